@@ -1,0 +1,74 @@
+"""The command line: ``python main.py <command> ...``.
+
+Each module in this package adds its commands in ``register(subparsers)`` and
+points each at a function ``(args) -> exit code`` with ``set_defaults(run=...)``.
+Commands use the same model code as the window.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from PySide6.QtCore import QCoreApplication
+
+from model import database, language
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CLI", text)
+
+
+def _modules():
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            yield importlib.import_module(f"{__name__}.{info.name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description=_tr("Kehu, the field account manager's customer archive. With no command, "
+                        "the window opens."))
+    parser.add_argument("--archive", help=_tr("open this archive in the window"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _modules():
+        module.register(commands)
+    return parser
+
+
+def is_cli(argv: list[str]) -> bool:
+    """True unless the arguments ask for the window (none, or only ``--archive PATH``)."""
+    return not _only_window_options(argv)
+
+
+def _only_window_options(argv: list[str]) -> bool:
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--archive" and rest:
+            rest.pop(0)
+        elif arg.startswith("--archive="):
+            continue
+        else:
+            return False
+    return True
+
+
+def run_cli(argv: list[str]) -> int:
+    app = QCoreApplication.instance() or QCoreApplication(["kehu"])
+    language.install_translators(app, language.chosen_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except database.ArchiveError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(_tr("Stopped; nothing more was written."), file=sys.stderr)
+        return 130

@@ -1,0 +1,21 @@
+"""Kehu (客户经营助手): with no command the window opens; commands do batch work.
+
+    python main.py [--archive PATH]      the window
+    python main.py <command> --help      a command's own help
+"""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from cli import run_cli, is_cli
+    if is_cli(argv):
+        return run_cli(argv)
+    from gui.app import run_window
+    return run_window(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

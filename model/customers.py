@@ -1,0 +1,264 @@
+"""The customer record: its fields, validation, and every write with its change history.
+
+Writes go through these functions so each one is a single transaction and
+leaves a history row per changed field (who, when, field, old → new).
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from model import database, normalize, rules
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Customers", text)
+
+
+# Stored on the customers row (besides area, handled through the areas table).
+TEXT_FIELDS = ("name", "gender", "phone", "phone2", "address", "birth_date", "occupation",
+               "employer", "manager", "source", "created_on", "needs", "products", "notes",
+               "complaints", "tags")
+COORDINATE_FIELDS = ("latitude", "longitude")
+
+
+def dimension_fields() -> tuple[str, ...]:
+    return tuple(d.column for d in rules.dimensions())
+
+
+def record_fields() -> tuple[str, ...]:
+    """Every field of a customer record, in display and export order."""
+    return ("name", "gender", "phone", "phone2", "address", "area", "area_type", "manager",
+            "birth_date", "occupation", "employer", "source", "created_on", "needs",
+            "products", "notes", "complaints", "tags", *dimension_fields(),
+            "latitude", "longitude")
+
+
+CHANNELS = ("visit", "phone", "sms", "online")
+
+# The red list (红名单): customers with no usable contact details.
+RED_LIST_WHERE = "(c.phone IS NULL OR c.phone = '') AND (c.phone2 IS NULL OR c.phone2 = '')"
+
+SELECT_CUSTOMER = """
+    SELECT c.*, a.name AS area, a.area_type AS area_type
+    FROM customers c LEFT JOIN areas a ON a.id = c.area_id
+"""
+
+
+class ValidationError(database.ArchiveError):
+    """One or more fields are not acceptable; ``problems`` maps field → reason."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = problems
+        super().__init__("\n".join(f"{field}: {reason}" for field, reason in problems.items()))
+
+
+def now_stamp() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def clean(values: dict, *, partial: bool = False) -> dict:
+    """Normalise and validate a customer's values. Raises :class:`ValidationError`
+    naming every bad field. With ``partial`` only the given fields are checked."""
+    out: dict = {}
+    problems: dict[str, str] = {}
+    dims = {d.column: d for d in rules.dimensions()}
+    for key, raw in values.items():
+        try:
+            if key in ("phone", "phone2"):
+                out[key] = normalize.phone(raw)
+            elif key in ("birth_date", "created_on"):
+                out[key] = normalize.iso_date(raw)
+            elif key == "gender":
+                out[key] = normalize.gender(raw)
+            elif key in COORDINATE_FIELDS:
+                out[key] = normalize.coordinate(raw, latitude=key == "latitude")
+            elif key in dims:
+                value = normalize.text(raw)
+                if value is None:
+                    out[key] = None
+                else:
+                    code = dims[key].code_for(value)
+                    if code is None:
+                        raise normalize.Invalid(
+                            _tr("'{value}' is not a value of {dimension}.")
+                            .format(value=value, dimension=dims[key].label_en))
+                    out[key] = code
+            elif key == "area_type":
+                value = normalize.text(raw)
+                out[key] = None if value is None else rules.area_type_key(value)
+                if value is not None and out[key] is None:
+                    raise normalize.Invalid(_tr("'{value}' is not an area type.").format(value=value))
+            elif key in TEXT_FIELDS or key == "area":
+                normalize.check_not_scientific(raw)
+                out[key] = normalize.text(raw)
+            else:
+                raise normalize.Invalid(_tr("unknown field"))
+        except normalize.Invalid as exc:
+            problems[key] = str(exc)
+    if not partial or "name" in values:
+        if not out.get("name") and "name" not in problems:
+            problems["name"] = _tr("A customer needs a name.")
+    if out.get("birth_date") and out["birth_date"] > date.today().isoformat():
+        problems["birth_date"] = _tr("The birth date is in the future.")
+    if (out.get("latitude") is None) != (out.get("longitude") is None) and not partial:
+        problems["latitude"] = _tr("Give both latitude and longitude, or neither.")
+    if problems:
+        raise ValidationError(problems)
+    return out
+
+
+def area_id(conn: sqlite3.Connection, name: str | None, area_type: str | None = None) -> int | None:
+    """The id of the named area, creating it if new (inside the caller's transaction)."""
+    if not name:
+        return None
+    row = conn.execute("SELECT id, area_type FROM areas WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return conn.execute("INSERT INTO areas(name, area_type) VALUES (?, ?)",
+                            (name, area_type)).lastrowid
+    if area_type and row["area_type"] != area_type:
+        conn.execute("UPDATE areas SET area_type = ? WHERE id = ?", (area_type, row["id"]))
+    return row["id"]
+
+
+def _row_values(conn: sqlite3.Connection, cleaned: dict) -> dict:
+    row = {k: v for k, v in cleaned.items() if k not in ("area", "area_type")}
+    if "area" in cleaned:
+        row["area_id"] = area_id(conn, cleaned.get("area"), cleaned.get("area_type"))
+    return row
+
+
+def create(conn: sqlite3.Connection, values: dict, by: str) -> int:
+    """Add a customer; returns the new id."""
+    cleaned = clean(values)
+    cleaned.setdefault("created_on", date.today().isoformat())
+    with database.transaction(conn):
+        row = _row_values(conn, cleaned)
+        cols = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        new_id = conn.execute(f"INSERT INTO customers ({cols}) VALUES ({marks})",
+                              tuple(row.values())).lastrowid
+        conn.execute("INSERT INTO customer_history(customer_id, changed_at, changed_by, field,"
+                     " old_value, new_value) VALUES (?, ?, ?, '*created', NULL, ?)",
+                     (new_id, now_stamp(), by, cleaned.get("name")))
+    return new_id
+
+
+def get(conn: sqlite3.Connection, customer_id: int) -> dict | None:
+    row = conn.execute(SELECT_CUSTOMER + " WHERE c.id = ?", (customer_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def update(conn: sqlite3.Connection, customer_id: int, changes: dict, by: str) -> list[str]:
+    """Change some fields; returns the fields that really changed (none: nothing written)."""
+    cleaned = clean(changes, partial=True)
+    with database.transaction(conn):
+        current = get(conn, customer_id)
+        if current is None or current["deleted_at"]:
+            raise database.ArchiveError(_tr("This customer no longer exists."))
+        changed = [k for k, v in cleaned.items() if current.get(k) != v]
+        if not changed:
+            return []
+        row = {k: cleaned[k] for k in changed if k not in ("area", "area_type")}
+        if "area" in changed or "area_type" in changed:
+            row["area_id"] = area_id(conn, cleaned.get("area", current["area"]),
+                                     cleaned.get("area_type", current["area_type"]))
+        sets = ", ".join(f"{k} = ?" for k in row)
+        conn.execute(f"UPDATE customers SET {sets} WHERE id = ?", (*row.values(), customer_id))
+        stamp = now_stamp()
+        conn.executemany(
+            "INSERT INTO customer_history(customer_id, changed_at, changed_by, field, old_value,"
+            " new_value) VALUES (?, ?, ?, ?, ?, ?)",
+            [(customer_id, stamp, by, k, _str(current.get(k)), _str(cleaned[k])) for k in changed])
+    return changed
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def delete(conn: sqlite3.Connection, customer_id: int, by: str) -> None:
+    """Mark a customer deleted; the record and its history stay."""
+    with database.transaction(conn):
+        stamp = now_stamp()
+        done = conn.execute("UPDATE customers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                            (stamp, customer_id)).rowcount
+        if done:
+            conn.execute("INSERT INTO customer_history(customer_id, changed_at, changed_by, field)"
+                         " VALUES (?, ?, ?, '*deleted')", (customer_id, stamp, by))
+
+
+def undelete(conn: sqlite3.Connection, customer_id: int, by: str) -> None:
+    with database.transaction(conn):
+        stamp = now_stamp()
+        done = conn.execute("UPDATE customers SET deleted_at = NULL WHERE id = ? AND deleted_at"
+                            " IS NOT NULL", (customer_id,)).rowcount
+        if done:
+            conn.execute("INSERT INTO customer_history(customer_id, changed_at, changed_by, field)"
+                         " VALUES (?, ?, ?, '*restored')", (customer_id, stamp, by))
+
+
+def history(conn: sqlite3.Connection, customer_id: int) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        "SELECT changed_at, changed_by, field, old_value, new_value FROM customer_history"
+        " WHERE customer_id = ? ORDER BY changed_at DESC, id DESC", (customer_id,))]
+
+
+@dataclass
+class Contact:
+    contact_date: str
+    channel: str
+    purpose: str | None = None
+    result: str | None = None
+    next_step: str | None = None
+    next_date: str | None = None
+
+
+def log_contact(conn: sqlite3.Connection, customer_id: int, contact: Contact, by: str) -> int:
+    problems = {}
+    try:
+        when = normalize.iso_date(contact.contact_date)
+        if when is None:
+            problems["contact_date"] = _tr("A contact needs a date.")
+    except normalize.Invalid as exc:
+        problems["contact_date"] = str(exc)
+        when = None
+    try:
+        next_date = normalize.iso_date(contact.next_date)
+    except normalize.Invalid as exc:
+        problems["next_date"] = str(exc)
+        next_date = None
+    if contact.channel not in CHANNELS:
+        problems["channel"] = _tr("Choose how the contact was made.")
+    if when and next_date and next_date < when:
+        problems["next_date"] = _tr("The next date is before the contact date.")
+    if problems:
+        raise ValidationError(problems)
+    with database.transaction(conn):
+        if conn.execute("SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL",
+                        (customer_id,)).fetchone() is None:
+            raise database.ArchiveError(_tr("This customer no longer exists."))
+        return conn.execute(
+            "INSERT INTO contacts(customer_id, contact_date, channel, purpose, result, next_step,"
+            " next_date, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (customer_id, when, contact.channel, normalize.text(contact.purpose),
+             normalize.text(contact.result), normalize.text(contact.next_step), next_date,
+             by, now_stamp())).lastrowid
+
+
+def contacts(conn: sqlite3.Connection, customer_id: int) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        "SELECT * FROM contacts WHERE customer_id = ? ORDER BY contact_date DESC, id DESC",
+        (customer_id,))]
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
+
+
+def red_list(conn: sqlite3.Connection) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        SELECT_CUSTOMER + f" WHERE c.deleted_at IS NULL AND {RED_LIST_WHERE} ORDER BY c.id")]

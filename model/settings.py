@@ -1,0 +1,68 @@
+"""Settings, declared once with their type and default (stored with QSettings).
+
+QtCore only, so the window and the command line read the same values.
+Tests point QSettings at a temporary folder (see tests/conftest.py).
+"""
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "Kehu"
+APPLICATION = "Kehu"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+
+
+LANGUAGE = Setting("general/language", str, "")          # "" = the system's language
+USER_NAME = Setting("general/user_name", str, "")         # "" = the login name
+RECENT_ARCHIVES = Setting("archive/recent", list, [])
+LAST_ARCHIVE = Setting("archive/last", str, "")
+IMPORT_MAPPINGS = Setting("import/mappings", dict, {})
+
+
+def store() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def get(setting: Setting):
+    value = store().value(setting.key, setting.default)
+    if value is None:
+        return setting.default
+    if setting.type is list and not isinstance(value, list):
+        return [value] if value else []
+    if setting.type is dict and not isinstance(value, dict):
+        return dict(setting.default)
+    if setting.type in (str, int, float) and not isinstance(value, setting.type):
+        try:
+            return setting.type(value)
+        except (TypeError, ValueError):
+            return setting.default
+    if setting.type is bool and not isinstance(value, bool):
+        return str(value).lower() in ("1", "true", "yes")
+    return value
+
+
+def put(setting: Setting, value) -> None:
+    s = store()
+    s.setValue(setting.key, value)
+    s.sync()
+
+
+def user_name() -> str:
+    """Who is recorded as making a change."""
+    name = get(USER_NAME)
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some service environments
+        return "user"
