@@ -13,11 +13,10 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
+from model.i18n import translate
+
 from model import database, language
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CLI", text)
 
 
 def _modules():
@@ -29,9 +28,9 @@ def _modules():
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description=_tr("Kehu, the field account manager's customer archive. With no command, "
+        description=translate("CLI", "Kehu, the field account manager's customer archive. With no command, "
                         "the window opens."))
-    parser.add_argument("--archive", help=_tr("open this archive in the window"))
+    parser.add_argument("--archive", help=translate("CLI", "open this archive in the window"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _modules():
         module.register(commands)
@@ -70,5 +69,5 @@ def run_cli(argv: list[str]) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(_tr("Stopped; nothing more was written."), file=sys.stderr)
+        print(translate("CLI", "Stopped; nothing more was written."), file=sys.stderr)
         return 130

@@ -3,42 +3,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from model.i18n import translate
 
 from model import backup, database
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CLI", text)
-
 
 def register(commands) -> None:
-    p = commands.add_parser("new", help=_tr("create an empty archive"))
+    p = commands.add_parser("new", help=translate("CLI", "create an empty archive"))
     p.add_argument("path", type=Path)
     p.set_defaults(run=cmd_new)
 
-    p = commands.add_parser("check", help=_tr("check an archive without changing it "
+    p = commands.add_parser("check", help=translate("CLI", "check an archive without changing it "
                                               "(exit 0 healthy, 1 damaged)"))
     p.add_argument("path", type=Path)
     p.set_defaults(run=cmd_check)
 
-    p = commands.add_parser("backup", help=_tr("make a verified backup and print its path"))
+    p = commands.add_parser("backup", help=translate("CLI", "make a verified backup and print its path"))
     p.add_argument("path", type=Path)
-    p.add_argument("--to", type=Path, metavar="DIR", help=_tr("folder for the backup "
+    p.add_argument("--to", type=Path, metavar="DIR", help=translate("CLI", "folder for the backup "
                                                              "(default: beside the archive)"))
     p.set_defaults(run=cmd_backup)
 
-    p = commands.add_parser("restore", help=_tr("put a backup in place of the archive "
+    p = commands.add_parser("restore", help=translate("CLI", "put a backup in place of the archive "
                                                 "(the current file is kept as a backup first)"))
     p.add_argument("path", type=Path)
     p.add_argument("backup", type=Path, nargs="?",
-                   help=_tr("the backup file (default: the newest backup)"))
+                   help=translate("CLI", "the backup file (default: the newest backup)"))
     p.set_defaults(run=cmd_restore)
 
 
 def cmd_new(args) -> int:
     database.Archive.create(args.path).close()
-    print(_tr("Created an empty archive at {path}").format(path=args.path.resolve()))
+    print(translate("CLI", "Created an empty archive at {path}").format(path=args.path.resolve()))
     return 0
 
 
@@ -46,14 +43,14 @@ def cmd_check(args) -> int:
     path = args.path
     report = database.check_file(path)
     if report.ok:
-        print(_tr("{path}: healthy").format(path=path))
+        print(translate("CLI", "{path}: healthy").format(path=path))
         return 0
-    print(_tr("{path}: damaged").format(path=path))
+    print(translate("CLI", "{path}: damaged").format(path=path))
     for problem in report.problems[:20]:
         print("  " + problem)
     last = backup.latest_backup(path)
     if last:
-        print(_tr("The last backup is {backup}.").format(backup=last))
+        print(translate("CLI", "The last backup is {backup}.").format(backup=last))
     return 1
 
 
@@ -66,10 +63,10 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     chosen = args.backup or backup.latest_backup(args.path)
     if chosen is None:
-        print(_tr("There is no backup of {path}.").format(path=args.path))
+        print(translate("CLI", "There is no backup of {path}.").format(path=args.path))
         return 2
     kept = backup.restore(args.path, chosen)
-    print(_tr("Restored {backup} to {path}.").format(backup=chosen, path=args.path))
+    print(translate("CLI", "Restored {backup} to {path}.").format(backup=chosen, path=args.path))
     if kept:
-        print(_tr("The file it replaced was kept as {kept}.").format(kept=kept))
+        print(translate("CLI", "The file it replaced was kept as {kept}.").format(kept=kept))
     return 0

@@ -15,13 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
+from model.i18n import translate
 from model import database
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backup", text)
 
 
 def backup_dir(archive_path: Path) -> Path:
@@ -50,7 +46,7 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise database.ArchiveError(_tr("The backup folder {folder} cannot be created: {error}")
+        raise database.ArchiveError(translate("Backup", "The backup folder {folder} cannot be created: {error}")
                                     .format(folder=folder, error=exc.strerror or exc)) from exc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
@@ -73,10 +69,10 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
         partial.unlink(missing_ok=True)
         known = database.known_error(exc)
         raise (known or database.ArchiveError(
-            _tr("The backup could not be written: {error}").format(error=exc))) from exc
+            translate("Backup", "The backup could not be written: {error}").format(error=exc))) from exc
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise database.ArchiveError(_tr("The backup could not be written: {error}")
+        raise database.ArchiveError(translate("Backup", "The backup could not be written: {error}")
                                     .format(error=exc.strerror or exc)) from exc
     return target
 
@@ -86,10 +82,10 @@ def _verify_copy(source: sqlite3.Connection, copy_path: Path) -> None:
     try:
         result = copy.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
-            raise database.ArchiveError(_tr("The backup failed its check ({result}); it was "
+            raise database.ArchiveError(translate("Backup", "The backup failed its check ({result}); it was "
                                             "discarded.").format(result=result))
         if _table_counts(copy) != _table_counts(source):
-            raise database.ArchiveError(_tr("The backup does not hold the same records as the "
+            raise database.ArchiveError(translate("Backup", "The backup does not hold the same records as the "
                                             "archive; it was discarded."))
     finally:
         copy.close()
@@ -153,7 +149,7 @@ def restore(archive_path: Path, backup_path: Path) -> Path | None:
     backup_path = Path(backup_path)
     info = preview(backup_path)
     if not info.healthy:
-        raise database.ArchiveDamaged(_tr("The backup {path} is damaged and cannot be restored.")
+        raise database.ArchiveDamaged(translate("Backup", "The backup {path} is damaged and cannot be restored.")
                                       .format(path=backup_path))
     database._hold_lock(archive_path)
     try:
@@ -176,7 +172,7 @@ def restore(archive_path: Path, backup_path: Path) -> Path | None:
         try:
             shutil.copy2(backup_path, tmp)
             if not database.check_file(tmp).ok:
-                raise database.ArchiveDamaged(_tr("The copy of the backup failed its check; "
+                raise database.ArchiveDamaged(translate("Backup", "The copy of the backup failed its check; "
                                                   "nothing was restored."))
             for extra in ("-wal", "-shm"):
                 Path(str(archive_path) + extra).unlink(missing_ok=True)

@@ -9,13 +9,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
-
+from model.i18n import translate
 from model import database, normalize, rules
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Customers", text)
 
 
 # Stored on the customers row (besides area, handled through the areas table).
@@ -84,28 +80,28 @@ def clean(values: dict, *, partial: bool = False) -> dict:
                     code = dims[key].code_for(value)
                     if code is None:
                         raise normalize.Invalid(
-                            _tr("'{value}' is not a value of {dimension}.")
+                            translate("Customers", "'{value}' is not a value of {dimension}.")
                             .format(value=value, dimension=dims[key].label_en))
                     out[key] = code
             elif key == "area_type":
                 value = normalize.text(raw)
                 out[key] = None if value is None else rules.area_type_key(value)
                 if value is not None and out[key] is None:
-                    raise normalize.Invalid(_tr("'{value}' is not an area type.").format(value=value))
+                    raise normalize.Invalid(translate("Customers", "'{value}' is not an area type.").format(value=value))
             elif key in TEXT_FIELDS or key == "area":
                 normalize.check_not_scientific(raw)
                 out[key] = normalize.text(raw)
             else:
-                raise normalize.Invalid(_tr("unknown field"))
+                raise normalize.Invalid(translate("Customers", "unknown field"))
         except normalize.Invalid as exc:
             problems[key] = str(exc)
     if not partial or "name" in values:
         if not out.get("name") and "name" not in problems:
-            problems["name"] = _tr("A customer needs a name.")
+            problems["name"] = translate("Customers", "A customer needs a name.")
     if out.get("birth_date") and out["birth_date"] > date.today().isoformat():
-        problems["birth_date"] = _tr("The birth date is in the future.")
+        problems["birth_date"] = translate("Customers", "The birth date is in the future.")
     if (out.get("latitude") is None) != (out.get("longitude") is None) and not partial:
-        problems["latitude"] = _tr("Give both latitude and longitude, or neither.")
+        problems["latitude"] = translate("Customers", "Give both latitude and longitude, or neither.")
     if problems:
         raise ValidationError(problems)
     return out
@@ -158,7 +154,7 @@ def update(conn: sqlite3.Connection, customer_id: int, changes: dict, by: str) -
     with database.transaction(conn):
         current = get(conn, customer_id)
         if current is None or current["deleted_at"]:
-            raise database.ArchiveError(_tr("This customer no longer exists."))
+            raise database.ArchiveError(translate("Customers", "This customer no longer exists."))
         changed = [k for k, v in cleaned.items() if current.get(k) != v]
         if not changed:
             return []
@@ -222,7 +218,7 @@ def log_contact(conn: sqlite3.Connection, customer_id: int, contact: Contact, by
     try:
         when = normalize.iso_date(contact.contact_date)
         if when is None:
-            problems["contact_date"] = _tr("A contact needs a date.")
+            problems["contact_date"] = translate("Customers", "A contact needs a date.")
     except normalize.Invalid as exc:
         problems["contact_date"] = str(exc)
         when = None
@@ -232,15 +228,15 @@ def log_contact(conn: sqlite3.Connection, customer_id: int, contact: Contact, by
         problems["next_date"] = str(exc)
         next_date = None
     if contact.channel not in CHANNELS:
-        problems["channel"] = _tr("Choose how the contact was made.")
+        problems["channel"] = translate("Customers", "Choose how the contact was made.")
     if when and next_date and next_date < when:
-        problems["next_date"] = _tr("The next date is before the contact date.")
+        problems["next_date"] = translate("Customers", "The next date is before the contact date.")
     if problems:
         raise ValidationError(problems)
     with database.transaction(conn):
         if conn.execute("SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL",
                         (customer_id,)).fetchone() is None:
-            raise database.ArchiveError(_tr("This customer no longer exists."))
+            raise database.ArchiveError(translate("Customers", "This customer no longer exists."))
         return conn.execute(
             "INSERT INTO contacts(customer_id, contact_date, channel, purpose, result, next_step,"
             " next_date, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

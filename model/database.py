@@ -22,13 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from PySide6.QtCore import QCoreApplication
+from model.i18n import translate
 
 APPLICATION_ID = 0x4B454855  # "KEHU": marks the file as a Kehu archive.
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Archive", text)
 
 
 class ArchiveError(Exception):
@@ -68,10 +65,10 @@ def known_error(exc: sqlite3.Error) -> ArchiveError | None:
     """Translate an SQLite failure that is the machine's fault, not ours."""
     text = str(exc).lower()
     if "database or disk is full" in text or "disk i/o error" in text:
-        return DiskFull(_tr("The disk is full or cannot be written. Nothing was saved; "
+        return DiskFull(translate("Archive", "The disk is full or cannot be written. Nothing was saved; "
                             "free some space and try again."))
     if "readonly" in text or "read-only" in text:
-        return ArchiveError(_tr("The archive file cannot be written (it is read-only). "
+        return ArchiveError(translate("Archive", "The archive file cannot be written (it is read-only). "
                                 "Nothing was saved."))
     return None
 
@@ -136,7 +133,7 @@ def _hold_lock(path: Path) -> None:
         lock = _ProcessLock(path)
         if not lock.acquire():
             raise ArchiveLocked(
-                _tr("The archive {path} is open in another Kehu window or program. "
+                translate("Archive", "The archive {path} is open in another Kehu window or program. "
                     "Close it there first, then try again.").format(path=path))
         _open_locks[path] = (lock, 1)
 
@@ -237,7 +234,7 @@ def check_file(path: Path) -> HealthReport:
     """Check an archive without modifying it (read-only connection)."""
     path = Path(path)
     if not path.exists():
-        raise ArchiveMissing(_tr("There is no archive at {path}.").format(path=path))
+        raise ArchiveMissing(translate("Archive", "There is no archive at {path}.").format(path=path))
     try:
         conn = connect(path, read_only=True)
     except sqlite3.Error as exc:
@@ -271,10 +268,10 @@ class Archive:
         """A new, empty archive at ``path`` (which must not exist)."""
         path = Path(path).resolve()
         if path.exists():
-            raise ArchiveError(_tr("{path} already exists. Choose another name, or open it.")
+            raise ArchiveError(translate("Archive", "{path} already exists. Choose another name, or open it.")
                                .format(path=path))
         if not path.parent.is_dir():
-            raise ArchiveError(_tr("The folder {folder} does not exist.").format(folder=path.parent))
+            raise ArchiveError(translate("Archive", "The folder {folder} does not exist.").format(folder=path.parent))
         _hold_lock(path)
         try:
             conn = connect(path)
@@ -291,7 +288,7 @@ class Archive:
         path = Path(path).resolve()
         if not path.exists():
             raise ArchiveMissing(
-                _tr("There is no archive at {path}. Create one first with "
+                translate("Archive", "There is no archive at {path}. Create one first with "
                     "'python main.py new {path}' or File → New archive.").format(path=path))
         _hold_lock(path)
         try:
@@ -308,18 +305,18 @@ class Archive:
     def _verify(path: Path) -> None:
         from model import backup, migrations
         if not _is_sqlite_file(path):
-            raise NotAnArchive(_tr("{path} is not a Kehu archive (it is not an SQLite database).")
+            raise NotAnArchive(translate("Archive", "{path} is not a Kehu archive (it is not an SQLite database).")
                                .format(path=path))
         report = check_file(path)
         if not report.ok:
             last = backup.latest_backup(path)
             if last is not None:
-                hint = _tr("The last backup is {backup}. Use Archive → Restore from backup, "
+                hint = translate("Archive", "The last backup is {backup}. Use Archive → Restore from backup, "
                            "or 'python main.py restore'.").format(backup=last)
             else:
-                hint = _tr("No backup of it was found.")
+                hint = translate("Archive", "No backup of it was found.")
             raise ArchiveDamaged(
-                _tr("The archive {path} is damaged and was not opened; it has not been "
+                translate("Archive", "The archive {path} is damaged and was not opened; it has not been "
                     "changed. {hint}").format(path=path, hint=hint), last)
         conn = connect(path, read_only=True)
         try:
@@ -328,11 +325,11 @@ class Archive:
         finally:
             conn.close()
         if app_id != APPLICATION_ID:
-            raise NotAnArchive(_tr("{path} is an SQLite database but not a Kehu archive.")
+            raise NotAnArchive(translate("Archive", "{path} is an SQLite database but not a Kehu archive.")
                                .format(path=path))
         if version > migrations.LATEST:
             raise ArchiveTooNew(
-                _tr("The archive {path} was written by a newer version of Kehu (format "
+                translate("Archive", "The archive {path} was written by a newer version of Kehu (format "
                     "{found}; this version reads up to {latest}). Install the newer "
                     "version to open it; the archive was not changed.")
                 .format(path=path, found=version, latest=migrations.LATEST))

@@ -10,11 +10,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from model.i18n import translate
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Normalize", text)
 
 
 class Invalid(ValueError):
@@ -46,7 +43,7 @@ def is_scientific(value) -> bool:
 
 def check_not_scientific(value) -> None:
     if is_scientific(value):
-        raise Invalid(_tr("'{value}' is a long number in scientific notation: its digits were "
+        raise Invalid(translate("Normalize", "'{value}' is a long number in scientific notation: its digits were "
                           "lost before import. Format the column as text in the spreadsheet "
                           "and export again.").format(value=text(value)))
 
@@ -69,17 +66,17 @@ def phone(value) -> str | None:
     if digits.startswith("+"):
         digits = digits[1:]
         if not digits.startswith("86"):
-            raise Invalid(_tr("'{value}' is not a mainland China phone number.").format(value=s))
+            raise Invalid(translate("Normalize", "'{value}' is not a mainland China phone number.").format(value=s))
     if digits.startswith("0086"):
         digits = digits[4:]
     elif digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
     if not digits.isdigit():
-        raise Invalid(_tr("'{value}' is not a phone number (only digits, spaces, dashes and "
+        raise Invalid(translate("Normalize", "'{value}' is not a phone number (only digits, spaces, dashes and "
                           "+86 are allowed).").format(value=s))
     if _MOBILE.match(digits) or _LANDLINE.match(digits) or _LOCAL.match(digits):
         return digits
-    raise Invalid(_tr("'{value}' is not a valid phone number (a mobile has 11 digits starting "
+    raise Invalid(translate("Normalize", "'{value}' is not a valid phone number (a mobile has 11 digits starting "
                       "with 1; a landline starts with its area code).").format(value=s))
 
 
@@ -96,9 +93,9 @@ def excel_serial_to_date(serial: float) -> date:
     non-existent 29 February 1900, and serials below it are one day off."""
     whole = int(serial)
     if whole == 60:
-        raise Invalid(_tr("Excel day number 60 is 29 February 1900, a day that does not exist."))
+        raise Invalid(translate("Normalize", "Excel day number 60 is 29 February 1900, a day that does not exist."))
     if whole < 1:
-        raise Invalid(_tr("'{value}' is not a date.").format(value=serial))
+        raise Invalid(translate("Normalize", "'{value}' is not a date.").format(value=serial))
     if whole < 60:
         return date(1899, 12, 31) + timedelta(days=whole - 1)
     return _EXCEL_EPOCH + timedelta(days=whole)
@@ -122,7 +119,7 @@ def to_date(value) -> date | None:
             return None
         if 1 <= value < 2958466 and float(value).is_integer():
             return excel_serial_to_date(value)
-        raise Invalid(_tr("'{value}' is not a date.").format(value=value))
+        raise Invalid(translate("Normalize", "'{value}' is not a date.").format(value=value))
     s = text(value)
     if s is None:
         return None
@@ -134,10 +131,10 @@ def to_date(value) -> date | None:
             try:
                 return date(year, month, day)
             except ValueError:
-                raise Invalid(_tr("'{value}' is not a real date.").format(value=s)) from None
+                raise Invalid(translate("Normalize", "'{value}' is not a real date.").format(value=s)) from None
     if re.fullmatch(r"\d{1,5}(?:\.0+)?", s):
         return excel_serial_to_date(float(s))
-    raise Invalid(_tr("'{value}' is not a date (write it as 2023-05-01, 2023/5/1 or "
+    raise Invalid(translate("Normalize", "'{value}' is not a date (write it as 2023-05-01, 2023/5/1 or "
                       "2023年5月1日).").format(value=s))
 
 
@@ -146,7 +143,7 @@ def iso_date(value) -> str | None:
     if d is None:
         return None
     if not (1900 <= d.year <= 2100):
-        raise Invalid(_tr("'{value}' is outside the years 1900-2100.").format(value=d.isoformat()))
+        raise Invalid(translate("Normalize", "'{value}' is outside the years 1900-2100.").format(value=d.isoformat()))
     return d.isoformat()
 
 
@@ -165,9 +162,9 @@ def number(value) -> float | None:
     try:
         result = float(cleaned)
     except ValueError:
-        raise Invalid(_tr("'{value}' is not a number.").format(value=s)) from None
+        raise Invalid(translate("Normalize", "'{value}' is not a number.").format(value=s)) from None
     if math.isnan(result) or math.isinf(result):
-        raise Invalid(_tr("'{value}' is not a number.").format(value=s))
+        raise Invalid(translate("Normalize", "'{value}' is not a number.").format(value=s))
     return result
 
 
@@ -178,8 +175,8 @@ def coordinate(value, *, latitude: bool) -> float | None:
     limit = 90 if latitude else 180
     if not -limit <= n <= limit:
         if latitude:
-            raise Invalid(_tr("Latitude {value} is outside -90..90.").format(value=n))
-        raise Invalid(_tr("Longitude {value} is outside -180..180.").format(value=n))
+            raise Invalid(translate("Normalize", "Latitude {value} is outside -90..90.").format(value=n))
+        raise Invalid(translate("Normalize", "Longitude {value} is outside -180..180.").format(value=n))
     return n
 
 
@@ -192,4 +189,4 @@ def gender(value) -> str | None:
         return "male"
     if folded in {"女", "f", "female", "女性", "女士"}:
         return "female"
-    raise Invalid(_tr("'{value}' is not a gender (男/女, male/female).").format(value=s))
+    raise Invalid(translate("Normalize", "'{value}' is not a gender (男/女, male/female).").format(value=s))
