@@ -1,0 +1,72 @@
+"""The demo command: a realistic demo archive, the same for the same seed."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from model import demo
+from model.i18n import translate
+from model.progress import Progress
+
+
+def register(commands) -> None:
+    p = commands.add_parser(
+        "demo", help=translate("CLI", "create a demo archive with realistic customers, areas, "
+                               "transactions and contacts"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the new archive (must not exist yet)"))
+    p.add_argument("--customers", type=_customer_count, default=demo.CUSTOMERS_PER_MANAGER,
+                   metavar="N", help=translate("CLI", "how many customers (default 800, one "
+                                               "manager's book; at most 1,000,000)"))
+    p.add_argument("--seed", type=int, default=1, metavar="S",
+                   help=translate("CLI", "the same seed gives the same archive (default 1)"))
+    p.set_defaults(run=cmd_demo)
+
+
+def _customer_count(text: str) -> int:
+    try:
+        count = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        count = 0
+    if not 1 <= count <= demo.MAX_CUSTOMERS:
+        raise argparse.ArgumentTypeError(
+            translate("CLI", "give a whole number of customers from 1 to 1,000,000, not '{text}'")
+            .format(text=text))
+    return count
+
+
+class _Dots(Progress):
+    """A line on stderr every tenth of the way, for big demos in a terminal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown = -1
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        if total and sys.stderr.isatty():
+            tenth = done * 10 // total
+            if tenth != self._shown:
+                self._shown = tenth
+                print(f"{text} {done:,}/{total:,}", file=sys.stderr)
+
+
+def cmd_demo(args) -> int:
+    path = args.path
+    if path.exists():
+        print(translate("CLI", "{path} already exists; the demo never writes into an existing "
+                        "file. Choose a new file name, or delete the old file first.")
+              .format(path=path), file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    counts = demo.build_demo(path, customers=args.customers, seed=args.seed, progress=_Dots())
+    seconds = time.perf_counter() - started
+    print(translate("CLI", "Created a demo archive at {path} (seed {seed}) in {seconds:.1f} s:")
+          .format(path=path.resolve(), seed=args.seed, seconds=seconds))
+    print(translate("CLI", "  customers: {customers} (red list: {red}), areas: {areas}, managers: "
+                    "{managers}, transactions: {transactions}, contacts: {contacts}")
+          .format(customers=f"{counts['customers']:,}", red=f"{counts['red_list']:,}",
+                  areas=f"{counts['areas']:,}", managers=f"{counts['managers']:,}",
+                  transactions=f"{counts['transactions']:,}",
+                  contacts=f"{counts['contacts']:,}"))
+    return 0

@@ -1,0 +1,190 @@
+"""Export customers to CSV (UTF-8 with BOM, so Excel shows Chinese) or ``.xlsx``.
+
+Every field of the record goes out under a stable snake_case key (``id`` first,
+then :func:`customers.record_fields`), with values an import reads back as
+they were: ISO dates, dimension codes (``1.3``), area-type keys, empty cells
+for unknown values. Deleted customers are not exported.
+
+CSV injection (OWASP): a spreadsheet runs a cell that starts with ``=``, ``+``,
+``-``, ``@``, tab or carriage return as a formula. In a CSV file such a *text*
+cell gets a leading single quote. Numbers are not text: a real number
+(latitude ``-33.9``) and a text that is just a number (``-5``) are written as
+they are, since a spreadsheet reads them as numbers and runs nothing. In an
+``.xlsx`` file cells are typed: a text cell is stored as a string with
+Excel's own "quote prefix" style, so it is shown and kept as text, never run,
+and its value is unchanged.
+
+The file is written beside the target under a temporary name and moved into
+place at the end, so a failed or cancelled export never leaves a half file;
+rows are read in chunks, so 100,000 customers never sit in memory at once.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+from model import customers, database
+from model.i18n import translate
+from model.progress import NO_PROGRESS, Progress
+
+CHUNK = 1000
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# Characters XML (and so .xlsx) cannot hold; tab, line feed and carriage return are fine.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def export_keys(conn: sqlite3.Connection) -> list[str]:
+    """The column keys of an export, in order: ``id`` then every record field."""
+    return ["id", *customers.record_fields()]
+
+
+def is_formula_like(text: str) -> bool:
+    """Would a spreadsheet treat this text cell as a formula (OWASP CSV injection)?"""
+    return text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def csv_cell(value) -> str:
+    """A value as a CSV cell: empty for None, numbers as they are, formula-like
+    text neutralised with a leading single quote."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if is_formula_like(text) else text
+
+
+def export_customers(conn: sqlite3.Connection, out_path: Path | str,
+                     customer_ids: list[int] | None = None,
+                     progress: Progress | None = None) -> int:
+    """Write the customers (all, or ``customer_ids`` in that order) to ``out_path``;
+    ``.csv`` or ``.xlsx`` by its suffix. Returns the number of rows written."""
+    out = Path(out_path)
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise database.ArchiveError(
+            translate("Export", "Kehu exports to .csv or .xlsx files, not '{suffix}'. Give the file "
+                      "name the ending .csv or .xlsx.").format(suffix=out.suffix or out.name))
+    if not out.parent.is_dir():
+        raise database.ArchiveError(
+            translate("Export", "The folder {folder} does not exist. Choose an existing folder.")
+            .format(folder=out.parent))
+    if out.is_dir():
+        raise database.ArchiveError(
+            translate("Export", "{path} is a folder. Give a file name to export to.").format(path=out))
+    progress = progress or NO_PROGRESS
+    keys = export_keys(conn)
+    total = (len(customer_ids) if customer_ids is not None else
+             conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0])
+    rows = _rows(conn, keys, customer_ids)
+    temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        writer = _write_csv if suffix == ".csv" else _write_xlsx
+        written = writer(temporary, keys, rows, total, progress)
+        os.replace(temporary, out)
+    except OSError as exc:
+        _remove(temporary)
+        raise database.ArchiveError(
+            translate("Export", "Could not write {path}: {reason}. Nothing was exported; check the "
+                      "disk has space and the file is not open in another program.")
+            .format(path=out, reason=exc.strerror or exc)) from exc
+    except BaseException:
+        _remove(temporary)
+        raise
+    return written
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _rows(conn: sqlite3.Connection, keys: list[str],
+          customer_ids: list[int] | None) -> Iterator[list]:
+    """The export rows, read a chunk at a time."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    if customer_ids is None:
+        cursor.execute(customers.SELECT_CUSTOMER + " WHERE c.deleted_at IS NULL ORDER BY c.id")
+        while batch := cursor.fetchmany(CHUNK):
+            for row in batch:
+                yield [row[k] for k in keys]
+        return
+    for start in range(0, len(customer_ids), CHUNK):
+        wanted = [int(i) for i in customer_ids[start:start + CHUNK]]
+        marks = ", ".join("?" * len(wanted))
+        found = {row["id"]: row for row in cursor.execute(
+            customers.SELECT_CUSTOMER + f" WHERE c.deleted_at IS NULL AND c.id IN ({marks})",
+            wanted)}
+        for customer_id in wanted:
+            row = found.get(customer_id)
+            if row is not None:
+                yield [row[k] for k in keys]
+
+
+def _write_csv(path: Path, keys: list[str], rows: Iterator[list], total: int,
+               progress: Progress) -> int:
+    written = 0
+    with open(path, "x", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(keys)
+        for row in rows:
+            writer.writerow([csv_cell(v) for v in row])
+            written += 1
+            if written % CHUNK == 0:
+                progress.check()
+                progress.report(written, total, translate("Export", "Exporting customers…"))
+    progress.report(written, total, translate("Export", "Exporting customers…"))
+    return written
+
+
+def _write_xlsx(path: Path, keys: list[str], rows: Iterator[list], total: int,
+                progress: Progress) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(translate("Export", "Customers"))
+    sheet.freeze_panes = "A2"
+    for number, key in enumerate(keys, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = 24 if key == "address" else 14
+    bold = Font(bold=True)
+    header = []
+    for key in keys:
+        cell = WriteOnlyCell(sheet, value=key)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        value = _NOT_IN_XML.sub("", value)
+        if not value.startswith(FORMULA_START):
+            return value
+        typed = WriteOnlyCell(sheet, value=value)
+        typed.data_type = "s"  # openpyxl would store '=...' as a formula
+        typed.quotePrefix = True
+        return typed
+
+    written = 0
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+        written += 1
+        if written % CHUNK == 0:
+            progress.check()
+            progress.report(written, total, translate("Export", "Exporting customers…"))
+    progress.check()
+    book.save(path)
+    progress.report(written, total, translate("Export", "Exporting customers…"))
+    return written
