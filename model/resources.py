@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
+
+# Resolved once: the rules are looked up on every customers.clean() call.
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def base_dir() -> Path:
@@ -10,8 +14,9 @@ def base_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    return _SOURCE_ROOT
 
 
+@lru_cache(maxsize=256)
 def resource_path(*parts: str) -> Path:
     return base_dir().joinpath("resources", *parts)
