@@ -151,8 +151,8 @@ NEEDS = ("子女教育金规划", "养老规划", "房贷提前还款咨询", "�
 PRODUCTS_HELD = ("借记卡", "信用卡", "手机银行", "理财产品", "基金", "保险", "大额存单", "贵金属",
                  "代发工资", "房贷")
 TAGS = ("VIP", "车主", "广场舞", "宠物", "退休教师", "新市民", "个体户", "跑步", "书法", "亲子")
-NOTES = ("喜欢上午来网点", "周末在家，可上门", "对收益率敏感", "子女在外地工作", "只接受电话联系",
-         "老客户，关系好", "习惯用微信沟通", "晚上七点后方便")
+NOTES = ("喜欢上午来网点", "周末在家可上门", "对收益率敏感", "子女在外地工作", "只接受电话联系",
+         "老客户关系好", "习惯用微信沟通", "晚上七点后方便")
 COMPLAINTS = ("排队时间过长", "手续费不清楚", "理财收益不及预期", "电话推销太频繁")
 
 # Products sold: name, amount factor, share of transactions.
@@ -162,7 +162,7 @@ CATALOGUE = (("大额存单", 20.0, 0.08), ("理财产品", 10.0, 0.16), ("基�
 
 CONTACT_PURPOSES = ("产品推荐", "到期提醒", "生日关怀", "节日问候", "客户回访", "需求了解",
                     "活动邀约", "资料更新", "投诉处理回访", "理财规划")
-CONTACT_RESULTS = ("有意向，需再跟进", "已办理", "暂无需求", "约定下次面谈", "客户不在，已留言",
+CONTACT_RESULTS = ("有意向需再跟进", "已办理", "暂无需求", "约定下次面谈", "客户不在已留言",
                    "已发送产品资料", "满意", "考虑中")
 NEXT_STEPS = ("电话跟进", "上门拜访", "发送产品资料", "邀请参加社区活动", "办理业务", "定期回访")
 # Channel shares (visit, phone, sms, online) by channel preference code.
@@ -217,12 +217,14 @@ class _Days:
         return self.table[ordinals - self.first]
 
 
-def _weights(codes: list, weights: dict | None) -> np.ndarray | None:
+def _weights(codes: list, weights: dict | None, known: set | frozenset = frozenset()) -> np.ndarray | None:
     """Probabilities for ``codes`` (the rules' codes, which a branch may have changed);
-    None when the table names none of them."""
+    None when the table names none of them. A code no table here knows (``known``)
+    is one a branch added: it gets the rarest weight, so it shows up."""
     if weights is None:
         return None
-    w = np.array([float(weights.get(c, 0.0)) for c in codes])
+    rarest = min((v for k, v in weights.items() if k is not None and v > 0), default=0.0)
+    w = np.array([float(weights.get(c, 0.0 if c in known or c is None else rarest)) for c in codes])
     if w.sum() <= 0:
         return None
     return w / w.sum()
@@ -401,11 +403,12 @@ def _dimension_codes(rng: np.random.Generator, m: int,
                       for code in set(parent_values[~missing].tolist())}
             groups[None] = missing
         options = [*codes, None]
+        known = {c for weights in table.values() for c in weights}
         for code, mask in groups.items():
             if not mask.any():
                 continue
             weights = table.get(code, table.get("*")) if code is not None else table.get("*")
-            p = _weights(options, weights)
+            p = _weights(options, weights, known)
             if p is None:  # a dimension or value a branch added: an even spread
                 p = np.append(np.full(len(codes), 1 / len(codes)), 0.0)
             values[mask] = _choose(rng, options, int(mask.sum()), p)
@@ -420,7 +423,7 @@ def _dimension_codes(rng: np.random.Generator, m: int,
     for dim in drawn_from_wealth:
         codes = [v.code for v in dim.values]
         unknown, corr, weights = WEALTH_SPREAD[dim.key]
-        p = _weights(codes, weights)
+        p = _weights(codes, weights, set(weights))
         if p is None:
             p = np.full(len(codes), 1 / len(codes))
         score = corr * wealth + math.sqrt(1 - corr * corr) * rng.standard_normal(m)

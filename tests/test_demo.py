@@ -1,0 +1,283 @@
+"""The demo archive: deterministic per seed, believable, valid, one transaction."""
+import json
+import math
+import shutil
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from cli import build_parser
+from model import customers, database, demo, normalize, rules
+from model.progress import Cancelled, Progress
+
+AS_OF = date(2025, 6, 30)
+OWN_TABLES = ("areas", "customers", "transactions", "contacts", "customer_history", "meta")
+
+
+def _read(path):
+    conn = database.connect(path, read_only=True)
+    return conn
+
+
+def _dump(path) -> dict:
+    conn = _read(path)
+    try:
+        return {t: [tuple(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY rowid")]
+                for t in OWN_TABLES}
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    """One manager's book (800 customers), built once for the read-only checks."""
+    path = tmp_path_factory.mktemp("demo") / "book.kehu"
+    counts = demo.build_demo(path, seed=1, as_of=AS_OF)
+    conn = _read(path)
+    yield conn, counts
+    conn.close()
+
+
+def test_the_same_seed_gives_the_same_archive_and_another_seed_another(tmp_path):
+    first = demo.build_demo(tmp_path / "a.kehu", customers=300, seed=7, as_of=AS_OF)
+    second = demo.build_demo(tmp_path / "b.kehu", customers=300, seed=7, as_of=AS_OF)
+    other = demo.build_demo(tmp_path / "c.kehu", customers=300, seed=8, as_of=AS_OF)
+    assert first == second
+    a, b, c = (_dump(tmp_path / f"{x}.kehu") for x in "abc")
+    assert a == b
+    assert a["customers"] != c["customers"]
+    assert a["transactions"] != c["transactions"]
+    assert ("demo_seed", "7") in a["meta"] and ("demo", "1") in a["meta"]
+
+
+def test_counts_match_the_archive(book):
+    conn, counts = book
+    assert counts["customers"] == 800 == customers.count(conn)
+    for table in ("areas", "transactions", "contacts"):
+        assert counts[table] == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    assert counts["red_list"] == len(customers.red_list(conn))
+    assert counts["managers"] == 1
+    assert [r[0] for r in conn.execute("SELECT DISTINCT manager FROM customers")] == ["李经理"]
+
+
+def test_every_area_type_and_every_dimension_value_appears(book):
+    conn, _ = book
+    types = {r[0] for r in conn.execute(
+        "SELECT DISTINCT a.area_type FROM customers c JOIN areas a ON a.id = c.area_id")}
+    assert types == {t.key for t in rules.area_types()}
+    names = [r[0] for r in conn.execute("SELECT name FROM areas")]
+    assert len(names) == len(set(names)) >= 10
+    for dim in rules.dimensions():
+        found = dict(conn.execute(f"SELECT {dim.column}, count(*) FROM customers GROUP BY 1").fetchall())
+        for value in dim.values:
+            assert found.get(value.code, 0) > 0, (dim.key, value.code)
+        assert 0 < found.get(None, 0) < 400, dim.key  # some unknown, not most
+        assert set(found) - {None} <= {v.code for v in dim.values}
+
+
+def test_segments_are_correlated_as_a_manager_expects(book):
+    conn, _ = book
+
+    def share(where, of):
+        total = conn.execute(f"SELECT count(*) FROM customers WHERE {of}").fetchone()[0]
+        hits = conn.execute(f"SELECT count(*) FROM customers WHERE {of} AND {where}").fetchone()[0]
+        return hits / total
+
+    # The over-50s are more conservative and prefer the branch to their phone.
+    assert (share("dim_risk_appetite = '7.1'", "dim_age = '1.5' AND dim_risk_appetite IS NOT NULL")
+            > share("dim_risk_appetite = '7.1'", "dim_age = '1.3' AND dim_risk_appetite IS NOT NULL"))
+    assert (share("dim_channel = '9.1'", "dim_age = '1.5' AND dim_channel IS NOT NULL")
+            > share("dim_channel = '9.1'", "dim_age = '1.3' AND dim_channel IS NOT NULL"))
+    # Business owners and executives are richer than employees.
+    rich = "dim_financial_assets IN ('4.1', '4.2')"
+    assert (share(rich, "dim_occupation IN ('3.1', '3.2') AND dim_financial_assets IS NOT NULL")
+            > share(rich, "dim_occupation = '3.3' AND dim_financial_assets IS NOT NULL"))
+
+
+def test_people_have_plausible_names_phones_and_birth_dates(book):
+    conn, _ = book
+    rows = [dict(r) for r in conn.execute("SELECT * FROM customers")]
+    surnames = {r["name"][:1] for r in rows}
+    assert len(surnames) > 40
+    special = {"单", "解", "区", "仇", "朴", "查", "盖", "乐", "缪", "翟", "曾"}
+    assert len(special & surnames) >= 4  # readings the search should get right
+    assert all(2 <= len(r["name"]) <= 4 for r in rows)
+    phones = [r["phone"] for r in rows if r["phone"]]
+    assert len(phones) == len(set(phones))
+    assert all(normalize.phone(p) == p and len(p) == 11 and p[0] == "1" for p in phones)
+    assert 0.01 < (len(rows) - len(phones)) / len(rows) < 0.06
+    assert {r["gender"] for r in rows} == {"male", "female", None}
+    for r in rows:
+        if r["birth_date"] and r["dim_age"]:
+            born = date.fromisoformat(r["birth_date"])
+            age = AS_OF.year - born.year - ((AS_OF.month, AS_OF.day) < (born.month, born.day))
+            low, high = demo.AGE_YEARS[r["dim_age"]]
+            assert low <= age <= high, r
+        assert r["created_on"] <= AS_OF.isoformat()
+
+
+def test_every_customer_is_a_valid_record(book):
+    conn, _ = book
+    fields = customers.record_fields()
+    for row in conn.execute(customers.SELECT_CUSTOMER):
+        values = {k: row[k] for k in fields}
+        cleaned = customers.clean(values)
+        assert {k: cleaned[k] for k in fields} == values  # already in normal form
+
+
+def test_places_cluster_in_one_city(book):
+    conn, _ = book
+
+    def km(lat1, lon1, lat2, lon2):
+        dy = (lat1 - lat2) * 111.0
+        dx = (lon1 - lon2) * 111.32 * math.cos(math.radians(lat1))
+        return math.hypot(dx, dy)
+
+    for lat, lon in conn.execute("SELECT latitude, longitude FROM areas"):
+        assert km(lat, lon, *demo.CENTRE) <= demo.CITY_RADIUS_KM + 0.01
+    rows = conn.execute("SELECT c.latitude, c.longitude, a.latitude, a.longitude FROM customers c"
+                        " JOIN areas a ON a.id = c.area_id WHERE c.latitude IS NOT NULL").fetchall()
+    assert len(rows) > 600
+    assert all(km(*r) <= demo.AREA_RADIUS_KM + 0.001 for r in rows)
+    lone = conn.execute("SELECT count(*) FROM customers WHERE (latitude IS NULL) !="
+                        " (longitude IS NULL)").fetchone()[0]
+    assert lone == 0
+
+
+def test_twelve_months_of_heavy_tailed_transactions(book):
+    conn, _ = book
+    first, last, count = conn.execute(
+        "SELECT min(txn_date), max(txn_date), count(*) FROM transactions").fetchone()
+    year_ago = AS_OF - timedelta(days=364)
+    assert year_ago.isoformat() <= first <= (year_ago + timedelta(days=31)).isoformat()
+    assert (AS_OF - timedelta(days=7)).isoformat() <= last <= AS_OF.isoformat()
+    assert 8 <= count / 800 <= 12
+    months = {r[0] for r in conn.execute("SELECT substr(txn_date, 1, 7) FROM transactions")}
+    assert len(months) in (12, 13)
+    before_created = conn.execute(
+        "SELECT count(*) FROM transactions t JOIN customers c ON c.id = t.customer_id"
+        " WHERE t.txn_date < c.created_on").fetchone()[0]
+    assert before_created == 0
+    volumes = sorted((r[0] for r in conn.execute(
+        "SELECT sum(amount) FROM transactions GROUP BY customer_id")), reverse=True)
+    top = volumes[: len(volumes) // 4]
+    assert sum(top) / sum(volumes) > 0.6  # a Pareto A tier exists
+    assert tuple(conn.execute("SELECT min(amount), min(quantity) FROM transactions").fetchone()) \
+        >= (1, 1)
+    assert conn.execute("SELECT count(DISTINCT product) FROM transactions").fetchone()[0] == len(
+        demo.CATALOGUE)
+
+
+def test_contact_histories_and_created_rows(book):
+    conn, _ = book
+    rows = [dict(r) for r in conn.execute("SELECT * FROM contacts")]
+    assert len(rows) > 800
+    assert {r["channel"] for r in rows} == set(customers.CHANNELS)
+    assert all(r["purpose"] and r["result"] for r in rows)
+    assert all(r["next_date"] is None or r["next_date"] > r["contact_date"] for r in rows)
+    assert all(r["contact_date"] <= AS_OF.isoformat() for r in rows)
+    assert any(r["next_date"] and r["next_date"] > AS_OF.isoformat() for r in rows)  # planned
+    created = conn.execute("SELECT count(*), count(DISTINCT customer_id) FROM customer_history"
+                           " WHERE field = '*created'").fetchone()
+    assert tuple(created) == (800, 800)
+    assert conn.execute("SELECT count(*) FROM customer_history").fetchone()[0] == 800
+
+
+def test_progress_is_reported_and_cancel_removes_the_file(tmp_path):
+    seen = []
+
+    class Watch(Progress):
+        def report(self, done, total=None, text=""):
+            seen.append((done, total))
+
+    demo.build_demo(tmp_path / "a.kehu", customers=50, as_of=AS_OF, progress=Watch())
+    assert seen[0] == (0, 50) and seen[-1] == (50, 50)
+
+    class CancelAtOnce(Progress):
+        def report(self, done, total=None, text=""):
+            self.cancel()
+
+    path = tmp_path / "b.kehu"
+    with pytest.raises(Cancelled):
+        demo.build_demo(path, customers=50, as_of=AS_OF, progress=CancelAtOnce())
+    assert list(tmp_path.glob("b.kehu*")) == []
+    database.Archive.create(path).close()  # the lock went with it
+
+
+def test_a_demo_never_overwrites_and_has_a_size_limit(tmp_path):
+    path = tmp_path / "mine.kehu"
+    path.write_text("keep me")
+    with pytest.raises(database.ArchiveError):
+        demo.build_demo(path, customers=10)
+    assert path.read_text() == "keep me"
+    for wrong in (0, demo.MAX_CUSTOMERS + 1):
+        with pytest.raises(database.ArchiveError, match="1,000,000"):
+            demo.build_demo(tmp_path / "x.kehu", customers=wrong)
+    assert not (tmp_path / "x.kehu").exists()
+
+
+def test_a_branch_with_its_own_rules_gets_its_own_types_and_codes(tmp_path, monkeypatch):
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.rules_dir(), folder)
+    areas = json.loads((folder / "area_types.json").read_text(encoding="utf-8"))
+    areas["area_types"].append({"key": "village", "label_en": "Village", "label_zh": "村镇型"})
+    (folder / "area_types.json").write_text(json.dumps(areas, ensure_ascii=False), encoding="utf-8")
+    dims = json.loads((folder / "dimensions.json").read_text(encoding="utf-8"))
+    channel = next(d for d in dims["dimensions"] if d["key"] == "channel")
+    channel["values"].append({"code": "9.3", "label_en": "self-service", "label_zh": "自助"})
+    (folder / "dimensions.json").write_text(json.dumps(dims, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("KEHU_RULES_DIR", str(folder))
+
+    demo.build_demo(tmp_path / "b.kehu", customers=400, as_of=AS_OF)
+    conn = _read(tmp_path / "b.kehu")
+    try:
+        assert conn.execute("SELECT count(*) FROM areas WHERE area_type = 'village'").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM customers WHERE dim_channel = '9.3'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# -- the command -------------------------------------------------------------
+
+def _run(qapp, argv):
+    from cli import run_cli
+    return run_cli(argv)
+
+
+def test_cli_demo_prints_counts_and_refuses_an_existing_path(qapp, tmp_path, capsys):
+    path = tmp_path / "d.kehu"
+    assert _run(qapp, ["demo", str(path), "--customers", "120", "--seed", "5"]) == 0
+    out = capsys.readouterr().out
+    assert str(path) in out and "120" in out and "seed 5" in out
+    conn = _read(path)
+    try:
+        assert customers.count(conn) == 120
+        assert conn.execute("SELECT value FROM meta WHERE key = 'demo_seed'").fetchone()[0] == "5"
+    finally:
+        conn.close()
+    before = path.read_bytes()
+    assert _run(qapp, ["demo", str(path)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_cli_demo_rejects_a_wrong_size(qapp, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args(["demo", str(tmp_path / "d.kehu"), "--customers", "2000000"])
+    assert stop.value.code == 2
+    assert "1,000,000" in capsys.readouterr().err
+    assert build_parser().parse_args(["demo", "x", "--customers", "1,000"]).customers == 1000
+    assert not (tmp_path / "d.kehu").exists()
+
+
+def test_the_demo_archive_opens_like_any_other(tmp_path):
+    path = tmp_path / "d.kehu"
+    demo.build_demo(path, customers=30, as_of=AS_OF)
+    assert database.check_file(path).ok
+    with database.Archive.open(path) as archive:
+        assert customers.count(archive.conn) == 30
+        first = archive.conn.execute("SELECT id FROM customers ORDER BY id LIMIT 1").fetchone()[0]
+        customers.update(archive.conn, first, {"notes": "changed"}, by="test")
+    assert sqlite3.connect(path).execute("PRAGMA application_id").fetchone()[0] == \
+        database.APPLICATION_ID
