@@ -27,6 +27,12 @@ USER_NAME = Setting("general/user_name", str, "")         # "" = the login name
 RECENT_ARCHIVES = Setting("archive/recent", list, [])
 LAST_ARCHIVE = Setting("archive/last", str, "")
 IMPORT_MAPPINGS = Setting("import/mappings", dict, {})
+# The main window (gui/main_window.py, gui/columns.py, gui/customer_filters.py).
+WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")   # QWidget.saveGeometry()
+WINDOW_STATE = Setting("window/state", bytes, b"")         # QMainWindow.saveState()
+WINDOW_SPLITTERS = Setting("window/splitters", dict, {})   # splitter name -> [sizes]
+CUSTOMER_COLUMNS = Setting("customers/columns", str, "")   # JSON: [{"key", "visible", "width"}]
+SAVED_VIEWS = Setting("customers/saved_views", str, "[]")  # JSON: [{"name", "filter", "sort"}]
 
 
 def store() -> QSettings:
