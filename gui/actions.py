@@ -1,0 +1,152 @@
+"""Every menu and toolbar action of the main window, in one list (STYLE.md pattern 8).
+
+An :class:`ActionSpec` names its text, shortcut, icon, the main-window method
+that handles it, when it is enabled, and where it appears. An action that
+needs a feature module (``requires``) exists only once that module is in the
+program, so the window never shows an action that cannot work.
+"""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from model.resources import resource_path
+
+# When an action is enabled: names of facts the main window reports (see MainWindow.state()).
+ALWAYS = "always"
+ARCHIVE = "archive"           # an archive is open
+CUSTOMER = "customer"         # exactly one customer is selected
+CUSTOMERS = "customers"       # one or more customers are selected
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str                         # translated; "&" marks the mnemonic
+    handler: str                      # name of the MainWindow method it calls
+    menu: str                         # "archive" / "customers" / "view" / "help"
+    shortcut: str | QKeySequence.StandardKey | tuple[str, ...] | None = None
+    icon: str | None = None           # resources/icons/<icon>.svg
+    enabled_when: str = ALWAYS
+    toolbar: bool = False
+    tip: str = ""
+    requires: str | None = None       # a module that must exist, e.g. "gui.customer_editor"
+    list_shortcut: bool = False       # the shortcut works only while the list has focus
+    role: QAction.MenuRole = QAction.MenuRole.NoRole
+    separator_before: bool = False
+
+
+def specs() -> list[ActionSpec]:
+    """The registry, in menu order. Texts are translated when this is called."""
+    tr = QCoreApplication.translate
+    return [
+        # Archive
+        ActionSpec("new_archive", tr("Actions", "&New archive…"), "new_archive", "archive",
+                   "Ctrl+Shift+N", "archive-new",
+                   tip=tr("Actions", "Create an empty archive file")),
+        ActionSpec("open_archive", tr("Actions", "&Open archive…"), "open_archive", "archive",
+                   QKeySequence.StandardKey.Open, "archive-open", toolbar=True,
+                   tip=tr("Actions", "Open an archive file")),
+        ActionSpec("backup", tr("Actions", "&Back up now"), "backup_now", "archive", "Ctrl+B",
+                   "backup", ARCHIVE, toolbar=True, separator_before=True,
+                   tip=tr("Actions", "Make a verified copy of the archive beside it")),
+        ActionSpec("restore", tr("Actions", "&Restore from backup…"), "restore_backup", "archive",
+                   icon="restore", tip=tr("Actions", "Put a backup in place of the archive")),
+        ActionSpec("check", tr("Actions", "&Check archive"), "check_archive", "archive",
+                   icon="check", enabled_when=ARCHIVE,
+                   tip=tr("Actions", "Check the archive file for damage without changing it")),
+        ActionSpec("import", tr("Actions", "&Import customers…"), "import_customers", "archive",
+                   "Ctrl+I", "import", ARCHIVE, toolbar=True, separator_before=True,
+                   requires="gui.import_dialog",
+                   tip=tr("Actions", "Read customers from a CSV or Excel file")),
+        ActionSpec("export", tr("Actions", "&Export…"), "export_customers", "archive", "Ctrl+E",
+                   "export", ARCHIVE, toolbar=True, requires="gui.export_dialog",
+                   tip=tr("Actions", "Write the customers shown, or all, to CSV or Excel")),
+        ActionSpec("quit", tr("Actions", "&Quit"), "close", "archive",
+                   QKeySequence.StandardKey.Quit, separator_before=True,
+                   role=QAction.MenuRole.QuitRole),
+        # Customers
+        ActionSpec("new_customer", tr("Actions", "&New customer…"), "new_customer", "customers",
+                   QKeySequence.StandardKey.New, "customer-new", ARCHIVE, toolbar=True,
+                   requires="gui.customer_editor", tip=tr("Actions", "Add a customer")),
+        ActionSpec("edit_customer", tr("Actions", "&Edit customer…"), "edit_customer",
+                   "customers", ("Return", "Enter"), "customer-edit", CUSTOMER, requires="gui.customer_editor",
+                   list_shortcut=True,
+                   tip=tr("Actions", "Open the selected customer (Enter or double-click)")),
+        ActionSpec("log_contact", tr("Actions", "&Log a contact…"), "log_contact", "customers",
+                   "Ctrl+L", "contact", CUSTOMER, toolbar=True, requires="gui.contact_dialog",
+                   tip=tr("Actions", "Record a visit, call or message with the selected customer")),
+        ActionSpec("delete_customer", tr("Actions", "&Delete customer…"), "delete_customer",
+                   "customers", QKeySequence.StandardKey.Delete, "customer-delete", CUSTOMERS,
+                   list_shortcut=True, separator_before=True,
+                   tip=tr("Actions", "Delete the selected customers (their history is kept)")),
+        ActionSpec("find", tr("Actions", "&Find…"), "focus_search", "customers",
+                   QKeySequence.StandardKey.Find, "search", ARCHIVE, separator_before=True,
+                   requires="model.search",
+                   tip=tr("Actions", "Search by name, pinyin, phone digits or area")),
+        # View
+        ActionSpec("save_view", tr("Actions", "&Save this view…"), "save_view", "view",
+                   icon="view-save", enabled_when=ARCHIVE,
+                   tip=tr("Actions", "Keep the current filters and sort as a named view")),
+        ActionSpec("delete_view", tr("Actions", "&Delete this view"), "delete_view", "view",
+                   enabled_when="user_view"),
+        ActionSpec("columns", tr("Actions", "Choose &columns…"), "choose_columns", "view",
+                   icon="columns", enabled_when=ARCHIVE, separator_before=True,
+                   tip=tr("Actions", "Which columns the customer list shows, and their order")),
+        # Help
+        ActionSpec("about", tr("Actions", "&About Kehu"), "show_about", "help", icon="kehu",
+                   role=QAction.MenuRole.AboutRole),
+    ]
+
+
+def available(spec: ActionSpec) -> bool:
+    return spec.requires is None or importlib.util.find_spec(spec.requires) is not None
+
+
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons (SVG, so it is sharp at any scale)."""
+    return QIcon(str(resource_path("icons", f"{name}.svg")))
+
+
+def build(owner: QWidget, handlers: object, list_widget: QWidget | None = None
+          ) -> dict[str, tuple[ActionSpec, QAction]]:
+    """QActions for every available spec, connected to ``handlers``' methods."""
+    built: dict[str, tuple[ActionSpec, QAction]] = {}
+    for spec in specs():
+        if not available(spec):
+            continue
+        action = QAction(spec.text, owner)
+        action.setObjectName(f"action_{spec.key}")
+        if isinstance(spec.shortcut, tuple):
+            action.setShortcuts([QKeySequence(k) for k in spec.shortcut])
+        elif spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+            action.setToolTip(_tooltip(spec, action))
+        action.setMenuRole(spec.role)
+        if spec.list_shortcut and list_widget is not None:
+            # Enter and Del belong to the list; elsewhere (the search field) they edit text.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            list_widget.addAction(action)
+        handler: Callable = getattr(handlers, spec.handler)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        built[spec.key] = (spec, action)
+    return built
+
+
+def _tooltip(spec: ActionSpec, action: QAction) -> str:
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{spec.tip} ({keys})" if keys else spec.tip
+
+
+def update_enabled(actions: dict[str, tuple[ActionSpec, QAction]], facts: set[str]) -> None:
+    for spec, action in actions.values():
+        action.setEnabled(spec.enabled_when == ALWAYS or spec.enabled_when in facts)

@@ -1,0 +1,102 @@
+"""Start the window: ``python main.py [--archive PATH]``.
+
+Opens ``--archive PATH``, else the archive used last, else shows the start
+page (new / open / recent).
+
+Environment:
+- ``KEHU_SETTINGS_DIR``: keep settings in this folder instead of the user's
+  (benchmarks, screenshots, trying things out).
+- ``KEHU_BENCH_FIRST_PAINT=1``: print ``first-paint <seconds since the process
+  started> <peak RSS in MB>`` right after the customer list first paints with
+  rows, then quit (``benchmarks/bench_gui.py`` uses it).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from model import language, settings
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python main.py")
+    parser.add_argument("--archive", type=Path)
+    return parser.parse_args(argv)
+
+
+def make_application(argv0: str = "kehu") -> QApplication:
+    """The QApplication with the program's names, language and high-DPI policy."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([argv0])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    chosen = language.chosen_language()
+    language.install_translators(app, chosen)
+    QLocale.setDefault(QLocale(chosen))
+    app.setApplicationDisplayName(app.translate("MainWindow", "Kehu"))
+    return app
+
+
+def run_window(argv: list[str]) -> int:
+    args = _parse(argv)
+    folder = os.environ.get("KEHU_SETTINGS_DIR")
+    if folder:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    app = make_application(sys.argv[0] if sys.argv else "kehu")
+    from gui.main_window import MainWindow
+    window = MainWindow(language.chosen_language())
+    if os.environ.get("KEHU_BENCH_FIRST_PAINT"):
+        window._bench = _FirstPaint(window, app)   # keep it alive
+    window.show()
+    path = args.archive
+    if path is None:
+        last = settings.get(settings.LAST_ARCHIVE)
+        path = Path(last) if last and Path(last).exists() else None
+    if path is not None:
+        window.open_archive(path)
+    return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Reports the first paint of a customer list with rows, then quits."""
+
+    def __init__(self, window, app: QApplication):
+        super().__init__(window)
+        self._window, self._app = window, app
+        self._done = False
+        window.archive_changed.connect(self._watch)
+
+    def _watch(self) -> None:
+        page = self._window.page()
+        if page is not None:
+            page.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            page = self._window.page()
+            if page is not None and page.model.rowCount() > 0:
+                self._done = True
+                QTimer.singleShot(0, self._report)   # after this paint has finished
+        return False
+
+    def _report(self) -> None:
+        import psutil
+        started = psutil.Process().create_time()
+        try:
+            import resource
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        except ImportError:   # Windows
+            peak = psutil.Process().memory_info().peak_wset / 2**20
+        print(f"first-paint {time.time() - started:.3f} {peak:.1f}", flush=True)
+        # Leave at once: background work (e.g. preparing the search) is not measured.
+        os._exit(0)

@@ -1,0 +1,246 @@
+"""Archive files from the window: new, open, back up, check, restore with a preview.
+
+Anything that may take long on a big archive (checking, backing up, reading a
+backup for its preview, restoring) runs through :func:`gui.tasks.run_task`.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QVBoxLayout, QWidget)
+
+from gui.tasks import TaskHandle, run_task, show_error
+from model import backup, database
+from model.database import Archive, ArchiveDamaged, ArchiveError
+
+SUFFIX = ".kehu"
+
+
+def _file_filter(widget: QWidget) -> str:
+    return widget.tr("Kehu archives (*.kehu);;All files (*)")
+
+
+def ask_new_path(parent: QWidget, folder: str = "") -> Path | None:
+    """Where to create a new archive (the .kehu suffix is added if missing)."""
+    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("New archive"),
+                                          str(Path(folder) / parent.tr("customers.kehu")),
+                                          _file_filter(parent))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open archive"), folder,
+                                          _file_filter(parent))
+    return Path(name) if name else None
+
+
+def start_backup(parent: QWidget, archive: Archive,
+                 on_done: Callable[[Path], None]) -> TaskHandle:
+    """A verified backup beside the archive, made from a worker's own connection."""
+    path = archive.path
+
+    def work(progress):
+        conn = archive.reader()
+        try:
+            return backup.make_backup(conn, path)
+        finally:
+            conn.close()
+    return run_task(parent, work, on_success=on_done, title=parent.tr("Backing up the archive…"),
+                    cancellable=False)
+
+
+def start_check(parent: QWidget, path: Path,
+                on_done: Callable[[database.HealthReport], None] | None = None) -> TaskHandle:
+    """Check the file read-only, then say what was found."""
+    def done(report: database.HealthReport) -> None:
+        show_check_result(parent, path, report)
+        if on_done is not None:
+            on_done(report)
+    return run_task(parent, lambda progress: database.check_file(path), on_success=done,
+                    title=parent.tr("Checking the archive…"), cancellable=False)
+
+
+def show_check_result(parent: QWidget, path: Path, report: database.HealthReport) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(parent.tr("Check archive"))
+    if report.ok:
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(parent.tr("The archive {name} is healthy: no damage was found.")
+                    .format(name=path.name))
+    else:
+        box.setIcon(QMessageBox.Icon.Warning)
+        last = backup.latest_backup(path)
+        hint = (parent.tr("The last backup is {backup}. Use Archive → Restore from backup.")
+                .format(backup=last.name) if last else
+                parent.tr("There is no backup of it. Copy the file somewhere safe before "
+                          "changing anything."))
+        box.setText(parent.tr("The archive {name} is damaged.").format(name=path.name) + "\n\n"
+                    + hint)
+        box.setDetailedText("\n".join(report.problems[:50]))
+    box.exec()
+
+
+def offer_restore_after_failure(parent: QWidget, exc: BaseException) -> bool:
+    """Explain why an archive did not open; True when the user asks to restore its backup."""
+    if isinstance(exc, ArchiveDamaged) and exc.last_backup is not None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(parent.tr("The archive is damaged"))
+        box.setText(str(exc))
+        box.setInformativeText(parent.tr("Restore from a backup now? You can look at what each "
+                                         "backup holds before choosing."))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+    show_error(parent, exc)
+    return False
+
+
+class RestoreDialog(QDialog):
+    """The backups of an archive, newest first, with what the chosen one holds."""
+
+    def __init__(self, archive_path: Path, parent: QWidget | None = None,
+                 backups: list[Path] | None = None):
+        super().__init__(parent)
+        self.archive_path = Path(archive_path)
+        self.setWindowTitle(self.tr("Restore from backup"))
+        self._previews: dict[Path, backup.BackupPreview] = {}
+        self._pending: set[Path] = set()
+        self.list = QListWidget()
+        self.list.setMinimumWidth(260)
+        locale = QLocale()
+        for path in backups if backups is not None else backup.list_backups(self.archive_path):
+            item = QListWidgetItem(self._label(path, self.archive_path.stem, locale))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.list.addItem(item)
+        self.list.currentItemChanged.connect(self._show_preview)
+        self.details = QGroupBox(self.tr("What this backup holds"))
+        form = QFormLayout(self.details)
+        self.fields = {}
+        for key, label in (("taken", self.tr("Taken")), ("healthy", self.tr("Health")),
+                           ("schema", self.tr("Format version")),
+                           ("customers", self.tr("Customers")),
+                           ("contacts", self.tr("Contacts")),
+                           ("transactions", self.tr("Transactions")),
+                           ("newest", self.tr("Newest change"))):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, value)
+            self.fields[key] = value
+        self.note = QLabel(self.tr("The archive is closed while it is restored, then opened "
+                                   "again. The current file is first kept as a backup of its "
+                                   "own, so a restore can be undone."))
+        self.note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(self.tr("&Restore this backup"),
+                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addWidget(self.details, 1)
+        layout = QVBoxLayout(self)
+        if self.list.count():
+            layout.addWidget(QLabel(self.tr("Backups of {name}, newest first:")
+                                    .format(name=self.archive_path.name)))
+            layout.addLayout(body)
+            layout.addWidget(self.note)
+            self.list.setCurrentRow(0)
+        else:
+            empty = QLabel(self.tr("There are no backups of {name} yet. Back up with "
+                                   "Archive → Back up now.").format(name=self.archive_path.name))
+            empty.setWordWrap(True)
+            layout.addWidget(empty)
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _label(path: Path, stem: str, locale: QLocale) -> str:
+        """When it was taken, and why when the name says (e.g. before-upgrade-v1)."""
+        taken = datetime.fromtimestamp(path.stat().st_mtime)
+        text = locale.toString(taken, QLocale.FormatType.ShortFormat)
+        parts = path.stem[len(stem) + 1:].split("-", 2)
+        reason = parts[2] if len(parts) == 3 else ""
+        return f"{text}  ({reason})" if reason else text
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _show_preview(self, current: QListWidgetItem | None, _previous=None) -> None:
+        path = self.chosen()
+        self.restore_button.setEnabled(False)
+        if path is None:
+            return
+        if path in self._previews:
+            self._fill(self._previews[path])
+            return
+        for value in self.fields.values():
+            value.setText("")
+        self.fields["healthy"].setText(self.tr("Reading…"))
+        if path in self._pending:
+            return
+        self._pending.add(path)
+        # Reading a backup checks it end to end; on a big archive that takes a moment.
+        run_task(self, lambda progress: backup.preview(path),
+                 on_success=self._previewed,
+                 on_failure=lambda exc: self._preview_failed(path, exc))
+
+    def _previewed(self, info: backup.BackupPreview) -> None:
+        self._pending.discard(info.path)
+        self._previews[info.path] = info
+        if info.path == self.chosen():
+            self._fill(info)
+
+    def _preview_failed(self, path: Path, exc: BaseException) -> None:
+        self._pending.discard(path)
+        if path == self.chosen():
+            self.fields["healthy"].setText(self.tr("Cannot be read: {error}").format(error=exc))
+
+    def _fill(self, info: backup.BackupPreview) -> None:
+        locale = QLocale()
+        number = locale.toString
+        self.fields["taken"].setText(locale.toString(info.taken, QLocale.FormatType.LongFormat))
+        self.fields["healthy"].setText(self.tr("Healthy") if info.healthy
+                                       else self.tr("Damaged: cannot be restored"))
+        self.fields["schema"].setText(str(info.schema_version))
+        for key in ("customers", "contacts", "transactions"):
+            count = info.counts.get(key)
+            self.fields[key].setText(number(count) if count is not None else "–")
+        self.fields["newest"].setText(info.newest_change.replace("T", " ")
+                                      if info.newest_change else "–")
+        self.restore_button.setEnabled(info.healthy)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, archive_path: Path) -> Path | None:
+        """The backup the user chose to restore, or None."""
+        dialog = cls(archive_path, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
+
+
+def start_restore(parent: QWidget, archive_path: Path, chosen: Path,
+                  on_done: Callable[[Path | None], None]) -> TaskHandle:
+    """Put ``chosen`` in place of the (closed) archive; ``on_done(kept)`` gets the copy
+    of the replaced file."""
+    return run_task(parent, lambda progress: backup.restore(archive_path, chosen),
+                    on_success=on_done, title=parent.tr("Restoring the backup…"),
+                    cancellable=False)
+
+
+def create_archive(parent: QWidget, path: Path) -> Archive | None:
+    try:
+        return Archive.create(path)
+    except ArchiveError as exc:
+        show_error(parent, exc)
+        return None

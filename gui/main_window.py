@@ -1,0 +1,671 @@
+"""The main window: the program's areas, menus and toolbar, the status bar, archive files.
+
+Areas (Customers, and later others) are registered in :data:`AREAS`: one
+entry each, shown in the navigation on the left once an archive is open.
+Menus and toolbar come from the action registry in :mod:`gui.actions`; the
+handlers named there are the public methods of :class:`MainWindow`.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton,
+                               QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+
+from gui import actions as registry
+from gui import archive_dialogs
+from gui.customer_page import CustomerPage
+from gui.tasks import TaskHandle, run_task, show_error
+from model import backup, customers, settings
+from model.database import Archive
+from model.i18n import translate
+from model.version import BUILD_DATE, __version__
+
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """One of the program's areas in the navigation."""
+    key: str
+    title: Callable[[], str]                          # translated when called
+    icon: str
+    factory: Callable[[Archive, str, QWidget], QWidget]   # (archive, language, parent)
+
+
+AREAS: list[AreaSpec] = [
+    AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers",
+             lambda archive, language, parent: CustomerPage(archive, language, parent)),
+]
+
+
+class MainWindow(QMainWindow):
+    archive_changed = Signal()
+    search_done = Signal()      # the list shows the hits of the last query (tests wait on it)
+    search_ready = Signal()     # the search index is loaded and current
+
+    SEARCH_DELAY_MS = 150
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.language = language
+        self.archive: Archive | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.tasks: list[TaskHandle] = []
+        self._searcher = None
+        # The search module loads pinyin dictionaries: imported later, in a worker.
+        self._search_available = importlib.util.find_spec("model.search") is not None
+        self.setWindowTitle(self.tr("Kehu"))
+        self.setWindowIcon(registry.icon("kehu"))
+
+        self._actions = registry.build(self, self)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Areas"))
+        self.nav.currentRowChanged.connect(self._area_chosen)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.welcome = self._build_welcome()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
+        self._restore_window_state()
+        self._update_actions()
+
+    # -- building -----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        titles = {"archive": self.tr("&Archive"), "customers": self.tr("&Customers"),
+                  "view": self.tr("&View"), "help": self.tr("&Help")}
+        self.menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
+        for key, menu in self.menus.items():
+            menu.setObjectName(f"menu_{key}")
+        for spec, action in self._actions.values():
+            menu = self.menus[spec.menu]
+            if spec.separator_before and not menu.isEmpty():
+                menu.addSeparator()
+            menu.addAction(action)
+            if spec.key == "open_archive":
+                self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+                self.recent_menu.setObjectName("menu_recent")
+                self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        for spec, action in self._actions.values():
+            if spec.toolbar:
+                bar.addAction(action)
+        self.search_field: QLineEdit | None = None
+        if self._search_available:
+            spacer = QWidget()
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            bar.addWidget(spacer)
+            field = QLineEdit()
+            field.setObjectName("search_field")
+            field.setClearButtonEnabled(True)
+            field.setPlaceholderText(self.tr("Search: name, pinyin, phone digits, area"))
+            field.setAccessibleName(self.tr("Search customers"))
+            field.setToolTip(self.tr("Search as you type ({keys}); Enter goes to the list, "
+                                     "Esc clears").format(
+                keys=QKeySequence(QKeySequence.StandardKey.Find).toString(
+                    QKeySequence.SequenceFormat.NativeText)))
+            field.addAction(registry.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("M") * 22)
+            field.setEnabled(False)
+            self._search_timer = QTimer(self)
+            self._search_timer.setSingleShot(True)
+            self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+            self._search_timer.timeout.connect(self._run_search)
+            field.textChanged.connect(lambda _text: self._search_timer.start())
+            field.returnPressed.connect(self._search_to_list)
+            field.installEventFilter(self)
+            bar.addWidget(field)
+            self.search_field = field
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        self.archive_label = QLabel()
+        self.count_label = QLabel()
+        self.backup_label = QLabel()
+        for label in (self.archive_label, self.count_label, self.backup_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("welcome")
+        title = QLabel(self.tr("Kehu — customer archive"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        title.setFont(font)
+        text = QLabel(self.tr("Open the archive you work in, or create a new one."))
+        text.setWordWrap(True)
+        new = QPushButton(registry.icon("archive-new"), self.tr("&New archive…"))
+        new.clicked.connect(self.new_archive)
+        open_ = QPushButton(registry.icon("archive-open"), self.tr("&Open archive…"))
+        open_.clicked.connect(lambda: self.open_archive())
+        buttons = QHBoxLayout()
+        buttons.addWidget(new)
+        buttons.addWidget(open_)
+        buttons.addStretch(1)
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recent_list")
+        self.recent_list.itemActivated.connect(
+            lambda item: self.open_archive(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.recent_title = QLabel(self.tr("Recent archives:"))
+        self.recent_title.setBuddy(self.recent_list)
+        column = QVBoxLayout()
+        column.addWidget(title)
+        column.addWidget(text)
+        column.addLayout(buttons)
+        column.addSpacing(12)
+        column.addWidget(self.recent_title)
+        column.addWidget(self.recent_list, 1)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(column, 3)
+        outer.addStretch(1)
+        self._fill_recent_list()
+        return page
+
+    # -- state --------------------------------------------------------------------
+    def page(self) -> CustomerPage | None:
+        page = self.pages.get("customers")
+        return page if isinstance(page, CustomerPage) else None
+
+    def state(self) -> set[str]:
+        """Facts that decide which actions are enabled (see gui.actions)."""
+        facts: set[str] = set()
+        page = self.page()
+        if self.archive is not None:
+            facts.add(registry.ARCHIVE)
+        if page is not None and self.archive is not None:
+            selected = page.selected_ids()
+            if selected:
+                facts.add(registry.CUSTOMERS)
+            if len(selected) == 1:
+                facts.add(registry.CUSTOMER)
+            view = page.current_view()
+            if view is not None and not view.builtin:
+                facts.add("user_view")
+        return facts
+
+    def _update_actions(self) -> None:
+        registry.update_enabled(self._actions, self.state())
+
+    def _update_status(self) -> None:
+        locale = QLocale()
+        if self.archive is None:
+            self.archive_label.setText(self.tr("No archive open"))
+            self.count_label.clear()
+            self.backup_label.clear()
+            self.setWindowTitle(self.tr("Kehu"))
+            return
+        self.archive_label.setText(self.archive.path.name)
+        self.archive_label.setToolTip(str(self.archive.path))
+        self.setWindowTitle(self.tr("{name} — Kehu").format(name=self.archive.path.stem))
+        page = self.page()
+        if page is not None:
+            shown, total = page.model.rowCount(), page.model.total()
+            if shown == total and not page.model.searching():
+                self.count_label.setText(self.tr("{total} customers")
+                                         .format(total=locale.toString(total)))
+            else:
+                self.count_label.setText(self.tr("{shown} of {total} customers").format(
+                    shown=locale.toString(shown), total=locale.toString(total)))
+        last = backup.latest_backup(self.archive.path)
+        if last is None:
+            self.backup_label.setText(self.tr("No backup yet"))
+        else:
+            from datetime import datetime
+            taken = datetime.fromtimestamp(last.stat().st_mtime)
+            self.backup_label.setText(self.tr("Last backup: {when}").format(
+                when=locale.toString(taken, QLocale.FormatType.ShortFormat)))
+            self.backup_label.setToolTip(str(last))
+
+    def _restore_window_state(self) -> None:
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.get(settings.WINDOW_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self._restore_splitter(self.splitter, [170, 1100])
+
+    def _restore_splitter(self, splitter: QSplitter, default: list[int]) -> None:
+        sizes = settings.get(settings.WINDOW_SPLITTERS).get(splitter.objectName())
+        try:
+            splitter.setSizes([int(s) for s in sizes] if sizes else default)
+        except (TypeError, ValueError):
+            splitter.setSizes(default)
+
+    def save_window_state(self) -> None:
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        splitters = dict(settings.get(settings.WINDOW_SPLITTERS))
+        splitters[self.splitter.objectName()] = self.splitter.sizes()
+        page = self.page()
+        if page is not None:
+            splitters[page.splitter.objectName()] = page.splitter.sizes()
+            page.save_state()
+        settings.put(settings.WINDOW_SPLITTERS, splitters)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if any(not t.finished for t in self.tasks):
+            answer = QMessageBox.question(
+                self, self.tr("Quit Kehu"),
+                self.tr("Work is still running. Quit anyway? What it was writing is not saved."))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            for task in self.tasks:
+                task.cancel()
+        self.save_window_state()
+        self._close_archive()
+        event.accept()
+
+    def _track(self, handle: TaskHandle) -> TaskHandle:
+        self.tasks = [t for t in self.tasks if not t.finished] + [handle]
+        return handle
+
+    # -- archive files --------------------------------------------------------------
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in settings.get(settings.RECENT_ARCHIVES) if p != str(path)]
+        settings.put(settings.RECENT_ARCHIVES, [str(path), *recent][:MAX_RECENT])
+        settings.put(settings.LAST_ARCHIVE, str(path))
+
+    def _recent_paths(self) -> list[Path]:
+        return [Path(p) for p in settings.get(settings.RECENT_ARCHIVES) if p]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self._recent_paths()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _c=False, p=path: self.open_archive(p))
+        if not paths:
+            self.recent_menu.addAction(self.tr("No recent archives")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear this list"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        settings.put(settings.RECENT_ARCHIVES, [])
+        self._fill_recent_list()
+
+    def _fill_recent_list(self) -> None:
+        self.recent_list.clear()
+        for path in self._recent_paths():
+            if path.exists():
+                item = QListWidgetItem(registry.icon("archive-open"), f"{path.name}  —  {path.parent}")
+                item.setData(Qt.ItemDataRole.UserRole, str(path))
+                self.recent_list.addItem(item)
+        shown = self.recent_list.count() > 0
+        self.recent_list.setVisible(shown)
+        self.recent_title.setVisible(shown)
+
+    def _folder(self) -> str:
+        if self.archive is not None:
+            return str(self.archive.path.parent)
+        recent = self._recent_paths()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    def new_archive(self) -> None:
+        path = archive_dialogs.ask_new_path(self, self._folder())
+        if path is None:
+            return
+        archive = archive_dialogs.create_archive(self, path)
+        if archive is not None:
+            self._set_archive(archive)
+            self.statusBar().showMessage(self.tr("Created {path}").format(path=path), 5000)
+
+    def open_archive(self, path: Path | str | None = None) -> TaskHandle | None:
+        """Open an archive (asking which when no path is given); the check and any
+        migration run in the background."""
+        if path is None:
+            path = archive_dialogs.ask_open_path(self, self._folder())
+            if path is None:
+                return None
+        path = Path(path)
+        if self.archive is not None and self.archive.path == path.resolve():
+            return None
+        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
+        return self._track(run_task(
+            self, lambda progress: Archive.open(path), on_success=self._set_archive,
+            on_failure=lambda exc: self._open_failed(path, exc),
+            title=self.tr("Opening {name}…").format(name=path.name), cancellable=False))
+
+    def _open_failed(self, path: Path, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if archive_dialogs.offer_restore_after_failure(self, exc):
+            self.restore_backup(path)
+
+    def _close_archive(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.nav.clear()
+        self._searcher = None
+        if self.search_field is not None:
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+            self.search_field.setEnabled(False)
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+    def _set_archive(self, archive: Archive) -> None:
+        if self.page() is not None:
+            self.save_window_state()
+        self._close_archive()
+        self.archive = archive
+        QTimer.singleShot(0, lambda: self._remember(archive.path))
+        for area in AREAS:
+            page = area.factory(archive, self.language, self.stack)
+            self.pages[area.key] = page
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem(registry.icon(area.icon), area.title()))
+        page = self.page()
+        if page is not None:
+            self._restore_splitter(page.splitter, page.splitter.sizes())
+            page.selection_changed.connect(self._update_actions)
+            page.counts_changed.connect(lambda *_: self._update_status())
+            page.activated.connect(lambda _id: self.edit_customer())
+            for spec, action in self._actions.values():
+                if spec.list_shortcut:
+                    page.table.addAction(action)
+        self.nav.setCurrentRow(0)
+        self.central.setCurrentWidget(self.splitter)
+        if page is not None:
+            page.table.setFocus()
+        self._update_status()
+        self._update_actions()
+        self._prepare_search()
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=archive.path), 5000)
+        self.archive_changed.emit()
+
+    def _area_chosen(self, row: int) -> None:
+        if 0 <= row < len(AREAS) and AREAS[row].key in self.pages:
+            self.stack.setCurrentWidget(self.pages[AREAS[row].key])
+
+    def backup_now(self) -> TaskHandle | None:
+        if self.archive is None:
+            return None
+
+        def done(path: Path) -> None:
+            self._update_status()
+            self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
+        return self._track(archive_dialogs.start_backup(self, self.archive, done))
+
+    def check_archive(self) -> TaskHandle | None:
+        if self.archive is None:
+            return None
+        return self._track(archive_dialogs.start_check(self, self.archive.path))
+
+    def restore_backup(self, path: Path | None = None) -> TaskHandle | None:
+        """Choose a backup of the open archive (or of ``path``) and put it in its place."""
+        if path is None:
+            if self.archive is not None:
+                path = self.archive.path
+            else:
+                path = archive_dialogs.ask_open_path(self, self._folder())
+                if path is None:
+                    return None
+        path = Path(path).resolve()
+        chosen = archive_dialogs.RestoreDialog.ask(self, path)
+        if chosen is None:
+            return None
+        if self.archive is not None and self.archive.path == path:
+            self.save_window_state()
+            self._close_archive()
+            self.central.setCurrentWidget(self.welcome)
+            self._update_status()
+            self._update_actions()
+
+        def restored(kept: Path | None) -> None:
+            if kept is not None:
+                self.statusBar().showMessage(
+                    self.tr("Restored. The file it replaced was kept as {kept}.")
+                    .format(kept=kept.name), 10000)
+            self.open_archive(path)
+        return self._track(archive_dialogs.start_restore(self, path, chosen, restored))
+
+    # -- customers ------------------------------------------------------------------
+    def _after_customer_change(self, select: int | None = None) -> None:
+        page = self.page()
+        if page is None:
+            return
+        page.refresh(data_changed=True)
+        if self._searcher is not None and self.search_field is not None \
+                and self.search_field.text().strip():
+            self._run_search()
+        if select is not None:
+            page.select_customer(select)
+        self._update_status()
+
+    def new_customer(self) -> None:
+        from gui.customer_editor import CustomerEditor
+        if self.archive is None:
+            return
+        before = self.archive.conn.execute("SELECT max(id) FROM customers").fetchone()[0] or 0
+        if CustomerEditor.edit(self, self.archive, None):
+            newest = self.archive.conn.execute("SELECT max(id) FROM customers").fetchone()[0]
+            self._after_customer_change(newest if newest and newest > before else None)
+
+    def edit_customer(self) -> None:
+        from gui.customer_editor import CustomerEditor
+        page = self.page()
+        customer_id = page.current_id() if page else None
+        if self.archive is None or customer_id is None:
+            return
+        if CustomerEditor.edit(self, self.archive, customer_id):
+            self._after_customer_change(customer_id)
+
+    def log_contact(self) -> None:
+        from gui.contact_dialog import ContactDialog
+        page = self.page()
+        customer_id = page.current_id() if page else None
+        if self.archive is None or customer_id is None:
+            return
+        if ContactDialog.ask(self, self.archive, customer_id) is not None:
+            self._after_customer_change(customer_id)
+            self.statusBar().showMessage(self.tr("Contact logged."), 5000)
+
+    def delete_customer(self) -> None:
+        page = self.page()
+        ids = page.selected_ids() if page else []
+        if self.archive is None or not ids:
+            return
+        if len(ids) == 1:
+            name = customers.get(self.archive.conn, ids[0])["name"]
+            question = self.tr("Delete the customer {name}?").format(name=name)
+        else:
+            question = self.tr("Delete {count} customers?").format(
+                count=QLocale().toString(len(ids)))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete customer"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setInformativeText(self.tr("They leave the list; their records and change history "
+                                       "are kept in the archive."))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.archive.transaction():
+                for customer_id in ids:
+                    customers.delete(self.archive.conn, customer_id, settings.user_name())
+        except Exception as exc:  # noqa: BLE001 - shown, nothing was written
+            show_error(self, exc)
+            return
+        self._after_customer_change()
+        self.statusBar().showMessage(self.tr("Deleted {count} customer(s).").format(
+            count=len(ids)), 5000)
+
+    def import_customers(self) -> None:
+        from gui.import_dialog import ImportDialog
+        if self.archive is None:
+            return
+        if ImportDialog.run(self, self.archive) is not None:
+            self._after_customer_change()
+            self._prepare_search()
+
+    def export_customers(self) -> None:
+        from gui.export_dialog import ExportDialog
+        page = self.page()
+        if self.archive is None or page is None:
+            return
+        ExportDialog.run(self, self.archive, page.model.view_ids())
+
+    # -- search ---------------------------------------------------------------------
+    def _prepare_search(self) -> None:
+        """Bring the search index up to date and load the searcher, in the background.
+
+        Importing the search (pinyin dictionaries), indexing customers that wait
+        for it and loading the index all happen in a worker with its own
+        connection; the searcher is then attached to the GUI thread's connection.
+        """
+        if not self._search_available or self.archive is None:
+            return
+        archive, existing = self.archive, self._searcher
+        if existing is None:
+            self.search_field.setPlaceholderText(self.tr("Preparing the search…"))
+
+        def work(progress):
+            search = importlib.import_module("model.search")
+            conn = archive.reader()
+            try:
+                if search.pending(conn):
+                    search.refresh(conn, progress)
+                if existing is None:
+                    return search.CustomerSearch(conn)   # keeps conn until attached
+            except BaseException:
+                conn.close()
+                raise
+            conn.close()
+            return None
+
+        def done(searcher) -> None:
+            if self.archive is not archive:
+                return
+            if searcher is not None:
+                reader = searcher.conn
+                searcher.attach(archive.conn)
+                reader.close()
+                self._searcher = searcher
+            else:
+                self._searcher.update()
+            self.search_field.setEnabled(True)
+            self.search_field.setPlaceholderText(self.tr("Search: name, pinyin, phone digits, "
+                                                         "area"))
+            if self.search_field.text().strip():
+                self._run_search()
+            self.search_ready.emit()
+        self._track(run_task(self, work, on_success=done))
+
+    def focus_search(self) -> None:
+        if self.search_field is not None:
+            self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search_field.selectAll()
+
+    def _run_search(self) -> None:
+        page = self.page()
+        if page is None or self.search_field is None:
+            return
+        text = self.search_field.text().strip()
+        if not text or self._searcher is None:
+            page.set_search(None)
+        else:
+            result = self._searcher.find(text, limit=500)
+            page.set_search(list(result.ids))
+            if result.total > len(result.ids):
+                self.statusBar().showMessage(self.tr("{total} found; showing the best {shown}.")
+                                             .format(total=QLocale().toString(result.total),
+                                                     shown=len(result.ids)), 5000)
+        self._update_status()
+        self.search_done.emit()
+
+    def _search_to_list(self) -> None:
+        self._search_timer.stop()
+        self._run_search()
+        page = self.page()
+        if page is not None and page.model.rowCount():
+            page.table.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+        if watched is self.search_field and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Escape and self.search_field.text():
+            self.search_field.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- view -----------------------------------------------------------------------
+    def save_view(self) -> None:
+        page = self.page()
+        if page is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Save view"),
+                                        self.tr("Name of the view (the filters and the sort "
+                                                "are kept):"))
+        name = name.strip()
+        if ok and name:
+            page.save_view(name)
+            self._update_actions()
+
+    def delete_view(self) -> None:
+        page = self.page()
+        if page is not None:
+            page.delete_view()
+            self._update_actions()
+
+    def choose_columns(self) -> None:
+        page = self.page()
+        if page is not None:
+            page.choose_columns()
+
+    # -- help -----------------------------------------------------------------------
+    def about_text(self) -> str:
+        lines = [self.tr("<h3>Kehu (客户经营助手)</h3>"),
+                 self.tr("Version {version}").format(version=__version__)]
+        if BUILD_DATE:
+            lines.append(self.tr("Built on {date}").format(date=BUILD_DATE))
+        lines.append(self.tr("The field account manager's customer archive: works offline, "
+                             "keeps every change, prints what you carry."))
+        return "<p>".join(lines)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Kehu"), self.about_text())
+
+    def menu(self, key: str) -> QMenu:
+        return self.menus[key]
+
+    def action(self, key: str) -> QAction:
+        """The QAction of a registry entry (KeyError when its feature is absent)."""
+        return self._actions[key][1]
