@@ -165,6 +165,9 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        # 32 MB of page cache (default 2 MB): a 100,000-row import stays in
+        # memory until its commit instead of spilling index pages to the WAL.
+        conn.execute("PRAGMA cache_size = -32768")
     return conn
 
 
