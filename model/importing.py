@@ -1,0 +1,778 @@
+"""Importing customers and transactions from a CSV or .xlsx file.
+
+    result = importing.import_file(conn, "客户.xlsx", by=settings.user_name())
+
+1. The file is read as a table of strings (:mod:`model.table_files`).
+2. Its headers are matched to field keys (:func:`match_headers`, synonyms in
+   ``resources/rules/import_headers.json``); the user maps the rest.
+3. Each column is normalised through :func:`model.customers.clean` (once per
+   distinct value, so 100,000 rows take seconds); a row with any bad cell is
+   *rejected* with its reasons.
+4. Rows already in the archive, or earlier in the file, are *duplicates*:
+   customers by phone (second phone, or name + address + area + birth date when
+   there is none), transactions by an import key.
+5. The rest is written in one transaction. By default a single rejected row
+   means nothing is written (all or nothing); ``partial=True`` writes the good
+   rows. A rejects file (CSV, UTF-8 with BOM) lists every rejected row.
+
+Always: ``imported + rejected + duplicates == rows``. ``rows`` counts the
+file's data rows; fully blank rows are skipped and not counted
+(``blank_rows``). ``imported`` counts the rows that were accepted; they are in
+the archive only when ``written`` is true (not a dry run, and no row rejected
+unless ``partial``).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from model import customers, database, normalize, rules, table_files
+from model.i18n import translate
+from model.progress import Progress
+from model.table_files import ImportFileError, read_table
+
+__all__ = ["ImportFileError", "HeaderMatch", "Reject", "ImportResult", "KINDS", "fields_for",
+           "field_label", "match_headers", "import_file", "import_frame", "read_table",
+           "default_rejects_path", "write_rejects"]
+
+KINDS = ("customers", "transactions")
+TRANSACTION_FIELDS = ("customer_id", "phone", "txn_date", "amount", "quantity", "product")
+REASON_SEPARATOR = " | "
+"""Between a rejected row's reasons, in the rejects file and on the terminal."""
+CHUNK = 5000
+"""Rows per INSERT batch; progress is reported and cancel checked between batches."""
+
+
+# -- results ---------------------------------------------------------------
+
+@dataclass
+class HeaderMatch:
+    """How a file's columns map to fields: ``mapping`` has every column (None:
+    not imported); ``unknown`` lists the columns nothing matched; ``missing``
+    the required fields no column maps to."""
+    mapping: dict[str, str | None]
+    unknown: list[str]
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reject:
+    row_number: int            # as the user sees it in the spreadsheet: the header is row 1
+    values: dict[str, str]     # column header -> the cell as it is in the file
+    reasons: list[str]
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows: int
+    imported: int
+    rejected: int
+    duplicates: int
+    rejects: list[Reject]
+    duplicate_rows: list[tuple[int, str | None, str]]   # (row number, phone, reason)
+    rejects_path: Path | None
+    written: bool
+    dry_run: bool = False
+    blank_rows: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        """Rows really added to the archive by this import."""
+        return self.imported if self.written else 0
+
+
+# -- fields and headers ----------------------------------------------------
+
+def fields_for(kind: str) -> list[str]:
+    """The fields a column can be mapped to, in display order."""
+    if kind == "customers":
+        return list(customers.record_fields())
+    if kind == "transactions":
+        return list(TRANSACTION_FIELDS)
+    raise ValueError(f"unknown import kind {kind!r}")
+
+
+def field_label(key: str, language: str = "en") -> str:
+    """A field key as the user reads it (for mapping choices and messages)."""
+    for d in rules.dimensions():
+        if d.column == key:
+            return d.label(language)
+    labels = {
+        "id": translate("Import", "Customer number (ignored)"),
+        "name": translate("Import", "Name"),
+        "gender": translate("Import", "Gender"),
+        "phone": translate("Import", "Phone"),
+        "phone2": translate("Import", "Second phone"),
+        "address": translate("Import", "Address"),
+        "area": translate("Import", "Area"),
+        "area_type": translate("Import", "Area type"),
+        "manager": translate("Import", "Manager in charge"),
+        "birth_date": translate("Import", "Birth date"),
+        "occupation": translate("Import", "Occupation"),
+        "employer": translate("Import", "Employer"),
+        "source": translate("Import", "Source"),
+        "created_on": translate("Import", "Date created"),
+        "needs": translate("Import", "Needs"),
+        "products": translate("Import", "Products held"),
+        "notes": translate("Import", "Notes"),
+        "complaints": translate("Import", "Complaints"),
+        "tags": translate("Import", "Tags"),
+        "latitude": translate("Import", "Latitude"),
+        "longitude": translate("Import", "Longitude"),
+        "customer_id": translate("Import", "Customer number"),
+        "txn_date": translate("Import", "Date"),
+        "amount": translate("Import", "Amount"),
+        "quantity": translate("Import", "Quantity"),
+        "product": translate("Import", "Product"),
+    }
+    return labels.get(key, key)
+
+
+def fold_header(header) -> str:
+    """A header reduced for matching: NFKC, lower case, no spaces, underscores
+    or dashes, no trailing '*' or ':' (marks of a required column)."""
+    s = unicodedata.normalize("NFKC", str(header)).strip().lower()
+    s = re.sub(r"[\s_\-]+", "", s)
+    return s.rstrip("*:")
+
+
+@lru_cache(maxsize=8)
+def _header_table(folder: str, kind: str) -> tuple[dict[str, str], frozenset[str]]:
+    section = rules.load_json("import_headers.json")[kind]
+    table: dict[str, str] = {}
+
+    def add(header: str, key: str) -> None:
+        table.setdefault(fold_header(header), key)
+
+    extra = ("id",) if kind == "customers" else ()
+    for key in (*extra, *fields_for(kind)):
+        add(key, key)
+    for key, headers in section["fields"].items():
+        for header in headers:
+            add(header, key)
+    if kind == "customers":
+        for d in rules.dimensions():
+            for header in (d.column, d.label_en, d.label_zh, *d.import_headers):
+                add(header, d.column)
+    ignore = frozenset(fold_header(h) for h in section.get("ignore", ()))
+    return table, ignore
+
+
+def header_field(header, kind: str = "customers") -> str | None:
+    """The field a header means on its own (None if not recognised)."""
+    table, _ = _header_table(str(rules.rules_dir()), kind)
+    return table.get(fold_header(header))
+
+
+def _required(kind: str) -> tuple[str, ...]:
+    return ("name",) if kind == "customers" else ("txn_date", "amount")
+
+
+def match_headers(columns, kind: str = "customers", saved: dict | None = None) -> HeaderMatch:
+    """Map the file's column headers to field keys.
+
+    ``saved`` (header → field key or None) is the user's own choice, from the
+    GUI or a mapping file, and wins over the automatic match; entries naming
+    no field of ``kind`` are left out. A second phone column becomes
+    ``phone2``; any other second column for a field already taken is unknown.
+    """
+    valid = set(fields_for(kind))
+    table, ignore = _header_table(str(rules.rules_dir()), kind)
+    columns = [str(c) for c in columns]
+    present = set(columns)
+    saved = saved or {}
+    mapping: dict[str, str | None] = {}
+    used: dict[str, str] = {}
+    for column in columns:
+        if column in saved and (saved[column] is None or saved[column] in valid):
+            target = saved[column]
+            mapping[column] = target
+            if target is not None:
+                used.setdefault(target, column)
+    unknown: list[str] = []
+    for column in columns:
+        if column in mapping:
+            continue
+        key = table.get(fold_header(column))
+        mangled = re.fullmatch(r"(.+)\.\d+", column)  # pandas renames a repeated header to "手机.1"
+        if key is None and mangled and mangled.group(1) in present:
+            key = table.get(fold_header(mangled.group(1)))
+        if key == "id" and kind == "customers":   # the target archive numbers its own customers
+            mapping[column] = None
+            continue
+        if key is None and fold_header(column) in ignore:
+            mapping[column] = None
+            continue
+        if key in used and key == "phone" and "phone2" in valid and "phone2" not in used:
+            key = "phone2"
+        if key is None or key in used:
+            mapping[column] = None
+            unknown.append(column)
+            continue
+        mapping[column] = key
+        used[key] = column
+    missing = [key for key in _required(kind) if key not in used]
+    if kind == "transactions" and "customer_id" not in used and "phone" not in used:
+        missing.insert(0, "customer_id")
+    return HeaderMatch(mapping, unknown, missing)
+
+
+def _check_mapping(mapping: dict | None, kind: str) -> dict:
+    """The user's mapping, refusing a field that does not exist (a typo in a mapping file)."""
+    if not mapping:
+        return {}
+    if not isinstance(mapping, dict):
+        raise ImportFileError(translate("Import", "The column mapping must map each header to a field "
+                                        "name (or null to leave the column out)."))
+    valid = set(fields_for(kind))
+    bad = [f"{header} → {target}" for header, target in mapping.items()
+           if target is not None and target not in valid]
+    if bad:
+        raise ImportFileError(translate(
+            "Import", "The column mapping names fields that do not exist: {bad}. Fields are: {fields}.")
+            .format(bad=", ".join(bad), fields=", ".join(sorted(valid))))
+    targets: dict[str, str] = {}
+    for header, target in mapping.items():
+        if target is not None:
+            if target in targets:
+                raise ImportFileError(translate(
+                    "Import", "Two columns are mapped to the same field {field}: {first} and {second}. "
+                    "Map only one of them.").format(field=target, first=targets[target], second=header))
+            targets[target] = header
+    return {str(k): v for k, v in mapping.items()}
+
+
+# -- the import --------------------------------------------------------------
+
+def default_rejects_path(path: Path | str) -> Path:
+    """Beside the imported file: ``<stem>-rejects.csv``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-rejects.csv")
+
+
+def import_file(conn, path: Path | str, *, kind: str = "customers", mapping: dict | None = None,
+                partial: bool = False, dry_run: bool = False, rejects_path: Path | None = None,
+                by: str, progress: Progress | None = None) -> ImportResult:
+    """Read ``path`` and import it (see the module's description). The rejects
+    file goes to ``rejects_path``, by default beside the file."""
+    frame = read_table(path)
+    return import_frame(conn, frame, kind=kind, mapping=mapping, partial=partial, dry_run=dry_run,
+                        rejects_path=rejects_path or default_rejects_path(path), by=by,
+                        progress=progress)
+
+
+def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping: dict | None = None,
+                 partial: bool = False, dry_run: bool = False, rejects_path: Path | None = None,
+                 by: str, progress: Progress | None = None) -> ImportResult:
+    """Import an already-read table (from :func:`read_table`, so the GUI can
+    preview and import the same frame). A rejects file is written only when a
+    row was rejected and ``rejects_path`` is given."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    progress = progress or Progress()
+    mapping = _check_mapping(mapping, kind)
+    frame = _as_text_frame(frame)
+    match = match_headers(frame.columns, kind, saved=mapping)
+    if match.missing:
+        raise ImportFileError(_missing_message(match, list(frame.columns), kind))
+    table = _Table(frame, match)
+    plan = (_check_customers if kind == "customers" else _check_transactions)(conn, table, progress)
+    rejects = plan.rejects(table)
+    write = not dry_run and (partial or not rejects)
+    written_rejects = None
+    if rejects and rejects_path is not None:
+        written_rejects = write_rejects(Path(rejects_path), list(frame.columns), rejects)
+    if write:
+        progress.check()
+        plan.write(conn, by, progress)
+    return ImportResult(
+        kind=kind, rows=table.n, imported=int(plan.accepted.sum()), rejected=len(rejects),
+        duplicates=len(plan.duplicates), rejects=rejects, duplicate_rows=plan.duplicates,
+        rejects_path=written_rejects, written=write, dry_run=dry_run,
+        blank_rows=int(frame.attrs.get("blank_rows", 0)), ignored_columns=list(match.unknown))
+
+
+def _as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    if "blank_rows" in frame.attrs and frame.index.name == table_files.ROW_INDEX_NAME:
+        return frame
+    # A frame that did not come from read_table: text cells, row numbers, no blank rows.
+    blank_before = int(frame.attrs.get("blank_rows", 0))
+    out = frame.copy()
+    out.columns = [str(c) for c in out.columns]
+    for column in out.columns:
+        out[column] = out[column].map(lambda v: "" if v is None or v != v else str(v)).astype(str)
+    if out.index.name != table_files.ROW_INDEX_NAME:
+        out.index = pd.RangeIndex(2, 2 + len(out), name=table_files.ROW_INDEX_NAME)
+    blank = table_files.blank_rows(out)
+    out = out.loc[~blank]
+    out.attrs["blank_rows"] = blank_before + int(blank.sum())
+    return out
+
+
+def _missing_message(match: HeaderMatch, columns: list[str], kind: str) -> str:
+    shown = ", ".join(c if len(c) <= 40 else c[:39] + "…" for c in columns[:30])
+    if not any(match.mapping.values()):
+        return translate(
+            "Import", "None of the column headers is recognised ({columns}), so this does not look like "
+            "a table of {kind}. The first row must hold the headers, such as 姓名, 手机, 地址 (name, "
+            "phone, address); map other headers to fields in the import window or with "
+            "--mapping FILE.json.").format(columns=shown, kind=_kind_label(kind))
+    wanted = []
+    for key in match.missing:
+        if key == "customer_id":
+            wanted.append(translate("Import", "the customer (a phone or customer number column)"))
+        else:
+            wanted.append(field_label(key))
+    return translate(
+        "Import", "The file has no column for {wanted}. Its columns are: {columns}. Rename the header, "
+        "or map the column to a field (in the import window, or with --mapping FILE.json).").format(
+        wanted=", ".join(wanted), columns=shown)
+
+
+def _kind_label(kind: str) -> str:
+    if kind == "transactions":
+        return translate("Import", "transactions")
+    return translate("Import", "customers")
+
+
+class _Table:
+    """The frame with its mapped columns, row numbers and per-row problems."""
+
+    def __init__(self, frame: pd.DataFrame, match: HeaderMatch):
+        self.frame = frame
+        self.n = len(frame)
+        self.row_numbers = frame.index.to_numpy()
+        self.header = {key: column for column, key in match.mapping.items() if key}
+        self.problems: dict[int, list[str]] = {}   # position -> reasons
+
+    def clean(self, keys: list[str], clean_values: Callable[[dict], dict],
+              progress: Progress) -> dict[str, np.ndarray]:
+        """The mapped columns ``keys``, normalised.
+
+        Each distinct value of a column is cleaned once. ``clean_values`` takes
+        a dict ``{key: raw}`` and returns ``{key: clean}`` or raises
+        :class:`customers.ValidationError` naming the bad keys; it is called with
+        the i-th distinct value of every column at once (one call per i, which
+        is what keeps 100,000 rows fast), and one key at a time when a call
+        fails, so each cell's reason is its own. Bad cells become problems.
+        """
+        factorized = {}
+        for key in keys:
+            codes, uniques = pd.factorize(self.frame[self.header[key]].to_numpy(dtype=object))
+            factorized[key] = (codes, list(uniques))
+        order = sorted(keys, key=lambda k: -len(factorized[k][1]))
+        lengths = [len(factorized[k][1]) for k in order]
+        cleaned = {k: np.empty(len(factorized[k][1]), dtype=object) for k in keys}
+        errors: dict[str, dict[int, str]] = {k: {} for k in keys}
+        uniques = {k: factorized[k][1] for k in keys}
+        active = len(order)
+        checking = translate("Import", "Checking the rows…")
+        for i in range(lengths[0] if lengths else 0):
+            while lengths[active - 1] <= i:
+                active -= 1
+            batch = {k: uniques[k][i] for k in order[:active]}
+            try:
+                for k, v in clean_values(batch).items():
+                    cleaned[k][i] = v
+            except customers.ValidationError:
+                for k, raw in batch.items():
+                    try:
+                        cleaned[k][i] = clean_values({k: raw})[k]
+                    except customers.ValidationError as exc:
+                        errors[k][i] = "; ".join(exc.problems.values())
+            if i % 10000 == 9999:
+                progress.report(i, lengths[0], checking)
+                progress.check()
+        out = {}
+        for key in keys:
+            codes = factorized[key][0]
+            if errors[key]:
+                bad_codes = np.fromiter(errors[key], dtype=np.int64)
+                for position in np.flatnonzero(np.isin(codes, bad_codes)):
+                    self.add_problem(int(position), errors[key][int(codes[position])], key)
+            out[key] = cleaned[key][codes]
+        return out
+
+    def add_problem(self, position: int, reason: str, key: str | None = None) -> None:
+        if key is not None:
+            reason = f"{self.header[key]}: {reason}"
+        self.problems.setdefault(position, []).append(reason)
+
+    def valid(self) -> np.ndarray:
+        ok = np.ones(self.n, dtype=bool)
+        if self.problems:
+            ok[np.fromiter(self.problems, dtype=np.int64)] = False
+        return ok
+
+
+class _Plan:
+    """What the checks found, and how to write the accepted rows."""
+
+    def __init__(self, accepted: np.ndarray, duplicates: list, problems: dict,
+                 writer: Callable | None = None):
+        self.accepted = accepted
+        self.duplicates = duplicates
+        self.problems = problems
+        self._writer = writer
+
+    def rejects(self, table: _Table) -> list[Reject]:
+        columns = list(table.frame.columns)
+        out = []
+        for position in sorted(self.problems):
+            cells = table.frame.iloc[position]
+            out.append(Reject(int(table.row_numbers[position]),
+                              {c: str(cells[c]) for c in columns}, self.problems[position]))
+        return out
+
+    def write(self, conn, by: str, progress: Progress) -> None:
+        if self._writer is not None:
+            self._writer(conn, by, progress)
+
+
+# -- customers ---------------------------------------------------------------
+
+def _clean_customer_values(values: dict) -> dict:
+    return customers.clean(values, partial=True)
+
+
+def _check_customers(conn, table: _Table, progress: Progress) -> _Plan:
+    keys = [k for k in fields_for("customers") if k in table.header]
+    values = table.clean(keys, _clean_customer_values, progress)
+    _check_coordinates(table, values)
+
+    valid = table.valid()
+    identity = _customer_identities(table.n, values, valid)
+    in_archive = _archive_identities(conn)
+    duplicate = np.zeros(table.n, dtype=bool)
+    first_row: dict[str, int] = {}
+    found: list[tuple[int, str | None, str]] = []
+    phones = values.get("phone")
+    for position in np.flatnonzero(valid):
+        ident = identity[position]
+        row = int(table.row_numbers[position])
+        phone = phones[position] if phones is not None else None
+        if ident in in_archive:
+            reason = (translate("Import", "A customer with this phone number is already in the archive.")
+                      if not ident.startswith("~") else
+                      translate("Import", "A customer with the same name, address, area and birth date "
+                                "and no phone is already in the archive."))
+        elif ident in first_row:
+            reason = (translate("Import", "Same phone number as row {row}.")
+                      if not ident.startswith("~") else
+                      translate("Import", "Same name, address, area and birth date as row {row}, "
+                                "and no phone.")).format(row=first_row[ident])
+        else:
+            first_row[ident] = row
+            continue
+        duplicate[position] = True
+        found.append((row, phone if phone else _phone2(values, position), reason))
+    accepted = valid & ~duplicate
+
+    def writer(conn, by, progress):
+        _write_customers(conn, values, accepted, by, progress)
+    return _Plan(accepted, found, table.problems, writer)
+
+
+def _phone2(values: dict, position: int) -> str | None:
+    phone2 = values.get("phone2")
+    return None if phone2 is None else phone2[position]
+
+
+def _check_coordinates(table: _Table, values: dict) -> None:
+    lat, lon = values.get("latitude"), values.get("longitude")
+    if lat is None and lon is None:
+        return
+    lat_missing = pd.isna(lat) if lat is not None else np.ones(table.n, dtype=bool)
+    lon_missing = pd.isna(lon) if lon is not None else np.ones(table.n, dtype=bool)
+    odd = np.flatnonzero(lat_missing != lon_missing)
+    if not len(odd):
+        return
+    try:  # the message lives with the rule, in customers.clean
+        customers.clean({"name": "-", "latitude": 0, "longitude": None})
+        reason = "latitude/longitude"
+    except customers.ValidationError as exc:
+        reason = exc.problems.get("latitude", "latitude/longitude")
+    for position in odd:
+        position = int(position)
+        if not (_has_problem(table, position, "latitude") or _has_problem(table, position, "longitude")):
+            table.add_problem(position, reason)
+
+
+def _identity(phone, phone2, name, address, area, birth_date) -> str:
+    """Who a customer is, for duplicates: the phone, else the second phone, else
+    name + address + area + birth date (prefixed with '~', never a phone)."""
+    if phone:
+        return phone
+    if phone2:
+        return phone2
+    return "~" + "\x1f".join(v or "" for v in (name, address, area, birth_date))
+
+
+def _customer_identities(n: int, values: dict, valid: np.ndarray) -> np.ndarray:
+    nothing = np.full(n, None, dtype=object)
+    columns = [values.get(k, nothing) for k in ("phone", "phone2", "name", "address", "area",
+                                                 "birth_date")]
+    out = np.full(n, None, dtype=object)
+    for position in np.flatnonzero(valid):
+        out[position] = _identity(*(c[position] for c in columns))
+    return out
+
+
+def _archive_identities(conn) -> set[str]:
+    phones = {r[0] for r in conn.execute(
+        "SELECT phone FROM customers WHERE deleted_at IS NULL AND phone IS NOT NULL AND phone <> ''"
+        " UNION SELECT phone2 FROM customers WHERE deleted_at IS NULL AND phone2 IS NOT NULL"
+        " AND phone2 <> ''")}
+    no_phone = conn.execute(
+        "SELECT c.name, c.address, a.name, c.birth_date FROM customers c"
+        " LEFT JOIN areas a ON a.id = c.area_id"
+        f" WHERE c.deleted_at IS NULL AND {customers.RED_LIST_WHERE}")
+    return phones | {_identity(None, None, *row) for row in no_phone}
+
+
+def _insert_customer_chunk(conn, sql: str, rows: list[tuple], history: list[tuple]) -> None:
+    conn.executemany(sql, rows)
+    conn.executemany("INSERT INTO customer_history(customer_id, changed_at, changed_by, field,"
+                     " old_value, new_value) VALUES (?, ?, ?, '*created', NULL, ?)", history)
+
+
+def _write_customers(conn, values: dict, accepted: np.ndarray, by: str, progress: Progress) -> None:
+    positions = np.flatnonzero(accepted)
+    total = len(positions)
+    stored = [k for k in values if k not in ("area", "area_type")]
+    if "created_on" not in stored:
+        stored.append("created_on")
+    with database.transaction(conn):
+        columns: dict[str, list] = {}
+        for key in stored:
+            column = values.get(key)
+            columns[key] = [None] * total if column is None else column[positions].tolist()
+        today = date.today().isoformat()
+        columns["created_on"] = [d or today for d in columns["created_on"]]
+        if "area" in values:
+            area_types = values.get("area_type")
+            areas = values["area"][positions]
+            ids = _area_ids(conn, areas, None if area_types is None else area_types[positions])
+            columns["area_id"] = [ids.get(a) for a in areas.tolist()]
+        start = conn.execute("SELECT coalesce(max(id), 0) FROM customers").fetchone()[0]
+        columns["id"] = list(range(start + 1, start + 1 + total))
+        names = list(columns)
+        sql = (f"INSERT INTO customers ({', '.join(names)}) "
+               f"VALUES ({', '.join('?' * len(names))})")
+        rows = list(zip(*columns.values()))
+        stamp = customers.now_stamp()
+        history = [(cid, stamp, by, name) for cid, name in zip(columns["id"], columns["name"])]
+        columns.clear()
+        writing = translate("Import", "Writing to the archive…")
+        for begin in range(0, total, CHUNK):
+            progress.report(begin, total, writing)
+            progress.check()
+            _insert_customer_chunk(conn, sql, rows[begin:begin + CHUNK], history[begin:begin + CHUNK])
+        progress.report(total, total, writing)
+
+
+def _area_ids(conn, areas: np.ndarray, area_types: np.ndarray | None) -> dict[str, int]:
+    """Ids of the named areas, creating the new ones; a given area type is set
+    on the area (the last one given in the file wins), as customers.area_id does."""
+    frame = pd.DataFrame({"area": areas, "type": area_types if area_types is not None else None})
+    frame = frame[frame["area"].notna()]
+    wanted_type = frame.dropna(subset=["type"]).drop_duplicates("area", keep="last")
+    wanted_type = dict(zip(wanted_type["area"], wanted_type["type"]))
+    existing = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, id, area_type FROM areas")}
+    new = [(name, wanted_type.get(name)) for name in pd.unique(frame["area"]) if name not in existing]
+    conn.executemany("INSERT INTO areas(name, area_type) VALUES (?, ?)", new)
+    changed = [(t, existing[name][0]) for name, t in wanted_type.items()
+               if name in existing and existing[name][1] != t]
+    conn.executemany("UPDATE areas SET area_type = ? WHERE id = ?", changed)
+    if new:
+        existing = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, id, area_type FROM areas")}
+    return {name: ident for name, (ident, _) in existing.items()}
+
+
+# -- transactions -----------------------------------------------------------
+
+def _customer_number(raw: str) -> int | None:
+    s = normalize.text(raw)
+    if s is None:
+        return None
+    normalize.check_not_scientific(s)
+    if re.fullmatch(r"\d+(?:\.0+)?", s):
+        return int(float(s)) if "." in s else int(s)
+    raise normalize.Invalid(translate("Import", "'{value}' is not a customer number.").format(value=s))
+
+
+def _number(raw: str) -> float | None:
+    normalize.check_not_scientific(raw)
+    return normalize.number(raw)
+
+
+def _text(raw: str) -> str | None:
+    normalize.check_not_scientific(raw)
+    return normalize.text(raw)
+
+
+_TRANSACTION_CLEANERS = {
+    "customer_id": _customer_number,
+    "phone": normalize.phone,
+    "txn_date": normalize.iso_date,
+    "amount": _number,
+    "quantity": _number,
+    "product": _text,
+}
+
+
+def _clean_transaction_values(values: dict) -> dict:
+    out, problems = {}, {}
+    for key, raw in values.items():
+        try:
+            out[key] = _TRANSACTION_CLEANERS[key](raw)
+        except normalize.Invalid as exc:
+            problems[key] = str(exc)
+    if problems:
+        raise customers.ValidationError(problems)
+    return out
+
+
+def _check_transactions(conn, table: _Table, progress: Progress) -> _Plan:
+    keys = [k for k in TRANSACTION_FIELDS if k in table.header]
+    values = table.clean(keys, _clean_transaction_values, progress)
+
+    known_ids = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
+    by_phone: dict[str, set[int]] = {}
+    for cid, phone, phone2 in conn.execute(
+            "SELECT id, phone, phone2 FROM customers WHERE deleted_at IS NULL"
+            " AND (phone IS NOT NULL OR phone2 IS NOT NULL)"):
+        for p in (phone, phone2):
+            if p:
+                by_phone.setdefault(p, set()).add(cid)
+
+    nothing = np.full(table.n, None, dtype=object)
+    ids, phones = values.get("customer_id", nothing), values.get("phone", nothing)
+    dates, amounts = values["txn_date"], values["amount"]
+    customer = np.full(table.n, None, dtype=object)
+    for position in range(table.n):
+        if _has_problem(table, position, "customer_id") or _has_problem(table, position, "phone"):
+            pass  # the customer cell itself is bad; its reason is already there
+        elif ids[position] is not None:
+            if ids[position] in known_ids:
+                customer[position] = ids[position]
+            else:
+                table.add_problem(position, translate(
+                    "Import", "There is no customer number {number} in the archive.")
+                    .format(number=ids[position]))
+        elif phones[position] is not None:
+            matches = by_phone.get(phones[position], ())
+            if len(matches) == 1:
+                customer[position] = next(iter(matches))
+            elif not matches:
+                table.add_problem(position, translate(
+                    "Import", "No customer in the archive has the phone number {phone}; import the "
+                    "customer first.").format(phone=phones[position]))
+            else:
+                table.add_problem(position, translate(
+                    "Import", "{count} customers have the phone number {phone}; give the customer "
+                    "number instead.").format(count=len(matches), phone=phones[position]))
+        else:
+            table.add_problem(position, translate(
+                "Import", "The row names no customer: give a phone number or a customer number."))
+        if dates[position] is None and not _has_problem(table, position, "txn_date"):
+            table.add_problem(position, translate("Import", "A transaction needs a date."))
+        if amounts[position] is None and not _has_problem(table, position, "amount"):
+            table.add_problem(position, translate("Import", "A transaction needs an amount."))
+
+    valid = table.valid()
+    quantities = values.get("quantity", nothing)
+    products = values.get("product", nothing)
+    positions = np.flatnonzero(valid)
+    base = [f"{customer[p]}|{dates[p]}|{amounts[p]!r}|{quantities[p]!r}|{products[p] or ''}"
+            for p in positions]
+    occurrence = pd.Series(base, dtype=object).groupby(base, sort=False).cumcount().tolist()
+    keys_for = {int(p): hashlib.sha1(f"{b}#{o}".encode()).hexdigest()
+                for p, b, o in zip(positions, base, occurrence)}
+    existing = _existing_import_keys(conn, list(keys_for.values()))
+    duplicate = np.zeros(table.n, dtype=bool)
+    found = []
+    for position, key in keys_for.items():
+        if key in existing:
+            duplicate[position] = True
+            found.append((int(table.row_numbers[position]), phones[position], translate(
+                "Import", "This transaction was already imported.")))
+    accepted = valid & ~duplicate
+
+    def writer(conn, by, progress):
+        take = np.flatnonzero(accepted)
+        rows = [(customer[p], dates[p], amounts[p], quantities[p], products[p], keys_for[int(p)])
+                for p in take]
+        with database.transaction(conn):
+            writing = translate("Import", "Writing to the archive…")
+            for begin in range(0, len(rows), CHUNK):
+                progress.report(begin, len(rows), writing)
+                progress.check()
+                _insert_transaction_chunk(conn, rows[begin:begin + CHUNK])
+            progress.report(len(rows), len(rows), writing)
+    return _Plan(accepted, found, table.problems, writer)
+
+
+def _has_problem(table: _Table, position: int, key: str) -> bool:
+    header = table.header.get(key)
+    return header is not None and any(r.startswith(f"{header}:")
+                                      for r in table.problems.get(position, ()))
+
+
+def _insert_transaction_chunk(conn, rows: list[tuple]) -> None:
+    conn.executemany("INSERT INTO transactions(customer_id, txn_date, amount, quantity, product,"
+                     " import_key) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def _existing_import_keys(conn, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for begin in range(0, len(keys), 500):
+        chunk = keys[begin:begin + 500]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT import_key FROM transactions WHERE import_key IN ({', '.join('?' * len(chunk))})",
+            chunk))
+    return found
+
+
+# -- the rejects file --------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def write_rejects(path: Path, columns: list[str], rejects: list[Reject]) -> Path:
+    """The rejected rows as CSV (UTF-8 with BOM, so Excel shows Chinese): row
+    number, the row's cells as in the file, and the reasons."""
+    path = Path(path)
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([translate("Import", "Row"), *columns, translate("Import", "Reasons")])
+            for reject in rejects:
+                writer.writerow([reject.row_number,
+                                 *(_spreadsheet_safe(reject.values.get(c, "")) for c in columns),
+                                 _spreadsheet_safe(REASON_SEPARATOR.join(reject.reasons))])
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise ImportFileError(translate(
+            "Import", "The list of rejected rows could not be written to {path}: {error}. Choose "
+            "another place for it.").format(path=path, error=exc.strerror or exc)) from None
+    return path
