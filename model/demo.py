@@ -568,14 +568,18 @@ def _some(rng, m: int, pool, share: float, joiner: str) -> list[str | None]:
     """A few items of ``pool`` joined, for ``share`` of the customers."""
     picks = rng.random((m, len(pool))) < 1.6 / len(pool)
     has = rng.random(m) < share
-    out: list[str | None] = []
-    for i in range(m):
-        if not has[i]:
-            out.append(None)
-            continue
-        chosen = [pool[j] for j in np.flatnonzero(picks[i])] or [pool[i % len(pool)]]
-        out.append(joiner.join(chosen))
-    return out
+    # Each row's choice as a bit pattern; each distinct pattern is joined once.
+    patterns = (picks @ (1 << np.arange(len(pool)))).tolist()
+    fallback = (np.arange(m) % len(pool)).tolist()
+    joined: dict[int, str] = {}
+
+    def text(pattern: int, row: int) -> str:
+        if pattern not in joined:
+            joined[pattern] = joiner.join(item for bit, item in enumerate(pool)
+                                          if pattern >> bit & 1)
+        return joined[pattern] or pool[fallback[row]]
+
+    return [text(p, i) if h else None for i, (p, h) in enumerate(zip(patterns, has.tolist()))]
 
 
 def _write_customers(conn, c: dict) -> None:
