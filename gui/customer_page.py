@@ -1,6 +1,7 @@
 """The Customers area: saved views on the left, the filter bar and the list on the right."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget,
@@ -92,6 +93,7 @@ class CustomerPage(QWidget):
         layout.addWidget(self.splitter)
         self.setFocusProxy(self.table)
         self._keep_id: int | None = None
+        self._lists_task: TaskHandle | None = None
         self._load_views()
         self.load_lists()
 
@@ -151,6 +153,9 @@ class CustomerPage(QWidget):
         self.views.blockSignals(False)
         self._select_matching_view(select)
 
+    def busy(self) -> bool:
+        return self._lists_task is not None and not self._lists_task.finished
+
     def load_lists(self) -> TaskHandle:
         """Count each view's customers and list the areas and managers for the filter
         bar, in the background (they are not needed for the first paint)."""
@@ -171,6 +176,8 @@ class CustomerPage(QWidget):
                 conn.close()
 
         def done(result) -> None:
+            if not shiboken6.isValid(self):
+                return   # the archive was closed meanwhile
             counts, choices = result
             self.filter_bar.set_choices(*choices)
             for row, count in enumerate(counts):
@@ -180,7 +187,8 @@ class CustomerPage(QWidget):
                 view: SavedView = item.data(Qt.ItemDataRole.UserRole)
                 item.setText(f"{self._view_title(view)}  ({self.locale().toString(count)})")
             self.lists_loaded.emit()
-        self._lists_task = run_task(self, work, on_success=done)
+        # No parent: the page may be closed before the work ends.
+        self._lists_task = run_task(None, work, on_success=done)
         return self._lists_task
 
     def current_view(self) -> SavedView | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton,
@@ -44,6 +44,28 @@ AREAS: list[AreaSpec] = [
     AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers",
              lambda archive, language, parent: CustomerPage(archive, language, parent)),
 ]
+
+
+class _SizesOnFirstLayout(QObject):
+    """Sets a splitter's sizes once it has its real width: sizes set before the
+    first layout are scaled to the splitter's provisional size and lost."""
+
+    def __init__(self, splitter: QSplitter, sizes: list[int]):
+        super().__init__(splitter)
+        self._sizes = sizes
+        splitter.installEventFilter(self)
+        if splitter.isVisible() and splitter.width() >= sum(sizes):
+            self._apply(splitter)
+
+    def _apply(self, splitter: QSplitter) -> None:
+        splitter.removeEventFilter(self)
+        splitter.setSizes(self._sizes)
+        self.deleteLater()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched.isVisible() and watched.width() > 0:
+            self._apply(watched)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -257,9 +279,10 @@ class MainWindow(QMainWindow):
     def _restore_splitter(self, splitter: QSplitter, default: list[int]) -> None:
         sizes = settings.get(settings.WINDOW_SPLITTERS).get(splitter.objectName())
         try:
-            splitter.setSizes([int(s) for s in sizes] if sizes else default)
+            sizes = [int(s) for s in sizes] if sizes else default
         except (TypeError, ValueError):
-            splitter.setSizes(default)
+            sizes = default
+        _SizesOnFirstLayout(splitter, sizes)
 
     def save_window_state(self) -> None:
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
@@ -271,6 +294,11 @@ class MainWindow(QMainWindow):
             splitters[page.splitter.objectName()] = page.splitter.sizes()
             page.save_state()
         settings.put(settings.WINDOW_SPLITTERS, splitters)
+
+    def busy(self) -> bool:
+        """Background work of this window is still running."""
+        page = self.page()
+        return any(not t.finished for t in self.tasks) or (page is not None and page.busy())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if any(not t.finished for t in self.tasks):
@@ -397,7 +425,7 @@ class MainWindow(QMainWindow):
             self._restore_splitter(page.splitter, page.splitter.sizes())
             page.selection_changed.connect(self._update_actions)
             page.counts_changed.connect(lambda *_: self._update_status())
-            page.activated.connect(lambda _id: self.edit_customer())
+            page.activated.connect(self.edit_customer)
             for spec, action in self._actions.values():
                 if spec.list_shortcut:
                     page.table.addAction(action)
@@ -479,10 +507,12 @@ class MainWindow(QMainWindow):
             newest = self.archive.conn.execute("SELECT max(id) FROM customers").fetchone()[0]
             self._after_customer_change(newest if newest and newest > before else None)
 
-    def edit_customer(self) -> None:
+    def edit_customer(self, customer_id: int | None = None) -> None:
+        """Open the customer (default: the selected one) in the editor."""
         from gui.customer_editor import CustomerEditor
         page = self.page()
-        customer_id = page.current_id() if page else None
+        if customer_id is None and page is not None:
+            customer_id = page.current_id()
         if self.archive is None or customer_id is None:
             return
         if CustomerEditor.edit(self, self.archive, customer_id):
@@ -619,7 +649,6 @@ class MainWindow(QMainWindow):
             page.table.setFocus()
 
     def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Escape and self.search_field.text():
             self.search_field.clear()
