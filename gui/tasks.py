@@ -105,7 +105,7 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
     """A failure in words the user understands; a bug also shows its details."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QObject.tr(box, "Kehu"))
+    box.setWindowTitle(box.tr("Kehu"))
     if isinstance(exc, ArchiveError):
         box.setText(str(exc))
     else:
