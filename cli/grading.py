@@ -1,0 +1,94 @@
+"""Grading commands: grade (the computed schemes) and opportunity (the manager's answers)."""
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+from model import database, grading, normalize, settings
+from model.i18n import translate
+
+
+def register(commands) -> None:
+    p = commands.add_parser("grade", help=translate("CLI", "compute value tiers, RFM types and personas, "
+                                                    "store them and print the distribution"))
+    p.add_argument("path", type=Path)
+    p.add_argument("--as-of", metavar="DATE", help=translate("CLI", "grade as of this date (default: today)"))
+    p.add_argument("--scope", default="all", metavar="SCOPE",
+                   help=translate("CLI", "all (default), ungraded, area:NAME, manager:NAME or older:DAYS"))
+    p.add_argument("--replace-overrides", action="store_true",
+                   help=translate("CLI", "also replace grades a manager set by hand"))
+    p.set_defaults(run=cmd_grade)
+
+    p = commands.add_parser("opportunity", help=translate("CLI", "set a customer's opportunity grade from "
+                                                          "the need and the expected close"))
+    p.add_argument("path", type=Path)
+    p.add_argument("customer_id", type=int)
+    p.add_argument("--need", required=True, help=translate("CLI", "clear, latent or none"))
+    p.add_argument("--close", required=True,
+                   help=translate("CLI", "1m, 3m, 6m, later, never, or the expected close date"))
+    p.add_argument("--as-of", metavar="DATE", help=translate("CLI", "answered on this date (default: today)"))
+    p.add_argument("--reason", default="", help=translate("CLI", "a note kept with the grade"))
+    p.set_defaults(run=cmd_opportunity)
+
+
+def _as_of(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        value = normalize.to_date(text)
+    except normalize.Invalid as exc:
+        raise database.ArchiveError(str(exc)) from None
+    if value is None:
+        raise database.ArchiveError(translate("CLI", "Give the as-of date as 2025-06-30."))
+    return value
+
+
+def print_distribution(distribution: dict[str, dict[str, int]], schemes=grading.SCHEMES) -> None:
+    for scheme in schemes:
+        counts = distribution.get(scheme, {})
+        if not counts:
+            continue
+        total = sum(counts.values())
+        print(f"{grading.scheme_label(scheme)}:")
+        for value, count in counts.items():
+            share = 100 * count / total if total else 0
+            print(f"  {grading.value_label(scheme, value):<28} {count:>8}  {share:5.1f}%")
+
+
+def cmd_grade(args) -> int:
+    as_of = _as_of(args.as_of)
+    started = time.perf_counter()
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        ids = grading.scope_ids(conn, args.scope, as_of)
+        if ids is not None and not ids:
+            print(translate("CLI", "No customer is in the scope {scope}; nothing to grade.").format(
+                scope=args.scope))
+            return 0
+        computed = grading.compute(grading.load_inputs(conn, as_of, ids))
+        result = grading.apply(conn, computed, by=grading.RULES_BY, replace_overrides=args.replace_overrides)
+        print(translate("CLI", "Graded {count} customers as of {as_of} in {seconds:.1f} s.").format(
+            count=len(computed.customer_ids), as_of=as_of.isoformat(), seconds=time.perf_counter() - started))
+        print_distribution(grading.distribution(conn, ids), grading.COMPUTED_SCHEMES)
+        per_scheme = ", ".join(f"{grading.scheme_label(s)} {n}" for s, n in result.per_scheme_counts.items())
+        print(translate("CLI", "Grades changed: {count} ({per_scheme}).").format(
+            count=result.changed_rows, per_scheme=per_scheme))
+        if result.refreshed_rows:
+            print(translate("CLI", "Explanations brought up to date without a grade change: {count}.")
+                  .format(count=result.refreshed_rows))
+        if result.skipped_overrides:
+            print(translate("CLI", "Left as set by hand (overrides): {count}; use --replace-overrides to "
+                            "replace them.").format(count=result.skipped_overrides))
+    return 0
+
+
+def cmd_opportunity(args) -> int:
+    as_of = _as_of(args.as_of)
+    with database.Archive.open(args.path) as archive:
+        record = grading.set_opportunity(archive.conn, args.customer_id, args.need, args.close,
+                                         by=settings.user_name(), as_of=as_of, reason=args.reason)
+        print(translate("CLI", "Customer {id}: opportunity grade {grade}.").format(
+            id=args.customer_id, grade=record.value))
+        print(record.explanation())
+    return 0

@@ -1,0 +1,193 @@
+"""Running the computed schemes (value tier, RFM, persona) over the inputs, and the
+structured explanation (``detail``) each grade carries into the archive.
+
+Population statistics (the Pareto total, the RFM means or quintiles) are always
+taken over every customer in the archive, whatever the scope: a customer's
+grade does not depend on which scope the manager happened to choose.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from model.grading import persona as persona_engine
+from model.grading import rfm as rfm_engine
+from model.grading import ruleset
+from model.grading import value_tier as value_tier_engine
+from model.grading.inputs import GradingInputs
+
+VALUE_TIER, OPPORTUNITY, RFM, PERSONA = "value_tier", "opportunity", "rfm", "persona"
+SCHEMES = (VALUE_TIER, OPPORTUNITY, RFM, PERSONA)
+COMPUTED_SCHEMES = (VALUE_TIER, RFM, PERSONA)
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+def _num(value, digits: int):
+    """A JSON-friendly rounded number, or None for NaN."""
+    if value is None or value != value:
+        return None
+    rounded = round(float(value), digits)
+    return int(rounded) if rounded.is_integer() and digits == 0 else rounded
+
+
+@dataclass
+class ComputedGrades:
+    as_of: date
+    window_start: date
+    rules: ruleset.GradingRules
+    value_tier: pd.DataFrame
+    rfm: pd.DataFrame
+    persona: pd.DataFrame
+    _details: dict = field(default_factory=dict, repr=False)
+
+    def frame(self, scheme: str) -> pd.DataFrame:
+        return {VALUE_TIER: self.value_tier, RFM: self.rfm, PERSONA: self.persona}[scheme]
+
+    @property
+    def customer_ids(self) -> pd.Index:
+        return self.value_tier.index
+
+    def distribution(self) -> dict[str, dict[str, int]]:
+        return {s: self.frame(s)["value"].value_counts(sort=False).to_dict() for s in COMPUTED_SCHEMES}
+
+    def details(self, scheme: str) -> pd.Series:
+        """The ``detail`` JSON text per customer, as stored with the grade."""
+        if scheme not in self._details:
+            builder = {VALUE_TIER: self._value_tier_details, RFM: self._rfm_details,
+                       PERSONA: self._persona_details}[scheme]
+            self._details[scheme] = pd.Series(builder(), index=self.frame(scheme).index, dtype=object)
+        return self._details[scheme]
+
+    def detail(self, scheme: str, customer_id: int) -> dict:
+        return json.loads(self.details(scheme).loc[customer_id])
+
+    def explain(self, customer_id: int, scheme: str, language: str | None = None) -> str:
+        from model.grading import explain
+        value = self.frame(scheme).at[customer_id, "value"]
+        return explain.sentence(scheme, value, self.detail(scheme, customer_id), language, self.rules)
+
+    def pareto_curve(self) -> pd.DataFrame:
+        return value_tier_engine.pareto_curve(self.value_tier)
+
+    # -- detail builders: one JSON object per customer, built from text templates
+    # (json.dumps per row is too slow for 100,000 customers). Keys are sorted as
+    # json.dumps(sort_keys=True) would, so stored text is stable from run to run.
+    def _window(self) -> str:
+        return _dumps([self.window_start.isoformat(), self.as_of.isoformat()])
+
+    def _value_tier_details(self) -> list[str]:
+        f = self.value_tier
+        window, basis = self._window(), _dumps(self.rules.value_tier.basis)
+        amounts = _numbers(f["basis_value"], 2)
+        ranked = str(int(f.attrs.get("ranked", 0)))
+        cut = _numbers(f["cutoff"], 6)
+        ranks = _numbers(f["rank"], 0)
+        before, cum = _numbers(f["share_before"], 6), _numbers(f["cum_share"], 6)
+        ties = _numbers(f["tie_size"], 0)
+        out = []
+        for i, rule in enumerate(f["rule"].tolist()):
+            head = f'{{"amount":{amounts[i]},"basis":{basis},'
+            if rule == "pareto":
+                out.append(f'{head}"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},"ranked":{ranked},'
+                           f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]},"window":{window}}}')
+            else:
+                out.append(f'{head}"cutoff":{cut[i]},"ranked":{ranked},"rule":"{rule}","window":{window}}}')
+        return out
+
+    def _rfm_details(self) -> list[str]:
+        f = self.rfm
+        window, method = self._window(), _dumps(self.rules.rfm.method)
+        thresholds = _dumps({k: (_num(v, 4) if isinstance(v, float) else v)
+                             for k, v in f.attrs.get("thresholds", {}).items()})
+        quintile = self.rules.rfm.method == "quintile"
+        r, fr, m = _numbers(f["r"], 0), _numbers(f["f"], 0), _numbers(f["m"], 2)
+        flags = {k: ["true" if x is True else "false" for x in f[k].astype(object).tolist()]
+                 for k in ("r_high", "f_high", "m_high")}
+        scores = {k: _numbers(f[f"{k}_score"], 0) for k in ("r", "f", "m")}
+        out = []
+        for i, value in enumerate(f["value"].tolist()):
+            if value == rfm_engine.NO_TRANSACTIONS:
+                out.append(f'{{"f":{fr[i]},"m":{m[i]},"method":{method},"r":{r[i]},'
+                           f'"rule":"{value}","thresholds":{thresholds},"window":{window}}}')
+                continue
+            text = (f'{{"f":{fr[i]},"f_high":{flags["f_high"][i]},"m":{m[i]},"m_high":{flags["m_high"][i]},'
+                    f'"method":{method},"r":{r[i]},"r_high":{flags["r_high"][i]},')
+            if quintile:
+                text += f'"scores":{{"f":{scores["f"][i]},"m":{scores["m"][i]},"r":{scores["r"][i]}}},'
+            out.append(f'{text}"thresholds":{thresholds},"window":{window}}}')
+        return out
+
+    def _persona_details(self) -> list[str]:
+        f = self.persona
+        keys = self.rules.persona.dimension_keys
+        min_known = self.rules.persona.min_known
+        cache: dict = {}
+        out = []
+        for key in zip(f["value"].tolist(), f["score"].tolist(), f["matched"].tolist(), f["known"].tolist(),
+                       f["statuses"].tolist(), f["tied_with"].tolist()):
+            text = cache.get(key)
+            if text is None:
+                value, score, matched, known, statuses, tied = key
+                if value == persona_engine.NOT_ENOUGH_INFORMATION:
+                    d = {"rule": value, "known": int(known), "min_known": min_known,
+                         "dimensions": len(keys)}
+                else:
+                    d = {"score": _num(score, 4), "matched": int(matched), "known": int(known),
+                         "min_known": min_known,
+                         "dims": persona_engine.explain_dimensions(statuses, keys),
+                         "tied_with": list(tied)}
+                text = cache[key] = _dumps(d)
+            out.append(text)
+        return out
+
+
+def _numbers(series: pd.Series, digits: int) -> list[str]:
+    """JSON text of each number, rounded (integers without a decimal point); null for missing."""
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    missing = np.isnan(values)
+    if digits == 0:
+        text = np.where(missing, 0, values).astype(np.int64).astype(str).astype(object)
+    else:
+        text = np.array([repr(v) for v in np.round(np.where(missing, 0.0, values), digits).tolist()],
+                        dtype=object)
+    text[missing] = "null"
+    return text.tolist()
+
+
+def compute(inputs: GradingInputs, rules: ruleset.GradingRules | None = None) -> ComputedGrades:
+    """Value tier, RFM and persona for the customers in the inputs' scope."""
+    rules = rules or ruleset.load()
+    population = inputs.population
+    scope = inputs.scope
+    tiers = value_tier_engine.compute(inputs.activity, population, rules.value_tier)
+    rfm = rfm_engine.compute(inputs.activity, population, inputs.as_of, rules.rfm)
+    personas = persona_engine.compute(inputs.customers.loc[scope], rules.persona)
+    if len(scope) != len(population):
+        tiers, rfm = _restrict(tiers, scope), _restrict(rfm, scope)
+    return ComputedGrades(inputs.as_of, inputs.window_start, rules, tiers, rfm, personas)
+
+
+def _restrict(frame: pd.DataFrame, scope: pd.Index) -> pd.DataFrame:
+    restricted = frame.loc[scope]
+    restricted.attrs = dict(frame.attrs)
+    return restricted
+
+
+def value_order(scheme: str, rules: ruleset.GradingRules) -> list[str]:
+    """The values of a scheme in display order (best first, special values last)."""
+    if scheme == VALUE_TIER:
+        return list(rules.value_tier.values)
+    if scheme == OPPORTUNITY:
+        return list(rules.opportunity.values)
+    if scheme == RFM:
+        return [t.key for t in rules.rfm.types] + [rfm_engine.NO_TRANSACTIONS]
+    if scheme == PERSONA:
+        return [p.key for p in rules.persona.personas] + [persona_engine.NOT_ENOUGH_INFORMATION]
+    raise KeyError(scheme)
+
+

@@ -1,0 +1,40 @@
+"""Grades: the current grade per customer and scheme, and the append-only grade history.
+
+Schemes: value_tier, opportunity, rfm, persona. ``detail`` is JSON: the
+structured explanation (figures, thresholds, answers, cadence, next date...).
+``set_by`` is "rules" for computed grades or the manager's name. ``override``
+marks a manager's hand-set value over a computed scheme; computed runs leave
+it in place unless asked to replace it.
+"""
+from model.database import execute_script
+
+
+def upgrade(conn):
+    execute_script(conn, """
+    CREATE TABLE grades (
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        scheme      TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        detail      TEXT NOT NULL,      -- JSON
+        as_of       TEXT NOT NULL,      -- ISO date the grade was computed/set for
+        set_on      TEXT NOT NULL,      -- ISO timestamp of the write
+        set_by      TEXT NOT NULL,      -- 'rules' or the manager
+        reason      TEXT NOT NULL DEFAULT '',
+        override    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (customer_id, scheme)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE grade_history (
+        id          INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        scheme      TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        detail      TEXT NOT NULL,
+        as_of       TEXT NOT NULL,
+        set_on      TEXT NOT NULL,
+        set_by      TEXT NOT NULL,
+        reason      TEXT NOT NULL DEFAULT '',
+        override    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX grade_history_customer ON grade_history(customer_id, id);
+    """)
