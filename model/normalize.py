@@ -102,8 +102,8 @@ def excel_serial_to_date(serial: float) -> date:
         raise Invalid(translate("Normalize", "Excel day number 60 is 29 February 1900, a day that does not exist."))
     if whole < 1:
         raise Invalid(translate("Normalize", "'{value}' is not a date.").format(value=serial))
-    if whole < 60:
-        return date(1899, 12, 31) + timedelta(days=whole - 1)
+    if whole < 60:  # Excel shows 1 as 1 January 1900, 59 as 28 February 1900
+        return date(1899, 12, 31) + timedelta(days=whole)
     return _EXCEL_EPOCH + timedelta(days=whole)
 
 
