@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import re
+import warnings
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -80,8 +81,17 @@ def _read_csv(path: Path, nrows: int | None) -> pd.DataFrame:
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     sep = max(_DELIMITERS, key=first_line.count) if any(d in first_line for d in _DELIMITERS) else ","
     try:
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                           skip_blank_lines=False, nrows=nrows, quoting=csv.QUOTE_MINIMAL)
+        with warnings.catch_warnings():
+            # A first row longer than the header would be cut short with only a warning.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                               skip_blank_lines=False, nrows=nrows, quoting=csv.QUOTE_MINIMAL,
+                               index_col=False)
+    except pd.errors.ParserWarning:
+        raise ImportFileError(translate(
+            "Import", "{path} is not a regular table: line 2 has more cells than the header. Every "
+            "row needs the same columns as the header row; check for stray separators or quotes.")
+            .format(path=path)) from None
     except pd.errors.EmptyDataError:
         raise ImportFileError(translate("Import", "{path} is empty.").format(path=path)) from None
     except pd.errors.ParserError as exc:
