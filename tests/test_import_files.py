@@ -128,3 +128,19 @@ def test_a_missing_file_or_a_folder(tmp_path):
 def test_the_error_is_an_archive_error_so_the_cli_exits_2():
     from model import database
     assert issubclass(ImportFileError, database.ArchiveError)
+
+
+def test_an_xlsx_imports_with_its_date_cells_and_day_numbers(archive, tmp_path):
+    from model import importing
+    path = _xlsx(tmp_path / "c.xlsx", [
+        ["姓名", "手机", "出生日期", "建档日期"],
+        ["张三", 13800138000, datetime.date(1990, 5, 1), 45047],
+        ["李四", "013912345678", datetime.datetime(1985, 3, 2, 0, 0), "2023/5/1"],
+        ["王五", 1.1e17, None, None],
+    ])
+    result = importing.import_file(archive.conn, path, by="tester", partial=True)
+    assert (result.imported, result.rejected) == (2, 1)
+    assert "scientific notation" in result.rejects[0].reasons[0]
+    rows = archive.conn.execute("SELECT name, phone, birth_date, created_on FROM customers ORDER BY id")
+    assert [tuple(r) for r in rows] == [("张三", "13800138000", "1990-05-01", "2023-05-01"),
+                                        ("李四", "013912345678", "1985-03-02", "2023-05-01")]
