@@ -11,7 +11,9 @@ from tests.import_helpers import count, customer_rows, write_csv
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(qapp):
+    """A QApplication first (run_cli would otherwise make a bare QCoreApplication that later GUI
+    tests trip over), and English messages whatever the machine's locale."""
     settings.put(settings.LANGUAGE, "en")
 
 
