@@ -1,0 +1,199 @@
+"""Visit planning commands: ``plan`` (build, save and export a visit plan),
+``print tracking-log`` and ``print visit-plan``."""
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from cli._print import print_subcommands
+from model import calendar_export, database, due, normalize, settings, visit_plan
+from model.i18n import translate
+from model.planning_rules import minutes
+
+
+def register(commands) -> None:
+    p = commands.add_parser("plan", help=translate("CLI", "plan the visits due for the coming days, save "
+                                                   "the plan and export it (PDF, .ics, CSV)"))
+    p.add_argument("path", type=Path)
+    p.add_argument("--start", type=_date, metavar="DATE", help=translate("CLI", "first day (default: today)"))
+    p.add_argument("--days", type=_positive, default=7, metavar="N",
+                   help=translate("CLI", "calendar days from the start (default 7); weekends, holidays "
+                                         "and days off are left out"))
+    p.add_argument("--per-day", type=_positive, metavar="K", help=translate("CLI", "visits per day"))
+    p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
+    p.add_argument("--days-off", type=_dates, default=(), metavar="DATES",
+                   help=translate("CLI", "days off, comma separated (2026-11-25,2026-11-26)"))
+    p.add_argument("--hours", type=_hours, metavar="HH:MM-HH:MM",
+                   help=translate("CLI", "working hours (default from the planning rules)"))
+    p.add_argument("--start-point", type=_point, metavar="LAT,LON",
+                   help=translate("CLI", "where each day starts (e.g. the branch)"))
+    p.add_argument("--seconds", type=float, metavar="S", help=translate("CLI", "route search time limit"))
+    p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "export a saved plan instead of "
+                                                                      "making a new one"))
+    p.add_argument("--no-save", action="store_true", help=translate("CLI", "do not keep the plan in the archive"))
+    _output_options(p)
+    p.add_argument("--ics", type=Path, metavar="OUT.ics", help=translate("CLI", "write the plan as a calendar"))
+    p.add_argument("--csv", type=Path, metavar="OUT.csv", help=translate("CLI", "write the plan as CSV"))
+    p.set_defaults(run=cmd_plan)
+
+    printing = print_subcommands(commands)
+    p = printing.add_parser("tracking-log", help=translate("CLI", "the tracking log (客户追踪志) of a period"))
+    p.add_argument("path", type=Path)
+    p.add_argument("--period", choices=due.PERIODS, required=True)
+    p.add_argument("--start", type=_date, metavar="DATE", help=translate("CLI", "first day (default: today)"))
+    p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
+    _output_options(p, required=True)
+    p.set_defaults(run=cmd_print_tracking_log)
+
+    p = printing.add_parser("visit-plan", help=translate("CLI", "a saved visit plan"))
+    p.add_argument("path", type=Path)
+    p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "the plan (default: the latest)"))
+    _output_options(p, required=True)
+    p.set_defaults(run=cmd_print_visit_plan)
+
+
+def _output_options(p, required: bool = False) -> None:
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", required=required,
+                   help=translate("CLI", "write the printout to this PDF"))
+    p.add_argument("--branch", metavar="NAME", help=translate("CLI", "branch name in the page header"))
+    p.add_argument("--full-phone", action="store_true",
+                   help=translate("CLI", "print phone numbers in full (masked by default)"))
+    p.add_argument("--language", choices=("en", "zh_CN"), help=translate("CLI", "language of the printout"))
+
+
+def _date(text: str) -> date:
+    try:
+        value = normalize.to_date(text)
+    except normalize.Invalid as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value is None:
+        raise argparse.ArgumentTypeError(translate("CLI", "give a date such as 2026-11-23"))
+    return value
+
+
+def _dates(text: str) -> tuple[date, ...]:
+    return tuple(_date(part) for part in text.split(",") if part.strip())
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(translate("CLI", "give a whole number of 1 or more, not '{text}'")
+                                         .format(text=text))
+    return value
+
+
+def _hours(text: str) -> tuple[str, str]:
+    start, _, end = text.partition("-")
+    try:
+        if minutes(start) >= minutes(end):
+            raise ValueError
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("CLI", "give working hours as 09:00-18:00")) from None
+    return start.strip(), end.strip()
+
+
+def _point(text: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("CLI", "give the start point as latitude,longitude, "
+                                                          "e.g. 31.23,121.47")) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(translate("CLI", "the start point is not a position on Earth"))
+    return lat, lon
+
+
+def _branch(conn, given: str | None) -> str | None:
+    if given:
+        return given
+    row = conn.execute("SELECT value FROM meta WHERE key = 'branch'").fetchone()
+    return row["value"] if row else None
+
+
+def print_plan(plan: visit_plan.Plan) -> None:
+    for day in plan.days:
+        km = sum(v.leg_m or 0 for v in day.visits) / 1000
+        print(translate("CLI", "{date}: {count} visits, {km} km").format(
+            date=day.day.isoformat(), count=len(day.visits), km=f"{km:.1f}"))
+        for v in day.visits:
+            print(f"  {v.position:>2}. {v.time_text}  {v.name}  [{v.area or '-'}]  {v.window_text}  {v.purpose}")
+    if plan.unplanned:
+        print(translate("CLI", "Not planned: {count}").format(count=len(plan.unplanned)))
+        for v in plan.unplanned[:20]:
+            print(f"  - {v.name}: {v.unplanned_detail}")
+        if len(plan.unplanned) > 20:
+            print(translate("CLI", "  ... and {count} more").format(count=len(plan.unplanned) - 20))
+    for warning in plan.warnings:
+        print(warning)
+
+
+def _export(conn, plan: visit_plan.Plan, args) -> None:
+    if args.pdf:
+        from reports.visit_plan import visit_plan_pdf
+        visit_plan_pdf(plan, args.pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
+                       language=args.language)
+        print(translate("CLI", "Wrote {path}").format(path=args.pdf))
+    if getattr(args, "ics", None):
+        calendar_export.write_ics(plan, args.ics, show_full_phone=args.full_phone)
+        print(translate("CLI", "Wrote {path}").format(path=args.ics))
+    if getattr(args, "csv", None):
+        calendar_export.write_csv(plan, args.csv)
+        print(translate("CLI", "Wrote {path}").format(path=args.csv))
+
+
+def cmd_plan(args) -> int:
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        if args.plan is not None:
+            plan = visit_plan.load(conn, args.plan)
+        else:
+            start = args.start or date.today()
+            hours = args.hours or (None, None)
+            request = visit_plan.PlanRequest(
+                start=start, days=args.days, manager=args.manager, per_day=args.per_day,
+                day_start=hours[0], day_end=hours[1], start_point=args.start_point,
+                days_off=tuple(args.days_off), time_limit=args.seconds)
+            plan = visit_plan.build(conn, request)
+            if not args.no_save:
+                visit_plan.save(conn, plan, settings.user_name())
+        print_plan(plan)
+        print(translate("CLI", "{planned} visits planned, {unplanned} not planned, {calls} calls due; "
+                               "{km} km by straight line.").format(
+            planned=len(plan.planned()), unplanned=len(plan.unplanned), calls=plan.calls_due,
+            km=f"{plan.route_m / 1000:.1f}"))
+        if plan.id is not None:
+            print(translate("CLI", "Saved as plan {id}.").format(id=plan.id))
+        _export(conn, plan, args)
+    return 0
+
+
+def cmd_print_tracking_log(args) -> int:
+    from reports.tracking_log import tracking_log_pdf
+    with database.Archive.open(args.path) as archive:
+        log = due.tracking_log(archive.conn, args.period, args.start or date.today(), args.manager)
+        tracking_log_pdf(log, args.pdf, branch=_branch(archive.conn, args.branch),
+                         show_full_phone=args.full_phone, language=args.language)
+    print(translate("CLI", "{count} customers due from {start} to {end}; wrote {path}").format(
+        count=len(log.entries), start=log.start.isoformat(), end=log.end.isoformat(), path=args.pdf))
+    return 0
+
+
+def cmd_print_visit_plan(args) -> int:
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        plan_id = args.plan
+        if plan_id is None:
+            plans = visit_plan.list_plans(conn)
+            if not plans:
+                raise visit_plan.PlanError(translate("CLI", "There is no saved visit plan in this archive; "
+                                                            "make one with 'python main.py plan'."))
+            plan_id = plans[0].id
+        plan = visit_plan.load(conn, plan_id)
+        args.ics = args.csv = None
+        _export(conn, plan, args)
+    return 0

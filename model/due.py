@@ -1,0 +1,404 @@
+"""Who is due for contact in a date range, and by which channel (DOMAIN §2a, §2b, §7).
+
+Two obligations make a customer due:
+
+* the **value-tier treatment** (planning.json ``tiers``): A is visited at least
+  every 30 days; B is visited monthly when it is a key customer, i.e. its tags
+  name a KeyMan (the ``keyman_tag``, "KeyMan": the archive has no KeyMan field
+  yet), otherwise called monthly; C is called (low-cost contact). Customers
+  without a tier follow ``ungraded`` (channel from their channel preference).
+* the **opportunity-grade tracking cadence** (A daily, B weekly, C half-monthly,
+  D monthly, E none; grading.json): the grading module's next tracking date
+  (the last contact plus the cadence).
+
+A manager's own next date on the latest contact also makes the customer due.
+A customer whose visit is due is listed once, under visits (the visit covers
+the calls); otherwise under calls. Overdue days count to the range's start;
+ranking: overdue A-tier first, then overdue or A-tier, then the rest, each by
+overdue days plus urgency.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from model import planning_rules
+from model.i18n import translate
+
+CALL_CHANNELS = ("phone", "sms", "online")
+
+_OPPORTUNITY_BONUS = {"A": 40, "B": 30, "C": 20, "D": 10}
+
+
+@dataclass
+class DueVisit:
+    """One customer due for contact in the range; the planner's and the printouts' input."""
+    customer_id: int
+    name: str
+    phone: str | None
+    address: str | None
+    area: str | None
+    area_type: str | None
+    lat: float | None
+    lon: float | None
+    window: str                   # availability key in planning.json (a schedule code or 'unknown')
+    duration: int                 # minutes
+    priority: int                 # higher first; rank_class * 1000 + overdue days + bonuses
+    reason: str                   # why due, translated, several joined by '; '
+    tier: str | None              # value tier A/B/C, None when ungraded
+    overdue_days: int
+    last_contact: str | None      # ISO date of the last contact on any channel
+    last_result: str | None
+    purpose: str
+    due_date: date | None = None
+    channel: str = "visit"        # 'visit' or the call channel
+    opportunity_grade: str | None = None
+    urgency: str | None = None
+    coord_source: str | None = None   # 'customer', 'area', 'area_centroid' or None
+    manager: str | None = None
+    rank_class: int = 1           # 3 overdue A-tier, 2 overdue or A-tier, 1 due in range
+    last_visit: str | None = None
+    cadence_days: int | None = None   # the shortest contact interval that applies
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+
+@dataclass
+class DueList:
+    start: date
+    end: date
+    visits: list[DueVisit] = field(default_factory=list)
+    calls: list[DueVisit] = field(default_factory=list)
+
+    def all(self) -> list[DueVisit]:
+        return sorted(self.visits + self.calls, key=rank_key)
+
+
+def rank_key(item: DueVisit):
+    return (-item.priority, item.due_date or date.min, item.name, item.customer_id)
+
+
+@dataclass
+class _Grade:
+    tier: str | None = None
+    opportunity: str | None = None
+    urgency: str | None = None
+    cadence_days: int | None = None
+    next_tracking: date | None = None
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        import pandas as pd
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(value)[:10]
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _clean(value):
+    try:
+        import pandas as pd
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def grades(conn: sqlite3.Connection, ids: list[int], as_of: date) -> dict[int, _Grade]:
+    """The current grades of these customers from the grading module; customers
+    without any grade are missing from the result."""
+    if not ids:
+        return {}
+    from model import grading
+    frame = grading.export_frame(conn, ids, as_of=as_of, labels=False)
+    cadences = grading.load_rules().opportunity.cadences
+    out = {}
+    for cid, row in frame.iterrows():
+        tier, opportunity = _clean(row["value_tier"]), _clean(row["opportunity_grade"])
+        if tier is None and opportunity is None:
+            continue
+        cadence = cadences.get(opportunity)
+        out[int(cid)] = _Grade(
+            tier=tier, opportunity=opportunity, urgency=_clean(row["urgency"]),
+            cadence_days=cadence.days if cadence is not None else None,
+            next_tracking=_as_date(row["next_tracking_date"]))
+    return out
+
+
+def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
+                  ids: list[int] | None = None, include_deleted: bool = False) -> list[sqlite3.Row]:
+    """Active customers (of a manager, or these ids) with their area, position
+    sources and last contact; what the due list and plans show."""
+    import json
+    where = "1" if include_deleted else "c.deleted_at IS NULL"
+    params: list = []
+    if manager:
+        where += " AND c.manager = ?"
+        params.append(manager)
+    if ids is not None:
+        where += " AND c.id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(ids)))
+    return conn.execute(f"""
+        WITH centroid AS (
+            SELECT area_id, AVG(latitude) AS lat, AVG(longitude) AS lon FROM customers
+            WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND deleted_at IS NULL
+              AND area_id IS NOT NULL
+            GROUP BY area_id),
+        ranked AS (
+            SELECT customer_id, contact_date, result, next_step, next_date,
+                   ROW_NUMBER() OVER (PARTITION BY customer_id
+                                      ORDER BY contact_date DESC, id DESC) AS rn
+            FROM contacts),
+        visits AS (
+            SELECT customer_id, MAX(contact_date) AS last_visit FROM contacts
+            WHERE channel = 'visit' GROUP BY customer_id)
+        SELECT c.id, c.name, c.phone, c.phone2, c.address, c.tags, c.notes, c.manager,
+               c.created_on, c.dim_schedule, c.dim_channel,
+               a.name AS area, a.area_type,
+               c.latitude AS c_lat, c.longitude AS c_lon,
+               a.latitude AS a_lat, a.longitude AS a_lon,
+               centroid.lat AS m_lat, centroid.lon AS m_lon,
+               r.contact_date AS last_contact, r.result AS last_result,
+               r.next_step, r.next_date, v.last_visit
+        FROM customers c
+        LEFT JOIN areas a ON a.id = c.area_id
+        LEFT JOIN centroid ON centroid.area_id = c.area_id
+        LEFT JOIN ranked r ON r.customer_id = c.id AND r.rn = 1
+        LEFT JOIN visits v ON v.customer_id = c.id
+        WHERE {where}
+        ORDER BY c.id""", params).fetchall()
+
+
+def position(row) -> tuple[float | None, float | None, str | None]:
+    """The customer's coordinates, else the area's, else the centroid of the
+    area's customers who have coordinates."""
+    for lat, lon, source in (("c_lat", "c_lon", "customer"), ("a_lat", "a_lon", "area"),
+                             ("m_lat", "m_lon", "area_centroid")):
+        if row[lat] is not None and row[lon] is not None:
+            return float(row[lat]), float(row[lon]), source
+    return None, None, None
+
+
+def has_keyman(tags: str | None, notes: str | None, tag: str) -> bool:
+    """A KeyMan is known when the tags (or notes) carry the KeyMan tag as a word."""
+    import re
+    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(tag)}(?![A-Za-z])", re.IGNORECASE)
+    return any(pattern.search(text or "") for text in (tags, notes))
+
+
+def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | None = None) -> DueList:
+    """Customers due for a visit or a call on or before ``end`` (overdue ones
+    included), each with why; visits and calls each ranked most urgent first."""
+    rules = planning_rules.planning_rules()
+    rows = customer_rows(conn, manager)
+    graded = grades(conn, [r["id"] for r in rows], start)
+    result = DueList(start, end)
+    for row in rows:
+        item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
+        if item is not None:
+            (result.visits if item.channel == "visit" else result.calls).append(item)
+    result.visits.sort(key=rank_key)
+    result.calls.sort(key=rank_key)
+    return result
+
+
+def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:
+    keyman = has_keyman(row["tags"], row["notes"], rules.keyman_tag)
+    treatment = rules.tier_treatment(grade.tier, keyman, row["dim_channel"])
+    created = _as_date(row["created_on"])
+    last_any = _as_date(row["last_contact"])
+    last_visit = _as_date(row["last_visit"])
+    obligations: list[tuple[date, str, str]] = []   # (due date, channel, reason)
+
+    if treatment.every_days:
+        if treatment.channel == "visit":
+            base = last_visit or created
+            when = base + timedelta(days=treatment.every_days) if base else start
+            if grade.tier:
+                reason = translate("Due", "value tier {tier}: visit every {days} days").format(
+                    tier=grade.tier, days=treatment.every_days)
+            else:
+                reason = translate("Due", "visit every {days} days").format(days=treatment.every_days)
+        else:
+            base = last_any or created
+            when = base + timedelta(days=treatment.every_days) if base else start
+            if grade.tier:
+                reason = translate("Due", "value tier {tier}: call every {days} days").format(
+                    tier=grade.tier, days=treatment.every_days)
+            else:
+                reason = translate("Due", "contact every {days} days").format(days=treatment.every_days)
+        if last_visit is None and treatment.channel == "visit" and last_any is None:
+            reason += translate("Due", " (never contacted)")
+        obligations.append((when, treatment.channel, reason))
+
+    cadence = grade.cadence_days
+    if grade.opportunity and (cadence or grade.next_tracking):
+        if grade.next_tracking:
+            when = grade.next_tracking
+        else:
+            base = last_any or created
+            when = base + timedelta(days=cadence) if base else start
+        obligations.append((when, "phone", translate("Due", "opportunity grade {grade}: track every {days} days")
+                            .format(grade=grade.opportunity, days=cadence if cadence else "-")))
+
+    next_date = _as_date(row["next_date"])
+    if next_date and (last_any is None or next_date >= last_any):
+        obligations.append((next_date, treatment.channel,
+                            translate("Due", "next contact set for {date}").format(date=next_date.isoformat())))
+
+    in_range = [o for o in obligations if o[0] <= end]
+    if not in_range:
+        return None
+    visit_due = [o for o in in_range if o[1] == "visit"]
+    channel = "visit" if visit_due else min(in_range)[1]
+    due_date = min(o[0] for o in in_range)
+    overdue = max(0, (start - due_date).days)
+    reasons = [o[2] for o in sorted(in_range)]
+
+    if next_date and row["next_step"] and any(o[0] == next_date for o in in_range):
+        purpose = row["next_step"]
+    elif visit_due and grade.tier:
+        purpose = translate("Due", "Regular visit (value tier {tier})").format(tier=grade.tier)
+    elif grade.opportunity and grade.opportunity != "E":
+        purpose = translate("Due", "Follow up (opportunity grade {grade})").format(grade=grade.opportunity)
+    elif channel == "visit":
+        purpose = translate("Due", "Regular visit")
+    else:
+        purpose = translate("Due", "Regular call")
+
+    is_a = grade.tier == "A"
+    rank_class = 3 if (overdue and is_a) else 2 if (overdue or is_a) else 1
+    priority = (rank_class * 1000 + min(overdue, 365)
+                + int(rules.urgency_bonus.get(grade.urgency or "", 0))
+                + _OPPORTUNITY_BONUS.get(grade.opportunity or "", 0))
+    lat, lon, source = position(row)
+    cadences = [c for c in (treatment.every_days, cadence) if c]
+    return DueVisit(
+        customer_id=row["id"], name=row["name"], phone=row["phone"] or row["phone2"],
+        address=row["address"], area=row["area"], area_type=row["area_type"], lat=lat, lon=lon,
+        window=row["dim_schedule"] if row["dim_schedule"] in rules.availability else "unknown",
+        cadence_days=min(cadences) if cadences else None,
+        duration=rules.minutes_for(grade.tier), priority=priority, reason="; ".join(reasons),
+        tier=grade.tier, overdue_days=overdue, last_contact=row["last_contact"],
+        last_result=row["last_result"], purpose=purpose, due_date=due_date, channel=channel,
+        opportunity_grade=grade.opportunity, urgency=grade.urgency, coord_source=source,
+        manager=row["manager"], rank_class=rank_class, last_visit=row["last_visit"])
+
+
+def customer_as_visit(conn: sqlite3.Connection, customer_id: int, start: date, end: date) -> DueVisit:
+    """A customer as a visit item even when not due (a visit added by hand)."""
+    rules = planning_rules.planning_rules()
+    row = next(iter(customer_rows(conn, ids=[customer_id])), None)
+    if row is None:
+        from model import database
+        raise database.ArchiveError(translate("Due", "This customer no longer exists."))
+    grade = grades(conn, [customer_id], start).get(customer_id, _Grade())
+    item = _due_item(row, grade, rules, start, end)
+    if item is not None:
+        item.channel = "visit"
+        return item
+    lat, lon, source = position(row)
+    return DueVisit(
+        customer_id=row["id"], name=row["name"], phone=row["phone"] or row["phone2"],
+        address=row["address"], area=row["area"], area_type=row["area_type"], lat=lat, lon=lon,
+        window=row["dim_schedule"] if row["dim_schedule"] in rules.availability else "unknown",
+        duration=rules.minutes_for(grade.tier), priority=1000,
+        reason=translate("Due", "added by hand"), tier=grade.tier, overdue_days=0,
+        last_contact=row["last_contact"], last_result=row["last_result"],
+        purpose=translate("Due", "Visit"), due_date=None, channel="visit",
+        opportunity_grade=grade.opportunity, urgency=grade.urgency, coord_source=source,
+        manager=row["manager"], rank_class=1, last_visit=row["last_visit"])
+
+
+
+# -- tracking logs (客户追踪志) ---------------------------------------------------
+
+PERIODS = ("day", "week", "half-month", "month")
+
+
+def period_range(kind: str, start: date) -> tuple[date, date]:
+    """The days a tracking log covers: a day; a week from ``start``; a half month
+    (the 1st-15th or 16th-last when started on those days, else 15 days); a
+    month (the calendar month when started on the 1st, else to the day before
+    the same date next month)."""
+    import calendar
+    if kind == "day":
+        return start, start
+    if kind == "week":
+        return start, start + timedelta(days=6)
+    last = calendar.monthrange(start.year, start.month)[1]
+    if kind == "half-month":
+        if start.day == 1:
+            return start, start.replace(day=15)
+        if start.day == 16:
+            return start, start.replace(day=last)
+        return start, start + timedelta(days=14)
+    if kind == "month":
+        if start.day == 1:
+            return start, start.replace(day=last)
+        year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return start, date(year, month, day) - timedelta(days=1)
+    raise ValueError(kind)
+
+
+@dataclass
+class TrackingEntry:
+    item: DueVisit
+    history: list[dict]           # the latest contacts, newest first: contact_date, channel, result, next_step
+    lines: int                    # blank lines to write the period's contacts on
+
+
+@dataclass
+class TrackingLog:
+    kind: str
+    start: date
+    end: date
+    manager: str | None
+    entries: list[TrackingEntry]
+
+
+def contact_history(conn: sqlite3.Connection, ids: list[int], per_customer: int = 3) -> dict[int, list[dict]]:
+    """The latest ``per_customer`` contacts of each customer, newest first."""
+    import json
+    rows = conn.execute("""
+        SELECT * FROM (
+            SELECT customer_id, contact_date, channel, result, next_step,
+                   ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY contact_date DESC, id DESC) AS rn
+            FROM contacts WHERE customer_id IN (SELECT value FROM json_each(?)))
+        WHERE rn <= ? ORDER BY customer_id, rn""", (json.dumps(list(ids)), per_customer)).fetchall()
+    out: dict[int, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["customer_id"], []).append(
+            {"contact_date": r["contact_date"], "channel": r["channel"], "result": r["result"],
+             "next_step": r["next_step"]})
+    return out
+
+
+def tracking_log(conn: sqlite3.Connection, kind: str, start: date, manager: str | None = None,
+                 history: int = 3) -> TrackingLog:
+    """The customers due in the period (visits and calls, most urgent first), each
+    with its latest contacts and as many blank lines as contacts are expected."""
+    first, last = period_range(kind, start)
+    items = due_list(conn, first, last, manager).all()
+    past = contact_history(conn, [i.customer_id for i in items], history)
+    days = (last - first).days + 1
+    entries = []
+    for item in items:
+        expected = days // item.cadence_days if item.cadence_days else 1
+        entries.append(TrackingEntry(item, past.get(item.customer_id, []), max(1, min(expected, 5))))
+    return TrackingLog(kind, first, last, manager, entries)
