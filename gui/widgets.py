@@ -1,0 +1,318 @@
+"""Small widgets and labels shared by the customer dialogs.
+
+- :func:`field_label` / :func:`display_value`: a record field's name and a stored
+  value as the user reads them (dimension codes as labels, gender, area types).
+- :class:`DateField`: a date typed in any common way or picked from a calendar;
+  empty means "no date".
+- :class:`ChoiceCombo`: a fixed list of choices with Ctrl+Z undo of the last picks.
+- :class:`DimensionCombo`: one segmentation dimension's values, labelled.
+- :class:`RecordsModel`: a small read-only table model over rows of text.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt,
+                            Signal)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit, QMenu,
+                               QToolButton, QWidget, QWidgetAction)
+
+from model import language, normalize, rules
+
+translate = QCoreApplication.translate
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def is_chinese() -> bool:
+    return language.chosen_language().startswith("zh")
+
+
+def field_labels() -> dict[str, str]:
+    """Every customer field's label in the user's language (built on each call so a
+    translator installed later is used)."""
+    labels = {
+        "name": translate("Fields", "Name"),
+        "gender": translate("Fields", "Gender"),
+        "phone": translate("Fields", "Phone"),
+        "phone2": translate("Fields", "Second phone"),
+        "address": translate("Fields", "Address"),
+        "area": translate("Fields", "Area"),
+        "area_type": translate("Fields", "Area type"),
+        "manager": translate("Fields", "Manager"),
+        "birth_date": translate("Fields", "Birth date"),
+        "occupation": translate("Fields", "Occupation"),
+        "employer": translate("Fields", "Employer"),
+        "source": translate("Fields", "Source"),
+        "created_on": translate("Fields", "Created on"),
+        "needs": translate("Fields", "Needs"),
+        "products": translate("Fields", "Products held"),
+        "notes": translate("Fields", "Notes"),
+        "complaints": translate("Fields", "Complaints"),
+        "tags": translate("Fields", "Tags"),
+        "latitude": translate("Fields", "Latitude"),
+        "longitude": translate("Fields", "Longitude"),
+        "*created": translate("Fields", "Created"),
+        "*deleted": translate("Fields", "Deleted"),
+        "*restored": translate("Fields", "Restored"),
+        # transaction fields (import)
+        "customer_ref": translate("Fields", "Customer (name, phone or id)"),
+        "customer_id": translate("Fields", "Customer id"),
+        "customer_name": translate("Fields", "Customer name"),
+        "customer_phone": translate("Fields", "Customer phone"),
+        "txn_date": translate("Fields", "Date"),
+        "amount": translate("Fields", "Amount"),
+        "quantity": translate("Fields", "Quantity"),
+        "product": translate("Fields", "Product"),
+        "id": translate("Fields", "Customer id"),
+    }
+    for dim in rules.dimensions():
+        labels[dim.column] = dimension_label(dim)
+    return labels
+
+
+def field_label(field: str) -> str:
+    """The label of a record field (a column name such as ``dim_age`` or ``phone2``)."""
+    return field_labels().get(field, field)
+
+
+def dimension_label(dim: rules.Dimension) -> str:
+    """"Age (年龄)" in English, "年龄" in Chinese: the Chinese term is always there."""
+    if is_chinese():
+        return dim.label_zh
+    return f"{dim.label_en} ({dim.label_zh})"
+
+
+def dimension_value_label(dim: rules.Dimension, value: rules.DimensionValue) -> str:
+    """"1.3 23-35 (23-35岁)" in English, "1.3 23-35岁" in Chinese."""
+    if is_chinese():
+        return f"{value.code} {value.label_zh}"
+    return f"{value.code} {value.label_en} ({value.label_zh})"
+
+
+def gender_choices() -> list[tuple[str, str | None]]:
+    return [(translate("Fields", "Unknown"), None), (translate("Fields", "Male"), "male"),
+            (translate("Fields", "Female"), "female")]
+
+
+def area_type_choices() -> list[tuple[str, str | None]]:
+    zh = is_chinese()
+    return [(translate("Fields", "Not set"), None)] + [
+        (a.label("zh") if zh else f"{a.label_en} ({a.label_zh})", a.key) for a in rules.area_types()]
+
+
+def channel_labels() -> dict[str, str]:
+    """How a contact was made (customers.CHANNELS), as the user reads it."""
+    return {
+        "visit": translate("Fields", "Visit"),
+        "phone": translate("Fields", "Phone call"),
+        "sms": translate("Fields", "SMS"),
+        "online": translate("Fields", "Online"),
+    }
+
+
+def display_value(field: str, value: Any) -> str:
+    """A stored value as the user reads it; "" for no value."""
+    if value is None or value == "":
+        return ""
+    text = str(value)
+    if field == "gender":
+        return dict((v, t) for t, v in gender_choices()).get(text, text)
+    if field == "area_type":
+        return dict((v, t) for t, v in area_type_choices()).get(text, text)
+    if field.startswith("dim_"):
+        for dim in rules.dimensions():
+            if dim.column == field:
+                found = dim.value(text)
+                return dimension_value_label(dim, found) if found else text
+    return text
+
+
+class DateField(QWidget):
+    """A date typed as 2024-05-01, 2024/5/1 or 2024年5月1日, or picked from a
+    calendar. Empty means no date. The text is checked by the model on save, so
+    the user sees the model's own message for a bad date.
+
+    Ctrl+Z undoes typing and calendar picks (the line edit's own undo)."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText(self.tr("e.g. 2024-05-01"))
+        self.line.setClearButtonEnabled(True)
+        self.line.textEdited.connect(self.edited)
+        self.button = QToolButton(self)
+        self.button.setText("…")
+        self.button.setToolTip(self.tr("Pick a date from the calendar"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.button)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setGridVisible(True)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        self.button.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def setText(self, text: str | None) -> None:  # noqa: N802 - Qt naming
+        """Set without an undo step (loading a stored value)."""
+        self.line.setText(text or "")
+
+    def _sync_calendar(self) -> None:
+        try:
+            current = normalize.to_date(self.line.text())
+        except normalize.Invalid:
+            current = None
+        if current is not None:
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        else:
+            self.calendar.setSelectedDate(QDate.currentDate())
+
+    def _picked(self, day: QDate) -> None:
+        # selectAll + insert keeps the pick undoable with Ctrl+Z.
+        self.line.selectAll()
+        self.line.insert(day.toString("yyyy-MM-dd"))
+        self.button.menu().hide()
+        self.edited.emit()
+
+
+class ChoiceCombo(QComboBox):
+    """A fixed list of (label, value) choices. Ctrl+Z steps back through the
+    user's picks since the value was last loaded."""
+
+    edited = Signal()
+
+    def __init__(self, choices: Sequence[tuple[str, Any]] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self._undo: list[int] = []
+        self._last = -1
+        self._loading = False
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        self.set_choices(choices)
+        self.currentIndexChanged.connect(self._changed)
+
+    def set_choices(self, choices: Sequence[tuple[str, Any]]) -> None:
+        self._loading = True
+        try:
+            self.clear()
+            for label, value in choices:
+                self.addItem(label, value)
+        finally:
+            self._loading = False
+        self._undo.clear()
+        self._last = self.currentIndex()
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        """Select the choice holding ``value`` (the first if none does), without an undo step."""
+        index = max(self.findData(value), 0) if value is not None else 0
+        self._loading = True
+        try:
+            self.setCurrentIndex(index)
+        finally:
+            self._loading = False
+        self._undo.clear()
+        self._last = index
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        index = self._undo.pop()
+        self._loading = True
+        try:
+            self.setCurrentIndex(index)
+        finally:
+            self._loading = False
+        self._last = index
+        self.edited.emit()
+
+    def _changed(self, index: int) -> None:
+        self.setToolTip(self.currentText())  # the whole label, when the box is narrow
+        if self._loading:
+            return
+        self._undo.append(self._last)
+        self._last = index
+        self.edited.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class DimensionCombo(ChoiceCombo):
+    """The values of one segmentation dimension, plus "Unknown"; value() is the code."""
+
+    def __init__(self, dim: rules.Dimension, parent: QWidget | None = None):
+        choices = [(self.tr("Unknown"), None)] + [
+            (dimension_value_label(dim, v), v.code) for v in dim.values]
+        super().__init__(choices, parent)
+        self.dimension = dim
+
+
+class RecordsModel(QAbstractTableModel):
+    """Read-only rows of text under the given headers (histories, previews, rejects)."""
+
+    def __init__(self, headers: Sequence[str] = (), rows: Sequence[Sequence[Any]] = (),
+                 parent=None):
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows = [list(r) for r in rows]
+        self._tooltips: dict[int, str] = {}
+
+    def set_rows(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+                 header_tooltips: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self._headers = list(headers)
+        self._rows = [list(r) for r in rows]
+        self._tooltips = dict(header_tooltips or {})
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self._rows[index.row()]
+            value = row[index.column()] if index.column() < len(row) else None
+            return "" if value is None else str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+                return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._tooltips.get(section)
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
