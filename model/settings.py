@@ -27,6 +27,8 @@ USER_NAME = Setting("general/user_name", str, "")         # "" = the login name
 RECENT_ARCHIVES = Setting("archive/recent", list, [])
 LAST_ARCHIVE = Setting("archive/last", str, "")
 IMPORT_MAPPINGS = Setting("import/mappings", dict, {})
+LAST_CONTACT_CHANNEL = Setting("contacts/last_channel", str, "visit")
+FILE_FOLDER = Setting("files/last_folder", str, "")        # where import/export file choosers start
 # The main window (gui/main_window.py, gui/columns.py, gui/customer_filters.py).
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")   # QWidget.saveGeometry()
 WINDOW_STATE = Setting("window/state", bytes, b"")         # QMainWindow.saveState()
