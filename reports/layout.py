@@ -47,6 +47,13 @@ def text(value) -> str:
     return "" if value is None else str(value)
 
 
+def overdue_text(days: int) -> str:
+    """'12 days overdue'; past a year just 'over a year overdue' (usually never contacted)."""
+    if days > 365:
+        return translate("Reports", "over a year overdue")
+    return translate("Reports", "{days} days overdue").format(days=days)
+
+
 class Styles:
     """Paragraph styles in the CJK font; Chinese wraps between any two characters."""
 

@@ -12,7 +12,8 @@ from reportlab.platypus import Paragraph
 
 from model.due import TrackingEntry, TrackingLog
 from model.i18n import translate
-from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, page_frame_width,
+from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, overdue_text,
+                            page_frame_width,
                             report_language, table)
 
 # no., customer, grade, due, history, date, channel, result, next step and date
@@ -62,7 +63,7 @@ def _due(entry: TrackingEntry, styles: Styles) -> list:
     when = item.due_date.isoformat() if item.due_date else ""
     head = f"{when} {channel_label(item.channel)}"
     if item.overdue_days:
-        head += " " + translate("Reports", "({days} d overdue)").format(days=item.overdue_days)
+        head += f" ({overdue_text(item.overdue_days)})"
     return [styles.p(head), styles.p(item.reason, styles.small)]
 
 

@@ -11,7 +11,8 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from model.i18n import translate
 from model.visit_plan import Plan, PlanVisit
-from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, page_frame_width,
+from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, overdue_text,
+                            page_frame_width,
                             report_language, table, weekday_name)
 
 # Column shares of the page width: no., time, customer, phone, address/area, window,
@@ -31,7 +32,7 @@ def _customer_cell(visit: PlanVisit, styles: Styles) -> list:
                                     .format(grade=visit.opportunity_grade)) if g)
     notes = [grades] if grades else []
     if visit.overdue_days:
-        notes.append(translate("Reports", "{days} days overdue").format(days=visit.overdue_days))
+        notes.append(overdue_text(visit.overdue_days))
     if visit.locked:
         notes.append(translate("Reports", "locked"))
     return [styles.p(visit.name), styles.lines(notes, styles.small)]
