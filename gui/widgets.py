@@ -7,16 +7,21 @@
 - :class:`ChoiceCombo`: a fixed list of choices with Ctrl+Z undo of the last picks.
 - :class:`DimensionCombo`: one segmentation dimension's values, labelled.
 - :class:`RecordsModel`: a small read-only table model over rows of text.
+- :class:`TaskProgress`: progress bar, text and Cancel for work run inside a dialog.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt,
-                            Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEventLoop,
+                            QModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLineEdit, QMenu,
-                               QToolButton, QWidget, QWidgetAction)
+from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
+                               QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget,
+                               QWidgetAction)
+
+from gui.tasks import TaskHandle, run_task
+from model.progress import Progress
 
 from model import language, normalize, rules
 
@@ -56,16 +61,12 @@ def field_labels() -> dict[str, str]:
         "*created": translate("Fields", "Created"),
         "*deleted": translate("Fields", "Deleted"),
         "*restored": translate("Fields", "Restored"),
-        # transaction fields (import)
-        "customer_ref": translate("Fields", "Customer (name, phone or id)"),
-        "customer_id": translate("Fields", "Customer id"),
-        "customer_name": translate("Fields", "Customer name"),
-        "customer_phone": translate("Fields", "Customer phone"),
+        # transactions (import)
+        "customer_id": translate("Fields", "Customer number"),
         "txn_date": translate("Fields", "Date"),
         "amount": translate("Fields", "Amount"),
         "quantity": translate("Fields", "Quantity"),
         "product": translate("Fields", "Product"),
-        "id": translate("Fields", "Customer id"),
     }
     for dim in rules.dimensions():
         labels[dim.column] = dimension_label(dim)
@@ -282,13 +283,17 @@ class RecordsModel(QAbstractTableModel):
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
         self._tooltips: dict[int, str] = {}
+        self._row_labels: list[str] = []
 
     def set_rows(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-                 header_tooltips: dict[int, str] | None = None) -> None:
+                 header_tooltips: dict[int, str] | None = None,
+                 row_labels: Sequence[Any] = ()) -> None:
+        """New contents; ``row_labels`` name the rows (e.g. spreadsheet row numbers)."""
         self.beginResetModel()
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
         self._tooltips = dict(header_tooltips or {})
+        self._row_labels = [str(label) for label in row_labels]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -314,5 +319,84 @@ class RecordsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self._tooltips.get(section)
         elif role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
+            return self._row_labels[section] if section < len(self._row_labels) else section + 1
         return None
+
+
+class TaskProgress(QWidget):
+    """Work run off the GUI thread (``gui.tasks.run_task``) with its progress shown
+    inside a dialog rather than in a window of its own: a line of text, a bar and
+    a Cancel button. Starting new work forgets the results of the old."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.task: TaskHandle | None = None
+        self._generation = 0
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+
+    def running(self) -> bool:
+        return self.task is not None and not self.task.finished
+
+    def start(self, work: Callable[[Progress], Any], text: str, *,
+              on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
+              on_cancel: Callable[[], None], cancellable: bool = True) -> TaskHandle:
+        self.forget()
+        self._generation += 1
+        generation = self._generation
+
+        def current(callback):
+            def call(*args):
+                if generation == self._generation:
+                    callback(*args)
+            return call
+
+        self.label.setText(text)
+        self.bar.setRange(0, 0)  # busy until the work reports a total
+        self.cancel_button.setVisible(cancellable)
+        self.cancel_button.setEnabled(True)
+        self.show()
+        self.task = run_task(self, work, on_success=current(on_success),
+                             on_failure=current(on_failure), on_cancel=current(on_cancel))
+        self.task.signals.progressed.connect(current(self._progressed))
+        self.task.done.connect(current(lambda: self.cancel_button.setEnabled(False)))
+        return self.task
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        if text:
+            self.label.setText(text)
+
+    def cancel(self) -> None:
+        if self.running():
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Cancelling…"))
+
+    def forget(self) -> None:
+        """Cancel running work and ignore whatever it still reports."""
+        if self.running():
+            self.task.cancel()
+        self._generation += 1
+
+    def wait(self, timeout_ms: int = 60000) -> None:
+        """Keep the events flowing until the work has ended (before closing a dialog)."""
+        if not self.running():
+            return
+        loop = QEventLoop()
+        self.task.done.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
