@@ -160,7 +160,6 @@ class CustomerEditor(QDialog):
         QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact)
 
     def _make_input(self, field: str) -> QWidget:
-        conn = self.archive.conn
         if field == "gender":
             return ChoiceCombo(gender_choices())
         if field == "area_type":
@@ -178,19 +177,11 @@ class CustomerEditor(QDialog):
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
-            if field == "area":
-                rows = conn.execute("SELECT name, area_type FROM areas ORDER BY name").fetchall()
-                self.area_types = {r["name"]: r["area_type"] for r in rows}
-                names = list(self.area_types)
-                self.area_input = combo
-            else:
-                names = [r[0] for r in conn.execute(
-                    f"SELECT DISTINCT {field} FROM customers WHERE {field} IS NOT NULL"
-                    f" AND {field} != '' ORDER BY {field}")]
-            combo.addItems(names)
             combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
             combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            if field == "area":
+                self.area_input = combo
             return combo
         edit = QLineEdit()
         if field in ("phone", "phone2"):
@@ -299,11 +290,30 @@ class CustomerEditor(QDialog):
         return bool(self.changed_fields())
 
     # -- loading ---------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        """The areas, managers and sources already in the archive, to pick from."""
+        conn = self.archive.conn
+        rows = conn.execute("SELECT name, area_type FROM areas ORDER BY name").fetchall()
+        self.area_types = {r["name"]: r["area_type"] for r in rows}
+        for field in ("area", "manager", "source"):
+            if field == "area":
+                names = list(self.area_types)
+            else:
+                names = [r[0] for r in conn.execute(
+                    f"SELECT DISTINCT {field} FROM customers WHERE {field} IS NOT NULL"
+                    f" AND {field} != '' ORDER BY {field}")]
+            combo = self.inputs[field]
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(names)
+            combo.blockSignals(False)
+
     def load(self, customer_id: int | None) -> None:
         """Show the stored record (or an empty one for a new customer)."""
         record = customers.get(self.archive.conn, customer_id) if customer_id is not None else None
         self.customer_id = customer_id if record is not None else None
         self.stored = record or {}
+        self._fill_choices()
         for field in self.fields():
             self.set_value(field, self.stored.get(field))
         if record is None:

@@ -190,7 +190,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.exported = path
         settings.put(settings.FILE_FOLDER, str(path.parent))
-        self.result_label.setText(self.tr("Exported customers: {count}, to {path}")
+        self.result_label.setText(self.tr("Exported to {path} (customers: {count}).")
                                   .format(count=written, path=path))
         self.result_label.show()
         self.folder_button.show()

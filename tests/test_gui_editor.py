@@ -180,12 +180,14 @@ def test_new_customer(qtbot, archive):
     assert not dialog.delete_button.isEnabled() and not dialog.log_button.isEnabled()
     type_text(dialog.inputs["name"], "赵六")
     qtbot.keyClicks(dialog.inputs["phone"], "13700137000")
+    type_text(dialog.inputs["area"].lineEdit(), "幸福里")
     dialog.inputs["dim_channel"].setCurrentIndex(dialog.inputs["dim_channel"].findData("9.2"))
     assert dialog.save()
     assert dialog.customer_id is not None
     stored = customers.get(archive.conn, dialog.customer_id)
     assert (stored["name"], stored["phone"], stored["dim_channel"]) == ("赵六", "13700137000", "9.2")
     assert customers.history(archive.conn, dialog.customer_id)[0]["field"] == "*created"
+    assert stored["area"] == "幸福里" and dialog.inputs["area"].findText("幸福里") >= 0
     assert dialog.delete_button.isEnabled()
 
 
