@@ -65,8 +65,11 @@ def test_everything_as_xlsx(qtbot, archive, ids, tmp_path):
     dialog.format_buttons["xlsx"].setChecked(True)
     assert dialog.path_edit.text() == str(tmp_path / "all.xlsx")
     export_and_wait(qtbot, dialog)
-    sheet = load_workbook(dialog.exported, read_only=True).active
-    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    book = load_workbook(dialog.exported, read_only=True)
+    try:
+        names = [row[1] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    finally:
+        book.close()
     assert sorted(names) == ["张三", "李四", "王五"]
 
 
