@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -71,7 +71,7 @@ def build(path: Path, customers: int, transactions: int) -> tuple[int, int]:
     except ImportError:
         build_demo = None
     if build_demo is not None:
-        build_demo(path, customers=customers, seed=1)
+        build_demo(path, customers=customers, seed=1, as_of=AS_OF)
         archive = database.Archive.open(path)
     else:
         archive = database.Archive.create(path)

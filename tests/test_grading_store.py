@@ -78,9 +78,11 @@ def test_a_run_writes_each_grade_once_and_a_regrade_writes_nothing(book):
     assert first.changed_rows == 15 and first.per_scheme_counts == {"value_tier": 5, "rfm": 5, "persona": 5}
     assert count(conn, "grade_history") == 15 and count(conn, "grades") == 15
     before = conn.execute("SELECT * FROM grades ORDER BY customer_id, scheme").fetchall()
+    assert count(conn, "grading_runs") == 1
+    assert grading.last_run(conn)["changed"] == 15
     again = grade(conn)
     assert (again.changed_rows, again.refreshed_rows) == (0, 0)
-    assert count(conn, "grade_history") == 15
+    assert count(conn, "grade_history") == 15 and count(conn, "grading_runs") == 1
     assert [tuple(r) for r in conn.execute("SELECT * FROM grades ORDER BY customer_id, scheme")] \
         == [tuple(r) for r in before]
     current = grading.current(conn, ids[0])

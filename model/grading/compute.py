@@ -63,8 +63,22 @@ class ComputedGrades:
             self._details[scheme] = pd.Series(builder(), index=self.frame(scheme).index, dtype=object)
         return self._details[scheme]
 
+    def run_params(self) -> dict[str, dict]:
+        """What is the same for every customer of a run, per scheme (stored once per run
+        in ``grading_runs``): the window, the basis and number ranked, the RFM method and
+        thresholds, the persona minimum. A grade's full explanation is these plus its detail."""
+        window = [self.window_start.isoformat(), self.as_of.isoformat()]
+        thresholds = {k: (_num(v, 4) if isinstance(v, float) else v)
+                      for k, v in self.rfm.attrs.get("thresholds", {}).items()}
+        return {VALUE_TIER: {"window": window, "basis": self.rules.value_tier.basis,
+                             "ranked": int(self.value_tier.attrs.get("ranked", 0))},
+                RFM: {"window": window, "method": self.rules.rfm.method, "thresholds": thresholds},
+                PERSONA: {"min_known": self.rules.persona.min_known,
+                          "dimensions": len(self.rules.persona.dimension_keys)}}
+
     def detail(self, scheme: str, customer_id: int) -> dict:
-        return json.loads(self.details(scheme).loc[customer_id])
+        """The full explanation of one computed grade (run parameters and own detail)."""
+        return {**self.run_params()[scheme], **json.loads(self.details(scheme).loc[customer_id])}
 
     def explain(self, customer_id: int, scheme: str, language: str | None = None) -> str:
         from model.grading import explain
@@ -77,33 +91,24 @@ class ComputedGrades:
     # -- detail builders: one JSON object per customer, built from text templates
     # (json.dumps per row is too slow for 100,000 customers). Keys are sorted as
     # json.dumps(sort_keys=True) would, so stored text is stable from run to run.
-    def _window(self) -> str:
-        return _dumps([self.window_start.isoformat(), self.as_of.isoformat()])
-
     def _value_tier_details(self) -> list[str]:
         f = self.value_tier
-        window, basis = self._window(), _dumps(self.rules.value_tier.basis)
         amounts = _numbers(f["basis_value"], 2)
-        ranked = str(int(f.attrs.get("ranked", 0)))
         cut = _numbers(f["cutoff"], 6)
         ranks = _numbers(f["rank"], 0)
         before, cum = _numbers(f["share_before"], 6), _numbers(f["cum_share"], 6)
         ties = _numbers(f["tie_size"], 0)
         out = []
         for i, rule in enumerate(f["rule"].tolist()):
-            head = f'{{"amount":{amounts[i]},"basis":{basis},'
             if rule == "pareto":
-                out.append(f'{head}"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},"ranked":{ranked},'
-                           f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]},"window":{window}}}')
+                out.append(f'{{"amount":{amounts[i]},"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},'
+                           f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]}}}')
             else:
-                out.append(f'{head}"cutoff":{cut[i]},"ranked":{ranked},"rule":"{rule}","window":{window}}}')
+                out.append(f'{{"amount":{amounts[i]},"cutoff":{cut[i]},"rule":"{rule}"}}')
         return out
 
     def _rfm_details(self) -> list[str]:
         f = self.rfm
-        window, method = self._window(), _dumps(self.rules.rfm.method)
-        thresholds = _dumps({k: (_num(v, 4) if isinstance(v, float) else v)
-                             for k, v in f.attrs.get("thresholds", {}).items()})
         quintile = self.rules.rfm.method == "quintile"
         r, fr, m = _numbers(f["r"], 0), _numbers(f["f"], 0), _numbers(f["m"], 2)
         flags = {k: ["true" if x is True else "false" for x in f[k].astype(object).tolist()]
@@ -112,38 +117,45 @@ class ComputedGrades:
         out = []
         for i, value in enumerate(f["value"].tolist()):
             if value == rfm_engine.NO_TRANSACTIONS:
-                out.append(f'{{"f":{fr[i]},"m":{m[i]},"method":{method},"r":{r[i]},'
-                           f'"rule":"{value}","thresholds":{thresholds},"window":{window}}}')
+                out.append(f'{{"f":{fr[i]},"m":{m[i]},"r":{r[i]},"rule":"{value}"}}')
                 continue
             text = (f'{{"f":{fr[i]},"f_high":{flags["f_high"][i]},"m":{m[i]},"m_high":{flags["m_high"][i]},'
-                    f'"method":{method},"r":{r[i]},"r_high":{flags["r_high"][i]},')
+                    f'"r":{r[i]},"r_high":{flags["r_high"][i]}')
             if quintile:
-                text += f'"scores":{{"f":{scores["f"][i]},"m":{scores["m"][i]},"r":{scores["r"][i]}}},'
-            out.append(f'{text}"thresholds":{thresholds},"window":{window}}}')
+                text += f',"scores":{{"f":{scores["f"][i]},"m":{scores["m"][i]},"r":{scores["r"][i]}}}'
+            out.append(text + "}")
         return out
 
     def _persona_details(self) -> list[str]:
+        # The detail depends only on (value, statuses, ties) - or (value, known) when there
+        # is not enough information - so each distinct combination is encoded once.
         f = self.persona
         keys = self.rules.persona.dimension_keys
-        min_known = self.rules.persona.min_known
-        cache: dict = {}
-        out = []
-        for key in zip(f["value"].tolist(), f["score"].tolist(), f["matched"].tolist(), f["known"].tolist(),
-                       f["statuses"].tolist(), f["tied_with"].tolist()):
-            text = cache.get(key)
-            if text is None:
-                value, score, matched, known, statuses, tied = key
-                if value == persona_engine.NOT_ENOUGH_INFORMATION:
-                    d = {"rule": value, "known": int(known), "min_known": min_known,
-                         "dimensions": len(keys)}
-                else:
-                    d = {"score": _num(score, 4), "matched": int(matched), "known": int(known),
-                         "min_known": min_known,
-                         "dims": persona_engine.explain_dimensions(statuses, keys),
-                         "tied_with": list(tied)}
-                text = cache[key] = _dumps(d)
-            out.append(text)
-        return out
+        values, statuses, known = f["value"].tolist(), f["statuses"].tolist(), f["known"].tolist()
+        tied, scores, matched = f["tied_with"].tolist(), f["score"].tolist(), f["matched"].tolist()
+        combos = [f"{v}/{s if s is not None else k}/{'|'.join(t)}"
+                  for v, s, k, t in zip(values, statuses, known, tied)]
+        codes, uniques = pd.factorize(np.asarray(combos, dtype=object))
+        first = np.full(len(uniques), -1, dtype=np.int64)
+        first[codes[::-1]] = np.arange(len(codes))[::-1]       # first row of each combination
+        dims_json: dict[str, str] = {}     # per statuses string
+        ties_json: dict[tuple, str] = {}
+        texts = []
+        for i in first.tolist():
+            if values[i] == persona_engine.NOT_ENOUGH_INFORMATION:
+                texts.append(f'{{"known":{int(known[i])},"rule":"{values[i]}"}}')
+                continue
+            dims = dims_json.get(statuses[i])
+            if dims is None:
+                by_dim = persona_engine.explain_dimensions(statuses[i], keys)
+                dims = dims_json[statuses[i]] = _dumps({name: [k for k in keys if by_dim.get(k) == name]
+                                                        for name in persona_engine.STATUS_NAMES.values()})
+            ties = ties_json.get(tied[i])
+            if ties is None:
+                ties = ties_json[tied[i]] = _dumps(list(tied[i]))
+            texts.append(f'{{"dims":{dims},"known":{int(known[i])},"matched":{int(matched[i])},'
+                         f'"score":{_num(scores[i], 4)!r},"tied_with":{ties}}}')
+        return np.asarray(texts, dtype=object)[codes].tolist() if len(codes) else []
 
 
 def _numbers(series: pd.Series, digits: int) -> list[str]:

@@ -145,8 +145,7 @@ def _persona(value, d, language, rules) -> str:
     from model import rules as base_rules
 
     def names(status: str) -> str:
-        dims = d.get("dims", {})
-        keys = [k for k in rules.persona.dimension_keys if dims.get(k) == status]
+        keys = d.get("dims", {}).get(status, [])
         return ", ".join(base_rules.dimension(k).label(language) for k in keys) or "-"
 
     text = translate("Grading", "Best match {persona}: {matched} of {known} known dimensions match "

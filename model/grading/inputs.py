@@ -60,10 +60,13 @@ def load_inputs(conn: sqlite3.Connection, as_of: date, scope_ids: list[int] | No
                           " WHERE deleted_at IS NULL ORDER BY id").fetchall()
     customers = pd.DataFrame(rows, columns=["id", *dim_columns], dtype=object).set_index("id")
     customers.index = customers.index.astype(np.int64)
-    # txn_date < the day after: also catches dates stored with a time of day.
+    # txn_date < the day after: also catches dates stored with a time of day. Walking the
+    # (customer_id, txn_date) index groups without sorting and tests the date before
+    # touching the row; the planner's own choice (the date index) is several times slower
+    # when the window holds most of the rows.
     rows = cursor.execute(
         "SELECT t.customer_id, SUM(t.amount), SUM(COALESCE(t.quantity, 0)), COUNT(*), MAX(t.txn_date)"
-        " FROM transactions t WHERE t.txn_date >= ? AND t.txn_date < ?"
+        " FROM transactions t INDEXED BY transactions_customer WHERE t.txn_date >= ? AND t.txn_date < ?"
         " GROUP BY t.customer_id",
         (start.isoformat(), (end + timedelta(days=1)).isoformat())).fetchall()
     activity = pd.DataFrame(rows, columns=["id", "amount", "volume", "count", "last_date"])

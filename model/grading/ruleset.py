@@ -269,6 +269,8 @@ def _personas(data: dict, settings: dict, file: str) -> PersonaRules:
     if not personas or len({p.key for p in personas}) != len(personas):
         raise _fail(file, translate("Grading", "personas need at least one persona and distinct keys."))
     used = tuple(d.key for d in base_rules.dimensions() if any(d.key in p.codes for p in personas))
+    if not used:
+        raise _fail(file, translate("Grading", "the personas name no dimension codes."))
     targets = tuple(data.get("target_personas", ()))
     unknown = [t for t in targets if t not in {p.key for p in personas}]
     if unknown:

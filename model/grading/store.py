@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -34,14 +35,15 @@ from model.progress import Progress
 
 RULES_BY = "rules"
 
-_UPSERT = ("INSERT INTO grades(customer_id, scheme, value, detail, as_of, set_on, set_by, reason, override)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id, scheme) DO UPDATE SET"
+_COLUMNS = "customer_id, scheme, value, detail, as_of, set_on, set_by, reason, override, run_id"
+_UPSERT = (f"INSERT INTO grades({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+           " ON CONFLICT(customer_id, scheme) DO UPDATE SET"
            " value = excluded.value, detail = excluded.detail, as_of = excluded.as_of,"
            " set_on = excluded.set_on, set_by = excluded.set_by, reason = excluded.reason,"
-           " override = excluded.override")
-_REFRESH = "UPDATE grades SET detail = ?, as_of = ? WHERE customer_id = ? AND scheme = ?"
-_HISTORY = ("INSERT INTO grade_history(customer_id, scheme, value, detail, as_of, set_on, set_by,"
-            " reason, override) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           " override = excluded.override, run_id = excluded.run_id")
+_REFRESH = "UPDATE grades SET detail = ?, as_of = ?, run_id = ? WHERE customer_id = ? AND scheme = ?"
+_HISTORY = f"INSERT INTO grade_history({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 
 
 def now_stamp() -> str:
@@ -62,7 +64,12 @@ class GradeRecord:
 
     @classmethod
     def from_row(cls, row) -> "GradeRecord":
-        return cls(row["customer_id"], row["scheme"], row["value"], json.loads(row["detail"]),
+        """From a grades/grade_history row joined with its run's ``params``: the detail
+        is the run's parameters for the scheme plus the row's own detail."""
+        detail = json.loads(row["detail"])
+        if row["params"]:
+            detail = {**json.loads(row["params"]).get(row["scheme"], {}), **detail}
+        return cls(row["customer_id"], row["scheme"], row["value"], detail,
                    date.fromisoformat(row["as_of"]), row["set_on"], row["set_by"], row["reason"] or "",
                    bool(row["override"]))
 
@@ -84,52 +91,87 @@ class ApplyResult:
 
 
 def _current_frame(conn: sqlite3.Connection, scheme: str) -> pd.DataFrame:
+    """The scheme's current rows with the text of their run's parameters for the scheme."""
     cursor = conn.cursor()
     cursor.row_factory = None
-    rows = cursor.execute("SELECT customer_id, value, detail, override FROM grades WHERE scheme = ?",
+    runs = {run_id: _dumps(json.loads(params).get(scheme, {})) for run_id, params in cursor.execute(
+        "SELECT id, params FROM grading_runs WHERE id IN (SELECT DISTINCT run_id FROM grades WHERE scheme = ?)",
+        (scheme,))}
+    rows = cursor.execute("SELECT customer_id, value, detail, override, run_id FROM grades WHERE scheme = ?",
                           (scheme,)).fetchall()
-    frame = pd.DataFrame(rows, columns=["customer_id", "value", "detail", "override"], dtype=object)
+    frame = pd.DataFrame(rows, columns=["customer_id", "value", "detail", "override", "run_id"], dtype=object)
+    frame["params"] = frame["run_id"].map(runs)
     return frame.set_index(pd.Index(frame["customer_id"].astype(np.int64), name=None))
 
 
 def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY,
           progress: Progress | None = None, *, replace_overrides: bool = False) -> ApplyResult:
-    """Store computed grades in one transaction; returns what was written."""
+    """Store computed grades in one transaction; returns what was written.
+
+    When anything is written, one ``grading_runs`` row records the run and its
+    parameters; a run that changes nothing writes no row at all."""
     result = ApplyResult(0)
     stamp, as_of = now_stamp(), computed.as_of.isoformat()
+    params = computed.run_params()
+    steps = len(COMPUTED_SCHEMES) + 1
     with database.transaction(conn):
+        changes, refreshes = [], []
         for step, scheme in enumerate(COMPUTED_SCHEMES):
             if progress:
                 progress.check()
-                progress.report(step, len(COMPUTED_SCHEMES), scheme)
+                progress.report(step, steps, scheme)
             new_values = computed.frame(scheme)["value"].to_numpy(dtype=object)
             new_details = computed.details(scheme).to_numpy(dtype=object)
             ids = computed.frame(scheme).index.to_numpy(dtype=np.int64)
             current = _current_frame(conn, scheme).reindex(ids)
             old_values = current["value"].to_numpy(dtype=object)
-            old_details = current["detail"].to_numpy(dtype=object)
             overridden = current["override"].fillna(0).to_numpy(dtype=np.int64) == 1
             keep = np.ones(len(ids), dtype=bool)
             if not replace_overrides:
                 keep &= ~overridden
                 result.skipped_overrides += int(overridden.sum())
             value_changed = keep & ((old_values != new_values) | overridden)
-            refresh = keep & ~value_changed & (old_details != new_details)
+            moved = ((current["detail"].to_numpy(dtype=object) != new_details)
+                     | (current["params"].to_numpy(dtype=object) != _dumps(params[scheme])))
             changed = np.flatnonzero(value_changed)
-            rows = list(zip(ids[changed].tolist(), repeat(scheme), new_values[changed].tolist(),
-                            new_details[changed].tolist(), repeat(as_of), repeat(stamp), repeat(by),
-                            repeat(""), repeat(0)))
-            conn.executemany(_UPSERT, rows)
-            conn.executemany(_HISTORY, rows)
-            refreshed = np.flatnonzero(refresh)
-            conn.executemany(_REFRESH, zip(new_details[refreshed].tolist(), repeat(as_of),
-                                           ids[refreshed].tolist(), repeat(scheme)))
+            refreshed = np.flatnonzero(keep & ~value_changed & moved)
+            changes.append((scheme, ids[changed], new_values[changed], new_details[changed]))
+            refreshes.append((scheme, ids[refreshed], new_details[refreshed]))
             result.per_scheme_counts[scheme] = len(changed)
             result.changed_rows += len(changed)
             result.refreshed_rows += len(refreshed)
         if progress:
-            progress.report(len(COMPUTED_SCHEMES), len(COMPUTED_SCHEMES))
+            progress.check()
+            progress.report(len(COMPUTED_SCHEMES), steps)
+        if result.changed_rows or result.refreshed_rows:
+            run_id = conn.execute(
+                "INSERT INTO grading_runs(as_of, run_on, run_by, params, changed, refreshed)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (as_of, stamp, by, _dumps(params), result.changed_rows, result.refreshed_rows)).lastrowid
+            writes = []
+            for scheme, ids, values, details in changes:
+                writes += zip(ids.tolist(), repeat(scheme), values.tolist(), details.tolist(), repeat(as_of),
+                              repeat(stamp), repeat(by), repeat(""), repeat(0), repeat(run_id))
+            # In key order (customer, scheme) the B-trees grow at their ends: much faster.
+            writes.sort(key=itemgetter(0, 1))
+            conn.executemany(_UPSERT, writes)
+            # The history rows are the rows this run just wrote: copied inside SQLite, which is
+            # twice as fast as binding them all again (refreshes below are not history).
+            conn.execute(f"INSERT INTO grade_history({_COLUMNS}) SELECT {_COLUMNS} FROM grades"
+                         " WHERE run_id = ?", (run_id,))
+            for scheme, ids, details in refreshes:
+                conn.executemany(_REFRESH, zip(details.tolist(), repeat(as_of), repeat(run_id), ids.tolist(),
+                                               repeat(scheme)))
+        if progress:
+            progress.report(steps, steps)
     return result
+
+
+def last_run(conn: sqlite3.Connection) -> dict | None:
+    """The latest grading run that wrote anything: as_of, run_on, run_by, changed, refreshed."""
+    row = conn.execute("SELECT as_of, run_on, run_by, changed, refreshed FROM grading_runs"
+                       " ORDER BY id DESC LIMIT 1").fetchone()
+    return dict(row) if row else None
 
 
 def _require_customer(conn: sqlite3.Connection, customer_id: int) -> None:
@@ -141,9 +183,9 @@ def _require_customer(conn: sqlite3.Connection, customer_id: int) -> None:
 
 def _write(conn: sqlite3.Connection, customer_id: int, scheme: str, value: str, detail: dict, as_of: date,
            by: str, reason: str, override: bool) -> GradeRecord:
+    """A grade set by hand (no run): the detail holds the whole explanation."""
     stamp = now_stamp()
-    text = json.dumps(detail, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    row = (customer_id, scheme, value, text, as_of.isoformat(), stamp, by, reason, int(override))
+    row = (customer_id, scheme, value, _dumps(detail), as_of.isoformat(), stamp, by, reason, int(override), None)
     conn.execute(_UPSERT, row)
     conn.execute(_HISTORY, row)
     return GradeRecord(customer_id, scheme, value, detail, as_of, stamp, by, reason, override)
@@ -250,31 +292,32 @@ def clear_override(conn: sqlite3.Connection, customer_id: int, scheme: str, by: 
         computed = current.detail.get("computed")
         if computed is None:  # never computed before the override: the next run grades it
             conn.execute("DELETE FROM grades WHERE customer_id = ? AND scheme = ?", (customer_id, scheme))
-            conn.execute(_HISTORY, (customer_id, scheme, current.value, json.dumps({"override_cleared": True}),
-                                    current.as_of.isoformat(), now_stamp(), by, reason, 0))
+            conn.execute(_HISTORY, (customer_id, scheme, current.value, _dumps({"override_cleared": True}),
+                                    current.as_of.isoformat(), now_stamp(), by, reason, 0, None))
             return None
         detail = current.detail.get("computed_detail") or {}
         return _write(conn, customer_id, scheme, computed, detail, current.as_of, by, reason, False)
 
 
-_SELECT = "SELECT customer_id, scheme, value, detail, as_of, set_on, set_by, reason, override FROM "
+_SELECT = ("SELECT g.customer_id, g.scheme, g.value, g.detail, g.as_of, g.set_on, g.set_by, g.reason,"
+           " g.override, r.params FROM {table} g LEFT JOIN grading_runs r ON r.id = g.run_id")
 
 
 def current_grades(conn: sqlite3.Connection, customer_id: int) -> dict[str, GradeRecord]:
     """The current grade of each scheme the customer has, in scheme order."""
     rows = {r["scheme"]: GradeRecord.from_row(r) for r in
-            conn.execute(_SELECT + "grades WHERE customer_id = ?", (customer_id,))}
+            conn.execute(_SELECT.format(table="grades") + " WHERE g.customer_id = ?", (customer_id,))}
     return {s: rows[s] for s in SCHEMES if s in rows}
 
 
 def history(conn: sqlite3.Connection, customer_id: int, scheme: str | None = None) -> list[GradeRecord]:
     """Every grade the customer was given, newest first."""
-    sql = _SELECT + "grade_history WHERE customer_id = ?"
+    sql = _SELECT.format(table="grade_history") + " WHERE g.customer_id = ?"
     params: tuple = (customer_id,)
     if scheme:
-        sql += " AND scheme = ?"
+        sql += " AND g.scheme = ?"
         params += (scheme,)
-    return [GradeRecord.from_row(r) for r in conn.execute(sql + " ORDER BY id DESC", params)]
+    return [GradeRecord.from_row(r) for r in conn.execute(sql + " ORDER BY g.id DESC", params)]
 
 
 def distribution(conn: sqlite3.Connection, customer_ids=None) -> dict[str, dict[str, int]]:
