@@ -23,7 +23,7 @@ from gui.contact_dialog import ContactDialog
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
-                         gender_choices)
+                         fit_columns, gender_choices)
 from model import customers, rules, settings
 from model.database import Archive, ArchiveError
 
@@ -342,10 +342,7 @@ class CustomerEditor(QDialog):
         self.tabs.setTabText(0, self.tr("Contacts ({count})").format(count=len(contacts)))
         self.tabs.setTabText(1, self.tr("Change history ({count})").format(count=len(history)))
         for view in (self.history_view, self.contacts_view):
-            view.resizeColumnsToContents()
-            header = view.horizontalHeader()
-            for column in range(view.model().columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), 220))
+            fit_columns(view, 220)
 
     def _update_state(self) -> None:
         dirty = self.is_dirty()

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QFileDialog, QFormLayout, 
                                QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton,
                                QVBoxLayout, QWidget)
 
-from gui.tasks import show_error
-from gui.widgets import ERROR_STYLE, TaskProgress
+from gui.widgets import ERROR_STYLE, TaskProgress, show_failure
 from model import customers, exporting, settings
-from model.database import Archive, ArchiveError
+from model.database import Archive
 
 SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx"}
 
@@ -199,11 +198,7 @@ class ExportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self.export_button.setEnabled(True)
-        if isinstance(exc, ArchiveError):
-            self.error.setText(str(exc))
-            self.error.show()
-        else:
-            show_error(self, exc)
+        show_failure(self.error, exc)
 
     def _cancelled(self) -> None:
         self.progress.hide()

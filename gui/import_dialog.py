@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QGr
                                QWidget, QWizard, QWizardPage)
 
 from gui.tasks import show_error
-from gui.widgets import ERROR_STYLE, ChoiceCombo, RecordsModel, TaskProgress, field_label
+from gui.widgets import (ERROR_STYLE, ChoiceCombo, RecordsModel, TaskProgress, field_label,
+                         fit_columns, show_failure)
 from model import importing, settings
 from model.database import Archive, ArchiveError
 from model.importing import ImportResult
@@ -181,11 +182,7 @@ class PreviewPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        if isinstance(exc, ArchiveError):
-            self.error.setText(str(exc))
-            self.error.show()
-        else:
-            show_error(self, exc)
+        show_failure(self.error, exc)
 
     def _cancelled(self) -> None:
         self.progress.hide()
@@ -205,10 +202,7 @@ class PreviewPage(QWizardPage):
         head = frame.head(PREVIEW_ROWS)
         self.model.set_rows(headers, head.to_numpy(dtype=object).tolist(), tips,
                             row_labels=head.index.tolist())
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(len(columns)):
-            header.resizeSection(column, min(max(header.sectionSize(column), 80), 240))
+        fit_columns(self.view, 240, 80)
         blank = int(frame.attrs.get("blank_rows", 0))
         text = self.tr("Rows: {rows}; columns: {columns}.").format(rows=len(frame),
                                                                    columns=len(columns))
@@ -413,10 +407,7 @@ class CheckPage(QWizardPage):
         self.tabs.setCurrentIndex(0 if result.rejected or not result.duplicates else 1)
         self.tabs.setVisible(bool(result.rejected or result.duplicates))
         for view in (self.rejects_view, self.duplicates_view):
-            view.resizeColumnsToContents()
-            header = view.horizontalHeader()
-            for column in range(view.model().columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), 360))
+            fit_columns(view, 360)
         choose = result.rejected > 0 and result.imported > 0
         self.all_or_nothing.setEnabled(choose)
         self.partial.setEnabled(choose)
@@ -424,11 +415,7 @@ class CheckPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        if isinstance(exc, ArchiveError):
-            self.error.setText(str(exc))
-            self.error.show()
-        else:
-            show_error(self, exc)
+        show_failure(self.error, exc)
 
     def _cancelled(self) -> None:
         self.progress.hide()

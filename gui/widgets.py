@@ -17,10 +17,11 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEvent
                             QModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QProgressBar, QPushButton, QToolButton, QVBoxLayout, QWidget,
-                               QWidgetAction)
+                               QProgressBar, QPushButton, QTableView, QToolButton, QVBoxLayout,
+                               QWidget, QWidgetAction)
 
-from gui.tasks import TaskHandle, run_task
+from gui.tasks import TaskHandle, run_task, show_error
+from model.database import ArchiveError
 from model.progress import Progress
 
 from model import language, normalize, rules
@@ -400,3 +401,20 @@ class TaskProgress(QWidget):
         self.task.done.connect(loop.quit)
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
+
+
+def fit_columns(view: QTableView, widest: int, narrowest: int = 0) -> None:
+    """Size the columns to their contents, within limits (tooltips show the rest)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(max(header.sectionSize(column), narrowest), widest))
+
+
+def show_failure(label: QLabel, exc: BaseException) -> None:
+    """A problem the user can act on, in the dialog's own error line; a bug in a message box."""
+    if isinstance(exc, ArchiveError):
+        label.setText(str(exc))
+        label.show()
+    else:
+        show_error(label.window(), exc)
