@@ -496,25 +496,23 @@ class CustomerEditor(QDialog):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            customers.delete(self.archive.conn, self.customer_id, settings.user_name())
-        except ArchiveError as exc:
-            show_error(self, exc)
-            return
-        self.saved = True
-        self.loaded = {field: self.value(field) for field in self.fields()}  # nothing to ask
-        self.done(QDialog.DialogCode.Accepted)
+        if self._write(customers.delete):
+            self.loaded = {field: self.value(field) for field in self.fields()}  # nothing to ask
+            self.done(QDialog.DialogCode.Accepted)
 
     def restore(self) -> None:
-        if self.customer_id is None:
-            return
+        if self.customer_id is not None and self._write(customers.undelete):
+            self.load(self.customer_id)
+
+    def _write(self, write) -> bool:
+        """A model write on this customer, e.g. ``customers.delete``; a refusal is shown."""
         try:
-            customers.undelete(self.archive.conn, self.customer_id, settings.user_name())
+            write(self.archive.conn, self.customer_id, settings.user_name())
         except ArchiveError as exc:
             show_error(self, exc)
-            return
+            return False
         self.saved = True
-        self.load(self.customer_id)
+        return True
 
     def log_contact(self) -> None:
         if self.customer_id is None or self.stored.get("deleted_at"):

@@ -67,6 +67,25 @@ def _error_label() -> QLabel:
     return label
 
 
+class WorkPage(QWizardPage):
+    """A page whose work runs in a worker: its progress, and an error line for failures."""
+
+    def __init__(self, wizard: "ImportDialog"):
+        super().__init__()
+        self.wiz = wizard
+        self.progress = TaskProgress(self)
+        self.error = _error_label()
+        self.error.setParent(self)   # each page puts it in its layout
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt naming (going Back)
+        self.progress.forget()
+        self.progress.hide()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        show_failure(self.error, exc)
+
+
 class FilePage(QWizardPage):
     def __init__(self, wizard: "ImportDialog"):
         super().__init__()
@@ -130,19 +149,16 @@ class FilePage(QWizardPage):
         return True
 
 
-class PreviewPage(QWizardPage):
+class PreviewPage(WorkPage):
     """Reads the whole file in a worker, then shows its first rows as the import reads them."""
 
     def __init__(self, wizard: "ImportDialog"):
-        super().__init__()
-        self.wiz = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr("The first rows as the import reads them; under each header is "
                                  "the field it goes into."))
-        self.progress = TaskProgress(self)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.error = _error_label()
         self.model = RecordsModel(parent=self)
         self.view = _table_view()
         self.view.setModel(self.model)
@@ -168,10 +184,6 @@ class PreviewPage(QWizardPage):
                             on_success=self._read, on_failure=self._failed,
                             on_cancel=self._cancelled, cancellable=False)
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt naming
-        self.progress.forget()
-        self.progress.hide()
-
     def _read(self, frame: pd.DataFrame) -> None:
         self.progress.hide()
         self.wiz.frame = frame
@@ -179,10 +191,6 @@ class PreviewPage(QWizardPage):
             frame.columns, self.wiz.kind(), saved=remembered_mappings(self.wiz.kind())).mapping
         self.show_preview()
         self.completeChanged.emit()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
-        show_failure(self.error, exc)
 
     def _cancelled(self) -> None:
         self.progress.hide()
@@ -319,20 +327,17 @@ class MappingPage(QWizardPage):
         return True
 
 
-class CheckPage(QWizardPage):
+class CheckPage(WorkPage):
     """The dry run: what would be imported, rejected, skipped; then all or nothing, or partial."""
 
     def __init__(self, wizard: "ImportDialog"):
-        super().__init__()
-        self.wiz = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Check"))
         self.setSubTitle(self.tr("Every row is checked; nothing is written yet."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
-        self.progress = TaskProgress(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.error = _error_label()
         self.rejects_model = RecordsModel(parent=self)
         self.rejects_view = _table_view()
         self.rejects_view.setModel(self.rejects_model)
@@ -370,10 +375,6 @@ class CheckPage(QWizardPage):
         work = self.wiz.import_work(dry_run=True, partial=True)
         self.progress.start(work, self.tr("Checking the rows…"), on_success=self._checked,
                             on_failure=self._failed, on_cancel=self._cancelled)
-
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt naming
-        self.progress.forget()
-        self.progress.hide()
 
     def _checked(self, result: ImportResult) -> None:
         self.progress.hide()
@@ -413,10 +414,6 @@ class CheckPage(QWizardPage):
         self.partial.setEnabled(choose)
         self.completeChanged.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
-        show_failure(self.error, exc)
-
     def _cancelled(self) -> None:
         self.progress.hide()
         self.error.setText(self.tr("The check was stopped. Go back and forward again to check "
@@ -428,17 +425,15 @@ class CheckPage(QWizardPage):
         return check is not None and (check.imported > 0 or check.rejected > 0)
 
 
-class ImportPage(QWizardPage):
+class ImportPage(WorkPage):
     """The import itself, with progress and Cancel, then what it did."""
 
     def __init__(self, wizard: "ImportDialog"):
-        super().__init__()
-        self.wiz = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Import"))
         self.setSubTitle(self.tr("The rows are written in one step: if the import is cancelled "
                                  "or fails, the archive stays as it was."))
         self.finished = False
-        self.progress = TaskProgress(self)
         self.progress.cancel_button.setText(self.tr("&Cancel import"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
