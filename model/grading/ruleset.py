@@ -29,14 +29,18 @@ def _labelled(entry: dict, language: str, field: str = "label") -> str:
     return (zh or en) if language.startswith("zh") else (en or zh)
 
 
+class _Labels:
+    """``label(language)`` from the ``label_en`` / ``label_zh`` fields."""
+
+    def label(self, language: str = "en") -> str:
+        return _labelled(self.__dict__, language)
+
+
 @dataclass(frozen=True)
-class Labelled:
+class Labelled(_Labels):
     key: str
     label_en: str
     label_zh: str
-
-    def label(self, language: str = "en") -> str:
-        return _labelled({"label_en": self.label_en, "label_zh": self.label_zh}, language)
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class ValueTierRules:
 
 
 @dataclass(frozen=True)
-class RfmType:
+class RfmType(_Labels):
     key: str
     r_high: bool
     f_high: bool
@@ -67,9 +71,6 @@ class RfmType:
     label_zh: str
     action_en: str
     action_zh: str
-
-    def label(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language)
 
     def action(self, language: str = "en") -> str:
         return _labelled(self.__dict__, language, "action")
@@ -92,38 +93,29 @@ class RfmRules:
 
 
 @dataclass(frozen=True)
-class CloseOption:
+class CloseOption(_Labels):
     key: str
     months: int | None
     never: bool
     label_en: str
     label_zh: str
 
-    def label(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language)
-
 
 @dataclass(frozen=True)
-class Cadence:
+class Cadence(_Labels):
     key: str
     days: int | None
     label_en: str
     label_zh: str
 
-    def label(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language)
-
 
 @dataclass(frozen=True)
-class UrgencyClass:
+class UrgencyClass(_Labels):
     key: str
     within_days: int | None
     within_months: int | None
     label_en: str
     label_zh: str
-
-    def label(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language)
 
 
 @dataclass(frozen=True)
@@ -150,14 +142,11 @@ class OpportunityRules:
 
 
 @dataclass(frozen=True)
-class Persona:
+class Persona(_Labels):
     key: str
     label_en: str
     label_zh: str
     codes: dict                        # dimension key -> tuple of allowed codes
-
-    def label(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language)
 
 
 @dataclass(frozen=True)

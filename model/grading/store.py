@@ -5,8 +5,13 @@ What counts as a change: a grade *value* that differs from the current one (or
 a customer graded for the first time) writes one history row and updates the
 current row. A run whose values are the same but whose explanation moved (for
 example R grew by a day, or the means shifted) refreshes the current row's
-detail and as-of date only; the history keeps the grade as it was set. A run
-that changes nothing writes nothing.
+detail, as-of date and run only; the history keeps the grade as it was set. A
+run that changes nothing writes nothing, not even its ``grading_runs`` row.
+
+A computed grade's full explanation is its run's parameters for the scheme
+(window, basis, thresholds...; ``grading_runs.params``, stored once per run)
+plus the row's own ``detail``; :class:`GradeRecord` joins the two. Grades a
+manager sets carry their whole explanation in ``detail`` and no run.
 
 Overrides: a manager may set a computed scheme's value by hand with a reason.
 The row is marked ``override``; computed runs skip that customer for that
