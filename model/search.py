@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
 import sqlite3
 import sys
@@ -197,6 +198,12 @@ def _name_keys(name: str, folder: str) -> tuple[str, str]:
 
 _refresh_lock = threading.Lock()  # refreshes in this process run one at a time
 
+# A customer as the index stores it, read live: id, name, phones, area, active,
+# and what the index holds now (the name its keys are for, the keys).
+_LIVE = """x.cid, c.name, coalesce(c.phone, '') || ' ' || coalesce(c.phone2, ''),
+           coalesce(c.area_id, 0), c.id IS NOT NULL AND c.deleted_at IS NULL,
+           s.name, s.whole, s.later"""
+
 
 def _stored_fingerprint(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
@@ -216,8 +223,8 @@ def refresh(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
     """Index the customers changed since the last refresh; returns how many.
 
     Pinyin is computed outside the write transaction (others can keep
-    writing); the results and the clearing of exactly the dirty rows read are
-    one transaction, so a cancel or a failure leaves everything as it was.
+    writing meanwhile); the results and the clearing of exactly the dirty rows
+    read are one transaction, so a cancel or a failure leaves all as it was.
     """
     with _refresh_lock:
         fp = fingerprint()
@@ -226,35 +233,34 @@ def refresh(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
                   if everything else "SELECT DISTINCT customer_id AS cid FROM search_dirty")
         cur = conn.cursor()
         cur.row_factory = None
-        # One statement: the rows and the last dirty id come from one snapshot.
+        # One statement, so the rows and the last dirty id come from one snapshot.
         rows = cur.execute(
-            f"SELECT x.cid, c.name, s.name, (SELECT coalesce(max(id), 0) FROM search_dirty)"
+            f"SELECT {_LIVE}, (SELECT coalesce(max(id), 0) FROM search_dirty)"
             f" FROM ({source}) x LEFT JOIN customers c ON c.id = x.cid"
             f" LEFT JOIN search_index s ON s.customer_id = x.cid").fetchall()
-        upto = rows[0][3] if rows else 0
-        fresh, bumped = [], []
+        upto = rows[0][-1] if rows else 0
+        out = []
         total = len(rows)
-        for done, (cid, name, indexed_name, _) in enumerate(rows):
+        for done, (cid, name, phones, area_id, active, indexed, whole, later, _) in enumerate(rows):
             if progress is not None and done % 2000 == 0:
                 progress.check()
                 progress.report(done, total)
             if name is None:
-                fresh.append((cid, None, None, None))
-            elif name == indexed_name and not everything:
-                bumped.append((cid,))
-            else:
-                fresh.append((cid, name, *name_keys(name)))
+                phones, whole, later = "", "", ""
+            elif everything or name != indexed or whole is None:
+                whole, later = name_keys(name)
+            out.append((cid, name, phones, area_id, active, whole, later))
         if progress is not None:
             progress.check()
         with database.transaction(conn):
             seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM search_index").fetchone()[0]
             conn.executemany(
-                "INSERT INTO search_index(customer_id, name, whole, later, seq) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(customer_id) DO UPDATE SET name = excluded.name,"
-                " whole = excluded.whole, later = excluded.later, seq = excluded.seq",
-                [(*row, seq) for row in fresh])
-            conn.executemany("UPDATE search_index SET seq = ? WHERE customer_id = ?",
-                             [(seq, cid) for (cid,) in bumped])
+                "INSERT INTO search_index(customer_id, name, phones, area_id, active, whole, later, seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET"
+                " name = excluded.name, phones = excluded.phones, area_id = excluded.area_id,"
+                " active = excluded.active, whole = excluded.whole, later = excluded.later,"
+                " seq = excluded.seq",
+                [(*row, seq) for row in out])
             conn.execute("DELETE FROM search_dirty WHERE id <= ?", (upto,))
             if everything:
                 conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key)"
@@ -350,15 +356,16 @@ def _joined(parts: list[str]) -> tuple[str, np.ndarray, np.ndarray]:
     return "\0".join(["", *parts, ""]), starts, lengths
 
 
-def _sorted_keys(key_strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """All keys of all customers sorted, with the position of each one's customer."""
-    counts = np.fromiter((s.count(" ") + 1 if s else 0 for s in key_strings), dtype=np.int64,
-                         count=len(key_strings))
-    flat = " ".join(s for s in key_strings if s).split()
-    if not flat:
-        return np.array([], dtype="S1"), np.array([], dtype=np.int32)
-    keys = np.array(flat, dtype="S")
-    owners = np.repeat(np.arange(len(key_strings), dtype=np.int32), counts)
+def _sorted_keys(blob: str, owner_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of all customers ("k1 k2|k3||k4 k5", one group per customer in
+    row order) sorted, with the position of each key's customer."""
+    tokens = np.array(blob.replace("|", " | ").split() or [""], dtype="S")
+    bar = tokens == b"|"
+    rows = np.cumsum(bar)
+    keep = ~bar & (tokens != b"")
+    if len(owner_of) and rows[-1] != len(owner_of) - 1:
+        raise ValueError("key groups do not match the customers")
+    keys, owners = tokens[keep], owner_of[rows[keep]].astype(np.int32)
     order = np.argsort(keys, kind="stable")
     return keys[order], owners[order]
 
@@ -375,18 +382,23 @@ class CustomerSearch:
     """The search over one archive. ``find()`` picks up committed changes itself."""
 
     MAX_CHANGED = 5000   # changed customers matched in Python before the arrays are rebuilt
-    MAX_COMPUTE = 2000   # names whose pinyin update() computes itself; more wait for refresh()
+    MAX_COMPUTE = 2000   # new names whose pinyin update() computes; more wait for refresh()
 
-    _LOAD = """
-        SELECT c.id, c.name, c.phone, c.phone2, c.area_id, s.name, s.whole, s.later,
-               (SELECT coalesce(max(seq), 0) FROM search_index),
-               (SELECT coalesce(max(id), 0) FROM search_dirty)
-        FROM customers c LEFT JOIN search_index s ON s.customer_id = c.id
-        WHERE c.deleted_at IS NULL
-        ORDER BY c.name, c.id"""
-    _CHANGES = """
-        SELECT x.cid, c.name, c.phone, c.phone2, c.area_id, c.deleted_at, s.name, s.whole,
-               s.later, s.seq, x.dirty
+    _MARKS = """SELECT (SELECT coalesce(max(seq), 0) FROM search_index),
+                       (SELECT coalesce(max(id), 0) FROM search_dirty),
+                       (SELECT count(DISTINCT customer_id) FROM search_dirty)"""
+    # The whole index in one row (SQLite joins the strings; few Python objects).
+    _FROM_INDEX = """
+        SELECT count(*), group_concat(customer_id), group_concat(name, char(31)),
+               group_concat(phones, char(31)), group_concat(area_id),
+               group_concat(whole, '|'), group_concat(later, '|')
+        FROM (SELECT customer_id, name, phones, area_id, whole, later FROM search_index
+              WHERE active = 1 ORDER BY name, customer_id)"""
+    _FROM_CUSTOMERS = f"""
+        SELECT {_LIVE} FROM (SELECT id AS cid FROM customers WHERE deleted_at IS NULL) x
+        JOIN customers c ON c.id = x.cid LEFT JOIN search_index s ON s.customer_id = x.cid"""
+    _CHANGES = f"""
+        SELECT {_LIVE}, s.seq, x.dirty
         FROM (SELECT customer_id AS cid, NULL AS dirty FROM search_index WHERE seq > ?
               UNION ALL SELECT customer_id, id FROM search_dirty WHERE id > ?) x
         LEFT JOIN customers c ON c.id = x.cid
@@ -409,31 +421,58 @@ class CustomerSearch:
         return cur
 
     def _load(self) -> None:
+        """Build the arrays from the index table, and take in what it lacks
+        (from the customers table instead when much is not yet indexed)."""
         self._version = self._data_version()
-        rows = self._cursor().execute(self._LOAD).fetchall()
-        if rows:
-            self._seq, self._dirty_id = rows[0][8], rows[0][9]
+        seq, last_dirty, waiting = self._cursor().execute(self._MARKS).fetchone()
+        self._load_areas()
+        if waiting <= self.MAX_CHANGED and self._build_from_index():
+            self._seq, self._dirty_id = seq, 0
         else:
-            self._seq, self._dirty_id = self._cursor().execute(
-                "SELECT (SELECT coalesce(max(seq), 0) FROM search_index),"
-                " (SELECT coalesce(max(id), 0) FROM search_dirty)").fetchone()
-        n = len(rows)
-        self.ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
-        names = [r[1] for r in rows]
-        self._names, self._name_starts, self._name_lengths = _joined(names)
-        self._folded = _lower_same_length(self._names)
-        phones = [f"{r[2] or ''} {r[3] or ''}" for r in rows]
-        self._phones, self._phone_starts, _ = _joined(phones)
-        self._area_ids = np.fromiter((r[4] or 0 for r in rows), dtype=np.int64, count=n)
+            self._build_from_customers()
+            self._seq, self._dirty_id = seq, last_dirty
+        self._absorb(limit=None, rebuild=False)
+
+    def _build_from_index(self) -> bool:
+        count, ids, names, phones, areas, whole, later = self._cursor().execute(
+            self._FROM_INDEX).fetchone()
+        if not count:
+            self._build(np.zeros(0, np.int64), [], [], np.zeros(0, np.int64), "", "")
+            return True
+        names, phones = names.split("\x1f"), phones.split("\x1f")
+        if len(names) != count or len(phones) != count:
+            return False  # a name holding the separator: read row by row instead
+        self._build(np.array(ids.split(","), dtype=np.int64), names, phones,
+                    np.array(areas.split(","), dtype=np.int64), whole, later)
+        return True
+
+    def _build_from_customers(self) -> None:
+        rows = self._cursor().execute(self._FROM_CUSTOMERS).fetchall()
         keys = [(r[6], r[7]) if r[5] == r[1] and r[6] is not None else name_keys(r[1])
                 for r in rows]
-        self._whole, self._whole_owner = _sorted_keys([k[0] for k in keys])
-        self._later, self._later_owner = _sorted_keys([k[1] for k in keys])
-        self._by_id = np.argsort(self.ids)
-        self._dead = np.zeros(n, dtype=bool)   # rows superseded by self._changed
+        self._build(np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows],
+                    [r[2] for r in rows], np.array([r[3] for r in rows], dtype=np.int64),
+                    "|".join(k[0] for k in keys), "|".join(k[1] for k in keys))
+
+    def _build(self, ids: np.ndarray, names: list[str], phones: list[str], area_ids: np.ndarray,
+               whole: str, later: str) -> None:
+        """The arrays, in (name, id) order; ``whole``/``later`` hold one key group per row."""
+        position = np.arange(len(ids))
+        if any(map(operator.gt, names, names[1:])) or not _ids_ascend_within_names(names, ids):
+            order = sorted(range(len(ids)), key=lambda i: (names[i], int(ids[i])))
+            position[order] = np.arange(len(ids))
+            names, phones = [names[i] for i in order], [phones[i] for i in order]
+            ids, area_ids = ids[order], area_ids[order]
+        self.ids = ids
+        self._names, self._name_starts, self._name_lengths = _joined(names)
+        self._folded = _lower_same_length(self._names)
+        self._phones, self._phone_starts, _ = _joined(phones)
+        self._area_ids = area_ids
+        self._whole, self._whole_owner = _sorted_keys(whole, position)
+        self._later, self._later_owner = _sorted_keys(later, position)
+        self._by_id = np.argsort(ids)
+        self._dead = np.zeros(len(ids), dtype=bool)   # rows superseded by self._changed
         self._changed: dict[int, _Entry] = {}
-        self._load_areas()
-        self.behind = 0
 
     def _load_areas(self) -> None:
         self._areas = {aid: _lower_same_length(normalize_query(name))
@@ -460,35 +499,33 @@ class CustomerSearch:
         version = self._data_version()
         if version == self._version:
             return self.behind
-        rows = self._cursor().execute(self._CHANGES, (self._seq, self._dirty_id)).fetchall()
         self._version = version
         self._load_areas()
+        return self._absorb(limit=self.MAX_COMPUTE, rebuild=True)
+
+    def _absorb(self, limit: int | None, rebuild: bool) -> int:
+        rows = self._cursor().execute(self._CHANGES, (self._seq, self._dirty_id)).fetchall()
         latest = {r[0]: r for r in rows}
-        if not latest:
-            self.behind = 0
-            return 0
-        to_compute = {r[1] for r in latest.values()
-                      if r[1] is not None and r[5] is None and r[6] != r[1]}
-        if len(to_compute) > self.MAX_COMPUTE:
+        to_compute = {r[1] for r in latest.values() if r[4] and (r[5] != r[1] or r[6] is None)}
+        if limit is not None and len(to_compute) > limit:
             self.behind = len(latest)
             return self.behind
-        if len(self._changed) + len(latest) > self.MAX_CHANGED:
+        if rebuild and len(self._changed) + len(latest) > self.MAX_CHANGED:
             self._load()
-            return 0
-        for cid, name, phone, phone2, area_id, deleted_at, indexed, whole, later, _, _ in latest.values():
+            return self.behind
+        for cid, name, phones, area_id, active, indexed, whole, later, _, _ in latest.values():
             self._changed.pop(cid, None)
             pos = self._position(cid)
             if pos is not None:
                 self._dead[pos] = True
-            if name is None or deleted_at is not None:
+            if not active:
                 continue
             if indexed != name or whole is None:
                 whole, later = name_keys(name)
-            self._changed[cid] = _Entry(cid, name, _lower_same_length(name),
-                                        f"{phone or ''} {phone2 or ''}", area_id or 0,
+            self._changed[cid] = _Entry(cid, name, _lower_same_length(name), phones, area_id,
                                         tuple(whole.split()), tuple(later.split()))
-        self._seq = max([self._seq] + [r[9] for r in rows if r[9] is not None])
-        self._dirty_id = max([self._dirty_id] + [r[10] for r in rows if r[10] is not None])
+        self._seq = max([self._seq] + [r[8] for r in rows if r[8] is not None])
+        self._dirty_id = max([self._dirty_id] + [r[9] for r in rows if r[9] is not None])
         self.behind = 0
         return 0
 
@@ -506,7 +543,8 @@ class CustomerSearch:
         return self._names[start:start + int(self._name_lengths[pos])]
 
     def _hits(self, q: _Query, area_ids: list[int]) -> list[np.ndarray | None]:
-        """Per rank class, the positions (in name order) of the loaded customers that match."""
+        """Per rank class, the loaded customers that match: their positions (in
+        name order), or a mask over all positions."""
         found: list[np.ndarray | None] = [None] * len(KIND)
         if q.name:
             at = np.fromiter((m.start() for m in re.finditer(re.escape(q.name), self._folded)),
@@ -524,8 +562,10 @@ class CustomerSearch:
         if q.phone:
             at = np.fromiter((m.start() for m in re.finditer(q.phone, self._phones)), dtype=np.int64)
             found[PHONE] = np.searchsorted(self._phone_starts, at, "right") - 1
-        if area_ids:
-            found[AREA] = np.flatnonzero(np.isin(self._area_ids, area_ids))
+        if area_ids and len(self.ids):
+            wanted = np.zeros(max(max(area_ids), int(self._area_ids.max())) + 1, dtype=bool)
+            wanted[area_ids] = True
+            found[AREA] = wanted[self._area_ids]
         return found
 
     def find(self, query: str, limit: int = 500) -> SearchResult:
@@ -546,12 +586,15 @@ class CustomerSearch:
         ids: list[int] = []
         kinds: list[str] = []
         total = 0
-        for rank, positions in enumerate(self._hits(q, area_ids)):
+        for rank, hits in enumerate(self._hits(q, area_ids)):
             extra = sorted(changed[rank])
             total += len(extra)
-            if positions is not None and len(positions):
-                mask = np.zeros(len(self.ids), dtype=bool)
-                mask[positions] = True
+            if hits is not None and len(hits):
+                if hits.dtype == bool:
+                    mask = hits
+                else:
+                    mask = np.zeros(len(self.ids), dtype=bool)
+                    mask[hits] = True
                 mask &= ~taken
                 taken |= mask
                 count = int(np.count_nonzero(mask))
@@ -568,3 +611,11 @@ class CustomerSearch:
             ids.extend(cid for _, cid in extra[:room])
             kinds.extend([KIND[rank]] * min(room, len(extra)))
         return SearchResult(ids, total, kinds)
+
+
+def _ids_ascend_within_names(names: list[str], ids: np.ndarray) -> bool:
+    """Rows already in name order: are equal names in id order?"""
+    if len(ids) < 2:
+        return True
+    same = np.fromiter(map(operator.eq, names, names[1:]), dtype=bool, count=len(names) - 1)
+    return bool(np.all(ids[1:][same] > ids[:-1][same]))

@@ -12,20 +12,26 @@ from model.database import execute_script
 
 def upgrade(conn):
     execute_script(conn, """
-    -- One row per customer ever indexed. 'name' is the name the keys were
-    -- computed from (a key set whose name no longer matches is stale),
+    -- One row per customer ever indexed, with what the search needs of it
+    -- (so opening the search reads this narrow table, not the wide customers
+    -- rows): 'name' is the name the pinyin keys were computed from, 'phones'
+    -- the phone and second phone separated by a space, 'active' 0 for a
+    -- deleted customer (or one removed from the table: then 'name' is NULL).
     -- 'whole' and 'later' are space-separated pinyin keys matched by prefix
     -- from the start of the name and from a later syllable. 'seq' grows with
     -- every refresh so an open search can pick up what changed since it loaded.
-    -- A customer removed from the customers table leaves a row with NULL name.
     CREATE TABLE search_index (
         customer_id INTEGER PRIMARY KEY,
         name        TEXT,
-        whole       TEXT,
-        later       TEXT,
+        phones      TEXT NOT NULL DEFAULT '',
+        area_id     INTEGER NOT NULL DEFAULT 0,
+        active      INTEGER NOT NULL DEFAULT 1,
+        whole       TEXT NOT NULL DEFAULT '',
+        later       TEXT NOT NULL DEFAULT '',
         seq         INTEGER NOT NULL
     );
     CREATE INDEX search_index_seq ON search_index(seq);
+    CREATE INDEX search_index_name ON search_index(name) WHERE active = 1;
 
     -- Customers changed since the last refresh (a customer may appear more
     -- than once, and AUTOINCREMENT keeps ids growing so a refresh can clear
