@@ -62,6 +62,7 @@ class PlanningRules:
     unknown_travel_km: float
     return_to_start: bool
     solver_seconds: float
+    priority_point_m: int
     timezone_name: str | None
     timezone_offset: str | None
     holidays: frozenset[date]
@@ -140,7 +141,8 @@ def _load(folder: str) -> PlanningRules:
         travel_speed_kmh=float(data.get("travel_speed_kmh", 20)),
         unknown_travel_km=float(data.get("unknown_travel_km", 2.0)),
         return_to_start=bool(data.get("return_to_start", False)),
-        solver_seconds=float(data.get("solver_seconds", 2.5)),
+        solver_seconds=float(data.get("solver_seconds", 2.0)),
+        priority_point_m=int(data.get("priority_point_m", 200)),
         timezone_name=tz.get("name"), timezone_offset=tz.get("utc_offset"),
         holidays=_dates(data.get("holidays")),
         extra_working_days=_dates(data.get("extra_working_days")),

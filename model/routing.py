@@ -140,23 +140,34 @@ class _Options:
     keep_positions: bool
     first_solution: str
     metaheuristic: str
+    lean: bool
+
+
+# Operators for pickup-and-delivery pairs, sub-trips and insertion-based LNS:
+# nothing to gain on a visit plan, and they use much of a short time limit.
+_LEAN_OFF = ("use_relocate_pair", "use_light_relocate_pair", "use_exchange_pair", "use_relocate_subtrip",
+             "use_exchange_subtrip", "use_global_cheapest_insertion_path_lns",
+             "use_local_cheapest_insertion_path_lns", "use_relocate_path_global_cheapest_insertion_insert_unperformed",
+             "use_global_cheapest_insertion_visit_types_lns", "use_local_cheapest_insertion_visit_types_lns")
 
 
 def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None, *,
           speed_kmh: float, unknown_m: int, return_to_start: bool = False,
-          time_limit: float = 2.0, keep_positions: bool = True, prefilter: bool = True,
+          time_limit: float = 2.0, keep_positions: bool = True, prefilter: bool = True, lean: bool = True,
           first_solution: str = "PARALLEL_CHEAPEST_INSERTION",
           metaheuristic: str = "GUIDED_LOCAL_SEARCH") -> Solution:
-    """Assign stops to days and order them, within ``time_limit`` seconds (plus a
-    short second round when the first left room that filtered-out stops could use).
+    """Assign stops to days and order them, within ``time_limit`` seconds (a quarter
+    more when a second round is needed, see below).
 
     With ``prefilter`` the search starts from the most pressing stops only
     (one and a half times the capacity, plus every stop that must be planned):
     the solver spends its time on choices that matter instead of on stops that
     cannot win a place. If days still have room, the stops that could use it
-    are added and the search continues from the routes found.
+    are added and the search continues from the routes found. ``lean`` leaves
+    out local-search operators that do not apply to visit plans.
     """
-    options = _Options(speed_kmh, unknown_m, return_to_start, keep_positions, first_solution, metaheuristic)
+    options = _Options(speed_kmh, unknown_m, return_to_start, keep_positions, first_solution, metaheuristic,
+                       lean)
     allowed = [_allowed(s, days) for s in stops]
     never = [s.key for s, a in zip(stops, allowed) if not a]
     usable = [i for i, a in enumerate(allowed) if a]
@@ -177,7 +188,7 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
     free = sum(days[k].capacity - len(first.routes[k]) for k in room)
     extra = rest[:2 * free + 10]
     second = _solve_model(stops, allowed, chosen + extra, days, start, options,
-                          max(0.3, time_limit / 4), [[r.key for r in route] for route in first.routes], never)
+                          max(0.2, time_limit * 0.25), [[r.key for r in route] for route in first.routes], never)
     picked = set(chosen + extra)
     second.dropped += [stops[i].key for i in ranked if i not in picked]
     return second
@@ -238,6 +249,10 @@ def _solve_model(stops: list[Stop], allowed: list, chosen: list[int], days: list
     params.local_search_metaheuristic = getattr(routing_enums_pb2.LocalSearchMetaheuristic,
                                                 options.metaheuristic)
     params.time_limit.FromMilliseconds(max(50, int(time_limit * 1000)))
+    if options.lean:
+        from ortools.util import optional_boolean_pb2
+        for name in _LEAN_OFF:
+            setattr(params.local_search_operators, name, optional_boolean_pb2.BOOL_FALSE)
     solution = None
     if initial_routes is not None:
         node_by_key = {s.key: node for node, s in enumerate(model_stops, start=2)}

@@ -270,16 +270,36 @@ def _windows_for(visit: PlanVisit, day: date, rules, plan_day: PlanDay) -> tuple
     return windows
 
 
-def _penalty(visit: PlanVisit) -> int:
+def _penalty(visit: PlanVisit, point_m: int) -> int:
     if visit.added or visit.pinned_day or visit.locked or visit.frozen:
         return MUST_PLAN
     # Classes are 10,000 km apart so a more urgent class always wins a place;
-    # within a class an overdue day or urgency point is worth 1 km of travel.
-    return visit.rank_class * 10_000_000 + 1_000_000 + (visit.priority % 1000) * 1000
+    # within a class an overdue day or urgency point is worth ``point_m`` of travel.
+    return visit.rank_class * 10_000_000 + 1_000_000 + (visit.priority % 1000) * point_m
 
 
-def _optimise(plan: Plan, candidates: list[PlanVisit], rules) -> None:
-    """Assign candidates (planned, unplanned and frozen visits) to the plan's days."""
+@dataclass
+class RoutingProblem:
+    """The planner's question to the route solver (also what the benchmark re-solves)."""
+    stops: list[routing.Stop]
+    days: list[routing.Day]
+    start_point: tuple[float, float] | None
+    speed_kmh: float
+    unknown_m: int
+    return_to_start: bool
+    time_limit: float
+
+    def solve(self, time_limit: float | None = None, tuned: bool = True) -> routing.Solution:
+        """``tuned=False``: OR-Tools' own defaults, every stop in the model (the benchmark's reference)."""
+        return routing.solve(self.stops, self.days, self.start_point, speed_kmh=self.speed_kmh,
+                             unknown_m=self.unknown_m, return_to_start=self.return_to_start,
+                             time_limit=time_limit or self.time_limit, prefilter=tuned, lean=tuned)
+
+
+def routing_problem(plan: Plan, candidates: list[PlanVisit], rules=None) -> RoutingProblem:
+    """Stops (keyed by their index in ``candidates``) with windows per plan day, drop
+    penalties from priority, and the days, pins and locks the solver must keep."""
+    rules = rules or planning_rules.planning_rules()
     index = {d.day: k for k, d in enumerate(plan.days)}
     for visit in candidates:
         if visit.day not in index and not visit.frozen:
@@ -297,14 +317,19 @@ def _optimise(plan: Plan, candidates: list[PlanVisit], rules) -> None:
         windows = [_windows_for(visit, d.day, rules, d) for d in plan.days]
         stops.append(routing.Stop(
             key=n, lat=visit.lat, lon=visit.lon, group=visit.area, duration=visit.duration,
-            windows=windows, penalty=_penalty(visit), fixed_day=fixed_day, fixed_position=fixed_position,
+            windows=windows, penalty=_penalty(visit, rules.priority_point_m), fixed_day=fixed_day, fixed_position=fixed_position,
             early_bonus=EARLY_BONUS if visit.rank_class >= 2 else 0))
-    settings = plan.settings
-    limit = settings.get("time_limit") or min(rules.solver_seconds, 0.2 + 0.01 * len(stops))
-    solution = routing.solve(
-        stops, [routing.Day(d.capacity, d.day_start, d.day_end) for d in plan.days], plan.start_point,
-        speed_kmh=rules.travel_speed_kmh, unknown_m=int(rules.unknown_travel_km * 1000),
-        return_to_start=rules.return_to_start, time_limit=limit)
+    limit = plan.settings.get("time_limit") or min(rules.solver_seconds, 0.2 + 0.01 * len(stops))
+    return RoutingProblem(stops, [routing.Day(d.capacity, d.day_start, d.day_end) for d in plan.days],
+                          plan.start_point, rules.travel_speed_kmh, int(rules.unknown_travel_km * 1000),
+                          rules.return_to_start, limit)
+
+
+def _optimise(plan: Plan, candidates: list[PlanVisit], rules) -> None:
+    """Assign candidates (planned, unplanned and frozen visits) to the plan's days."""
+    problem = routing_problem(plan, candidates, rules)
+    stops = problem.stops
+    solution = problem.solve()
     if not solution.position_locks_kept:
         plan.warnings.append(translate("Plan", "Some locked visits could not keep their place in the "
                                                "order; they were kept on their day."))

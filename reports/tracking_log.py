@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from model.due import TrackingEntry, TrackingLog
 from model.i18n import translate
@@ -34,16 +33,16 @@ def channel_label(channel: str | None) -> str:
             "sms": translate("Reports", "SMS"), "online": translate("Reports", "online")}.get(channel or "", channel or "")
 
 
-def _history(entry: TrackingEntry, styles: Styles) -> Paragraph:
+def _history(entry: TrackingEntry) -> str:
     if not entry.history:
-        return styles.p(translate("Reports", "no contact yet"), styles.small)
+        return translate("Reports", "no contact yet")
     lines = []
     for h in entry.history:
         parts = [h["contact_date"][:10], channel_label(h["channel"]), h["result"] or ""]
         if h.get("next_step"):
             parts.append("→ " + h["next_step"])
         lines.append(" ".join(p for p in parts if p))
-    return styles.lines(lines, styles.small)
+    return "\n".join(lines)
 
 
 def _grade(entry: TrackingEntry) -> str:
@@ -58,13 +57,13 @@ def _grade(entry: TrackingEntry) -> str:
     return "\n".join(parts) or translate("Reports", "not graded")
 
 
-def _due(entry: TrackingEntry, styles: Styles) -> list:
+def _due(entry: TrackingEntry) -> str:
     item = entry.item
     when = item.due_date.isoformat() if item.due_date else ""
     head = f"{when} {channel_label(item.channel)}"
     if item.overdue_days:
         head += f" ({overdue_text(item.overdue_days)})"
-    return [styles.p(head), styles.p(item.reason, styles.small)]
+    return f"{head}\n{item.reason}"
 
 
 def _blanks(lines: int) -> list[RuledSpace]:
@@ -86,18 +85,22 @@ def _build(log: TrackingLog, path: Path, branch: str | None, show_full_phone: bo
               translate("Reports", "Due and why"), translate("Reports", "Latest contacts"),
               translate("Reports", "Date"), translate("Reports", "Channel"), translate("Reports", "Result"),
               translate("Reports", "Next step and date")]
+    # Plain wrapped text, not Paragraphs: a month's log runs to hundreds of pages.
+    sizes = {1: 7.5, 2: 6.5, 3: 7, 4: 6.5}
     rows = []
     for number, entry in enumerate(log.entries, start=1):
         item = entry.item
-        customer = [styles.p(item.name),
-                    styles.lines([mask_phone(item.phone, show_full_phone), item.area], styles.small)]
-        rows.append([str(number), customer, styles.p(_grade(entry), styles.small), _due(entry, styles),
-                     _history(entry, styles), *_blanks(entry.lines)])
+        customer = "\n".join(t for t in (item.name, mask_phone(item.phone, show_full_phone), item.area or "") if t)
+        cells = {1: customer, 2: _grade(entry), 3: _due(entry), 4: _history(entry)}
+        rows.append([str(number), *(styles.cell(cells[c], widths[c], sizes[c]) for c in (1, 2, 3, 4)),
+                     *_blanks(entry.lines)])
     for _ in range(SPARE_ROWS):
         rows.append(["", "", "", "", "", *_blanks(1)])
     first, last = log.start.isoformat(), log.end.isoformat()
     period = first if first == last else f"{first} – {last}"
     story = [styles.p(translate("Reports", "{count} customers due").format(count=len(log.entries)), styles.body),
-             table(header, rows, widths, styles)]
+             table(header, rows, widths, styles, extra=[
+                 cmd for c, size in sizes.items() for cmd in (("FONTSIZE", (c, 1), (c, -1), size),
+                                                              ("LEADING", (c, 1), (c, -1), size * 1.25))])]
     head = ReportHeader(_titles()[log.kind], branch, log.manager, period)
     return build_pdf(path, story, head, landscape_pages=True, subject=_titles()[log.kind])
