@@ -476,7 +476,7 @@ def _customers(rng: np.random.Generator, ids: np.ndarray, world: dict, mobiles: 
     managers = np.array(world["managers"], dtype=object)[manager_index]
     address = _addresses(rng, m, world, area, no_area)
 
-    occupation, employer = _work(rng, m, occupation_code, age, area, world)
+    occupation, employer = _work(rng, m, occupation_code, age, female, area, world)
 
     # Contact details: about 3% have none at all (the red list).
     red = rng.random(m) < 0.03
@@ -523,15 +523,16 @@ def _addresses(rng, m, world, area, no_area) -> list[str | None]:
                 room.tolist())]
 
 
-def _work(rng, m, occupation_code, age, area, world) -> tuple[np.ndarray, np.ndarray]:
+def _work(rng, m, occupation_code, age, female, area, world) -> tuple[np.ndarray, np.ndarray]:
     occupation = np.full(m, None, dtype=object)
     employer = np.full(m, None, dtype=object)
     for code, pool in OCCUPATIONS.items():
         mask = occupation_code == code
         occupation[mask] = _choose(rng, pool, int(mask.sum()))
     home = occupation_code == "3.4"
-    occupation[home] = np.where(age[home] == "1.5", "退休", _choose(rng, ("家庭主妇", "自由职业"),
-                                                                    int(home.sum())))
+    at_home = np.where(female, _choose(rng, ("家庭主妇", "全职在家", "自由职业"), m, [0.6, 0.2, 0.2]),
+                       _choose(rng, ("全职在家", "自由职业"), m))
+    occupation[home] = np.where(age[home] == "1.5", "退休", at_home[home])
     no_code = _is_none(occupation_code)
     child = _is_in(age, ("1.1", "1.2"))
     occupation[child & no_code & (age == "1.2")] = "学生"
@@ -553,7 +554,7 @@ def _work(rng, m, occupation_code, age, area, world) -> tuple[np.ndarray, np.nda
             employer[i] = hospital[i]
         elif job == "公务员":
             employer[i] = f"{CITY}{DISTRICTS[district[i]]}人民政府"
-        elif job not in (None, "退休", "家庭主妇", "自由职业") and known[i]:
+        elif job not in (None, "退休", "家庭主妇", "全职在家", "自由职业") and known[i]:
             employer[i] = company[i]
     return occupation, employer
 

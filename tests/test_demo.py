@@ -108,6 +108,9 @@ def test_people_have_plausible_names_phones_and_birth_dates(book):
     assert all(normalize.phone(p) == p and len(p) == 11 and p[0] == "1" for p in phones)
     assert 0.01 < (len(rows) - len(phones)) / len(rows) < 0.06
     assert {r["gender"] for r in rows} == {"male", "female", None}
+    assert not [r for r in rows if r["gender"] == "male" and r["occupation"] == "家庭主妇"]
+    assert all(r["dim_age"] == "1.5" for r in rows if r["occupation"] == "退休")
+    assert all(r["employer"] is None for r in rows if r["occupation"] in ("退休", "家庭主妇"))
     for r in rows:
         if r["birth_date"] and r["dim_age"]:
             born = date.fromisoformat(r["birth_date"])
