@@ -225,23 +225,19 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
     obligations: list[tuple[date, str, str]] = []   # (due date, channel, reason)
 
     if treatment.every_days:
-        if treatment.channel == "visit":
-            base = last_visit or created
-            when = base + timedelta(days=treatment.every_days) if base else start
-            if grade.tier:
-                reason = translate("Due", "value tier {tier}: visit every {days} days").format(
-                    tier=grade.tier, days=treatment.every_days)
-            else:
-                reason = translate("Due", "visit every {days} days").format(days=treatment.every_days)
+        visiting = treatment.channel == "visit"
+        base = (last_visit if visiting else last_any) or created
+        when = base + timedelta(days=treatment.every_days) if base else start
+        if grade.tier and visiting:
+            reason = translate("Due", "value tier {tier}: visit every {days} days")
+        elif grade.tier:
+            reason = translate("Due", "value tier {tier}: call every {days} days")
+        elif visiting:
+            reason = translate("Due", "visit every {days} days")
         else:
-            base = last_any or created
-            when = base + timedelta(days=treatment.every_days) if base else start
-            if grade.tier:
-                reason = translate("Due", "value tier {tier}: call every {days} days").format(
-                    tier=grade.tier, days=treatment.every_days)
-            else:
-                reason = translate("Due", "contact every {days} days").format(days=treatment.every_days)
-        if last_visit is None and treatment.channel == "visit" and last_any is None:
+            reason = translate("Due", "contact every {days} days")
+        reason = reason.format(tier=grade.tier, days=treatment.every_days)
+        if visiting and last_any is None:
             reason += translate("Due", " (never contacted)")
         obligations.append((when, treatment.channel, reason))
 
@@ -285,18 +281,22 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
     priority = (rank_class * 1000 + min(overdue, 365)
                 + int(rules.urgency_bonus.get(grade.urgency or "", 0))
                 + _OPPORTUNITY_BONUS.get(grade.opportunity or "", 0))
-    lat, lon, source = position(row)
     cadences = [c for c in (treatment.every_days, cadence) if c]
+    return _item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
+                 reason="; ".join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
+                 channel=channel, rank_class=rank_class)
+
+
+def _item(row, grade: _Grade, rules, **fields) -> DueVisit:
+    """A due item for a customer row; ``fields`` give the due-ness."""
+    lat, lon, source = position(row)
     return DueVisit(
         customer_id=row["id"], name=row["name"], phone=row["phone"] or row["phone2"],
         address=row["address"], area=row["area"], area_type=row["area_type"], lat=lat, lon=lon,
         window=row["dim_schedule"] if row["dim_schedule"] in rules.availability else "unknown",
-        cadence_days=min(cadences) if cadences else None,
-        duration=rules.minutes_for(grade.tier), priority=priority, reason="; ".join(reasons),
-        tier=grade.tier, overdue_days=overdue, last_contact=row["last_contact"],
-        last_result=row["last_result"], purpose=purpose, due_date=due_date, channel=channel,
-        opportunity_grade=grade.opportunity, urgency=grade.urgency, coord_source=source,
-        manager=row["manager"], rank_class=rank_class, last_visit=row["last_visit"])
+        duration=rules.minutes_for(grade.tier), tier=grade.tier, last_contact=row["last_contact"],
+        last_result=row["last_result"], opportunity_grade=grade.opportunity, urgency=grade.urgency,
+        coord_source=source, manager=row["manager"], last_visit=row["last_visit"], **fields)
 
 
 def customer_as_visit(conn: sqlite3.Connection, customer_id: int, start: date, end: date) -> DueVisit:
@@ -311,94 +311,5 @@ def customer_as_visit(conn: sqlite3.Connection, customer_id: int, start: date, e
     if item is not None:
         item.channel = "visit"
         return item
-    lat, lon, source = position(row)
-    return DueVisit(
-        customer_id=row["id"], name=row["name"], phone=row["phone"] or row["phone2"],
-        address=row["address"], area=row["area"], area_type=row["area_type"], lat=lat, lon=lon,
-        window=row["dim_schedule"] if row["dim_schedule"] in rules.availability else "unknown",
-        duration=rules.minutes_for(grade.tier), priority=1000,
-        reason=translate("Due", "added by hand"), tier=grade.tier, overdue_days=0,
-        last_contact=row["last_contact"], last_result=row["last_result"],
-        purpose=translate("Due", "Visit"), due_date=None, channel="visit",
-        opportunity_grade=grade.opportunity, urgency=grade.urgency, coord_source=source,
-        manager=row["manager"], rank_class=1, last_visit=row["last_visit"])
-
-
-
-# -- tracking logs (客户追踪志) ---------------------------------------------------
-
-PERIODS = ("day", "week", "half-month", "month")
-
-
-def period_range(kind: str, start: date) -> tuple[date, date]:
-    """The days a tracking log covers: a day; a week from ``start``; a half month
-    (the 1st-15th or 16th-last when started on those days, else 15 days); a
-    month (the calendar month when started on the 1st, else to the day before
-    the same date next month)."""
-    import calendar
-    if kind == "day":
-        return start, start
-    if kind == "week":
-        return start, start + timedelta(days=6)
-    last = calendar.monthrange(start.year, start.month)[1]
-    if kind == "half-month":
-        if start.day == 1:
-            return start, start.replace(day=15)
-        if start.day == 16:
-            return start, start.replace(day=last)
-        return start, start + timedelta(days=14)
-    if kind == "month":
-        if start.day == 1:
-            return start, start.replace(day=last)
-        year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
-        day = min(start.day, calendar.monthrange(year, month)[1])
-        return start, date(year, month, day) - timedelta(days=1)
-    raise ValueError(kind)
-
-
-@dataclass
-class TrackingEntry:
-    item: DueVisit
-    history: list[dict]           # the latest contacts, newest first: contact_date, channel, result, next_step
-    lines: int                    # blank lines to write the period's contacts on
-
-
-@dataclass
-class TrackingLog:
-    kind: str
-    start: date
-    end: date
-    manager: str | None
-    entries: list[TrackingEntry]
-
-
-def contact_history(conn: sqlite3.Connection, ids: list[int], per_customer: int = 3) -> dict[int, list[dict]]:
-    """The latest ``per_customer`` contacts of each customer, newest first."""
-    import json
-    rows = conn.execute("""
-        SELECT * FROM (
-            SELECT customer_id, contact_date, channel, result, next_step,
-                   ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY contact_date DESC, id DESC) AS rn
-            FROM contacts WHERE customer_id IN (SELECT value FROM json_each(?)))
-        WHERE rn <= ? ORDER BY customer_id, rn""", (json.dumps(list(ids)), per_customer)).fetchall()
-    out: dict[int, list[dict]] = {}
-    for r in rows:
-        out.setdefault(r["customer_id"], []).append(
-            {"contact_date": r["contact_date"], "channel": r["channel"], "result": r["result"],
-             "next_step": r["next_step"]})
-    return out
-
-
-def tracking_log(conn: sqlite3.Connection, kind: str, start: date, manager: str | None = None,
-                 history: int = 3) -> TrackingLog:
-    """The customers due in the period (visits and calls, most urgent first), each
-    with its latest contacts and as many blank lines as contacts are expected."""
-    first, last = period_range(kind, start)
-    items = due_list(conn, first, last, manager).all()
-    past = contact_history(conn, [i.customer_id for i in items], history)
-    days = (last - first).days + 1
-    entries = []
-    for item in items:
-        expected = days // item.cadence_days if item.cadence_days else 1
-        entries.append(TrackingEntry(item, past.get(item.customer_id, []), max(1, min(expected, 5))))
-    return TrackingLog(kind, first, last, manager, entries)
+    return _item(row, grade, rules, priority=1000, reason=translate("Due", "added by hand"), overdue_days=0,
+                 purpose=translate("Due", "Visit"), due_date=None, channel="visit", rank_class=1)
