@@ -82,11 +82,11 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
     keys = export_keys(conn)
     total = (len(customer_ids) if customer_ids is not None else
              conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0])
-    rows = _rows(conn, keys, customer_ids)
+    rows = _Counted(_rows(conn, keys, customer_ids), total, progress)
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         writer = _write_csv if suffix == ".csv" else _write_xlsx
-        written = writer(temporary, keys, rows, total, progress)
+        writer(temporary, keys, rows)
         os.replace(temporary, out)
     except OSError as exc:
         _remove(temporary)
@@ -97,7 +97,7 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
     except BaseException:
         _remove(temporary)
         raise
-    return written
+    return rows.written
 
 
 def _remove(path: Path) -> None:
@@ -130,24 +130,35 @@ def _rows(conn: sqlite3.Connection, keys: list[str],
                 yield [row[k] for k in keys]
 
 
-def _write_csv(path: Path, keys: list[str], rows: Iterator[list], total: int,
-               progress: Progress) -> int:
-    written = 0
+class _Counted:
+    """The rows, counted; every CHUNK rows it checks for cancel and reports progress."""
+
+    def __init__(self, rows: Iterator[list], total: int, progress: Progress):
+        self.rows, self.total, self.progress = rows, total, progress
+        self.written = 0
+
+    def __iter__(self) -> Iterator[list]:
+        for row in self.rows:
+            yield row
+            self.written += 1
+            if self.written % CHUNK == 0:
+                self.progress.check()
+                self.report()
+
+    def report(self) -> None:
+        self.progress.report(self.written, self.total, translate("Export", "Exporting customers…"))
+
+
+def _write_csv(path: Path, keys: list[str], rows: _Counted) -> None:
     with open(path, "x", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(keys)
         for row in rows:
             writer.writerow([csv_cell(v) for v in row])
-            written += 1
-            if written % CHUNK == 0:
-                progress.check()
-                progress.report(written, total, translate("Export", "Exporting customers…"))
-    progress.report(written, total, translate("Export", "Exporting customers…"))
-    return written
+    rows.report()
 
 
-def _write_xlsx(path: Path, keys: list[str], rows: Iterator[list], total: int,
-                progress: Progress) -> int:
+def _write_xlsx(path: Path, keys: list[str], rows: _Counted) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -177,14 +188,8 @@ def _write_xlsx(path: Path, keys: list[str], rows: Iterator[list], total: int,
         typed.quotePrefix = True
         return typed
 
-    written = 0
     for row in rows:
         sheet.append([cell(v) for v in row])
-        written += 1
-        if written % CHUNK == 0:
-            progress.check()
-            progress.report(written, total, translate("Export", "Exporting customers…"))
-    progress.check()
+    rows.progress.check()
     book.save(path)
-    progress.report(written, total, translate("Export", "Exporting customers…"))
-    return written
+    rows.report()
