@@ -313,3 +313,82 @@ def customer_as_visit(conn: sqlite3.Connection, customer_id: int, start: date, e
         return item
     return _item(row, grade, rules, priority=1000, reason=translate("Due", "added by hand"), overdue_days=0,
                  purpose=translate("Due", "Visit"), due_date=None, channel="visit", rank_class=1)
+
+
+# -- tracking logs (客户追踪志) ---------------------------------------------------
+
+PERIODS = ("day", "week", "half-month", "month")
+
+
+def period_range(kind: str, start: date) -> tuple[date, date]:
+    """The days a tracking log covers: a day; a week from ``start``; a half month
+    (the 1st-15th or 16th-last when started on those days, else 15 days); a
+    month (the calendar month when started on the 1st, else to the day before
+    the same date next month)."""
+    import calendar
+    if kind == "day":
+        return start, start
+    if kind == "week":
+        return start, start + timedelta(days=6)
+    last = calendar.monthrange(start.year, start.month)[1]
+    if kind == "half-month":
+        if start.day == 1:
+            return start, start.replace(day=15)
+        if start.day == 16:
+            return start, start.replace(day=last)
+        return start, start + timedelta(days=14)
+    if kind == "month":
+        if start.day == 1:
+            return start, start.replace(day=last)
+        year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return start, date(year, month, day) - timedelta(days=1)
+    raise ValueError(kind)
+
+
+@dataclass
+class TrackingEntry:
+    item: DueVisit
+    history: list[dict]           # the latest contacts, newest first: contact_date, channel, result, next_step
+    lines: int                    # blank lines to write the period's contacts on
+
+
+@dataclass
+class TrackingLog:
+    kind: str
+    start: date
+    end: date
+    manager: str | None
+    entries: list[TrackingEntry]
+
+
+def contact_history(conn: sqlite3.Connection, ids: list[int], per_customer: int = 3) -> dict[int, list[dict]]:
+    """The latest ``per_customer`` contacts of each customer, newest first."""
+    import json
+    rows = conn.execute("""
+        SELECT * FROM (
+            SELECT customer_id, contact_date, channel, result, next_step,
+                   ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY contact_date DESC, id DESC) AS rn
+            FROM contacts WHERE customer_id IN (SELECT value FROM json_each(?)))
+        WHERE rn <= ? ORDER BY customer_id, rn""", (json.dumps(list(ids)), per_customer)).fetchall()
+    out: dict[int, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["customer_id"], []).append(
+            {"contact_date": r["contact_date"], "channel": r["channel"], "result": r["result"],
+             "next_step": r["next_step"]})
+    return out
+
+
+def tracking_log(conn: sqlite3.Connection, kind: str, start: date, manager: str | None = None,
+                 history: int = 3) -> TrackingLog:
+    """The customers due in the period (visits and calls, most urgent first), each
+    with its latest contacts and as many blank lines as contacts are expected."""
+    first, last = period_range(kind, start)
+    items = due_list(conn, first, last, manager).all()
+    past = contact_history(conn, [i.customer_id for i in items], history)
+    days = (last - first).days + 1
+    entries = []
+    for item in items:
+        expected = days // item.cadence_days if item.cadence_days else 1
+        entries.append(TrackingEntry(item, past.get(item.customer_id, []), max(1, min(expected, 5))))
+    return TrackingLog(kind, first, last, manager, entries)
