@@ -61,8 +61,8 @@ def cmd_demo(args) -> int:
     started = time.perf_counter()
     counts = demo.build_demo(path, customers=args.customers, seed=args.seed, progress=_Dots())
     seconds = time.perf_counter() - started
-    print(translate("CLI", "Created a demo archive at {path} (seed {seed}) in {seconds:.1f} s:")
-          .format(path=path.resolve(), seed=args.seed, seconds=seconds))
+    print(translate("CLI", "Created a demo archive at {path} (seed {seed}) in {seconds} s:")
+          .format(path=path.resolve(), seed=args.seed, seconds=f"{seconds:.1f}"))
     print(translate("CLI", "  customers: {customers} (red list: {red}), areas: {areas}, managers: "
                     "{managers}, transactions: {transactions}, contacts: {contacts}")
           .format(customers=f"{counts['customers']:,}", red=f"{counts['red_list']:,}",
