@@ -207,9 +207,8 @@ class RestoreDialog(QDialog):
             self.fields["healthy"].setText(self.tr("Cannot be read: {error}").format(error=exc))
 
     def _fill(self, info: backup.BackupPreview) -> None:
-        locale = QLocale()
-        number = locale.toString
-        self.fields["taken"].setText(locale.toString(info.taken, QLocale.FormatType.LongFormat))
+        number = QLocale().toString
+        self.fields["taken"].setText(info.taken.strftime("%Y-%m-%d %H:%M:%S"))
         self.fields["healthy"].setText(self.tr("Healthy") if info.healthy
                                        else self.tr("Damaged: cannot be restored"))
         self.fields["schema"].setText(str(info.schema_version))

@@ -35,6 +35,7 @@ class Column:
     nullable: bool = True             # NULLs sort last whichever the direction
     visible_by_default: bool = True
     tooltip: str = ""
+    chars: int = 9                    # default width, in digits (headers never clip)
 
     @property
     def sort_expression(self) -> str:
@@ -58,25 +59,25 @@ def customer_columns(language: str) -> list[Column]:
     area_types = {a.key: a.label(language) for a in rules.area_types()}
     columns = [
         # "+c.name": sorting all rows is faster than walking the name index (measured).
-        Column("name", tr("Columns", "Name"), "c.name", sort="+c.name", nullable=False),
-        Column("gender", tr("Columns", "Gender"), "c.gender", _lookup(genders)),
-        Column("phone", tr("Columns", "Phone"), "c.phone"),
-        Column("area", tr("Columns", "Area"), "a.name"),
+        Column("name", tr("Columns", "Name"), "c.name", sort="+c.name", nullable=False, chars=8),
+        Column("gender", tr("Columns", "Gender"), "c.gender", _lookup(genders), chars=6),
+        Column("phone", tr("Columns", "Phone"), "c.phone", chars=12),
+        Column("area", tr("Columns", "Area"), "a.name", chars=12),
         Column("area_type", tr("Columns", "Area type"), "a.area_type", _lookup(area_types),
-               sort=_case("a.area_type", {k: i for i, k in enumerate(area_types)})),
+               sort=_case("a.area_type", {k: i for i, k in enumerate(area_types)}), chars=19),
         Column("manager", tr("Columns", "Manager"), "c.manager"),
-        Column("birth_date", tr("Columns", "Birth date"), "c.birth_date"),
-        Column("occupation", tr("Columns", "Occupation"), "c.occupation"),
-        Column("created_on", tr("Columns", "Created"), "c.created_on", nullable=False),
+        Column("birth_date", tr("Columns", "Birth date"), "c.birth_date", chars=10),
+        Column("occupation", tr("Columns", "Occupation"), "c.occupation", chars=10),
+        Column("created_on", tr("Columns", "Created"), "c.created_on", nullable=False, chars=10),
         Column("last_contact", tr("Columns", "Last contact"),
                # One index seek per row on contacts(customer_id, contact_date).
-               "(SELECT max(contact_date) FROM contacts WHERE customer_id = c.id)"),
+               "(SELECT max(contact_date) FROM contacts WHERE customer_id = c.id)", chars=10),
     ]
     for dim in rules.dimensions():
         labels = {v.code: v.label(language) for v in dim.values}
         columns.append(Column(
             dim.column, dim.label(language), f"c.{dim.column}", _lookup(labels),
-            visible_by_default=not dim.sensitive,
+            visible_by_default=not dim.sensitive, chars=12,
             tooltip=(tr("Columns", "Sensitive: hidden unless you choose to show it.")
                      if dim.sensitive else "")))
     return columns
@@ -123,9 +124,18 @@ def save_choice(choice: list[ColumnChoice]) -> None:
         [{"key": c.key, "visible": c.visible, "width": c.width} for c in choice]))
 
 
+def default_width(header: QHeaderView, column: Column) -> int:
+    metrics = header.fontMetrics()
+    # Room for the header text and the sort arrow, so no label is clipped.
+    return max(metrics.horizontalAdvance("0") * column.chars,
+               metrics.horizontalAdvance(column.header) + 3 * metrics.height()) + 8
+
+
 def apply_choice(header: QHeaderView, columns: list[Column], choice: list[ColumnChoice]) -> None:
     """Show, hide, order and size the header's sections as chosen."""
     logical = {c.key: i for i, c in enumerate(columns)}
+    for index, column in enumerate(columns):
+        header.resizeSection(index, default_width(header, column))
     for visual, item in enumerate(choice):
         index = logical[item.key]
         header.moveSection(header.visualIndex(index), visual)

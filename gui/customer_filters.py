@@ -16,8 +16,9 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget)
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QToolButton, QWidget)
 
 from model import customers, rules, settings
 
@@ -159,9 +160,7 @@ class FilterBar(QWidget):
         self.area_type.addItem(self.tr("(no area type)"), NONE)
         for kind in rules.area_types():
             self.area_type.addItem(kind.label(language), kind.key)
-        self.dimensions = QToolButton()
-        self.dimensions.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.dimensions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.dimensions = QPushButton()
         self.dimensions.setToolTip(self.tr("Filter by segmentation codes: codes of one dimension "
                                            "are alternatives; different dimensions must all match"))
         self._menu = QMenu(self.dimensions)

@@ -87,7 +87,7 @@ class CustomerPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([QFontMetrics(self.font()).horizontalAdvance("M") * 14, 900])
+        self.splitter.setSizes([self.views_width(), 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.splitter)
@@ -96,6 +96,13 @@ class CustomerPage(QWidget):
         self._lists_task: TaskHandle | None = None
         self._load_views()
         self.load_lists()
+
+    def views_width(self) -> int:
+        """Wide enough for every view's title with a six-digit count."""
+        metrics = self.views.fontMetrics()
+        widest = max((metrics.horizontalAdvance(f"{self._view_title(v)}  (100,000)")
+                      for v in load_views()), default=100)
+        return widest + self.views.iconSize().width() + 4 * metrics.height()
 
     # -- columns --------------------------------------------------------------
     def _apply_columns(self, choice: list[cols.ColumnChoice]) -> None:

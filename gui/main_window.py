@@ -63,7 +63,8 @@ class _SizesOnFirstLayout(QObject):
         self.deleteLater()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and watched.isVisible() and watched.width() > 0:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched.isVisible() \
+                and watched.width() > 0:
             self._apply(watched)
         return False
 
@@ -274,7 +275,9 @@ class MainWindow(QMainWindow):
         state = settings.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        self._restore_splitter(self.splitter, [170, 1100])
+        metrics = self.nav.fontMetrics()
+        nav_width = max(metrics.horizontalAdvance(a.title()) for a in AREAS) + 5 * metrics.height()
+        self._restore_splitter(self.splitter, [nav_width, 1100])
 
     def _restore_splitter(self, splitter: QSplitter, default: list[int]) -> None:
         sizes = settings.get(settings.WINDOW_SPLITTERS).get(splitter.objectName())
@@ -422,7 +425,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(registry.icon(area.icon), area.title()))
         page = self.page()
         if page is not None:
-            self._restore_splitter(page.splitter, page.splitter.sizes())
+            self._restore_splitter(page.splitter, [page.views_width(), 1000])
             page.selection_changed.connect(self._update_actions)
             page.counts_changed.connect(lambda *_: self._update_status())
             page.activated.connect(self.edit_customer)
@@ -564,14 +567,16 @@ class MainWindow(QMainWindow):
             return
         if ImportDialog.run(self, self.archive) is not None:
             self._after_customer_change()
-            self._prepare_search()
+            self._prepare_search()     # many new names: index them in the background
 
     def export_customers(self) -> None:
         from gui.export_dialog import ExportDialog
         page = self.page()
         if self.archive is None or page is None:
             return
-        ExportDialog.run(self, self.archive, page.model.view_ids())
+        written = ExportDialog.run(self, self.archive, page.model.view_ids())
+        if written is not None:
+            self.statusBar().showMessage(self.tr("Exported to {path}").format(path=written), 8000)
 
     # -- search ---------------------------------------------------------------------
     def _prepare_search(self) -> None:

@@ -401,6 +401,37 @@ def test_ctrl_l_logs_a_contact_for_the_selected_customer(qtbot, windows, book, m
     assert page.model.data(page.model.index(page.model.row_of(target), last)) == "2025-02-03"
 
 
+@pytest.mark.skipif(importlib.util.find_spec("gui.import_dialog") is None
+                    or importlib.util.find_spec("gui.export_dialog") is None,
+                    reason="the import and export dialogs are not in the program yet")
+def test_import_refreshes_the_list_and_export_gets_the_view_in_order(qtbot, windows, book,
+                                                                     monkeypatch):
+    from gui.export_dialog import ExportDialog
+    from gui.import_dialog import ImportDialog
+    window = windows()
+    open_in(qtbot, window, book)
+    page = window.page()
+
+    def run_import(cls, parent, archive):
+        customers.create(archive.conn, {"name": "欧阳锋", "phone": "13312340000"}, BY)
+        return object()
+    monkeypatch.setattr(ImportDialog, "run", classmethod(run_import))
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert "欧阳锋" in shown_names(window) and window.count_label.text() == "6 customers"
+    settle(qtbot, window)
+
+    exported = []
+    monkeypatch.setattr(ExportDialog, "run", classmethod(
+        lambda cls, parent, archive, view_ids: exported.append(view_ids)))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    page.views.setCurrentRow(1)                      # the red list
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    window.export_customers()
+    assert exported[0] is None                       # no filter: everything
+    assert exported[1] == [customers_id(window, n) for n in ("王五", "李四")]
+
+
 def test_actions_of_missing_features_are_left_out(qtbot, windows):
     window = windows()
     for key, module in (("import", "gui.import_dialog"), ("export", "gui.export_dialog"),
