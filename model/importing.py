@@ -257,13 +257,13 @@ class _Plan:
         self._writer = writer
 
     def rejects(self, table: _Table) -> list[Reject]:
+        if not self.problems:
+            return []
         columns = list(table.frame.columns)
-        out = []
-        for position in sorted(self.problems):
-            cells = table.frame.iloc[position]
-            out.append(Reject(int(table.row_numbers[position]),
-                              {c: str(cells[c]) for c in columns}, self.problems[position]))
-        return out
+        positions = sorted(self.problems)
+        cells = table.frame.to_numpy(dtype=object)[positions]
+        return [Reject(int(table.row_numbers[p]), dict(zip(columns, row)), self.problems[p])
+                for p, row in zip(positions, cells.tolist())]
 
     def write(self, conn, by: str, progress: Progress) -> None:
         if self._writer is not None:
