@@ -44,7 +44,7 @@ from model.table_files import ImportFileError, read_table
 
 # The import's whole public API, so the GUI needs only this module.
 __all__ = ["ImportFileError", "HeaderMatch", "Reject", "ImportResult", "KINDS", "fields_for",
-           "field_label", "header_field", "match_headers", "import_file", "import_frame",
+           "field_label", "header_field", "match_headers", "check_mapping", "import_file", "import_frame",
            "read_table", "default_rejects_path", "write_rejects"]
 
 REASON_SEPARATOR = " | "
