@@ -19,24 +19,39 @@ Deleted customers never appear.
 
 How it stays fast and current:
 
-* Pinyin is computed in Python (pypinyin) and kept in the ``search_index``
-  table (migration m0002), one row per customer. Plain-SQL triggers on
-  ``customers`` and ``areas`` add the ids of changed customers to
-  ``search_dirty``; :func:`refresh` indexes them. Whoever writes customers
-  needs to know nothing about search.
-* :class:`CustomerSearch` loads the index into numpy arrays ordered by
-  (name, id): the names in one string searched at C speed, the pinyin keys
-  sorted (a prefix is a binary search), the phones in one string. A query
-  marks hits per rank in boolean arrays, so even one common character among
-  100,000 customers gives the ranked top N and the total in a few ms.
-  Customers changed after loading are kept beside the arrays and matched in
-  Python until there are too many, then the arrays are rebuilt.
+* ``search_index`` (migration m0002) holds per customer what the search needs:
+  name, phones, area, deleted or not, and the pinyin keys (computed in Python
+  with pypinyin, the slow part). Plain-SQL triggers on ``customers`` and
+  ``areas`` add the ids of changed customers to ``search_dirty``, so whoever
+  writes customers (editor, import, demo builder, any SQLite tool) needs to
+  know nothing about search; :func:`refresh` indexes them.
+* :class:`CustomerSearch` reads that table in one aggregate query into numpy
+  arrays ordered by (name, id): the names joined in one string searched at C
+  speed, the pinyin keys sorted (a prefix is a binary search), the phones in
+  one string. A query marks its hits per rank class in boolean arrays, so even
+  one common character among 100,000 customers gives the ranked top N and the
+  total in a few milliseconds.
+* Customers changed since (dirty, or refreshed by another connection) are read
+  live from ``customers`` and kept beside the arrays, matched in Python; past
+  :attr:`CustomerSearch.MAX_CHANGED` of them the arrays are rebuilt.
+  ``find()`` looks for such changes itself (``PRAGMA data_version`` plus the
+  connection's own change count: a few microseconds when nothing changed).
 
-Threads: a :class:`CustomerSearch` belongs to one thread and uses the
-connection it was given (or :meth:`CustomerSearch.attach`-ed to) only there:
-build it on the GUI thread, or in a worker and ``attach`` the GUI thread's
-connection before handing it over. :func:`refresh` may run at the same time in
-a worker with its own connection; ``find()`` notices what it committed.
+Use from the GUI: when the archive opens, in a worker, ``refresh(conn)`` (fast
+when little is pending; seconds after a new demo or an import into an older
+archive) and then ``CustomerSearch(conn)`` (about 0.4 s for 100,000
+customers); :meth:`CustomerSearch.attach` the GUI thread's connection and hand
+it over. Call ``find()`` on every keystroke. After the editor saves,
+``find()`` shows the change at once. After a bulk write (import) run
+:func:`refresh` in a worker and then build a new ``CustomerSearch`` there too
+(``find()`` would otherwise rebuild its arrays on the GUI thread); until the
+refresh, ``update()`` returns, and :attr:`CustomerSearch.behind` holds, how
+many changed customers are not yet searchable.
+
+Threads: a :class:`CustomerSearch` belongs to one thread and uses its
+connection only there (it is not locked). :func:`refresh` may run at the same
+time in a worker on its own connection (refreshes in one process take turns);
+its results become visible to ``find()`` when it commits.
 """
 from __future__ import annotations
 
