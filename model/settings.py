@@ -35,6 +35,11 @@ WINDOW_STATE = Setting("window/state", bytes, b"")         # QMainWindow.saveSta
 WINDOW_SPLITTERS = Setting("window/splitters", dict, {})   # splitter name -> [sizes]
 CUSTOMER_COLUMNS = Setting("customers/columns", str, "")   # JSON: [{"key", "visible", "width"}]
 SAVED_VIEWS = Setting("customers/saved_views", str, "[]")  # JSON: [{"name", "filter", "sort"}]
+# Visit plans and printouts (gui/plan_page.py, gui/plan_dialogs.py).
+BRANCH_NAME = Setting("printing/branch", str, "")          # printed in the page header
+PRINT_FULL_PHONE = Setting("printing/full_phone", bool, False)   # else 138****5678
+DAYS_OFF = Setting("planning/days_off", list, [])          # ISO dates the planner leaves out
+PLAN_START_POINT = Setting("planning/start_point", str, "")  # "lat,lon" where the day starts
 
 
 def store() -> QSettings:

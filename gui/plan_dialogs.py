@@ -1,0 +1,806 @@
+"""Dialogs of the Visits area, each with a small result API (STYLE.md pattern 6):
+
+    request = NewPlanDialog.ask(parent, archive, start=..., days=..., manager=...)
+    entry = OutcomeDialog.ask(parent, visit, outcome="done")        # -> OutcomeEntry | None
+    picked = CustomerPicker.ask(parent, archive, plan)               # -> PickedCustomer | None
+    path = PlanPrintDialog.run(parent, plan, branch=...)             # the PDF written, or None
+    path = TrackingLogDialog.run(parent, archive, manager=...)       # the PDF written, or None
+
+The printing dialogs write the PDF in a worker (``gui.tasks``), then open it
+with the system's PDF viewer. Their branch name and "phone numbers in full"
+are remembered settings (``model.settings``), shared by every printout.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTime, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit,
+                               QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
+                               QTableView, QTimeEdit, QVBoxLayout, QWidget)
+
+from gui.customer_filters import filter_choices
+from gui.plan_models import outcome_labels
+from gui.tasks import run_task
+from gui.widgets import ERROR_STYLE, DateField, RecordsModel, TaskProgress, fit_columns, show_failure
+from model import due, normalize, planning_rules, settings, visit_plan
+from model.database import Archive
+
+
+# -- shared pieces -----------------------------------------------------------------
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: date, parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def manager_combo(conn, chosen: str | None, parent: QWidget, everyone: str) -> QComboBox:
+    """'All managers' and each manager of the archive; the chosen one, else the user if a manager."""
+    combo = QComboBox(parent)
+    combo.addItem(everyone, None)
+    _areas, managers = filter_choices(conn)
+    for name in managers:
+        combo.addItem(name, name)
+    wanted = chosen if chosen is not None else settings.user_name()
+    combo.setCurrentIndex(max(0, combo.findData(wanted)))
+    if chosen is None and combo.currentIndex() == 0 and len(managers) == 1:
+        combo.setCurrentIndex(1)
+    return combo
+
+
+def branch_name(conn) -> str:
+    """The branch printed on the page header: the setting, else the archive's own."""
+    name = settings.get(settings.BRANCH_NAME)
+    if name:
+        return name
+    row = conn.execute("SELECT value FROM meta WHERE key = 'branch'").fetchone()
+    return row[0] if row else ""
+
+
+def parse_point(text: str) -> tuple[float, float] | None:
+    """'30.27, 120.15' → (30.27, 120.15); '' → None; ValueError when not a position."""
+    text = text.replace("，", ",").strip()
+    if not text:
+        return None
+    parts = [p for p in text.replace(" ", ",").split(",") if p]
+    if len(parts) != 2:
+        raise ValueError(text)
+    lat, lon = (float(p) for p in parts)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(text)
+    return lat, lon
+
+
+def parse_dates(text: str) -> tuple[date, ...]:
+    """Dates separated by commas, semicolons or spaces; normalize.Invalid when one is not a date."""
+    parts = [p for p in text.replace("，", ",").replace(";", ",").replace(" ", ",").split(",") if p]
+    return tuple(sorted({normalize.to_date(p) for p in parts} - {None}))
+
+
+def start_point_of(conn, manager: str | None) -> tuple[float, float] | None:
+    """Middle of the manager's customers (of everyone's when no manager is chosen) with a
+    position; the first customer's when they are too few to have a middle."""
+    points = [due.position(row)[:2] for row in due.customer_rows(conn, manager)]
+    points = [p for p in points if p[0] is not None]
+    if not points:
+        return None
+    if len(points) < 3:
+        return points[0]
+    return (round(sum(p[0] for p in points) / len(points), 6),
+            round(sum(p[1] for p in points) / len(points), 6))
+
+
+# -- a new plan ----------------------------------------------------------------------
+
+class NewPlanDialog(QDialog):
+    """The questions of a plan (``visit_plan.PlanRequest``): dates, capacity, hours, start point."""
+
+    def __init__(self, parent: QWidget | None, archive: Archive, start: date | None = None,
+                 days: int | None = None, manager: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New visit plan"))
+        self.archive = archive
+        self.request: visit_plan.PlanRequest | None = None
+        self._rules = planning_rules.planning_rules()
+        start = start or date.today()
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("optional, e.g. week 48"))
+        self.manager = manager_combo(archive.conn, manager, self, self.tr("All managers"))
+        self.start_edit = date_edit(start, self)
+        self.days_spin = QSpinBox(self)
+        self.days_spin.setRange(1, 62)
+        self.days_spin.setValue(days or 7)
+        self.days_spin.setSuffix(self.tr(" calendar days"))
+        self.span_label = QLabel(self)
+        self.per_day_spin = QSpinBox(self)
+        self.per_day_spin.setRange(1, 40)
+        self.per_day_spin.setValue(self._rules.visits_per_day)
+        self.day_start_edit = QTimeEdit(QTime(self._rules.day_start // 60, self._rules.day_start % 60), self)
+        self.day_end_edit = QTimeEdit(QTime(self._rules.day_end // 60, self._rules.day_end % 60), self)
+        for edit in (self.day_start_edit, self.day_end_edit):
+            edit.setDisplayFormat("HH:mm")
+        hours = QWidget(self)
+        hours_row = QHBoxLayout(hours)
+        hours_row.setContentsMargins(0, 0, 0, 0)
+        hours_row.addWidget(self.day_start_edit)
+        hours_row.addWidget(QLabel("–", hours))
+        hours_row.addWidget(self.day_end_edit)
+        hours_row.addStretch(1)
+        self.minutes_spin = QSpinBox(self)
+        self.minutes_spin.setRange(0, 240)
+        self.minutes_spin.setSingleStep(5)
+        self.minutes_spin.setSpecialValueText(self.tr("by value tier ({a} min for A, else {other})")
+                                              .format(a=self._rules.minutes_for("A"),
+                                                      other=self._rules.visit_minutes))
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.point_edit = QLineEdit(self)
+        self.point_edit.setPlaceholderText(self.tr("latitude, longitude, e.g. 30.27, 120.15"))
+        self.point_button = QPushButton(self.tr("&Middle of the customers"), self)
+        self.point_button.setToolTip(self.tr("Start from the middle of the chosen manager's customers"))
+        self.point_button.setAutoDefault(False)
+        self.point_button.clicked.connect(self._find_start_point)
+        point = QWidget(self)
+        point_row = QHBoxLayout(point)
+        point_row.setContentsMargins(0, 0, 0, 0)
+        point_row.addWidget(self.point_edit, 1)
+        point_row.addWidget(self.point_button)
+        self.days_off_edit = QLineEdit(self)
+        self.days_off_edit.setPlaceholderText(self.tr("dates, comma separated, e.g. 2026-11-25, 2026-11-26"))
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, "title", self.tr("&Title:"), self.title_edit)
+        self._row(form, "manager", self.tr("&Manager:"), self.manager)
+        self._row(form, "start", self.tr("&First day:"), self.start_edit)
+        self._row(form, "days", self.tr("&Length:"), self.days_spin)
+        form.addRow("", self.span_label)
+        self._row(form, "per_day", self.tr("&Visits per day:"), self.per_day_spin)
+        self._row(form, "hours", self.tr("Working &hours:"), hours)
+        form.labelForField(hours).setBuddy(self.day_start_edit)
+        self._row(form, "minutes", self.tr("Visit &duration:"), self.minutes_spin)
+        self._row(form, "start_point", self.tr("&Start point:"), point)
+        form.labelForField(point).setBuddy(self.point_edit)
+        self._row(form, "days_off", self.tr("Days &off:"), self.days_off_edit)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Plan"))
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("The visits due in these days are planned, most urgent first; weekends, "
+                              "holidays and days off are left out."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+
+        remembered = settings.get(settings.PLAN_START_POINT)
+        self.point_edit.setText(remembered)
+        self._point_task = None
+        if not remembered:
+            self._find_start_point()
+        self._fill_days_off()
+        self.start_edit.dateChanged.connect(self._dates_changed)
+        self.days_spin.valueChanged.connect(self._dates_changed)
+        self._show_span()
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        form.addRow(label, widget)
+        buddy = form.labelForField(widget)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
+        self.errors[key] = error_label(self)
+        form.addRow("", self.errors[key])
+
+    def first_day(self) -> date:
+        return from_qdate(self.start_edit.date())
+
+    def last_day(self) -> date:
+        return self.first_day() + timedelta(days=self.days_spin.value() - 1)
+
+    def _fill_days_off(self) -> None:
+        """The remembered days off that fall within the plan's dates."""
+        first, last = self.first_day(), self.last_day()
+        chosen = []
+        for text in settings.get(settings.DAYS_OFF):
+            try:
+                day = date.fromisoformat(str(text))
+            except ValueError:
+                continue
+            if first <= day <= last:
+                chosen.append(day.isoformat())
+        self.days_off_edit.setText(", ".join(sorted(chosen)))
+
+    def _dates_changed(self) -> None:
+        self._fill_days_off()
+        self._show_span()
+
+    def _show_span(self) -> None:
+        try:
+            off = parse_dates(self.days_off_edit.text())
+        except normalize.Invalid:
+            off = ()
+        working = self._rules.working_days(self.first_day(), self.last_day(), off)
+        self.span_label.setText(self.tr("to {end}: {count} working days").format(
+            end=self.last_day().isoformat(), count=len(working)))
+
+    def _find_start_point(self) -> None:
+        archive, manager = self.archive, self.manager.currentData()
+        self.point_button.setEnabled(False)
+
+        def work(progress):
+            conn = archive.reader()
+            try:
+                return start_point_of(conn, manager)
+            finally:
+                conn.close()
+
+        def done(point) -> None:
+            self.point_button.setEnabled(True)
+            if point is not None:
+                self.point_edit.setText(f"{point[0]:.6f}, {point[1]:.6f}")
+            else:
+                self.point_edit.setPlaceholderText(self.tr("no customer has a position: type one, "
+                                                           "or leave empty"))
+
+        self._point_task = run_task(self, work, on_success=done,
+                                    on_failure=lambda exc: self.point_button.setEnabled(True))
+
+    def busy(self) -> bool:
+        return self._point_task is not None and not self._point_task.finished
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+
+    def build_request(self) -> visit_plan.PlanRequest | None:
+        problems = {}
+        try:
+            point = parse_point(self.point_edit.text())
+        except ValueError:
+            point = None
+            problems["start_point"] = self.tr("Give the start point as latitude, longitude (e.g. "
+                                              "30.27, 120.15), or leave it empty.")
+        try:
+            days_off = parse_dates(self.days_off_edit.text())
+        except normalize.Invalid as exc:
+            days_off = ()
+            problems["days_off"] = self.tr("{problem} Give dates such as 2026-11-25, separated by "
+                                           "commas.").format(problem=exc)
+        start_time, end_time = self.day_start_edit.time(), self.day_end_edit.time()
+        if end_time <= start_time:
+            problems["hours"] = self.tr("The working day must end after it starts.")
+        self.show_problems(problems)
+        if problems:
+            return None
+        return visit_plan.PlanRequest(
+            start=self.first_day(), days=self.days_spin.value(), manager=self.manager.currentData(),
+            per_day=self.per_day_spin.value(), day_start=start_time.toString("HH:mm"),
+            day_end=end_time.toString("HH:mm"), visit_minutes=self.minutes_spin.value() or None,
+            start_point=point, days_off=days_off, title=self.title_edit.text().strip() or None)
+
+    def accept(self) -> None:
+        request = self.build_request()
+        if request is None:
+            return
+        self.request = request
+        settings.put(settings.PLAN_START_POINT, self.point_edit.text().strip())
+        first, last = request.start, request.last_day
+        kept = [d for d in settings.get(settings.DAYS_OFF)
+                if not (first.isoformat() <= str(d) <= last.isoformat())]
+        settings.put(settings.DAYS_OFF, sorted(kept + [d.isoformat() for d in request.days_off]))
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, archive: Archive, start: date | None = None,
+            days: int | None = None, manager: str | None = None) -> visit_plan.PlanRequest | None:
+        dialog = cls(parent, archive, start, days, manager)
+        try:
+            return dialog.request if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+# -- logging a visit ---------------------------------------------------------------------
+
+@dataclass
+class OutcomeEntry:
+    outcome: str               # visit_plan.OUTCOMES
+    result: str | None
+    next_step: str | None
+    next_date: date | None
+    contact_date: date | None
+
+
+class OutcomeDialog(QDialog):
+    """How a planned visit went: done, not met or rescheduled, the result, the next step and date."""
+
+    def __init__(self, parent: QWidget | None, visit: visit_plan.PlanVisit, outcome: str | None = None):
+        super().__init__(parent)
+        self.visit = visit
+        self.entry: OutcomeEntry | None = None
+        self.setWindowTitle(self.tr("Log visit: {name}").format(name=visit.name))
+        labels = outcome_labels()
+        mnemonic = {"done": self.tr("&Done"), "not_met": self.tr("&Not met"),
+                    "rescheduled": self.tr("&Rescheduled")}
+        self.buttons = {key: QRadioButton(mnemonic[key], self) for key in visit_plan.OUTCOMES}
+        for key, button in self.buttons.items():
+            button.setToolTip(labels[key])
+        group = QButtonGroup(self)
+        row = QWidget(self)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        for button in self.buttons.values():
+            group.addButton(button)
+            row_layout.addWidget(button)
+        row_layout.addStretch(1)
+        self.buttons[outcome or visit.outcome or "done"].setChecked(True)
+
+        self.result_edit = QLineEdit(visit.outcome_result or "", self)
+        self.result_edit.setPlaceholderText(self.tr("e.g. bought the savings plan; wants to think"))
+        self.next_step_edit = QLineEdit(visit.outcome_next_step or "", self)
+        self.next_step_edit.setPlaceholderText(self.tr("e.g. phone back with the rates"))
+        self.next_date_edit = DateField(self)
+        self.next_date_edit.setText(visit.outcome_next_date or "")
+        self.date_edit = DateField(self)
+        day = visit.day or date.today()
+        self.date_edit.setText(min(day, date.today()).isoformat())
+        self.next_date_label = QLabel(self)
+
+        when = visit.day.isoformat() if visit.day else ""
+        head = QLabel(self.tr("<b>{name}</b> · {area} · {day} {time}").format(
+            name=html.escape(visit.name), area=html.escape(visit.area or "-"), day=when,
+            time=visit.time_text), self)
+        purpose = QLabel(self.tr("Purpose: {purpose}").format(purpose=visit.purpose or "-"), self)
+        purpose.setWordWrap(True)
+        self.error = error_label(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Outcome:"), row)
+        form.addRow(self.tr("&Result:"), self.result_edit)
+        form.addRow(self.tr("Ne&xt step:"), self.next_step_edit)
+        form.addRow(self.next_date_label, self.next_date_edit)
+        form.addRow(self.tr("Visit d&ate:"), self.date_edit)
+        form.labelForField(self.result_edit).setBuddy(self.result_edit)
+        form.labelForField(self.next_step_edit).setBuddy(self.next_step_edit)
+        form.labelForField(self.date_edit).setBuddy(self.date_edit)
+        self.next_date_label.setBuddy(self.next_date_edit)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(purpose)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        group.buttonToggled.connect(lambda *_: self._outcome_changed())
+        self._outcome_changed()
+        self.result_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def outcome(self) -> str:
+        return next(key for key, button in self.buttons.items() if button.isChecked())
+
+    def _outcome_changed(self) -> None:
+        texts = {"done": self.tr("Next &date:"), "not_met": self.tr("Try again &on:"),
+                 "rescheduled": self.tr("New &date:")}
+        self.next_date_label.setText(texts[self.outcome()])
+        placeholder = {"done": self.tr("optional: when to contact next"),
+                       "not_met": self.tr("optional: the next working day if empty"),
+                       "rescheduled": self.tr("required, e.g. 2026-11-27")}
+        self.next_date_edit.line.setPlaceholderText(placeholder[self.outcome()])
+
+    def accept(self) -> None:
+        try:
+            next_date = normalize.to_date(self.next_date_edit.text())
+            contact_date = normalize.to_date(self.date_edit.text())
+        except normalize.Invalid as exc:
+            self._fail(str(exc))
+            return
+        if self.outcome() == "rescheduled" and next_date is None:
+            self._fail(self.tr("A rescheduled visit needs its new date."))
+            self.next_date_edit.setFocus()
+            return
+        if contact_date and contact_date > date.today():
+            self._fail(self.tr("The visit date is in the future; give the day the visit was made."))
+            return
+        if next_date and contact_date and next_date < contact_date:
+            self._fail(self.tr("The next date is before the visit date."))
+            return
+        self.entry = OutcomeEntry(self.outcome(), self.result_edit.text().strip() or None,
+                                  self.next_step_edit.text().strip() or None, next_date, contact_date)
+        super().accept()
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, visit: visit_plan.PlanVisit,
+            outcome: str | None = None) -> OutcomeEntry | None:
+        dialog = cls(parent, visit, outcome)
+        try:
+            return dialog.entry if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+# -- adding a customer ---------------------------------------------------------------------
+
+@dataclass
+class PickedCustomer:
+    customer_id: int
+    day: date | None           # None: the next re-optimisation places it
+    purpose: str | None
+
+
+class CustomerPicker(QDialog):
+    """Find a customer (name, area, phone digits) to add to the plan, on a day or for the optimiser."""
+
+    def __init__(self, parent: QWidget | None, archive: Archive, plan: visit_plan.Plan):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a customer to the plan"))
+        self.picked: PickedCustomer | None = None
+        self._ids: list[int] = []
+        taken = {v.customer_id for v in plan.planned() + plan.unplanned if not v.outcome}
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("name, area or phone digits"))
+        self.search.setClearButtonEnabled(True)
+        self.model = RecordsModel(parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setObjectName("picker_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.accept())
+        self.search.returnPressed.connect(self._to_table)
+        self.day_combo = QComboBox(self)
+        self.day_combo.addItem(self.tr("Let re-optimising choose the day"), None)
+        for day in plan.days:
+            self.day_combo.addItem(day.day.isoformat(), day.day)
+        self.purpose_edit = QLineEdit(self)
+        self.purpose_edit.setPlaceholderText(self.tr("optional, e.g. deliver the new card"))
+        self.status = QLabel(self.tr("Loading the customers…"), self)
+        self.error = error_label(self)
+        search_label = QLabel(self.tr("&Find:"), self)
+        search_label.setBuddy(self.search)
+        form = QFormLayout()
+        form.addRow(self.tr("&Day:"), self.day_combo)
+        form.labelForField(self.day_combo).setBuddy(self.day_combo)
+        form.addRow(self.tr("&Purpose:"), self.purpose_edit)
+        form.labelForField(self.purpose_edit).setBuddy(self.purpose_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Add"))
+        self.ok_button.setEnabled(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("M") * 56, self.fontMetrics().height() * 30)
+        manager = plan.manager
+
+        def work(progress):
+            conn = archive.reader()
+            try:
+                return [(r["id"], r["name"], r["area"] or "", r["phone"] or r["phone2"] or "",
+                         (r["last_contact"] or "")[:10])
+                        for r in due.customer_rows(conn, manager) if r["id"] not in taken]
+            finally:
+                conn.close()
+        self.task = run_task(self, work, on_success=self._loaded,
+                             on_failure=lambda exc: show_failure(self.error, exc))
+
+    def _loaded(self, rows) -> None:
+        self._ids = [r[0] for r in rows]
+        self.model.set_rows([self.tr("Customer"), self.tr("Area"), self.tr("Phone"), self.tr("Last contact")],
+                            [r[1:] for r in rows])
+        fit_columns(self.table, self.fontMetrics().horizontalAdvance("M") * 18)
+        self.status.setText(self.tr("{count} customers not yet in the plan.").format(count=len(rows)))
+        self.ok_button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _to_table(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            rows = self.table.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        return self._ids[self.proxy.mapToSource(index).row()]
+
+    def accept(self) -> None:
+        customer_id = self.current_id()
+        if customer_id is None:
+            self.error.setText(self.tr("Choose a customer in the list."))
+            self.error.show()
+            return
+        self.picked = PickedCustomer(customer_id, self.day_combo.currentData(),
+                                     self.purpose_edit.text().strip() or None)
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, archive: Archive, plan: visit_plan.Plan) -> PickedCustomer | None:
+        dialog = cls(parent, archive, plan)
+        try:
+            return dialog.picked if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+# -- printing ------------------------------------------------------------------------------
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class _PrintDialog(QDialog):
+    """A printout's options (branch, phone numbers), where to write it, and the work."""
+
+    def __init__(self, parent: QWidget | None, branch: str, file_name: str):
+        super().__init__(parent)
+        self.written: Path | None = None
+        self.branch_edit = QLineEdit(branch, self)
+        self.branch_edit.setPlaceholderText(self.tr("e.g. 城东支行 (printed in the page header)"))
+        self.full_phone = QCheckBox(self.tr("Print phone numbers in &full (else 138****5678)"), self)
+        self.full_phone.setChecked(bool(settings.get(settings.PRINT_FULL_PHONE)))
+        folder = Path(settings.get(settings.FILE_FOLDER) or Path.home())
+        self.path_edit = QLineEdit(str(folder / file_name), self)
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        path_row = QWidget(self)
+        path_layout = QHBoxLayout(path_row)
+        path_layout.setContentsMargins(0, 0, 0, 0)
+        path_layout.addWidget(self.path_edit, 1)
+        path_layout.addWidget(browse)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.progress = TaskProgress(self)
+        self.progress.hide()
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.print_button = self.buttons.addButton(self.tr("&Print to PDF"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setDefault(True)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        options = QFormLayout()
+        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        options.addRow(self.tr("&Branch:"), self.branch_edit)
+        options.labelForField(self.branch_edit).setBuddy(self.branch_edit)
+        options.addRow("", self.full_phone)
+        options.addRow(self.tr("&Save as:"), path_row)
+        options.labelForField(path_row).setBuddy(self.path_edit)
+        layout.addLayout(options)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path_edit.text(),
+                                                self.tr("PDF files (*.pdf)"))
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def target(self) -> Path:
+        path = Path(self.path_edit.text().strip()).expanduser()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def job(self, path: Path, branch: str | None, full_phone: bool):
+        """The work that writes the PDF, with every choice read from the widgets now
+        (it runs on a worker thread, which must not touch them)."""
+        raise NotImplementedError   # each printout says what it writes
+
+    def busy_text(self) -> str:
+        return self.tr("Writing the PDF…")
+
+    def start(self) -> None:
+        self.error.hide()
+        if not self.path_edit.text().strip():
+            self.error.setText(self.tr("Choose where to save the PDF."))
+            self.error.show()
+            return
+        path = self.target()
+        if not path.parent.is_dir():
+            self.error.setText(self.tr("The folder {folder} does not exist; choose another place.")
+                               .format(folder=path.parent))
+            self.error.show()
+            return
+        branch = self.branch_edit.text().strip()
+        full = self.full_phone.isChecked()
+        settings.put(settings.BRANCH_NAME, branch)
+        settings.put(settings.PRINT_FULL_PHONE, full)
+        settings.put(settings.FILE_FOLDER, str(path.parent))
+        self.print_button.setEnabled(False)
+        self.progress.start(self.job(path, branch or None, full), self.busy_text(), on_success=self._written, on_failure=self._failed,
+                            on_cancel=self._cancelled, cancellable=False)
+
+    def _written(self, path: Path) -> None:
+        self.written = path
+        open_file(path)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        self.progress.hide()
+        show_failure(self.error, exc)
+
+    def _cancelled(self) -> None:
+        self.print_button.setEnabled(True)
+        self.progress.hide()
+
+    def reject(self) -> None:
+        self.progress.forget()
+        super().reject()
+
+
+class PlanPrintDialog(_PrintDialog):
+    """Print a visit plan to carry (``reports.visit_plan``)."""
+
+    def __init__(self, parent: QWidget | None, plan: visit_plan.Plan, branch: str):
+        super().__init__(parent, branch, f"visit-plan-{plan.start.isoformat()}.pdf")
+        self.plan = plan
+        self.setWindowTitle(self.tr("Print the visit plan"))
+        days = sum(1 for d in plan.days if d.visits)
+        summary = QLabel(self.tr("{title}: {count} visits on {days} days, {start} to {end}").format(
+            title=plan.title or self.tr("Visit plan"), count=len(plan.planned()), days=days,
+            start=plan.start.isoformat(), end=plan.end.isoformat()), self)
+        summary.setWordWrap(True)
+        self.form.addRow(summary)
+
+    def job(self, path: Path, branch: str | None, full_phone: bool):
+        from reports.visit_plan import visit_plan_pdf
+        plan = self.plan
+        return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone)
+
+    @classmethod
+    def run(cls, parent: QWidget | None, plan: visit_plan.Plan, branch: str = "") -> Path | None:
+        dialog = cls(parent, plan, branch)
+        try:
+            dialog.exec()
+            return dialog.written
+        finally:
+            dialog.progress.wait()
+            dialog.deleteLater()
+
+
+def period_labels() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+    tr = QCoreApplication.translate
+    return {"day": tr("PlanDialogs", "Day (追踪日志)"), "week": tr("PlanDialogs", "Week (周志)"),
+            "half-month": tr("PlanDialogs", "Half month (半月志)"), "month": tr("PlanDialogs", "Month (月志)")}
+
+
+class TrackingLogDialog(_PrintDialog):
+    """Print the tracking log (客户追踪志) of a period: the customers due with their history."""
+
+    def __init__(self, parent: QWidget | None, archive: Archive, manager: str | None = None,
+                 start: date | None = None):
+        super().__init__(parent, branch_name(archive.conn), "tracking-log.pdf")
+        self.archive = archive
+        self.setWindowTitle(self.tr("Print a tracking log"))
+        self.period = QComboBox(self)
+        for key, label in period_labels().items():
+            self.period.addItem(label, key)
+        self.period.setCurrentIndex(self.period.findData("week"))
+        self.start_edit = date_edit(start or date.today(), self)
+        self.manager = manager_combo(archive.conn, manager, self, self.tr("All managers"))
+        self.range_label = QLabel(self)
+        self.form.addRow(self.tr("P&eriod:"), self.period)
+        self.form.labelForField(self.period).setBuddy(self.period)
+        self.form.addRow(self.tr("&First day:"), self.start_edit)
+        self.form.labelForField(self.start_edit).setBuddy(self.start_edit)
+        self.form.addRow("", self.range_label)
+        self.form.addRow(self.tr("&Manager:"), self.manager)
+        self.form.labelForField(self.manager).setBuddy(self.manager)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.start_edit.dateChanged.connect(self._period_changed)
+        self._period_changed()
+        self.period.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def period_range(self) -> tuple[date, date]:
+        return due.period_range(self.period.currentData(), from_qdate(self.start_edit.date()))
+
+    def _period_changed(self) -> None:
+        first, last = self.period_range()
+        text = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+        self.range_label.setText(self.tr("Covers {range}").format(range=text))
+        path = self.target()
+        if path.name.startswith("tracking-log"):
+            self.path_edit.setText(str(path.with_name(
+                f"tracking-log-{self.period.currentData()}-{first.isoformat()}.pdf")))
+
+    def busy_text(self) -> str:
+        return self.tr("Finding the customers due and writing the log…")
+
+    def job(self, path: Path, branch: str | None, full_phone: bool):
+        from reports.tracking_log import tracking_log_pdf
+        archive, kind, manager = self.archive, self.period.currentData(), self.manager.currentData()
+        start = from_qdate(self.start_edit.date())
+
+        def work(progress) -> Path:
+            conn = archive.reader()
+            try:
+                log = due.tracking_log(conn, kind, start, manager)
+            finally:
+                conn.close()
+            return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
+        return work
+
+    @classmethod
+    def run(cls, parent: QWidget | None, archive: Archive, manager: str | None = None,
+            start: date | None = None) -> Path | None:
+        dialog = cls(parent, archive, manager, start)
+        try:
+            dialog.exec()
+            return dialog.written
+        finally:
+            dialog.progress.wait()
+            dialog.deleteLater()
+
