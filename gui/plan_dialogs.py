@@ -3,31 +3,25 @@
     request = NewPlanDialog.ask(parent, archive, start=..., days=..., manager=...)
     entry = OutcomeDialog.ask(parent, visit, outcome="done")        # -> OutcomeEntry | None
     picked = CustomerPicker.ask(parent, archive, plan)               # -> PickedCustomer | None
-    path = PlanPrintDialog.run(parent, plan, branch=...)             # the PDF written, or None
-    path = TrackingLogDialog.run(parent, archive, manager=...)       # the PDF written, or None
 
-The printing dialogs write the PDF in a worker (``gui.tasks``), then open it
-with the system's PDF viewer. Their branch name and "phone numbers in full"
-are remembered settings (``model.settings``), shared by every printout.
+The printouts' dialogs are in gui.print_dialogs.
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit,
-                               QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit,
+                               QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
                                QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
 from gui.customer_filters import filter_choices
 from gui.plan_models import outcome_labels
 from gui.tasks import run_task
-from gui.widgets import ERROR_STYLE, DateField, RecordsModel, TaskProgress, fit_columns, show_failure
+from gui.widgets import ERROR_STYLE, DateField, RecordsModel, fit_columns, show_failure
 from model import due, normalize, planning_rules, settings, visit_plan
 from model.database import Archive
 
@@ -588,219 +582,3 @@ class CustomerPicker(QDialog):
             return dialog.picked if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
-
-
-# -- printing ------------------------------------------------------------------------------
-
-def open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class _PrintDialog(QDialog):
-    """A printout's options (branch, phone numbers), where to write it, and the work."""
-
-    def __init__(self, parent: QWidget | None, branch: str, file_name: str):
-        super().__init__(parent)
-        self.written: Path | None = None
-        self.branch_edit = QLineEdit(branch, self)
-        self.branch_edit.setPlaceholderText(self.tr("e.g. 城东支行 (printed in the page header)"))
-        self.full_phone = QCheckBox(self.tr("Print phone numbers in &full (else 138****5678)"), self)
-        self.full_phone.setChecked(bool(settings.get(settings.PRINT_FULL_PHONE)))
-        folder = Path(settings.get(settings.FILE_FOLDER) or Path.home())
-        self.path_edit = QLineEdit(str(folder / file_name), self)
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        path_row = QWidget(self)
-        path_layout = QHBoxLayout(path_row)
-        path_layout.setContentsMargins(0, 0, 0, 0)
-        path_layout.addWidget(self.path_edit, 1)
-        path_layout.addWidget(browse)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.progress = TaskProgress(self)
-        self.progress.hide()
-        self.error = error_label(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.print_button = self.buttons.addButton(self.tr("&Print to PDF"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button.setDefault(True)
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        options = QFormLayout()
-        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        options.addRow(self.tr("&Branch:"), self.branch_edit)
-        options.labelForField(self.branch_edit).setBuddy(self.branch_edit)
-        options.addRow("", self.full_phone)
-        options.addRow(self.tr("&Save as:"), path_row)
-        options.labelForField(path_row).setBuddy(self.path_edit)
-        layout.addLayout(options)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
-
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path_edit.text(),
-                                                self.tr("PDF files (*.pdf)"))
-        if chosen:
-            self.path_edit.setText(chosen)
-
-    def target(self) -> Path:
-        path = Path(self.path_edit.text().strip()).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-    def job(self, path: Path, branch: str | None, full_phone: bool):
-        """The work that writes the PDF, with every choice read from the widgets now
-        (it runs on a worker thread, which must not touch them)."""
-        raise NotImplementedError   # each printout says what it writes
-
-    def busy_text(self) -> str:
-        return self.tr("Writing the PDF…")
-
-    def start(self) -> None:
-        self.error.hide()
-        if not self.path_edit.text().strip():
-            self.error.setText(self.tr("Choose where to save the PDF."))
-            self.error.show()
-            return
-        path = self.target()
-        if not path.parent.is_dir():
-            self.error.setText(self.tr("The folder {folder} does not exist; choose another place.")
-                               .format(folder=path.parent))
-            self.error.show()
-            return
-        branch = self.branch_edit.text().strip()
-        full = self.full_phone.isChecked()
-        settings.put(settings.BRANCH_NAME, branch)
-        settings.put(settings.PRINT_FULL_PHONE, full)
-        settings.put(settings.FILE_FOLDER, str(path.parent))
-        self.print_button.setEnabled(False)
-        self.progress.start(self.job(path, branch or None, full), self.busy_text(), on_success=self._written, on_failure=self._failed,
-                            on_cancel=self._cancelled, cancellable=False)
-
-    def _written(self, path: Path) -> None:
-        self.written = path
-        open_file(path)
-        super().accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.print_button.setEnabled(True)
-        self.progress.hide()
-        show_failure(self.error, exc)
-
-    def _cancelled(self) -> None:
-        self.print_button.setEnabled(True)
-        self.progress.hide()
-
-    def reject(self) -> None:
-        self.progress.forget()
-        super().reject()
-
-
-class PlanPrintDialog(_PrintDialog):
-    """Print a visit plan to carry (``reports.visit_plan``)."""
-
-    def __init__(self, parent: QWidget | None, plan: visit_plan.Plan, branch: str):
-        super().__init__(parent, branch, f"visit-plan-{plan.start.isoformat()}.pdf")
-        self.plan = plan
-        self.setWindowTitle(self.tr("Print the visit plan"))
-        days = sum(1 for d in plan.days if d.visits)
-        summary = QLabel(self.tr("{title}: {count} visits on {days} days, {start} to {end}").format(
-            title=plan.title or self.tr("Visit plan"), count=len(plan.planned()), days=days,
-            start=plan.start.isoformat(), end=plan.end.isoformat()), self)
-        summary.setWordWrap(True)
-        self.form.addRow(summary)
-
-    def job(self, path: Path, branch: str | None, full_phone: bool):
-        from reports.visit_plan import visit_plan_pdf
-        plan = self.plan
-        return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone)
-
-    @classmethod
-    def run(cls, parent: QWidget | None, plan: visit_plan.Plan, branch: str = "") -> Path | None:
-        dialog = cls(parent, plan, branch)
-        try:
-            dialog.exec()
-            return dialog.written
-        finally:
-            dialog.progress.wait()
-            dialog.deleteLater()
-
-
-def period_labels() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-    tr = QCoreApplication.translate
-    return {"day": tr("PlanDialogs", "Day (追踪日志)"), "week": tr("PlanDialogs", "Week (周志)"),
-            "half-month": tr("PlanDialogs", "Half month (半月志)"), "month": tr("PlanDialogs", "Month (月志)")}
-
-
-class TrackingLogDialog(_PrintDialog):
-    """Print the tracking log (客户追踪志) of a period: the customers due with their history."""
-
-    def __init__(self, parent: QWidget | None, archive: Archive, manager: str | None = None,
-                 start: date | None = None):
-        super().__init__(parent, branch_name(archive.conn), "tracking-log.pdf")
-        self.archive = archive
-        self.setWindowTitle(self.tr("Print a tracking log"))
-        self.period = QComboBox(self)
-        for key, label in period_labels().items():
-            self.period.addItem(label, key)
-        self.period.setCurrentIndex(self.period.findData("week"))
-        self.start_edit = date_edit(start or date.today(), self)
-        self.manager = manager_combo(archive.conn, manager, self, self.tr("All managers"))
-        self.range_label = QLabel(self)
-        self.form.addRow(self.tr("P&eriod:"), self.period)
-        self.form.labelForField(self.period).setBuddy(self.period)
-        self.form.addRow(self.tr("&First day:"), self.start_edit)
-        self.form.labelForField(self.start_edit).setBuddy(self.start_edit)
-        self.form.addRow("", self.range_label)
-        self.form.addRow(self.tr("&Manager:"), self.manager)
-        self.form.labelForField(self.manager).setBuddy(self.manager)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.start_edit.dateChanged.connect(self._period_changed)
-        self._period_changed()
-        self.period.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def period_range(self) -> tuple[date, date]:
-        return due.period_range(self.period.currentData(), from_qdate(self.start_edit.date()))
-
-    def _period_changed(self) -> None:
-        first, last = self.period_range()
-        text = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-        self.range_label.setText(self.tr("Covers {range}").format(range=text))
-        path = self.target()
-        if path.name.startswith("tracking-log"):
-            self.path_edit.setText(str(path.with_name(
-                f"tracking-log-{self.period.currentData()}-{first.isoformat()}.pdf")))
-
-    def busy_text(self) -> str:
-        return self.tr("Finding the customers due and writing the log…")
-
-    def job(self, path: Path, branch: str | None, full_phone: bool):
-        from reports.tracking_log import tracking_log_pdf
-        archive, kind, manager = self.archive, self.period.currentData(), self.manager.currentData()
-        start = from_qdate(self.start_edit.date())
-
-        def work(progress) -> Path:
-            conn = archive.reader()
-            try:
-                log = due.tracking_log(conn, kind, start, manager)
-            finally:
-                conn.close()
-            return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
-        return work
-
-    @classmethod
-    def run(cls, parent: QWidget | None, archive: Archive, manager: str | None = None,
-            start: date | None = None) -> Path | None:
-        dialog = cls(parent, archive, manager, start)
-        try:
-            dialog.exec()
-            return dialog.written
-        finally:
-            dialog.progress.wait()
-            dialog.deleteLater()
-

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QMimeData, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.due import DueVisit
+from model.i18n import translate
 from model.visit_plan import Plan, PlanDay, PlanVisit
 
 MIME = "application/x-kehu-plan-visit"
@@ -27,17 +28,17 @@ OUTCOME_COLOURS = {"done": "#2e7d32", "not_met": "#c25700", "rescheduled": "#6a6
 LATE_COLOUR = "#b3261e"
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-    return QCoreApplication.translate("PlanModels", text)
-
-
 def outcome_labels() -> dict[str, str]:
-    return {"done": _tr("Done"), "not_met": _tr("Not met"), "rescheduled": _tr("Rescheduled")}
+    return {"done": translate("PlanModels", "Done"),
+            "not_met": translate("PlanModels", "Not met"),
+            "rescheduled": translate("PlanModels", "Rescheduled")}
 
 
 def weekday_short(day: date) -> str:
-    names = (_tr("Mon"), _tr("Tue"), _tr("Wed"), _tr("Thu"), _tr("Fri"), _tr("Sat"), _tr("Sun"))
+    names = (translate("PlanModels", "Mon"), translate("PlanModels", "Tue"),
+             translate("PlanModels", "Wed"), translate("PlanModels", "Thu"),
+             translate("PlanModels", "Fri"), translate("PlanModels", "Sat"),
+             translate("PlanModels", "Sun"))
     return names[day.weekday()]
 
 
@@ -45,14 +46,14 @@ def day_title(day: PlanDay) -> str:
     """'Mon 2026-11-23 · 3/8 done · 5.6 km' (the day row of the plan and the route view)."""
     km = sum(v.leg_m or 0 for v in day.visits) / 1000
     parts = [f"{weekday_short(day.day)} {day.day.isoformat()}",
-             _tr("{done}/{count} done").format(done=day.done, count=len(day.visits))]
+             translate("PlanModels", "{done}/{count} done").format(done=day.done, count=len(day.visits))]
     other = day.logged - day.done
     if other:
-        parts.append(_tr("{count} not met or moved").format(count=other))
+        parts.append(translate("PlanModels", "{count} not met or moved").format(count=other))
     if day.visits:
-        parts.append(_tr("{km} km").format(km=f"{km:.1f}"))
+        parts.append(translate("PlanModels", "{km} km").format(km=f"{km:.1f}"))
     else:
-        parts.append(_tr("no visits"))
+        parts.append(translate("PlanModels", "no visits"))
     return " · ".join(parts)
 
 
@@ -61,17 +62,18 @@ def outcome_text(visit: PlanVisit) -> str:
         return ""
     label = outcome_labels().get(visit.outcome, visit.outcome)
     if visit.outcome in ("rescheduled", "not_met") and visit.outcome_next_date:
-        return _tr("{outcome} → {date}").format(outcome=label, date=visit.outcome_next_date[5:10])
+        return translate("PlanModels", "{outcome} → {date}").format(
+            outcome=label, date=visit.outcome_next_date[5:10])
     return label
 
 
 def lock_text(visit: PlanVisit) -> str:
     if visit.locked:
-        return _tr("Locked")
+        return translate("PlanModels", "Locked")
     if visit.pinned_day:
-        return _tr("Day kept")
+        return translate("PlanModels", "Day kept")
     if visit.added:
-        return _tr("Added")
+        return translate("PlanModels", "Added")
     return ""
 
 
@@ -89,9 +91,9 @@ class DueTableModel(QAbstractTableModel):
         self.items: list[DueVisit] = []
 
     def headers(self) -> list[str]:
-        return [_tr("Rank"), _tr("Customer"), _tr("Area"), _tr("Tier / grade"), _tr("Due on"),
-                _tr("Overdue"), _tr("Last contact"), _tr("Last result"), _tr("Purpose"),
-                _tr("Why due")]
+        return [self.tr("Rank"), self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"),
+                self.tr("Due on"), self.tr("Overdue"), self.tr("Last contact"), self.tr("Last result"),
+                self.tr("Purpose"), self.tr("Why due")]
 
     def set_items(self, items: Sequence[DueVisit]) -> None:
         self.beginResetModel()
@@ -106,9 +108,9 @@ class DueTableModel(QAbstractTableModel):
 
     def _values(self, rank: int, item: DueVisit) -> list[tuple[str, Any]]:
         """(text, sort key) per column."""
-        overdue = _tr("{days} d").format(days=item.overdue_days) if item.overdue_days else ""
+        overdue = self.tr("{days} d").format(days=item.overdue_days) if item.overdue_days else ""
         if item.overdue_days > 365:
-            overdue = _tr("over a year")
+            overdue = self.tr("over a year")
         due_on = item.due_date.isoformat() if item.due_date else ""
         return [(str(rank + 1), rank), (item.name, item.name), (item.area or "", item.area or ""),
                 (grade_text(item), grade_text(item) or "~"), (due_on, due_on),
@@ -165,8 +167,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._visits: list[list[_Node]] = []
 
     def headers(self) -> list[str]:
-        return ["#", _tr("Customer"), _tr("Area"), _tr("Window"), _tr("Time"), _tr("Purpose"),
-                _tr("Last result"), _tr("Kept"), _tr("Outcome")]
+        return ["#", self.tr("Customer"), self.tr("Area"), self.tr("Window"), self.tr("Time"),
+                self.tr("Purpose"), self.tr("Last result"), self.tr("Kept"), self.tr("Outcome")]
 
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
@@ -266,22 +268,22 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _tooltip(self, visit: PlanVisit, column: int) -> str:
         if column == self.CUSTOMER:
-            lines = [visit.name, _tr("Why: {reason}").format(reason=visit.reason)]
+            lines = [visit.name, self.tr("Why: {reason}").format(reason=visit.reason)]
             if visit.coord_source is None:
-                lines.append(_tr("No position known: travel to and from it is estimated."))
+                lines.append(self.tr("No position known: travel to and from it is estimated."))
             return "\n".join(lines)
         if column == self.TIME and not visit.fits_window:
-            return _tr("Outside the customer's free time ({window})").format(window=visit.window_text)
+            return self.tr("Outside the customer's free time ({window})").format(window=visit.window_text)
         if column == self.OUTCOME and visit.outcome:
             lines = [outcome_text(visit)]
             if visit.outcome_result:
-                lines.append(_tr("Result: {text}").format(text=visit.outcome_result))
+                lines.append(self.tr("Result: {text}").format(text=visit.outcome_result))
             if visit.outcome_next_step:
-                lines.append(_tr("Next step: {text}").format(text=visit.outcome_next_step))
+                lines.append(self.tr("Next step: {text}").format(text=visit.outcome_next_step))
             return "\n".join(lines)
         if column == self.LOCK and (visit.locked or visit.pinned_day):
-            return (_tr("Kept on its day and in its place when re-optimised") if visit.locked
-                    else _tr("Kept on its day when re-optimised; the order may change"))
+            return (self.tr("Kept on its day and in its place when re-optimised") if visit.locked
+                    else self.tr("Kept on its day when re-optimised; the order may change"))
         return self._text(visit, column)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -363,7 +365,7 @@ class PlanListModel(QAbstractTableModel):
         self.visits: list[PlanVisit] = []
 
     def headers(self) -> list[str]:
-        return [_tr("Customer"), _tr("Area"), _tr("Tier / grade"), _tr("Why")]
+        return [self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"), self.tr("Why")]
 
     def set_visits(self, visits: Sequence[PlanVisit]) -> None:
         self.beginResetModel()
@@ -383,7 +385,8 @@ class PlanListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return visit.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            why = visit.unplanned_detail or (_tr("Removed by hand") if visit.status == "removed" else "")
+            removed = self.tr("Removed by hand") if visit.status == "removed" else ""
+            why = visit.unplanned_detail or removed
             return [visit.name, visit.area or "", grade_text(visit), why][index.column()]
         return None
 

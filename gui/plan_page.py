@@ -24,27 +24,26 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from gui.actions import icon
 from gui.due_panel import DuePanel
-from gui.plan_dialogs import (CustomerPicker, NewPlanDialog, OutcomeDialog, PlanPrintDialog,
-                              TrackingLogDialog, branch_name)
+from gui.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog, branch_name
+from gui.print_dialogs import PlanPrintDialog, TrackingLogDialog
 from gui.plan_models import ID_ROLE, PlanListModel, PlanTreeModel, day_title
 from gui.route_view import RoutePanel
 from gui.tasks import TaskHandle, run_task, show_error
 from model import calendar_export, settings, visit_plan
 from model.database import Archive
+from model.i18n import translate
 from model.planning_rules import clock
 
 
 def plan_summary(plan: visit_plan.Plan) -> str:
-    from PySide6.QtCore import QCoreApplication
-    tr = QCoreApplication.translate
     logged = sum(d.logged for d in plan.days)
-    text = tr("PlanPage", "{planned} visits planned ({logged} logged), {unplanned} not planned; {km} km "
+    text = translate("PlanPage", "{planned} visits planned ({logged} logged), {unplanned} not planned; {km} km "
                           "by straight line; {start}-{end}, up to {per_day} a day.").format(
         planned=len(plan.planned()), logged=logged, unplanned=len(plan.unplanned),
         km=f"{plan.route_m / 1000:.1f}", start=clock(plan.settings.get("day_start", 540)),
         end=clock(plan.settings.get("day_end", 1080)), per_day=plan.settings.get("per_day", ""))
     if plan.unknown_legs:
-        text += " " + tr("PlanPage", "{count} legs to or from customers without a position are "
+        text += " " + translate("PlanPage", "{count} legs to or from customers without a position are "
                                      "estimated.").format(count=plan.unknown_legs)
     return text
 

@@ -9,13 +9,13 @@ from datetime import date, timedelta
 
 import icalendar
 import pytest
-from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gui import plan_dialogs
-from gui.plan_dialogs import (CustomerPicker, NewPlanDialog, OutcomeDialog, PlanPrintDialog,
-                              TrackingLogDialog)
+from gui.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog
+from gui.print_dialogs import PlanPrintDialog, TrackingLogDialog
 from gui.plan_page import PlanPage
 from gui.route_view import RoutePanel, RouteView, nice_length
 from gui_helpers import type_text
