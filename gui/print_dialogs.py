@@ -36,12 +36,12 @@ class _PrintDialog(QDialog):
         super().__init__(parent)
         self.written: Path | None = None
         self.branch_edit = QLineEdit(branch, self)
-        self.branch_edit.setPlaceholderText(self.tr("e.g. 城东支行 (printed in the page header)"))
-        self.full_phone = QCheckBox(self.tr("Print phone numbers in &full (else 138****5678)"), self)
+        self.branch_edit.setPlaceholderText(translate("PrintDialogs", "e.g. 城东支行 (printed in the page header)"))
+        self.full_phone = QCheckBox(translate("PrintDialogs", "Print phone numbers in &full (else 138****5678)"), self)
         self.full_phone.setChecked(bool(settings.get(settings.PRINT_FULL_PHONE)))
         folder = Path(settings.get(settings.FILE_FOLDER) or Path.home())
         self.path_edit = QLineEdit(str(folder / file_name), self)
-        browse = QPushButton(self.tr("&Browse…"), self)
+        browse = QPushButton(translate("PrintDialogs", "&Browse…"), self)
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         path_row = QWidget(self)
@@ -55,7 +55,7 @@ class _PrintDialog(QDialog):
         self.progress.hide()
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.print_button = self.buttons.addButton(self.tr("&Print to PDF"),
+        self.print_button = self.buttons.addButton(translate("PrintDialogs", "&Print to PDF"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
         self.buttons.accepted.connect(self.start)
@@ -64,10 +64,10 @@ class _PrintDialog(QDialog):
         layout.addLayout(self.form)
         options = QFormLayout()
         options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        options.addRow(self.tr("&Branch:"), self.branch_edit)
+        options.addRow(translate("PrintDialogs", "&Branch:"), self.branch_edit)
         options.labelForField(self.branch_edit).setBuddy(self.branch_edit)
         options.addRow("", self.full_phone)
-        options.addRow(self.tr("&Save as:"), path_row)
+        options.addRow(translate("PrintDialogs", "&Save as:"), path_row)
         options.labelForField(path_row).setBuddy(self.path_edit)
         layout.addLayout(options)
         layout.addWidget(self.progress)
@@ -76,8 +76,8 @@ class _PrintDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path_edit.text(),
-                                                self.tr("PDF files (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("PrintDialogs", "Save the PDF as"), self.path_edit.text(),
+                                                translate("PrintDialogs", "PDF files (*.pdf)"))
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -91,17 +91,17 @@ class _PrintDialog(QDialog):
         raise NotImplementedError   # each printout says what it writes
 
     def busy_text(self) -> str:
-        return self.tr("Writing the PDF…")
+        return translate("PrintDialogs", "Writing the PDF…")
 
     def start(self) -> None:
         self.error.hide()
         if not self.path_edit.text().strip():
-            self.error.setText(self.tr("Choose where to save the PDF."))
+            self.error.setText(translate("PrintDialogs", "Choose where to save the PDF."))
             self.error.show()
             return
         path = self.target()
         if not path.parent.is_dir():
-            self.error.setText(self.tr("The folder {folder} does not exist; choose another place.")
+            self.error.setText(translate("PrintDialogs", "The folder {folder} does not exist; choose another place.")
                                .format(folder=path.parent))
             self.error.show()
             return
