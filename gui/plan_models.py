@@ -81,21 +81,23 @@ def grade_text(item) -> str:
     return " / ".join(g for g in (item.tier, item.opportunity_grade) if g)
 
 
-# -- the due list -----------------------------------------------------------------
+def column_title(headers: list[str], section: int, orientation: Qt.Orientation, role: int):
+    if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        return headers[section] if 0 <= section < len(headers) else None
+    return None
 
-class DueTableModel(QAbstractTableModel):
-    """Due visits or due calls, in rank order (the proxy may sort by any column)."""
+
+class _RowsModel(QAbstractTableModel):
+    """A flat table over ``self.items`` under ``headers()``."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.items: list[DueVisit] = []
+        self.items: list = []
 
     def headers(self) -> list[str]:
-        return [self.tr("Rank"), self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"),
-                self.tr("Due on"), self.tr("Overdue"), self.tr("Last contact"), self.tr("Last result"),
-                self.tr("Purpose"), self.tr("Why due")]
+        return []
 
-    def set_items(self, items: Sequence[DueVisit]) -> None:
+    def set_items(self, items: Sequence) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
@@ -105,6 +107,21 @@ class DueTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        return column_title(self.headers(), section, orientation, role)
+
+
+# -- the due list -----------------------------------------------------------------
+
+class DueTableModel(_RowsModel):
+    """Due visits or due calls (``DueVisit``), in rank order (the proxy may sort by any column)."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Rank"), self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"),
+                self.tr("Due on"), self.tr("Overdue"), self.tr("Last contact"), self.tr("Last result"),
+                self.tr("Purpose"), self.tr("Why due")]
 
     def _values(self, rank: int, item: DueVisit) -> list[tuple[str, Any]]:
         """(text, sort key) per column."""
@@ -135,13 +152,6 @@ class DueTableModel(QAbstractTableModel):
             return QBrush(QColor(LATE_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
         return None
 
 
@@ -288,10 +298,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
+        return column_title(self.headers(), section, orientation, role)
 
     # -- drag and drop ----------------------------------------------------------------
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -357,42 +364,20 @@ class PlanTreeModel(QAbstractItemModel):
         return False
 
 
-class PlanListModel(QAbstractTableModel):
+class PlanListModel(_RowsModel):
     """Visits a plan leaves out: not planned (with why) or removed by hand."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.visits: list[PlanVisit] = []
 
     def headers(self) -> list[str]:
         return [self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"), self.tr("Why")]
 
-    def set_visits(self, visits: Sequence[PlanVisit]) -> None:
-        self.beginResetModel()
-        self.visits = list(visits)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.visits)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers())
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.visits):
+        if not index.isValid() or index.row() >= len(self.items):
             return None
-        visit = self.visits[index.row()]
+        visit = self.items[index.row()]
         if role == ID_ROLE:
             return visit.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             removed = self.tr("Removed by hand") if visit.status == "removed" else ""
             why = visit.unplanned_detail or removed
             return [visit.name, visit.area or "", grade_text(visit), why][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
         return None

@@ -298,7 +298,7 @@ class PlanPanel(QWidget):
             return
         for view, model, tab in ((self.unplanned_view, self.unplanned_model, 0),
                                  (self.removed_view, self.removed_model, 1)):
-            for row, visit in enumerate(model.visits):
+            for row, visit in enumerate(model.items):
                 if visit.id == visit_id:
                     self.left_out.setCurrentIndex(tab)
                     view.selectionModel().setCurrentIndex(
@@ -401,10 +401,10 @@ class PlanPanel(QWidget):
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.unplanned_model.set_visits(plan.unplanned if plan else [])
-        self.removed_model.set_visits(plan.removed if plan else [])
-        self.left_out.setTabText(0, self.tr("Not planned ({count})").format(count=len(self.unplanned_model.visits)))
-        self.left_out.setTabText(1, self.tr("Removed ({count})").format(count=len(self.removed_model.visits)))
+        self.unplanned_model.set_items(plan.unplanned if plan else [])
+        self.removed_model.set_items(plan.removed if plan else [])
+        self.left_out.setTabText(0, self.tr("Not planned ({count})").format(count=len(self.unplanned_model.items)))
+        self.left_out.setTabText(1, self.tr("Removed ({count})").format(count=len(self.removed_model.items)))
         for view in (self.unplanned_view, self.removed_view):
             view.resizeColumnsToContents()
             view.horizontalHeader().resizeSection(0, min(view.horizontalHeader().sectionSize(0),

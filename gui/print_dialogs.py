@@ -132,6 +132,17 @@ class _PrintDialog(QDialog):
         self.progress.forget()
         super().reject()
 
+    @classmethod
+    def run(cls, parent: QWidget | None, *args, **kw) -> Path | None:
+        """Ask, print, open the PDF; the path written, or None when cancelled."""
+        dialog = cls(parent, *args, **kw)
+        try:
+            dialog.exec()
+            return dialog.written
+        finally:
+            dialog.progress.wait()
+            dialog.deleteLater()
+
 
 class PlanPrintDialog(_PrintDialog):
     """Print a visit plan to carry (``reports.visit_plan``)."""
@@ -151,16 +162,6 @@ class PlanPrintDialog(_PrintDialog):
         from reports.visit_plan import visit_plan_pdf
         plan = self.plan
         return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone)
-
-    @classmethod
-    def run(cls, parent: QWidget | None, plan: visit_plan.Plan, branch: str = "") -> Path | None:
-        dialog = cls(parent, plan, branch)
-        try:
-            dialog.exec()
-            return dialog.written
-        finally:
-            dialog.progress.wait()
-            dialog.deleteLater()
 
 
 def period_labels() -> dict[str, str]:
@@ -224,15 +225,4 @@ class TrackingLogDialog(_PrintDialog):
                 conn.close()
             return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
         return work
-
-    @classmethod
-    def run(cls, parent: QWidget | None, archive: Archive, manager: str | None = None,
-            start: date | None = None) -> Path | None:
-        dialog = cls(parent, archive, manager, start)
-        try:
-            dialog.exec()
-            return dialog.written
-        finally:
-            dialog.progress.wait()
-            dialog.deleteLater()
 
