@@ -1,0 +1,341 @@
+"""The grading wizard's opportunity page: one customer at a time, by keys.
+
+Two answers per customer, each one key: the need (1 clear, 2 latent, 3 none)
+and the expected close (A within 1 month, B 3 months, C 6 months, D later,
+E never); the keys follow the order of the rules data. S moves on without
+answering, Backspace goes back to the previous customer (their answer can be
+changed). A need that gives the same grade whatever the close (no need → E)
+needs no second key. After each answer the session is saved, so the wizard
+can be closed and resumed at the same customer.
+"""
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QTextBrowser, QVBoxLayout, QWizardPage)
+
+from gui.grade_text import scheme_text, value_text
+from gui.widgets import channel_labels, dimension_label, dimension_value_label
+from model import customers, grading, privacy, rules
+from model.i18n import translate
+
+if TYPE_CHECKING:
+    from gui.grading_wizard import GradingWizard
+
+NEED_KEYS = "123456789"
+CLOSE_KEYS = "ABCDEFGHIJ"
+CONTACTS_SHOWN = 3
+HISTORY_SHOWN = 4
+
+
+def _button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setCheckable(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the keys belong to the page
+    button.setAutoDefault(False)
+    return button
+
+
+class OpportunityPage(QWizardPage):
+    def __init__(self, wizard: "GradingWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.rules = grading.load_rules().opportunity
+        lang = grading.explain.current_language()
+        self.setTitle(self.tr("Opportunity grades"))
+        self.setSubTitle(self.tr("For each customer: is there a need, and when do you expect to close? "
+                                 "Press Next at any time to review what you answered."))
+        self.position_label = QLabel()
+        self.position_label.setObjectName("position")
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
+        self.card = QTextBrowser()
+        self.card.setObjectName("customer_card")
+        self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.card.setOpenLinks(False)
+
+        self.need_buttons: dict[str, QPushButton] = {}
+        need_box = QGroupBox(self.tr("Need"))
+        need_layout = QVBoxLayout(need_box)
+        for key_char, need in zip(NEED_KEYS, self.rules.needs):
+            button = _button(f"{key_char}   {need.label(lang)}")
+            button.clicked.connect(lambda _c=False, k=need.key: self.answer_need(k))
+            self.need_buttons[need.key] = button
+            need_layout.addWidget(button)
+        self.close_buttons: dict[str, QPushButton] = {}
+        close_box = QGroupBox(self.tr("Expected close"))
+        close_layout = QVBoxLayout(close_box)
+        for key_char, close in zip(CLOSE_KEYS, self.rules.closes):
+            button = _button(f"{key_char}   {close.label(lang)}")
+            button.clicked.connect(lambda _c=False, k=close.key: self.answer_close(k))
+            self.close_buttons[close.key] = button
+            close_layout.addWidget(button)
+        self.result = QLabel()
+        self.result.setObjectName("result")
+        self.result.setWordWrap(True)
+        self.previous = QLabel()
+        self.previous.setObjectName("previous")
+        self.previous.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("◀ Back (Backspace)"))
+        self.skip_button = QPushButton(self.tr("Skip (S) ▶"))
+        for button in (self.back_button, self.skip_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.skip_button.clicked.connect(self.skip)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.skip_button)
+        keys = QLabel(self.tr("Keys: {needs} need · {closes} expected close · S skip · Backspace back")
+                      .format(needs="/".join(NEED_KEYS[:len(self.rules.needs)]),
+                              closes="/".join(CLOSE_KEYS[:len(self.rules.closes)])))
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: palette(placeholder-text);")
+        answers = QVBoxLayout()
+        answers.addWidget(need_box)
+        answers.addWidget(close_box)
+        answers.addWidget(self.result)
+        answers.addLayout(nav)
+        answers.addWidget(keys)
+        answers.addStretch(1)
+        answers.addWidget(self.previous)
+        body = QGridLayout()
+        body.addWidget(self.card, 0, 0)
+        body.addLayout(answers, 0, 1)
+        body.setColumnStretch(0, 3)
+        body.setColumnStretch(1, 2)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.position_label)
+        top.addWidget(self.bar, 1)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self._need: str | None = None
+        self._close: str | None = None
+
+    # -- where we are ---------------------------------------------------------------
+    @property
+    def session(self):
+        return self.wiz.session
+
+    def current_id(self) -> int | None:
+        s = self.session
+        return s.queue[s.position] if s is not None and s.position < len(s.queue) else None
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.wiz.save_session()
+        self._show()
+
+    def _show(self) -> None:
+        s = self.session
+        total = len(s.queue)
+        locale = QLocale()
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(s.position)
+        cid = self.current_id()
+        answered = len(s.answers)
+        if cid is None:
+            self.position_label.setText(self.tr("All {total} customers done · {answered} answered").format(
+                total=locale.toString(total), answered=locale.toString(answered)))
+            self.card.setHtml("<h3>{}</h3><p>{}</p>".format(
+                html.escape(self.tr("That was the last customer in the scope.")),
+                html.escape(self.tr("Press Next to review the changes, or Backspace to go back."))))
+            self._need = self._close = None
+            self._check_buttons(None, None)
+            self.result.clear()
+            return
+        self.position_label.setText(self.tr("Customer {n} of {total} · {answered} answered").format(
+            n=locale.toString(s.position + 1), total=locale.toString(total),
+            answered=locale.toString(answered)))
+        self.card.setHtml(customer_card_html(self.wiz.archive.conn, cid, self.wiz.prepared))
+        answer = s.answers.get(cid)
+        self._need, self._close = (answer if answer else (None, None))
+        self._check_buttons(self._need, self._close)
+        self._show_result()
+
+    def _check_buttons(self, need: str | None, close: str | None) -> None:
+        for key, button in self.need_buttons.items():
+            button.setChecked(key == need)
+        for key, button in self.close_buttons.items():
+            button.setChecked(key == close)
+
+    def _show_result(self) -> None:
+        if self._need and self._close:
+            value = self.rules.grades[self._need][self._close]
+            self.result.setText(self.tr("Grade {grade}: {label}").format(
+                grade=value, label=value_text(grading.OPPORTUNITY, value, long=True)))
+        elif self._need or self._close:
+            self.result.setText(self.tr("Now the expected close (A–E).") if self._need
+                                else self.tr("Now the need (1–3)."))
+        else:
+            self.result.clear()
+
+    # -- answering --------------------------------------------------------------------------
+    def answer_need(self, need: str) -> None:
+        if self.current_id() is None:
+            return
+        self._need = need
+        closes = self.rules.grades[need]
+        if len(set(closes.values())) == 1:    # the close makes no difference (no need → E)
+            never = next((c.key for c in self.rules.closes if c.never), None)
+            self._close = never or self.rules.closes[-1].key
+        elif self._close is not None and self.session.answers.get(self.current_id()) is not None:
+            self._close = None     # changing an answer: both keys again
+        self._check_buttons(self._need, self._close)
+        self._record_if_complete()
+
+    def answer_close(self, close: str) -> None:
+        if self.current_id() is None:
+            return
+        self._close = close
+        self._check_buttons(self._need, self._close)
+        self._record_if_complete()
+
+    def _record_if_complete(self) -> None:
+        self._show_result()
+        if not (self._need and self._close):
+            return
+        cid = self.current_id()
+        s = self.session
+        s.answers[cid] = (self._need, self._close)
+        s.skipped.discard(cid)
+        value = self.rules.grades[self._need][self._close]
+        name = self.wiz.prepared.table["name"].get(cid, "")
+        self.previous.setText(self.tr("Previous: {name} → grade {grade} ({cadence})").format(
+            name=name, grade=value, cadence=grading.cadence_label(value) or self.tr("no tracking")))
+        self._move(1)
+
+    def skip(self) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        if cid not in self.session.answers:
+            self.session.skipped.add(cid)
+        self._move(1)
+
+    def back(self) -> None:
+        if self.session.position > 0:
+            self._move(-1)
+
+    def _move(self, step: int) -> None:
+        s = self.session
+        s.position = min(max(s.position + step, 0), len(s.queue))
+        self.wiz.save_session()
+        self._show()
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """The wizard passes the page its key presses; True when one was used."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Backspace:
+            self.back()
+            return True
+        text = event.text().upper()
+        if not text:
+            return False
+        if text == "S":
+            self.skip()
+            return True
+        if text in NEED_KEYS[:len(self.rules.needs)]:
+            self.answer_need(self.rules.needs[NEED_KEYS.index(text)].key)
+            return True
+        if text in CLOSE_KEYS[:len(self.rules.closes)]:
+            self.answer_close(self.rules.closes[CLOSE_KEYS.index(text)].key)
+            return True
+        return False
+
+
+def customer_card_html(conn, customer_id: int, prepared) -> str:
+    """What is known about the customer, for answering the two questions."""
+    record = customers.get(conn, customer_id)
+    if record is None or record.get("deleted_at"):
+        return "<h2>{}</h2>".format(html.escape(translate("OpportunityPage", "This customer was deleted; press S to skip.")))
+    esc = html.escape
+    lang = grading.explain.current_language()
+    out = [f"<h2>{esc(record['name'] or '')}</h2>"]
+    facts = [(translate("OpportunityPage", "Area"), record.get("area")), (translate("OpportunityPage", "Manager"), record.get("manager")),
+             (translate("OpportunityPage", "Phone"), privacy.mask_phone(record.get("phone"))),
+             (translate("OpportunityPage", "Occupation"), record.get("occupation")), (translate("OpportunityPage", "Employer"), record.get("employer")),
+             (translate("OpportunityPage", "Needs"), record.get("needs")), (translate("OpportunityPage", "Products held"), record.get("products")),
+             (translate("OpportunityPage", "Notes"), record.get("notes"))]
+    out.append("<table cellspacing='2'>" + "".join(
+        f"<tr><td><b>{esc(label)}:</b>&nbsp;</td><td>{esc(str(value))}</td></tr>"
+        for label, value in facts if value) + "</table>")
+    dims = []
+    unknown = 0
+    for dim in rules.dimensions():
+        value = dim.value(record.get(dim.column))
+        if value is None:
+            unknown += 1
+        else:
+            dims.append(f"{esc(dimension_label(dim))}: {esc(dimension_value_label(dim, value))}")
+    out.append(f"<h4>{esc(translate('OpportunityPage', 'Segments'))}</h4><p>" + ("<br>".join(dims) or esc(translate("OpportunityPage", "None known")))
+               + (f"<br><i>{esc(translate('OpportunityPage', '{count} not known').format(count=unknown))}</i>" if unknown and dims
+                  else "") + "</p>")
+    # Transactions: the grading window (from the computed RFM figures) and all time.
+    out.append(f"<h4>{esc(translate('OpportunityPage', 'Transactions'))}</h4>")
+    count, total, last = conn.execute("SELECT count(*), sum(amount), max(txn_date) FROM transactions"
+                                      " WHERE customer_id = ?", (customer_id,)).fetchone()
+    locale = QLocale()
+    if prepared is not None and customer_id in prepared.computed.rfm.index:
+        row = prepared.computed.rfm.loc[customer_id]
+        comp = prepared.computed
+        if row["value"] == grading.NO_TRANSACTIONS:
+            out.append("<p>" + esc(translate("OpportunityPage", "None from {start} to {end}.").format(
+                start=comp.window_start.isoformat(), end=comp.as_of.isoformat())) + "</p>")
+        else:
+            out.append("<p>" + esc(translate("OpportunityPage", "From {start} to {end}: {f} transactions, amount {m}, last one {r} "
+                                      "days before {end}.").format(
+                start=comp.window_start.isoformat(), end=comp.as_of.isoformat(), f=int(row["f"]),
+                m=locale.toString(float(row["m"]), "f", 2), r=int(row["r"]))) + "</p>")
+    out.append("<p>" + esc(translate("OpportunityPage", "All time: {count} transactions, amount {total}, the last on {last}.").format(
+        count=count, total=locale.toString(float(total or 0), "f", 2), last=(last or "–")[:10])) + "</p>")
+    # Contacts.
+    found = customers.contacts(conn, customer_id)[:CONTACTS_SHOWN]
+    channels = channel_labels()
+    out.append(f"<h4>{esc(translate('OpportunityPage', 'Last contacts'))}</h4>")
+    if found:
+        out.append("<ul>" + "".join(
+            "<li>{} · {}{}</li>".format(
+                esc(c["contact_date"][:10]), esc(channels.get(c["channel"], c["channel"])),
+                esc(" · " + " · ".join(t for t in (c.get("purpose"), c.get("result"), c.get("next_step")) if t))
+                if any(c.get(k) for k in ("purpose", "result", "next_step")) else "")
+            for c in found) + "</ul>")
+    else:
+        out.append("<p>" + esc(translate("OpportunityPage", "No contact recorded yet.")) + "</p>")
+    # Grades: now, and what the computed ones will be.
+    current = grading.current(conn, customer_id)
+    out.append(f"<h4>{esc(translate('OpportunityPage', 'Grades'))}</h4><table cellspacing='2'>")
+    for scheme in grading.SCHEMES:
+        record_now = current.get(scheme)
+        now = value_text(scheme, record_now.value, long=True) if record_now else translate("OpportunityPage", "none")
+        if record_now is not None and record_now.override:
+            now += " ✎"
+        new = ""
+        if prepared is not None and scheme in grading.COMPUTED_SCHEMES and customer_id in \
+                prepared.computed.frame(scheme).index:
+            value = prepared.computed.frame(scheme).at[customer_id, "value"]
+            if record_now is None or (value != record_now.value and not record_now.override):
+                new = " → " + value_text(scheme, value, long=True)
+        tip = record_now.explanation(lang) if record_now else ""
+        out.append(f"<tr><td><b>{esc(scheme_text(scheme))}:</b>&nbsp;</td>"
+                   f"<td title='{esc(tip, quote=True)}'>{esc(now + new)}</td></tr>")
+    out.append("</table>")
+    opp = current.get(grading.OPPORTUNITY)
+    if opp is not None:
+        out.append("<p><i>" + esc(translate("OpportunityPage", "Last answered on {date} by {by}: {why}").format(
+            date=opp.set_on[:10], by=opp.set_by, why=opp.explanation(lang))) + "</i></p>")
+    past = grading.history(conn, customer_id)[:HISTORY_SHOWN]
+    if past:
+        out.append(f"<h4>{esc(translate('OpportunityPage', 'Grade history'))}</h4><ul>" + "".join(
+            "<li>{} · {}: {}{} ({})</li>".format(
+                esc(h.set_on[:10]), esc(scheme_text(h.scheme)), esc(value_text(h.scheme, h.value)),
+                " ✎" if h.override else "", esc(h.set_by)) for h in past) + "</ul>")
+    return "".join(out)
+
