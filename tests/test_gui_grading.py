@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from gui.grading_wizard import GradingWizard
 from model import customers, database, grading, grading_session, settings
@@ -190,3 +190,74 @@ def test_scopes_area_ungraded_and_older(qtbot, book):
     wizard.next()
     qtbot.waitUntil(lambda: wizard.prepared is not None, timeout=10000)
     assert sorted(wizard.session.queue) == ids[3:]
+
+
+# -- the grade panel ----------------------------------------------------------------
+
+def test_the_override_dialog_needs_a_reason(qtbot):
+    from gui.grade_panel import OverrideDialog
+    dialog = OverrideDialog(grading.VALUE_TIER, "B")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.value.currentData() == "B" and not ok.isEnabled()
+    type_text(dialog.reason, "   ")
+    assert not ok.isEnabled()
+    dialog.reason.clear()
+    type_text(dialog.reason, "大客户的子公司")
+    assert ok.isEnabled()
+    dialog.value.setCurrentIndex(dialog.value.findData("A"))
+    assert dialog.result_value() == ("A", "大客户的子公司")
+
+
+def test_the_panel_shows_explanations_and_history_and_overrides_with_a_reason(qtbot, book, monkeypatch):
+    from gui.grade_panel import GradePanel, OverrideDialog
+    archive, ids = book
+    conn = archive.conn
+    grading.apply(conn, grading.compute(grading.load_inputs(conn, TODAY)))
+    grading.set_opportunity(conn, ids[3], "clear", "3m", by="王芳", as_of=TODAY)
+    panel = GradePanel(archive)
+    qtbot.addWidget(panel)
+    changed = []
+    panel.changed.connect(lambda: changed.append(True))
+    panel.load(ids[3])
+    current = grading.current(conn, ids[3])
+    for scheme in grading.SCHEMES:
+        assert panel.explanations[scheme].text() == current[scheme].explanation()
+    assert panel.values[grading.VALUE_TIER].text().startswith("B")
+    assert not panel.clear_buttons[grading.VALUE_TIER].isEnabled()
+    assert panel.history_model.rowCount() == 4
+
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, parent, scheme, value: ("A", "集团客户")))
+    qtbot.mouseClick(panel.override_buttons[grading.VALUE_TIER], Qt.MouseButton.LeftButton)
+    record = grading.current(conn, ids[3])[grading.VALUE_TIER]
+    assert record.value == "A" and record.override and record.reason == "集团客户" and record.set_by == "王芳"
+    assert "✎" in panel.values[grading.VALUE_TIER].text()
+    assert "集团客户" in panel.explanations[grading.VALUE_TIER].text()
+    newest = [panel.history_model.data(panel.history_model.index(0, c)) for c in range(6)]
+    assert newest[2] == "A ✎" and newest[3] == "王芳" and "集团客户" in newest[5]
+    assert panel.clear_buttons[grading.VALUE_TIER].isEnabled() and changed == [True]
+    # A regrade keeps the override; clearing it hands the grade back to the rules.
+    grading.apply(conn, grading.compute(grading.load_inputs(conn, TODAY)))
+    assert grading.current(conn, ids[3])[grading.VALUE_TIER].value == "A"
+    qtbot.mouseClick(panel.clear_buttons[grading.VALUE_TIER], Qt.MouseButton.LeftButton)
+    record = grading.current(conn, ids[3])[grading.VALUE_TIER]
+    assert record.value == "B" and not record.override
+    assert panel.history_model.rowCount() == 6 and "✎" not in panel.values[grading.VALUE_TIER].text()
+
+
+def test_the_panel_sets_the_opportunity_from_answers(qtbot, book, monkeypatch):
+    from gui.grade_panel import GradePanel, OpportunityDialog
+    archive, ids = book
+    panel = GradePanel(archive)
+    qtbot.addWidget(panel)
+    panel.load(ids[0])
+    assert panel.values[grading.OPPORTUNITY].text() == "Not graded yet"
+    dialog = OpportunityDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.need.setCurrentIndex(dialog.need.findData("latent"))
+    assert dialog.grade.text().startswith("D")
+    monkeypatch.setattr(OpportunityDialog, "ask", classmethod(lambda cls, parent, current: ("clear", "1m", "")))
+    qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
+    assert grading.current(archive.conn, ids[0])[grading.OPPORTUNITY].value == "A"
+    assert panel.values[grading.OPPORTUNITY].text().startswith("A")
+    assert "daily" in panel.explanations[grading.OPPORTUNITY].text()
