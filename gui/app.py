@@ -8,7 +8,10 @@ Environment:
   (benchmarks, screenshots, trying things out).
 - ``KEHU_BENCH_FIRST_PAINT=1``: print ``first-paint <seconds since the process
   started> <peak RSS in MB>`` right after the customer list first paints with
-  rows, then quit (``benchmarks/bench_gui.py`` uses it).
+  rows, then quit (``benchmarks/bench_gui.py`` uses it). With
+  ``KEHU_BENCH_FIRST_PAINT=settled`` it then waits until the background work
+  of opening (search index, view counts) is done and prints ``settled ...``
+  the same way before quitting.
 """
 from __future__ import annotations
 
@@ -89,7 +92,7 @@ class _FirstPaint(QObject):
                 QTimer.singleShot(0, self._report)   # after this paint has finished
         return False
 
-    def _report(self) -> None:
+    def _report(self, what: str = "first-paint") -> None:
         import psutil
         started = psutil.Process().create_time()
         try:
@@ -97,6 +100,15 @@ class _FirstPaint(QObject):
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         except ImportError:   # Windows
             peak = psutil.Process().memory_info().peak_wset / 2**20
-        print(f"first-paint {time.time() - started:.3f} {peak:.1f}", flush=True)
-        # Leave at once: background work (e.g. preparing the search) is not measured.
+        print(f"{what} {time.time() - started:.3f} {peak:.1f}", flush=True)
+        if what == "first-paint" and os.environ.get("KEHU_BENCH_FIRST_PAINT") == "settled":
+            self._wait_settled()
+            return
+        # Leave at once, without waiting for background work.
         os._exit(0)
+
+    def _wait_settled(self) -> None:
+        if self._window.busy():
+            QTimer.singleShot(50, self._wait_settled)
+        else:
+            self._report("settled")

@@ -29,7 +29,8 @@ class CustomerPage(QWidget):
         self._archive = archive
         conn = archive.conn
         self.columns = cols.customer_columns(language)
-        self.model = CustomerTableModel(conn, self.columns, self)
+        self.model = CustomerTableModel(conn, self.columns, self, reader=archive.reader)
+        self.model.busy_changed.connect(self._show_busy)
 
         self.views = QListWidget()
         self.views.setObjectName("views")
@@ -161,7 +162,14 @@ class CustomerPage(QWidget):
         self._select_matching_view(select)
 
     def busy(self) -> bool:
-        return self._lists_task is not None and not self._lists_task.finished
+        return self.model.busy() or (self._lists_task is not None
+                                     and not self._lists_task.finished)
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.table.viewport().unsetCursor()
 
     def load_lists(self) -> TaskHandle:
         """Count each view's customers and list the areas and managers for the filter

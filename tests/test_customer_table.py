@@ -219,3 +219,23 @@ def test_column_choice_is_remembered_by_key_and_new_columns_find_their_place():
     assert [c.key for c in loaded].index("value_tier") == 5
     settings.put(settings.CUSTOMER_COLUMNS, "[{")
     assert cols.load_choice(columns) == cols.default_choice(columns)
+
+
+def test_on_a_big_archive_a_new_order_is_worked_out_in_the_background(qtbot, filled,
+                                                                      monkeypatch):
+    archive, ids = filled
+    monkeypatch.setattr(CustomerTableModel, "ASYNC_ABOVE", 0)
+    model = CustomerTableModel(archive.conn, cols.customer_columns("en"), reader=archive.reader)
+    before = names(model)
+    with qtbot.waitSignal(model.busy_changed, check_params_cb=lambda busy: not busy):
+        model.sort(column(model, "phone"), Qt.SortOrder.AscendingOrder)
+        assert model.busy() and names(model) == before    # the old order until the new one
+        # A newer request overtakes the first: only its result is shown.
+        model.sort(column(model, "name"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not model.busy())
+    qtbot.wait(50)   # the overtaken result, if it came later, must not be applied either
+    assert names(model) == sorted(before, reverse=True)
+    # Edits show at once, without a round trip through a worker.
+    customers.create(archive.conn, {"name": "新客户"}, BY)
+    model.refresh(data_changed=True)
+    assert not model.busy() and "新客户" in names(model) and model.total() == len(PEOPLE) + 1
