@@ -40,7 +40,8 @@ def _chart(title: str) -> QChart:
 
 
 class CountChart(QChartView):
-    """Counts per value as bars. ``set_counts`` with (key, label, count) rows in order."""
+    """Counts per value as bars. ``set_counts`` with (key, label, count[, tooltip label]) rows
+    in order."""
 
     activated = Signal(str)      # the key of the bar clicked or chosen with Enter
 
@@ -51,6 +52,7 @@ class CountChart(QChartView):
         self._keys: list[str] = []
         self._labels: list[str] = []
         self._counts: list[int] = []
+        self._tips: list[str] = []
         self._marked: set[str] = set()
         self._current = -1
         self._sets: tuple[QBarSet, QBarSet] | None = None
@@ -70,11 +72,12 @@ class CountChart(QChartView):
     def counts(self) -> dict[str, int]:
         return dict(zip(self._keys, self._counts))
 
-    def set_counts(self, rows: Sequence[tuple[str, str, int]], marked: set[str] | None = None,
+    def set_counts(self, rows: Sequence[tuple], marked: set[str] | None = None,
                    subtitle: str = "") -> None:
         self._keys = [r[0] for r in rows]
         self._labels = [r[1] for r in rows]
         self._counts = [int(r[2]) for r in rows]
+        self._tips = [r[3] if len(r) > 3 else r[1] for r in rows]
         self._marked = set(marked or ())
         self._current = -1
         chart = _chart(self._title + (f"<br><small>{subtitle}</small>" if subtitle else ""))
@@ -98,16 +101,13 @@ class CountChart(QChartView):
         series.setBarWidth(0.7)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([f"{label}  ({locale.toString(count)})" if self._horizontal
-                           else f"{label}\n{locale.toString(count)}"
-                           for label, count in zip(self._labels, self._counts)]
-                          or [""])
+        categories.append([f"{label}  ({locale.toString(count)})"
+                           for label, count in zip(self._labels, self._counts)] or [""])
         values = QValueAxis()
         values.setLabelFormat("%d")
-        values.setRange(0, max([*self._counts, 1]) * 1.05)
-        values.setTickCount(5)
-        values.applyNiceNumbers()
-        values.setMin(0)
+        top, step = _nice_range(max(self._counts, default=0))
+        values.setRange(0, top)
+        values.setTickCount(int(round(top / step)) + 1)
         if self._horizontal:
             # Top to bottom in the given order.
             categories.setCategories(list(reversed(categories.categories())))
@@ -129,7 +129,7 @@ class CountChart(QChartView):
         self.setChart(chart)
         old.deleteLater()
         if self._horizontal:
-            self.setMinimumHeight(max(220, 60 + 26 * len(self._keys)))
+            self.setMinimumHeight(max(220, 100 + 32 * len(self._keys)))   # CJK labels need the height
 
     def _position(self, index: int) -> int:
         """Bar position in the series for a row index (horizontal charts are reversed)."""
@@ -150,7 +150,7 @@ class CountChart(QChartView):
         if status and 0 <= row < len(self._keys):
             QToolTip.showText(self.cursor().pos(), self.tr("{label}: {count} customers — click to "
                                                            "list them").format(
-                label=self._labels[row], count=QLocale().toString(self._counts[row])), self)
+                label=self._tips[row], count=QLocale().toString(self._counts[row])), self)
         else:
             QToolTip.hideText()
 
@@ -188,6 +188,16 @@ class CountChart(QChartView):
         if self._current < 0 and self._keys:
             self.set_current(0)
         super().focusInEvent(event)
+
+
+def _nice_range(largest: int) -> tuple[float, float]:
+    """An axis end and tick step in whole numbers (1, 2 or 5 times a power of ten),
+    about five ticks, the end at or above ``largest``."""
+    rough = max(largest, 1) / 5
+    power = 10 ** max(len(str(int(rough))) - 1, 0)
+    step = next((m * power for m in (1, 2, 5, 10) if m * power >= rough), 10 * power)
+    step = max(step, 1)
+    return step * max(1, -(-largest // step)), step
 
 
 def _sample(frame: pd.DataFrame, points: int = 400) -> pd.DataFrame:
@@ -241,9 +251,6 @@ class ParetoChart(QChartView):
         marks = QScatterSeries()
         marks.setMarkerSize(8)
         marks.setColor(CUT)
-        marks.setPointLabelsVisible(True)
-        marks.setPointLabelsColor(CUT)
-        marks.setPointLabelsFormat("@xPoint% → @yPoint%")
         values = curve["value_share"].to_numpy() if len(curve) else np.array([])
         shares = curve["customer_share"].to_numpy() if len(curve) else np.array([])
         for tier, cut in cutoffs:
@@ -262,10 +269,11 @@ class ParetoChart(QChartView):
         chart.addSeries(marks)
         marks.attachAxis(x_axis)
         marks.attachAxis(y_axis)
+        if self.crossings:
+            lines = [self.tr("{cut:.0f}% of the total from the first {share:.1f}% of customers")
+                     .format(cut=100 * cut, share=100 * share) for cut, share in self.crossings.items()]
+            chart.setTitle(f"{self._title}<br><small>{'; '.join(lines)}</small>")
+            self.setToolTip("\n".join(lines))
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
-        if self.crossings:
-            self.setToolTip("\n".join(
-                self.tr("{cut:.0f}% of the total comes from the first {share:.1f}% of customers")
-                .format(cut=100 * cut, share=100 * share) for cut, share in self.crossings.items()))

@@ -33,8 +33,8 @@ def scheme_text(scheme: str) -> str:
 
 
 def count_rows(scheme: str, counts: dict[str, int], long: bool = False,
-               rules: grading.GradingRules | None = None) -> list[tuple[str, str, int]]:
-    """(key, label, count) for each value of the scheme in display order: every
+               rules: grading.GradingRules | None = None) -> list[tuple[str, str, int, str]]:
+    """(key, label, count, long label) for each value of the scheme in display order: every
     value the rules define (zero when nobody has it), then the special values and
     any other stored value that occurs."""
     rules = rules or grading.load_rules()
@@ -42,4 +42,5 @@ def count_rows(scheme: str, counts: dict[str, int], long: bool = False,
     special = {grading.NO_TRANSACTIONS, grading.NOT_ENOUGH_INFORMATION}
     keys = [v for v in order if v not in special or counts.get(v)]
     keys += [v for v in counts if v not in keys]
-    return [(k, value_text(scheme, k, long, rules), int(counts.get(k, 0))) for k in keys]
+    return [(k, value_text(scheme, k, long, rules), int(counts.get(k, 0)), value_text(scheme, k, True, rules))
+            for k in keys]

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 from gui.grade_charts import CountChart, ParetoChart
 from gui.grade_text import count_rows, scheme_text, value_text
 from gui.opportunity_page import OpportunityPage
-from gui.widgets import ERROR_STYLE, TaskProgress, show_failure
+from gui.widgets import ERROR_STYLE, TaskProgress, fit_columns, show_failure
 from model import database, grading, grading_session, settings
 from model.database import Archive, ArchiveError
 from model.grading import opportunity as opportunity_engine
+from model.grading.store import last_contact
 from model.i18n import translate
 
 SCHEMES = grading.COMPUTED_SCHEMES
@@ -142,11 +143,11 @@ class ScopePage(QWizardPage):
                 (self.ungraded, None), (self.older, self.days)]
         for row, (radio, widget) in enumerate(rows):
             self.group.addButton(radio, row)
-            grid.addWidget(radio, row, 0)
+            grid.addWidget(radio, row, 0, 1, 1 if widget is not None else 3)
             if widget is not None:
                 grid.addWidget(widget, row, 1)
-                widget.setMinimumContentsLength(16) if isinstance(widget, QComboBox) else None
                 if isinstance(widget, QComboBox):
+                    widget.setMinimumContentsLength(16)
                     widget.currentIndexChanged.connect(lambda _i, r=radio: r.setChecked(True))
                 else:
                     widget.valueChanged.connect(lambda _v, r=radio: r.setChecked(True))
@@ -479,6 +480,7 @@ class ComputedPage(QWizardPage):
         self.wiz.prepared = prepared
         rules = prepared.computed.rules
         self.model.set_frame(prepared.table[["name", "area", *SCHEMES]])
+        fit_columns(self.table, widest=self.fontMetrics().horizontalAdvance("M") * 16)
         changed = prepared.changes.groupby("scheme").size().to_dict()
         locale = QLocale()
         comp = prepared.computed
@@ -494,7 +496,7 @@ class ComputedPage(QWizardPage):
             kept=locale.toString(prepared.kept_overrides)))
         self.pareto.set_curve(comp.pareto_curve(), rules.value_tier.cutoffs)
         for scheme, chart in self.charts.items():
-            chart.set_counts(count_rows(scheme, prepared.counts.get(scheme, {}), long=True, rules=rules))
+            chart.set_counts(count_rows(scheme, prepared.counts.get(scheme, {}), rules=rules))
         self.body.show()
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -539,12 +541,15 @@ class ChangesModel(QAbstractTableModel):
         self._reasons: dict[int, str] = {}
         self._computed: grading.ComputedGrades | None = None
         self._as_of = date.today()
+        self._last_contacts: dict[int, date | None] = {}
         self.headers = [self.tr("Customer"), self.tr("Grade"), self.tr("Old"), self.tr("New"),
                         self.tr("Why")]
 
-    def set_changes(self, rows: list[tuple], computed: grading.ComputedGrades | None, as_of: date) -> None:
+    def set_changes(self, rows: list[tuple], computed: grading.ComputedGrades | None, as_of: date,
+                    last_contacts: dict[int, date | None] | None = None) -> None:
         self.beginResetModel()
         self._rows, self._computed, self._as_of, self._reasons = rows, computed, as_of, {}
+        self._last_contacts = dict(last_contacts or {})
         self.endResetModel()
 
     def rows(self) -> list[tuple]:
@@ -554,7 +559,7 @@ class ChangesModel(QAbstractTableModel):
         if row not in self._reasons:
             cid, _name, scheme, _old, new, answer = self._rows[row]
             if scheme == grading.OPPORTUNITY:
-                self._reasons[row] = opportunity_sentence(answer, self._as_of)
+                self._reasons[row] = opportunity_sentence(answer, self._as_of, self._last_contacts.get(cid))
             else:
                 self._reasons[row] = self._computed.explain(cid, scheme)
         return self._reasons[row]
@@ -586,14 +591,11 @@ class ChangesModel(QAbstractTableModel):
         return None
 
 
-def opportunity_sentence(answer: tuple[str, str], as_of: date) -> str:
+def opportunity_sentence(answer: tuple[str, str], as_of: date, last_contact: date | None = None) -> str:
+    """Why the answers give their grade, with the next tracking date after the last contact."""
     rules = grading.load_rules()
-    graded = opportunity_engine.grade(answer[0], answer[1], as_of, rules.opportunity)
-    detail = graded.detail()
-    detail["cadence_days"] = graded.cadence_days
-    text = grading.sentence(grading.OPPORTUNITY, graded.value, detail, rules=rules)
-    # The next tracking date depends on the last contact, worked out when it is written.
-    return text
+    graded = opportunity_engine.grade(answer[0], answer[1], as_of, rules.opportunity, last_contact=last_contact)
+    return grading.sentence(grading.OPPORTUNITY, graded.value, graded.detail(), rules=rules)
 
 
 @dataclass
@@ -649,6 +651,8 @@ class ReviewPage(QWizardPage):
         rows = [(int(r.customer_id), names.get(r.customer_id, ""), r.scheme, r.old if isinstance(r.old, str)
                  else None, r.new, None) for r in prepared.changes.itertuples(index=False)]
         current = self.wiz.current_opportunity()
+        conn = self.wiz.archive.conn
+        last_contacts = {cid: last_contact(conn, cid, prepared.as_of) for cid in session.answers}
         answered = 0
         for cid in session.queue:
             answer = session.answers.get(cid)
@@ -658,7 +662,7 @@ class ReviewPage(QWizardPage):
             graded = opportunity_engine.grade(answer[0], answer[1], prepared.as_of,
                                               prepared.computed.rules.opportunity)
             rows.append((cid, names.get(cid, ""), grading.OPPORTUNITY, current.get(cid), graded.value, answer))
-        self.model.set_changes(rows, prepared.computed, prepared.as_of)
+        self.model.set_changes(rows, prepared.computed, prepared.as_of, last_contacts)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         computed_changes = len(prepared.changes)

@@ -30,6 +30,8 @@ NEED_KEYS = "123456789"
 CLOSE_KEYS = "ABCDEFGHIJ"
 CONTACTS_SHOWN = 3
 HISTORY_SHOWN = 4
+ANSWER_STYLE = ("QPushButton { text-align: left; padding: 4px 10px; }"
+                " QPushButton:checked { background: #4c78a8; color: white; font-weight: bold; }")
 
 
 def _button(text: str) -> QPushButton:
@@ -37,6 +39,7 @@ def _button(text: str) -> QPushButton:
     button.setCheckable(True)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the keys belong to the page
     button.setAutoDefault(False)
+    button.setStyleSheet(ANSWER_STYLE)
     return button
 
 

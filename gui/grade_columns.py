@@ -1,0 +1,189 @@
+"""Grades in the customer list: columns, filter conditions and the filter bar's menu.
+
+Every piece is SQL over ``customers c`` reading the ``grades`` table by its
+primary key (customer_id, scheme), so the list sorts and filters 100,000
+customers in SQLite without loading grades into Python.
+
+The next tracking date is worked out in SQL the way ``grading.tracking_schedule``
+does: the opportunity grade's cadence (rules data) after the customer's latest
+contact up to today, or the day the grade was set when there is no contact yet.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from gui.grade_text import scheme_text, value_text
+from model import grading
+
+OVERRIDE_MARK = "*"     # appended by the column's SQL to a value set by hand
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _grade(scheme: str, expression: str = "g.value") -> str:
+    return (f"(SELECT {expression} FROM grades g WHERE g.customer_id = c.id"
+            f" AND g.scheme = {_quote(scheme)})")
+
+
+def _order(scheme: str, rules: grading.GradingRules) -> str:
+    whens = " ".join(f"WHEN {_quote(v)} THEN {i}" for i, v in enumerate(grading.value_order(scheme, rules)))
+    return _grade(scheme, f"CASE g.value {whens} ELSE 999 END")
+
+
+def next_tracking_sql(rules: grading.GradingRules | None = None) -> str:
+    """The next tracking date (ISO text) of ``c``, NULL without a grade that is tracked."""
+    rules = rules or grading.load_rules()
+    tracked = {g: c.days for g, c in rules.opportunity.cadences.items() if c.days}
+    if not tracked:
+        return "NULL"
+    days = "CASE g.value " + " ".join(f"WHEN {_quote(g)} THEN {int(d)}" for g, d in tracked.items()) + " END"
+    last = ("(SELECT substr(max(k.contact_date), 1, 10) FROM contacts k WHERE k.customer_id = c.id"
+            " AND k.contact_date < date('now', 'localtime', '+1 day'))")
+    # No contact: the day graded (as_of - days + days).
+    return _grade(grading.OPPORTUNITY,
+                  f"date(COALESCE({last}, date(g.as_of, '-' || {days} || ' days')), '+' || {days} || ' days')")
+
+
+def overdue_sql(rules: grading.GradingRules | None = None) -> str:
+    """Days since the next tracking date (> 0 overdue, 0 due today, < 0 not yet due)."""
+    return (f"CAST(julianday(date('now', 'localtime')) - julianday({next_tracking_sql(rules)})"
+            " AS INTEGER)")
+
+
+def _labelled(scheme: str, rules: grading.GradingRules, lang: str) -> Callable[[Any], str]:
+    labels: dict[str, str] = {}
+
+    def label(value: Any) -> str:
+        if value is None:
+            return ""
+        text = str(value)
+        if text not in labels:
+            key, marked = (text[:-1], True) if text.endswith(OVERRIDE_MARK) else (text, False)
+            labels[text] = value_text(scheme, key, rules=rules, lang=lang) + (" ✎" if marked else "")
+        return labels[text]
+    return label
+
+
+def _overdue_text(value: Any) -> str:
+    return str(value) if isinstance(value, int) and value > 0 else ""
+
+
+def grade_columns(language: str) -> list:
+    """The grade columns of the customer list (see ``gui.columns.Column``)."""
+    from gui.columns import Column
+    tr = QCoreApplication.translate
+    rules = grading.load_rules()
+    marked = f"g.value || CASE WHEN g.override THEN '{OVERRIDE_MARK}' ELSE '' END"
+    hand = tr("GradeColumns", "✎ marks a grade set by hand.")
+    return [
+        Column("value_tier", tr("GradeColumns", "Value tier"), _grade(grading.VALUE_TIER, marked),
+               _labelled(grading.VALUE_TIER, rules, language), sort=_order(grading.VALUE_TIER, rules),
+               chars=6, tooltip=tr("GradeColumns", "A/B/C by the Pareto rule over the last 12 months.") + " " + hand),
+        Column("opportunity_grade", tr("GradeColumns", "Opportunity"), _grade(grading.OPPORTUNITY),
+               _labelled(grading.OPPORTUNITY, rules, language), sort=_order(grading.OPPORTUNITY, rules),
+               chars=6, tooltip=tr("GradeColumns", "A-E from the need and the expected close.")),
+        Column("rfm_type", tr("GradeColumns", "RFM type"), _grade(grading.RFM, marked),
+               _labelled(grading.RFM, rules, language), sort=_order(grading.RFM, rules), chars=12,
+               tooltip=hand),
+        Column("persona", tr("GradeColumns", "Persona"), _grade(grading.PERSONA, marked),
+               _labelled(grading.PERSONA, rules, language), sort=_order(grading.PERSONA, rules), chars=12,
+               tooltip=hand),
+        Column("next_tracking_date", tr("GradeColumns", "Next tracking"), next_tracking_sql(rules), chars=10,
+               tooltip=tr("GradeColumns", "The last contact plus the opportunity grade's tracking cadence.")),
+        Column("overdue_days", tr("GradeColumns", "Overdue (days)"), overdue_sql(rules), _overdue_text,
+               chars=5, tooltip=tr("GradeColumns", "Days since the next tracking date passed.")),
+    ]
+
+
+def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], list]:
+    """SQL conditions (AND) and parameters for a filter on grades: ``scheme:value``
+    entries, values of one scheme being alternatives (``scheme:`` = not graded);
+    ``overdue``: the next tracking date has passed."""
+    parts: list[str] = []
+    params: list = []
+    by_scheme: dict[str, list[str]] = {}
+    for entry in grades:
+        scheme, _, value = entry.partition(":")
+        if scheme in grading.SCHEMES:
+            by_scheme.setdefault(scheme, []).append(value)
+    for scheme in grading.SCHEMES:
+        values = by_scheme.get(scheme)
+        if not values:
+            continue
+        real = [v for v in values if v]
+        alternatives = []
+        if real:
+            alternatives.append(f"EXISTS (SELECT 1 FROM grades g WHERE g.customer_id = c.id AND g.scheme = ?"
+                                f" AND g.value IN ({', '.join('?' * len(real))}))")
+            params += [scheme, *real]
+        if len(real) < len(values):
+            alternatives.append("NOT EXISTS (SELECT 1 FROM grades g WHERE g.customer_id = c.id AND g.scheme = ?)")
+            params.append(scheme)
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    if overdue:
+        parts.append(f"{next_tracking_sql()} < date('now', 'localtime')")
+    return parts, params
+
+
+class GradeFilterButton(QPushButton):
+    """The filter bar's "Grades" menu: values per scheme, "not graded", tracking overdue."""
+
+    changed = Signal()
+
+    def __init__(self, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("grade_filter")
+        self.setToolTip(self.tr("Filter by grades: values of one grade are alternatives; different "
+                                "grades must all match"))
+        rules = grading.load_rules()
+        self._actions: dict[str, Any] = {}
+        menu = QMenu(self)
+        for scheme in grading.SCHEMES:
+            sub = menu.addMenu(scheme_text(scheme))
+            for value in grading.value_order(scheme, rules):
+                self._add(sub, f"{scheme}:{value}", value_text(scheme, value, long=True, rules=rules, lang=language))
+            sub.addSeparator()
+            self._add(sub, f"{scheme}:", self.tr("(not graded)"))
+        menu.addSeparator()
+        self.overdue_action = menu.addAction(self.tr("Tracking &overdue"))
+        self.overdue_action.setCheckable(True)
+        self.overdue_action.toggled.connect(self._emit)
+        menu.addSeparator()
+        menu.addAction(self.tr("Clear grade choices"), lambda: self.set_choice((), False, emit=True))
+        self.setMenu(menu)
+        self._update_text()
+
+    def _add(self, menu: QMenu, key: str, text: str) -> None:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.toggled.connect(self._emit)
+        self._actions[key] = action
+
+    def grades(self) -> tuple[str, ...]:
+        return tuple(key for key, action in self._actions.items() if action.isChecked())
+
+    def overdue(self) -> bool:
+        return self.overdue_action.isChecked()
+
+    def set_choice(self, grades: tuple[str, ...], overdue: bool, emit: bool = False) -> None:
+        for key, action in self._actions.items():
+            with QSignalBlocker(action):
+                action.setChecked(key in grades)
+        with QSignalBlocker(self.overdue_action):
+            self.overdue_action.setChecked(overdue)
+        self._update_text()
+        if emit:
+            self.changed.emit()
+
+    def _emit(self, *_args) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = len(self.grades()) + int(self.overdue())
+        self.setText(self.tr("Grades ({count})").format(count=chosen) if chosen else self.tr("Grades"))
