@@ -40,24 +40,15 @@ class CustomerFilter:
         """An SQL condition over ``customers c LEFT JOIN areas a`` and its parameters."""
         parts: list[str] = []
         params: list = []
-        if self.area is not None:
-            if self.area == NONE:
-                parts.append("c.area_id IS NULL")
-            else:
-                parts.append("a.name = ?")
-                params.append(self.area)
-        if self.area_type is not None:
-            if self.area_type == NONE:
-                parts.append("(a.area_type IS NULL OR a.area_type = '')")
-            else:
-                parts.append("a.area_type = ?")
-                params.append(self.area_type)
-        if self.manager is not None:
-            if self.manager == NONE:
-                parts.append("(c.manager IS NULL OR c.manager = '')")
-            else:
-                parts.append("c.manager = ?")
-                params.append(self.manager)
+        for value, column, empty in (
+                (self.area, "a.name", "c.area_id IS NULL"),
+                (self.area_type, "a.area_type", "(a.area_type IS NULL OR a.area_type = '')"),
+                (self.manager, "c.manager", "(c.manager IS NULL OR c.manager = '')")):
+            if value == NONE:
+                parts.append(empty)
+            elif value is not None:
+                parts.append(f"{column} = ?")
+                params.append(value)
         for column, codes in self.codes_by_dimension().items():
             parts.append(f"c.{column} IN ({', '.join('?' * len(codes))})")
             params.extend(codes)

@@ -94,6 +94,15 @@ def open_in(qtbot, window: MainWindow, path: Path) -> None:
     settle(qtbot, window)
 
 
+def focus_list_on(qtbot, window: MainWindow, customer_id: int) -> None:
+    """Select the customer and give the list the keyboard, as a click would."""
+    page = window.page()
+    page.select_customer(customer_id)
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+
+
 def shown_names(window: MainWindow) -> list[str]:
     model = window.page().model
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
@@ -335,9 +344,7 @@ def test_delete_asks_and_keeps_the_history(qtbot, windows, book, boxes):
     window.action("delete_customer").trigger()
     assert page.model.rowCount() == 5
     boxes.answer = QMessageBox.StandardButton.Yes
-    window.activateWindow()
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
+    focus_list_on(qtbot, window, target)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert "Delete the customer" in boxes.texts[-1]
     assert page.model.rowCount() == 4 and page.model.row_of(target) is None
@@ -363,10 +370,7 @@ def test_enter_and_double_click_edit_the_selected_customer(qtbot, windows, book,
         return True
     monkeypatch.setattr(CustomerEditor, "edit", classmethod(edit))
     target = page.model.customer_id(2)
-    page.select_customer(target)
-    window.activateWindow()
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
+    focus_list_on(qtbot, window, target)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [target]
     assert page.current_id() == target                   # still on it after the refresh
@@ -392,10 +396,7 @@ def test_ctrl_l_logs_a_contact_for_the_selected_customer(qtbot, windows, book, m
                                      customers.Contact("2025-02-03", "visit"), BY)
     monkeypatch.setattr(ContactDialog, "ask", classmethod(ask))
     target = page.model.customer_id(1)
-    page.select_customer(target)
-    window.activateWindow()
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
+    focus_list_on(qtbot, window, target)
     qtbot.keyClick(page.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     last = [c.key for c in page.columns].index("last_contact")
     assert page.model.data(page.model.index(page.model.row_of(target), last)) == "2025-02-03"
