@@ -272,7 +272,7 @@ class ParetoChart(QChartView):
         if self.crossings:
             lines = [self.tr("{cut:.0f}% of the total from the first {share:.1f}% of customers")
                      .format(cut=100 * cut, share=100 * share) for cut, share in self.crossings.items()]
-            chart.setTitle(f"{self._title}<br><small>{'; '.join(lines)}</small>")
+            chart.setTitle(f"{self._title}<br><small>{'<br>'.join(lines)}</small>")
             self.setToolTip("\n".join(lines))
         old = self.chart()
         self.setChart(chart)
