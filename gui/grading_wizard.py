@@ -647,9 +647,11 @@ class ReviewPage(QWizardPage):
         self.outcome = None
         self.error.hide()
         prepared, session = self.wiz.prepared, self.wiz.session
-        names = prepared.table["name"]
-        rows = [(int(r.customer_id), names.get(r.customer_id, ""), r.scheme, r.old if isinstance(r.old, str)
-                 else None, r.new, None) for r in prepared.changes.itertuples(index=False)]
+        names = prepared.table["name"].to_dict()
+        changes = prepared.changes
+        rows = [(cid, names.get(cid, ""), scheme, old if isinstance(old, str) else None, new, None)
+                for cid, scheme, old, new in zip(changes["customer_id"].tolist(), changes["scheme"].tolist(),
+                                                 changes["old"].tolist(), changes["new"].tolist())]
         current = self.wiz.current_opportunity()
         conn = self.wiz.archive.conn
         last_contacts = {cid: last_contact(conn, cid, prepared.as_of) for cid in session.answers}
