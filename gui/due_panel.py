@@ -108,11 +108,19 @@ class DuePanel(QWidget):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if self.due is None and not self.busy():
+            if not self.busy():
                 self.load()
 
     def busy(self) -> bool:
         return self.task is not None and not self.task.finished
+
+    def mark_stale(self) -> None:
+        """Who is due may have changed: list again now if shown, else when next shown."""
+        if self.isVisible():
+            if not self.busy():
+                self.load()
+        else:
+            self._shown_once = False
 
     def range(self) -> tuple[date, date]:
         return from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())

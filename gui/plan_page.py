@@ -63,6 +63,7 @@ class PlanPanel(QWidget):
         self.task: TaskHandle | None = None
         self._source: QAbstractItemView | None = None    # the view whose visit the actions act on
         self._loaded_once = False
+        self._sized = False
 
         self.plan_combo = QComboBox(self)
         self.plan_combo.setObjectName("plan_choice")
@@ -334,9 +335,18 @@ class PlanPanel(QWidget):
     # -- showing ------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
-        if not self._loaded_once and not self.busy():
+        if not self._sized:
+            self._sized = True
             self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
-            self.show_plan(None)
+        if not self._loaded_once and not self.busy():
+            self.show_plan(self.plan.id if self.plan is not None else None)
+
+    def mark_stale(self) -> None:
+        """Customers changed elsewhere: show the plan as stored when next shown (now if shown)."""
+        self._loaded_once = False
+        self._sized = False
+        if self.isVisible() and not self.busy():
+            self.show_plan(self.plan.id if self.plan is not None else None)
 
     def busy(self) -> bool:
         return self.task is not None and not self.task.finished
@@ -697,6 +707,12 @@ class PlanPage(QWidget):
 
     def busy(self) -> bool:
         return self.due.busy() or self.plans.busy()
+
+    def mark_stale(self) -> None:
+        """Customers, contacts or grades changed elsewhere in the window: who is due and
+        the plan's customers are read again (now for what is shown, else when shown)."""
+        self.due.mark_stale()
+        self.plans.mark_stale()
 
     def _plan_from_due(self, start: date, days: int, manager: str | None) -> None:
         self.tabs.setCurrentWidget(self.plans)

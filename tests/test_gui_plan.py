@@ -450,3 +450,21 @@ def test_delete_plan_asks_first(qtbot, monkeypatch, archive, data):
     assert panel.plan is None and visit_plan.list_plans(archive.conn) == []
     assert "No visit plan yet" in panel.summary.text()
     assert not panel.reoptimise_action.isEnabled()
+
+
+def test_stale_after_changes_elsewhere(qtbot, archive, data):
+    page, panel = planned_page(qtbot, archive)
+    page.show()
+    settle(qtbot, page.due)
+    assert page.due.visits_model.rowCount() > 0
+    visit = visit_on(panel, 0, 1)
+    from model import customers
+    customers.update(archive.conn, visit.customer_id, {"name": "改了名"}, "test")
+    page.mark_stale()                      # the due list is shown: listed again now
+    assert page.due.busy()
+    settle(qtbot, page.due)
+    assert "改了名" in [item.name for item in page.due.due.visits]
+    assert panel.plan.visit(visit.id).name != "改了名"     # hidden: read again when shown
+    page.tabs.setCurrentWidget(panel)
+    settle(qtbot, panel)
+    assert panel.plan.visit(visit.id).name == "改了名"
