@@ -33,10 +33,15 @@ N_CUSTOMERS = 100_000
 
 
 def _archive_path() -> Path:
+    """Cached per schema: named after a digest of the migrations' source."""
+    import hashlib
     from model import migrations
+    digest = hashlib.sha256()
+    for step in sorted(Path(migrations.__file__).parent.glob("m*.py")):
+        digest.update(step.read_bytes())
     folder = Path(tempfile.gettempdir()) / "kehu-bench"
     folder.mkdir(exist_ok=True)
-    return folder / f"gui-{N_CUSTOMERS}-v{migrations.LATEST}.kehu"
+    return folder / f"gui-{N_CUSTOMERS}-v{migrations.LATEST}-{digest.hexdigest()[:10]}.kehu"
 
 
 def bench_archive() -> Path:

@@ -81,6 +81,10 @@ def specs() -> list[ActionSpec]:
         ActionSpec("log_contact", tr("Actions", "&Log a contact…"), "log_contact", "customers",
                    "Ctrl+L", "contact", CUSTOMER, toolbar=True, requires="gui.contact_dialog",
                    tip=tr("Actions", "Record a visit, call or message with the selected customer")),
+        ActionSpec("grade", tr("Actions", "&Grade customers…"), "grade_customers", "customers",
+                   "Ctrl+G", "grade", ARCHIVE, toolbar=True, requires="gui.grading_wizard",
+                   tip=tr("Actions", "Work out value tiers, RFM types and personas; set "
+                                     "opportunity grades")),
         ActionSpec("delete_customer", tr("Actions", "&Delete customer…"), "delete_customer",
                    "customers", QKeySequence.StandardKey.Delete, "customer-delete", CUSTOMERS,
                    list_shortcut=True, separator_before=True,

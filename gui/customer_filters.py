@@ -32,6 +32,8 @@ class CustomerFilter:
     manager: str | None = None       # NONE = no manager in charge
     codes: tuple[str, ...] = ()      # dimension value codes
     red_list: bool = False
+    grades: tuple[str, ...] = ()     # "scheme:value" ("scheme:" = not graded), see gui.grade_columns
+    overdue: bool = False            # the next tracking date has passed
 
     def is_empty(self) -> bool:
         return self == CustomerFilter()
@@ -54,6 +56,12 @@ class CustomerFilter:
             params.extend(codes)
         if self.red_list:
             parts.append(customers.RED_LIST_WHERE)
+        if self.grades or self.overdue:
+            # Imported only when used: the grading package loads pandas.
+            from gui.grade_columns import grade_condition
+            more, more_params = grade_condition(self.grades, self.overdue)
+            parts.extend(more)
+            params.extend(more_params)
         return " AND ".join(parts) or "1", params
 
     def codes_by_dimension(self) -> dict[str, list[str]]:
@@ -66,16 +74,18 @@ class CustomerFilter:
 
     def to_dict(self) -> dict:
         return {"area": self.area, "area_type": self.area_type, "manager": self.manager,
-                "codes": list(self.codes), "red_list": self.red_list}
+                "codes": list(self.codes), "red_list": self.red_list,
+                "grades": list(self.grades), "overdue": self.overdue}
 
     @classmethod
     def from_dict(cls, data: dict) -> "CustomerFilter":
         def text(key):
             value = data.get(key)
             return value if isinstance(value, str) else None
-        codes = data.get("codes") or []
-        return cls(text("area"), text("area_type"), text("manager"),
-                   tuple(str(c) for c in codes if isinstance(c, str)), bool(data.get("red_list")))
+        def strings(key):
+            return tuple(c for c in data.get(key) or [] if isinstance(c, str))
+        return cls(text("area"), text("area_type"), text("manager"), strings("codes"),
+                   bool(data.get("red_list")), strings("grades"), bool(data.get("overdue")))
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,8 @@ class FilterBar(QWidget):
         self._menu.addSeparator()
         self._menu.addAction(self.tr("Clear segment choices"), self._clear_codes)
         self.dimensions.setMenu(self._menu)
+        self.grades = None          # the grade menu, once grading is loaded (add_grade_menu)
+        self._grade_choice: tuple[tuple[str, ...], bool] = ((), False)
         self.red_list = QCheckBox(self.tr("&Red list only"))
         self.red_list.setToolTip(self.tr("Customers without a usable phone number (红名单), "
                                          "for data clean-up"))
@@ -188,7 +200,10 @@ class FilterBar(QWidget):
     def _combo(self, tip: str) -> QComboBox:
         combo = QComboBox()
         combo.setToolTip(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough for short names; the list that drops down shows long ones whole,
+        # and the bar still fits a small screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         combo.setMaxVisibleItems(25)
         return combo
 
@@ -209,10 +224,21 @@ class FilterBar(QWidget):
                 self.manager.addItem(name, name)
         self.set_filter(current)
 
+    def add_grade_menu(self, button) -> None:
+        """Add the grades menu (``gui.grade_columns.GradeFilterButton``) after the segments."""
+        self.grades = button
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.dimensions) + 1, button)
+        button.changed.connect(self._emit)
+        button.set_choice(*self._grade_choice)
+
     def filter(self) -> CustomerFilter:
         codes = tuple(code for code, action in self._code_actions.items() if action.isChecked())
+        grades, overdue = ((self.grades.grades(), self.grades.overdue()) if self.grades
+                           else self._grade_choice)
         return CustomerFilter(self.area.currentData(), self.area_type.currentData(),
-                              self.manager.currentData(), codes, self.red_list.isChecked())
+                              self.manager.currentData(), codes, self.red_list.isChecked(),
+                              grades, overdue)
 
     def set_filter(self, flt: CustomerFilter, emit: bool = False) -> None:
         blockers = [QSignalBlocker(w) for w in (self.area, self.area_type, self.manager,
@@ -227,6 +253,9 @@ class FilterBar(QWidget):
         for code, action in self._code_actions.items():
             action.setChecked(code in flt.codes)
         self.red_list.setChecked(flt.red_list)
+        self._grade_choice = (flt.grades, flt.overdue)
+        if self.grades is not None:
+            self.grades.set_choice(flt.grades, flt.overdue)
         del blockers
         self._update_texts()
         if emit:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QMenu, QScrollArea, QSizePolicy, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from gui import columns as cols
 from gui.actions import icon
@@ -81,7 +81,16 @@ class CustomerPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.filter_bar)
+        # On a narrow screen the filter bar scrolls sideways instead of widening the window.
+        bar_area = QScrollArea()
+        bar_area.setWidget(self.filter_bar)
+        bar_area.setWidgetResizable(True)
+        bar_area.setFrameShape(QFrame.Shape.NoFrame)
+        bar_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar_area.setFixedHeight(self.filter_bar.sizeHint().height()
+                                + bar_area.horizontalScrollBar().sizeHint().height())
+        right_layout.addWidget(bar_area)
         right_layout.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.setObjectName("customers_splitter")
@@ -108,6 +117,13 @@ class CustomerPage(QWidget):
     # -- columns --------------------------------------------------------------
     def _apply_columns(self, choice: list[cols.ColumnChoice]) -> None:
         cols.apply_choice(self.table.horizontalHeader(), self.columns, choice)
+
+    def add_grade_features(self, columns: list[cols.Column], grade_menu: QWidget) -> None:
+        """The grade columns and the grades filter menu, once grading is loaded."""
+        self.model.add_columns(columns)
+        self.columns = self.model.columns
+        self._apply_columns(cols.load_choice(self.columns))
+        self.filter_bar.add_grade_menu(grade_menu)
 
     def column_choice(self) -> list[cols.ColumnChoice]:
         return cols.read_choice(self.table.horizontalHeader(), self.columns)

@@ -76,6 +76,17 @@ class CustomerTableModel(QAbstractTableModel):
     def columns(self) -> list[Column]:
         return list(self._columns)
 
+    def add_columns(self, more: list[Column]) -> None:
+        """Append columns (e.g. the grades, once grading is loaded)."""
+        sort_key = self.sort_key()
+        self.beginResetModel()
+        self._columns.extend(more)
+        self._select_sql = "SELECT c.id, " + ", ".join(c.select for c in self._columns) + FROM
+        self._pages.clear()
+        self.endResetModel()
+        if sort_key is not None:   # the sort column's index is unchanged: appended after it
+            self._sort = ([c.key for c in self._columns].index(sort_key[0]), self._sort[1])
+
     def set_filter(self, flt: CustomerFilter) -> None:
         if flt != self._filter:
             self._filter = flt

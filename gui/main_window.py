@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import (QByteArray, QEvent, QLocale, QObject, QSignalBlocker, Qt, QTimer,
+                            Signal)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton,
@@ -33,39 +35,68 @@ MAX_RECENT = 8
 
 @dataclass(frozen=True)
 class AreaSpec:
-    """One of the program's areas in the navigation."""
+    """One of the program's areas in the navigation.
+
+    The page is made the first time the area is shown. A page may offer
+    ``customers_requested(CustomerFilter)`` (show those customers in the list),
+    ``grade_requested()``, ``mark_stale()`` (customers or grades changed) and
+    ``busy() -> bool``; the window connects what is there.
+    """
     key: str
     title: Callable[[], str]                          # translated when called
     icon: str
+    module: str | None                                # the area exists once this module does
     factory: Callable[[Archive, str, QWidget], QWidget]   # (archive, language, parent)
+
+    def available(self) -> bool:
+        return self.module is None or importlib.util.find_spec(self.module) is not None
+
+
+def _dashboard(archive: Archive, language: str, parent: QWidget) -> QWidget:
+    from gui.dashboard import DashboardPage
+    return DashboardPage(archive, language, parent)
+
+
+def _visits(archive: Archive, language: str, parent: QWidget) -> QWidget:
+    from gui.plan_page import PlanPage
+    return PlanPage(archive, language, parent)
 
 
 AREAS: list[AreaSpec] = [
-    AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers",
+    AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers", None,
              lambda archive, language, parent: CustomerPage(archive, language, parent)),
+    AreaSpec("visits", lambda: translate("MainWindow", "Visits"), "visits", "gui.plan_page",
+             _visits),
+    AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
+             "gui.dashboard", _dashboard),
 ]
 
+# Loaded in a worker after the list is shown (each imports pandas or more), so that
+# the grade columns appear and the other areas open without a pause.
+DEFERRED_MODULES = ("gui.grade_columns", "gui.dashboard", "gui.plan_page", "gui.grading_wizard")
 
-class _SizesOnFirstLayout(QObject):
-    """Sets a splitter's sizes once it has its real width: sizes set before the
-    first layout are scaled to the splitter's provisional size and lost."""
 
-    def __init__(self, splitter: QSplitter, sizes: list[int]):
+class _SidePaneWidth(QObject):
+    """Gives a splitter's first pane (a side list) its remembered width once the
+    splitter has its real width: sizes set before the first layout are scaled to
+    the splitter's provisional size and lost."""
+
+    def __init__(self, splitter: QSplitter, width: int):
         super().__init__(splitter)
-        self._sizes = sizes
+        self._width = width
         splitter.installEventFilter(self)
-        if splitter.isVisible() and splitter.width() >= sum(sizes):
-            self._apply(splitter)
+        self._try(splitter)
 
-    def _apply(self, splitter: QSplitter) -> None:
-        splitter.removeEventFilter(self)
-        splitter.setSizes(self._sizes)
-        self.deleteLater()
+    def _try(self, splitter: QSplitter) -> None:
+        if splitter.isVisible() and splitter.width() >= self._width * 2:
+            splitter.removeEventFilter(self)
+            rest = splitter.width() - self._width - splitter.handleWidth()
+            splitter.setSizes([self._width, rest])
+            self.deleteLater()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and watched.isVisible() \
-                and watched.width() > 0:
-            self._apply(watched)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._try(watched)
         return False
 
 
@@ -73,6 +104,7 @@ class MainWindow(QMainWindow):
     archive_changed = Signal()
     search_done = Signal()      # the list shows the hits of the last query (tests wait on it)
     search_ready = Signal()     # the search index is loaded and current
+    deferred_loaded = Signal()  # the grade columns and the other areas' modules are loaded
 
     SEARCH_DELAY_MS = 150
 
@@ -82,6 +114,8 @@ class MainWindow(QMainWindow):
         self.language = language
         self.archive: Archive | None = None
         self.pages: dict[str, QWidget] = {}
+        self.areas: list[AreaSpec] = []
+        self._user_tasks: list[TaskHandle] = []
         self.tasks: list[TaskHandle] = []
         self._searcher = None
         # The search module loads pinyin dictionaries: imported later, in a worker.
@@ -285,7 +319,7 @@ class MainWindow(QMainWindow):
             sizes = [int(s) for s in sizes] if sizes else default
         except (TypeError, ValueError):
             sizes = default
-        _SizesOnFirstLayout(splitter, sizes)
+        _SidePaneWidth(splitter, max(sizes[0], 40))
 
     def save_window_state(self) -> None:
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
@@ -300,25 +334,29 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Background work of this window is still running."""
-        page = self.page()
-        return any(not t.finished for t in self.tasks) or (page is not None and page.busy())
+        return any(not t.finished for t in self.tasks) or any(
+            page.busy() for page in self.pages.values() if hasattr(page, "busy"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if any(not t.finished for t in self.tasks):
+        if any(not t.finished for t in self._user_tasks):
             answer = QMessageBox.question(
                 self, self.tr("Quit Kehu"),
                 self.tr("Work is still running. Quit anyway? What it was writing is not saved."))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            for task in self.tasks:
+            for task in self._user_tasks:
                 task.cancel()
         self.save_window_state()
         self._close_archive()
         event.accept()
 
-    def _track(self, handle: TaskHandle) -> TaskHandle:
+    def _track(self, handle: TaskHandle, background: bool = False) -> TaskHandle:
+        """Keep a task for busy() and, unless it is quiet ``background`` work (search,
+        loading modules), for asking before quitting while it runs."""
         self.tasks = [t for t in self.tasks if not t.finished] + [handle]
+        if not background:
+            self._user_tasks = [t for t in self._user_tasks if not t.finished] + [handle]
         return handle
 
     # -- archive files --------------------------------------------------------------
@@ -397,11 +435,13 @@ class MainWindow(QMainWindow):
             self.restore_backup(path)
 
     def _close_archive(self) -> None:
+        self.areas = []
+        with QSignalBlocker(self.nav):   # removing rows would "choose" the areas left
+            self.nav.clear()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
-        self.nav.clear()
         self._searcher = None
         if self.search_field is not None:
             self.search_field.blockSignals(True)
@@ -418,11 +458,10 @@ class MainWindow(QMainWindow):
         self._close_archive()
         self.archive = archive
         QTimer.singleShot(0, lambda: self._remember(archive.path))
-        for area in AREAS:
-            page = area.factory(archive, self.language, self.stack)
-            self.pages[area.key] = page
-            self.stack.addWidget(page)
+        self.areas = [area for area in AREAS if area.available()]
+        for area in self.areas:
             self.nav.addItem(QListWidgetItem(registry.icon(area.icon), area.title()))
+        self._make_page(self.areas[0])
         page = self.page()
         if page is not None:
             self._restore_splitter(page.splitter, [page.views_width(), 1000])
@@ -439,12 +478,57 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
         self._prepare_search()
+        self._load_deferred()
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=archive.path), 5000)
         self.archive_changed.emit()
 
+    def _make_page(self, area: AreaSpec) -> QWidget:
+        page = self.pages.get(area.key)
+        if page is None:
+            page = area.factory(self.archive, self.language, self.stack)
+            self.pages[area.key] = page
+            self.stack.addWidget(page)
+            if hasattr(page, "customers_requested"):
+                page.customers_requested.connect(self.show_customers)
+            if hasattr(page, "grade_requested") and "grade" in self._actions:
+                page.grade_requested.connect(self.grade_customers)
+        return page
+
     def _area_chosen(self, row: int) -> None:
-        if 0 <= row < len(AREAS) and AREAS[row].key in self.pages:
-            self.stack.setCurrentWidget(self.pages[AREAS[row].key])
+        if self.archive is not None and 0 <= row < len(self.areas):
+            self.stack.setCurrentWidget(self._make_page(self.areas[row]))
+
+    def show_area(self, key: str) -> QWidget | None:
+        for row, area in enumerate(self.areas):
+            if area.key == key:
+                self.nav.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def show_customers(self, flt) -> None:
+        """Show the customer list with this filter (e.g. a dashboard bar was clicked)."""
+        page = self.show_area("customers")
+        if isinstance(page, CustomerPage):
+            page.filter_bar.set_filter(flt, emit=True)
+            page.table.setFocus()
+
+    def _load_deferred(self) -> None:
+        archive = self.archive
+        wanted = [m for m in DEFERRED_MODULES if importlib.util.find_spec(m) is not None]
+
+        def done(_result) -> None:
+            if not shiboken6.isValid(self):
+                return
+            page = self.page()
+            if self.archive is not archive or page is None:
+                return
+            if "gui.grade_columns" in wanted:
+                from gui import grade_columns
+                page.add_grade_features(grade_columns.grade_columns(self.language),
+                                        grade_columns.GradeFilterButton(self.language))
+            self.deferred_loaded.emit()
+        self._track(run_task(None, lambda progress: [importlib.import_module(m) for m in wanted],
+                             on_success=done), background=True)
 
     def backup_now(self) -> TaskHandle | None:
         if self.archive is None:
@@ -490,6 +574,9 @@ class MainWindow(QMainWindow):
 
     # -- customers ------------------------------------------------------------------
     def _after_customer_change(self, select: int | None = None) -> None:
+        for other in self.pages.values():
+            if hasattr(other, "mark_stale"):
+                other.mark_stale()
         page = self.page()
         if page is None:
             return
@@ -561,6 +648,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Deleted {count} customer(s).").format(
             count=len(ids)), 5000)
 
+    def grade_customers(self) -> None:
+        from gui.grading_wizard import GradingWizard
+        if self.archive is not None and GradingWizard.run(self, self.archive):
+            self._after_customer_change()
+
     def import_customers(self) -> None:
         from gui.import_dialog import ImportDialog
         if self.archive is None:
@@ -607,7 +699,7 @@ class MainWindow(QMainWindow):
             return None
 
         def done(searcher) -> None:
-            if self.archive is not archive:
+            if not shiboken6.isValid(self) or self.archive is not archive:
                 return
             if searcher is not None:
                 reader = searcher.conn
@@ -622,7 +714,13 @@ class MainWindow(QMainWindow):
             if self.search_field.text().strip():
                 self._run_search()
             self.search_ready.emit()
-        self._track(run_task(self, work, on_success=done))
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self) or self.archive is not archive:
+                return
+            self.search_field.setPlaceholderText(self.tr("Search is not available"))
+            show_error(self, exc)
+        # No parent: the window may close before the work ends.
+        self._track(run_task(None, work, on_success=done, on_failure=failed), background=True)
 
     def focus_search(self) -> None:
         if self.search_field is not None:
