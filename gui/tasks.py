@@ -14,6 +14,7 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -93,12 +94,17 @@ class TaskHandle(QObject):
 
     def _finish(self) -> None:
         self.finished = True
+        _unowned.discard(self)
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.hide()
             self.dialog.deleteLater()
             self.dialog = None
         self.done.emit()
+
+
+# Handles of tasks started without a parent widget, kept until their work ends.
+_unowned: set[TaskHandle] = set()
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
@@ -122,13 +128,19 @@ def run_task(parent: QWidget | None, work: Callable[[Progress], Any], *,
              title: str = "", cancellable: bool = True, show_after_ms: int = 400,
              pool: QThreadPool | None = None) -> TaskHandle:
     handle = TaskHandle(parent, title, cancellable, show_after_ms)
+    if parent is None:
+        _unowned.add(handle)   # nothing else keeps it alive until the work ends
 
     def succeeded(result):
+        if not shiboken6.isValid(handle):
+            return   # its parent widget was closed meanwhile: nobody to tell
         handle._finish()
         if on_success is not None:
             on_success(result)
 
     def failed(exc, details):
+        if not shiboken6.isValid(handle):
+            return
         handle._finish()
         if isinstance(exc, Cancelled):
             if on_cancel is not None:
