@@ -172,21 +172,25 @@ class DashboardPage(QWidget):
         if managers:
             self.scope.insertSeparator(self.scope.count())
         for name in managers:
-            self.scope.addItem(self.tr("Manager: {name}").format(name=name), ("manager", name))
+            self.scope.addItem(self.tr("Manager: {name}").format(name=name), f"manager:{name}")
         if areas:
             self.scope.insertSeparator(self.scope.count())
         for name in areas:
-            self.scope.addItem(self.tr("Area: {name}").format(name=name), ("area", name))
+            self.scope.addItem(self.tr("Area: {name}").format(name=name), f"area:{name}")
         index = self.scope.findData(current) if current is not None else 0
         self.scope.setCurrentIndex(max(index, 0))
         self.scope.blockSignals(False)
 
     def current_scope(self) -> tuple[str, str] | None:
+        """("manager" or "area", name), or None for the whole archive."""
         data = self.scope.currentData()
-        return tuple(data) if data else None
+        if not data:
+            return None
+        kind, _, name = data.partition(":")
+        return kind, name
 
     def set_scope(self, kind: str | None, name: str = "") -> None:
-        index = 0 if kind is None else self.scope.findData((kind, name))
+        index = 0 if kind is None else self.scope.findData(f"{kind}:{name}")
         if index >= 0:
             self.scope.setCurrentIndex(index)
 
