@@ -1,4 +1,4 @@
-"""The customer editor: every field of the record, its change history and contacts.
+"""The customer editor: every field of the record, its change history, contacts and grades.
 
     saved = CustomerEditor.edit(parent, archive, customer_id)   # None: a new customer
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.contact_dialog import ContactDialog
+from gui.grade_panel import GradePanel
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
@@ -109,6 +110,10 @@ class CustomerEditor(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(contacts_page, self.tr("Contacts"))
         self.tabs.addTab(self.history_view, self.tr("Change history"))
+        # Grades with their explanations and history; overrides are written at once.
+        self.grade_panel = GradePanel(self.archive)
+        self.grade_panel.changed.connect(self._grades_changed)
+        self.tabs.addTab(self.grade_panel, self.tr("Grades"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll)
@@ -341,6 +346,7 @@ class CustomerEditor(QDialog):
               c["result"], c["next_step"], c["next_date"], c["recorded_by"]] for c in contacts])
         self.tabs.setTabText(0, self.tr("Contacts ({count})").format(count=len(contacts)))
         self.tabs.setTabText(1, self.tr("Change history ({count})").format(count=len(history)))
+        self.grade_panel.load(self.customer_id)
         for view in (self.history_view, self.contacts_view):
             fit_columns(view, 220)
 
@@ -357,6 +363,7 @@ class CustomerEditor(QDialog):
         self.save_button.setEnabled(not deleted)
         self.delete_button.setEnabled(exists and not deleted)
         self.log_button.setEnabled(exists and not deleted)
+        self.grade_panel.setEnabled(exists and not deleted)
         self.scroll.widget().setEnabled(not deleted)
         self.restore_button.setVisible(deleted)
         if deleted:
@@ -513,6 +520,9 @@ class CustomerEditor(QDialog):
             return False
         self.saved = True
         return True
+
+    def _grades_changed(self) -> None:
+        self.saved = True     # the list shows grades: refresh it when the editor closes
 
     def log_contact(self) -> None:
         if self.customer_id is None or self.stored.get("deleted_at"):

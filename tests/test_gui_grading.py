@@ -261,3 +261,24 @@ def test_the_panel_sets_the_opportunity_from_answers(qtbot, book, monkeypatch):
     assert grading.current(archive.conn, ids[0])[grading.OPPORTUNITY].value == "A"
     assert panel.values[grading.OPPORTUNITY].text().startswith("A")
     assert "daily" in panel.explanations[grading.OPPORTUNITY].text()
+
+
+def test_the_editor_has_a_grades_tab(qtbot, book, monkeypatch):
+    from gui.customer_editor import CustomerEditor
+    from gui.grade_panel import OverrideDialog
+    archive, ids = book
+    conn = archive.conn
+    grading.apply(conn, grading.compute(grading.load_inputs(conn, TODAY)))
+    editor = CustomerEditor(None, archive, ids[4])
+    qtbot.addWidget(editor)
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert "Grades" in titles
+    editor.tabs.setCurrentIndex(titles.index("Grades"))
+    panel = editor.grade_panel
+    assert panel.customer_id == ids[4] and panel.isEnabled()
+    assert panel.explanations[grading.RFM].text() == grading.current(conn, ids[4])[grading.RFM].explanation()
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, parent, scheme, value: ("white_collar",
+                                                                                                "她在银行上班")))
+    qtbot.mouseClick(panel.override_buttons[grading.PERSONA], Qt.MouseButton.LeftButton)
+    assert grading.current(conn, ids[4])[grading.PERSONA].override
+    assert editor.saved                      # the list refreshes when the editor closes
