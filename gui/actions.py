@@ -11,10 +11,11 @@ import importlib.util
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from model.i18n import translate
 from model.resources import resource_path
 
 # When an action is enabled: names of facts the main window reports (see MainWindow.state()).
@@ -43,67 +44,74 @@ class ActionSpec:
 
 def specs() -> list[ActionSpec]:
     """The registry, in menu order. Texts are translated when this is called."""
-    tr = QCoreApplication.translate
     return [
         # Archive
-        ActionSpec("new_archive", tr("Actions", "&New archive…"), "new_archive", "archive",
+        ActionSpec("new_archive", translate("Actions", "&New archive…"), "new_archive", "archive",
                    "Ctrl+Shift+N", "archive-new",
-                   tip=tr("Actions", "Create an empty archive file")),
-        ActionSpec("open_archive", tr("Actions", "&Open archive…"), "open_archive", "archive",
+                   tip=translate("Actions", "Create an empty archive file")),
+        ActionSpec("open_archive", translate("Actions", "&Open archive…"), "open_archive", "archive",
                    QKeySequence.StandardKey.Open, "archive-open", toolbar=True,
-                   tip=tr("Actions", "Open an archive file")),
-        ActionSpec("backup", tr("Actions", "&Back up now"), "backup_now", "archive", "Ctrl+B",
+                   tip=translate("Actions", "Open an archive file")),
+        ActionSpec("backup", translate("Actions", "&Back up now"), "backup_now", "archive", "Ctrl+B",
                    "backup", ARCHIVE, toolbar=True, separator_before=True,
-                   tip=tr("Actions", "Make a verified copy of the archive beside it")),
-        ActionSpec("restore", tr("Actions", "&Restore from backup…"), "restore_backup", "archive",
-                   icon="restore", tip=tr("Actions", "Put a backup in place of the archive")),
-        ActionSpec("check", tr("Actions", "&Check archive"), "check_archive", "archive",
+                   tip=translate("Actions", "Make a verified copy of the archive beside it")),
+        ActionSpec("restore", translate("Actions", "&Restore from backup…"), "restore_backup", "archive",
+                   icon="restore", tip=translate("Actions", "Put a backup in place of the archive")),
+        ActionSpec("check", translate("Actions", "&Check archive"), "check_archive", "archive",
                    icon="check", enabled_when=ARCHIVE,
-                   tip=tr("Actions", "Check the archive file for damage without changing it")),
-        ActionSpec("import", tr("Actions", "&Import customers…"), "import_customers", "archive",
+                   tip=translate("Actions", "Check the archive file for damage without changing it")),
+        ActionSpec("import", translate("Actions", "&Import customers…"), "import_customers", "archive",
                    "Ctrl+I", "import", ARCHIVE, toolbar=True, separator_before=True,
                    requires="gui.import_dialog",
-                   tip=tr("Actions", "Read customers from a CSV or Excel file")),
-        ActionSpec("export", tr("Actions", "&Export…"), "export_customers", "archive", "Ctrl+E",
+                   tip=translate("Actions", "Read customers from a CSV or Excel file")),
+        ActionSpec("export", translate("Actions", "&Export…"), "export_customers", "archive", "Ctrl+E",
                    "export", ARCHIVE, toolbar=True, requires="gui.export_dialog",
-                   tip=tr("Actions", "Write the customers shown, or all, to CSV or Excel")),
-        ActionSpec("quit", tr("Actions", "&Quit"), "close", "archive",
+                   tip=translate("Actions", "Write the customers shown, or all, to CSV or Excel")),
+        ActionSpec("quit", translate("Actions", "&Quit"), "close", "archive",
                    QKeySequence.StandardKey.Quit, separator_before=True,
                    role=QAction.MenuRole.QuitRole),
         # Customers
-        ActionSpec("new_customer", tr("Actions", "&New customer…"), "new_customer", "customers",
+        ActionSpec("new_customer", translate("Actions", "&New customer…"), "new_customer", "customers",
                    QKeySequence.StandardKey.New, "customer-new", ARCHIVE, toolbar=True,
-                   requires="gui.customer_editor", tip=tr("Actions", "Add a customer")),
-        ActionSpec("edit_customer", tr("Actions", "&Edit customer…"), "edit_customer",
-                   "customers", ("Return", "Enter"), "customer-edit", CUSTOMER, requires="gui.customer_editor",
-                   list_shortcut=True,
-                   tip=tr("Actions", "Open the selected customer (Enter or double-click)")),
-        ActionSpec("log_contact", tr("Actions", "&Log a contact…"), "log_contact", "customers",
-                   "Ctrl+L", "contact", CUSTOMER, toolbar=True, requires="gui.contact_dialog",
-                   tip=tr("Actions", "Record a visit, call or message with the selected customer")),
-        ActionSpec("grade", tr("Actions", "&Grade customers…"), "grade_customers", "customers",
+                   requires="gui.customer_editor", tip=translate("Actions", "Add a customer")),
+        ActionSpec("edit_customer", translate("Actions", "&Edit customer…"), "edit_customer",
+                   "customers", ("Return", "Enter"), "customer-edit", CUSTOMER,
+                   requires="gui.customer_editor", list_shortcut=True,
+                   tip=translate("Actions", "Open the selected customer (Enter or double-click)")),
+        ActionSpec("log_contact", translate("Actions", "&Log a contact…"), "log_contact",
+                   "customers", "Ctrl+L", "contact", CUSTOMER, toolbar=True, requires="gui.contact_dialog",
+                   tip=translate("Actions", "Record a visit, call or message with the selected customer")),
+        ActionSpec("grade", translate("Actions", "&Grade customers…"), "grade_customers", "customers",
                    "Ctrl+G", "grade", ARCHIVE, toolbar=True, requires="gui.grading_wizard",
-                   tip=tr("Actions", "Work out value tiers, RFM types and personas; set "
-                                     "opportunity grades")),
-        ActionSpec("delete_customer", tr("Actions", "&Delete customer…"), "delete_customer",
+                   tip=translate("Actions", "Work out value tiers, RFM types and personas; set "
+                                            "opportunity grades")),
+        ActionSpec("plan_visits", translate("Actions", "New &visit plan…"), "new_visit_plan", "customers",
+                   "Ctrl+Shift+P", "visits", ARCHIVE, requires="gui.plan_page", separator_before=True,
+                   tip=translate("Actions", "Plan the visits due in the coming days: who, which day, in what "
+                                            "order")),
+        ActionSpec("tracking_log", translate("Actions", "Print &tracking log…"), "print_tracking_log",
+                   "customers", "Ctrl+Shift+L", "print", ARCHIVE, requires="gui.plan_page",
+                   tip=translate("Actions", "Print the tracking log (客户追踪志) of a day, week, half month "
+                                            "or month")),
+        ActionSpec("delete_customer", translate("Actions", "&Delete customer…"), "delete_customer",
                    "customers", QKeySequence.StandardKey.Delete, "customer-delete", CUSTOMERS,
                    list_shortcut=True, separator_before=True,
-                   tip=tr("Actions", "Delete the selected customers (their history is kept)")),
-        ActionSpec("find", tr("Actions", "&Find…"), "focus_search", "customers",
+                   tip=translate("Actions", "Delete the selected customers (their history is kept)")),
+        ActionSpec("find", translate("Actions", "&Find…"), "focus_search", "customers",
                    QKeySequence.StandardKey.Find, "search", ARCHIVE, separator_before=True,
                    requires="model.search",
-                   tip=tr("Actions", "Search by name, pinyin, phone digits or area")),
+                   tip=translate("Actions", "Search by name, pinyin, phone digits or area")),
         # View
-        ActionSpec("save_view", tr("Actions", "&Save this view…"), "save_view", "view",
+        ActionSpec("save_view", translate("Actions", "&Save this view…"), "save_view", "view",
                    icon="view-save", enabled_when=ARCHIVE,
-                   tip=tr("Actions", "Keep the current filters and sort as a named view")),
-        ActionSpec("delete_view", tr("Actions", "&Delete this view"), "delete_view", "view",
+                   tip=translate("Actions", "Keep the current filters and sort as a named view")),
+        ActionSpec("delete_view", translate("Actions", "&Delete this view"), "delete_view", "view",
                    enabled_when="user_view"),
-        ActionSpec("columns", tr("Actions", "Choose &columns…"), "choose_columns", "view",
+        ActionSpec("columns", translate("Actions", "Choose &columns…"), "choose_columns", "view",
                    icon="columns", enabled_when=ARCHIVE, separator_before=True,
-                   tip=tr("Actions", "Which columns the customer list shows, and their order")),
+                   tip=translate("Actions", "Which columns the customer list shows, and their order")),
         # Help
-        ActionSpec("about", tr("Actions", "&About Kehu"), "show_about", "help", icon="kehu",
+        ActionSpec("about", translate("Actions", "&About Kehu"), "show_about", "help", icon="kehu",
                    role=QAction.MenuRole.AboutRole),
     ]
 

@@ -653,6 +653,16 @@ class MainWindow(QMainWindow):
         if self.archive is not None and GradingWizard.run(self, self.archive):
             self._after_customer_change()
 
+    def new_visit_plan(self) -> None:
+        page = self.show_area("visits")
+        if page is not None:
+            page.new_plan()
+
+    def print_tracking_log(self) -> None:
+        page = self.show_area("visits")
+        if page is not None:
+            page.print_tracking_log()
+
     def import_customers(self) -> None:
         from gui.import_dialog import ImportDialog
         if self.archive is None:

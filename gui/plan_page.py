@@ -357,13 +357,17 @@ class PlanPanel(QWidget):
 
     def _run(self, change: Callable[[Any], Any], *, title: str = "", select: int | None = None,
              message: str | Callable[[Any], str] = "", shows_result: bool = False,
-             after: Callable[[], None] | None = None) -> TaskHandle | None:
+             after: Callable[[], None] | None = None, queue: bool = False) -> TaskHandle | None:
         """Make a change in a worker with its own connection, then show the plan as stored.
 
         ``change(conn)`` returns what ``message`` (a callable) words; with ``shows_result``
         it is the id of the plan to show, else the plan shown stays (the newest if it
-        is gone). The visit ``select`` (default: the current one) stays current."""
+        is gone). The visit ``select`` (default: the current one) stays current. While
+        other work runs a change is refused, or with ``queue`` made when it ends."""
         if self.busy():
+            if queue:
+                self.task.done.connect(lambda: self._run(change, title=title, select=select, message=message,
+                                                         shows_result=shows_result, after=after, queue=True))
             return None
         self._loaded_once = True
         archive = self.archive
@@ -477,7 +481,7 @@ class PlanPanel(QWidget):
         def change(conn):
             plan = visit_plan.build(conn, request)
             return visit_plan.save(conn, plan, settings.user_name())
-        return self._run(change, title=self.tr("Planning the visits…"), shows_result=True,
+        return self._run(change, title=self.tr("Planning the visits…"), shows_result=True, queue=True,
                          message=self.tr("Plan made and saved."))
 
     def delete_plan(self) -> TaskHandle | None:

@@ -468,3 +468,36 @@ def test_stale_after_changes_elsewhere(qtbot, archive, data):
     page.tabs.setCurrentWidget(panel)
     settle(qtbot, panel)
     assert panel.plan.visit(visit.id).name == "改了名"
+
+
+def test_main_window_actions_open_the_visits_area(qtbot, monkeypatch, tmp_path):
+    import shiboken6
+
+    from gui.main_window import MainWindow
+    from model.database import Archive
+    path = tmp_path / "window.kehu"
+    with Archive.create(path) as made:
+        customer(made.conn, "甲客户", lat=spread(0)[0], lon=spread(0)[1], tier="A", last_visit=LONG_AGO)
+    monkeypatch.setattr(NewPlanDialog, "ask", staticmethod(lambda parent, archive_, *a: request(days=3)))
+    printed = []
+    monkeypatch.setattr(TrackingLogDialog, "run", classmethod(lambda cls, *a, **k: printed.append(a) or None))
+    window = MainWindow("en")
+    try:
+        window.show()
+        with qtbot.waitSignal(window.archive_changed, timeout=15000):
+            window.open_archive(path)
+        qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
+        action = window.action("plan_visits")
+        assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Shift+P"
+        action.trigger()
+        page = window.pages["visits"]
+        assert window.stack.currentWidget() is page and page.tabs.currentWidget() is page.plans
+        qtbot.waitUntil(lambda: not window.busy() and page.plans.plan is not None, timeout=20000)
+        assert [v.name for v in page.plans.plan.planned()] == ["甲客户"]
+        window.action("tracking_log").trigger()
+        assert len(printed) == 1
+    finally:
+        qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
