@@ -56,7 +56,13 @@ def _only_window_options(argv: list[str]) -> bool:
 
 
 def run_cli(argv: list[str]) -> int:
-    app = QCoreApplication.instance() or QCoreApplication(["kehu"])
+    if argv[:1] == ["self-test"]:          # it opens the window: needs a QApplication
+        from cli.selftest import prepare_environment
+        prepare_environment()
+        from gui.app import make_application
+        app = QCoreApplication.instance() or make_application()
+    else:
+        app = QCoreApplication.instance() or QCoreApplication(["kehu"])
     language.install_translators(app, language.chosen_language())
     parser = build_parser()
     args = parser.parse_args(argv)
