@@ -17,18 +17,19 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from gui.tasks import TaskHandle, run_task, show_error
 from model import backup, database
 from model.database import Archive, ArchiveDamaged, ArchiveError
+from model.i18n import translate
 
 SUFFIX = ".kehu"
 
 
 def _file_filter(widget: QWidget) -> str:
-    return widget.tr("Kehu archives (*.kehu);;All files (*)")
+    return translate("ArchiveDialogs", "Kehu archives (*.kehu);;All files (*)")
 
 
 def ask_new_path(parent: QWidget, folder: str = "") -> Path | None:
     """Where to create a new archive (the .kehu suffix is added if missing)."""
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("New archive"),
-                                          str(Path(folder) / parent.tr("customers.kehu")),
+    name, _ = QFileDialog.getSaveFileName(parent, translate("ArchiveDialogs", "New archive"),
+                                          str(Path(folder) / translate("ArchiveDialogs", "customers.kehu")),
                                           _file_filter(parent))
     if not name:
         return None
@@ -37,7 +38,7 @@ def ask_new_path(parent: QWidget, folder: str = "") -> Path | None:
 
 
 def ask_open_path(parent: QWidget, folder: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open archive"), folder,
+    name, _ = QFileDialog.getOpenFileName(parent, translate("ArchiveDialogs", "Open archive"), folder,
                                           _file_filter(parent))
     return Path(name) if name else None
 
@@ -53,8 +54,8 @@ def start_backup(parent: QWidget, archive: Archive,
             return backup.make_backup(conn, path)
         finally:
             conn.close()
-    return run_task(parent, work, on_success=on_done, title=parent.tr("Backing up the archive…"),
-                    cancellable=False)
+    return run_task(parent, work, on_success=on_done,
+                    title=translate("ArchiveDialogs", "Backing up the archive…"), cancellable=False)
 
 
 def start_check(parent: QWidget, path: Path,
@@ -65,25 +66,26 @@ def start_check(parent: QWidget, path: Path,
         if on_done is not None:
             on_done(report)
     return run_task(parent, lambda progress: database.check_file(path), on_success=done,
-                    title=parent.tr("Checking the archive…"), cancellable=False)
+                    title=translate("ArchiveDialogs", "Checking the archive…"), cancellable=False)
 
 
 def show_check_result(parent: QWidget, path: Path, report: database.HealthReport) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("Check archive"))
+    box.setWindowTitle(translate("ArchiveDialogs", "Check archive"))
     if report.ok:
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(parent.tr("The archive {name} is healthy: no damage was found.")
+        box.setText(translate("ArchiveDialogs", "The archive {name} is healthy: no damage was found.")
                     .format(name=path.name))
     else:
         box.setIcon(QMessageBox.Icon.Warning)
         last = backup.latest_backup(path)
-        hint = (parent.tr("The last backup is {backup}. Use Archive → Restore from backup.")
+        hint = (translate("ArchiveDialogs",
+                          "The last backup is {backup}. Use Archive → Restore from backup.")
                 .format(backup=last.name) if last else
-                parent.tr("There is no backup of it. Copy the file somewhere safe before "
+                translate("ArchiveDialogs", "There is no backup of it. Copy the file somewhere safe before "
                           "changing anything."))
-        box.setText(parent.tr("The archive {name} is damaged.").format(name=path.name) + "\n\n"
-                    + hint)
+        box.setText(translate("ArchiveDialogs", "The archive {name} is damaged.").format(name=path.name)
+                    + "\n\n" + hint)
         box.setDetailedText("\n".join(report.problems[:50]))
     box.exec()
 
@@ -93,10 +95,10 @@ def offer_restore_after_failure(parent: QWidget, exc: BaseException) -> bool:
     if isinstance(exc, ArchiveDamaged) and exc.last_backup is not None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(parent.tr("The archive is damaged"))
+        box.setWindowTitle(translate("ArchiveDialogs", "The archive is damaged"))
         box.setText(str(exc))
-        box.setInformativeText(parent.tr("Restore from a backup now? You can look at what each "
-                                         "backup holds before choosing."))
+        box.setInformativeText(translate("ArchiveDialogs", "Restore from a backup now? You can look at "
+                                         "what each backup holds before choosing."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
@@ -233,7 +235,7 @@ def start_restore(parent: QWidget, archive_path: Path, chosen: Path,
     """Put ``chosen`` in place of the (closed) archive; ``on_done(kept)`` gets the copy
     of the replaced file."""
     return run_task(parent, lambda progress: backup.restore(archive_path, chosen),
-                    on_success=on_done, title=parent.tr("Restoring the backup…"),
+                    on_success=on_done, title=translate("ArchiveDialogs", "Restoring the backup…"),
                     cancellable=False)
 
 

@@ -14,11 +14,12 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from model import rules, settings
+from model.i18n import translate
 
 
 def _text(value: Any) -> str:
@@ -54,22 +55,21 @@ def _lookup(labels: dict[str, str]) -> Callable[[Any], str]:
 
 def customer_columns(language: str) -> list[Column]:
     """Every column the customer list can show, in default order."""
-    tr = QCoreApplication.translate
-    genders = {"male": tr("Columns", "Male"), "female": tr("Columns", "Female")}
+    genders = {"male": translate("Columns", "Male"), "female": translate("Columns", "Female")}
     area_types = {a.key: a.label(language) for a in rules.area_types()}
     columns = [
         # "+c.name": sorting all rows is faster than walking the name index (measured).
-        Column("name", tr("Columns", "Name"), "c.name", sort="+c.name", nullable=False, chars=8),
-        Column("gender", tr("Columns", "Gender"), "c.gender", _lookup(genders), chars=6),
-        Column("phone", tr("Columns", "Phone"), "c.phone", chars=12),
-        Column("area", tr("Columns", "Area"), "a.name", chars=12),
-        Column("area_type", tr("Columns", "Area type"), "a.area_type", _lookup(area_types),
+        Column("name", translate("Columns", "Name"), "c.name", sort="+c.name", nullable=False, chars=8),
+        Column("gender", translate("Columns", "Gender"), "c.gender", _lookup(genders), chars=6),
+        Column("phone", translate("Columns", "Phone"), "c.phone", chars=12),
+        Column("area", translate("Columns", "Area"), "a.name", chars=12),
+        Column("area_type", translate("Columns", "Area type"), "a.area_type", _lookup(area_types),
                sort=_case("a.area_type", {k: i for i, k in enumerate(area_types)}), chars=19),
-        Column("manager", tr("Columns", "Manager"), "c.manager"),
-        Column("birth_date", tr("Columns", "Birth date"), "c.birth_date", chars=10),
-        Column("occupation", tr("Columns", "Occupation"), "c.occupation", chars=10),
-        Column("created_on", tr("Columns", "Created"), "c.created_on", nullable=False, chars=10),
-        Column("last_contact", tr("Columns", "Last contact"),
+        Column("manager", translate("Columns", "Manager"), "c.manager"),
+        Column("birth_date", translate("Columns", "Birth date"), "c.birth_date", chars=10),
+        Column("occupation", translate("Columns", "Occupation"), "c.occupation", chars=10),
+        Column("created_on", translate("Columns", "Created"), "c.created_on", nullable=False, chars=10),
+        Column("last_contact", translate("Columns", "Last contact"),
                # One index seek per row on contacts(customer_id, contact_date).
                "(SELECT max(contact_date) FROM contacts WHERE customer_id = c.id)", chars=10),
     ]
@@ -78,7 +78,7 @@ def customer_columns(language: str) -> list[Column]:
         columns.append(Column(
             dim.column, dim.label(language), f"c.{dim.column}", _lookup(labels),
             visible_by_default=not dim.sensitive, chars=12,
-            tooltip=(tr("Columns", "Sensitive: hidden unless you choose to show it.")
+            tooltip=(translate("Columns", "Sensitive: hidden unless you choose to show it.")
                      if dim.sensitive else "")))
     return columns
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from model.database import ArchiveError
+from model.i18n import translate
 from model.progress import Cancelled, Progress
 
 
@@ -111,11 +112,11 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
     """A failure in words the user understands; a bug also shows its details."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(box.tr("Kehu"))
+    box.setWindowTitle(translate("Errors", "Kehu"))
     if isinstance(exc, ArchiveError):
         box.setText(str(exc))
     else:
-        box.setText(QMessageBox.tr("Something went wrong; nothing was saved.") + "\n\n" + str(exc))
+        box.setText(translate("Errors", "Something went wrong; nothing was saved.") + "\n\n" + str(exc))
         if details:
             box.setDetailedText(details)
     box.exec()
