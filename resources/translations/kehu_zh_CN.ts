@@ -1,0 +1,4704 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>GradeColumns</source>
+        <comment>✎ marks a grade set by hand.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>Value tier</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>A/B/C by the Pareto rule over the last 12 months.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>Opportunity</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>A-E from the need and the expected close.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>RFM type</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>Persona</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>Next tracking</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>The last contact plus the opportunity grade's tracking cadence.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>Overdue (days)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GradeColumns</source>
+        <comment>Days since the next tracking date passed.</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New archive…</source>
+        <translation>新建档案(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create an empty archive file</source>
+        <translation>新建一个空的档案文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open archive…</source>
+        <translation>打开档案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an archive file</source>
+        <translation>打开一个档案文件</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Make a verified copy of the archive beside it</source>
+        <translation>在档案旁边生成一份经过校验的副本</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of the archive</source>
+        <translation>用备份替换当前档案</translation>
+    </message>
+    <message>
+        <source>&amp;Check archive</source>
+        <translation>检查档案(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check the archive file for damage without changing it</source>
+        <translation>检查档案文件是否损坏，不做任何修改</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read customers from a CSV or Excel file</source>
+        <translation>从 CSV 或 Excel 文件读取客户</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the customers shown, or all, to CSV or Excel</source>
+        <translation>把当前显示的客户或全部客户导出为 CSV 或 Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add a customer</source>
+        <translation>添加一位客户</translation>
+    </message>
+    <message>
+        <source>&amp;Edit customer…</source>
+        <translation>编辑客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open the selected customer (Enter or double-click)</source>
+        <translation>打开所选客户（回车或双击）</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>登记联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record a visit, call or message with the selected customer</source>
+        <translation>记录与所选客户的一次拜访、电话或短信</translation>
+    </message>
+    <message>
+        <source>&amp;Grade customers…</source>
+        <translation>客户分级(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Work out value tiers, RFM types and personas; set opportunity grades</source>
+        <translation>计算价值分级、RFM 类型和客户画像；评定商机等级</translation>
+    </message>
+    <message>
+        <source>New &amp;visit plan…</source>
+        <translation>新建拜访计划(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Plan the visits due in the coming days: who, which day, in what order</source>
+        <translation>安排未来几天应做的拜访：拜访谁、哪天去、按什么顺序</translation>
+    </message>
+    <message>
+        <source>Print &amp;tracking log…</source>
+        <translation>打印客户追踪志(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print the tracking log (客户追踪志) of a day, week, half month or month</source>
+        <translation>打印某一天、周、半月或月的客户追踪志</translation>
+    </message>
+    <message>
+        <source>&amp;Delete customer…</source>
+        <translation>删除客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected customers (their history is kept)</source>
+        <translation>删除所选客户（其历史记录会保留）</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin, phone digits or area</source>
+        <translation>按姓名、拼音、电话号码或区域搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Save this view…</source>
+        <translation>保存当前视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Keep the current filters and sort as a named view</source>
+        <translation>把当前的筛选和排序保存为一个命名视图</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this view</source>
+        <translation>删除此视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;columns…</source>
+        <translation>选择列(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Which columns the customer list shows, and their order</source>
+        <translation>客户列表显示哪些列，以及列的顺序</translation>
+    </message>
+    <message>
+        <source>&amp;About Kehu</source>
+        <translation>关于客户经营助手(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Archive</name>
+    <message>
+        <source>The disk is full or cannot be written. Nothing was saved; free some space and try again.</source>
+        <translation>磁盘已满或无法写入。没有保存任何内容；请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The archive file cannot be written (it is read-only). Nothing was saved.</source>
+        <translation>档案文件无法写入（文件为只读）。没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The archive {path} is open in another Kehu window or program. Close it there first, then try again.</source>
+        <translation>档案 {path} 已在另一个客户经营助手窗口或程序中打开。请先在那里关闭，然后重试。</translation>
+    </message>
+    <message>
+        <source>There is no archive at {path}.</source>
+        <translation>{path} 处没有档案。</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name, or open it.</source>
+        <translation>{path} 已存在。请换一个名称，或直接打开它。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no archive at {path}. Create one first with 'python main.py new {path}' or File → New archive.</source>
+        <translation>{path} 处没有档案。请先用 'python main.py new {path}' 或“档案 → 新建档案”创建一个。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Kehu archive (it is not an SQLite database).</source>
+        <translation>{path} 不是客户经营助手的档案（它不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>The last backup is {backup}. Use Archive → Restore from backup, or 'python main.py restore'.</source>
+        <translation>最近的备份是 {backup}。请使用“档案 → 从备份恢复”，或 'python main.py restore'。</translation>
+    </message>
+    <message>
+        <source>No backup of it was found.</source>
+        <translation>没有找到它的备份。</translation>
+    </message>
+    <message>
+        <source>The archive {path} is damaged and was not opened; it has not been changed. {hint}</source>
+        <translation>档案 {path} 已损坏，未被打开；文件没有被改动。{hint}</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a Kehu archive.</source>
+        <translation>{path} 是 SQLite 数据库，但不是客户经营助手的档案。</translation>
+    </message>
+    <message>
+        <source>The archive {path} was written by a newer version of Kehu (format {found}; this version reads up to {latest}). Install the newer version to open it; the archive was not changed.</source>
+        <translation>档案 {path} 由更新版本的客户经营助手写入（格式 {found}；本版本最高只能读取 {latest}）。请安装新版本后再打开；档案没有被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialogs</name>
+    <message>
+        <source>Kehu archives (*.kehu);;All files (*)</source>
+        <translation>客户经营助手档案 (*.kehu);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New archive</source>
+        <translation>新建档案</translation>
+    </message>
+    <message>
+        <source>customers.kehu</source>
+        <translation>客户档案.kehu</translation>
+    </message>
+    <message>
+        <source>Open archive</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Backing up the archive…</source>
+        <translation>正在备份档案…</translation>
+    </message>
+    <message>
+        <source>Checking the archive…</source>
+        <translation>正在检查档案…</translation>
+    </message>
+    <message>
+        <source>Check archive</source>
+        <translation>检查档案</translation>
+    </message>
+    <message>
+        <source>The archive {name} is healthy: no damage was found.</source>
+        <translation>档案 {name} 完好：未发现损坏。</translation>
+    </message>
+    <message>
+        <source>The last backup is {backup}. Use Archive → Restore from backup.</source>
+        <translation>最近的备份是 {backup}。请使用“档案 → 从备份恢复”。</translation>
+    </message>
+    <message>
+        <source>There is no backup of it. Copy the file somewhere safe before changing anything.</source>
+        <translation>它没有备份。在做任何改动之前，请先把文件复制到安全的地方。</translation>
+    </message>
+    <message>
+        <source>The archive {name} is damaged.</source>
+        <translation>档案 {name} 已损坏。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged</source>
+        <translation>档案已损坏</translation>
+    </message>
+    <message>
+        <source>Restore from a backup now? You can look at what each backup holds before choosing.</source>
+        <translation>现在从备份恢复吗？选择之前可以先查看每份备份的内容。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>The backup folder {folder} cannot be created: {error}</source>
+        <translation>无法创建备份文件夹 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {error}</source>
+        <translation>无法写入备份：{error}</translation>
+    </message>
+    <message>
+        <source>The backup failed its check ({result}); it was discarded.</source>
+        <translation>备份未通过校验（{result}），已丢弃。</translation>
+    </message>
+    <message>
+        <source>The backup does not hold the same records as the archive; it was discarded.</source>
+        <translation>备份中的记录与档案不一致，已丢弃。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged and cannot be restored.</source>
+        <translation>备份 {path} 已损坏，无法恢复。</translation>
+    </message>
+    <message>
+        <source>The copy of the backup failed its check; nothing was restored.</source>
+        <translation>备份的副本未通过校验；没有恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>Kehu, the field account manager's customer archive. With no command, the window opens.</source>
+        <translation>客户经营助手：客户经理的客户档案。不带命令时打开程序窗口。</translation>
+    </message>
+    <message>
+        <source>open this archive in the window</source>
+        <translation>在窗口中打开此档案</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing more was written.</source>
+        <translation>已停止；没有再写入任何内容。</translation>
+    </message>
+    <message>
+        <source>create an empty archive</source>
+        <translation>新建一个空档案</translation>
+    </message>
+    <message>
+        <source>check an archive without changing it (exit 0 healthy, 1 damaged)</source>
+        <translation>检查档案，不做改动（退出码 0 完好，1 已损坏）</translation>
+    </message>
+    <message>
+        <source>make a verified backup and print its path</source>
+        <translation>生成一份经过校验的备份，并显示其路径</translation>
+    </message>
+    <message>
+        <source>folder for the backup (default: beside the archive)</source>
+        <translation>备份存放的文件夹（默认：档案所在文件夹）</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the archive (the current file is kept as a backup first)</source>
+        <translation>用备份替换档案（当前文件会先另存为一份备份）</translation>
+    </message>
+    <message>
+        <source>the backup file (default: the newest backup)</source>
+        <translation>备份文件（默认：最新的备份）</translation>
+    </message>
+    <message>
+        <source>Created an empty archive at {path}</source>
+        <translation>已在 {path} 新建空档案</translation>
+    </message>
+    <message>
+        <source>{path}: healthy</source>
+        <translation>{path}：完好</translation>
+    </message>
+    <message>
+        <source>{path}: damaged</source>
+        <translation>{path}：已损坏</translation>
+    </message>
+    <message>
+        <source>The last backup is {backup}.</source>
+        <translation>最近的备份是 {backup}。</translation>
+    </message>
+    <message>
+        <source>There is no backup of {path}.</source>
+        <translation>{path} 没有备份。</translation>
+    </message>
+    <message>
+        <source>Restored {backup} to {path}.</source>
+        <translation>已把 {backup} 恢复到 {path}。</translation>
+    </message>
+    <message>
+        <source>The file it replaced was kept as {kept}.</source>
+        <translation>被替换的文件已保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>print a sheet to PDF (see 'print --help')</source>
+        <translation>把表格打印为 PDF（见 'print --help'）</translation>
+    </message>
+    <message>
+        <source>create a demo archive with realistic customers, areas, transactions and contacts</source>
+        <translation>创建一个演示档案，包含逼真的客户、区域、交易和联系记录</translation>
+    </message>
+    <message>
+        <source>the new archive (must not exist yet)</source>
+        <translation>新档案（不能已存在）</translation>
+    </message>
+    <message>
+        <source>how many customers (default 800, one manager's book; at most 1,000,000)</source>
+        <translation>客户数量（默认 800，即一位客户经理的管户量；最多 1,000,000）</translation>
+    </message>
+    <message>
+        <source>the same seed gives the same archive (default 1)</source>
+        <translation>相同的种子生成相同的档案（默认 1）</translation>
+    </message>
+    <message>
+        <source>give a whole number of customers from 1 to 1,000,000, not '{text}'</source>
+        <translation>请给出 1 至 1,000,000 之间的整数客户数，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>{path} already exists; the demo never writes into an existing file. Choose a new file name, or delete the old file first.</source>
+        <translation>{path} 已存在；演示档案不会写入已有文件。请换一个新文件名，或先删除旧文件。</translation>
+    </message>
+    <message>
+        <source>Created a demo archive at {path} (seed {seed}) in {seconds} s:</source>
+        <translation>已在 {path} 创建演示档案（种子 {seed}），用时 {seconds} 秒：</translation>
+    </message>
+    <message>
+        <source>  customers: {customers} (red list: {red}), areas: {areas}, managers: {managers}, transactions: {transactions}, contacts: {contacts}</source>
+        <translation>  客户：{customers}（红名单：{red}），区域：{areas}，客户经理：{managers}，交易：{transactions}，联系记录：{contacts}</translation>
+    </message>
+    <message>
+        <source>export every customer to a .csv (UTF-8, opens in Excel) or .xlsx file</source>
+        <translation>将所有客户导出为 .csv（UTF-8，可用 Excel 打开）或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>the archive</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>the file to write (replaced if it exists)</source>
+        <translation>要写入的文件（已存在则替换）</translation>
+    </message>
+    <message>
+        <source>Exported {count} customers to {path}</source>
+        <translation>已将 {count} 位客户导出到 {path}</translation>
+    </message>
+    <message>
+        <source>compute value tiers, RFM types and personas, store them and print the distribution</source>
+        <translation>计算价值分级、RFM 类型和客户画像，保存结果并显示分布</translation>
+    </message>
+    <message>
+        <source>grade as of this date (default: today)</source>
+        <translation>分级的基准日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>all (default), ungraded, area:NAME, manager:NAME or older:DAYS</source>
+        <translation>all（默认，全部）、ungraded（未分级）、area:区域名、manager:客户经理名 或 older:天数</translation>
+    </message>
+    <message>
+        <source>also replace grades a manager set by hand</source>
+        <translation>同时替换客户经理手动设定的等级</translation>
+    </message>
+    <message>
+        <source>set a customer's opportunity grade from the need and the expected close</source>
+        <translation>根据需求和预计成交时间设定客户的商机等级</translation>
+    </message>
+    <message>
+        <source>clear, latent or none</source>
+        <translation>clear（明确）、latent（潜在）或 none（无）</translation>
+    </message>
+    <message>
+        <source>1m, 3m, 6m, later, never, or the expected close date</source>
+        <translation>1m、3m、6m、later、never，或预计成交日期</translation>
+    </message>
+    <message>
+        <source>answered on this date (default: today)</source>
+        <translation>回答日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>a note kept with the grade</source>
+        <translation>随等级保存的备注</translation>
+    </message>
+    <message>
+        <source>Give the as-of date as 2025-06-30.</source>
+        <translation>请按 2025-06-30 的格式给出基准日期。</translation>
+    </message>
+    <message>
+        <source>No customer is in the scope {scope}; nothing to grade.</source>
+        <translation>范围 {scope} 内没有客户；无需分级。</translation>
+    </message>
+    <message>
+        <source>Graded {count} customers as of {as_of} in {seconds:.1f} s.</source>
+        <translation>已按 {as_of} 为 {count} 位客户分级，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Grades changed: {count} ({per_scheme}).</source>
+        <translation>等级有变化：{count}（{per_scheme}）。</translation>
+    </message>
+    <message>
+        <source>Explanations brought up to date without a grade change: {count}.</source>
+        <translation>等级未变、仅更新说明：{count}。</translation>
+    </message>
+    <message>
+        <source>Left as set by hand (overrides): {count}; use --replace-overrides to replace them.</source>
+        <translation>保留手动设定的等级：{count}；如需替换，请使用 --replace-overrides。</translation>
+    </message>
+    <message>
+        <source>Customer {id}: opportunity grade {grade}.</source>
+        <translation>客户 {id}：商机等级 {grade}。</translation>
+    </message>
+    <message>
+        <source>import customers or transactions from a CSV or .xlsx file (exit 0 all rows good, 1 rows rejected, 2 file unreadable)</source>
+        <translation>从 CSV 或 .xlsx 文件导入客户或交易（退出码 0 全部行有效，1 有行被拒绝，2 文件无法读取）</translation>
+    </message>
+    <message>
+        <source>Import a CSV (UTF-8, GBK/GB18030 or UTF-16) or .xlsx file into an archive. All or nothing: if any row is rejected nothing is written, unless --partial. Rows already in the archive or earlier in the file are skipped as duplicates, so importing the same file twice adds nothing the second time.</source>
+        <translation>把 CSV（UTF-8、GBK/GB18030 或 UTF-16）或 .xlsx 文件导入档案。要么全部导入，要么都不导入：只要有一行被拒绝就不写入任何内容，除非使用 --partial。档案中已有的行或文件中前面已出现的行作为重复跳过，因此同一文件第二次导入不会增加任何内容。</translation>
+    </message>
+    <message>
+        <source>the CSV or .xlsx file to import</source>
+        <translation>要导入的 CSV 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>what the file holds (default: customers)</source>
+        <translation>文件内容的类型（默认：customers 客户）</translation>
+    </message>
+    <message>
+        <source>import the good rows even when some are rejected</source>
+        <translation>即使有行被拒绝，也导入有效的行</translation>
+    </message>
+    <message>
+        <source>check the file and report, without writing to the archive</source>
+        <translation>只检查文件并报告，不写入档案</translation>
+    </message>
+    <message>
+        <source>where to write the rejected rows (default: &lt;file name&gt;-rejects.csv beside the file)</source>
+        <translation>被拒绝行的保存位置（默认：文件旁的 &lt;文件名&gt;-rejects.csv）</translation>
+    </message>
+    <message>
+        <source>a JSON object mapping column headers the program does not recognise to field names, or to null to leave a column out</source>
+        <translation>一个 JSON 对象，把程序不认识的列标题对应到字段名，或对应到 null 表示不导入该列</translation>
+    </message>
+    <message>
+        <source>The mapping file {path} cannot be read: {error}</source>
+        <translation>无法读取列对应文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The mapping file {path} is not valid JSON ({error}). Write it like {{"客户电话": "phone", "内部编码": null}}.</source>
+        <translation>列对应文件 {path} 不是有效的 JSON（{error}）。请按此格式书写：{{"客户电话": "phone", "内部编码": null}}。</translation>
+    </message>
+    <message>
+        <source>The mapping file {path} must hold one JSON object: {{"header": "field", ...}}.</source>
+        <translation>列对应文件 {path} 必须是一个 JSON 对象：{{"表头": "字段", ...}}。</translation>
+    </message>
+    <message>
+        <source>imported {imported}, rejected {rejected}, duplicates {duplicates}</source>
+        <translation>导入 {imported}，拒绝 {rejected}，重复 {duplicates}</translation>
+    </message>
+    <message>
+        <source>Blank rows skipped (not counted as rows): {count}</source>
+        <translation>跳过的空行（不计入行数）：{count}</translation>
+    </message>
+    <message>
+        <source>Columns not recognised, left out: {columns}. To import them, map them to fields with --mapping MAP.json.</source>
+        <translation>未识别、未导入的列：{columns}。如需导入，请用 --mapping MAP.json 把它们对应到字段。</translation>
+    </message>
+    <message>
+        <source>  rejected row {row}: {reasons}</source>
+        <translation>  拒绝第 {row} 行：{reasons}</translation>
+    </message>
+    <message>
+        <source>  duplicate row {row}: {reason}</source>
+        <translation>  重复第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>The rejected rows, with their reasons, are in {path}</source>
+        <translation>被拒绝的行及原因保存在 {path}</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written to the archive.</source>
+        <translation>试运行：没有写入档案。</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the archive: the import is all or nothing and some rows were rejected. Correct them and import the file again, or import with --partial to add the good rows ({imported}) now.</source>
+        <translation>没有写入档案：导入要么全部成功，要么都不写入，而有些行被拒绝了。请改正后重新导入，或使用 --partial 立即导入有效的行（{imported} 行）。</translation>
+    </message>
+    <message>
+        <source>plan the visits due for the coming days, save the plan and export it (PDF, .ics, CSV)</source>
+        <translation>为接下来几天安排到期的拜访，保存计划并导出（PDF、.ics、CSV）</translation>
+    </message>
+    <message>
+        <source>first day (default: today)</source>
+        <translation>第一天（默认：今天）</translation>
+    </message>
+    <message>
+        <source>calendar days from the start (default 7); weekends, holidays and days off are left out</source>
+        <translation>从开始日起的天数（默认 7）；周末、节假日和休息日不排</translation>
+    </message>
+    <message>
+        <source>visits per day</source>
+        <translation>每天拜访数</translation>
+    </message>
+    <message>
+        <source>only this manager's customers</source>
+        <translation>只包括该客户经理的客户</translation>
+    </message>
+    <message>
+        <source>days off, comma separated (2026-11-25,2026-11-26)</source>
+        <translation>休息日，用逗号分隔（2026-11-25,2026-11-26）</translation>
+    </message>
+    <message>
+        <source>working hours (default from the planning rules)</source>
+        <translation>工作时间（默认取计划规则）</translation>
+    </message>
+    <message>
+        <source>where each day starts (e.g. the branch)</source>
+        <translation>每天的出发地点（如网点）</translation>
+    </message>
+    <message>
+        <source>route search time limit</source>
+        <translation>路线搜索时限</translation>
+    </message>
+    <message>
+        <source>export a saved plan instead of making a new one</source>
+        <translation>导出已保存的计划，而不是新建</translation>
+    </message>
+    <message>
+        <source>do not keep the plan in the archive</source>
+        <translation>不把计划保存到档案</translation>
+    </message>
+    <message>
+        <source>write the plan as a calendar</source>
+        <translation>把计划导出为日历</translation>
+    </message>
+    <message>
+        <source>write the plan as CSV</source>
+        <translation>把计划导出为 CSV</translation>
+    </message>
+    <message>
+        <source>the tracking log (客户追踪志) of a period</source>
+        <translation>某期间的客户追踪志</translation>
+    </message>
+    <message>
+        <source>a saved visit plan</source>
+        <translation>已保存的拜访计划</translation>
+    </message>
+    <message>
+        <source>the plan (default: the latest)</source>
+        <translation>计划编号（默认：最新的）</translation>
+    </message>
+    <message>
+        <source>write the printout to this PDF</source>
+        <translation>把打印内容写入此 PDF</translation>
+    </message>
+    <message>
+        <source>branch name in the page header</source>
+        <translation>页眉中的网点名称</translation>
+    </message>
+    <message>
+        <source>print phone numbers in full (masked by default)</source>
+        <translation>打印完整电话号码（默认隐去中间四位）</translation>
+    </message>
+    <message>
+        <source>language of the printout</source>
+        <translation>打印语言</translation>
+    </message>
+    <message>
+        <source>give a date such as 2026-11-23</source>
+        <translation>请给出日期，如 2026-11-23</translation>
+    </message>
+    <message>
+        <source>give a whole number of 1 or more, not '{text}'</source>
+        <translation>请给出不小于 1 的整数，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>give working hours as 09:00-18:00</source>
+        <translation>请按 09:00-18:00 的格式给出工作时间</translation>
+    </message>
+    <message>
+        <source>give the start point as latitude,longitude, e.g. 31.23,121.47</source>
+        <translation>请按 纬度,经度 给出出发地点，如 31.23,121.47</translation>
+    </message>
+    <message>
+        <source>the start point is not a position on Earth</source>
+        <translation>出发地点不是地球上的位置</translation>
+    </message>
+    <message>
+        <source>{date}: {count} visits, {km} km</source>
+        <translation>{date}：{count}个拜访，{km}公里</translation>
+    </message>
+    <message>
+        <source>Not planned: {count}</source>
+        <translation>未排入计划：{count}</translation>
+    </message>
+    <message>
+        <source>  ... and {count} more</source>
+        <translation>  …… 另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{planned} visits planned, {unplanned} not planned, {calls} calls due; {km} km by straight line.</source>
+        <translation>已安排拜访 {planned} 个，未排入 {unplanned} 个，到期电话 {calls} 个；直线距离 {km} 公里。</translation>
+    </message>
+    <message>
+        <source>Saved as plan {id}.</source>
+        <translation>已保存为计划 {id}。</translation>
+    </message>
+    <message>
+        <source>{count} customers due from {start} to {end}; wrote {path}</source>
+        <translation>{start} 至 {end} 到期客户 {count} 位；已写入 {path}</translation>
+    </message>
+    <message>
+        <source>There is no saved visit plan in this archive; make one with 'python main.py plan'.</source>
+        <translation>档案中没有已保存的拜访计划；请用 'python main.py plan' 新建。</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Last contact: {date} {result}</source>
+        <translation>上次联系：{date} {result}</translation>
+    </message>
+    <message>
+        <source>Visit {name}: {purpose}</source>
+        <translation>拜访 {name}：{purpose}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Every row is checked; nothing is written yet.</source>
+        <translation>逐行检查；此时还不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>&amp;All or nothing: import only if no row is rejected</source>
+        <translation>全部或不导入(&amp;A)：只有没有被拒绝的行时才导入</translation>
+    </message>
+    <message>
+        <source>&amp;Partial: import the good rows and list the rejected ones in a file</source>
+        <translation>部分导入(&amp;P)：导入有效的行，被拒绝的行列在一个文件中</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Customers to import: {count}</source>
+        <translation>待导入客户：{count}</translation>
+    </message>
+    <message>
+        <source>Transactions to import: {count}</source>
+        <translation>待导入交易：{count}</translation>
+    </message>
+    <message>
+        <source>Rows checked: {count}</source>
+        <translation>已检查行数：{count}</translation>
+    </message>
+    <message>
+        <source>Rejected: {count}</source>
+        <translation>被拒绝：{count}</translation>
+    </message>
+    <message>
+        <source>Duplicates, to be skipped: {count}</source>
+        <translation>重复（将跳过）：{count}</translation>
+    </message>
+    <message>
+        <source>Columns left out: {columns}.</source>
+        <translation>不导入的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>没有需要导入的新内容。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rejected ({count})</source>
+        <translation>被拒绝（{count}）</translation>
+    </message>
+    <message>
+        <source>Duplicates ({count})</source>
+        <translation>重复（{count}）</translation>
+    </message>
+    <message>
+        <source>Rejected ({count}, first {shown} shown)</source>
+        <translation>被拒绝（{count}，显示前 {shown} 行）</translation>
+    </message>
+    <message>
+        <source>The check was stopped. Go back and forward again to check the file.</source>
+        <translation>检查已停止。请返回上一步再前进，以重新检查文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>Choose columns</source>
+        <translation>选择列</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Default columns</source>
+        <translation>默认列(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tick the columns to show; drag or move them to change their order.</source>
+        <translation>勾选要显示的列；拖动或上下移动以调整顺序。</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Area type</source>
+        <translation>商圈类型</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Sensitive: hidden unless you choose to show it.</source>
+        <translation>敏感信息：除非您选择显示，否则隐藏。</translation>
+    </message>
+</context>
+<context>
+    <name>ComputedPage</name>
+    <message>
+        <source>Computed grades</source>
+        <translation>计算出的等级</translation>
+    </message>
+    <message>
+        <source>Value tier, RFM type and persona for the customers in the scope. Select a customer to read why they got their grades; ✎ marks a grade set by hand, which is kept.</source>
+        <translation>范围内客户的价值分级、RFM 类型和客户画像。选择一位客户可查看评级理由；✎ 表示手动设定的等级，会被保留。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Select a customer to see the explanation of their grades.</source>
+        <translation>选择一位客户以查看其等级的说明。</translation>
+    </message>
+    <message>
+        <source>Pareto curve of the value tiers</source>
+        <translation>价值分级的帕累托曲线</translation>
+    </message>
+    <message>
+        <source>Pareto curve</source>
+        <translation>帕累托曲线</translation>
+    </message>
+    <message>
+        <source>Working out the grades…</source>
+        <translation>正在计算等级…</translation>
+    </message>
+    <message>
+        <source>Stopped. Go back to choose the scope again.</source>
+        <translation>已停止。请返回重新选择范围。</translation>
+    </message>
+    <message>
+        <source>{count} customers graded as of {as_of} (transactions from {start} to {end}). Changes: value tier {tier}, RFM type {rfm}, persona {persona}. Grades set by hand kept: {kept}.</source>
+        <translation>已按 {as_of} 为 {count} 位客户分级（交易期间 {start} 至 {end}）。变化：价值分级 {tier}，RFM 类型 {rfm}，客户画像 {persona}。保留手动设定的等级：{kept}。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Log contact: {name}</source>
+        <translation>登记联系：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>上门拜访(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone call</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;MS</source>
+        <translation>短信(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Online</source>
+        <translation>线上(&amp;O)</translation>
+    </message>
+    <message>
+        <source>e.g. introduce the new savings plan</source>
+        <translation>例如：介绍新的储蓄计划</translation>
+    </message>
+    <message>
+        <source>e.g. interested, wants to talk with family</source>
+        <translation>例如：有兴趣，想和家人商量</translation>
+    </message>
+    <message>
+        <source>e.g. phone back with the rates</source>
+        <translation>例如：回电告知利率</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 2024-06-01</source>
+        <translation>选填，例如 2024-06-01</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>目的(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt step:</source>
+        <translation>下一步(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Next d&amp;ate:</source>
+        <translation>下次日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>This customer was deleted; restore the customer before logging a contact.</source>
+        <translation>该客户已被删除；请先恢复该客户，再登记联系。</translation>
+    </message>
+</context>
+<context>
+    <name>CountChart</name>
+    <message>
+        <source>Click a bar, or pick one with the arrow keys and press Enter, to list those customers</source>
+        <translation>点击某个柱，或用方向键选中后按回车，即可列出这些客户</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>{label}: {count} customers — click to list them</source>
+        <translation>{label}：{count} 位客户 — 点击列出</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEditor</name>
+    <message>
+        <source>Basic information</source>
+        <translation>基础信息</translation>
+    </message>
+    <message>
+        <source>Contact and area</source>
+        <translation>联系方式与区域</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
+        <source>Needs and notes</source>
+        <translation>需求与备注</translation>
+    </message>
+    <message>
+        <source>The area type belongs to the area: changing it changes it for every customer in the area.</source>
+        <translation>商圈类型属于区域：修改它会改变该区域内所有客户的商圈类型。</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>登记联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record a visit, call, message or online contact (Ctrl+L)</source>
+        <translation>记录一次拜访、电话、短信或线上联系（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>&amp;Restore customer</source>
+        <translation>恢复客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new customer record (Ctrl+N)</source>
+        <translation>新建一条客户记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Undo every unsaved edit: show what is stored</source>
+        <translation>撤销所有未保存的修改：显示已保存的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>保存修改（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000</source>
+        <translation>例如 138 0013 8000</translation>
+    </message>
+    <message>
+        <source>e.g. 31.2304</source>
+        <translation>例如 31.2304</translation>
+    </message>
+    <message>
+        <source>e.g. 121.4737</source>
+        <translation>例如 121.4737</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>{value} (not in the rules)</source>
+        <translation>{value}（不在规则中）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next date</source>
+        <translation>下次日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Contacts ({count})</source>
+        <translation>联系记录（{count}）</translation>
+    </message>
+    <message>
+        <source>Change history ({count})</source>
+        <translation>变更历史（{count}）</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>This customer was deleted on {when}. Restore the customer to change the record or log contacts.</source>
+        <translation>该客户已于 {when} 删除。如需修改记录或登记联系，请先恢复该客户。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Correct the marked fields: {fields}.</source>
+        <translation>没有保存。请改正标出的字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>Give the date the customer was taken on.</source>
+        <translation>请填写建档日期。</translation>
+    </message>
+    <message>
+        <source>The area type belongs to an area: choose or type the area first.</source>
+        <translation>商圈类型属于区域：请先选择或输入区域。</translation>
+    </message>
+    <message>
+        <source>The new customer was saved.</source>
+        <translation>新客户已保存。</translation>
+    </message>
+    <message>
+        <source>Saved: {fields}.</source>
+        <translation>已保存：{fields}。</translation>
+    </message>
+    <message>
+        <source>Nothing had changed.</source>
+        <translation>没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This customer has changes that are not saved. Save them?</source>
+        <translation>该客户有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete {name}? The customer leaves the lists; the record, its contacts and its change history are kept and it can be restored.</source>
+        <translation>删除{name}？该客户将从列表中移除；记录、联系记录和变更历史都会保留，可以恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Choose columns…</source>
+        <translation>选择列…</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Red list (no phone)</source>
+        <translation>红名单（无电话）</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Delete this view</source>
+        <translation>删除此视图</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Add a customer to the plan</source>
+        <translation>向计划添加客户</translation>
+    </message>
+    <message>
+        <source>name, area or phone digits</source>
+        <translation>姓名、区域或电话号码</translation>
+    </message>
+    <message>
+        <source>Let re-optimising choose the day</source>
+        <translation>由重新优化安排日期</translation>
+    </message>
+    <message>
+        <source>optional, e.g. deliver the new card</source>
+        <translation>选填，例如：送新卡</translation>
+    </message>
+    <message>
+        <source>Loading the customers…</source>
+        <translation>正在读取客户…</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>目的(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>{count} customers not yet in the plan.</source>
+        <translation>{count} 位客户尚未在计划中。</translation>
+    </message>
+    <message>
+        <source>Choose a customer in the list.</source>
+        <translation>请在列表中选择一位客户。</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>'{value}' is not a value of {dimension}.</source>
+        <translation>“{value}”不是{dimension}的取值。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an area type.</source>
+        <translation>“{value}”不是商圈类型。</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>A customer needs a name.</source>
+        <translation>客户必须有姓名。</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>出生日期在将来。</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>A contact needs a date.</source>
+        <translation>联系记录必须有日期。</translation>
+    </message>
+    <message>
+        <source>Choose how the contact was made.</source>
+        <translation>请选择联系方式。</translation>
+    </message>
+    <message>
+        <source>The next date is before the contact date.</source>
+        <translation>下次日期早于联系日期。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Whose customers</source>
+        <translation>谁的客户</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Grade customers…</source>
+        <translation>客户分级(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Persona mix (target personas marked)</source>
+        <translation>客户画像构成（标出目标画像）</translation>
+    </message>
+    <message>
+        <source>Overdue tracking dates per opportunity grade</source>
+        <translation>各商机等级的逾期追踪</translation>
+    </message>
+    <message>
+        <source>Pareto curve of the value tiers</source>
+        <translation>价值分级的帕累托曲线</translation>
+    </message>
+    <message>
+        <source>The whole archive</source>
+        <translation>整个档案</translation>
+    </message>
+    <message>
+        <source>Manager: {name}</source>
+        <translation>客户经理：{name}</translation>
+    </message>
+    <message>
+        <source>Area: {name}</source>
+        <translation>区域：{name}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{share:.0f}% of the customers with a persona are in a target persona</source>
+        <translation>有画像的客户中，{share:.0f}% 属于目标画像</translation>
+    </message>
+    <message>
+        <source>Nobody has this grade yet: use Grade customers…</source>
+        <translation>还没有客户有此等级：请使用“客户分级…”</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>{count} customers; {graded} with a value tier; {overdue} tracking dates overdue.</source>
+        <translation>{count} 位客户；{graded} 位已有价值分级；{overdue} 个追踪日期已逾期。</translation>
+    </message>
+    <message>
+        <source>Last grading run: as of {as_of}, on {when} by {by}.</source>
+        <translation>上次分级：基准日 {as_of}，{when} 由 {by} 执行。</translation>
+    </message>
+    <message>
+        <source>Nobody has been graded yet: use Grade customers….</source>
+        <translation>还没有客户分级：请使用“客户分级…”。</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 2024-05-01</source>
+        <translation>例如 2024-05-01</translation>
+    </message>
+    <message>
+        <source>Pick a date from the calendar</source>
+        <translation>从日历中选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>A demo archive holds 1 to {most} customers; {count} was asked for.</source>
+        <translation>演示档案可包含 1 至 {most} 位客户，而请求的是 {count} 位。</translation>
+    </message>
+    <message>
+        <source>Writing customers…</source>
+        <translation>正在写入客户…</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionCombo</name>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>Due</name>
+    <message>
+        <source>value tier {tier}: visit every {days} days</source>
+        <translation>{tier}类客户：每{days}天拜访一次</translation>
+    </message>
+    <message>
+        <source>value tier {tier}: call every {days} days</source>
+        <translation>{tier}类客户：每{days}天电话联系一次</translation>
+    </message>
+    <message>
+        <source>visit every {days} days</source>
+        <translation>每{days}天拜访一次</translation>
+    </message>
+    <message>
+        <source>contact every {days} days</source>
+        <translation>每{days}天联系一次</translation>
+    </message>
+    <message>
+        <source> (never contacted)</source>
+        <translation>（从未联系）</translation>
+    </message>
+    <message>
+        <source>opportunity grade {grade}: track every {days} days</source>
+        <translation>商机{grade}级：每{days}天追踪一次</translation>
+    </message>
+    <message>
+        <source>next contact set for {date}</source>
+        <translation>约定下次联系日期 {date}</translation>
+    </message>
+    <message>
+        <source>Regular visit (value tier {tier})</source>
+        <translation>定期拜访（{tier}类客户）</translation>
+    </message>
+    <message>
+        <source>Follow up (opportunity grade {grade})</source>
+        <translation>跟进（商机{grade}级）</translation>
+    </message>
+    <message>
+        <source>Regular visit</source>
+        <translation>定期拜访</translation>
+    </message>
+    <message>
+        <source>Regular call</source>
+        <translation>定期电话联系</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>手动加入</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <source>All managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>List who is due in these days (F5)</source>
+        <translation>列出这些天内应联系的客户（F5）</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n these visits…</source>
+        <translation>安排这些拜访(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Make a visit plan for these days from the visits due</source>
+        <translation>用应拜访的客户为这些天制定拜访计划</translation>
+    </message>
+    <message>
+        <source>Print tracking &amp;log…</source>
+        <translation>打印客户追踪志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>客户经理(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The last day is before the first; choose a later last day.</source>
+        <translation>结束日期早于开始日期，请选择更晚的结束日期。</translation>
+    </message>
+    <message>
+        <source>Finding who is due…</source>
+        <translation>正在查找应联系的客户…</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {overdue} overdue; ranked most urgent first (overdue value tier A, then overdue or tier A, then the rest).</source>
+        <translation>{start} 至 {end}：{overdue} 位已逾期；按紧急程度排序（先是逾期的A类客户，其次是逾期或A类客户，然后是其余客户）。</translation>
+    </message>
+    <message>
+        <source>&amp;Visits due ({count})</source>
+        <translation>应拜访(&amp;V)（{count}）</translation>
+    </message>
+    <message>
+        <source>&amp;Calls due ({count}): by phone, SMS or online</source>
+        <translation>应电话联系(&amp;C)（{count}）：电话、短信或线上</translation>
+    </message>
+</context>
+<context>
+    <name>DueTableModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Tier / grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应联系日</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Why due</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>over a year</source>
+        <translation>超过一年</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Kehu</source>
+        <translation>客户经营助手</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved.</source>
+        <translation>出错了；没有保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Kehu exports to .csv or .xlsx files, not '{suffix}'. Give the file name the ending .csv or .xlsx.</source>
+        <translation>客户经营助手只能导出为 .csv 或 .xlsx 文件，不支持“{suffix}”。请将文件名的扩展名改为 .csv 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose an existing folder.</source>
+        <translation>文件夹 {folder} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder. Give a file name to export to.</source>
+        <translation>{path} 是一个文件夹。请给出要导出到的文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was exported; check the disk has space and the file is not open in another program.</source>
+        <translation>无法写入 {path}：{reason}。未导出任何内容；请检查磁盘空间是否充足，以及该文件是否在其他程序中打开。</translation>
+    </message>
+    <message>
+        <source>Exporting customers…</source>
+        <translation>正在导出客户…</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>&amp;CSV: opens in Excel, WPS and any spreadsheet</source>
+        <translation>&amp;CSV：可用 Excel、WPS 等任何表格软件打开</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel workbook (.xlsx)</source>
+        <translation>Excel 工作簿(&amp;X)（.xlsx）</translation>
+    </message>
+    <message>
+        <source>&amp;Every customer ({count})</source>
+        <translation>全部客户(&amp;E)（{count}）</translation>
+    </message>
+    <message>
+        <source>The customers in the current &amp;view ({count})</source>
+        <translation>当前视图中的客户(&amp;V)（{count}）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Customers:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>customers-{date}</source>
+        <translation>客户-{date}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换该文件？</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>正在导出到 {name}…</translation>
+    </message>
+    <message>
+        <source>Exported to {path} (customers: {count}).</source>
+        <translation>已导出到 {path}（客户：{count}）。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消；没有写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Area type</source>
+        <translation>商圈类型</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Products held</source>
+        <translation>持有产品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建档</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A CSV file or an Excel .xlsx workbook whose first row holds the column headers (CSV in UTF-8 or GBK, as Excel and WPS save it).</source>
+        <translation>一个 CSV 文件或 Excel .xlsx 工作簿，第一行为列标题（CSV 可为 UTF-8 或 GBK 编码，即 Excel 和 WPS 保存的格式）。</translation>
+    </message>
+    <message>
+        <source>the file to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Customers: one row per customer</source>
+        <translation>客户(&amp;C)：每行一位客户</translation>
+    </message>
+    <message>
+        <source>&amp;Transactions: one row per purchase, with the customer's phone or number</source>
+        <translation>交易(&amp;T)：每行一笔购买，含客户的手机号或客户编号</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>What the file holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Tables ({patterns})</source>
+        <translation>表格 ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>There is no file {path}. Choose the file with Browse.</source>
+        <translation>文件 {path} 不存在。请点“浏览”选择文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by area</source>
+        <translation>按区域筛选</translation>
+    </message>
+    <message>
+        <source>Filter by area type</source>
+        <translation>按商圈类型筛选</translation>
+    </message>
+    <message>
+        <source>Filter by the manager in charge</source>
+        <translation>按管户经理筛选</translation>
+    </message>
+    <message>
+        <source>All area types</source>
+        <translation>全部商圈类型</translation>
+    </message>
+    <message>
+        <source>(no area type)</source>
+        <translation>（无商圈类型）</translation>
+    </message>
+    <message>
+        <source>Filter by segmentation codes: codes of one dimension are alternatives; different dimensions must all match</source>
+        <translation>按细分代码筛选：同一维度的代码满足其一即可；不同维度须全部满足</translation>
+    </message>
+    <message>
+        <source>Clear segment choices</source>
+        <translation>清除细分选择</translation>
+    </message>
+    <message>
+        <source>&amp;Red list only</source>
+        <translation>只看红名单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Customers without a usable phone number (红名单), for data clean-up</source>
+        <translation>没有可用电话号码的客户（红名单），用于信息治理</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation>（无区域）</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无客户经理）</translation>
+    </message>
+    <message>
+        <source>Segments ({count})</source>
+        <translation>客户细分（{count}）</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户细分</translation>
+    </message>
+</context>
+<context>
+    <name>GradeFilterButton</name>
+    <message>
+        <source>Filter by grades: values of one grade are alternatives; different grades must all match</source>
+        <translation>按等级筛选：同一等级的取值满足其一即可；不同等级须全部满足</translation>
+    </message>
+    <message>
+        <source>(not graded)</source>
+        <translation>（未分级）</translation>
+    </message>
+    <message>
+        <source>Tracking &amp;overdue</source>
+        <translation>追踪已逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Clear grade choices</source>
+        <translation>清除等级选择</translation>
+    </message>
+    <message>
+        <source>Grades ({count})</source>
+        <translation>等级（{count}）</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+</context>
+<context>
+    <name>GradePanel</name>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>手动设定…</translation>
+    </message>
+    <message>
+        <source>Set this grade by hand, with a reason</source>
+        <translation>手动设定此等级，并说明理由</translation>
+    </message>
+    <message>
+        <source>Clear override</source>
+        <translation>取消手动设定</translation>
+    </message>
+    <message>
+        <source>Hand this grade back to the rules</source>
+        <translation>把此等级交回规则计算</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>回答…</translation>
+    </message>
+    <message>
+        <source>Grade the opportunity from the need and the expected close</source>
+        <translation>根据需求和预计成交时间评定商机等级</translation>
+    </message>
+    <message>
+        <source>Grade history (newest first; ✎ set by hand)</source>
+        <translation>等级历史（最新的在前；✎ 为手动设定）</translation>
+    </message>
+    <message>
+        <source>Not graded yet</source>
+        <translation>尚未分级</translation>
+    </message>
+    <message>
+        <source>✎ set by hand</source>
+        <translation>✎ 手动设定</translation>
+    </message>
+    <message>
+        <source>As of {as_of} · set on {on} by {by}</source>
+        <translation>基准日 {as_of} · {on} 由 {by} 设定</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>设定日期</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>设定人</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>基准日</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Override cleared; the rules grade it again.</source>
+        <translation>已取消手动设定；重新由规则分级。</translation>
+    </message>
+</context>
+<context>
+    <name>Grading</name>
+    <message>
+        <source>no transactions</source>
+        <translation>无交易</translation>
+    </message>
+    <message>
+        <source>not enough information</source>
+        <translation>信息不足</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分级</translation>
+    </message>
+    <message>
+        <source>Opportunity grade</source>
+        <translation>商机等级</translation>
+    </message>
+    <message>
+        <source>RFM type</source>
+        <translation>RFM 类型</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>客户画像</translation>
+    </message>
+    <message>
+        <source>Set to {value} by hand (the computed grade was {computed}): {reason}</source>
+        <translation>手动设为 {value}（计算结果为 {computed}）：{reason}</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The total {basis} of all customers in the {days} days to {end} is zero, so every customer is tier {tier}.</source>
+        <translation>截至 {end} 的 {days} 天内，全部客户的{basis}合计为零，因此所有客户都为 {tier} 类。</translation>
+    </message>
+    <message>
+        <source>No transactions in the {days} days to {end}: tier {tier}.</source>
+        <translation>截至 {end} 的 {days} 天内没有交易：{tier} 类。</translation>
+    </message>
+    <message>
+        <source>The net {basis} in the {days} days to {end} is {amount}, not above zero: tier {tier}.</source>
+        <translation>截至 {end} 的 {days} 天内，净{basis}为 {amount}，不大于零：{tier} 类。</translation>
+    </message>
+    <message>
+        <source>{basis} {amount} in the {days} days to {end}, rank {rank} of {ranked}. Customers ranked above hold {before} of the total; up to here {cum}.</source>
+        <translation>截至 {end} 的 {days} 天内{basis} {amount}，在 {ranked} 位中排第 {rank}。排在前面的客户占总量的 {before}；累计到此为 {cum}。</translation>
+    </message>
+    <message>
+        <source>Tier {tier}: beyond the {cutoff} cut-off.</source>
+        <translation>{tier} 类：超出 {cutoff} 的分界。</translation>
+    </message>
+    <message>
+        <source>Tier {tier} takes customers until {cutoff} of the total is reached.</source>
+        <translation>{tier} 类包含累计达到总量 {cutoff} 之前的客户。</translation>
+    </message>
+    <message>
+        <source>{count} customers have this same amount and share the better tier.</source>
+        <translation>有 {count} 位客户数额相同，共享较高的等级。</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>No transactions in the {days} days to {end}, so no RFM type.</source>
+        <translation>截至 {end} 的 {days} 天内没有交易，因此没有 RFM 类型。</translation>
+    </message>
+    <message>
+        <source>R {r} days since the last transaction (score {rs}, {rh}), F {f} transactions (score {fs}, {fh}), M {m} (score {ms}, {mh}); a score of {high_from} or more is high.</source>
+        <translation>R：距上次交易 {r} 天（得分 {rs}，{rh}），F：{f} 笔交易（得分 {fs}，{fh}），M：{m}（得分 {ms}，{mh}）；得分 {high_from} 及以上为高。</translation>
+    </message>
+    <message>
+        <source>R {r} days since the last transaction ({rh}; mean {mr:.1f}), F {f} transactions ({fh}; mean {mf:.1f}), M {m} ({mh}; mean {mm}).</source>
+        <translation>R：距上次交易 {r} 天（{rh}；平均 {mr:.1f}），F：{f} 笔交易（{fh}；平均 {mf:.1f}），M：{m}（{mh}；平均 {mm}）。</translation>
+    </message>
+    <message>
+        <source>Type: {type}. Suggested: {action}</source>
+        <translation>类型：{type}。建议：{action}</translation>
+    </message>
+    <message>
+        <source>Only {known} of {total} dimensions are known ({min} needed): not enough information to match a persona.</source>
+        <translation>{total} 个维度中只知道 {known} 个（至少需要 {min} 个）：信息不足，无法匹配客户画像。</translation>
+    </message>
+    <message>
+        <source>Best match {persona}: {matched} of {known} known dimensions match (score {score}). Matched: {yes}. Not matched: {no}. Unknown: {unknown}.</source>
+        <translation>最接近：{persona}，{known} 个已知维度中有 {matched} 个相符（得分 {score}）。相符：{yes}。不符：{no}。未知：{unknown}。</translation>
+    </message>
+    <message>
+        <source>Equally close: {names}.</source>
+        <translation>同样接近：{names}。</translation>
+    </message>
+    <message>
+        <source>{need}, expected to close {close}{date}: grade {grade}.</source>
+        <translation>{need}，预计成交：{close}{date}，评为 {grade} 级。</translation>
+    </message>
+    <message>
+        <source>Tracking: {cadence}; next tracking on {next}.</source>
+        <translation>追踪：{cadence}；下次追踪 {next}。</translation>
+    </message>
+    <message>
+        <source>No tracking.</source>
+        <translation>不追踪。</translation>
+    </message>
+    <message>
+        <source>Urgency: {urgency}.</source>
+        <translation>缓急：{urgency}。</translation>
+    </message>
+    <message>
+        <source>The grading rules file {file} cannot be used: {problem} Correct the file (or remove the branch's copy to use the defaults) and try again.</source>
+        <translation>分级规则文件 {file} 无法使用：{problem} 请改正该文件（或删除网点自己的副本以使用默认规则）后重试。</translation>
+    </message>
+    <message>
+        <source>the file is missing.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON ({error}).</source>
+        <translation>不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>value_tier.basis must be "amount" or "volume".</source>
+        <translation>value_tier.basis 必须是 "amount" 或 "volume"。</translation>
+    </message>
+    <message>
+        <source>value_tier.cutoffs need rising shares between 0 and 1.</source>
+        <translation>value_tier.cutoffs 需要 0 到 1 之间递增的比例。</translation>
+    </message>
+    <message>
+        <source>value_tier tiers must have different names.</source>
+        <translation>value_tier 的各等级名称必须不同。</translation>
+    </message>
+    <message>
+        <source>rfm.method must be "mean" or "quintile".</source>
+        <translation>rfm.method 必须是 "mean" 或 "quintile"。</translation>
+    </message>
+    <message>
+        <source>rfm.quintile_high_from must be a score from 1 to 5.</source>
+        <translation>rfm.quintile_high_from 必须是 1 到 5 的分数。</translation>
+    </message>
+    <message>
+        <source>rfm.types must name each of the 8 high/low combinations once.</source>
+        <translation>rfm.types 必须对 8 种高/低组合各列一次。</translation>
+    </message>
+    <message>
+        <source>opportunity.grades has no grade with a cadence for need "{need}" and close "{close}".</source>
+        <translation>opportunity.grades 中没有为需求 "{need}" 和成交 "{close}" 设定带追踪周期的等级。</translation>
+    </message>
+    <message>
+        <source>opportunity needs "needs", "closes" and "urgency".</source>
+        <translation>opportunity 需要 "needs"、"closes" 和 "urgency"。</translation>
+    </message>
+    <message>
+        <source>persona "{persona}" uses "{dimension}", which is not a dimension.</source>
+        <translation>客户画像 "{persona}" 使用了 "{dimension}"，但它不是一个维度。</translation>
+    </message>
+    <message>
+        <source>persona "{persona}": {code} is not a value of {dimension}.</source>
+        <translation>客户画像 "{persona}"：{code} 不是 {dimension} 的取值。</translation>
+    </message>
+    <message>
+        <source>personas need at least one persona and distinct keys.</source>
+        <translation>personas 至少需要一个画像，且键不能重复。</translation>
+    </message>
+    <message>
+        <source>the personas name no dimension codes.</source>
+        <translation>各客户画像没有列出任何维度代码。</translation>
+    </message>
+    <message>
+        <source>target_personas names unknown personas: {names}.</source>
+        <translation>target_personas 中有未知的画像：{names}。</translation>
+    </message>
+    <message>
+        <source>window_days must be at least 1.</source>
+        <translation>window_days 至少为 1。</translation>
+    </message>
+    <message>
+        <source>an entry is missing or has the wrong type ({error}).</source>
+        <translation>有条目缺失或类型不对（{error}）。</translation>
+    </message>
+    <message>
+        <source>Customer {id} does not exist (or was deleted); check the number.</source>
+        <translation>客户 {id} 不存在（或已删除）；请核对编号。</translation>
+    </message>
+    <message>
+        <source>'{need}' is not an answer for the need; use one of: {choices}.</source>
+        <translation>“{need}”不是有效的需求回答；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>'{close}' is not an expected close; use one of: {choices}, or a date.</source>
+        <translation>“{close}”不是有效的预计成交时间；请使用以下之一：{choices}，或一个日期。</translation>
+    </message>
+    <message>
+        <source>The expected close date {date} is before {as_of}; give a later date.</source>
+        <translation>预计成交日期 {date} 早于 {as_of}；请给出更晚的日期。</translation>
+    </message>
+    <message>
+        <source>Only the computed grades (value tier, RFM type, persona) can be overridden; the opportunity grade comes from the manager's answers.</source>
+        <translation>只有计算出的等级（价值分级、RFM 类型、客户画像）可以手动设定；商机等级来自客户经理的回答。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a value of this grade; use one of: {choices}.</source>
+        <translation>“{value}”不是此等级的取值；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>Give a reason for overriding the computed grade; it is kept in the grade history.</source>
+        <translation>请给出手动设定的理由；理由会保存在等级历史中。</translation>
+    </message>
+    <message>
+        <source>There is no area named '{name}'.</source>
+        <translation>没有名为“{name}”的区域。</translation>
+    </message>
+    <message>
+        <source>No customer has the manager '{name}'.</source>
+        <translation>没有客户的客户经理是“{name}”。</translation>
+    </message>
+    <message>
+        <source>'{scope}' is not a scope; use all, ungraded, area:NAME, manager:NAME or older:DAYS.</source>
+        <translation>“{scope}”不是有效的范围；请使用 all、ungraded、area:区域名、manager:客户经理名 或 older:天数。</translation>
+    </message>
+</context>
+<context>
+    <name>GradingWizard</name>
+    <message>
+        <source>There is no saved view named '{name}'; choose another scope.</source>
+        <translation>没有名为“{name}”的已保存视图；请选择其他范围。</translation>
+    </message>
+    <message>
+        <source>Reading customers and transactions…</source>
+        <translation>正在读取客户和交易…</translation>
+    </message>
+    <message>
+        <source>Working out value tiers, RFM types and personas…</source>
+        <translation>正在计算价值分级、RFM 类型和客户画像…</translation>
+    </message>
+    <message>
+        <source>Comparing with the grades in the archive…</source>
+        <translation>正在与档案中的等级比较…</translation>
+    </message>
+    <message>
+        <source>Ordering the customers…</source>
+        <translation>正在排列客户…</translation>
+    </message>
+    <message>
+        <source>Writing the opportunity grades…</source>
+        <translation>正在写入商机等级…</translation>
+    </message>
+    <message>
+        <source>Grade customers</source>
+        <translation>客户分级</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Customer number (ignored)</source>
+        <translation>客户编号（忽略）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Area type</source>
+        <translation>商圈类型</translation>
+    </message>
+    <message>
+        <source>Manager in charge</source>
+        <translation>管户经理</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Date created</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Products held</source>
+        <translation>持有产品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>The column mapping must map each header to a field name (or null to leave the column out).</source>
+        <translation>列对应必须把每个表头对应到一个字段名（或 null 表示不导入该列）。</translation>
+    </message>
+    <message>
+        <source>The column mapping names fields that do not exist: {bad}. Fields are: {fields}.</source>
+        <translation>列对应中有不存在的字段：{bad}。可用的字段有：{fields}。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to the same field {field}: {first} and {second}. Map only one of them.</source>
+        <translation>两列对应到了同一个字段 {field}：{first} 和 {second}。请只保留其中一列。</translation>
+    </message>
+    <message>
+        <source>None of the column headers is recognised ({columns}), so this does not look like a table of {kind}. The first row must hold the headers, such as 姓名, 手机, 地址 (name, phone, address); map other headers to fields in the import window or with --mapping FILE.json.</source>
+        <translation>没有一个列标题能识别（{columns}），这看起来不是{kind}表格。第一行必须是表头，例如 姓名、手机、地址；其他表头可在导入窗口中或用 --mapping FILE.json 对应到字段。</translation>
+    </message>
+    <message>
+        <source>the customer (a phone or customer number column)</source>
+        <translation>客户（手机或客户编号列）</translation>
+    </message>
+    <message>
+        <source>The file has no column for {wanted}. Its columns are: {columns}. Rename the header, or map the column to a field (in the import window, or with --mapping FILE.json).</source>
+        <translation>文件中没有“{wanted}”列。文件的列为：{columns}。请修改表头，或把某一列对应到该字段（在导入窗口中，或用 --mapping FILE.json）。</translation>
+    </message>
+    <message>
+        <source>transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>A customer with this phone number is already in the archive.</source>
+        <translation>档案中已有使用此手机号码的客户。</translation>
+    </message>
+    <message>
+        <source>A customer with the same name, address, area and birth date and no phone is already in the archive.</source>
+        <translation>档案中已有姓名、地址、区域和出生日期相同且没有电话的客户。</translation>
+    </message>
+    <message>
+        <source>Same phone number as row {row}.</source>
+        <translation>与第 {row} 行手机号码相同。</translation>
+    </message>
+    <message>
+        <source>Same name, address, area and birth date as row {row}, and no phone.</source>
+        <translation>与第 {row} 行姓名、地址、区域和出生日期相同，且没有电话。</translation>
+    </message>
+    <message>
+        <source>Writing to the archive…</source>
+        <translation>正在写入档案…</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a customer number.</source>
+        <translation>“{value}”不是客户编号。</translation>
+    </message>
+    <message>
+        <source>There is no customer number {number} in the archive.</source>
+        <translation>档案中没有客户编号 {number}。</translation>
+    </message>
+    <message>
+        <source>No customer in the archive has the phone number {phone}; import the customer first.</source>
+        <translation>档案中没有手机号码为 {phone} 的客户；请先导入该客户。</translation>
+    </message>
+    <message>
+        <source>{count} customers have the phone number {phone}; give the customer number instead.</source>
+        <translation>有 {count} 位客户使用手机号码 {phone}；请改填客户编号。</translation>
+    </message>
+    <message>
+        <source>The row names no customer: give a phone number or a customer number.</source>
+        <translation>此行没有指明客户：请填写手机号码或客户编号。</translation>
+    </message>
+    <message>
+        <source>A transaction needs a date.</source>
+        <translation>交易必须有日期。</translation>
+    </message>
+    <message>
+        <source>A transaction needs an amount.</source>
+        <translation>交易必须有金额。</translation>
+    </message>
+    <message>
+        <source>This transaction was already imported.</source>
+        <translation>这笔交易已经导入过。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The list of rejected rows could not be written to {path}: {error}. Choose another place for it.</source>
+        <translation>无法把被拒绝的行写入 {path}：{error}。请换一个保存位置。</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>没有文件 {path}。</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be opened: {error}</source>
+        <translation>无法打开文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{path} is an old Excel .xls file or a password-protected workbook. Open it in Excel or WPS, remove any password and save it as .xlsx or CSV, then import that.</source>
+        <translation>{path} 是旧版 Excel .xls 文件或带密码的工作簿。请用 Excel 或 WPS 打开，去掉密码并另存为 .xlsx 或 CSV，再导入。</translation>
+    </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>{path} 是空的。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular table: line 2 has more cells than the header. Every row needs the same columns as the header row; check for stray separators or quotes.</source>
+        <translation>{path} 不是规整的表格：第 2 行的单元格比表头多。每一行的列都必须与表头一致；请检查多余的分隔符或引号。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular table: {problem}. Every row needs the same columns as the header row; check for stray separators or quotes.</source>
+        <translation>{path} 不是规整的表格：{problem}。每一行的列都必须与表头一致；请检查多余的分隔符或引号。</translation>
+    </message>
+    <message>
+        <source>{path} is not a text table in a known encoding (UTF-8, UTF-16, GBK or GB18030). Save it from the spreadsheet as CSV (UTF-8) or as .xlsx and import that.</source>
+        <translation>{path} 不是已知编码（UTF-8、UTF-16、GBK 或 GB18030）的文本表格。请在表格软件中另存为 CSV（UTF-8）或 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>line {line} has {saw} cells where the header has {expected}</source>
+        <translation>第 {line} 行有 {saw} 个单元格，而表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>{path} is not a table (it is not a CSV text file or an .xlsx workbook). Save the list from the spreadsheet as CSV or .xlsx and import that.</source>
+        <translation>{path} 不是表格（既不是 CSV 文本文件，也不是 .xlsx 工作簿）。请在表格软件中把名单另存为 CSV 或 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as an .xlsx workbook (it may be damaged, or not really an Excel file). Open it in Excel or WPS and save it again as .xlsx or CSV.</source>
+        <translation>{path} 无法作为 .xlsx 工作簿读取（可能已损坏，或并不是 Excel 文件）。请用 Excel 或 WPS 打开，重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>{path} has no header row.</source>
+        <translation>{path} 没有表头行。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import customers or transactions</source>
+        <translation>导入客户或交易</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>The rows are written in one step: if the import is cancelled or fails, the archive stays as it was.</source>
+        <translation>各行一次性写入：如果导入被取消或失败，档案保持原样。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the rejects file</source>
+        <translation>打开被拒绝行文件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Customers imported: {count}</source>
+        <translation>已导入客户：{count}</translation>
+    </message>
+    <message>
+        <source>Transactions imported: {count}</source>
+        <translation>已导入交易：{count}</translation>
+    </message>
+    <message>
+        <source>Rejected, not imported: {count}</source>
+        <translation>被拒绝、未导入：{count}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: some rows were rejected (rejected: {count}) and you chose all or nothing. Correct them (the reasons are in the rejects file) and import the file again.</source>
+        <translation>没有导入任何内容：有些行被拒绝（被拒绝：{count}），而您选择了“全部或不导入”。请改正这些行（原因见被拒绝行文件）后重新导入。</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped: {count}</source>
+        <translation>跳过的重复：{count}</translation>
+    </message>
+    <message>
+        <source>Rejected rows: {path}</source>
+        <translation>被拒绝的行：{path}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>没有导入任何内容：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the archive is as it was.</source>
+        <translation>没有导入任何内容；档案保持原样。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was imported; the archive is as it was.</source>
+        <translation>导入已取消。没有导入任何内容；档案保持原样。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kehu</source>
+        <translation>客户经营助手</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>经营看板</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>档案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin, phone digits, area</source>
+        <translation>搜索：姓名、拼音、电话号码、区域</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>搜索客户</translation>
+    </message>
+    <message>
+        <source>Search as you type ({keys}); Enter goes to the list, Esc clears</source>
+        <translation>边输入边搜索（{keys}）；回车转到列表，Esc 清空</translation>
+    </message>
+    <message>
+        <source>Kehu — customer archive</source>
+        <translation>客户经营助手 — 客户档案</translation>
+    </message>
+    <message>
+        <source>Open the archive you work in, or create a new one.</source>
+        <translation>打开您使用的档案，或新建一个档案。</translation>
+    </message>
+    <message>
+        <source>&amp;New archive…</source>
+        <translation>新建档案(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open archive…</source>
+        <translation>打开档案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent archives:</source>
+        <translation>最近的档案：</translation>
+    </message>
+    <message>
+        <source>No archive open</source>
+        <translation>没有打开档案</translation>
+    </message>
+    <message>
+        <source>{name} — Kehu</source>
+        <translation>{name} — 客户经营助手</translation>
+    </message>
+    <message>
+        <source>{total} customers</source>
+        <translation>{total} 位客户</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} customers</source>
+        <translation>{shown} / {total} 位客户</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <source>Quit Kehu</source>
+        <translation>退出客户经营助手</translation>
+    </message>
+    <message>
+        <source>Work is still running. Quit anyway? What it was writing is not saved.</source>
+        <translation>还有工作在进行。仍要退出吗？正在写入的内容不会保存。</translation>
+    </message>
+    <message>
+        <source>No recent archives</source>
+        <translation>没有最近的档案</translation>
+    </message>
+    <message>
+        <source>Clear this list</source>
+        <translation>清空此列表</translation>
+    </message>
+    <message>
+        <source>Created {path}</source>
+        <translation>已创建 {path}</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Restored. The file it replaced was kept as {kept}.</source>
+        <translation>已恢复。被替换的文件保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Contact logged.</source>
+        <translation>联系已登记。</translation>
+    </message>
+    <message>
+        <source>Delete the customer {name}?</source>
+        <translation>删除客户{name}？</translation>
+    </message>
+    <message>
+        <source>Delete {count} customers?</source>
+        <translation>删除 {count} 位客户？</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>They leave the list; their records and change history are kept in the archive.</source>
+        <translation>他们将从列表中移除；记录和变更历史仍保留在档案中。</translation>
+    </message>
+    <message>
+        <source>Deleted {count} customer(s).</source>
+        <translation>已删除 {count} 位客户。</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>正在准备搜索…</translation>
+    </message>
+    <message>
+        <source>Search is not available</source>
+        <translation>搜索不可用</translation>
+    </message>
+    <message>
+        <source>{total} found; showing the best {shown}.</source>
+        <translation>找到 {total} 位；显示最匹配的 {shown} 位。</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view (the filters and the sort are kept):</source>
+        <translation>视图名称（保存筛选和排序）：</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kehu (客户经营助手)&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;客户经营助手 (Kehu)&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>Built on {date}</source>
+        <translation>构建于 {date}</translation>
+    </message>
+    <message>
+        <source>The field account manager's customer archive: works offline, keeps every change, prints what you carry.</source>
+        <translation>客户经理的客户档案：离线可用，保留每一次修改，随身资料一键打印。</translation>
+    </message>
+    <message>
+        <source>About Kehu</source>
+        <translation>关于客户经营助手</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Which field of the archive each column goes into.</source>
+        <translation>每一列导入到档案的哪个字段。</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>{column} &lt;i&gt;(remembered)&lt;/i&gt;</source>
+        <translation>{column} &lt;i&gt;（已记住）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{column}&lt;/b&gt; &lt;i&gt;(not recognised)&lt;/i&gt;</source>
+        <translation>&lt;b&gt;{column}&lt;/b&gt; &lt;i&gt;（未识别）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>{count} columns were not recognised: choose the field each one goes into, or leave it out. Your choices are remembered for the next import.</source>
+        <translation>有 {count} 列未识别：请为每一列选择要导入的字段，或选择不导入。您的选择会记住，供下次导入使用。</translation>
+    </message>
+    <message>
+        <source>Every column is matched. Check the fields, or go on.</source>
+        <translation>所有列都已对应。请检查字段，或继续。</translation>
+    </message>
+    <message>
+        <source>the customer's phone or number</source>
+        <translation>客户的手机号或客户编号</translation>
+    </message>
+    <message>
+        <source>No column is mapped to {fields}; the import needs it. Choose the column that holds it.</source>
+        <translation>没有列对应到{fields}；导入需要它。请选择包含它的列。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New visit plan</source>
+        <translation>新建拜访计划</translation>
+    </message>
+    <message>
+        <source>optional, e.g. week 48</source>
+        <translation>选填，例如：第48周</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source> calendar days</source>
+        <translation> 天（日历日）</translation>
+    </message>
+    <message>
+        <source>by value tier ({a} min for A, else {other})</source>
+        <translation>按价值分级（A类 {a} 分钟，其余 {other} 分钟）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>latitude, longitude, e.g. 30.27, 120.15</source>
+        <translation>纬度, 经度，例如 30.27, 120.15</translation>
+    </message>
+    <message>
+        <source>&amp;Middle of the customers</source>
+        <translation>客户的中心位置(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Start from the middle of the chosen manager's customers</source>
+        <translation>从所选客户经理名下客户的中心位置出发</translation>
+    </message>
+    <message>
+        <source>dates, comma separated, e.g. 2026-11-25, 2026-11-26</source>
+        <translation>日期，用逗号分隔，例如 2026-11-25, 2026-11-26</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>客户经理(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>第一天(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>天数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Visits per day:</source>
+        <translation>每天拜访数(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Working &amp;hours:</source>
+        <translation>工作时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Visit &amp;duration:</source>
+        <translation>拜访时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start point:</source>
+        <translation>出发点(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Days &amp;off:</source>
+        <translation>休息日(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>制定计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The visits due in these days are planned, most urgent first; weekends, holidays and days off are left out.</source>
+        <translation>为这些天内应拜访的客户制定计划，最紧急的优先；周末、节假日和休息日不安排。</translation>
+    </message>
+    <message>
+        <source>to {end}: {count} working days</source>
+        <translation>至 {end}：{count} 个工作日</translation>
+    </message>
+    <message>
+        <source>no customer has a position: type one, or leave empty</source>
+        <translation>没有客户有坐标：请输入出发点，或留空</translation>
+    </message>
+    <message>
+        <source>Give the start point as latitude, longitude (e.g. 30.27, 120.15), or leave it empty.</source>
+        <translation>请以“纬度, 经度”填写出发点（例如 30.27, 120.15），或留空。</translation>
+    </message>
+    <message>
+        <source>{problem} Give dates such as 2026-11-25, separated by commas.</source>
+        <translation>{problem} 请填写如 2026-11-25 的日期，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>The working day must end after it starts.</source>
+        <translation>工作时间的结束必须晚于开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Normalize</name>
+    <message>
+        <source>'{value}' is a long number in scientific notation: its digits were lost before import. Format the column as text in the spreadsheet and export again.</source>
+        <translation>“{value}”是用科学计数法表示的长数字：导入前数字已经丢失。请在表格软件中把该列设为文本格式后重新导出。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a mainland China phone number.</source>
+        <translation>“{value}”不是中国大陆的电话号码。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a phone number (only digits, spaces, dashes and +86 are allowed).</source>
+        <translation>“{value}”不是电话号码（只允许数字、空格、短横线和 +86）。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a valid phone number (a mobile has 11 digits starting with 1; a landline starts with its area code).</source>
+        <translation>“{value}”不是有效的电话号码（手机号为以 1 开头的 11 位数字；固定电话以区号开头）。</translation>
+    </message>
+    <message>
+        <source>Excel day number 60 is 29 February 1900, a day that does not exist.</source>
+        <translation>Excel 日期序号 60 对应 1900 年 2 月 29 日，这一天并不存在。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date.</source>
+        <translation>“{value}”不是日期。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a real date.</source>
+        <translation>“{value}”不是真实存在的日期。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date (write it as 2023-05-01, 2023/5/1 or 2023年5月1日).</source>
+        <translation>“{value}”不是日期（请写成 2023-05-01、2023/5/1 或 2023年5月1日）。</translation>
+    </message>
+    <message>
+        <source>'{value}' is outside the years 1900-2100.</source>
+        <translation>“{value}”不在 1900-2100 年之间。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a number.</source>
+        <translation>“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <source>Latitude {value} is outside -90..90.</source>
+        <translation>纬度 {value} 超出 -90..90 的范围。</translation>
+    </message>
+    <message>
+        <source>Longitude {value} is outside -180..180.</source>
+        <translation>经度 {value} 超出 -180..180 的范围。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a gender (男/女, male/female).</source>
+        <translation>“{value}”不是性别（男/女）。</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Opportunity grade</source>
+        <translation>商机等级</translation>
+    </message>
+    <message>
+        <source>Optional: what you learned</source>
+        <translation>选填：了解到的情况</translation>
+    </message>
+    <message>
+        <source>&amp;Need:</source>
+        <translation>需求(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Expected &amp;close:</source>
+        <translation>预计成交(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>等级：</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityPage</name>
+    <message>
+        <source>Opportunity grades</source>
+        <translation>商机等级</translation>
+    </message>
+    <message>
+        <source>For each customer: is there a need, and when do you expect to close? Press Next at any time to review what you answered.</source>
+        <translation>对每位客户回答：有没有需求？预计何时成交？随时可按“下一步”查看已回答的内容。</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>◀ Back (Backspace)</source>
+        <translation>◀ 上一位（Backspace）</translation>
+    </message>
+    <message>
+        <source>Skip (S) ▶</source>
+        <translation>跳过（S）▶</translation>
+    </message>
+    <message>
+        <source>Keys: {needs} need · {closes} expected close · S skip · Backspace back</source>
+        <translation>按键：{needs} 需求 · {closes} 预计成交 · S 跳过 · Backspace 返回</translation>
+    </message>
+    <message>
+        <source>All {total} customers done · {answered} answered</source>
+        <translation>全部 {total} 位客户已完成 · 已回答 {answered} 位</translation>
+    </message>
+    <message>
+        <source>That was the last customer in the scope.</source>
+        <translation>这是范围内的最后一位客户。</translation>
+    </message>
+    <message>
+        <source>Press Next to review the changes, or Backspace to go back.</source>
+        <translation>按“下一步”查看变化，或按 Backspace 返回。</translation>
+    </message>
+    <message>
+        <source>Customer {n} of {total} · {answered} answered</source>
+        <translation>第 {n} / {total} 位客户 · 已回答 {answered} 位</translation>
+    </message>
+    <message>
+        <source>Grade {grade}: {label}</source>
+        <translation>{grade} 级：{label}</translation>
+    </message>
+    <message>
+        <source>Now the expected close (A–E).</source>
+        <translation>现在选择预计成交时间（A–E）。</translation>
+    </message>
+    <message>
+        <source>Now the need (1–3).</source>
+        <translation>现在选择需求（1–3）。</translation>
+    </message>
+    <message>
+        <source>Previous: {name} → grade {grade} ({cadence})</source>
+        <translation>上一位：{name} → {grade} 级（{cadence}）</translation>
+    </message>
+    <message>
+        <source>no tracking</source>
+        <translation>不追踪</translation>
+    </message>
+    <message>
+        <source>This customer was deleted; press S to skip.</source>
+        <translation>该客户已被删除；请按 S 跳过。</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Products held</source>
+        <translation>持有产品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>None known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>None from {start} to {end}.</source>
+        <translation>{start} 至 {end} 无交易。</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}: {f} transactions, amount {m}, last one {r} days before {end}.</source>
+        <translation>{start} 至 {end}：{f} 笔交易，金额 {m}，最后一笔在 {end} 前 {r} 天。</translation>
+    </message>
+    <message>
+        <source>All time: {count} transactions, amount {total}, the last on {last}.</source>
+        <translation>全部：{count} 笔交易，金额 {total}，最后一笔在 {last}。</translation>
+    </message>
+    <message>
+        <source>No contact recorded yet.</source>
+        <translation>尚无联系记录。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Last answered on {date} by {by}: {why}</source>
+        <translation>上次由 {by} 于 {date} 回答：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Log visit: {name}</source>
+        <translation>记录拜访：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Not met</source>
+        <translation>未见到(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Rescheduled</source>
+        <translation>改期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. bought the savings plan; wants to think</source>
+        <translation>例如：办理了理财；还要考虑</translation>
+    </message>
+    <message>
+        <source>e.g. phone back with the rates</source>
+        <translation>例如：回电告知利率</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; · {area} · {day} {time}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · {area} · {day} {time}</translation>
+    </message>
+    <message>
+        <source>Purpose: {purpose}</source>
+        <translation>目的：{purpose}</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果说明(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt step:</source>
+        <translation>下一步(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Visit d&amp;ate:</source>
+        <translation>拜访日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Next &amp;date:</source>
+        <translation>下次日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Try again &amp;on:</source>
+        <translation>再次拜访(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>New &amp;date:</source>
+        <translation>新日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>optional: when to contact next</source>
+        <translation>选填：下次联系的日期</translation>
+    </message>
+    <message>
+        <source>optional: the next working day if empty</source>
+        <translation>选填：留空则为下一个工作日</translation>
+    </message>
+    <message>
+        <source>required, e.g. 2026-11-27</source>
+        <translation>必填，例如 2026-11-27</translation>
+    </message>
+    <message>
+        <source>A rescheduled visit needs its new date.</source>
+        <translation>改期的拜访需要填写新日期。</translation>
+    </message>
+    <message>
+        <source>The visit date is in the future; give the day the visit was made.</source>
+        <translation>拜访日期在将来，请填写实际拜访的日期。</translation>
+    </message>
+    <message>
+        <source>The next date is before the visit date.</source>
+        <translation>下次日期早于拜访日期。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Override the {grade}</source>
+        <translation>手动设定{grade}</translation>
+    </message>
+    <message>
+        <source>Why the computed grade does not fit (required)</source>
+        <translation>计算出的等级为何不合适（必填）</translation>
+    </message>
+    <message>
+        <source>The grade is marked as set by hand and kept in the history with your reason; grading runs leave it alone until you clear the override.</source>
+        <translation>该等级会标记为手动设定，并连同您的理由保存在历史中；在您取消手动设定之前，分级计算不会改动它。</translation>
+    </message>
+    <message>
+        <source>&amp;Grade:</source>
+        <translation>等级(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Override</source>
+        <translation>手动设定(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ParetoChart</name>
+    <message>
+        <source>Share of customers, largest first</source>
+        <translation>客户占比（从大到小）</translation>
+    </message>
+    <message>
+        <source>Share of the total</source>
+        <translation>占总量比例</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>{tier} cut-off ({share:.0f}%)</source>
+        <translation>{tier} 类分界（{share:.0f}%）</translation>
+    </message>
+    <message>
+        <source>{cut:.0f}% of the total from the first {share:.1f}% of customers</source>
+        <translation>前 {share:.1f}% 的客户贡献总量的 {cut:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>The plan ends before it starts. Choose an end date on or after the start date.</source>
+        <translation>计划的结束日期早于开始日期。请选择不早于开始日期的结束日期。</translation>
+    </message>
+    <message>
+        <source>The working day ends before it starts ({start}-{end}). Check the working hours.</source>
+        <translation>工作时间的结束早于开始（{start}-{end}）。请检查工作时间。</translation>
+    </message>
+    <message>
+        <source>There is no working day between {start} and {end} (weekends, holidays and days off are left out).</source>
+        <translation>{start} 至 {end} 之间没有工作日（已除去周末、节假日和休息日）。</translation>
+    </message>
+    <message>
+        <source>Some locked visits could not keep their place in the order; they were kept on their day.</source>
+        <translation>部分已锁定的拜访无法保持原来的顺序，已保留在原来的日期。</translation>
+    </message>
+    <message>
+        <source>The plan has no working day.</source>
+        <translation>计划中没有工作日。</translation>
+    </message>
+    <message>
+        <source>The customer is only free {when}, which never falls within the working hours of the plan's days ({start}-{end}, {days} days).</source>
+        <translation>客户只在{when}有空，不在计划各天的工作时间内（{start}-{end}，共{days}天）。</translation>
+    </message>
+    <message>
+        <source>Placed by hand, but there is no room for it: the day is full or its hours are taken. Move it to another day or remove another visit.</source>
+        <translation>手动安排的拜访放不下：当天已排满或时间已占用。请移到其他日期，或删除另一个拜访。</translation>
+    </message>
+    <message>
+        <source>No room: every day it could be seen is full ({per_day} visits a day), and more urgent customers came first. Add a day or raise the visits per day.</source>
+        <translation>没有空位：能拜访该客户的日期都已排满（每天{per_day}个拜访），更紧急的客户优先。请增加天数或提高每天拜访数。</translation>
+    </message>
+    <message>
+        <source>No time left within its hours ({when}) on the days with room ({days}): the other visits and the travel between them fill those hours.</source>
+        <translation>在有空位的日期（{days}）里，客户方便的时段（{when}）已被其他拜访和路程占满。</translation>
+    </message>
+    <message>
+        <source>There is no visit plan number {id} in this archive.</source>
+        <translation>档案中没有编号为 {id} 的拜访计划。</translation>
+    </message>
+    <message>
+        <source>This visit is no longer in the plan. Reload the plan.</source>
+        <translation>该拜访已不在计划中。请重新载入计划。</translation>
+    </message>
+    <message>
+        <source>{date} is not a working day of this plan. Choose one of its days.</source>
+        <translation>{date} 不是本计划的工作日。请选择计划中的某一天。</translation>
+    </message>
+    <message>
+        <source>The visit to {name} is already logged; it stays where it happened.</source>
+        <translation>对{name}的拜访已登记结果，保留在实际发生的位置。</translation>
+    </message>
+    <message>
+        <source>Only a visit on a day can be reordered; move it to a day first.</source>
+        <translation>只有已排在某天的拜访才能调整顺序；请先把它移到某一天。</translation>
+    </message>
+    <message>
+        <source>Only a visit on a day can be locked; move it to a day first.</source>
+        <translation>只有已排在某天的拜访才能锁定；请先把它移到某一天。</translation>
+    </message>
+    <message>
+        <source>Brought back; re-optimise to place it.</source>
+        <translation>已恢复；重新优化后会排入计划。</translation>
+    </message>
+    <message>
+        <source>{name} is already in this plan.</source>
+        <translation>{name} 已在本计划中。</translation>
+    </message>
+    <message>
+        <source>Added by hand; re-optimise to place it.</source>
+        <translation>已手动加入；重新优化后会排入计划。</translation>
+    </message>
+    <message>
+        <source>Choose done, not met or rescheduled.</source>
+        <translation>请选择：已完成、未见到或改期。</translation>
+    </message>
+    <message>
+        <source>Only a visit on a day of the plan can be logged.</source>
+        <translation>只有已排在计划日期上的拜访才能登记结果。</translation>
+    </message>
+    <message>
+        <source>A rescheduled visit needs its new date.</source>
+        <translation>改期的拜访需要填写新的日期。</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>已拜访</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <source>rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>rescheduled from {date}</source>
+        <translation>由 {date} 改期</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialogs</name>
+    <message>
+        <source>Day (追踪日志)</source>
+        <translation>日（追踪日志）</translation>
+    </message>
+    <message>
+        <source>Week (周志)</source>
+        <translation>周（周志）</translation>
+    </message>
+    <message>
+        <source>Half month (半月志)</source>
+        <translation>半月（半月志）</translation>
+    </message>
+    <message>
+        <source>Month (月志)</source>
+        <translation>月（月志）</translation>
+    </message>
+</context>
+<context>
+    <name>PlanListModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Tier / grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Removed by hand</source>
+        <translation>已手动移出</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModels</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>{done}/{count} done</source>
+        <translation>已完成 {done}/{count}</translation>
+    </message>
+    <message>
+        <source>{count} not met or moved</source>
+        <translation>{count} 未见到或改期</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <source>no visits</source>
+        <translation>无拜访</translation>
+    </message>
+    <message>
+        <source>{outcome} → {date}</source>
+        <translation>{outcome} → {date}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Day kept</source>
+        <translation>固定日期</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>手动添加</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>{planned} visits planned ({logged} logged), {unplanned} not planned; {km} km by straight line; {start}-{end}, up to {per_day} a day.</source>
+        <translation>已安排 {planned} 次拜访（已记录 {logged}），{unplanned} 位未安排；直线距离 {km} 公里；{start}-{end}，每天最多 {per_day} 次。</translation>
+    </message>
+    <message>
+        <source>{count} legs to or from customers without a position are estimated.</source>
+        <translation>往返无坐标客户的 {count} 段路程为估算。</translation>
+    </message>
+    <message>
+        <source>What is &amp;due</source>
+        <translation>应联系客户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Visit &amp;plan</source>
+        <translation>拜访计划(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>P&amp;lan:</source>
+        <translation>计划(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Delete plan…</source>
+        <translation>删除计划…</translation>
+    </message>
+    <message>
+        <source>Visit plan by day</source>
+        <translation>按日的拜访计划</translation>
+    </message>
+    <message>
+        <source>&amp;Log visit…</source>
+        <translation>记录拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record how the visit went: done, not met or rescheduled</source>
+        <translation>记录拜访情况：已完成、未见到或改期</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>标记完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Log the visit as done, without a result</source>
+        <translation>把拜访记为已完成（不填结果）</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Visit earlier in the day (its place is then kept)</source>
+        <translation>当天提前拜访（之后保持该位置）</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Visit later in the day (its place is then kept)</source>
+        <translation>当天推后拜访（之后保持该位置）</translation>
+    </message>
+    <message>
+        <source>Move to &amp;day…</source>
+        <translation>移到其他日期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Put the visit on another day of the plan</source>
+        <translation>把拜访移到计划中的另一天</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep the visit on its day and in its place when re-optimising</source>
+        <translation>重新优化时保持该拜访的日期和顺序</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移出(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the visit out of the plan</source>
+        <translation>把拜访移出计划</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back</source>
+        <translation>恢复(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bring a removed visit back; re-optimise to place it</source>
+        <translation>恢复已移出的拜访；重新优化后安排</translation>
+    </message>
+    <message>
+        <source>&amp;Add customer…</source>
+        <translation>添加客户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a customer to the plan</source>
+        <translation>向计划添加客户</translation>
+    </message>
+    <message>
+        <source>Re-&amp;optimise</source>
+        <translation>重新优化(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Plan the open visits again, keeping your changes and the logged visits</source>
+        <translation>重新安排未完成的拜访，保留您的调整和已记录的拜访</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the plan to carry (PDF)</source>
+        <translation>打印随身携带的拜访计划（PDF）</translation>
+    </message>
+    <message>
+        <source>Export to &amp;calendar (.ics)…</source>
+        <translation>导出到日历(&amp;C)（.ics）…</translation>
+    </message>
+    <message>
+        <source>One calendar event per visit, for phone and desktop calendars</source>
+        <translation>每次拜访一个日历事件，可导入手机和电脑日历</translation>
+    </message>
+    <message>
+        <source>Export as C&amp;SV…</source>
+        <translation>导出为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The plan as a spreadsheet table</source>
+        <translation>以表格形式导出计划</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation>解除锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Not planned ({count})</source>
+        <translation>未安排（{count}）</translation>
+    </message>
+    <message>
+        <source>Removed ({count})</source>
+        <translation>已移出（{count}）</translation>
+    </message>
+    <message>
+        <source>No visit plan yet. Make one with New plan…, or from the visits due (What is due → Plan these visits…).</source>
+        <translation>还没有拜访计划。请点“新建计划…”，或从应联系客户中制定（应联系客户 → 安排这些拜访…）。</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
+    </message>
+    <message>
+        <source>{title} · {start} – {end}{who} · {logged}/{planned} logged</source>
+        <translation>{title} · {start} – {end}{who} · 已记录 {logged}/{planned}</translation>
+    </message>
+    <message>
+        <source>Planning the visits…</source>
+        <translation>正在安排拜访…</translation>
+    </message>
+    <message>
+        <source>Plan made and saved.</source>
+        <translation>计划已制定并保存。</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <source>Delete this visit plan?</source>
+        <translation>删除这个拜访计划？</translation>
+    </message>
+    <message>
+        <source>The visits already logged stay in the customers' contacts.</source>
+        <translation>已记录的拜访仍保留在客户的联系记录中。</translation>
+    </message>
+    <message>
+        <source>Plan deleted.</source>
+        <translation>计划已删除。</translation>
+    </message>
+    <message>
+        <source>Re-optimising the plan…</source>
+        <translation>正在重新优化计划…</translation>
+    </message>
+    <message>
+        <source>Re-optimised; your moves, locks and logged visits were kept.</source>
+        <translation>已重新优化；您的移动、锁定和已记录的拜访均保留。</translation>
+    </message>
+    <message>
+        <source>Moved to {day}; it stays on that day when re-optimised.</source>
+        <translation>已移到 {day}；重新优化时保持在这一天。</translation>
+    </message>
+    <message>
+        <source>Removed; re-optimising will not bring it back (Bring back does).</source>
+        <translation>已移出；重新优化不会加回（可用“恢复”）。</translation>
+    </message>
+    <message>
+        <source>{name} added on {day}.</source>
+        <translation>已将{name}添加到 {day}。</translation>
+    </message>
+    <message>
+        <source>{name} added; re-optimise to place it.</source>
+        <translation>已添加{name}；重新优化后安排。</translation>
+    </message>
+    <message>
+        <source>{name}: done.</source>
+        <translation>{name}：已完成。</translation>
+    </message>
+    <message>
+        <source>{name}: not met; stays due.</source>
+        <translation>{name}：未见到；仍需联系。</translation>
+    </message>
+    <message>
+        <source>{name}: rescheduled to {date}.</source>
+        <translation>{name}：已改期到 {date}。</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>已打印到 {path}</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the plan</source>
+        <translation>导出计划</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {problem}. Choose another place.</source>
+        <translation>无法写入 {path}：{problem}。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Not met…</source>
+        <translation>未见到…</translation>
+    </message>
+    <message>
+        <source>Rescheduled…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Move to &amp;day</source>
+        <translation>移到其他日期(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPrintDialog</name>
+    <message>
+        <source>Print the visit plan</source>
+        <translation>打印拜访计划</translation>
+    </message>
+    <message>
+        <source>{title}: {count} visits on {days} days, {start} to {end}</source>
+        <translation>{title}：{days} 天共 {count} 次拜访，{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>可拜访时段</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>No position known: travel to and from it is estimated.</source>
+        <translation>没有坐标：往返路程为估算。</translation>
+    </message>
+    <message>
+        <source>Outside the customer's free time ({window})</source>
+        <translation>不在客户的空闲时段内（{window}）</translation>
+    </message>
+    <message>
+        <source>Result: {text}</source>
+        <translation>结果：{text}</translation>
+    </message>
+    <message>
+        <source>Next step: {text}</source>
+        <translation>下一步：{text}</translation>
+    </message>
+    <message>
+        <source>Kept on its day and in its place when re-optimised</source>
+        <translation>重新优化时保持日期和顺序</translation>
+    </message>
+    <message>
+        <source>Kept on its day when re-optimised; the order may change</source>
+        <translation>重新优化时保持日期；顺序可能变化</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The first rows as the import reads them; under each header is the field it goes into.</source>
+        <translation>按导入的读取方式显示前几行；每个列标题下方是它对应的字段。</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Not recognised or left out: choose a field for it on the next page.</source>
+        <translation>未识别或不导入：可在下一页为它选择字段。</translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; columns: {columns}.</source>
+        <translation>行数：{rows}；列数：{columns}。</translation>
+    </message>
+    <message>
+        <source>Blank rows skipped: {blank}.</source>
+        <translation>跳过的空行：{blank}。</translation>
+    </message>
+    <message>
+        <source>Shown: the first {shown}.</source>
+        <translation>显示：前 {shown} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialogs</name>
+    <message>
+        <source>e.g. 城东支行 (printed in the page header)</source>
+        <translation>例如：城东支行（印在页眉）</translation>
+    </message>
+    <message>
+        <source>Print phone numbers in &amp;full (else 138****5678)</source>
+        <translation>打印完整电话号码(&amp;F)（否则为 138****5678）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print to PDF</source>
+        <translation>打印为 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>网点(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>PDF 保存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF.</source>
+        <translation>请选择 PDF 的保存位置。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose another place.</source>
+        <translation>文件夹 {folder} 不存在，请选择其他位置。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Install the Microsoft YaHei or SimSun font (Windows Settings → Fonts → Chinese supplemental fonts).</source>
+        <translation>请安装微软雅黑或宋体字体（Windows 设置 → 字体 → 中文补充字体）。</translation>
+    </message>
+    <message>
+        <source>Install a TrueType Chinese font such as STHeiti, or put a .ttf/.ttc Chinese font in the program's resources/fonts folder.</source>
+        <translation>请安装 TrueType 中文字体（如华文黑体），或把 .ttf/.ttc 中文字体放到程序的 resources/fonts 文件夹。</translation>
+    </message>
+    <message>
+        <source>Install the WenQuanYi Micro Hei font (package fonts-wqy-microhei: sudo apt install fonts-wqy-microhei).</source>
+        <translation>请安装文泉驿微米黑字体（软件包 fonts-wqy-microhei：sudo apt install fonts-wqy-microhei）。</translation>
+    </message>
+    <message>
+        <source>No Chinese TrueType font was found, so PDFs cannot be made. {hint} (Noto/Source Han CJK fonts do not work: their outlines cannot be embedded.)</source>
+        <translation>没有找到 TrueType 中文字体，无法生成 PDF。{hint}（思源/Noto CJK 字体不可用：其字形无法嵌入。）</translation>
+    </message>
+    <message>
+        <source>over a year overdue</source>
+        <translation>逾期一年以上</translation>
+    </message>
+    <message>
+        <source>{days} days overdue</source>
+        <translation>逾期{days}天</translation>
+    </message>
+    <message>
+        <source>Branch: {branch}</source>
+        <translation>网点：{branch}</translation>
+    </message>
+    <message>
+        <source>Manager: {manager}</source>
+        <translation>客户经理：{manager}</translation>
+    </message>
+    <message>
+        <source>Period: {period}</source>
+        <translation>期间：{period}</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>打印日期 {date}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Daily tracking log</source>
+        <translation>客户追踪日志</translation>
+    </message>
+    <message>
+        <source>Weekly tracking log</source>
+        <translation>客户追踪周志</translation>
+    </message>
+    <message>
+        <source>Half-monthly tracking log</source>
+        <translation>客户追踪半月志</translation>
+    </message>
+    <message>
+        <source>Monthly tracking log</source>
+        <translation>客户追踪月志</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>尚未联系</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>{tier}类</translation>
+    </message>
+    <message>
+        <source>opportunity {grade}</source>
+        <translation>商机{grade}级</translation>
+    </message>
+    <message>
+        <source>every {days} d</source>
+        <translation>每{days}天</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Due and why</source>
+        <translation>到期及原因</translation>
+    </message>
+    <message>
+        <source>Latest contacts</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step and date</source>
+        <translation>下一步及日期</translation>
+    </message>
+    <message>
+        <source>{count} customers due</source>
+        <translation>到期客户{count}位</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address / area</source>
+        <translation>地址 / 区域</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>可拜访时段</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Last contact and result</source>
+        <translation>上次联系及结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>No visits are planned in this period.</source>
+        <translation>本期间没有安排拜访。</translation>
+    </message>
+    <message>
+        <source>{weekday} {date}: {count} visits, {km} km by straight line</source>
+        <translation>{weekday} {date}：{count}个拜访，直线距离{km}公里</translation>
+    </message>
+    <message>
+        <source>Manager's signature: ____________________    Date: ____________    Checked by: ____________________</source>
+        <translation>客户经理签字：____________________    日期：____________    复核人：____________________</translation>
+    </message>
+    <message>
+        <source>Not planned ({count})</source>
+        <translation>未排入计划（{count}）</translation>
+    </message>
+    <message>
+        <source>Why due</source>
+        <translation>到期原因</translation>
+    </message>
+    <message>
+        <source>Why not planned</source>
+        <translation>未排入原因</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>What this backup holds</source>
+        <translation>此备份的内容</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Format version</source>
+        <translation>格式版本</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Newest change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>The archive is closed while it is restored, then opened again. The current file is first kept as a backup of its own, so a restore can be undone.</source>
+        <translation>恢复期间档案会先关闭，完成后重新打开。当前文件会先另存为一份备份，因此恢复可以撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation>恢复此备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Backups of {name}, newest first:</source>
+        <translation>{name} 的备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <source>There are no backups of {name} yet. Back up with Archive → Back up now.</source>
+        <translation>{name} 还没有备份。请用“档案 → 立即备份”进行备份。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏：无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Grades written</source>
+        <translation>等级已写入</translation>
+    </message>
+    <message>
+        <source>Computed grades: {changed} changes (value tier {tier}, RFM type {rfm}, persona {persona}); {kept} grades set by hand were kept.</source>
+        <translation>计算出的等级：{changed} 处变化（价值分级 {tier}，RFM 类型 {rfm}，客户画像 {persona}）；保留了 {kept} 个手动设定的等级。</translation>
+    </message>
+    <message>
+        <source>Opportunity grades: {written} written, {same} already as answered.</source>
+        <translation>商机等级：写入 {written} 个，{same} 个已与回答一致。</translation>
+    </message>
+    <message>
+        <source>{count} answered customers were deleted meanwhile and left out.</source>
+        <translation>有 {count} 位已回答的客户在此期间被删除，已略过。</translation>
+    </message>
+    <message>
+        <source>Every grade is in the customer's grade history with its reason.</source>
+        <translation>每个等级及其理由都记录在客户的等级历史中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review the changes</source>
+        <translation>检查变化</translation>
+    </message>
+    <message>
+        <source>Every grade that will change, with the reason. Apply writes the computed grades in one step and your answers in another.</source>
+        <translation>列出每个将要变化的等级及原因。“应用”会一次写入计算出的等级，再一次写入您的回答。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Write the &amp;computed grades (value tier, RFM type, persona)</source>
+        <translation>写入计算出的等级(&amp;C)（价值分级、RFM 类型、客户画像）</translation>
+    </message>
+    <message>
+        <source>Write the &amp;opportunity grades from your answers</source>
+        <translation>根据您的回答写入商机等级(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{computed} computed grade changes for {customers} customers; {answers} opportunity grades from your answers ({skipped} customers skipped or not reached). {kept} grades set by hand are kept.</source>
+        <translation>{customers} 位客户的计算等级有 {computed} 处变化；根据您的回答有 {answers} 个商机等级（{skipped} 位客户跳过或未到达）。保留 {kept} 个手动设定的等级。</translation>
+    </message>
+    <message>
+        <source>Writing the grades…</source>
+        <translation>正在写入等级…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePanel</name>
+    <message>
+        <source>Customers without a position</source>
+        <translation>没有坐标的客户</translation>
+    </message>
+    <message>
+        <source>Without a position ({count}): not drawn; the route estimates the travel to them.</source>
+        <translation>没有坐标（{count}）：未画出；到他们的路程为估算。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteView</name>
+    <message>
+        <source>Route of the day</source>
+        <translation>当天路线</translation>
+    </message>
+    <message>
+        <source>Choose a day of the plan to see its route.</source>
+        <translation>选择计划中的一天以查看路线。</translation>
+    </message>
+    <message>
+        <source>No visits on this day.</source>
+        <translation>这一天没有拜访。</translation>
+    </message>
+    <message>
+        <source>None of this day's customers has a position; they are listed beside.</source>
+        <translation>这一天的客户都没有坐标，已列在旁边。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>出发点</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <source>approximate position</source>
+        <translation>大致位置</translation>
+    </message>
+    <message>
+        <source>Position approximate (the area's)</source>
+        <translation>大致位置（所在区域的坐标）</translation>
+    </message>
+</context>
+<context>
+    <name>ScopePage</name>
+    <message>
+        <source>Whom to grade</source>
+        <translation>为谁分级</translation>
+    </message>
+    <message>
+        <source>Choose the customers and the day to grade them for. Value tier, RFM type and persona are worked out from the archive; you then answer two questions per customer for the opportunity grade.</source>
+        <translation>选择客户和分级的基准日期。价值分级、RFM 类型和客户画像根据档案计算；然后您为每位客户回答两个问题，以评定商机等级。</translation>
+    </message>
+    <message>
+        <source>&amp;Continue where you stopped</source>
+        <translation>从上次停下的地方继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start &amp;afresh</source>
+        <translation>重新开始(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Choose a new scope; the answers not yet applied are forgotten when you go on</source>
+        <translation>选择新的范围；继续后，尚未应用的回答将被丢弃</translation>
+    </message>
+    <message>
+        <source>My &amp;book:</source>
+        <translation>我的管户(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>An a&amp;rea:</source>
+        <translation>某个区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A saved &amp;view:</source>
+        <translation>已保存的视图(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Ungraded customers (missing a value tier, RFM type or persona)</source>
+        <translation>未分级的客户(&amp;U)（缺少价值分级、RFM 类型或客户画像）</translation>
+    </message>
+    <message>
+        <source>Customers whose grade is &amp;older than</source>
+        <translation>等级设定已超过(&amp;O)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Grade as of &amp;date:</source>
+        <translation>分级基准日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Last grading run: as of {as_of}, on {when} by {by}.</source>
+        <translation>上次分级：基准日 {as_of}，{when} 由 {by} 执行。</translation>
+    </message>
+    <message>
+        <source>You stopped grading &lt;b&gt;{scope}&lt;/b&gt; (as of {as_of}) at customer {position} of {total}, with {answered} answers not yet applied. Saved {when}.</source>
+        <translation>您上次为 &lt;b&gt;{scope}&lt;/b&gt; 分级（基准日 {as_of}）停在第 {position} / {total} 位客户，有 {answered} 个回答尚未应用。保存于 {when}。</translation>
+    </message>
+    <message>
+        <source>the customers of {name}</source>
+        <translation>{name} 的客户</translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>area {name}</source>
+        <translation>区域 {name}</translation>
+    </message>
+    <message>
+        <source>view {name}</source>
+        <translation>视图 {name}</translation>
+    </message>
+    <message>
+        <source>ungraded customers</source>
+        <translation>未分级的客户</translation>
+    </message>
+    <message>
+        <source>customers graded more than {days} days ago</source>
+        <translation>{days} 天前分级的客户</translation>
+    </message>
+    <message>
+        <source>{count} customers in this scope.</source>
+        <translation>此范围内有 {count} 位客户。</translation>
+    </message>
+    <message>
+        <source>No customer is in this scope; choose another.</source>
+        <translation>此范围内没有客户；请选择其他范围。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskHandle</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingLogDialog</name>
+    <message>
+        <source>Print a tracking log</source>
+        <translation>打印客户追踪志</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>周期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>第一天(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>客户经理(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Covers {range}</source>
+        <translation>覆盖 {range}</translation>
+    </message>
+    <message>
+        <source>Finding the customers due and writing the log…</source>
+        <translation>正在查找应联系客户并生成追踪志…</translation>
+    </message>
+</context>
+</TS>
