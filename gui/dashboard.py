@@ -19,11 +19,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from gui.customer_filters import CustomerFilter
+from gui.customer_filters import CustomerFilter, filter_choices
 from gui.grade_charts import CountChart, ParetoChart
 from gui.grade_text import count_rows, scheme_text
 from gui.tasks import TaskHandle, run_task
@@ -163,12 +163,7 @@ class DashboardPage(QWidget):
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("The whole archive"), None)
-        managers = [r[0] for r in conn.execute(
-            "SELECT DISTINCT manager FROM customers WHERE deleted_at IS NULL AND manager IS NOT NULL"
-            " AND manager <> '' ORDER BY manager")]
-        areas = [r[0] for r in conn.execute(
-            "SELECT name FROM areas WHERE id IN (SELECT DISTINCT area_id FROM customers WHERE"
-            " deleted_at IS NULL) ORDER BY name")]
+        areas, managers = filter_choices(conn)
         if managers:
             self.scope.insertSeparator(self.scope.count())
         for name in managers:

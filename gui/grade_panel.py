@@ -15,22 +15,14 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from gui.grade_text import scheme_text, value_text
 from gui.tasks import show_error
-from gui.widgets import ERROR_STYLE, RecordsModel
+from gui.widgets import RecordsModel
 from model import grading, settings
 from model.database import Archive, ArchiveError
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class OverrideDialog(QDialog):
@@ -48,7 +40,6 @@ class OverrideDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why the computed grade does not fit (required)"))
         self.reason.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
-        self.error = _error_label()
         note = QLabel(self.tr("The grade is marked as set by hand and kept in the history with your "
                               "reason; grading runs leave it alone until you clear the override."))
         note.setWordWrap(True)
@@ -63,7 +54,6 @@ class OverrideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.reason.setFocus()
         self._update()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QRadioButton, QSpinBox, QSplitter, QTableView, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from gui.customer_filters import filter_choices, load_views
 from gui.grade_charts import CountChart, ParetoChart
 from gui.grade_text import count_rows, scheme_text, value_text
 from gui.opportunity_page import OpportunityPage
@@ -48,11 +49,7 @@ SCHEMES = grading.COMPUTED_SCHEMES
 # -- scope ---------------------------------------------------------------------------
 
 def saved_views() -> list:
-    """The user's saved views of the customer list (empty when the list has none)."""
-    try:
-        from gui.customer_filters import load_views
-    except ImportError:
-        return []
+    """The user's saved views of the customer list."""
     return [v for v in load_views() if not v.builtin]
 
 
@@ -108,12 +105,7 @@ class ScopePage(QWizardPage):
         resume_layout.addWidget(self.resume_text)
         resume_layout.addLayout(resume_buttons)
 
-        areas = [r[0] for r in conn.execute(
-            "SELECT name FROM areas WHERE id IN (SELECT DISTINCT area_id FROM customers"
-            " WHERE deleted_at IS NULL) ORDER BY name")]
-        managers = [r[0] for r in conn.execute(
-            "SELECT DISTINCT manager FROM customers WHERE deleted_at IS NULL AND manager IS NOT NULL"
-            " AND manager <> '' ORDER BY manager")]
+        areas, managers = filter_choices(conn)
         self.group = QButtonGroup(self)
         self.book = QRadioButton(self.tr("My &book:"))
         self.manager = QComboBox()

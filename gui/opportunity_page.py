@@ -43,6 +43,19 @@ def _button(text: str) -> QPushButton:
     return button
 
 
+def _answer_box(title: str, keys: str, options, lang: str, answer) -> tuple[QGroupBox, dict[str, QPushButton]]:
+    """A box of answer buttons, each labelled with its key; clicking one answers."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    buttons: dict[str, QPushButton] = {}
+    for key_char, option in zip(keys, options):
+        button = _button(f"{key_char}   {option.label(lang)}")
+        button.clicked.connect(lambda _c=False, k=option.key: answer(k))
+        buttons[option.key] = button
+        layout.addWidget(button)
+    return box, buttons
+
+
 class OpportunityPage(QWizardPage):
     def __init__(self, wizard: "GradingWizard"):
         super().__init__()
@@ -62,22 +75,10 @@ class OpportunityPage(QWizardPage):
         self.card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.card.setOpenLinks(False)
 
-        self.need_buttons: dict[str, QPushButton] = {}
-        need_box = QGroupBox(self.tr("Need"))
-        need_layout = QVBoxLayout(need_box)
-        for key_char, need in zip(NEED_KEYS, self.rules.needs):
-            button = _button(f"{key_char}   {need.label(lang)}")
-            button.clicked.connect(lambda _c=False, k=need.key: self.answer_need(k))
-            self.need_buttons[need.key] = button
-            need_layout.addWidget(button)
-        self.close_buttons: dict[str, QPushButton] = {}
-        close_box = QGroupBox(self.tr("Expected close"))
-        close_layout = QVBoxLayout(close_box)
-        for key_char, close in zip(CLOSE_KEYS, self.rules.closes):
-            button = _button(f"{key_char}   {close.label(lang)}")
-            button.clicked.connect(lambda _c=False, k=close.key: self.answer_close(k))
-            self.close_buttons[close.key] = button
-            close_layout.addWidget(button)
+        need_box, self.need_buttons = _answer_box(self.tr("Need"), NEED_KEYS, self.rules.needs, lang,
+                                                  self.answer_need)
+        close_box, self.close_buttons = _answer_box(self.tr("Expected close"), CLOSE_KEYS, self.rules.closes,
+                                                    lang, self.answer_close)
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
