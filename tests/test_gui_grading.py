@@ -192,6 +192,20 @@ def test_scopes_area_ungraded_and_older(qtbot, book):
     assert sorted(wizard.session.queue) == ids[3:]
 
 
+def test_a_saved_view_of_the_list_is_a_scope(qtbot, book):
+    from gui.customer_filters import CustomerFilter, SavedView, store_view
+    archive, ids = book
+    store_view(SavedView("李强的客户", CustomerFilter(manager="李强")))
+    wizard = open_wizard(qtbot, archive)
+    scope = wizard.scope_page
+    assert scope.view_choice.isVisible() and scope.view.currentText() == "李强的客户"
+    scope.view_choice.setChecked(True)
+    assert scope.count.text().startswith("2 ")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.prepared is not None, timeout=10000)
+    assert sorted(wizard.session.queue) == ids[6:] and wizard.session.scope == "view:李强的客户"
+
+
 # -- the grade panel ----------------------------------------------------------------
 
 def test_the_override_dialog_needs_a_reason(qtbot):
