@@ -204,7 +204,7 @@ class PreviewPage(WorkPage):
             if target:
                 headers.append(f"{column}\n→ {field_label(target)}")
             else:
-                headers.append(f"{column}\n{self.tr('(not imported)')}")
+                headers.append(column + "\n" + self.tr("(not imported)"))
                 tips[i] = self.tr("Not recognised or left out: choose a field for it on the "
                                   "next page.")
         head = frame.head(PREVIEW_ROWS)

@@ -76,8 +76,9 @@ def ics_text(plan: Plan, *, show_full_phone: bool = False, now: datetime | None 
     rules = planning_rules.planning_rules()
     tz_name, tz_offset = rules.timezone_name, rules.timezone_offset
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    name = plan.title or translate("Calendar", "Visit plan")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kehu//Visit plan//ZH", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(plan.title or translate('Calendar', 'Visit plan'))}"]
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
     if tz_name and tz_offset:
         lines += _vtimezone(tz_name, _offset(tz_offset))
     for day in plan.days:
