@@ -3,13 +3,15 @@
     python tools/translations.py update     lupdate all sources into the .ts, then lrelease the .qm
     python tools/translations.py todo       print the untranslated messages as JSON
     python tools/translations.py apply F    fill translations from JSON [{context, source, translation}]
-    python tools/translations.py check      exit 1 if anything is untranslated or the .qm is stale
+    python tools/translations.py check      exit 1 if anything is untranslated, a text is out of
+                                            lupdate's sight, or the .qm is stale
 
 The .ts (XML, Qt Linguist's format) is the source of truth for translations;
 the compiled .qm is shipped beside it and loaded at start-up.
 """
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -98,13 +100,65 @@ def apply(entries: list[dict]) -> int:
     return filled
 
 
+def _is_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def unreachable() -> list[str]:
+    """Calls whose text lupdate cannot see, or that Qt looks up under another context.
+
+    - ``tr(...)`` through an alias or on another object (``parent.tr``): lupdate files it
+      under the wrong context, and at run time Qt uses the object's class name;
+    - a text or context that is not a literal string (an f-string, a variable);
+    - a call inside an f-string: lupdate does not read them;
+    - ``self.tr`` in a class that the program subclasses: Qt looks the text up under the
+      subclass's name, where the translation is not (use translate("Base", ...)).
+    """
+    found: list[str] = []
+    classes: dict[str, tuple[str, list[str], list[int]]] = {}
+    for name in sources():
+        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
+        in_fstring = {id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                own_tr = [c.lineno for c in ast.walk(node) if isinstance(c, ast.Call)
+                          and isinstance(c.func, ast.Attribute) and c.func.attr == "tr"
+                          and isinstance(c.func.value, ast.Name) and c.func.value.id == "self"]
+                classes[node.name] = (name, [ast.unparse(b).split(".")[-1] for b in node.bases], own_tr)
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if called not in ("tr", "translate"):
+                continue
+            where = f"{name}:{node.lineno}: {ast.unparse(node)[:90]}"
+            if id(node) in in_fstring:
+                found.append(f"inside an f-string (lupdate skips it): {where}")
+            elif called == "tr" and not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                                         and func.value.id == "self"):
+                found.append(f"tr() not called on self (use translate(\"Context\", ...)): {where}")
+            elif called == "tr" and not (node.args and _is_text(node.args[0])):
+                found.append(f"tr() of something other than a literal text: {where}")
+            elif called == "translate" and not (len(node.args) >= 2 and all(map(_is_text, node.args[:2]))):
+                found.append(f"translate() of something other than literal texts: {where}")
+    for base, (name, _, lines) in classes.items():
+        subclasses = [sub for sub, (_, bases, _) in classes.items() if base in bases]
+        if subclasses and lines:
+            found.append(f"self.tr in {base} ({name}:{lines[0]}), which {', '.join(sorted(subclasses))} "
+                         f"subclass: Qt looks the text up under the subclass's name; "
+                         f"use translate(\"{base}\", ...)")
+    return found
+
+
 def check() -> list[str]:
-    """Problems: untranslated strings in the code, or a .qm that is not built from the .ts."""
+    """Problems: texts lupdate cannot see, untranslated strings in the code, or a .qm that is
+    not built from the .ts."""
+    found = unreachable()
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / TS.name
         shutil.copy(TS, fresh)
         lupdate(fresh)
-        found = problems(fresh)
+        found += problems(fresh)
         qm = Path(tmp) / QM.name
         lrelease(TS, qm)
         if not QM.exists() or qm.read_bytes() != QM.read_bytes():

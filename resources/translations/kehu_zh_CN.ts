@@ -741,6 +741,26 @@
         <source>There is no saved visit plan in this archive; make one with 'python main.py plan'.</source>
         <translation>档案中没有已保存的拜访计划；请用 'python main.py plan' 新建。</translation>
     </message>
+    <message>
+        <source>check that this installation works: demo archive, import, grading, visit plan, PDF with Chinese font, window (offscreen)</source>
+        <translation>检查本次安装能否正常工作：演示档案、导入、分级、拜访计划、带中文字体的 PDF、窗口（离屏）</translation>
+    </message>
+    <message>
+        <source>keep the temporary folder and say where it is</source>
+        <translation>保留临时文件夹并显示其位置</translation>
+    </message>
+    <message>
+        <source>Files kept in {folder}</source>
+        <translation>文件保留在 {folder}</translation>
+    </message>
+    <message>
+        <source>Self-test failed at step {step}.</source>
+        <translation>自检在步骤“{step}”失败。</translation>
+    </message>
+    <message>
+        <source>Self-test passed in {seconds} s.</source>
+        <translation>自检通过，用时 {seconds} 秒。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -755,6 +775,10 @@
     <message>
         <source>Last contact: {date} {result}</source>
         <translation>上次联系：{date} {result}</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
     </message>
     <message>
         <source>Visit {name}: {purpose}</source>
@@ -4066,6 +4090,45 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>The system's language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Recorded as who made each change and logged each contact. Empty: your login name.</source>
+        <translation>记录为每次修改和每次联系登记的操作人。留空则使用您的登录名。</translation>
+    </message>
+    <message>
+        <source>Printed in the header of visit plans and tracking logs.</source>
+        <translation>印在拜访计划和客户追踪志的页眉中。</translation>
+    </message>
+    <message>
+        <source>Print phone numbers in full (otherwise 138****5678)</source>
+        <translation>打印完整电话号码（否则为 138****5678）</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Kehu starts.</source>
+        <translation>新的语言将在下次启动客户经营助手时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>网点(&amp;B)：</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -4078,6 +4141,10 @@
     <message>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <source>Not recognised or left out: choose a field for it on the next page.</source>

@@ -1,0 +1,513 @@
+"""Walk the window in Chinese and report any English left on screen.
+
+    python tools/check_chinese_screens.py [--screenshots DIR]
+
+Builds a small graded demo archive with a saved visit plan, opens the main
+window with the language set to zh_CN, visits every area, opens the menus and
+the main dialogs (customer editor, contact, import and grading wizards page by
+page, export, restore from backup, visit-plan dialogs, columns, About, ...) and
+collects the text of every visible widget: labels, buttons, menus and their
+actions, tab titles, table headers and the first rows, group boxes, window and
+page titles, placeholders, chart titles and tooltips. A text with a Latin word
+that is not on the allowed list (codes, RFM, KA, CSV, Excel, PDF, Ctrl+...,
+file paths) is reported with where it was seen. Exit 1 when anything is found.
+
+``tests/test_translations.py`` runs the same walk. Dialogs are not run
+modally: their ``exec()`` is replaced while walking, so the walk never blocks.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from contextlib import ExitStack, contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+AS_OF = date(2026, 11, 20)
+CUSTOMERS = 200
+
+# Latin words allowed on a Chinese screen: codes, product and file-format names, keys.
+ALLOWED_WORDS = {
+    "rfm", "ka", "csv", "excel", "pdf", "ics", "xlsx", "xls", "kehu", "wps", "vip", "keyman",
+    "utf", "gbk", "gb", "sqlite", "json", "ctrl", "shift", "alt", "enter", "esc", "backspace",
+    "tab", "del", "pgup", "pgdown", "home", "end", "ok",
+    "yyyy", "mm", "dd", "ap",          # date formats shown by Qt's date edits
+}
+_TAGS = re.compile(r"<[^>]+>")
+_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png)\b")
+_SHORTCUT = re.compile(r"\b(?:Ctrl|Shift|Alt|Meta)\+\S+|\bF\d{1,2}\b")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def latin_words(text: str) -> list[str]:
+    """The Latin words in ``text`` that a Chinese screen should not show."""
+    text = _ENTITY.sub(" ", _TAGS.sub(" ", text))
+    text = _SHORTCUT.sub(" ", _PATH.sub(" ", text))
+    return [w for w in _WORD.findall(text) if w.lower() not in ALLOWED_WORDS]
+
+
+# -- collecting texts -------------------------------------------------------------------
+
+def _model_texts(view, rows: int = 25) -> Iterator[tuple[str, str]]:
+    from PySide6.QtCore import QModelIndex, Qt
+    model = view.model()
+    if model is None:
+        return
+    header = getattr(view, "horizontalHeader", None) or getattr(view, "header", None)
+    try:
+        columns = model.columnCount(QModelIndex())
+    except TypeError:   # a list model keeps it private
+        columns = 1
+    for column in range(columns):
+        if header is not None and header().isSectionHidden(column):
+            continue
+        value = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        if value:
+            yield "header", str(value)
+        tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        if tip:
+            yield "header tooltip", str(tip)
+
+    def walk(parent: QModelIndex, depth: int) -> Iterator[tuple[str, str]]:
+        for row in range(min(model.rowCount(parent), rows)):
+            for column in range(max(columns, 1)):
+                index = model.index(row, column, parent)
+                for role, where in ((Qt.ItemDataRole.DisplayRole, "cell"),
+                                    (Qt.ItemDataRole.ToolTipRole, "cell tooltip")):
+                    value = model.data(index, role)
+                    if isinstance(value, str) and value:
+                        yield where, value
+            if depth < 2:
+                yield from walk(model.index(row, 0, parent), depth + 1)
+    yield from walk(QModelIndex(), 0)
+
+
+def _action_texts(actions, seen: set) -> Iterator[tuple[str, str]]:
+    for action in actions:
+        if id(action) in seen or action.isSeparator():
+            continue
+        seen.add(id(action))
+        if action.text():
+            yield "action", action.text()
+        if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+            yield "action tooltip", action.toolTip()
+        if action.statusTip():
+            yield "action status tip", action.statusTip()
+        menu = action.menu()
+        if menu is not None:
+            if menu.title():
+                yield "menu", menu.title()
+            yield from _action_texts(menu.actions(), seen)
+
+
+def widget_texts(root) -> Iterator[tuple[str, str]]:
+    """(kind, text) of every visible widget under ``root``, ``root`` included."""
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox,
+                                   QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabBar,
+                                   QTextEdit, QWizard, QWizardPage)
+    seen_actions: set = set()
+    widgets = [root, *root.findChildren(QWidget_type())]
+    for w in widgets:
+        if w is not root and not w.isVisibleTo(root) and not isinstance(w, QMenu):
+            continue
+        kind = type(w).__name__
+        if w.isWindow() and w.windowTitle():
+            yield f"{kind} title", w.windowTitle()
+        if w.toolTip():
+            yield f"{kind} tooltip", w.toolTip()
+        if isinstance(w, QLabel):
+            yield kind, w.text()
+        elif isinstance(w, QAbstractButton):
+            yield kind, w.text()
+        elif isinstance(w, QGroupBox):
+            yield kind, w.title()
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                yield "tab", w.tabText(i)
+                if w.tabToolTip(i):
+                    yield "tab tooltip", w.tabToolTip(i)
+        elif isinstance(w, QComboBox):
+            for i in range(min(w.count(), 40)):
+                yield kind, w.itemText(i)
+            if w.isEditable() and w.lineEdit() is not None:
+                yield "placeholder", w.lineEdit().placeholderText()
+        elif isinstance(w, QLineEdit):
+            yield "placeholder", w.placeholderText()
+        elif isinstance(w, (QTextEdit, QPlainTextEdit)):
+            yield kind, w.toPlainText()
+            yield "placeholder", w.placeholderText()
+        elif isinstance(w, QAbstractSpinBox):
+            for attr in ("prefix", "suffix", "specialValueText"):
+                if hasattr(w, attr):
+                    yield kind, getattr(w, attr)()
+        elif isinstance(w, QAbstractItemView):
+            for where, text in _model_texts(w):
+                yield f"{kind} {where}", text
+        elif isinstance(w, QChartView):
+            chart = w.chart()
+            yield "chart title", chart.title()
+            for axis in chart.axes():
+                yield "chart axis", axis.titleText()
+                if hasattr(axis, "categories"):
+                    for category in axis.categories():
+                        yield "chart category", category
+            for series in chart.series():
+                yield "chart series", series.name()
+                for bar_set in getattr(series, "barSets", lambda: [])():
+                    yield "chart bars", bar_set.label()
+        if isinstance(w, QWizardPage):
+            yield "page title", w.title()
+            yield "page subtitle", w.subTitle()
+        if isinstance(w, QWizard):
+            for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                          QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton,
+                          QWizard.WizardButton.CancelButton):
+                yield "wizard button", w.buttonText(which)
+        if not isinstance(w, QMenu) or w is root:
+            yield from ((f"{kind} {k}", t) for k, t in _action_texts(w.actions(), seen_actions))
+
+
+def QWidget_type():  # noqa: N802 - a type
+    from PySide6.QtWidgets import QWidget
+    return QWidget
+
+
+# -- walking the window ---------------------------------------------------------------
+
+class ScreenWalk:
+    """Opens the window and its dialogs in Chinese and gathers what they show."""
+
+    def __init__(self, archive_path: Path, shots: Path | None = None):
+        self.archive_path = archive_path
+        self.shots = shots
+        self.found: dict[str, set[str]] = {}     # text -> where it was seen
+        self.screens: list[str] = []             # what was visited, in order
+        self.prepare_dialog: dict[str, Callable] = {}
+        self.import_file: Path | None = None
+
+    # recording
+    def record(self, where: str, texts) -> None:
+        for kind, text in texts:
+            if text and latin_words(text):
+                self.found.setdefault(text, set()).add(f"{where} ({kind})")
+
+    def look(self, where: str, widget) -> None:
+        self.settle()
+        self.screens.append(where)
+        self.record(where, widget_texts(widget))
+        if self.shots is not None:
+            name = re.sub(r"[^\w]+", "-", where).strip("-").lower()
+            widget.grab().save(str(self.shots / f"{len(self.screens):02d}-{name}.png"))
+
+    def settle(self, most: float = 20.0) -> None:
+        """Let timers and background work finish."""
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication
+        pool = QThreadPool.globalInstance()
+        deadline = time.monotonic() + most
+        quiet = 0
+        while time.monotonic() < deadline and quiet < 4:
+            QApplication.processEvents()
+            pool.waitForDone(30)
+            time.sleep(0.01)
+            QApplication.processEvents()
+            quiet = quiet + 1 if pool.activeThreadCount() == 0 else 0
+
+    # dialogs, without running them modally
+    @contextmanager
+    def patched_dialogs(self) -> Iterator[None]:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWizard
+        walk = self
+
+        def exec_(dialog) -> int:
+            name = type(dialog).__name__
+            dialog.show()
+            if name in walk.prepare_dialog:
+                walk.settle()
+                walk.prepare_dialog[name](dialog)
+            if isinstance(dialog, QWizard):
+                walk._walk_wizard(dialog)
+            else:
+                walk.look(f"dialog {name}: {dialog.windowTitle()}", dialog)
+            dialog.done(0)
+            dialog.hide()
+            return 0
+
+        def static(title_arg: int, text_arg: int | None, result):
+            def call(*args, **kw):
+                args = list(args)
+                texts = [("title", str(args[title_arg]) if len(args) > title_arg else "")]
+                if text_arg is not None and len(args) > text_arg:
+                    texts.append(("text", str(args[text_arg])))
+                for key in ("caption", "filter", "title", "label", "text"):
+                    if key in kw:
+                        texts.append((key, str(kw[key])))
+                walk.screens.append(f"static dialog: {texts[0][1]}")
+                walk.record("static dialog", texts)
+                return result() if callable(result) else result
+            return staticmethod(call)
+
+        with ExitStack() as stack:
+            def patch(owner, name, value):
+                old = owner.__dict__.get(name, getattr(owner, name))
+                setattr(owner, name, value)
+                stack.callback(setattr, owner, name, old)
+
+            for cls in (QDialog, QMessageBox, QWizard, QFileDialog, QInputDialog):
+                patch(cls, "exec", exec_)
+            patch(QFileDialog, "getOpenFileName", static(1, 3, ("", "")))
+            patch(QFileDialog, "getSaveFileName", static(1, 3, ("", "")))
+            patch(QFileDialog, "getExistingDirectory", static(1, None, ""))
+            patch(QInputDialog, "getText", static(1, 2, ("", False)))
+            patch(QInputDialog, "getItem", static(1, 2, ("", False)))
+            patch(QMessageBox, "about", static(1, 2, None))
+            for name in ("question", "warning", "information", "critical"):
+                patch(QMessageBox, name, static(1, 2, QMessageBox.StandardButton.No))
+            yield
+
+    def _walk_wizard(self, wizard) -> None:
+        from PySide6.QtWidgets import QWizard
+        name = type(wizard).__name__
+        for _ in range(10):
+            self.settle()
+            page = wizard.currentPage()
+            self.look(f"wizard {name}: {page.title() if page else ''}", wizard)
+            before = wizard.currentId()
+            button = (wizard.button(QWizard.WizardButton.CommitButton)
+                      if page is not None and page.isCommitPage() else
+                      wizard.button(QWizard.WizardButton.NextButton))
+            if not button.isVisible() or not button.isEnabled():
+                break
+            button.click()
+            self.settle()
+            if wizard.currentId() == before:
+                self.look(f"wizard {name}: after {button.text()}", wizard)
+                break
+
+    # the walk
+    def run(self) -> None:
+        from PySide6.QtWidgets import QApplication, QMenu
+
+        from gui.main_window import MainWindow
+        window = MainWindow("zh_CN")
+        window.resize(1400, 900)
+        window.show()
+        try:
+            self.look("start page", window)
+            window.open_archive(self.archive_path)
+            self.settle()
+            with self.patched_dialogs():
+                self._areas(window)
+                for key, menu in window.menus.items():
+                    menu.popup(window.mapToGlobal(window.rect().center()))
+                    self.look(f"menu {key}", menu)
+                    menu.hide()
+                self._customer_dialogs(window)
+                self._visit_dialogs(window)
+                for key in ("export", "backup", "restore", "check", "columns", "about",
+                            "save_view", "grade", "import"):
+                    self._trigger(window, key)
+                for menu in window.findChildren(QMenu):
+                    if menu.parent() is not window.menuBar() and menu.actions():
+                        self.record("menu", widget_texts(menu))
+                self.look("main window at the end", window)
+        finally:
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
+
+    def _trigger(self, window, key: str) -> None:
+        try:
+            action = window.action(key)
+        except KeyError:
+            return
+        if action.isEnabled():
+            action.trigger()
+            self.settle()
+            self.look(f"main window after {key}", window)
+
+    def _areas(self, window) -> None:
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            self.settle()
+            self.look(f"area {window.nav.item(row).text()}", window)
+            page = window.stack.currentWidget()
+            tabs = page.findChildren(_tab_widget_type()) if page is not None else []
+            for tab in tabs:
+                for index in range(tab.count()):
+                    if tab.currentIndex() != index and tab.isVisible():
+                        tab.setCurrentIndex(index)
+                        self.look(f"area {window.nav.item(row).text()}, tab {tab.tabText(index)}", window)
+        window.show_area("customers")
+        self.settle()
+
+    def _customer_dialogs(self, window) -> None:
+        page = window.page()
+        page.table.selectRow(0)
+        page.table.setFocus()
+        self.settle()
+        self.look("customer list with a selection", window)
+        for key in ("edit_customer", "log_contact", "new_customer", "delete_customer"):
+            self._trigger(window, key)
+
+    def editor_tabs(self, editor) -> None:
+        """Every tab of the customer editor, and the grade panel's dialogs."""
+        tabs = getattr(editor, "tabs", None)
+        if tabs is not None:
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                self.look(f"customer editor, tab {tabs.tabText(index)}", editor)
+        panel = getattr(editor, "grade_panel", None)
+        if panel is not None:
+            buttons = list(getattr(panel, "override_buttons", {}).values())[:1]
+            for button in [*buttons, getattr(panel, "answer_button", None)]:
+                if button is not None and button.isEnabled():
+                    button.click()
+                    self.settle()
+
+    def _visit_dialogs(self, window) -> None:
+        page = window.show_area("visits")
+        self.settle()
+        if page is None:
+            return
+        for key in ("plan_visits", "tracking_log"):
+            self._trigger(window, key)
+        window.show_area("visits")
+        panel = getattr(page, "plans", None)
+        tabs = getattr(page, "tabs", None)
+        if panel is None or tabs is None:
+            return
+        tabs.setCurrentWidget(panel)
+        self.settle()
+        plan = getattr(panel, "plan", None)
+        planned = [v for day in plan.days for v in day.visits] if plan is not None else []
+        if planned:
+            panel.select_visit(planned[0].id)
+            self.look("visit plan with a visit selected", window)
+        for method, args in (("log_visit", ()), ("add_customer", ()), ("print_plan", ()),
+                             ("export", ("ics",)), ("export", ("csv",)), ("delete_plan", ())):
+            if hasattr(panel, method):
+                getattr(panel, method)(*args)
+                self.settle()
+        menus = [a.menu() for a in panel.findChildren(QAction_type()) if a.menu() is not None]
+        for menu in menus:
+            self.record("visit plan menu", widget_texts(menu))
+
+
+def QAction_type():  # noqa: N802 - a type
+    from PySide6.QtGui import QAction
+    return QAction
+
+
+def _tab_widget_type():
+    from PySide6.QtWidgets import QTabWidget
+    return QTabWidget
+
+
+
+
+# -- the demo archive --------------------------------------------------------------------
+
+def prepare_archive(folder: Path) -> Path:
+    """A small graded demo archive with a saved visit plan, and a file to import."""
+    from model import database, demo, grading, visit_plan
+    path = folder / "演示档案.kehu"
+    demo.build_demo(path, customers=CUSTOMERS, seed=1, as_of=AS_OF)
+    with database.Archive.open(path) as archive:
+        grading.apply(archive.conn, grading.compute(grading.load_inputs(archive.conn, AS_OF)))
+        start = AS_OF + timedelta(days=(7 - AS_OF.weekday()) % 7 or 7)
+        plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=start, days=5, per_day=6,
+                                                                     time_limit=0.2))
+        visit_plan.save(archive.conn, plan, by="李经理")
+    return path
+
+
+def write_import_file(folder: Path) -> Path:
+    """A customer table with one column the import does not know (for the mapping page)."""
+    path = folder / "新客户.csv"
+    path.write_text("姓名,手机,小区,爱好\n"
+                    "赵一,13811112222,阳光小区,钓鱼\n"
+                    "钱二,12345,阳光小区,书法\n"
+                    "孙三,13811112222,科技园,跑步\n", encoding="utf-8")
+    return path
+
+
+def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[str, set[str]], list[str]]:
+    """Walk the Chinese window on a fresh demo archive in ``folder``.
+
+    Returns ({text with English: where it was seen}, the screens visited).
+    The caller owns the QApplication; Chinese translators are installed for
+    the walk and the previous language is put back afterwards."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from model import language, settings
+    app = QApplication.instance()
+    previous = settings.get(settings.LANGUAGE)
+    previous_locale = QLocale()
+    settings.put(settings.LANGUAGE, "zh_CN")
+    settings.put(settings.USER_NAME, "李经理")
+    language.install_translators(app, "zh_CN")
+    QLocale.setDefault(QLocale("zh_CN"))
+    try:
+        # The plan's reasons are written in the language of the day it is made.
+        walk = ScreenWalk(prepare_archive(folder), shots)
+        import_file = write_import_file(folder)
+        walk.prepare_dialog["CustomerEditor"] = walk.editor_tabs
+        walk.prepare_dialog["ImportDialog"] = lambda wizard: wizard.currentPage().path_edit.setText(
+            str(import_file))
+        walk.run()
+    finally:
+        language.install_translators(app, previous if previous in language.SUPPORTED else "en")
+        QLocale.setDefault(previous_locale)
+        settings.put(settings.LANGUAGE, previous or "")
+    return walk.found, walk.screens
+
+
+def report(found: dict[str, set[str]]) -> str:
+    lines = []
+    for text, places in sorted(found.items()):
+        words = ", ".join(dict.fromkeys(latin_words(text)))
+        lines.append(f"{text!r}\n    English: {words}\n    seen in: {'; '.join(sorted(places)[:3])}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--screenshots", type=Path, help="save a PNG of every screen visited here")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    with tempfile.TemporaryDirectory(prefix="kehu-zh-") as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        os.environ["KEHU_SETTINGS_DIR"] = tmp
+        from gui.app import make_application
+        app = make_application()
+        if args.screenshots:
+            args.screenshots.mkdir(parents=True, exist_ok=True)
+        found, screens = english_on_screens(Path(tmp), args.screenshots)
+        del app
+    print(f"{len(screens)} screens visited:")
+    for screen in screens:
+        print(f"  {screen}")
+    if found:
+        print(report(found))
+        print(f"{len(found)} texts with English on Chinese screens")
+        return 1
+    print("No English left on the Chinese screens.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
