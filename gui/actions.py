@@ -110,6 +110,10 @@ def specs() -> list[ActionSpec]:
         ActionSpec("columns", translate("Actions", "Choose &columns…"), "choose_columns", "view",
                    icon="columns", enabled_when=ARCHIVE, separator_before=True,
                    tip=translate("Actions", "Which columns the customer list shows, and their order")),
+        ActionSpec("preferences", translate("Actions", "&Preferences…"), "show_preferences", "view",
+                   "Ctrl+,", role=QAction.MenuRole.PreferencesRole, separator_before=True,
+                   requires="gui.preferences",
+                   tip=translate("Actions", "Language, your name, the branch on printouts")),
         # Help
         ActionSpec("about", translate("Actions", "&About Kehu"), "show_about", "help", icon="kehu",
                    role=QAction.MenuRole.AboutRole),

@@ -28,7 +28,7 @@ from gui.tasks import TaskHandle, run_task, show_error
 from model import backup, customers, settings
 from model.database import Archive
 from model.i18n import translate
-from model.version import BUILD_DATE, __version__
+from model.version import __version__, build_info
 
 MAX_RECENT = 8
 
@@ -796,11 +796,17 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         lines = [self.tr("<h3>Kehu (客户经营助手)</h3>"),
                  self.tr("Version {version}").format(version=__version__)]
-        if BUILD_DATE:
-            lines.append(self.tr("Built on {date}").format(date=BUILD_DATE))
+        built = build_info()   # only the installed program has it
+        if built.get("date"):
+            commit = f" ({built['commit']})" if built.get("commit") else ""
+            lines.append(self.tr("Built on {date}").format(date=built["date"]) + commit)
         lines.append(self.tr("The field account manager's customer archive: works offline, "
                              "keeps every change, prints what you carry."))
         return "<p>".join(lines)
+
+    def show_preferences(self) -> None:
+        from gui.preferences import PreferencesDialog
+        PreferencesDialog.ask(self)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.about_text())

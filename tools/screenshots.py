@@ -1,0 +1,151 @@
+"""Screenshots of the main screens for the README, in English and Chinese.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots]
+
+Builds a demo archive (800 customers, seed 1), grades it and plans a week, then
+opens the real window offscreen in each language and saves PNGs of the
+customer list, a search, the customer editor, the import wizard, the visit
+plan, the dashboard and the grading wizard. Run it again after changing a
+screen so the README stays current.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en", "zh_CN")
+SIZE = (1440, 900)
+
+
+def prepare(folder: Path) -> Path:
+    """A graded demo archive with a saved plan for next week."""
+    sys.path.insert(0, str(ROOT))
+    from model import database, demo, grading, visit_plan
+    path = folder / "demo.kehu"
+    as_of = date(2026, 11, 20)
+    demo.build_demo(path, customers=800, seed=1, as_of=as_of)
+    with database.Archive.open(path) as archive:
+        computed = grading.compute(grading.load_inputs(archive.conn, as_of))
+        grading.apply(archive.conn, computed)
+        start = as_of + timedelta(days=(7 - as_of.weekday()) % 7 or 7)
+        plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=start, days=5,
+                                                                     per_day=8))
+        visit_plan.save(archive.conn, plan, by="李经理")
+    return path
+
+
+def shoot(archive_path: Path, language: str, out: Path) -> None:
+    """Runs in a child process per language (translators are per process)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    settings_dir = tempfile.mkdtemp(prefix="kehu-shots-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    from model import settings
+    settings.put(settings.LANGUAGE, language)
+    settings.put(settings.USER_NAME, "李经理")
+    from gui.app import make_application
+    app = make_application()
+    from gui.main_window import MainWindow
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        app.processEvents()
+
+    def wait_idle(window, limit_ms: int = 30000) -> None:
+        waited = 0
+        while window.busy() and waited < limit_ms:
+            settle(100)
+            waited += 100
+        settle(300)
+
+    out.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(language)
+    window.resize(*SIZE)
+    window.show()
+    window.open_archive(archive_path)
+    settle(500)
+    wait_idle(window)
+    window.grab().save(str(out / "customers.png"))
+
+    window.focus_search()
+    window.search_field.setText("zhang" if language == "en" else "张")
+    settle(600)
+    wait_idle(window)
+    window.grab().save(str(out / "search.png"))
+    window.search_field.clear()
+    settle(300)
+
+    page = window.page()
+    customer_id = page.model.customer_id(3)
+    from gui.customer_editor import CustomerEditor
+    editor = CustomerEditor(window, window.archive, customer_id)
+    editor.resize(1280, 820)
+    editor.show()
+    settle(500)
+    editor.grab().save(str(out / "editor.png"))
+    editor.reject()
+
+    for key in ("visits", "dashboard"):
+        if window.show_area(key) is not None:
+            settle(500)
+            wait_idle(window)
+            window.grab().save(str(out / f"{key}.png"))
+    window.show_area("customers")
+
+    from gui.grading_wizard import GradingWizard
+    wizard = GradingWizard(window, window.archive)
+    wizard.resize(1100, 760)
+    wizard.show()
+    settle(500)
+    wizard.grab().save(str(out / "grading-wizard.png"))
+    wizard.reject()
+
+    from gui.import_dialog import ImportDialog
+    dialog = ImportDialog(window, window.archive)
+    dialog.resize(1000, 700)
+    dialog.show()
+    settle(300)
+    dialog.grab().save(str(out / "import.png"))
+    dialog.reject()
+
+    window.close()
+    settle(200)
+    app.quit()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--shoot", nargs=2, metavar=("ARCHIVE", "LANGUAGE"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.shoot:
+        archive, language = args.shoot
+        shoot(Path(archive), language, args.out / language)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="kehu-demo-") as tmp:
+        archive = prepare(Path(tmp))
+        for language in LANGUAGES:
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+            done = subprocess.run([sys.executable, __file__, "--out", str(args.out),
+                                   "--shoot", str(archive), language], env=env)
+            if done.returncode != 0:
+                return done.returncode
+            print(f"{args.out / language}: " + ", ".join(
+                sorted(p.name for p in (args.out / language).glob("*.png"))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
