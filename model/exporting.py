@@ -39,9 +39,16 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def export_keys(conn: sqlite3.Connection) -> list[str]:
-    """The column keys of an export, in order: ``id`` then every record field."""
+def record_keys() -> list[str]:
+    """The keys of the customer record in an export: ``id`` then every record field."""
     return ["id", *customers.record_fields()]
+
+
+def export_keys(conn: sqlite3.Connection) -> list[str]:
+    """The column keys of an export, in order: the record, then the grades
+    (value tier, opportunity grade with urgency and tracking, RFM, persona)."""
+    from model.grading.queries import EXPORT_COLUMNS
+    return [*record_keys(), *EXPORT_COLUMNS]
 
 
 def is_formula_like(text: str) -> bool:
@@ -82,7 +89,8 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
     keys = export_keys(conn)
     total = (len(customer_ids) if customer_ids is not None else
              conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0])
-    rows = _Counted(_rows(conn, keys, customer_ids), total, progress)
+    rows = _Counted(_rows(conn, record_keys(), customer_ids, _grade_cells(conn, customer_ids)),
+                    total, progress)
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         writer = _write_csv if suffix == ".csv" else _write_xlsx
@@ -107,16 +115,26 @@ def _remove(path: Path) -> None:
         pass
 
 
-def _rows(conn: sqlite3.Connection, keys: list[str],
-          customer_ids: list[int] | None) -> Iterator[list]:
-    """The export rows, read a chunk at a time."""
+def _grade_cells(conn: sqlite3.Connection, customer_ids: list[int] | None) -> dict[int, list]:
+    """customer id -> the grade columns' cells (labels in the user's language)."""
+    from model import grading
+    frame = grading.export_frame(conn, customer_ids)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return {int(i): list(row) for i, row in zip(frame.index, frame.itertuples(index=False,
+                                                                              name=None))}
+
+
+def _rows(conn: sqlite3.Connection, keys: list[str], customer_ids: list[int] | None,
+          grades: dict[int, list]) -> Iterator[list]:
+    """The export rows (the record's keys, then the grade cells), read a chunk at a time."""
+    blank = [None] * len(next(iter(grades.values()), []))
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     if customer_ids is None:
         cursor.execute(customers.SELECT_CUSTOMER + " WHERE c.deleted_at IS NULL ORDER BY c.id")
         while batch := cursor.fetchmany(CHUNK):
             for row in batch:
-                yield [row[k] for k in keys]
+                yield [row[k] for k in keys] + grades.get(row["id"], blank)
         return
     for start in range(0, len(customer_ids), CHUNK):
         wanted = [int(i) for i in customer_ids[start:start + CHUNK]]
@@ -127,7 +145,7 @@ def _rows(conn: sqlite3.Connection, keys: list[str],
         for customer_id in wanted:
             row = found.get(customer_id)
             if row is not None:
-                yield [row[k] for k in keys]
+                yield [row[k] for k in keys] + grades.get(customer_id, blank)
 
 
 class _Counted:

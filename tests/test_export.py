@@ -17,6 +17,10 @@ STABLE_KEYS = ["id", "name", "gender", "phone", "phone2", "address", "area", "ar
                "products", "notes", "complaints", "tags", "dim_age", "dim_family",
                "dim_occupation", "dim_financial_assets", "dim_property", "dim_schedule",
                "dim_risk_appetite", "dim_consumption", "dim_channel", "latitude", "longitude"]
+GRADE_KEYS = ["value_tier", "opportunity_grade", "urgency", "tracking_cadence",
+              "next_tracking_date", "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona",
+              "persona_score"]
+EXPORT_KEYS = STABLE_KEYS + GRADE_KEYS
 
 
 def _csv_rows(path) -> list[list[str]]:
@@ -43,7 +47,7 @@ def demo_archive(tmp_path):
 
 def test_keys_are_stable_snake_case_with_id_first(archive):
     keys = exporting.export_keys(archive.conn)
-    assert keys == STABLE_KEYS
+    assert keys == EXPORT_KEYS
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", k) for k in keys)
 
 
@@ -54,8 +58,8 @@ def test_csv_has_a_bom_the_keys_and_importable_values(demo_archive, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf" + b"id,name,gender,phone,")
     rows = _csv_rows(out)
-    assert rows[0] == STABLE_KEYS and len(rows) == 121
-    by_id = {int(r[0]): dict(zip(STABLE_KEYS, r)) for r in rows[1:]}
+    assert rows[0] == EXPORT_KEYS and len(rows) == 121
+    by_id = {int(r[0]): dict(zip(EXPORT_KEYS, r)) for r in rows[1:]}
     for record in (dict(r) for r in demo_archive.conn.execute(customers.SELECT_CUSTOMER)):
         cells = by_id[record["id"]]
         for key in STABLE_KEYS:
@@ -74,15 +78,34 @@ def test_xlsx_is_readable_and_holds_the_same_rows(demo_archive, tmp_path):
     assert exporting.export_customers(demo_archive.conn, tmp_path / "a.XLSX") == 120
     from_csv = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     from_xlsx = pd.read_excel(tmp_path / "a.XLSX", dtype=str, keep_default_na=False)
-    assert list(from_xlsx.columns) == STABLE_KEYS
+    assert list(from_xlsx.columns) == EXPORT_KEYS
     for key in ("latitude", "longitude", "id"):  # numbers in the sheet; compare as numbers
         assert pd.to_numeric(from_xlsx[key]).equals(pd.to_numeric(from_csv[key]))
     text_keys = [k for k in STABLE_KEYS if k not in ("latitude", "longitude", "id")]
     assert from_xlsx[text_keys].equals(from_csv[text_keys])
     rows = _xlsx_rows(tmp_path / "a.XLSX")
     assert isinstance(rows[1][0], int)
-    located = [r for r in rows[1:] if r[-2] is not None]
-    assert located and all(isinstance(r[-2], float) for r in located)
+    latitude = EXPORT_KEYS.index("latitude")
+    located = [r for r in rows[1:] if r[latitude] is not None]
+    assert located and all(isinstance(r[latitude], float) for r in located)
+
+
+def test_the_grade_columns_carry_the_stored_grades(demo_archive, tmp_path):
+    from model import grading
+    as_of = AS_OF
+    grading.apply(demo_archive.conn, grading.compute(grading.load_inputs(demo_archive.conn, as_of)))
+    grading.set_opportunity(demo_archive.conn, 3, "clear", "1m", by="test", as_of=as_of)
+    exporting.export_customers(demo_archive.conn, tmp_path / "g.csv")
+    rows = _csv_rows(tmp_path / "g.csv")
+    by_id = {int(r[0]): dict(zip(EXPORT_KEYS, r)) for r in rows[1:]}
+    assert {c["value_tier"] for c in by_id.values()} <= {"A", "B", "C"}
+    assert {c["value_tier"] for c in by_id.values()} >= {"A", "C"}
+    assert by_id[3]["opportunity_grade"] == "A" and by_id[3]["tracking_cadence"]
+    assert by_id[3]["next_tracking_date"]
+    bought = [c for c in by_id.values() if c["rfm_f"] not in ("", "0")]
+    assert bought and all(int(float(c["rfm_f"])) >= 1 and c["rfm_type"] for c in bought)
+    stored = grading.export_frame(demo_archive.conn)
+    assert stored.loc[3, "value_tier"] == by_id[3]["value_tier"]
 
 
 def test_deleted_customers_are_not_exported(demo_archive, tmp_path):
@@ -99,7 +122,7 @@ def test_a_view_subset_keeps_its_order(demo_archive, tmp_path):
     assert exporting.export_customers(demo_archive.conn, tmp_path / "v.xlsx", view) == 4
     assert [r[0] for r in _xlsx_rows(tmp_path / "v.xlsx")[1:]] == [30, 2, 17, 1]
     assert exporting.export_customers(demo_archive.conn, tmp_path / "none.csv", []) == 0
-    assert _csv_rows(tmp_path / "none.csv") == [STABLE_KEYS]
+    assert _csv_rows(tmp_path / "none.csv") == [EXPORT_KEYS]
 
 
 def test_a_view_larger_than_a_chunk_streams_in_order(demo_archive, tmp_path, monkeypatch):
