@@ -31,10 +31,23 @@ def build_parser() -> argparse.ArgumentParser:
         description=translate("CLI", "Kehu, the field account manager's customer archive. With no command, "
                         "the window opens."))
     parser.add_argument("--archive", help=translate("CLI", "open this archive in the window"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = describe_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     for module in _modules():
         module.register(commands)
     return parser
+
+
+def describe_commands(subparsers):
+    """Each command's own ``--help`` opens with the line the list of commands shows
+    (unless the command gives a longer description); returns ``subparsers``."""
+    add_parser = subparsers.add_parser
+
+    def add(name, **kwargs):
+        if kwargs.get("help") and not kwargs.get("description"):
+            kwargs["description"] = kwargs["help"]
+        return add_parser(name, **kwargs)
+    subparsers.add_parser = add
+    return subparsers
 
 
 def is_cli(argv: list[str]) -> bool:

@@ -20,6 +20,7 @@ def print_subcommands(commands):
     if existing is not None:
         return existing
     parser = commands.add_parser("print", help=translate("CLI", "print a sheet to PDF (see 'print --help')"))
-    subcommands = parser.add_subparsers(dest="printout", metavar="WHAT", required=True)
+    from cli import describe_commands
+    subcommands = describe_commands(parser.add_subparsers(dest="printout", metavar="WHAT", required=True))
     setattr(commands, _ATTRIBUTE, subcommands)
     return subcommands

@@ -11,23 +11,23 @@ from model import backup, database
 
 def register(commands) -> None:
     p = commands.add_parser("new", help=translate("CLI", "create an empty archive"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.set_defaults(run=cmd_new)
 
     p = commands.add_parser("check", help=translate("CLI", "check an archive without changing it "
                                               "(exit 0 healthy, 1 damaged)"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.set_defaults(run=cmd_check)
 
     p = commands.add_parser("backup", help=translate("CLI", "make a verified backup and print its path"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--to", type=Path, metavar="DIR", help=translate("CLI", "folder for the backup "
                                                              "(default: beside the archive)"))
     p.set_defaults(run=cmd_backup)
 
     p = commands.add_parser("restore", help=translate("CLI", "put a backup in place of the archive "
                                                 "(the current file is kept as a backup first)"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("backup", type=Path, nargs="?",
                    help=translate("CLI", "the backup file (default: the newest backup)"))
     p.set_defaults(run=cmd_restore)
