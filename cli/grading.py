@@ -5,15 +5,16 @@ import time
 from datetime import date
 from pathlib import Path
 
-from model import database, grading, normalize, settings
+from cli._args import date_arg
+from model import database, grading, settings
 from model.i18n import translate
 
 
 def register(commands) -> None:
     p = commands.add_parser("grade", help=translate("CLI", "compute value tiers, RFM types and personas, "
                                                     "store them and print the distribution"))
-    p.add_argument("path", type=Path)
-    p.add_argument("--as-of", metavar="DATE", help=translate("CLI", "grade as of this date (default: today)"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--as-of", type=date_arg, metavar="DATE", help=translate("CLI", "grade as of this date (default: today)"))
     p.add_argument("--scope", default="all", metavar="SCOPE",
                    help=translate("CLI", "all (default), ungraded, area:NAME, manager:NAME or older:DAYS"))
     p.add_argument("--replace-overrides", action="store_true",
@@ -22,26 +23,14 @@ def register(commands) -> None:
 
     p = commands.add_parser("opportunity", help=translate("CLI", "set a customer's opportunity grade from "
                                                           "the need and the expected close"))
-    p.add_argument("path", type=Path)
-    p.add_argument("customer_id", type=int)
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("customer_id", type=int, help=translate("CLI", "the customer's number"))
     p.add_argument("--need", required=True, help=translate("CLI", "clear, latent or none"))
     p.add_argument("--close", required=True,
                    help=translate("CLI", "1m, 3m, 6m, later, never, or the expected close date"))
-    p.add_argument("--as-of", metavar="DATE", help=translate("CLI", "answered on this date (default: today)"))
+    p.add_argument("--as-of", type=date_arg, metavar="DATE", help=translate("CLI", "answered on this date (default: today)"))
     p.add_argument("--reason", default="", help=translate("CLI", "a note kept with the grade"))
     p.set_defaults(run=cmd_opportunity)
-
-
-def _as_of(text: str | None) -> date:
-    if not text:
-        return date.today()
-    try:
-        value = normalize.to_date(text)
-    except normalize.Invalid as exc:
-        raise database.ArchiveError(str(exc)) from None
-    if value is None:
-        raise database.ArchiveError(translate("CLI", "Give the as-of date as 2025-06-30."))
-    return value
 
 
 def print_distribution(distribution: dict[str, dict[str, int]], schemes=grading.SCHEMES) -> None:
@@ -57,7 +46,7 @@ def print_distribution(distribution: dict[str, dict[str, int]], schemes=grading.
 
 
 def cmd_grade(args) -> int:
-    as_of = _as_of(args.as_of)
+    as_of = args.as_of or date.today()
     started = time.perf_counter()
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
@@ -84,7 +73,7 @@ def cmd_grade(args) -> int:
 
 
 def cmd_opportunity(args) -> int:
-    as_of = _as_of(args.as_of)
+    as_of = args.as_of or date.today()
     with database.Archive.open(args.path) as archive:
         record = grading.set_opportunity(archive.conn, args.customer_id, args.need, args.close,
                                          by=settings.user_name(), as_of=as_of, reason=args.reason)

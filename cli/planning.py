@@ -6,8 +6,9 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from cli._args import date_arg
 from cli._print import print_subcommands
-from model import calendar_export, database, due, normalize, settings, visit_plan
+from model import calendar_export, database, due, settings, visit_plan
 from model.i18n import translate
 from model.planning_rules import minutes
 
@@ -15,8 +16,8 @@ from model.planning_rules import minutes
 def register(commands) -> None:
     p = commands.add_parser("plan", help=translate("CLI", "plan the visits due for the coming days, save "
                                                    "the plan and export it (PDF, .ics, CSV)"))
-    p.add_argument("path", type=Path)
-    p.add_argument("--start", type=_date, metavar="DATE", help=translate("CLI", "first day (default: today)"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
     p.add_argument("--days", type=_positive, default=7, metavar="N",
                    help=translate("CLI", "calendar days from the start (default 7); weekends, holidays "
                                          "and days off are left out"))
@@ -39,15 +40,16 @@ def register(commands) -> None:
 
     printing = print_subcommands(commands)
     p = printing.add_parser("tracking-log", help=translate("CLI", "the tracking log (客户追踪志) of a period"))
-    p.add_argument("path", type=Path)
-    p.add_argument("--period", choices=due.PERIODS, required=True)
-    p.add_argument("--start", type=_date, metavar="DATE", help=translate("CLI", "first day (default: today)"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--period", choices=due.PERIODS, required=True,
+                   help=translate("CLI", "day (追踪日志), week (周志), half-month (半月志) or month (月志)"))
+    p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
     p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
     _output_options(p, required=True)
     p.set_defaults(run=cmd_print_tracking_log)
 
     p = printing.add_parser("visit-plan", help=translate("CLI", "a saved visit plan"))
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "the plan (default: the latest)"))
     _output_options(p, required=True)
     p.set_defaults(run=cmd_print_visit_plan)
@@ -62,18 +64,8 @@ def _output_options(p, required: bool = False) -> None:
     p.add_argument("--language", choices=("en", "zh_CN"), help=translate("CLI", "language of the printout"))
 
 
-def _date(text: str) -> date:
-    try:
-        value = normalize.to_date(text)
-    except normalize.Invalid as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    if value is None:
-        raise argparse.ArgumentTypeError(translate("CLI", "give a date such as 2026-11-23"))
-    return value
-
-
 def _dates(text: str) -> tuple[date, ...]:
-    return tuple(_date(part) for part in text.split(",") if part.strip())
+    return tuple(date_arg(part) for part in text.split(",") if part.strip())
 
 
 def _positive(text: str) -> int:
