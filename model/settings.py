@@ -22,8 +22,10 @@ class Setting:
     default: Any
 
 
-LANGUAGE = Setting("general/language", str, "")          # "" = the system's language
-USER_NAME = Setting("general/user_name", str, "")         # "" = the login name
+# Not under "general/": in an INI file QSettings writes that group as [%General] and
+# reads it back as "General", so a value stored there is lost when the program restarts.
+LANGUAGE = Setting("interface/language", str, "")        # "" = the system's language
+USER_NAME = Setting("user/name", str, "")                 # "" = the login name
 RECENT_ARCHIVES = Setting("archive/recent", list, [])
 LAST_ARCHIVE = Setting("archive/last", str, "")
 IMPORT_MAPPINGS = Setting("import/mappings", dict, {})
