@@ -253,7 +253,7 @@ class DashboardPage(QWidget):
         if data.last_run:
             text += " " + self.tr("Last grading run: as of {as_of}, on {when} by {by}.").format(
                 as_of=data.last_run["as_of"], when=data.last_run["run_on"].replace("T", " "),
-                by=data.last_run["run_by"])
+                by=grading.set_by_label(data.last_run["run_by"]))
         else:
             text += " " + self.tr("Nobody has been graded yet: use Grade customers….")
         self.summary.setText(html.escape(text))

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from gui.grade_text import scheme_text, value_text
 from model import grading
+from model.i18n import translate
 
 OVERRIDE_MARK = "*"     # appended by the column's SQL to a value set by hand
 
@@ -76,27 +77,28 @@ def _overdue_text(value: Any) -> str:
 def grade_columns(language: str) -> list:
     """The grade columns of the customer list (see ``gui.columns.Column``)."""
     from gui.columns import Column
-    tr = QCoreApplication.translate
     rules = grading.load_rules()
     marked = f"g.value || CASE WHEN g.override THEN '{OVERRIDE_MARK}' ELSE '' END"
-    hand = tr("GradeColumns", "✎ marks a grade set by hand.")
+    hand = translate("GradeColumns", "✎ marks a grade set by hand.")
     return [
-        Column("value_tier", tr("GradeColumns", "Value tier"), _grade(grading.VALUE_TIER, marked),
+        Column("value_tier", translate("GradeColumns", "Value tier"), _grade(grading.VALUE_TIER, marked),
                _labelled(grading.VALUE_TIER, rules, language), sort=_order(grading.VALUE_TIER, rules),
-               chars=6, tooltip=tr("GradeColumns", "A/B/C by the Pareto rule over the last 12 months.") + " " + hand),
-        Column("opportunity_grade", tr("GradeColumns", "Opportunity"), _grade(grading.OPPORTUNITY),
+               chars=6, tooltip=translate("GradeColumns", "A/B/C by the Pareto rule over the last 12 months.")
+               + " " + hand),
+        Column("opportunity_grade", translate("GradeColumns", "Opportunity"), _grade(grading.OPPORTUNITY),
                _labelled(grading.OPPORTUNITY, rules, language), sort=_order(grading.OPPORTUNITY, rules),
-               chars=6, tooltip=tr("GradeColumns", "A-E from the need and the expected close.")),
-        Column("rfm_type", tr("GradeColumns", "RFM type"), _grade(grading.RFM, marked),
+               chars=6, tooltip=translate("GradeColumns", "A-E from the need and the expected close.")),
+        Column("rfm_type", translate("GradeColumns", "RFM type"), _grade(grading.RFM, marked),
                _labelled(grading.RFM, rules, language), sort=_order(grading.RFM, rules), chars=17,
                tooltip=hand),
-        Column("persona", tr("GradeColumns", "Persona"), _grade(grading.PERSONA, marked),
+        Column("persona", translate("GradeColumns", "Persona"), _grade(grading.PERSONA, marked),
                _labelled(grading.PERSONA, rules, language), sort=_order(grading.PERSONA, rules), chars=17,
                tooltip=hand),
-        Column("next_tracking_date", tr("GradeColumns", "Next tracking"), next_tracking_sql(rules), chars=10,
-               tooltip=tr("GradeColumns", "The last contact plus the opportunity grade's tracking cadence.")),
-        Column("overdue_days", tr("GradeColumns", "Overdue (days)"), overdue_sql(rules), _overdue_text,
-               chars=5, tooltip=tr("GradeColumns", "Days since the next tracking date passed.")),
+        Column("next_tracking_date", translate("GradeColumns", "Next tracking"), next_tracking_sql(rules),
+               chars=10, tooltip=translate("GradeColumns", "The last contact plus the opportunity grade's "
+                                                           "tracking cadence.")),
+        Column("overdue_days", translate("GradeColumns", "Overdue (days)"), overdue_sql(rules), _overdue_text,
+               chars=5, tooltip=translate("GradeColumns", "Days since the next tracking date passed.")),
     ]
 
 

@@ -222,7 +222,8 @@ class GradePanel(QWidget):
                 self.values[scheme].setText(text)
                 self.explanations[scheme].setText(record.explanation(lang))
                 self.meta[scheme].setText(self.tr("As of {as_of} · set on {on} by {by}").format(
-                    as_of=record.as_of.isoformat(), on=record.set_on.replace("T", " "), by=record.set_by))
+                    as_of=record.as_of.isoformat(), on=record.set_on.replace("T", " "),
+                    by=grading.set_by_label(record.set_by)))
             if scheme in self.override_buttons:
                 self.override_buttons[scheme].setEnabled(customer_id is not None)
                 self.clear_buttons[scheme].setEnabled(record is not None and record.override)
@@ -232,7 +233,8 @@ class GradePanel(QWidget):
             for h in grading.history(conn, customer_id):
                 rows.append((h.set_on.replace("T", " "), scheme_text(h.scheme),
                              value_text(h.scheme, h.value) + (" ✎" if h.override else ""),
-                             h.set_by, h.as_of.isoformat(), self._history_reason(h, lang)))
+                             grading.set_by_label(h.set_by), h.as_of.isoformat(),
+                             self._history_reason(h, lang)))
         self.history_model.set_rows([self.tr("Set on"), self.tr("Grade"), self.tr("Value"), self.tr("By"),
                                      self.tr("As of"), self.tr("Reason")], rows)
         self.history.resizeColumnsToContents()

@@ -142,7 +142,8 @@ class ScopePage(QWizardPage):
         run = grading.last_run(conn)
         if run:
             self.last_run.setText(self.tr("Last grading run: as of {as_of}, on {when} by {by}.").format(
-                as_of=run["as_of"], when=run["run_on"].replace("T", " "), by=run["run_by"]))
+                as_of=run["as_of"], when=run["run_on"].replace("T", " "),
+                by=grading.set_by_label(run["run_by"])))
         self._show_session()
         self._update_count()
 

@@ -255,6 +255,11 @@ class OpportunityPage(QWizardPage):
         return False
 
 
+def _labelled(label: str) -> str:
+    """A label before its value: "区域：" in Chinese, "Area:" in English."""
+    return translate("OpportunityPage", "{label}:").format(label=label)
+
+
 def customer_card_html(conn, customer_id: int, prepared) -> str:
     """What is known about the customer, for answering the two questions."""
     record = customers.get(conn, customer_id)
@@ -269,7 +274,7 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
              (translate("OpportunityPage", "Needs"), record.get("needs")), (translate("OpportunityPage", "Products held"), record.get("products")),
              (translate("OpportunityPage", "Notes"), record.get("notes"))]
     out.append("<table cellspacing='2'>" + "".join(
-        f"<tr><td><b>{esc(label)}:</b>&nbsp;</td><td>{esc(str(value))}</td></tr>"
+        f"<tr><td><b>{esc(_labelled(label))}</b>&nbsp;</td><td>{esc(str(value))}</td></tr>"
         for label, value in facts if value) + "</table>")
     dims = []
     unknown = 0
@@ -278,12 +283,13 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
         if value is None:
             unknown += 1
         else:
-            dims.append(f"{esc(dimension_label(dim))}: {esc(dimension_value_label(dim, value))}")
-    out.append(f"<h4>{esc(translate('OpportunityPage', 'Segments'))}</h4><p>" + ("<br>".join(dims) or esc(translate("OpportunityPage", "None known")))
-               + (f"<br><i>{esc(translate('OpportunityPage', '{count} not known').format(count=unknown))}</i>" if unknown and dims
-                  else "") + "</p>")
+            dims.append(esc(_labelled(dimension_label(dim))) + " " + esc(dimension_value_label(dim, value)))
+    not_known = translate("OpportunityPage", "{count} not known").format(count=unknown)
+    out.append("<h4>" + esc(translate("OpportunityPage", "Segments")) + "</h4><p>"
+               + ("<br>".join(dims) or esc(translate("OpportunityPage", "None known")))
+               + ("<br><i>" + esc(not_known) + "</i>" if unknown and dims else "") + "</p>")
     # Transactions: the grading window (from the computed RFM figures) and all time.
-    out.append(f"<h4>{esc(translate('OpportunityPage', 'Transactions'))}</h4>")
+    out.append("<h4>" + esc(translate("OpportunityPage", "Transactions")) + "</h4>")
     count, total, last = conn.execute("SELECT count(*), sum(amount), max(txn_date) FROM transactions"
                                       " WHERE customer_id = ?", (customer_id,)).fetchone()
     locale = QLocale()
@@ -303,7 +309,7 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
     # Contacts.
     found = customers.contacts(conn, customer_id)[:CONTACTS_SHOWN]
     channels = channel_labels()
-    out.append(f"<h4>{esc(translate('OpportunityPage', 'Last contacts'))}</h4>")
+    out.append("<h4>" + esc(translate("OpportunityPage", "Last contacts")) + "</h4>")
     if found:
         out.append("<ul>" + "".join(
             "<li>{} · {}{}</li>".format(
@@ -315,7 +321,7 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
         out.append("<p>" + esc(translate("OpportunityPage", "No contact recorded yet.")) + "</p>")
     # Grades: now, and what the computed ones will be.
     current = grading.current(conn, customer_id)
-    out.append(f"<h4>{esc(translate('OpportunityPage', 'Grades'))}</h4><table cellspacing='2'>")
+    out.append("<h4>" + esc(translate("OpportunityPage", "Grades")) + "</h4><table cellspacing='2'>")
     for scheme in grading.SCHEMES:
         record_now = current.get(scheme)
         now = value_text(scheme, record_now.value, long=True) if record_now else translate("OpportunityPage", "none")
@@ -328,18 +334,19 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
             if record_now is None or (value != record_now.value and not record_now.override):
                 new = " → " + value_text(scheme, value, long=True)
         tip = record_now.explanation(lang) if record_now else ""
-        out.append(f"<tr><td><b>{esc(scheme_text(scheme))}:</b>&nbsp;</td>"
+        out.append(f"<tr><td><b>{esc(_labelled(scheme_text(scheme)))}</b>&nbsp;</td>"
                    f"<td title='{esc(tip, quote=True)}'>{esc(now + new)}</td></tr>")
     out.append("</table>")
     opp = current.get(grading.OPPORTUNITY)
     if opp is not None:
         out.append("<p><i>" + esc(translate("OpportunityPage", "Last answered on {date} by {by}: {why}").format(
-            date=opp.set_on[:10], by=opp.set_by, why=opp.explanation(lang))) + "</i></p>")
+            date=opp.set_on[:10], by=grading.set_by_label(opp.set_by), why=opp.explanation(lang)))
+                   + "</i></p>")
     past = grading.history(conn, customer_id)[:HISTORY_SHOWN]
     if past:
-        out.append(f"<h4>{esc(translate('OpportunityPage', 'Grade history'))}</h4><ul>" + "".join(
-            "<li>{} · {}: {}{} ({})</li>".format(
-                esc(h.set_on[:10]), esc(scheme_text(h.scheme)), esc(value_text(h.scheme, h.value)),
-                " ✎" if h.override else "", esc(h.set_by)) for h in past) + "</ul>")
+        out.append("<h4>" + esc(translate("OpportunityPage", "Grade history")) + "</h4><ul>" + "".join(
+            "<li>{} · {} {}{} ({})</li>".format(
+                esc(h.set_on[:10]), esc(_labelled(scheme_text(h.scheme))), esc(value_text(h.scheme, h.value)),
+                " ✎" if h.override else "", esc(grading.set_by_label(h.set_by))) for h in past) + "</ul>")
     return "".join(out)
 

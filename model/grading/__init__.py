@@ -23,7 +23,7 @@ from model.grading.rfm import NO_TRANSACTIONS
 from model.grading.ruleset import GradingRules, RulesError
 from model.grading.ruleset import load as load_rules
 from model.grading.store import (RULES_BY, ApplyResult, GradeRecord, apply, clear_override, distribution,
-                                 history, last_run, override, scope_ids, set_opportunity)
+                                 history, last_run, override, scope_ids, set_by_label, set_opportunity)
 from model.grading.store import current_grades as current
 
 __all__ = [
@@ -32,5 +32,5 @@ __all__ = [
     "GradingInputs", "load_inputs", "window", "NOT_ENOUGH_INFORMATION", "EXPORT_COLUMNS", "due_for_tracking",
     "export_frame", "overdue_counts", "tracking_schedule", "NO_TRANSACTIONS", "GradingRules", "RulesError",
     "load_rules", "RULES_BY", "ApplyResult", "GradeRecord", "apply", "clear_override", "current",
-    "distribution", "history", "last_run", "override", "scope_ids", "set_opportunity",
+    "distribution", "history", "last_run", "override", "scope_ids", "set_by_label", "set_opportunity",
 ]

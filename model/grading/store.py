@@ -40,6 +40,11 @@ from model.progress import Progress
 
 RULES_BY = "rules"
 
+
+def set_by_label(by: str | None) -> str:
+    """Who set a grade, as people read it: the grading rules by name, else the person's name."""
+    return translate("Grading", "the grading rules") if by == RULES_BY else (by or "")
+
 _COLUMNS = "customer_id, scheme, value, detail, as_of, set_on, set_by, reason, override, run_id"
 _UPSERT = (f"INSERT INTO grades({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
            " ON CONFLICT(customer_id, scheme) DO UPDATE SET"
