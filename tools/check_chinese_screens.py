@@ -309,10 +309,9 @@ class ScreenWalk:
             self.settle()
             with self.patched_dialogs():
                 self._areas(window)
-                for key, menu in window.menus.items():
-                    menu.popup(window.mapToGlobal(window.rect().center()))
-                    self.look(f"menu {key}", menu)
-                    menu.hide()
+                for key, menu in window.menus.items():   # read, not popped up (no grabs offscreen)
+                    self.screens.append(f"menu {key}")
+                    self.record(f"menu {key}", widget_texts(menu))
                 self._customer_dialogs(window)
                 self._visit_dialogs(window)
                 for key in ("export", "backup", "restore", "check", "columns", "about",

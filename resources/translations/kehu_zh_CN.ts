@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>GradeColumns</source>
-        <comment>✎ marks a grade set by hand.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>Value tier</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>A/B/C by the Pareto rule over the last 12 months.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>Opportunity</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>A-E from the need and the expected close.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>RFM type</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>Persona</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>Next tracking</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>The last contact plus the opportunity grade's tracking cadence.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>Overdue (days)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>GradeColumns</source>
-        <comment>Days since the next tracking date passed.</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;New archive…</source>
@@ -204,6 +146,14 @@
     <message>
         <source>Which columns the customer list shows, and their order</source>
         <translation>客户列表显示哪些列，以及列的顺序</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, your name, the branch on printouts</source>
+        <translation>语言、您的姓名、打印时的网点名称</translation>
     </message>
     <message>
         <source>&amp;About Kehu</source>
@@ -490,6 +440,10 @@
         <translation>根据需求和预计成交时间设定客户的商机等级</translation>
     </message>
     <message>
+        <source>the customer's number</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
         <source>clear, latent or none</source>
         <translation>clear（明确）、latent（潜在）或 none（无）</translation>
     </message>
@@ -504,10 +458,6 @@
     <message>
         <source>a note kept with the grade</source>
         <translation>随等级保存的备注</translation>
-    </message>
-    <message>
-        <source>Give the as-of date as 2025-06-30.</source>
-        <translation>请按 2025-06-30 的格式给出基准日期。</translation>
     </message>
     <message>
         <source>No customer is in the scope {scope}; nothing to grade.</source>
@@ -664,6 +614,10 @@
     <message>
         <source>the tracking log (客户追踪志) of a period</source>
         <translation>某期间的客户追踪志</translation>
+    </message>
+    <message>
+        <source>day (追踪日志), week (周志), half-month (半月志) or month (月志)</source>
+        <translation>day 日（追踪日志）、week 周（周志）、half-month 半月（半月志）或 month 月（月志）</translation>
     </message>
     <message>
         <source>a saved visit plan</source>
@@ -2126,6 +2080,53 @@
     </message>
 </context>
 <context>
+    <name>GradeColumns</name>
+    <message>
+        <source>✎ marks a grade set by hand.</source>
+        <translation>✎ 表示手动设定的等级。</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分级</translation>
+    </message>
+    <message>
+        <source>A/B/C by the Pareto rule over the last 12 months.</source>
+        <translation>按近 12 个月的帕累托（二八）规则分为 A/B/C。</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机等级</translation>
+    </message>
+    <message>
+        <source>A-E from the need and the expected close.</source>
+        <translation>根据需求和预计成交时间评为 A-E。</translation>
+    </message>
+    <message>
+        <source>RFM type</source>
+        <translation>RFM 类型</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>客户画像</translation>
+    </message>
+    <message>
+        <source>Next tracking</source>
+        <translation>下次追踪</translation>
+    </message>
+    <message>
+        <source>The last contact plus the opportunity grade's tracking cadence.</source>
+        <translation>上次联系日期加上商机等级对应的追踪周期。</translation>
+    </message>
+    <message>
+        <source>Overdue (days)</source>
+        <translation>逾期（天）</translation>
+    </message>
+    <message>
+        <source>Days since the next tracking date passed.</source>
+        <translation>超过下次追踪日期的天数。</translation>
+    </message>
+</context>
+<context>
     <name>GradeFilterButton</name>
     <message>
         <source>Filter by grades: values of one grade are alternatives; different grades must all match</source>
@@ -2416,6 +2417,10 @@
     <message>
         <source>an entry is missing or has the wrong type ({error}).</source>
         <translation>有条目缺失或类型不对（{error}）。</translation>
+    </message>
+    <message>
+        <source>the grading rules</source>
+        <translation>分级规则</translation>
     </message>
     <message>
         <source>Customer {id} does not exist (or was deleted); check the number.</source>
@@ -3324,6 +3329,10 @@
         <translation>不追踪</translation>
     </message>
     <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
         <source>This customer was deleted; press S to skip.</source>
         <translation>该客户已被删除；请按 S 跳过。</translation>
     </message>
@@ -3360,8 +3369,20 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>{count} not known</source>
+        <translation>{count} 项未知</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
         <source>None known</source>
         <translation>不详</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
     </message>
     <message>
         <source>None from {start} to {end}.</source>
@@ -3376,8 +3397,16 @@
         <translation>全部：{count} 笔交易，金额 {total}，最后一笔在 {last}。</translation>
     </message>
     <message>
+        <source>Last contacts</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
         <source>No contact recorded yet.</source>
         <translation>尚无联系记录。</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
     </message>
     <message>
         <source>none</source>
@@ -3386,6 +3415,10 @@
     <message>
         <source>Last answered on {date} by {by}: {why}</source>
         <translation>上次由 {by} 于 {date} 回答：{why}</translation>
+    </message>
+    <message>
+        <source>Grade history</source>
+        <translation>等级历史</translation>
     </message>
 </context>
 <context>
