@@ -633,7 +633,7 @@ class PlanPanel(QWidget):
         if self.plan is None:
             return None
         folder = Path(settings.get(settings.FILE_FOLDER) or Path.home())
-        name = f"visit-plan-{self.plan.start.isoformat()}.{kind}"
+        name = self.tr("visit-plan-{date}").format(date=self.plan.start.isoformat()) + f".{kind}"
         filters = self.tr("Calendar files (*.ics)") if kind == "ics" else self.tr("CSV files (*.csv)")
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the plan"), str(folder / name), filters)
         if not chosen:

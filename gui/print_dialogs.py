@@ -148,7 +148,8 @@ class PlanPrintDialog(_PrintDialog):
     """Print a visit plan to carry (``reports.visit_plan``)."""
 
     def __init__(self, parent: QWidget | None, plan: visit_plan.Plan, branch: str):
-        super().__init__(parent, branch, f"visit-plan-{plan.start.isoformat()}.pdf")
+        super().__init__(parent, branch, translate("PrintDialogs", "visit-plan-{date}")
+                         .format(date=plan.start.isoformat()) + ".pdf")
         self.plan = plan
         self.setWindowTitle(self.tr("Print the visit plan"))
         days = sum(1 for d in plan.days if d.visits)
@@ -170,12 +171,20 @@ def period_labels() -> dict[str, str]:
             "month": translate("PlanDialogs", "Month (月志)")}
 
 
+def period_file_words() -> dict[str, str]:
+    """The period in a file name (tracking-log-week-2026-11-23.pdf)."""
+    return {"day": translate("PlanDialogs", "day"), "week": translate("PlanDialogs", "week"),
+            "half-month": translate("PlanDialogs", "half-month"), "month": translate("PlanDialogs", "month")}
+
+
 class TrackingLogDialog(_PrintDialog):
     """Print the tracking log (客户追踪志) of a period: the customers due with their history."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, manager: str | None = None,
                  start: date | None = None):
-        super().__init__(parent, branch_name(archive.conn), "tracking-log.pdf")
+        base_name = translate("PrintDialogs", "tracking-log")
+        super().__init__(parent, branch_name(archive.conn), base_name + ".pdf")
+        self.base_name = base_name
         self.archive = archive
         self.setWindowTitle(self.tr("Print a tracking log"))
         self.period = QComboBox(self)
@@ -205,9 +214,10 @@ class TrackingLogDialog(_PrintDialog):
         text = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
         self.range_label.setText(self.tr("Covers {range}").format(range=text))
         path = self.target()
-        if path.name.startswith("tracking-log"):
-            self.path_edit.setText(str(path.with_name(
-                f"tracking-log-{self.period.currentData()}-{first.isoformat()}.pdf")))
+        if path.name.startswith(self.base_name):
+            name = translate("PrintDialogs", "tracking-log-{period}-{date}").format(
+                period=period_file_words()[self.period.currentData()], date=first.isoformat())
+            self.path_edit.setText(str(path.with_name(name + ".pdf")))
 
     def busy_text(self) -> str:
         return self.tr("Finding the customers due and writing the log…")

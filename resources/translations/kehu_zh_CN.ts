@@ -3679,6 +3679,22 @@
         <source>Month (月志)</source>
         <translation>月（月志）</translation>
     </message>
+    <message>
+        <source>day</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周志</translation>
+    </message>
+    <message>
+        <source>half-month</source>
+        <translation>半月志</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月志</translation>
+    </message>
 </context>
 <context>
     <name>PlanListModel</name>
@@ -4012,6 +4028,10 @@
         <translation>已打印到 {path}</translation>
     </message>
     <message>
+        <source>visit-plan-{date}</source>
+        <translation>拜访计划-{date}</translation>
+    </message>
+    <message>
         <source>Calendar files (*.ics)</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
@@ -4241,6 +4261,18 @@
     <message>
         <source>The folder {folder} does not exist; choose another place.</source>
         <translation>文件夹 {folder} 不存在，请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>visit-plan-{date}</source>
+        <translation>拜访计划-{date}</translation>
+    </message>
+    <message>
+        <source>tracking-log</source>
+        <translation>客户追踪志</translation>
+    </message>
+    <message>
+        <source>tracking-log-{period}-{date}</source>
+        <translation>客户追踪志-{period}-{date}</translation>
     </message>
 </context>
 <context>
