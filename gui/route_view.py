@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QSizePolicy, QToolTip, QVBoxLayout,
                                QWidget)
 
+from model.i18n import translate
 from model.visit_plan import PlanDay, PlanVisit
 
 METRES_PER_DEGREE = 111_320.0
@@ -41,7 +42,9 @@ def nice_length(metres: float) -> float:
 
 def km_text(metres: float) -> str:
     km = metres / 1000
-    return f"{km:g} km" if km >= 0.1 else f"{metres:g} m"
+    if km >= 0.1:
+        return translate("RouteView", "{km} km").format(km=f"{km:g}")
+    return translate("RouteView", "{m} m").format(m=f"{metres:g}")
 
 
 class RouteView(QWidget):

@@ -4645,6 +4645,14 @@
 <context>
     <name>RouteView</name>
     <message>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <source>{m} m</source>
+        <translation>{m} 米</translation>
+    </message>
+    <message>
         <source>Route of the day</source>
         <translation>当天路线</translation>
     </message>
