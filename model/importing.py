@@ -236,7 +236,7 @@ class _Table:
 
     def add_problem(self, position: int, reason: str, key: str | None = None) -> None:
         if key is not None:
-            reason = f"{self.header[key]}: {reason}"
+            reason = translate("Import", "{column}: {reason}").format(column=self.header[key], reason=reason)
         self.problems.setdefault(position, []).append(reason)
 
     def valid(self) -> np.ndarray:

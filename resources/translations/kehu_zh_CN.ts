@@ -2637,6 +2637,10 @@
         <translation>正在检查各行…</translation>
     </message>
     <message>
+        <source>{column}: {reason}</source>
+        <translation>{column}：{reason}</translation>
+    </message>
+    <message>
         <source>A customer with this phone number is already in the archive.</source>
         <translation>档案中已有使用此手机号码的客户。</translation>
     </message>
