@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -33,16 +34,22 @@ def register(commands) -> None:
     p.set_defaults(run=cmd_opportunity)
 
 
+def _padded(text: str, width: int) -> str:
+    """``text`` filled with spaces to ``width`` terminal columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
 def print_distribution(distribution: dict[str, dict[str, int]], schemes=grading.SCHEMES) -> None:
     for scheme in schemes:
         counts = distribution.get(scheme, {})
         if not counts:
             continue
         total = sum(counts.values())
-        print(f"{grading.scheme_label(scheme)}:")
+        print(translate("CLI", "{scheme}:").format(scheme=grading.scheme_label(scheme)))
         for value, count in counts.items():
             share = 100 * count / total if total else 0
-            print(f"  {grading.value_label(scheme, value):<28} {count:>8}  {share:5.1f}%")
+            print(f"  {_padded(grading.value_label(scheme, value), 28)} {count:>8}  {share:5.1f}%")
 
 
 def cmd_grade(args) -> int:
@@ -60,7 +67,8 @@ def cmd_grade(args) -> int:
         print(translate("CLI", "Graded {count} customers as of {as_of} in {seconds:.1f} s.").format(
             count=len(computed.customer_ids), as_of=as_of.isoformat(), seconds=time.perf_counter() - started))
         print_distribution(grading.distribution(conn, ids), grading.COMPUTED_SCHEMES)
-        per_scheme = ", ".join(f"{grading.scheme_label(s)} {n}" for s, n in result.per_scheme_counts.items())
+        per_scheme = translate("CLI", ", ").join(f"{grading.scheme_label(s)} {n}"
+                                                 for s, n in result.per_scheme_counts.items())
         print(translate("CLI", "Grades changed: {count} ({per_scheme}).").format(
             count=result.changed_rows, per_scheme=per_scheme))
         if result.refreshed_rows:

@@ -460,12 +460,20 @@
         <translation>随等级保存的备注</translation>
     </message>
     <message>
+        <source>{scheme}:</source>
+        <translation>{scheme}：</translation>
+    </message>
+    <message>
         <source>No customer is in the scope {scope}; nothing to grade.</source>
         <translation>范围 {scope} 内没有客户；无需分级。</translation>
     </message>
     <message>
         <source>Graded {count} customers as of {as_of} in {seconds:.1f} s.</source>
         <translation>已按 {as_of} 为 {count} 位客户分级，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>Grades changed: {count} ({per_scheme}).</source>
