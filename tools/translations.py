@@ -181,6 +181,7 @@ def main(argv: list[str]) -> int:
     if command == "apply":
         entries = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
         print(f"filled {apply(entries)}")
+        lupdate(TS)        # written back in lupdate's own layout, so the next update changes nothing
         lrelease(TS, QM)
         return 0
     if command == "check":

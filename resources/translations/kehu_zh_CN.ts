@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -187,16 +187,16 @@
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <source>There is no archive at {path}. Create one first with 'python main.py new {path}' or File → New archive.</source>
-        <translation>{path} 处没有档案。请先用 'python main.py new {path}' 或“档案 → 新建档案”创建一个。</translation>
+        <source>There is no archive at {path}. Create one first with &apos;python main.py new {path}&apos; or File → New archive.</source>
+        <translation>{path} 处没有档案。请先用 &apos;python main.py new {path}&apos; 或“档案 → 新建档案”创建一个。</translation>
     </message>
     <message>
         <source>{path} is not a Kehu archive (it is not an SQLite database).</source>
         <translation>{path} 不是客户经营助手的档案（它不是 SQLite 数据库）。</translation>
     </message>
     <message>
-        <source>The last backup is {backup}. Use Archive → Restore from backup, or 'python main.py restore'.</source>
-        <translation>最近的备份是 {backup}。请使用“档案 → 从备份恢复”，或 'python main.py restore'。</translation>
+        <source>The last backup is {backup}. Use Archive → Restore from backup, or &apos;python main.py restore&apos;.</source>
+        <translation>最近的备份是 {backup}。请使用“档案 → 从备份恢复”，或 &apos;python main.py restore&apos;。</translation>
     </message>
     <message>
         <source>No backup of it was found.</source>
@@ -304,7 +304,7 @@
 <context>
     <name>CLI</name>
     <message>
-        <source>Kehu, the field account manager's customer archive. With no command, the window opens.</source>
+        <source>Kehu, the field account manager&apos;s customer archive. With no command, the window opens.</source>
         <translation>客户经营助手：客户经理的客户档案。不带命令时打开程序窗口。</translation>
     </message>
     <message>
@@ -368,8 +368,8 @@
         <translation>被替换的文件已保留为 {kept}。</translation>
     </message>
     <message>
-        <source>print a sheet to PDF (see 'print --help')</source>
-        <translation>把表格打印为 PDF（见 'print --help'）</translation>
+        <source>print a sheet to PDF (see &apos;print --help&apos;)</source>
+        <translation>把表格打印为 PDF（见 &apos;print --help&apos;）</translation>
     </message>
     <message>
         <source>create a demo archive with realistic customers, areas, transactions and contacts</source>
@@ -380,7 +380,7 @@
         <translation>新档案（不能已存在）</translation>
     </message>
     <message>
-        <source>how many customers (default 800, one manager's book; at most 1,000,000)</source>
+        <source>how many customers (default 800, one manager&apos;s book; at most 1,000,000)</source>
         <translation>客户数量（默认 800，即一位客户经理的管户量；最多 1,000,000）</translation>
     </message>
     <message>
@@ -388,7 +388,7 @@
         <translation>相同的种子生成相同的档案（默认 1）</translation>
     </message>
     <message>
-        <source>give a whole number of customers from 1 to 1,000,000, not '{text}'</source>
+        <source>give a whole number of customers from 1 to 1,000,000, not &apos;{text}&apos;</source>
         <translation>请给出 1 至 1,000,000 之间的整数客户数，而不是“{text}”</translation>
     </message>
     <message>
@@ -436,11 +436,11 @@
         <translation>同时替换客户经理手动设定的等级</translation>
     </message>
     <message>
-        <source>set a customer's opportunity grade from the need and the expected close</source>
+        <source>set a customer&apos;s opportunity grade from the need and the expected close</source>
         <translation>根据需求和预计成交时间设定客户的商机等级</translation>
     </message>
     <message>
-        <source>the customer's number</source>
+        <source>the customer&apos;s number</source>
         <translation>客户编号</translation>
     </message>
     <message>
@@ -528,12 +528,12 @@
         <translation>无法读取列对应文件 {path}：{error}</translation>
     </message>
     <message>
-        <source>The mapping file {path} is not valid JSON ({error}). Write it like {{"客户电话": "phone", "内部编码": null}}.</source>
-        <translation>列对应文件 {path} 不是有效的 JSON（{error}）。请按此格式书写：{{"客户电话": "phone", "内部编码": null}}。</translation>
+        <source>The mapping file {path} is not valid JSON ({error}). Write it like {{&quot;客户电话&quot;: &quot;phone&quot;, &quot;内部编码&quot;: null}}.</source>
+        <translation>列对应文件 {path} 不是有效的 JSON（{error}）。请按此格式书写：{{&quot;客户电话&quot;: &quot;phone&quot;, &quot;内部编码&quot;: null}}。</translation>
     </message>
     <message>
-        <source>The mapping file {path} must hold one JSON object: {{"header": "field", ...}}.</source>
-        <translation>列对应文件 {path} 必须是一个 JSON 对象：{{"表头": "字段", ...}}。</translation>
+        <source>The mapping file {path} must hold one JSON object: {{&quot;header&quot;: &quot;field&quot;, ...}}.</source>
+        <translation>列对应文件 {path} 必须是一个 JSON 对象：{{&quot;表头&quot;: &quot;字段&quot;, ...}}。</translation>
     </message>
     <message>
         <source>imported {imported}, rejected {rejected}, duplicates {duplicates}</source>
@@ -584,7 +584,7 @@
         <translation>每天拜访数</translation>
     </message>
     <message>
-        <source>only this manager's customers</source>
+        <source>only this manager&apos;s customers</source>
         <translation>只包括该客户经理的客户</translation>
     </message>
     <message>
@@ -656,7 +656,7 @@
         <translation>请给出日期，如 2026-11-23</translation>
     </message>
     <message>
-        <source>give a whole number of 1 or more, not '{text}'</source>
+        <source>give a whole number of 1 or more, not &apos;{text}&apos;</source>
         <translation>请给出不小于 1 的整数，而不是“{text}”</translation>
     </message>
     <message>
@@ -700,8 +700,8 @@
         <translation>{start} 至 {end} 到期客户 {count} 位；已写入 {path}</translation>
     </message>
     <message>
-        <source>There is no saved visit plan in this archive; make one with 'python main.py plan'.</source>
-        <translation>档案中没有已保存的拜访计划；请用 'python main.py plan' 新建。</translation>
+        <source>There is no saved visit plan in this archive; make one with &apos;python main.py plan&apos;.</source>
+        <translation>档案中没有已保存的拜访计划；请用 &apos;python main.py plan&apos; 新建。</translation>
     </message>
     <message>
         <source>check that this installation works: demo archive, import, grading, visit plan, PDF with Chinese font, window (offscreen)</source>
@@ -1384,11 +1384,11 @@
 <context>
     <name>Customers</name>
     <message>
-        <source>'{value}' is not a value of {dimension}.</source>
+        <source>&apos;{value}&apos; is not a value of {dimension}.</source>
         <translation>“{value}”不是{dimension}的取值。</translation>
     </message>
     <message>
-        <source>'{value}' is not an area type.</source>
+        <source>&apos;{value}&apos; is not an area type.</source>
         <translation>“{value}”不是商圈类型。</translation>
     </message>
     <message>
@@ -1707,7 +1707,7 @@
 <context>
     <name>Export</name>
     <message>
-        <source>Kehu exports to .csv or .xlsx files, not '{suffix}'. Give the file name the ending .csv or .xlsx.</source>
+        <source>Kehu exports to .csv or .xlsx files, not &apos;{suffix}&apos;. Give the file name the ending .csv or .xlsx.</source>
         <translation>客户经营助手只能导出为 .csv 或 .xlsx 文件，不支持“{suffix}”。请将文件名的扩展名改为 .csv 或 .xlsx。</translation>
     </message>
     <message>
@@ -1988,7 +1988,7 @@
         <translation>客户(&amp;C)：每行一位客户</translation>
     </message>
     <message>
-        <source>&amp;Transactions: one row per purchase, with the customer's phone or number</source>
+        <source>&amp;Transactions: one row per purchase, with the customer&apos;s phone or number</source>
         <translation>交易(&amp;T)：每行一笔购买，含客户的手机号或客户编号</translation>
     </message>
     <message>
@@ -2122,7 +2122,7 @@
         <translation>下次追踪</translation>
     </message>
     <message>
-        <source>The last contact plus the opportunity grade's tracking cadence.</source>
+        <source>The last contact plus the opportunity grade&apos;s tracking cadence.</source>
         <translation>上次联系日期加上商机等级对应的追踪周期。</translation>
     </message>
     <message>
@@ -2355,7 +2355,7 @@
         <translation>缓急：{urgency}。</translation>
     </message>
     <message>
-        <source>The grading rules file {file} cannot be used: {problem} Correct the file (or remove the branch's copy to use the defaults) and try again.</source>
+        <source>The grading rules file {file} cannot be used: {problem} Correct the file (or remove the branch&apos;s copy to use the defaults) and try again.</source>
         <translation>分级规则文件 {file} 无法使用：{problem} 请改正该文件（或删除网点自己的副本以使用默认规则）后重试。</translation>
     </message>
     <message>
@@ -2367,8 +2367,8 @@
         <translation>不是有效的 JSON（{error}）。</translation>
     </message>
     <message>
-        <source>value_tier.basis must be "amount" or "volume".</source>
-        <translation>value_tier.basis 必须是 "amount" 或 "volume"。</translation>
+        <source>value_tier.basis must be &quot;amount&quot; or &quot;volume&quot;.</source>
+        <translation>value_tier.basis 必须是 &quot;amount&quot; 或 &quot;volume&quot;。</translation>
     </message>
     <message>
         <source>value_tier.cutoffs need rising shares between 0 and 1.</source>
@@ -2379,8 +2379,8 @@
         <translation>value_tier 的各等级名称必须不同。</translation>
     </message>
     <message>
-        <source>rfm.method must be "mean" or "quintile".</source>
-        <translation>rfm.method 必须是 "mean" 或 "quintile"。</translation>
+        <source>rfm.method must be &quot;mean&quot; or &quot;quintile&quot;.</source>
+        <translation>rfm.method 必须是 &quot;mean&quot; 或 &quot;quintile&quot;。</translation>
     </message>
     <message>
         <source>rfm.quintile_high_from must be a score from 1 to 5.</source>
@@ -2391,20 +2391,20 @@
         <translation>rfm.types 必须对 8 种高/低组合各列一次。</translation>
     </message>
     <message>
-        <source>opportunity.grades has no grade with a cadence for need "{need}" and close "{close}".</source>
-        <translation>opportunity.grades 中没有为需求 "{need}" 和成交 "{close}" 设定带追踪周期的等级。</translation>
+        <source>opportunity.grades has no grade with a cadence for need &quot;{need}&quot; and close &quot;{close}&quot;.</source>
+        <translation>opportunity.grades 中没有为需求 &quot;{need}&quot; 和成交 &quot;{close}&quot; 设定带追踪周期的等级。</translation>
     </message>
     <message>
-        <source>opportunity needs "needs", "closes" and "urgency".</source>
-        <translation>opportunity 需要 "needs"、"closes" 和 "urgency"。</translation>
+        <source>opportunity needs &quot;needs&quot;, &quot;closes&quot; and &quot;urgency&quot;.</source>
+        <translation>opportunity 需要 &quot;needs&quot;、&quot;closes&quot; 和 &quot;urgency&quot;。</translation>
     </message>
     <message>
-        <source>persona "{persona}" uses "{dimension}", which is not a dimension.</source>
-        <translation>客户画像 "{persona}" 使用了 "{dimension}"，但它不是一个维度。</translation>
+        <source>persona &quot;{persona}&quot; uses &quot;{dimension}&quot;, which is not a dimension.</source>
+        <translation>客户画像 &quot;{persona}&quot; 使用了 &quot;{dimension}&quot;，但它不是一个维度。</translation>
     </message>
     <message>
-        <source>persona "{persona}": {code} is not a value of {dimension}.</source>
-        <translation>客户画像 "{persona}"：{code} 不是 {dimension} 的取值。</translation>
+        <source>persona &quot;{persona}&quot;: {code} is not a value of {dimension}.</source>
+        <translation>客户画像 &quot;{persona}&quot;：{code} 不是 {dimension} 的取值。</translation>
     </message>
     <message>
         <source>personas need at least one persona and distinct keys.</source>
@@ -2435,11 +2435,11 @@
         <translation>客户 {id} 不存在（或已删除）；请核对编号。</translation>
     </message>
     <message>
-        <source>'{need}' is not an answer for the need; use one of: {choices}.</source>
+        <source>&apos;{need}&apos; is not an answer for the need; use one of: {choices}.</source>
         <translation>“{need}”不是有效的需求回答；请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <source>'{close}' is not an expected close; use one of: {choices}, or a date.</source>
+        <source>&apos;{close}&apos; is not an expected close; use one of: {choices}, or a date.</source>
         <translation>“{close}”不是有效的预计成交时间；请使用以下之一：{choices}，或一个日期。</translation>
     </message>
     <message>
@@ -2447,11 +2447,11 @@
         <translation>预计成交日期 {date} 早于 {as_of}；请给出更晚的日期。</translation>
     </message>
     <message>
-        <source>Only the computed grades (value tier, RFM type, persona) can be overridden; the opportunity grade comes from the manager's answers.</source>
+        <source>Only the computed grades (value tier, RFM type, persona) can be overridden; the opportunity grade comes from the manager&apos;s answers.</source>
         <translation>只有计算出的等级（价值分级、RFM 类型、客户画像）可以手动设定；商机等级来自客户经理的回答。</translation>
     </message>
     <message>
-        <source>'{value}' is not a value of this grade; use one of: {choices}.</source>
+        <source>&apos;{value}&apos; is not a value of this grade; use one of: {choices}.</source>
         <translation>“{value}”不是此等级的取值；请使用以下之一：{choices}。</translation>
     </message>
     <message>
@@ -2459,22 +2459,22 @@
         <translation>请给出手动设定的理由；理由会保存在等级历史中。</translation>
     </message>
     <message>
-        <source>There is no area named '{name}'.</source>
+        <source>There is no area named &apos;{name}&apos;.</source>
         <translation>没有名为“{name}”的区域。</translation>
     </message>
     <message>
-        <source>No customer has the manager '{name}'.</source>
+        <source>No customer has the manager &apos;{name}&apos;.</source>
         <translation>没有客户的客户经理是“{name}”。</translation>
     </message>
     <message>
-        <source>'{scope}' is not a scope; use all, ungraded, area:NAME, manager:NAME or older:DAYS.</source>
+        <source>&apos;{scope}&apos; is not a scope; use all, ungraded, area:NAME, manager:NAME or older:DAYS.</source>
         <translation>“{scope}”不是有效的范围；请使用 all、ungraded、area:区域名、manager:客户经理名 或 older:天数。</translation>
     </message>
 </context>
 <context>
     <name>GradingWizard</name>
     <message>
-        <source>There is no saved view named '{name}'; choose another scope.</source>
+        <source>There is no saved view named &apos;{name}&apos;; choose another scope.</source>
         <translation>没有名为“{name}”的已保存视图；请选择其他范围。</translation>
     </message>
     <message>
@@ -2669,7 +2669,7 @@
         <translation>正在写入档案…</translation>
     </message>
     <message>
-        <source>'{value}' is not a customer number.</source>
+        <source>&apos;{value}&apos; is not a customer number.</source>
         <translation>“{value}”不是客户编号。</translation>
     </message>
     <message>
@@ -3026,7 +3026,7 @@
         <translation>构建于 {date}</translation>
     </message>
     <message>
-        <source>The field account manager's customer archive: works offline, keeps every change, prints what you carry.</source>
+        <source>The field account manager&apos;s customer archive: works offline, keeps every change, prints what you carry.</source>
         <translation>客户经理的客户档案：离线可用，保留每一次修改，随身资料一键打印。</translation>
     </message>
     <message>
@@ -3077,7 +3077,7 @@
         <translation>所有列都已对应。请检查字段，或继续。</translation>
     </message>
     <message>
-        <source>the customer's phone or number</source>
+        <source>the customer&apos;s phone or number</source>
         <translation>客户的手机号或客户编号</translation>
     </message>
     <message>
@@ -3120,7 +3120,7 @@
         <translation>客户的中心位置(&amp;M)</translation>
     </message>
     <message>
-        <source>Start from the middle of the chosen manager's customers</source>
+        <source>Start from the middle of the chosen manager&apos;s customers</source>
         <translation>从所选客户经理名下客户的中心位置出发</translation>
     </message>
     <message>
@@ -3195,19 +3195,19 @@
 <context>
     <name>Normalize</name>
     <message>
-        <source>'{value}' is a long number in scientific notation: its digits were lost before import. Format the column as text in the spreadsheet and export again.</source>
+        <source>&apos;{value}&apos; is a long number in scientific notation: its digits were lost before import. Format the column as text in the spreadsheet and export again.</source>
         <translation>“{value}”是用科学计数法表示的长数字：导入前数字已经丢失。请在表格软件中把该列设为文本格式后重新导出。</translation>
     </message>
     <message>
-        <source>'{value}' is not a mainland China phone number.</source>
+        <source>&apos;{value}&apos; is not a mainland China phone number.</source>
         <translation>“{value}”不是中国大陆的电话号码。</translation>
     </message>
     <message>
-        <source>'{value}' is not a phone number (only digits, spaces, dashes and +86 are allowed).</source>
+        <source>&apos;{value}&apos; is not a phone number (only digits, spaces, dashes and +86 are allowed).</source>
         <translation>“{value}”不是电话号码（只允许数字、空格、短横线和 +86）。</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid phone number (a mobile has 11 digits starting with 1; a landline starts with its area code).</source>
+        <source>&apos;{value}&apos; is not a valid phone number (a mobile has 11 digits starting with 1; a landline starts with its area code).</source>
         <translation>“{value}”不是有效的电话号码（手机号为以 1 开头的 11 位数字；固定电话以区号开头）。</translation>
     </message>
     <message>
@@ -3215,23 +3215,23 @@
         <translation>Excel 日期序号 60 对应 1900 年 2 月 29 日，这一天并不存在。</translation>
     </message>
     <message>
-        <source>'{value}' is not a date.</source>
+        <source>&apos;{value}&apos; is not a date.</source>
         <translation>“{value}”不是日期。</translation>
     </message>
     <message>
-        <source>'{value}' is not a real date.</source>
+        <source>&apos;{value}&apos; is not a real date.</source>
         <translation>“{value}”不是真实存在的日期。</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (write it as 2023-05-01, 2023/5/1 or 2023年5月1日).</source>
+        <source>&apos;{value}&apos; is not a date (write it as 2023-05-01, 2023/5/1 or 2023年5月1日).</source>
         <translation>“{value}”不是日期（请写成 2023-05-01、2023/5/1 或 2023年5月1日）。</translation>
     </message>
     <message>
-        <source>'{value}' is outside the years 1900-2100.</source>
+        <source>&apos;{value}&apos; is outside the years 1900-2100.</source>
         <translation>“{value}”不在 1900-2100 年之间。</translation>
     </message>
     <message>
-        <source>'{value}' is not a number.</source>
+        <source>&apos;{value}&apos; is not a number.</source>
         <translation>“{value}”不是数字。</translation>
     </message>
     <message>
@@ -3243,7 +3243,7 @@
         <translation>经度 {value} 超出 -180..180 的范围。</translation>
     </message>
     <message>
-        <source>'{value}' is not a gender (男/女, male/female).</source>
+        <source>&apos;{value}&apos; is not a gender (男/女, male/female).</source>
         <translation>“{value}”不是性别（男/女）。</translation>
     </message>
 </context>
@@ -3593,7 +3593,7 @@
         <translation>计划中没有工作日。</translation>
     </message>
     <message>
-        <source>The customer is only free {when}, which never falls within the working hours of the plan's days ({start}-{end}, {days} days).</source>
+        <source>The customer is only free {when}, which never falls within the working hours of the plan&apos;s days ({start}-{end}, {days} days).</source>
         <translation>客户只在{when}有空，不在计划各天的工作时间内（{start}-{end}，共{days}天）。</translation>
     </message>
     <message>
@@ -3992,7 +3992,7 @@
         <translation>删除这个拜访计划？</translation>
     </message>
     <message>
-        <source>The visits already logged stay in the customers' contacts.</source>
+        <source>The visits already logged stay in the customers&apos; contacts.</source>
         <translation>已记录的拜访仍保留在客户的联系记录中。</translation>
     </message>
     <message>
@@ -4134,7 +4134,7 @@
         <translation>没有坐标：往返路程为估算。</translation>
     </message>
     <message>
-        <source>Outside the customer's free time ({window})</source>
+        <source>Outside the customer&apos;s free time ({window})</source>
         <translation>不在客户的空闲时段内（{window}）</translation>
     </message>
     <message>
@@ -4161,7 +4161,7 @@
         <translation>偏好设置</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
@@ -4294,7 +4294,7 @@
         <translation>请安装微软雅黑或宋体字体（Windows 设置 → 字体 → 中文补充字体）。</translation>
     </message>
     <message>
-        <source>Install a TrueType Chinese font such as STHeiti, or put a .ttf/.ttc Chinese font in the program's resources/fonts folder.</source>
+        <source>Install a TrueType Chinese font such as STHeiti, or put a .ttf/.ttc Chinese font in the program&apos;s resources/fonts folder.</source>
         <translation>请安装 TrueType 中文字体（如华文黑体），或把 .ttf/.ttc 中文字体放到程序的 resources/fonts 文件夹。</translation>
     </message>
     <message>
@@ -4494,7 +4494,7 @@
         <translation>{weekday} {date}：{count}个拜访，直线距离{km}公里</translation>
     </message>
     <message>
-        <source>Manager's signature: ____________________    Date: ____________    Checked by: ____________________</source>
+        <source>Manager&apos;s signature: ____________________    Date: ____________    Checked by: ____________________</source>
         <translation>客户经理签字：____________________    日期：____________    复核人：____________________</translation>
     </message>
     <message>
@@ -4604,7 +4604,7 @@
         <translation>有 {count} 位已回答的客户在此期间被删除，已略过。</translation>
     </message>
     <message>
-        <source>Every grade is in the customer's grade history with its reason.</source>
+        <source>Every grade is in the customer&apos;s grade history with its reason.</source>
         <translation>每个等级及其理由都记录在客户的等级历史中。</translation>
     </message>
 </context>
@@ -4677,7 +4677,7 @@
         <translation>这一天没有拜访。</translation>
     </message>
     <message>
-        <source>None of this day's customers has a position; they are listed beside.</source>
+        <source>None of this day&apos;s customers has a position; they are listed beside.</source>
         <translation>这一天的客户都没有坐标，已列在旁边。</translation>
     </message>
     <message>
@@ -4701,7 +4701,7 @@
         <translation>大致位置</translation>
     </message>
     <message>
-        <source>Position approximate (the area's)</source>
+        <source>Position approximate (the area&apos;s)</source>
         <translation>大致位置（所在区域的坐标）</translation>
     </message>
 </context>
