@@ -22,10 +22,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from model import language, settings
+from model.resources import resource_path
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -47,7 +48,29 @@ def make_application(argv0: str = "kehu") -> QApplication:
     language.install_translators(app, chosen)
     QLocale.setDefault(QLocale(chosen))
     app.setApplicationDisplayName(app.translate("MainWindow", "Kehu"))
+    use_bundled_fonts(app)
     return app
+
+
+def use_bundled_fonts(app: QApplication) -> list[str]:
+    """Register the CJK font the installer carries (``resources/fonts/``) and put it
+    after the default family in the application font, so Chinese shows on a machine
+    without a Chinese font; returns the families added. From source there is none."""
+    folder = resource_path("fonts")
+    if not folder.is_dir() or getattr(app, "_kehu_fonts", None) is not None:
+        return getattr(app, "_kehu_fonts", None) or []
+    families: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    app._kehu_fonts = families
+    if families:
+        font = app.font()
+        font.setFamilies([*font.families(), *(f for f in families if f not in font.families())])
+        app.setFont(font)
+    return families
 
 
 def run_window(argv: list[str]) -> int:
