@@ -41,6 +41,7 @@ ALLOWED_WORDS = {
     "utf", "gbk", "gb", "sqlite", "json", "ctrl", "shift", "alt", "enter", "esc", "backspace",
     "tab", "del", "pgup", "pgdown", "home", "end", "ok",
     "yyyy", "mm", "dd", "ap",          # date formats shown by Qt's date edits
+    "english",                         # a language chooser names each language in itself
 }
 _TAGS = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
@@ -314,7 +315,7 @@ class ScreenWalk:
                     self.record(f"menu {key}", widget_texts(menu))
                 self._customer_dialogs(window)
                 self._visit_dialogs(window)
-                for key in ("export", "backup", "restore", "check", "columns", "about",
+                for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import"):
                     self._trigger(window, key)
                 for menu in window.findChildren(QMenu):
