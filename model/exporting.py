@@ -56,6 +56,14 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
 
 
+def unneutralised(text):
+    """The text a neutralised CSV cell stood for: ``'=SUM(A1)`` → ``=SUM(A1)``, so an
+    export imports back unchanged; any other value is returned as it is."""
+    if isinstance(text, str) and text.startswith("'") and is_formula_like(text[1:]):
+        return text[1:]
+    return text
+
+
 def csv_cell(value) -> str:
     """A value as a CSV cell: empty for None, numbers as they are, formula-like
     text neutralised with a leading single quote."""

@@ -200,7 +200,7 @@ class _Table:
         factorized = {}
         for key in keys:
             codes, uniques = pd.factorize(self.frame[self.header[key]].to_numpy(dtype=object))
-            factorized[key] = (codes, list(uniques))
+            factorized[key] = (codes, [exporting.unneutralised(u) for u in uniques])
         order = sorted(keys, key=lambda k: -len(factorized[k][1]))
         lengths = [len(factorized[k][1]) for k in order]
         cleaned = {k: np.empty(len(factorized[k][1]), dtype=object) for k in keys}

@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from model import customers, database, demo, exporting
+from model import customers, database, demo, exporting, importing
 from model.progress import Cancelled, Progress
 
 AS_OF = date(2025, 6, 30)
@@ -185,6 +185,28 @@ def test_csv_neutralises_each_injection_but_not_a_negative_number(risky, tmp_pat
     assert cells["phone"] == "13800138000"
 
 
+def test_a_neutralised_csv_imports_back_as_the_original_text(risky, tmp_path):
+    exporting.export_customers(risky, tmp_path / "x.csv")
+    target = database.Archive.create(tmp_path / "other.kehu")
+    try:
+        result = importing.import_file(target.conn, tmp_path / "x.csv", by="test")
+        assert result.imported == 1
+        back = customers.get(target.conn, 1)
+        original = customers.get(risky, 1)
+        for key in FORMULAS:
+            assert back[key] == original[key], key
+    finally:
+        target.close()
+
+
+def test_only_a_quote_before_a_formula_is_unwrapped():
+    assert exporting.unneutralised("'=SUM(A1)") == "=SUM(A1)"
+    assert exporting.unneutralised("'@home") == "@home"
+    assert exporting.unneutralised("'quoted'") == "'quoted'"
+    assert exporting.unneutralised("'-5") == "'-5"
+    assert exporting.unneutralised(None) is None
+
+
 def test_xlsx_keeps_formula_like_text_as_text(risky, tmp_path):
     exporting.export_customers(risky, tmp_path / "x.xlsx")
     book = openpyxl.load_workbook(tmp_path / "x.xlsx")
@@ -304,7 +326,6 @@ def test_cli_export_prints_the_rows_written(qapp, demo_archive, tmp_path, capsys
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_an_export_imports_again_with_every_field_equal(demo_archive, tmp_path, suffix):
-    importing = pytest.importorskip("model.importing")
     customers.delete(demo_archive.conn, 4, by="test")
     out = tmp_path / ("book" + suffix)
     assert exporting.export_customers(demo_archive.conn, out) == 119
