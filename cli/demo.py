@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from model import demo
@@ -21,6 +22,9 @@ def register(commands) -> None:
                                                "manager's book; at most 1,000,000)"))
     p.add_argument("--seed", type=int, default=1, metavar="S",
                    help=translate("CLI", "the same seed gives the same archive (default 1)"))
+    p.add_argument("--no-grades", action="store_true",
+                   help=translate("CLI", "leave the customers ungraded (by default the demo is "
+                                  "graded: value tier, RFM and persona)"))
     p.set_defaults(run=cmd_demo)
 
 
@@ -69,4 +73,18 @@ def cmd_demo(args) -> int:
                   areas=f"{counts['areas']:,}", managers=f"{counts['managers']:,}",
                   transactions=f"{counts['transactions']:,}",
                   contacts=f"{counts['contacts']:,}"))
+    if not args.no_grades:
+        _grade(path)
     return 0
+
+
+def _grade(path: Path) -> None:
+    """Grade the demo as a manager would after loading it, so every screen has data."""
+    from model import database, grading
+    with database.Archive.open(path) as archive:
+        as_of = date.fromisoformat(archive.conn.execute(
+            "SELECT value FROM meta WHERE key = 'demo_as_of'").fetchone()[0])
+        result = grading.apply(archive.conn, grading.compute(grading.load_inputs(archive.conn, as_of)),
+                               by=grading.RULES_BY)
+    print(translate("CLI", "  graded as of {date}: {rows} grades (value tier, RFM, persona)")
+          .format(date=as_of.isoformat(), rows=f"{result.changed_rows:,}"))

@@ -265,6 +265,20 @@ def test_cli_demo_prints_counts_and_refuses_an_existing_path(qapp, tmp_path, cap
     assert path.read_bytes() == before
 
 
+def test_cli_demo_is_graded_unless_asked_not_to(qapp, tmp_path, capsys):
+    graded, bare = tmp_path / "graded.kehu", tmp_path / "bare.kehu"
+    assert _run(qapp, ["demo", str(graded), "--customers", "60"]) == 0
+    assert "180" in capsys.readouterr().out          # 60 customers x 3 computed schemes
+    assert _run(qapp, ["demo", str(bare), "--customers", "60", "--no-grades"]) == 0
+    for path, expected in ((graded, {"value_tier": 60, "rfm": 60, "persona": 60}), (bare, {})):
+        conn = _read(path)
+        try:
+            found = dict(conn.execute("SELECT scheme, count(*) FROM grades GROUP BY scheme").fetchall())
+        finally:
+            conn.close()
+        assert found == expected
+
+
 def test_cli_demo_rejects_a_wrong_size(qapp, tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         build_parser().parse_args(["demo", str(tmp_path / "d.kehu"), "--customers", "2000000"])

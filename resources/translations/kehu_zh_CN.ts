@@ -388,6 +388,10 @@
         <translation>相同的种子生成相同的档案（默认 1）</translation>
     </message>
     <message>
+        <source>leave the customers ungraded (by default the demo is graded: value tier, RFM and persona)</source>
+        <translation>不做客户分级（默认会为演示档案分级：价值分级、RFM 和客户画像）</translation>
+    </message>
+    <message>
         <source>give a whole number of customers from 1 to 1,000,000, not &apos;{text}&apos;</source>
         <translation>请给出 1 至 1,000,000 之间的整数客户数，而不是“{text}”</translation>
     </message>
@@ -402,6 +406,10 @@
     <message>
         <source>  customers: {customers} (red list: {red}), areas: {areas}, managers: {managers}, transactions: {transactions}, contacts: {contacts}</source>
         <translation>  客户：{customers}（红名单：{red}），区域：{areas}，客户经理：{managers}，交易：{transactions}，联系记录：{contacts}</translation>
+    </message>
+    <message>
+        <source>  graded as of {date}: {rows} grades (value tier, RFM, persona)</source>
+        <translation>  已按 {date} 分级：{rows} 条等级（价值分级、RFM、客户画像）</translation>
     </message>
     <message>
         <source>export every customer to a .csv (UTF-8, opens in Excel) or .xlsx file</source>
