@@ -1,6 +1,6 @@
 """Instant customer search: by name, pinyin, phone digits and area, ranked.
 
-What a query finds, best first (ties by name, then id):
+What a query finds, best first (ties in pinyin order, :func:`sort_key`, then by id):
 
 1. the exact name, 2. names starting with it, 3. names containing it
    (any length: one Chinese character is enough);
@@ -26,7 +26,7 @@ How it stays fast and current:
   writes customers (editor, import, demo builder, any SQLite tool) needs to
   know nothing about search; :func:`refresh` indexes them.
 * :class:`CustomerSearch` reads that table in one aggregate query into numpy
-  arrays ordered by (name, id): the names joined in one string searched at C
+  arrays ordered by (pinyin sort key, id): the names joined in one string searched at C
   speed, the pinyin keys sorted (a prefix is a binary search), the phones in
   one string. A query marks its hits per rank class in boolean arrays, so even
   one common character among 100,000 customers gives the ranked top N and the
@@ -74,7 +74,7 @@ from model import database, rules
 from model.progress import Progress
 
 KEY_MAX = 32          # pinyin keys (and pinyin queries) are cut to this many letters
-KEY_FORMAT = "1"      # bump when the way keys are made changes: re-indexes every archive
+KEY_FORMAT = "2"      # bump when the way keys are made changes: re-indexes every archive
 META_KEY = "search_keys"
 
 # Rank classes, best first, and the kind of match each one reports.
@@ -209,6 +209,36 @@ def _name_keys(name: str, folder: str) -> tuple[str, str]:
     return " ".join(whole_list), " ".join(later_list)
 
 
+def sort_key(name: str, person: bool = True) -> str:
+    """The key a name sorts by in pinyin order: its full toneless pinyin, lower
+    case, syllables separated by a space (so 'an' sorts before 'ang'), then a
+    tab and the name itself (same pinyin: by code point). A person's surname is
+    read its usual way as a surname (the first reading in
+    surname_readings.json: 单 shan, 曾 zeng, 区 ou, 解 xie; 尉迟 yu chi);
+    ``person=False`` (an area) reads every character in context."""
+    return _sort_key(name or "", person, str(rules.rules_dir()))
+
+
+@lru_cache(maxsize=65536)
+def _sort_key(name: str, person: bool, folder: str) -> str:
+    syllables: list[str] = []
+    for i, (han, word) in enumerate(m.groups() for m in _UNITS.finditer(_fold(name))):
+        if not han:
+            syllables.append(word)
+        elif i or not person:
+            syllables.extend(_han_pinyin(han))
+        else:
+            table = _surname_rules(folder)
+            compound = next((s for s in table.compound if han.startswith(s)), "")
+            if compound:
+                syllables.extend(table.compound[compound][0])
+            else:
+                compound = han[0]
+                syllables.extend(table.single.get(compound, _han_pinyin(compound))[:1])
+            syllables.extend(_han_pinyin(han[len(compound):]))
+    return " ".join(syllables) + "\t" + name
+
+
 # -- keeping the index table current --------------------------------------------
 
 _refresh_lock = threading.Lock()  # refreshes in this process run one at a time
@@ -250,32 +280,43 @@ def refresh(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
         cur.row_factory = None
         # One statement, so the rows and the last dirty id come from one snapshot.
         rows = cur.execute(
-            f"SELECT {_LIVE}, (SELECT coalesce(max(id), 0) FROM search_dirty)"
+            f"SELECT {_LIVE}, s.sort_key, (SELECT coalesce(max(id), 0) FROM search_dirty)"
             f" FROM ({source}) x LEFT JOIN customers c ON c.id = x.cid"
             f" LEFT JOIN search_index s ON s.customer_id = x.cid").fetchall()
         upto = rows[0][-1] if rows else 0
         out = []
         total = len(rows)
-        for done, (cid, name, phones, area_id, active, indexed, whole, later, _) in enumerate(rows):
+        for done, (cid, name, phones, area_id, active, indexed, whole, later, key, _) \
+                in enumerate(rows):
             if progress is not None and done % 2000 == 0:
                 progress.check()
                 progress.report(done, total)
             if name is None:
-                phones, whole, later = "", "", ""
-            elif everything or name != indexed or whole is None:
-                whole, later = name_keys(name)
-            out.append((cid, name, phones, area_id, active, whole, later))
+                phones, whole, later, key = "", "", "", None
+            else:
+                if everything or name != indexed or whole is None:
+                    whole, later = name_keys(name)
+                if everything or name != indexed or key is None:
+                    key = sort_key(name)
+            out.append((cid, name, phones, area_id, active, whole, later, key))
+        areas = [(aid, name, sort_key(name, person=False)) for aid, name in cur.execute(
+            "SELECT a.id, a.name FROM areas a LEFT JOIN area_sort s ON s.area_id = a.id"
+            " WHERE a.name IS NOT NULL AND (? OR s.name IS NOT a.name)", (everything,))]
         if progress is not None:
             progress.check()
         with database.transaction(conn):
             seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM search_index").fetchone()[0]
             conn.executemany(
-                "INSERT INTO search_index(customer_id, name, phones, area_id, active, whole, later, seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id) DO UPDATE SET"
-                " name = excluded.name, phones = excluded.phones, area_id = excluded.area_id,"
-                " active = excluded.active, whole = excluded.whole, later = excluded.later,"
-                " seq = excluded.seq",
+                "INSERT INTO search_index(customer_id, name, phones, area_id, active, whole, later,"
+                " sort_key, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id)"
+                " DO UPDATE SET name = excluded.name, phones = excluded.phones,"
+                " area_id = excluded.area_id, active = excluded.active, whole = excluded.whole,"
+                " later = excluded.later, sort_key = excluded.sort_key, seq = excluded.seq",
                 [(*row, seq) for row in out])
+            conn.executemany(
+                "INSERT INTO area_sort(area_id, name, sort_key) VALUES (?, ?, ?)"
+                " ON CONFLICT(area_id) DO UPDATE SET name = excluded.name,"
+                " sort_key = excluded.sort_key", areas)
             conn.execute("DELETE FROM search_dirty WHERE id <= ?", (upto,))
             if everything:
                 conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key)"
@@ -332,6 +373,7 @@ class _Entry:
     """A customer changed since the arrays were built, matched in Python."""
     id: int
     name: str
+    key: str
     folded: str
     phones: str
     area_id: int
@@ -405,15 +447,16 @@ class CustomerSearch:
     # The whole index in one row (SQLite joins the strings; few Python objects).
     _FROM_INDEX = """
         SELECT count(*), group_concat(customer_id), group_concat(name, char(31)),
+               group_concat(coalesce(sort_key, name), char(31)),
                group_concat(phones, char(31)), group_concat(area_id),
                group_concat(whole, '|'), group_concat(later, '|')
-        FROM (SELECT customer_id, name, phones, area_id, whole, later FROM search_index
-              WHERE active = 1 ORDER BY name, customer_id)"""
+        FROM (SELECT customer_id, name, sort_key, phones, area_id, whole, later FROM search_index
+              WHERE active = 1 ORDER BY sort_key, customer_id)"""
     _FROM_CUSTOMERS = f"""
-        SELECT {_LIVE} FROM (SELECT id AS cid FROM customers WHERE deleted_at IS NULL) x
+        SELECT {_LIVE}, s.sort_key FROM (SELECT id AS cid FROM customers WHERE deleted_at IS NULL) x
         JOIN customers c ON c.id = x.cid LEFT JOIN search_index s ON s.customer_id = x.cid"""
     _CHANGES = f"""
-        SELECT {_LIVE}, s.seq, x.dirty
+        SELECT {_LIVE}, s.seq, x.dirty, s.sort_key
         FROM (SELECT customer_id AS cid, NULL AS dirty FROM search_index WHERE seq > ?
               UNION ALL SELECT customer_id, id FROM search_dirty WHERE id > ?) x
         LEFT JOIN customers c ON c.id = x.cid
@@ -449,15 +492,15 @@ class CustomerSearch:
         self._absorb(limit=None, rebuild=False)
 
     def _build_from_index(self) -> bool:
-        count, ids, names, phones, areas, whole, later = self._cursor().execute(
+        count, ids, names, keys, phones, areas, whole, later = self._cursor().execute(
             self._FROM_INDEX).fetchone()
         if not count:
-            self._build(np.zeros(0, np.int64), [], [], np.zeros(0, np.int64), "", "")
+            self._build(np.zeros(0, np.int64), [], [], [], np.zeros(0, np.int64), "", "")
             return True
-        names, phones = names.split("\x1f"), phones.split("\x1f")
-        if len(names) != count or len(phones) != count:
+        names, keys, phones = names.split("\x1f"), keys.split("\x1f"), phones.split("\x1f")
+        if len(names) != count or len(keys) != count or len(phones) != count:
             return False  # a name holding the separator: read row by row instead
-        self._build(np.array(ids.split(","), dtype=np.int64), names, phones,
+        self._build(np.array(ids.split(","), dtype=np.int64), names, keys, phones,
                     np.array(areas.split(","), dtype=np.int64), whole, later)
         return True
 
@@ -465,16 +508,17 @@ class CustomerSearch:
         rows = self._cursor().execute(self._FROM_CUSTOMERS).fetchall()
         keys = [(r[6], r[7]) if r[5] == r[1] and r[6] is not None else name_keys(r[1])
                 for r in rows]
+        order_keys = [r[8] if r[5] == r[1] and r[8] is not None else sort_key(r[1]) for r in rows]
         self._build(np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows],
-                    [r[2] for r in rows], np.array([r[3] for r in rows], dtype=np.int64),
+                    order_keys, [r[2] for r in rows], np.array([r[3] for r in rows], dtype=np.int64),
                     "|".join(k[0] for k in keys), "|".join(k[1] for k in keys))
 
-    def _build(self, ids: np.ndarray, names: list[str], phones: list[str], area_ids: np.ndarray,
-               whole: str, later: str) -> None:
-        """The arrays, in (name, id) order; ``whole``/``later`` hold one key group per row."""
+    def _build(self, ids: np.ndarray, names: list[str], keys: list[str], phones: list[str],
+               area_ids: np.ndarray, whole: str, later: str) -> None:
+        """The arrays, in (sort key, id) order; ``whole``/``later`` hold one key group per row."""
         position = np.arange(len(ids))
-        if any(map(operator.gt, names, names[1:])) or not _ids_ascend_within_names(names, ids):
-            order = sorted(range(len(ids)), key=lambda i: (names[i], int(ids[i])))
+        if any(map(operator.gt, keys, keys[1:])) or not _ids_ascend_within_names(keys, ids):
+            order = sorted(range(len(ids)), key=lambda i: (keys[i], int(ids[i])))
             position[order] = np.arange(len(ids))
             names, phones = [names[i] for i in order], [phones[i] for i in order]
             ids, area_ids = ids[order], area_ids[order]
@@ -528,7 +572,7 @@ class CustomerSearch:
         if rebuild and len(self._changed) + len(latest) > self.MAX_CHANGED:
             self._load()
             return self.behind
-        for cid, name, phones, area_id, active, indexed, whole, later, _, _ in latest.values():
+        for cid, name, phones, area_id, active, indexed, whole, later, _, _, key in latest.values():
             self._changed.pop(cid, None)
             pos = self._position(cid)
             if pos is not None:
@@ -537,7 +581,9 @@ class CustomerSearch:
                 continue
             if indexed != name or whole is None:
                 whole, later = name_keys(name)
-            self._changed[cid] = _Entry(cid, name, _lower_same_length(name), phones, area_id,
+            if indexed != name or key is None:
+                key = sort_key(name)
+            self._changed[cid] = _Entry(cid, name, key, _lower_same_length(name), phones, area_id,
                                         tuple(whole.split()), tuple(later.split()))
         self._seq = max([self._seq] + [r[8] for r in rows if r[8] is not None])
         self._dirty_id = max([self._dirty_id] + [r[9] for r in rows if r[9] is not None])
@@ -559,7 +605,7 @@ class CustomerSearch:
 
     def _hits(self, q: _Query, area_ids: list[int]) -> list[np.ndarray | None]:
         """Per rank class, the loaded customers that match: their positions (in
-        name order), or a mask over all positions."""
+        sort-key order), or a mask over all positions."""
         found: list[np.ndarray | None] = [None] * len(KIND)
         if q.name:
             at = np.fromiter((m.start() for m in re.finditer(re.escape(q.name), self._folded)),
@@ -596,7 +642,7 @@ class CustomerSearch:
         for entry in self._changed.values():
             rank = entry.rank(q, area_set)
             if rank is not None:
-                changed[rank].append((entry.name, entry.id))
+                changed[rank].append((entry.key, entry.id))
         taken = self._dead.copy()
         ids: list[int] = []
         kinds: list[str] = []
@@ -618,7 +664,8 @@ class CustomerSearch:
                 if room > 0 and count:
                     top = np.flatnonzero(mask)[:room]
                     if extra:
-                        extra = sorted(extra + [(self._name_at(p), int(self.ids[p])) for p in top])
+                        extra = sorted(extra + [(sort_key(self._name_at(p)), int(self.ids[p]))
+                                                for p in top])
                     else:
                         ids.extend(self.ids[top].tolist())
                         kinds.extend([KIND[rank]] * len(top))
@@ -629,7 +676,7 @@ class CustomerSearch:
 
 
 def _ids_ascend_within_names(names: list[str], ids: np.ndarray) -> bool:
-    """Rows already in name order: are equal names in id order?"""
+    """Rows already in (sort key) order: are equal keys in id order?"""
     if len(ids) < 2:
         return True
     same = np.fromiter(map(operator.eq, names, names[1:]), dtype=bool, count=len(names) - 1)
