@@ -100,6 +100,16 @@ def _point(text: str) -> tuple[float, float]:
     return lat, lon
 
 
+def _use_language(args) -> None:
+    """``--language`` is the language of everything the command writes: the printout's
+    labels and the reasons and purposes worked out for it, so install it process-wide."""
+    if getattr(args, "language", None):
+        from PySide6.QtCore import QCoreApplication
+
+        from model import language
+        language.install_translators(QCoreApplication.instance(), args.language)
+
+
 def _branch(conn, given: str | None) -> str | None:
     if given:
         return given
@@ -139,6 +149,7 @@ def _export(conn, plan: visit_plan.Plan, args) -> None:
 
 
 def cmd_plan(args) -> int:
+    _use_language(args)
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
         if args.plan is not None:
@@ -165,6 +176,7 @@ def cmd_plan(args) -> int:
 
 
 def cmd_print_tracking_log(args) -> int:
+    _use_language(args)
     from reports.tracking_log import tracking_log_pdf
     with database.Archive.open(args.path) as archive:
         log = due.tracking_log(archive.conn, args.period, args.start or date.today(), args.manager)
@@ -176,6 +188,7 @@ def cmd_print_tracking_log(args) -> int:
 
 
 def cmd_print_visit_plan(args) -> int:
+    _use_language(args)
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
         plan_id = args.plan

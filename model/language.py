@@ -8,6 +8,7 @@ from model.resources import resource_path
 
 SUPPORTED = ("en", "zh_CN")
 _installed: list[QTranslator] = []
+_current = "en"   # the language whose translators are installed now
 
 
 def chosen_language() -> str:
@@ -19,6 +20,8 @@ def chosen_language() -> str:
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
     """Load the program's and Qt's own translations; True if the program's loaded."""
+    global _current
+    _current = language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -34,3 +37,8 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return loaded
+
+
+def installed_language() -> str:
+    """The language the program speaks now (what :func:`install_translators` installed)."""
+    return _current

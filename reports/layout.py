@@ -247,11 +247,15 @@ def report_language(language: str | None):
     if not language or app is None:
         yield
         return
+    speaking = languages.installed_language()
+    if language == speaking:
+        yield
+        return
     languages.install_translators(app, language)
     try:
         yield
     finally:
-        languages.install_translators(app, languages.chosen_language())
+        languages.install_translators(app, speaking)
 
 
 def weekday_name(day: date) -> str:

@@ -113,6 +113,28 @@ def test_print_tracking_log_command(tmp_path, capsys):
     assert "3 customers due from 2026-11-23 to 2026-11-29" in capsys.readouterr().out
 
 
+def test_language_option_makes_the_whole_printout_and_messages_chinese(tmp_path, capsys):
+    import subprocess
+    from model.database import Archive
+    path = tmp_path / "a.kehu"
+    with Archive.create(path) as archive:
+        overdue_a_customers(archive.conn, 3, START)
+    try:
+        code = _run(["print", "tracking-log", path, "--period", "week", "--start", "2026-11-23",
+                     "--pdf", tmp_path / "log.pdf", "--language", "zh_CN"])
+        assert code == 0
+        assert "到期客户 3 位" in capsys.readouterr().out       # the message after the printout
+        text = subprocess.run(["pdftotext", str(tmp_path / "log.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "客户追踪周志" in text and "A类客户" in text
+        assert "value tier" not in text and "visit every" not in text   # the reasons too
+    finally:
+        from PySide6.QtCore import QCoreApplication
+
+        from model import language
+        language.install_translators(QCoreApplication.instance(), "en")
+
+
 def test_plan_command_errors_are_for_users(tmp_path, capsys):
     assert _run(["plan", tmp_path / "missing.kehu", "--start", "2026-11-23"]) == 2
     assert "There is no archive" in capsys.readouterr().err
