@@ -84,7 +84,7 @@ def fold_header(header) -> str:
 
 @lru_cache(maxsize=8)
 def _header_table(folder: str, kind: str) -> tuple[dict[str, str], frozenset[str]]:
-    section = rules.load_json("import_headers.json")[kind]
+    section = rules.load_json("import_headers.json", folder)[kind]
     table: dict[str, str] = {}
 
     def add(header: str, key: str) -> None:

@@ -1,11 +1,13 @@
 """Rules data a branch can change: the segmentation dimensions and area types.
 
-Read from ``resources/rules/*.json``; nothing here is hard-coded in the code.
+Read from the rules folder (:func:`rules_dir`: ``resources/rules/*.json`` or an applied
+branch pack); nothing here is hard-coded in the code.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,13 +17,65 @@ from model.resources import resource_path
 
 
 def rules_dir() -> Path:
-    """The folder of rules files; ``KEHU_RULES_DIR`` points at a branch's own copy."""
+    """The folder every rules file is read from.
+
+    ``KEHU_RULES_DIR`` (a branch's own copy, or a test's) comes first; then the rules
+    of the branch pack applied on this installation (model/branch_pack.py), kept next
+    to the settings; else the rules the program ships with (``resources/rules``).
+    """
     override = os.environ.get("KEHU_RULES_DIR")
-    return Path(override) if override else resource_path("rules")
+    if override:
+        return Path(override)
+    applied = applied_pack_dir()
+    return applied if applied is not None else resource_path("rules")
 
 
-def load_json(name: str) -> dict:
-    with open(rules_dir() / name, encoding="utf-8") as handle:
+def branch_rules_root() -> Path:
+    """Where applied branch packs live: ``branch-rules/`` beside the settings file."""
+    from model import settings
+    return Path(settings.store().fileName()).parent / "branch-rules"
+
+
+ACTIVE_FILE = "active"      # in branch_rules_root(): the name of the folder in force
+_applied: dict = {}         # settings location -> the applied pack's folder or None
+
+
+def applied_pack_dir() -> Path | None:
+    """The rules folder of the applied branch pack, or None (found once per settings
+    location; :func:`forget_applied_pack` after a pack is applied). Each applied pack
+    gets a new folder, so the loaders' caches, keyed by folder, never serve old rules."""
+    key = os.environ.get("KEHU_SETTINGS_DIR", "")
+    if key not in _applied:
+        _applied[key] = _find_applied()
+    return _applied[key]
+
+
+def forget_applied_pack() -> None:
+    _applied.clear()
+
+
+def _find_applied() -> Path | None:
+    root = branch_rules_root()
+    try:
+        name = (root / ACTIVE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    folder = root / name
+    if not name or not (folder / "pack.json").is_file():
+        return None
+    # A pack applied before this version of the program added a rules file: the
+    # shipped file stands in for the missing one.
+    for shipped in resource_path("rules").glob("*.json"):
+        if not (folder / shipped.name).exists():
+            try:
+                shutil.copyfile(shipped, folder / shipped.name)
+            except OSError:
+                return None
+    return folder
+
+
+def load_json(name: str, folder: str | Path | None = None) -> dict:
+    with open(Path(folder or rules_dir()) / name, encoding="utf-8") as handle:
         return json.load(handle)
 
 

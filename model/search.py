@@ -102,7 +102,7 @@ class _SurnameRules:
 
 @lru_cache(maxsize=4)
 def _surname_rules(folder: str) -> _SurnameRules:
-    data = rules.load_json("surname_readings.json")
+    data = rules.load_json("surname_readings.json", folder)
     return _SurnameRules(
         {k: tuple(v) for k, v in data.get("surnames", {}).items()},
         {k: tuple(tuple(r.split()) for r in v) for k, v in data.get("compound_surnames", {}).items()},
