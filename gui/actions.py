@@ -114,6 +114,9 @@ def specs() -> list[ActionSpec]:
                    "Ctrl+,", role=QAction.MenuRole.PreferencesRole, separator_before=True,
                    requires="gui.preferences",
                    tip=translate("Actions", "Language, your name, the branch on printouts")),
+        ActionSpec("branch_rules", translate("Actions", "&Branch rules…"), "show_branch_rules", "view",
+                   requires="gui.branch_rules",
+                   tip=translate("Actions", "The branch pack in force; export it or import another")),
         # Help
         ActionSpec("about", translate("Actions", "&About Kehu"), "show_about", "help", icon="kehu",
                    role=QAction.MenuRole.AboutRole),

@@ -800,6 +800,9 @@ class MainWindow(QMainWindow):
         if built.get("date"):
             commit = f" ({built['commit']})" if built.get("commit") else ""
             lines.append(self.tr("Built on {date}").format(date=built["date"]) + commit)
+        from gui.branch_rules import describe
+        from model.branch_pack import applied_pack
+        lines.append(self.tr("Branch rules: {pack}").format(pack=describe(applied_pack())))
         lines.append(self.tr("The field account manager's customer archive: works offline, "
                              "keeps every change, prints what you carry."))
         return "<p>".join(lines)
@@ -807,6 +810,10 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from gui.preferences import PreferencesDialog
         PreferencesDialog.ask(self)
+
+    def show_branch_rules(self) -> None:
+        from gui.branch_rules import BranchRulesDialog
+        BranchRulesDialog.ask(self)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.about_text())

@@ -156,6 +156,14 @@
         <translation>语言、您的姓名、打印时的网点名称</translation>
     </message>
     <message>
+        <source>&amp;Branch rules…</source>
+        <translation>网点规则(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The branch pack in force; export it or import another</source>
+        <translation>当前使用的网点规则包；导出它或导入另一个</translation>
+    </message>
+    <message>
         <source>&amp;About Kehu</source>
         <translation>关于客户经营助手(&amp;A)</translation>
     </message>
@@ -299,6 +307,203 @@
     <message>
         <source>The copy of the backup failed its check; nothing was restored.</source>
         <translation>备份的副本未通过校验；没有恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPack</name>
+    <message>
+        <source>The branch pack {file} was not applied; nothing was changed:</source>
+        <translation>网点规则包 {file} 未应用，没有做任何更改：</translation>
+    </message>
+    <message>
+        <source>The pack needs the branch&apos;s name: give it (--name in the command line).</source>
+        <translation>规则包需要网点名称：请填写（命令行中用 --name）。</translation>
+    </message>
+    <message>
+        <source>The logo {logo} cannot be read ({error}).</source>
+        <translation>无法读取标志图片 {logo}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The logo {logo} is not a PNG image.</source>
+        <translation>标志图片 {logo} 不是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written ({error}): choose another folder.</source>
+        <translation>无法写入文件（{error}）：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>It is not a branch pack (not a zip file: {error}).</source>
+        <translation>这不是网点规则包（不是 zip 文件：{error}）。</translation>
+    </message>
+    <message>
+        <source>{member}: files in folders are not part of a pack.</source>
+        <translation>{member}：文件夹中的文件不属于规则包。</translation>
+    </message>
+    <message>
+        <source>{member}: the file is too large.</source>
+        <translation>{member}：文件过大。</translation>
+    </message>
+    <message>
+        <source>{member}: it cannot be read ({error}).</source>
+        <translation>{member}：无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>pack.json is missing: the file is not a branch pack.</source>
+        <translation>缺少 pack.json：该文件不是网点规则包。</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>pack.json is not valid JSON ({error}).</source>
+        <translation>pack.json 不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>pack.json gives no branch name (&quot;name&quot;).</source>
+        <translation>pack.json 中没有网点名称（&quot;name&quot;）。</translation>
+    </message>
+    <message>
+        <source>pack.json gives no version (&quot;version&quot;).</source>
+        <translation>pack.json 中没有版本（&quot;version&quot;）。</translation>
+    </message>
+    <message>
+        <source>The pack was made by a newer Kehu (format {format}): update the program first.</source>
+        <translation>该规则包由更新版本的客户经营助手制作（格式 {format}）：请先更新程序。</translation>
+    </message>
+    <message>
+        <source>logo.png is not a PNG image.</source>
+        <translation>logo.png 不是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>{member} is missing: a pack carries every rules file.</source>
+        <translation>缺少 {member}：规则包须包含全部规则文件。</translation>
+    </message>
+    <message>
+        <source>{member} is not a rules file this version of Kehu knows.</source>
+        <translation>{member} 不是本版本客户经营助手认识的规则文件。</translation>
+    </message>
+    <message>
+        <source>{member}: the file must hold a JSON object.</source>
+        <translation>{member}：文件内容必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{member} is not valid JSON ({error}).</source>
+        <translation>{member} 不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>{member}: an entry is missing or has the wrong type ({error}).</source>
+        <translation>{member}：某项缺失或类型不对（{error}）。</translation>
+    </message>
+    <message>
+        <source>The rules folder {folder} cannot be written ({error}).</source>
+        <translation>无法写入规则文件夹 {folder}（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRules</name>
+    <message>
+        <source>Branch packs (*.zip);;All files (*)</source>
+        <translation>网点规则包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The rules shipped with Kehu (no branch pack applied)</source>
+        <translation>程序自带的规则（未应用网点规则包）</translation>
+    </message>
+    <message>
+        <source>{name}, version {version}</source>
+        <translation>{name}，版本 {version}</translation>
+    </message>
+    <message>
+        <source> (made {date})</source>
+        <translation>（{date} 制作）</translation>
+    </message>
+    <message>
+        <source>Import branch pack</source>
+        <translation>导入网点规则包</translation>
+    </message>
+    <message>
+        <source>Branch pack not applied</source>
+        <translation>网点规则包未应用</translation>
+    </message>
+    <message>
+        <source>The branch pack was not applied; the rules in force are unchanged. Ask your branch for a corrected pack.</source>
+        <translation>网点规则包未应用，当前规则没有改变。请向网点索取更正后的规则包。</translation>
+    </message>
+</context>
+<context>
+    <name>BranchRulesDialog</name>
+    <message>
+        <source>Branch rules</source>
+        <translation>网点规则</translation>
+    </message>
+    <message>
+        <source>A branch pack holds the branch&apos;s name, address and logo for printouts and every rules file: dimensions, personas, grading thresholds, cadences, planning and holidays. The rules apply to every archive on this computer.</source>
+        <translation>网点规则包包含打印用的网点名称、地址和标志，以及全部规则文件：维度、细分客群、分级阈值、走访频率、计划和节假日。规则适用于本电脑上的所有档案。</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Branch &amp;name:</source>
+        <translation>网点名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Pack &amp;version:</source>
+        <translation>规则包版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo (PNG):</source>
+        <translation>标志(PNG)(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export pack…</source>
+        <translation>导出规则包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import pack…</source>
+        <translation>导入规则包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>In force: {pack}</source>
+        <translation>当前使用：{pack}</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export branch pack</source>
+        <translation>导出网点规则包</translation>
+    </message>
+    <message>
+        <source>branch-pack.zip</source>
+        <translation>网点规则包.zip</translation>
+    </message>
+    <message>
+        <source>Exported {pack} to {file}.</source>
+        <translation>已把 {pack} 导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Grade and plan again to apply the new rules to your customers.</source>
+        <translation>请重新分级和制订计划，使新规则作用于您的客户。</translation>
     </message>
 </context>
 <context>
@@ -731,6 +936,70 @@
         <source>Self-test passed in {seconds} s.</source>
         <translation>自检通过，用时 {seconds} 秒。</translation>
     </message>
+    <message>
+        <source>export or import a branch rule pack (the branch&apos;s details and every rules file)</source>
+        <translation>导出或导入网点规则包（网点信息和全部规则文件）</translation>
+    </message>
+    <message>
+        <source>write the rules in force to a branch pack file</source>
+        <translation>把当前规则写入网点规则包文件</translation>
+    </message>
+    <message>
+        <source>the pack file to write (.zip)</source>
+        <translation>要写入的规则包文件（.zip）</translation>
+    </message>
+    <message>
+        <source>the branch&apos;s name (default: the applied pack&apos;s, else the printouts&apos; branch name)</source>
+        <translation>网点名称（默认：已应用规则包中的名称，否则为打印用的网点名称）</translation>
+    </message>
+    <message>
+        <source>the branch&apos;s address for printed headers</source>
+        <translation>打印页眉上的网点地址</translation>
+    </message>
+    <message>
+        <source>the pack&apos;s version (default: the applied pack&apos;s, else 1)</source>
+        <translation>规则包版本（默认：已应用规则包的版本，否则为 1）</translation>
+    </message>
+    <message>
+        <source>a PNG logo for printed headers</source>
+        <translation>打印页眉用的 PNG 标志</translation>
+    </message>
+    <message>
+        <source>check a branch pack and make its rules the ones in force</source>
+        <translation>检查网点规则包并启用其中的规则</translation>
+    </message>
+    <message>
+        <source>the pack file (.zip)</source>
+        <translation>规则包文件（.zip）</translation>
+    </message>
+    <message>
+        <source>only check the pack; change nothing</source>
+        <translation>只检查规则包，不做任何更改</translation>
+    </message>
+    <message>
+        <source>name the branch pack in force</source>
+        <translation>显示当前使用的网点规则包</translation>
+    </message>
+    <message>
+        <source>{name}, version {version} ({created})</source>
+        <translation>{name}，版本 {version}（{created}）</translation>
+    </message>
+    <message>
+        <source>Wrote the branch pack {pack} with {count} rules files to {file}.</source>
+        <translation>已把网点规则包 {pack}（{count} 个规则文件）写入 {file}。</translation>
+    </message>
+    <message>
+        <source>The branch pack {pack} is usable; nothing was changed.</source>
+        <translation>网点规则包 {pack} 可以使用；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Applied the branch pack {pack}: its rules are now in force.</source>
+        <translation>已应用网点规则包 {pack}：其规则现已生效。</translation>
+    </message>
+    <message>
+        <source>No branch pack is applied: the rules shipped with the program are in force.</source>
+        <translation>未应用网点规则包：使用程序自带的规则。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -871,6 +1140,152 @@
     <message>
         <source>The check was stopped. Go back and forward again to check the file.</source>
         <translation>检查已停止。请返回上一步再前进，以重新检查文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CircleDialog</name>
+    <message>
+        <source>New circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 幸福里广场舞队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the compound, park, campus or street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No centre chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished">未填写</translation>
+    </message>
+    <message>
+        <source>Where the centre&apos;s pull comes from: seniority (先发), resources (利益), rank (权势), expertise (专业) or fun (快乐)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what holds it together (向心力), e.g. dancing every evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished">拜访</translation>
+    </message>
+    <message>
+        <source>Phone calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular get-together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">移出(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Centre (圆心):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind of centre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pull (向心力):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact &amp;mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Circles</name>
+    <message>
+        <source>A circle needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown area type &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown kind of centre &apos;{key}&apos;: pick seniority, resources, rank, expertise or fun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That area does not exist; pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre must be a customer in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle {id} does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer with id {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre cannot leave the circle; choose another centre first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the activity was, or link a promotion plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That promotion plan does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a rating from 1 to 5.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1704,41 @@
     <message>
         <source>Delete {name}? The customer leaves the lists; the record, its contacts and its change history are kept and it can be restored.</source>
         <translation>删除{name}？该客户将从列表中移除；记录、联系记录和变更历史都会保留，可以恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFinder</name>
+    <message>
+        <source>name, area or phone digits</source>
+        <translation type="unfinished">姓名、区域或电话号码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished">查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} customers match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a customer in the list.</source>
+        <translation type="unfinished">请在列表中选择一位客户。</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3484,10 @@
         <translation>构建于 {date}</translation>
     </message>
     <message>
+        <source>Branch rules: {pack}</source>
+        <translation>网点规则：{pack}</translation>
+    </message>
+    <message>
         <source>The field account manager&apos;s customer archive: works offline, keeps every change, prints what you carry.</source>
         <translation>客户经理的客户档案：离线可用，保留每一次修改，随身资料一键打印。</translation>
     </message>
@@ -4293,6 +4747,157 @@
     <message>
         <source>tracking-log-{period}-{date}</source>
         <translation>客户追踪志-{period}-{date}</translation>
+    </message>
+</context>
+<context>
+    <name>Promotions</name>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <source>Before the activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During the activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no plan template for the area type &apos;{key}&apos;. Pick one of the five area types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opportunity grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM type</source>
+        <translation type="unfinished">RFM 类型</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area type: {types}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area: {areas}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>circle: {circles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation type="unfinished">全部客户</translation>
+    </message>
+    <message>
+        <source>A plan needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown goal &apos;{key}&apos;: pick one of 提粘守破立.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown activity type &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown area type &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activity ends before it starts: correct the times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget line {n} needs an item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget line {n}: quantity and unit cost must be zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staffing line {n} needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule line {n} needs a description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This activity is done; its plan can no longer be changed. Record the outcome instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion plan {id} does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a draft plan can be deleted; this one has been approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plan that is {old} cannot become {new}. Allowed next: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>The plan has no checklist item &apos;{key}&apos; in this phase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-ins must be zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers must be zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deal window must be 0 to 366 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the outcome once the activity is running or done; this plan has not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer with id {ids}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
