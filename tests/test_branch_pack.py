@@ -181,8 +181,8 @@ def test_export_needs_a_name(tmp_path):
 
 
 def test_command_line(tmp_path, isolated_settings):
-    env = {"KEHU_SETTINGS_DIR": str(isolated_settings), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8",
-           "PATH": "/usr/bin:/bin"}
+    env = {"KEHU_SETTINGS_DIR": str(isolated_settings), "XDG_CONFIG_HOME": str(isolated_settings),
+           "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"}
 
     def run(*args):
         return subprocess.run([sys.executable, "main.py", "branch-pack", *args], cwd=ROOT, env=env,
