@@ -332,7 +332,7 @@ class Plan:
     checklist: list[CheckItem] = field(default_factory=list)
     status: str = DRAFT
     id: int | None = None
-    time_note: str = ""             # the template's time advice; not stored
+    time_note: str = ""             # the time in words, e.g. the template's 'evening after dinner'
     created_at: str | None = None
     created_by: str | None = None
     updated_at: str | None = None
@@ -420,13 +420,14 @@ def validate(plan: Plan) -> Plan:
 
 
 _PLAN_COLUMNS = ("title", "area_type", "area_id", "circle_id", "goal", "activity_type", "theme", "starts_at",
-                 "ends_at", "place", "resources", "organisation", "daily_contact", "key_points", "audience")
+                 "ends_at", "time_note", "place", "resources", "organisation", "daily_contact", "key_points",
+                 "audience")
 
 
 def _plan_row(plan: Plan) -> tuple:
     return (plan.title, plan.area_type, plan.area_id, plan.circle_id, plan.goal, plan.activity_type, plan.theme,
-            _stamp(plan.starts_at), _stamp(plan.ends_at), plan.place, plan.resources, plan.organisation,
-            plan.daily_contact, plan.key_points, plan.audience.to_json())
+            _stamp(plan.starts_at), _stamp(plan.ends_at), plan.time_note, plan.place, plan.resources,
+            plan.organisation, plan.daily_contact, plan.key_points, plan.audience.to_json())
 
 
 def _write_lines(conn: sqlite3.Connection, plan_id: int, plan: Plan) -> None:
@@ -492,6 +493,7 @@ def get(conn: sqlite3.Connection, plan_id: int) -> Plan | None:
         return None
     plan = Plan(title=row["title"], area_type=row["area_type"], goal=row["goal"], activity_type=row["activity_type"],
                 theme=row["theme"] or "", starts_at=_dt(row["starts_at"]), ends_at=_dt(row["ends_at"]),
+                time_note=row["time_note"] or "",
                 place=row["place"] or "", resources=row["resources"] or "", organisation=row["organisation"] or "",
                 daily_contact=row["daily_contact"] or "", key_points=row["key_points"] or "",
                 audience=Audience.from_json(row["audience"]), area_id=row["area_id"], circle_id=row["circle_id"],
@@ -678,8 +680,7 @@ def evaluate(conn: sqlite3.Connection, plan_id: int) -> Evaluation:
     row = conn.execute("SELECT walk_ins, new_customers_extra, review, window_days, audience_snapshot, evaluated_at,"
                        " evaluated_by FROM promotion_plans WHERE id = ?", (plan_id,)).fetchone()
     ids = participant_ids(conn, plan_id)
-    audience = (json.loads(row["audience_snapshot"]) if row["audience_snapshot"] is not None
-                else audience_ids(conn, plan.audience))
+    audience = _audience_of(conn, plan_id)
     in_audience = len(set(ids) & set(audience))
     window = deal_window(plan.starts_at, plan.ends_at, row["window_days"])
     deals, deal_customers, amount, new = 0, 0, 0.0, 0
@@ -711,3 +712,70 @@ def compare(conn: sqlite3.Connection, plan_ids=None) -> list[Evaluation]:
     if plan_ids is None:
         plan_ids = [p.id for p in list_plans(conn, DONE)]
     return [evaluate(conn, i) for i in plan_ids]
+
+
+@dataclass(frozen=True)
+class ParticipantResult:
+    customer_id: int
+    name: str
+    area: str | None
+    in_audience: bool
+    new_customer: bool              # record created within the deal window
+    deals: int
+    amount: float
+
+
+def participant_results(conn: sqlite3.Connection, plan_id: int) -> list[ParticipantResult]:
+    """Each participant with their deals and amount in the deal window, most amount first."""
+    e = evaluate(conn, plan_id)
+    audience = set(_audience_of(conn, plan_id))
+    first = e.window_start.isoformat() if e.window_start else "9999"
+    last = e.window_end.isoformat() if e.window_end else "0000"
+    rows = conn.execute(
+        "SELECT c.id, c.name, a.name, c.created_on,"
+        " (SELECT count(*) FROM transactions t WHERE t.customer_id = c.id AND t.txn_date BETWEEN ? AND ?),"
+        " (SELECT coalesce(sum(amount), 0) FROM transactions t WHERE t.customer_id = c.id"
+        "  AND t.txn_date BETWEEN ? AND ?)"
+        " FROM promotion_participants p JOIN customers c ON c.id = p.customer_id"
+        " LEFT JOIN areas a ON a.id = c.area_id WHERE p.plan_id = ?", (first, last, first, last, plan_id))
+    out = [ParticipantResult(r[0], r[1], r[2], r[0] in audience, first <= (r[3] or "") <= last, r[4],
+                             round(r[5], 2)) for r in rows]
+    return sorted(out, key=lambda p: (-p.amount, -p.deals, p.name))
+
+
+def _audience_of(conn: sqlite3.Connection, plan_id: int) -> list[int]:
+    row = conn.execute("SELECT audience, audience_snapshot FROM promotion_plans WHERE id = ?", (plan_id,)).fetchone()
+    if row["audience_snapshot"] is not None:
+        return json.loads(row["audience_snapshot"])
+    return audience_ids(conn, Audience.from_json(row["audience"]))
+
+
+@dataclass(frozen=True)
+class PlanSheet:
+    """Everything a printout of a plan (and its evaluation) shows, as plain data."""
+    plan: Plan
+    audience_text: str
+    audience_size: int
+    circle_name: str | None
+    area_name: str | None
+    evaluation: Evaluation | None = None
+    participants: tuple[ParticipantResult, ...] = ()
+    compared: tuple[Evaluation, ...] = ()
+
+
+def plan_sheet(conn: sqlite3.Connection, plan_id: int, *, with_evaluation: bool = False) -> PlanSheet:
+    """The plan with its audience in words and size (and, if asked, the evaluation, the
+    participants' results and the other finished activities to compare with)."""
+    plan = get(conn, plan_id)
+    if plan is None:
+        _status(conn, plan_id)
+    circle = conn.execute("SELECT name FROM circles WHERE id = ?", (plan.circle_id,)).fetchone() \
+        if plan.circle_id else None
+    area = conn.execute("SELECT name FROM areas WHERE id = ?", (plan.area_id,)).fetchone() if plan.area_id else None
+    sheet = PlanSheet(plan, plan.audience.describe(conn), len(_audience_of(conn, plan_id)),
+                      circle[0] if circle else None, area[0] if area else None)
+    if not with_evaluation:
+        return sheet
+    others = [p.id for p in list_plans(conn, DONE) if p.id != plan_id]
+    return replace(sheet, evaluation=evaluate(conn, plan_id), participants=tuple(participant_results(conn, plan_id)),
+                   compared=tuple(compare(conn, [plan_id, *others])))

@@ -19,6 +19,7 @@ def upgrade(conn):
         theme          TEXT,
         starts_at      TEXT,             -- ISO date-time (minutes)
         ends_at        TEXT,
+        time_note      TEXT,             -- the time in words (e.g. 'evening after dinner')
         place          TEXT,
         resources      TEXT,             -- supporting resources (支持资源)
         organisation   TEXT,             -- 活动组织

@@ -1,0 +1,105 @@
+"""Circles and promotion activities: ``circles`` and ``promotions`` (list them; compare past
+activities) and ``print promotion`` / ``print promotion-evaluation`` (the plan sheet
+and the evaluation report as PDF)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli._print import print_subcommands
+from cli.planning import _branch, _use_language
+from model import circles, database, promotions
+from model.i18n import translate
+
+
+def register(commands) -> None:
+    p = commands.add_parser("circles", help=translate("CLI", "list the circles (圈子) with centre, size and "
+                                                             "results since joining"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.set_defaults(run=cmd_circles)
+
+    p = commands.add_parser("promotions", help=translate("CLI", "list the promotion plans and compare the "
+                                                                "finished activities"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.set_defaults(run=cmd_promotions)
+
+    printing = print_subcommands(commands)
+    for name, helptext, run in (
+            ("promotion", translate("CLI", "a promotion plan sheet (促销活动方案)"), cmd_print_promotion),
+            ("promotion-evaluation", translate("CLI", "the evaluation of a finished promotion activity"),
+             cmd_print_evaluation)):
+        p = printing.add_parser(name, help=helptext)
+        p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+        p.add_argument("--plan", type=int, metavar="ID", required=True,
+                       help=translate("CLI", "the plan (see 'python main.py promotions PATH')"))
+        p.add_argument("--pdf", type=Path, metavar="OUT.pdf", required=True,
+                       help=translate("CLI", "write the printout to this PDF"))
+        p.add_argument("--branch", metavar="NAME", help=translate("CLI", "branch name for the page header"))
+        p.add_argument("--language", choices=("en", "zh_CN"), help=translate("CLI", "language of the printout"))
+        p.set_defaults(run=run)
+
+
+def cmd_print_promotion(args) -> int:
+    _use_language(args)
+    from reports.promotion import plan_pdf
+    with database.Archive.open(args.path) as archive:
+        sheet = promotions.plan_sheet(archive.conn, args.plan)
+        plan_pdf(sheet, args.pdf, branch=_branch(archive.conn, args.branch), language=args.language)
+    print(translate("CLI", "Plan {id} ({title}), {count} customers in the audience; wrote {path}").format(
+        id=args.plan, title=sheet.plan.title, count=sheet.audience_size, path=args.pdf))
+    return 0
+
+
+def cmd_print_evaluation(args) -> int:
+    _use_language(args)
+    from reports.promotion import evaluation_pdf, figure_rows
+    with database.Archive.open(args.path) as archive:
+        sheet = promotions.plan_sheet(archive.conn, args.plan, with_evaluation=True)
+        if sheet.plan.status not in (promotions.RUNNING, promotions.DONE):
+            raise database.ArchiveError(translate("CLI", "Plan {id} has not taken place yet ({status}); evaluate "
+                                                         "it once it is running or done.").format(
+                id=args.plan, status=promotions.status_label(sheet.plan.status)))
+        evaluation_pdf(sheet, args.pdf, branch=_branch(archive.conn, args.branch), language=args.language)
+    for label, value in figure_rows(sheet.evaluation):
+        print(f"{label}: {value}")
+    print(translate("CLI", "Wrote {path}").format(path=args.pdf))
+    return 0
+
+
+def cmd_promotions(args) -> int:
+    from reports.promotion import compare_cells, compare_header
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        plans = promotions.list_plans(conn)
+        if not plans:
+            print(translate("CLI", "No promotion plans yet."))
+            return 0
+        for p in plans:
+            when = p.starts_at.strftime("%Y-%m-%d %H:%M") if p.starts_at else "-"
+            print(f"{p.id:>4}  {when}  {promotions.status_label(p.status):<8}  "
+                  f"{promotions.area_type_label(p.area_type)}  {promotions.activity_type_label(p.activity_type)}"
+                  f"  {p.title}")
+        rows = promotions.compare(conn)
+        if rows:
+            print()
+            print(translate("CLI", "Finished activities side by side:"))
+            print(" | ".join(compare_header()))
+            for row in rows:
+                print(" | ".join(compare_cells(row)))
+    return 0
+
+
+def cmd_circles(args) -> int:
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        found = circles.list_circles(conn)
+        if not found:
+            print(translate("CLI", "No circles yet."))
+            return 0
+        for c in found:
+            e = circles.evaluate(conn, c.id)
+            print(translate("CLI", "{name} [{area}] centre: {centre} ({kind}); {members} members, {activities} "
+                                   "activities; since joining: {deals} transactions, {amount} in amount").format(
+                name=c.name, area=c.area or promotions.area_type_label(c.area_type) or "-", centre=c.centre_name or "-",
+                kind=circles.centre_kind_label(c.centre_kind) or "-", members=c.member_count,
+                activities=e.activities, deals=e.results.transactions, amount=f"{e.results.amount:,.2f}"))
+    return 0
