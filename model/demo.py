@@ -271,6 +271,10 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
         counts["contacts"] += _write_contacts(conn, rng, chunk, days, today)
         progress.report(counts["customers"], total, translate("Demo", "Writing customers…"))
 
+    from model.demo_marketing import add_marketing
+    marketing = add_marketing(conn, rng, as_of)
+    counts["transactions"] += marketing["transactions"]
+    counts["circles"], counts["promotions"] = marketing["circles"], marketing["promotions"]
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts

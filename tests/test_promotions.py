@@ -204,3 +204,29 @@ def test_compare_lists_done_activities(archive):
     assert rows[0].area_type == "office_building" and rows[0].cost_per_participant is None
     assert rows[1].participants == 4 and rows[1].cost_per_participant == 325.0
     assert [r.plan_id for r in promotions.compare(conn, [first])] == [first]
+
+
+def test_the_demo_has_circles_and_evaluated_activities(tmp_path):
+    from model import demo
+    counts = demo.build_demo(tmp_path / "demo.kehu", seed=1, as_of=date(2026, 11, 20))
+    assert counts["circles"] == 4 and counts["promotions"] == 6
+    with database.Archive.open(tmp_path / "demo.kehu") as arch:
+        conn = arch.conn
+        found = circles.list_circles(conn)
+        assert any(c.name.endswith("广场舞队") and c.centre_kind == "seniority" for c in found)
+        assert {c.area_type for c in found} == {"community", "industrial_park", "campus", "office_building"}
+        dance = next(c for c in found if c.name.endswith("广场舞队"))
+        centre = conn.execute("SELECT dim_occupation FROM customers WHERE id = ?", (dance.centre_id,)).fetchone()[0]
+        assert centre == "3.4"                                         # at home: retired
+        assert len(circles.evaluations(conn, dance.id)) == 2
+        rows = promotions.compare(conn)
+        assert len(rows) == 4 and len({r.area_type for r in rows}) == 4
+        for r in rows:
+            assert r.participants > r.walk_ins and r.deals > 0 and r.review
+            assert 0 < r.reach <= 1 and r.cost_per_deal is not None
+        statuses = sorted(p.status for p in promotions.list_plans(conn))
+        assert statuses == ["approved", "done", "done", "done", "done", "draft"]
+        before_created = conn.execute(
+            "SELECT count(*) FROM transactions t JOIN customers c ON c.id = t.customer_id"
+            " WHERE t.txn_date < c.created_on OR t.txn_date > '2026-11-20'").fetchone()[0]
+        assert before_created == 0
