@@ -698,19 +698,22 @@ class MainWindow(QMainWindow):
             search = importlib.import_module("model.search")
             conn = archive.reader()
             try:
-                if search.pending(conn):
-                    search.refresh(conn, progress)
+                indexed = search.refresh(conn, progress) if search.pending(conn) else 0
                 if existing is None:
-                    return search.CustomerSearch(conn)   # keeps conn until attached
+                    return search.CustomerSearch(conn), indexed   # keeps conn until attached
             except BaseException:
                 conn.close()
                 raise
             conn.close()
-            return None
+            return None, indexed
 
-        def done(searcher) -> None:
+        def done(outcome) -> None:
             if not shiboken6.isValid(self) or self.archive is not archive:
                 return
+            searcher, indexed = outcome
+            page = self.page()
+            if indexed and page is not None:
+                page.model.refresh()   # names just indexed move into their pinyin place
             if searcher is not None:
                 reader = searcher.conn
                 searcher.attach(archive.conn)

@@ -119,3 +119,26 @@ def test_search_ties_follow_pinyin_order_also_for_changes_not_yet_refreshed(arch
     search.refresh(conn)
     finder = search.CustomerSearch(conn)         # built from the index alone
     assert found("小") == ["白小雪", "陈小晨", "单小丽", "王小芳", "张小伟"]
+
+
+def test_the_window_puts_names_in_pinyin_place_once_its_search_refresh_is_done(qtbot, tmp_path):
+    """Opening an archive whose customers were never indexed (an import, an upgrade):
+    the list first sorts them by their own name, then by pinyin once indexed."""
+    from gui.main_window import MainWindow
+    from model.database import Archive
+    path = tmp_path / "fresh.kehu"
+    with Archive.create(path) as arch:
+        for name in ENTERED:
+            add(arch.conn, name)
+        assert search.pending(arch.conn) == len(ENTERED)
+    window = MainWindow("zh_CN")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.archive_changed, timeout=15000):
+        window.open_archive(path)
+    page = window.page()
+    with qtbot.waitSignal(window.search_ready, timeout=20000):
+        page.model.set_sort("name")     # before the refresh: by the names themselves
+        assert shown(page.model) == sorted(ENTERED)
+    assert shown(page.model) == PINYIN_ORDER   # no new sort asked: the window re-sorted
+    qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
+    window.close()
