@@ -283,6 +283,29 @@
     </message>
 </context>
 <context>
+    <name>AudienceEditor</name>
+    <message>
+        <source>Circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished">功能区</translation>
+    </message>
+    <message>
+        <source>Ticked values of one kind are alternatives; kinds ticked together must all hold. Nothing ticked: every customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target audience: {count} customers ({audience})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>The backup folder {folder} cannot be created: {error}</source>
@@ -849,8 +872,56 @@
         <translation>计划编号（默认：最新的）</translation>
     </message>
     <message>
+        <source>list the circles (圈子) with centre, size and results since joining</source>
+        <translation>列出圈子（圆心、规模和入圈以来的业绩）</translation>
+    </message>
+    <message>
+        <source>list the promotion plans and compare the finished activities</source>
+        <translation>列出促销活动方案并对比已完成的活动</translation>
+    </message>
+    <message>
+        <source>a promotion plan sheet (促销活动方案)</source>
+        <translation>促销活动方案表</translation>
+    </message>
+    <message>
+        <source>the evaluation of a finished promotion activity</source>
+        <translation>已完成促销活动的评估报告</translation>
+    </message>
+    <message>
+        <source>the plan (see &apos;python main.py promotions PATH&apos;)</source>
+        <translation>方案编号（见 &apos;python main.py promotions PATH&apos;）</translation>
+    </message>
+    <message>
         <source>write the printout to this PDF</source>
         <translation>把打印内容写入此 PDF</translation>
+    </message>
+    <message>
+        <source>branch name for the page header</source>
+        <translation>页眉上的网点名称</translation>
+    </message>
+    <message>
+        <source>Plan {id} ({title}), {count} customers in the audience; wrote {path}</source>
+        <translation>方案 {id}（{title}），目标客群 {count} 位客户；已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Plan {id} has not taken place yet ({status}); evaluate it once it is running or done.</source>
+        <translation>方案 {id} 尚未开展（{status}）；请在活动进行中或完成后再评估。</translation>
+    </message>
+    <message>
+        <source>No promotion plans yet.</source>
+        <translation>还没有促销活动方案。</translation>
+    </message>
+    <message>
+        <source>Finished activities side by side:</source>
+        <translation>已完成活动对比：</translation>
+    </message>
+    <message>
+        <source>No circles yet.</source>
+        <translation>还没有圈子。</translation>
+    </message>
+    <message>
+        <source>{name} [{area}] centre: {centre} ({kind}); {members} members, {activities} activities; since joining: {deals} transactions, {amount} in amount</source>
+        <translation>{name} [{area}] 圆心：{centre}（{kind}）；{members} 名成员，{activities} 次活动；入圈以来：{deals} 笔交易，金额 {amount}</translation>
     </message>
     <message>
         <source>branch name in the page header</source>
@@ -1150,7 +1221,7 @@
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">圈子</translation>
     </message>
     <message>
         <source>e.g. 幸福里广场舞队</source>
@@ -1240,52 +1311,96 @@
         <source>Members:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Circle: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centre (圆心)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">职责</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the centre (圆心)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre stays a member; choose another centre first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no area called {name}; pick an area from the list, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Circles</name>
     <message>
         <source>A circle needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子需要一个名称。</translation>
     </message>
     <message>
         <source>Unknown area type &apos;{key}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的商圈类型 &apos;{key}&apos;。</translation>
     </message>
     <message>
         <source>Unknown kind of centre &apos;{key}&apos;: pick seniority, resources, rank, expertise or fun.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的圆心类型 &apos;{key}&apos;：请选择先发、利益、权势、专业或快乐。</translation>
     </message>
     <message>
         <source>That area does not exist; pick one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>该区域不存在；请从列表中选择。</translation>
     </message>
     <message>
         <source>The centre must be a customer in the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心必须是档案中的客户。</translation>
     </message>
     <message>
         <source>Circle {id} does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子 {id} 不存在（或已删除）。</translation>
     </message>
     <message>
         <source>No customer with id {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 {ids} 的客户。</translation>
     </message>
     <message>
         <source>The centre cannot leave the circle; choose another centre first.</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心不能退出圈子；请先另选圆心。</translation>
     </message>
     <message>
         <source>Say what the activity was, or link a promotion plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明活动内容，或关联一个促销活动方案。</translation>
     </message>
     <message>
         <source>That promotion plan does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该促销活动方案不存在。</translation>
     </message>
     <message>
         <source>Give a rating from 1 to 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出 1 到 5 的评分。</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2661,72 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>Kehu demo.kehu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the demo archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Kehu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few choices before you start; each can be changed later under View.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation type="unfinished">跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Recorded as who made each change and logged each contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import branch pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished">语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished">您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Branch rules:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;new, empty archive for my customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;demo archive ({count} made-up customers) to look around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An &amp;existing archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GradeColumns</name>
     <message>
         <source>✎ marks a grade set by hand.</source>
@@ -3653,6 +3834,32 @@
         <source>The working day must end after it starts.</source>
         <translation>工作时间的结束必须晚于开始。</translation>
     </message>
+    <message>
+        <source>New activity plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: choose the audience yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Circle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme: {theme}
+Time: {time}
+Place: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Normalize</name>
@@ -3981,6 +4188,94 @@
         <source>The next date is before the visit date.</source>
         <translation>下次日期早于拜访日期。</translation>
     </message>
+    <message>
+        <source>Outcome: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the circle&apos;s &amp;members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">移出(&amp;R)</translation>
+    </message>
+    <message>
+        <source>People who took part but are not customers in the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> 天</translation>
+    </message>
+    <message>
+        <source>What worked, what did not, what customers liked, what to change next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Walk-ins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New customers not yet entered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deals counted up to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions of participants from the first day of the activity to this many days after its end count as its deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants and review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with past activities (this one first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save and work out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} customers took part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outcome recorded yet: add who took part and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OverrideDialog</name>
@@ -4133,6 +4428,169 @@
     <message>
         <source>rescheduled from {date}</source>
         <translation>由 {date} 改期</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New activity plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity plan: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area type (商圈类型) whose template the plan starts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished">未填写</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time in words, e.g. evening after dinner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished">标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate (area type):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Goal (提粘守破立):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity t&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time in &amp;words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Circle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supporting &amp;resources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Daily contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other &amp;key points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished">数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation type="unfinished">单价</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">合计</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">职责</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">预算</translation>
+    </message>
+    <message>
+        <source>Add &amp;line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staffing</source>
+        <translation type="unfinished">人员安排</translation>
+    </message>
+    <message>
+        <source>Add &amp;person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished">日程安排</translation>
+    </message>
+    <message>
+        <source>Add &amp;step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target audience</source>
+        <translation type="unfinished">目标客群</translation>
+    </message>
+    <message>
+        <source>Budget, staffing, schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget total: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget line {n}: the quantity and unit cost must be numbers, e.g. 20 and 15.5.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4750,154 +5208,428 @@
     </message>
 </context>
 <context>
+    <name>PromotionDialogs</name>
+    <message>
+        <source>activity-evaluation-{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activity-plan-{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionPrintDialog</name>
+    <message>
+        <source>Print the activity evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the activity plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Promotions</name>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Before the activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动前</translation>
     </message>
     <message>
         <source>During the activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动中</translation>
     </message>
     <message>
         <source>Closing</source>
-        <translation type="unfinished"></translation>
+        <translation>收尾</translation>
     </message>
     <message>
         <source>There is no plan template for the area type &apos;{key}&apos;. Pick one of the five area types.</source>
-        <translation type="unfinished"></translation>
+        <translation>商圈类型 &apos;{key}&apos; 没有方案模板。请选择五种商圈类型之一。</translation>
     </message>
     <message>
         <source>value tier</source>
-        <translation type="unfinished"></translation>
+        <translation>价值等级</translation>
     </message>
     <message>
         <source>opportunity grade</source>
-        <translation type="unfinished"></translation>
+        <translation>商机等级</translation>
     </message>
     <message>
         <source>RFM type</source>
-        <translation type="unfinished">RFM 类型</translation>
+        <translation>RFM 类型</translation>
     </message>
     <message>
         <source>persona</source>
-        <translation type="unfinished"></translation>
+        <translation>细分客群</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation>或</translation>
     </message>
     <message>
         <source>area type: {types}</source>
-        <translation type="unfinished"></translation>
+        <translation>商圈类型：{types}</translation>
     </message>
     <message>
         <source>area: {areas}</source>
-        <translation type="unfinished"></translation>
+        <translation>区域：{areas}</translation>
     </message>
     <message>
         <source>circle: {circles}</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子：{circles}</translation>
     </message>
     <message>
         <source>all customers</source>
-        <translation type="unfinished">全部客户</translation>
+        <translation>全部客户</translation>
     </message>
     <message>
         <source>A plan needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>方案需要一个标题。</translation>
     </message>
     <message>
         <source>Unknown goal &apos;{key}&apos;: pick one of 提粘守破立.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的目标 &apos;{key}&apos;：请从提粘守破立中选择。</translation>
     </message>
     <message>
         <source>Unknown activity type &apos;{key}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的活动类型 &apos;{key}&apos;。</translation>
     </message>
     <message>
         <source>Unknown area type &apos;{key}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的商圈类型 &apos;{key}&apos;。</translation>
     </message>
     <message>
         <source>The activity ends before it starts: correct the times.</source>
-        <translation type="unfinished"></translation>
+        <translation>活动结束时间早于开始时间：请更正时间。</translation>
     </message>
     <message>
         <source>Budget line {n} needs an item.</source>
-        <translation type="unfinished"></translation>
+        <translation>预算第 {n} 行需要填写项目。</translation>
     </message>
     <message>
         <source>Budget line {n}: quantity and unit cost must be zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>预算第 {n} 行：数量和单价不能为负数。</translation>
     </message>
     <message>
         <source>Staffing line {n} needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>人员第 {n} 行需要填写姓名。</translation>
     </message>
     <message>
         <source>Schedule line {n} needs a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>日程第 {n} 行需要填写内容。</translation>
     </message>
     <message>
         <source>This activity is done; its plan can no longer be changed. Record the outcome instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>该活动已完成，方案不能再修改。请改为记录活动结果。</translation>
     </message>
     <message>
         <source>Promotion plan {id} does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>促销活动方案 {id} 不存在（或已删除）。</translation>
     </message>
     <message>
         <source>Only a draft plan can be deleted; this one has been approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能删除草稿方案；该方案已批准。</translation>
     </message>
     <message>
         <source>A plan that is {old} cannot become {new}. Allowed next: {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>处于“{old}”状态的方案不能变为“{new}”。允许的下一状态：{allowed}。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>The plan has no checklist item &apos;{key}&apos; in this phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>该方案在此阶段没有检查项 &apos;{key}&apos;。</translation>
     </message>
     <message>
         <source>Walk-ins must be zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>临时参与人数不能为负数。</translation>
     </message>
     <message>
         <source>New customers must be zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>新增客户数不能为负数。</translation>
     </message>
     <message>
         <source>The deal window must be 0 to 366 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>成交统计期须为 0 到 366 天。</translation>
     </message>
     <message>
         <source>Record the outcome once the activity is running or done; this plan has not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在活动进行中或完成后记录结果；该方案尚未开始。</translation>
     </message>
     <message>
         <source>No customer with id {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 {ids} 的客户。</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Area type</source>
+        <translation>商圈类型</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Supporting resources</source>
+        <translation>支持资源</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>活动组织</translation>
+    </message>
+    <message>
+        <source>Daily contact</source>
+        <translation>日常联系</translation>
+    </message>
+    <message>
+        <source>Other key points</source>
+        <translation>其他关键点</translation>
+    </message>
+    <message>
+        <source>Target audience</source>
+        <translation>目标客群</translation>
+    </message>
+    <message>
+        <source>{audience} ({count} customers)</source>
+        <translation>{audience}（{count} 位客户）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>done {date} ({by})</source>
+        <translation>已完成 {date}（{by}）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>No items.</source>
+        <translation>无检查项。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Staffing</source>
+        <translation>人员安排</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>No one assigned yet.</source>
+        <translation>尚未安排人员。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>日程安排</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>No schedule yet.</source>
+        <translation>尚无日程。</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>执行检查表</translation>
+    </message>
+    <message>
+        <source>Approved by: ____________________    Date: ____________</source>
+        <translation>审批人：____________________    日期：____________</translation>
+    </message>
+    <message>
+        <source>Promotion plan</source>
+        <translation>促销活动方案</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({days} days after the end)</source>
+        <translation>{start} 至 {end}（活动结束后 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <source>{total} ({picked} customers, {walk_ins} walk-ins)</source>
+        <translation>{total}（{picked} 位客户，{walk_ins} 位临时参与）</translation>
+    </message>
+    <message>
+        <source>{size} customers: {audience}</source>
+        <translation>{size} 位客户：{audience}</translation>
+    </message>
+    <message>
+        <source>Reached in the audience</source>
+        <translation>目标客群覆盖</translation>
+    </message>
+    <message>
+        <source>{count} ({share})</source>
+        <translation>{count}（{share}）</translation>
+    </message>
+    <message>
+        <source>Deal window</source>
+        <translation>成交统计期</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交笔数</translation>
+    </message>
+    <message>
+        <source>{deals} by {customers} customers</source>
+        <translation>{deals} 笔，来自 {customers} 位客户</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Cost per participant</source>
+        <translation>人均成本</translation>
+    </message>
+    <message>
+        <source>Cost per deal</source>
+        <translation>单笔成交成本</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>目标客群</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>{type} · {area_type} · {time} · {place}</source>
+        <translation>{type} · {area_type} · {time} · {place}</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>In audience</source>
+        <translation>属目标客群</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>No customers were recorded as taking part.</source>
+        <translation>没有记录参与的客户。</translation>
+    </message>
+    <message>
+        <source>Compared with past activities</source>
+        <translation>与以往活动对比</translation>
+    </message>
+    <message>
+        <source>The first row is this activity; audience is the number of customers in its target group.</source>
+        <translation>第一行为本次活动；目标客群为其目标客户数。</translation>
+    </message>
+    <message>
+        <source>Activity evaluation</source>
+        <translation>活动评估报告</translation>
     </message>
 </context>
 <context>
