@@ -60,7 +60,7 @@ def cmd_print_evaluation(args) -> int:
                 id=args.plan, status=promotions.status_label(sheet.plan.status)))
         evaluation_pdf(sheet, args.pdf, branch=_branch(archive.conn, args.branch), language=args.language)
     for label, value in figure_rows(sheet.evaluation):
-        print(f"{label}: {value}")
+        print(translate("CLI", "{label}: {value}").format(label=label, value=value))
     print(translate("CLI", "Wrote {path}").format(path=args.pdf))
     return 0
 

@@ -239,7 +239,8 @@ def remove_member(conn: sqlite3.Connection, circle_id: int, customer_id: int, by
         if circle.centre_id == customer_id:
             raise database.ArchiveError(translate("Circles", "The centre cannot leave the circle; choose another "
                                                              "centre first."))
-        conn.execute("UPDATE circle_members SET left_on = ? WHERE circle_id = ? AND customer_id = ? AND left_on IS NULL",
+        conn.execute("UPDATE circle_members SET left_on = ? WHERE circle_id = ? AND customer_id = ?"
+                     " AND left_on IS NULL",
                      (_day(left_on).isoformat(), circle_id, customer_id))
 
 

@@ -34,10 +34,10 @@ class _Circle:
 
 
 _CIRCLES = (
-    _Circle("community", "广场舞队", "seniority", "每晚七点广场舞,逢年过节文艺汇演", "微信群「舞动夕阳」", 18),
-    _Circle("industrial_park", "老乡会", "rank", "同乡互助,周末聚餐,帮新来的老乡找工作", "微信群和QQ群", 14),
-    _Circle("campus", "摄影社", "expertise", "每周外拍和作品点评,社长是摄影比赛获奖者", "社团QQ群", 12),
-    _Circle("office_building", "午间读书会", "fun", "每周三午休读书分享,茶点轮流做东", "企业微信群", 9),
+    _Circle("community", "广场舞队", "seniority", "每晚七点广场舞，逢年过节文艺汇演", "微信群「舞动夕阳」", 18),
+    _Circle("industrial_park", "老乡会", "rank", "同乡互助，周末聚餐，帮新来的老乡找工作", "微信群和QQ群", 14),
+    _Circle("campus", "摄影社", "expertise", "每周外拍和作品点评，社长是摄影比赛获奖者", "社团QQ群", 12),
+    _Circle("office_building", "午间读书会", "fun", "每周三午休读书分享，茶点轮流做东", "企业微信群", 9),
 )
 
 
@@ -60,15 +60,15 @@ class _Activity:
 _ACTIVITIES = (
     _Activity("community", "中秋邻里联欢", 75, (("月饼礼盒", 60, 38.0), ("横幅和展架", 3, 120.0), ("音响租赁", 1, 300.0),
                                                ("小礼品", 100, 5.0)), 22, 4, 12, 0.30, 8000,
-              3, "广场舞队带动气氛很好,老人带家属来参加;晚饭后时间合适。下次提前一周在业主群预告,准备更多亲子游戏。",
+              3, "广场舞队带动气氛很好，老人带家属来参加；晚饭后时间合适。下次提前一周在业主群预告，准备更多亲子游戏。",
               True),
     _Activity("industrial_park", "发薪日专享服务", 50, (("宣传单页", 500, 0.6), ("饮料", 120, 3.5),
                                                      ("帐篷和桌椅", 1, 260.0)), 18, 2, 25, 0.20, 3000,
-              6, "午休时段人多但停留时间短,老乡会会长帮忙召集效果明显;办卡需排队,下次多带一台设备。", True),
+              6, "午休时段人多但停留时间短，老乡会会长帮忙召集效果明显；办卡需排队，下次多带一台设备。", True),
     _Activity("campus", "开学季新生体验日", 100, (("体验礼包", 150, 8.0), ("展台搭建", 1, 800.0)), 14, 0, 40,
-              0.10, 800, 9, "新生好奇心强、愿意尝试,但交易金额小;摄影社帮忙拍照分享,传播效果好。", True),
+              0.10, 800, 9, "新生好奇心强、愿意尝试，但交易金额小；摄影社帮忙拍照分享，传播效果好。", True),
     _Activity("office_building", "午间理财讲座", 30, (("茶歇", 30, 25.0), ("讲师费", 1, 1000.0)), 12, 1, 5, 0.35,
-              30000, 1, "白领时间紧,讲座控制在45分钟内;会后一对一咨询转化率高。", True),
+              30000, 1, "白领时间紧，讲座控制在45分钟内；会后一对一咨询转化率高。", True),
 )
 
 
@@ -140,10 +140,10 @@ def add_marketing(conn: sqlite3.Connection, rng: np.random.Generator, as_of: dat
     for circle_id in circle_of.values():
         score = int(rng.integers(3, 6))
         circles.save_evaluation(conn, circle_id, BY, evaluated_on=as_of - timedelta(days=90),
-                                staff_perception="圆心热心,成员相互熟悉,愿意参加网点活动。", staff_score=score,
+                                staff_perception="圆心热心，成员相互熟悉，愿意参加网点活动。", staff_score=score,
                                 overall=max(1, score - 1))
         circles.save_evaluation(conn, circle_id, BY, evaluated_on=as_of - timedelta(days=5),
-                                staff_perception="活动后成员来网点办理业务明显增多,可继续通过圆心组织小型活动。",
+                                staff_perception="活动后成员来网点办理业务明显增多，可继续通过圆心组织小型活动。",
                                 staff_score=min(5, score + 1), overall=score)
 
     counts["promotions"] += _upcoming(conn, areas, circle_of, as_of)
@@ -174,7 +174,9 @@ def _past_activity(conn: sqlite3.Connection, rng: np.random.Generator, spec: _Ac
     for status in (promotions.APPROVED, promotions.RUNNING):
         promotions.set_status(conn, plan_id, status, BY)
     for item in plan.checklist:
-        promotions.tick(conn, plan_id, item.phase, item.key, True, BY)
+        when = {"before": plan.starts_at - timedelta(days=2), "during": plan.starts_at,
+                "closing": plan.ends_at}[item.phase]
+        promotions.tick(conn, plan_id, item.phase, item.key, True, BY, when=when)
     promotions.set_status(conn, plan_id, promotions.DONE, BY)
     if plan.circle_id:
         circles.add_activity(conn, plan.circle_id, plan.starts_at.date(), plan.title, BY, plan_id=plan_id)

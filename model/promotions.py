@@ -360,7 +360,7 @@ def new_plan(area_type: str, day: date | None = None, *, title: str | None = Non
     start = datetime(day.year, day.month, day.day, hour, minute)
     theme = t.text("theme", language)
     return Plan(
-        title=title or theme.split(":")[0].split(":")[0][:40],
+        title=title or theme.split("：")[0].split(":")[0][:40],
         area_type=area_type, goal=t.goal, activity_type=t.activity_type, theme=theme,
         starts_at=start, ends_at=start + timedelta(minutes=t.duration_minutes),
         place=t.text("place", language), resources=t.text("resources", language),
@@ -576,13 +576,15 @@ def status_log(conn: sqlite3.Connection, plan_id: int) -> list[dict]:
                                           " promotion_status_log WHERE plan_id = ? ORDER BY id", (plan_id,))]
 
 
-def tick(conn: sqlite3.Connection, plan_id: int, phase: str, key: str, done: bool, by: str) -> None:
-    """Tick (or untick) a checklist item as the activity runs."""
+def tick(conn: sqlite3.Connection, plan_id: int, phase: str, key: str, done: bool, by: str, *,
+         when: datetime | None = None) -> None:
+    """Tick (or untick) a checklist item as the activity runs (``when``: default now)."""
+    stamp = when.isoformat(timespec="seconds") if when else now_stamp()
     with database.transaction(conn):
         _status(conn, plan_id)
         changed = conn.execute("UPDATE promotion_checklist SET done = ?, done_at = ?, done_by = ? WHERE plan_id = ?"
                                " AND phase = ? AND key = ?",
-                               (int(done), now_stamp() if done else None, by if done else None, plan_id, phase,
+                               (int(done), stamp if done else None, by if done else None, plan_id, phase,
                                 key)).rowcount
         if not changed:
             raise database.ArchiveError(translate("Promotions", "The plan has no checklist item '{key}' in this "

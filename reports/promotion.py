@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from model import promotions
 from model.i18n import translate
@@ -133,25 +133,26 @@ def phase_heading(phase: str) -> str:
     return promotions.phase_label(phase)
 
 
-def _section(title: str, styles: Styles) -> Paragraph:
-    return styles.p(title, styles.heading)
+def _section(title: str, styles: Styles) -> list:
+    """A heading that never ends a page on its own."""
+    return [CondPageBreak(30 * mm), styles.p(title, styles.heading)]
 
 
 def plan_story(sheet: PlanSheet, styles: Styles, width: float) -> list:
     plan = sheet.plan
     story = [_fields_table(sheet, styles, width)]
-    story += [_section(translate("Promotions", "Budget"), styles), _budget_table(plan, styles, width)]
+    story += [*_section(translate("Promotions", "Budget"), styles), _budget_table(plan, styles, width)]
     staff = [[styles.p(n), styles.p(s.who), styles.p(s.role)] for n, s in enumerate(plan.staff, 1)]
-    story += [_section(translate("Promotions", "Staffing"), styles),
+    story += [*_section(translate("Promotions", "Staffing"), styles),
               table([translate("Promotions", "No."), translate("Promotions", "Who"), translate("Promotions", "Role")],
                     staff or [["", styles.p(translate("Promotions", "No one assigned yet."), styles.small), ""]],
                     [width * 0.08, width * 0.42, width * 0.5], styles)]
     schedule = [[styles.p(s.at), styles.p(s.what)] for s in plan.schedule]
-    story += [_section(translate("Promotions", "Schedule"), styles),
+    story += [*_section(translate("Promotions", "Schedule"), styles),
               table([translate("Promotions", "Time"), translate("Promotions", "What")],
                     schedule or [["", styles.p(translate("Promotions", "No schedule yet."), styles.small)]],
                     [width * 0.2, width * 0.8], styles)]
-    story.append(_section(translate("Promotions", "Checklists"), styles))
+    story += _section(translate("Promotions", "Checklists"), styles)
     for phase in promotions.PHASES:
         story += [KeepTogether(_checklist_table(plan, phase, styles, width)), Spacer(1, 2 * mm)]
     story.append(Paragraph(translate("Promotions", "Approved by: ____________________    Date: ____________"),
@@ -160,7 +161,8 @@ def plan_story(sheet: PlanSheet, styles: Styles, width: float) -> list:
 
 
 def _header(sheet: PlanSheet, title: str, branch: str | None, manager: str | None) -> ReportHeader:
-    return ReportHeader(f"{title}: {sheet.plan.title}", branch, manager or sheet.plan.created_by,
+    return ReportHeader(translate("Promotions", "{report}: {title}").format(report=title, title=sheet.plan.title),
+                        branch, manager or sheet.plan.created_by,
                         time_text(sheet.plan))
 
 
@@ -229,9 +231,9 @@ def evaluation_story(sheet: PlanSheet, styles: Styles, width: float) -> list:
                        [[styles.p(k, styles.head), styles.p(v)] for k, v in rows[1:]],
                        [width * 0.28, width * 0.72], styles,
                        extra=[("BACKGROUND", (0, 1), (0, -1), colors.HexColor("#f3f3f3"))]))
-    story.append(_section(translate("Promotions", "Review"), styles))
+    story += _section(translate("Promotions", "Review"), styles)
     story.append(styles.p(e.review) if e.review else RuledSpace(4))
-    story.append(_section(translate("Promotions", "Participants"), styles))
+    story += _section(translate("Promotions", "Customers who took part"), styles)
     if sheet.participants:
         shares = (26, 24, 14, 12, 10, 14)
         widths = [width * s / sum(shares) for s in shares]
@@ -245,7 +247,7 @@ def evaluation_story(sheet: PlanSheet, styles: Styles, width: float) -> list:
     else:
         story.append(styles.p(translate("Promotions", "No customers were recorded as taking part."), styles.small))
     if len(sheet.compared) > 1:
-        story.append(_section(translate("Promotions", "Compared with past activities"), styles))
+        story += _section(translate("Promotions", "Compared with past activities"), styles)
         shares = (17, 13, 10, 7, 8, 8, 6, 11, 10, 10)
         widths = [width * s / sum(shares) for s in shares]
         rows = [[styles.p(c, styles.small) for c in compare_cells(x)] for x in sheet.compared]

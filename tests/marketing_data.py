@@ -43,7 +43,8 @@ def small_archive(conn) -> dict[str, int]:
     for name, tier in [("张伟", "A"), ("王芳", "B"), ("李娜", "C"), ("刘洋", "A"), ("陈静", "A"), ("杨磊", "C"),
                        ("赵敏", "B"), ("黄强", "C"), ("周丽", "C"), ("吴刚", "A")]:
         grade(conn, ids[name], "value_tier", tier)
-    for name, persona in [("张伟", "enjoying_retirement"), ("王芳", "enjoying_retirement"), ("刘洋", "homemaker"), ("陈静", "wage_earner")]:
+    for name, persona in [("张伟", "enjoying_retirement"), ("王芳", "enjoying_retirement"), ("刘洋", "homemaker"),
+                          ("陈静", "wage_earner")]:
         grade(conn, ids[name], "persona", persona)
     for name, opp in [("张伟", "A"), ("陈静", "B"), ("黄强", "A")]:
         grade(conn, ids[name], "opportunity", opp)

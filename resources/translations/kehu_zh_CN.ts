@@ -169,6 +169,137 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesPanel</name>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation type="unfinished">新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print e&amp;valuation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No activity plans yet: start one from a template with New plan, or from a circle with Plan an activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklists (tick as the activity runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <source>Area type</source>
+        <translation type="unfinished">商圈类型</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished">圈子</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">预算</translation>
+    </message>
+    <message>
+        <source>Outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start (running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme: {theme}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target audience: {count} customers ({audience})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: {participants} participants, reach {reach}, {deals} deals, amount {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the plan to tick off its checklists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation type="unfinished">删除计划</translation>
+    </message>
+    <message>
+        <source>Delete the draft plan {title}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Archive</name>
     <message>
         <source>The disk is full or cannot be written. Nothing was saved; free some space and try again.</source>
@@ -908,6 +1039,10 @@
         <translation>方案 {id} 尚未开展（{status}）；请在活动进行中或完成后再评估。</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>No promotion plans yet.</source>
         <translation>还没有促销活动方案。</translation>
     </message>
@@ -1214,6 +1349,33 @@
     </message>
 </context>
 <context>
+    <name>CircleActivityDialog</name>
+    <message>
+        <source>Record an activity of the circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. mid-autumn get-together in the square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Held on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Promotion plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CircleDialog</name>
     <message>
         <source>New circle</source>
@@ -1357,6 +1519,37 @@
     </message>
 </context>
 <context>
+    <name>CircleEvaluationDialog</name>
+    <message>
+        <source>Evaluate the circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the staff see the circle: active, cooling, growing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation type="unfinished">日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Staff &amp;perception:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Staff rating (1-5):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overall rating (1-5):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Circles</name>
     <message>
         <source>A circle needs a name.</source>
@@ -1401,6 +1594,153 @@
     <message>
         <source>Give a rating from 1 to 5.</source>
         <translation>请给出 1 到 5 的评分。</translation>
+    </message>
+</context>
+<context>
+    <name>CirclesPanel</name>
+    <message>
+        <source>&amp;New circle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan an activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record an &amp;activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;valuate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No circles yet. A circle is a group of people who know each other, with a centre (圆心), a pull (向心力) and continuing activity: create one with New circle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished">圈子</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <source>Area type</source>
+        <translation type="unfinished">商圈类型</translation>
+    </message>
+    <message>
+        <source>Centre (圆心)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull (向心力): {pull}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size over time (members at month end): {sizes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since they joined: {buyers} of {members} members bought, {count} transactions, amount {amount}; new products {products}; grades up {up}, down {down}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centre (圆心)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">职责</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount since joining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff perception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the circle {name} with its members list, activities and evaluations? The customers and promotion plans stay.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3481,6 +3821,10 @@
         <translation>拜访</translation>
     </message>
     <message>
+        <source>Circles &amp; activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>经营看板</translation>
     </message>
@@ -3726,6 +4070,25 @@
     <message>
         <source>No column is mapped to {fields}; the import needs it. Choose the column that holds it.</source>
         <translation>没有列对应到{fields}；导入需要它。请选择包含它的列。</translation>
+    </message>
+</context>
+<context>
+    <name>MarketingPage</name>
+    <message>
+        <source>Every finished activity side by side: which kind works for which audience. Reach is the share of the target audience that took part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5520,6 +5883,10 @@ Place: {place}</source>
         <translation>审批人：____________________    日期：____________</translation>
     </message>
     <message>
+        <source>{report}: {title}</source>
+        <translation>{report}：{title}</translation>
+    </message>
+    <message>
         <source>Promotion plan</source>
         <translation>促销活动方案</translation>
     </message>
@@ -5594,6 +5961,10 @@ Place: {place}</source>
     <message>
         <source>Review</source>
         <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>Customers who took part</source>
+        <translation>参与客户</translation>
     </message>
     <message>
         <source>yes</source>
