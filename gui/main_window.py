@@ -62,11 +62,18 @@ def _visits(archive: Archive, language: str, parent: QWidget) -> QWidget:
     return PlanPage(archive, language, parent)
 
 
+def _marketing(archive: Archive, language: str, parent: QWidget) -> QWidget:
+    from gui.marketing_page import MarketingPage
+    return MarketingPage(archive, language, parent)
+
+
 AREAS: list[AreaSpec] = [
     AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers", None,
              lambda archive, language, parent: CustomerPage(archive, language, parent)),
     AreaSpec("visits", lambda: translate("MainWindow", "Visits"), "visits", "gui.plan_page",
              _visits),
+    AreaSpec("marketing", lambda: translate("MainWindow", "Circles & activities"), "circles",
+             "gui.marketing_page", _marketing),
     AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
              "gui.dashboard", _dashboard),
 ]
