@@ -160,21 +160,17 @@ def plan_story(sheet: PlanSheet, styles: Styles, width: float) -> list:
     return story
 
 
-def _header(sheet: PlanSheet, title: str, branch: str | None, manager: str | None) -> ReportHeader:
-    return ReportHeader(translate("Promotions", "{report}: {title}").format(report=title, title=sheet.plan.title),
-                        branch, manager or sheet.plan.created_by,
-                        time_text(sheet.plan))
-
-
 def plan_pdf(sheet: PlanSheet, path: Path | str, *, branch: str | None = None, manager: str | None = None,
              language: str | None = None) -> Path:
     """Print the plan sheet of ``promotions.plan_sheet(conn, id)`` to ``path``."""
     with report_language(language):
-        styles = Styles(9)
-        width = page_frame_width(False)
-        title = translate("Promotions", "Promotion plan")
-        return build_pdf(path, plan_story(sheet, styles, width), _header(sheet, title, branch, manager),
-                         subject=title)
+        return _build(sheet, path, translate("Promotions", "Promotion plan"), plan_story, branch, manager)
+
+
+def _build(sheet: PlanSheet, path: Path | str, title: str, story, branch: str | None, manager: str | None) -> Path:
+    header = ReportHeader(translate("Promotions", "{report}: {title}").format(report=title, title=sheet.plan.title),
+                          branch, manager or sheet.plan.created_by, time_text(sheet.plan))
+    return build_pdf(path, story(sheet, Styles(9), page_frame_width(False)), header, subject=title)
 
 
 def _percent(value: float | None) -> str:
@@ -264,8 +260,5 @@ def evaluation_pdf(sheet: PlanSheet, path: Path | str, *, branch: str | None = N
     if sheet.evaluation is None:
         raise ValueError("plan_sheet(..., with_evaluation=True) is needed for the evaluation report")
     with report_language(language):
-        styles = Styles(9)
-        width = page_frame_width(False)
-        title = translate("Promotions", "Activity evaluation")
-        return build_pdf(path, evaluation_story(sheet, styles, width), _header(sheet, title, branch, manager),
-                         subject=title)
+        return _build(sheet, path, translate("Promotions", "Activity evaluation"), evaluation_story, branch,
+                      manager)
