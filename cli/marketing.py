@@ -30,7 +30,7 @@ def register(commands) -> None:
         p = printing.add_parser(name, help=helptext)
         p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
         p.add_argument("--plan", type=int, metavar="ID", required=True,
-                       help=translate("CLI", "the plan (see 'python main.py promotions PATH')"))
+                       help=translate("CLI", "the plan's number, as the promotions command lists it"))
         p.add_argument("--pdf", type=Path, metavar="OUT.pdf", required=True,
                        help=translate("CLI", "write the printout to this PDF"))
         p.add_argument("--branch", metavar="NAME", help=translate("CLI", "branch name for the page header"))

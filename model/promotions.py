@@ -230,9 +230,14 @@ class Audience:
             params += [int(i) for i in self.circle_ids]
         return "SELECT c.id FROM customers c WHERE " + " AND ".join(where), params
 
-    def describe(self, conn: sqlite3.Connection | None = None, language: str | None = None) -> str:
-        """The filter in words, e.g. 'value tier A or B; area type: Residential community'."""
+    def describe(self, conn: sqlite3.Connection | None = None, language: str | None = None,
+                 names: dict | None = None) -> str:
+        """The filter in words, e.g. 'value tier: A or B; area type: Residential community', in the
+        installed language. Area and circle names come from ``names`` (see :func:`audience_names`)
+        or are looked up through ``conn``."""
         from model import grading
+        if names is None:
+            names = audience_names(conn, self) if conn else {"areas": {}, "circles": {}}
         parts = []
         labels = {"value_tiers": translate("Promotions", "value tier"),
                   "opportunity_grades": translate("Promotions", "opportunity grade"),
@@ -243,23 +248,30 @@ class Audience:
             values = getattr(self, name)
             if values:
                 words = [grading.value_label(scheme, v, _language(language)) or v for v in values]
-                parts.append(f"{labels[name]}: {joiner.join(words)}")
+                parts.append(translate("Promotions", "{kind}: {values}").format(kind=labels[name],
+                                                                                values=joiner.join(words)))
         if self.area_types:
             parts.append(translate("Promotions", "area type: {types}").format(
                 types=joiner.join(area_type_label(t, language) for t in self.area_types)))
         if self.area_ids:
-            names = _names(conn, "areas", self.area_ids) if conn else [str(i) for i in self.area_ids]
-            parts.append(translate("Promotions", "area: {areas}").format(areas=joiner.join(names)))
+            parts.append(translate("Promotions", "area: {areas}").format(
+                areas=joiner.join(names["areas"].get(int(i), f"#{i}") for i in self.area_ids)))
         if self.circle_ids:
-            names = _names(conn, "circles", self.circle_ids) if conn else [str(i) for i in self.circle_ids]
-            parts.append(translate("Promotions", "circle: {circles}").format(circles=joiner.join(names)))
-        return "; ".join(parts) if parts else translate("Promotions", "all customers")
+            parts.append(translate("Promotions", "circle: {circles}").format(
+                circles=joiner.join(names["circles"].get(int(i), f"#{i}") for i in self.circle_ids)))
+        return translate("Promotions", "; ").join(parts) if parts else translate("Promotions", "all customers")
 
 
-def _names(conn: sqlite3.Connection, table: str, ids) -> list[str]:
+def audience_names(conn: sqlite3.Connection, audience: Audience) -> dict:
+    """{'areas': {id: name}, 'circles': {id: name}} for the areas and circles the filter names."""
+    return {"areas": _names(conn, "areas", audience.area_ids), "circles": _names(conn, "circles", audience.circle_ids)}
+
+
+def _names(conn: sqlite3.Connection, table: str, ids) -> dict[int, str]:
+    if not ids:
+        return {}
     marks = ", ".join("?" * len(ids))
-    found = dict(conn.execute(f"SELECT id, name FROM {table} WHERE id IN ({marks})", [int(i) for i in ids]))
-    return [found.get(int(i), f"#{i}") for i in ids]
+    return dict(conn.execute(f"SELECT id, name FROM {table} WHERE id IN ({marks})", [int(i) for i in ids]).fetchall())
 
 
 def audience_ids(conn: sqlite3.Connection, audience: Audience) -> list[int]:
@@ -756,10 +768,11 @@ def _audience_of(conn: sqlite3.Connection, plan_id: int) -> list[int]:
 class PlanSheet:
     """Everything a printout of a plan (and its evaluation) shows, as plain data."""
     plan: Plan
-    audience_text: str
+    audience_text: str              # in the language installed when the sheet was made
     audience_size: int
     circle_name: str | None
     area_name: str | None
+    audience_names: dict = field(default_factory=dict)   # for describing the audience in another language
     evaluation: Evaluation | None = None
     participants: tuple[ParticipantResult, ...] = ()
     compared: tuple[Evaluation, ...] = ()
@@ -774,8 +787,9 @@ def plan_sheet(conn: sqlite3.Connection, plan_id: int, *, with_evaluation: bool 
     circle = conn.execute("SELECT name FROM circles WHERE id = ?", (plan.circle_id,)).fetchone() \
         if plan.circle_id else None
     area = conn.execute("SELECT name FROM areas WHERE id = ?", (plan.area_id,)).fetchone() if plan.area_id else None
-    sheet = PlanSheet(plan, plan.audience.describe(conn), len(_audience_of(conn, plan_id)),
-                      circle[0] if circle else None, area[0] if area else None)
+    names = audience_names(conn, plan.audience)
+    sheet = PlanSheet(plan, plan.audience.describe(names=names), len(_audience_of(conn, plan_id)),
+                      circle[0] if circle else None, area[0] if area else None, names)
     if not with_evaluation:
         return sheet
     others = [p.id for p in list_plans(conn, DONE) if p.id != plan_id]

@@ -82,7 +82,7 @@ def _fields_table(sheet: PlanSheet, styles: Styles, width: float):
         (translate("Promotions", "Daily contact"), plan.daily_contact),
         (translate("Promotions", "Other key points"), plan.key_points),
         (translate("Promotions", "Target audience"),
-         translate("Promotions", "{audience} ({count} customers)").format(audience=sheet.audience_text,
+         translate("Promotions", "{audience} ({count} customers)").format(audience=_audience(sheet),
                                                                           count=sheet.audience_size)),
         (translate("Promotions", "Status"), promotions.status_label(plan.status)),
     ]
@@ -177,7 +177,12 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
 
-def figure_rows(e: Evaluation) -> list[tuple[str, str]]:
+def _audience(sheet: PlanSheet) -> str:
+    """The audience in words, in the language of the printout."""
+    return sheet.plan.audience.describe(names=sheet.audience_names) if sheet.audience_names else sheet.audience_text
+
+
+def figure_rows(e: Evaluation, audience_text: str | None = None) -> list[tuple[str, str]]:
     """The evaluation's figures as (label, value) pairs: the report and the CLI show these."""
     window = "-"
     if e.window_start:
@@ -188,7 +193,7 @@ def figure_rows(e: Evaluation) -> list[tuple[str, str]]:
                                                                           "walk-ins)").format(
             total=e.participants, picked=len(e.participant_ids), walk_ins=e.walk_ins)),
         (translate("Promotions", "Target audience"), translate("Promotions", "{size} customers: {audience}").format(
-            size=e.audience_size, audience=e.audience_text)),
+            size=e.audience_size, audience=audience_text or e.audience_text)),
         (translate("Promotions", "Reached in the audience"), translate("Promotions", "{count} ({share})").format(
             count=e.participants_in_audience, share=_percent(e.reach))),
         (translate("Promotions", "Deal window"), window),
@@ -222,7 +227,7 @@ def evaluation_story(sheet: PlanSheet, styles: Styles, width: float) -> list:
         type=promotions.activity_type_label(plan.activity_type), area_type=promotions.area_type_label(plan.area_type),
         time=time_text(plan), place=plan.place)),
         Spacer(1, 2 * mm)]
-    rows = figure_rows(e)
+    rows = figure_rows(e, _audience(sheet))
     story.append(table([styles.p(rows[0][0], styles.head), styles.p(rows[0][1])],
                        [[styles.p(k, styles.head), styles.p(v)] for k, v in rows[1:]],
                        [width * 0.28, width * 0.72], styles,

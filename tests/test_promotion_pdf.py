@@ -94,3 +94,16 @@ def test_print_commands(archive, tmp_path, capsys, qapp):
     assert "中秋邻里联欢" in printed and "阳光华庭广场舞队" in printed
     with database.Archive.open(path) as again:
         assert promotions.get(again.conn, plan_id).status == promotions.DONE
+
+
+def test_chinese_printouts_have_no_english(archive, tmp_path, qapp):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import check_chinese_screens as screens
+    plan_id = _done_plan(archive.conn)
+    sheet = promotions.plan_sheet(archive.conn, plan_id, with_evaluation=True)
+    for path in (plan_pdf(sheet, tmp_path / "p.pdf", branch="城南支行", language="zh_CN"),
+                 evaluation_pdf(sheet, tmp_path / "e.pdf", branch="城南支行", language="zh_CN")):
+        text = "\n".join(pdf_pages(path))
+        assert not screens.latin_words(text), f"English in {path.name}: {screens.latin_words(text)[:20]}"

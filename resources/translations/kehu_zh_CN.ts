@@ -88,6 +88,14 @@
         <translation>记录与所选客户的一次拜访、电话或短信</translation>
     </message>
     <message>
+        <source>Add to c&amp;ircle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the selected customers to a circle (圈子), or start a new one with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Grade customers…</source>
         <translation>客户分级(&amp;G)…</translation>
     </message>
@@ -1019,8 +1027,8 @@
         <translation>已完成促销活动的评估报告</translation>
     </message>
     <message>
-        <source>the plan (see &apos;python main.py promotions PATH&apos;)</source>
-        <translation>方案编号（见 &apos;python main.py promotions PATH&apos;）</translation>
+        <source>the plan&apos;s number, as the promotions command lists it</source>
+        <translation>方案编号，即 promotions 命令列出的编号</translation>
     </message>
     <message>
         <source>write the printout to this PDF</source>
@@ -1781,6 +1789,14 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Key person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The circles the customer is the centre (圆心) of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
@@ -1997,6 +2013,10 @@
         <translation>等级</translation>
     </message>
     <message>
+        <source>Circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Restore customer</source>
         <translation>恢复客户(&amp;R)</translation>
     </message>
@@ -2107,6 +2127,38 @@
     <message>
         <source>Change history ({count})</source>
         <translation>变更历史（{count}）</translation>
+    </message>
+    <message>
+        <source>centre (圆心)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished">圈子</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">职责</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circles ({count})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer: {name}</source>
@@ -3973,6 +4025,22 @@
         <translation>已删除 {count} 位客户。</translation>
     </message>
     <message>
+        <source>A new circle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {count} customer(s) to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {count} customer(s) to the circle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -5647,6 +5715,10 @@ Place: {place}</source>
         <translation>或</translation>
     </message>
     <message>
+        <source>{kind}: {values}</source>
+        <translation>{kind}：{values}</translation>
+    </message>
+    <message>
         <source>area type: {types}</source>
         <translation>商圈类型：{types}</translation>
     </message>
@@ -5661,6 +5733,10 @@ Place: {place}</source>
     <message>
         <source>all customers</source>
         <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>A plan needs a title.</source>
