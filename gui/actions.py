@@ -81,6 +81,10 @@ def specs() -> list[ActionSpec]:
         ActionSpec("log_contact", translate("Actions", "&Log a contact…"), "log_contact",
                    "customers", "Ctrl+L", "contact", CUSTOMER, toolbar=True, requires="gui.contact_dialog",
                    tip=translate("Actions", "Record a visit, call or message with the selected customer")),
+        ActionSpec("add_to_circle", translate("Actions", "Add to c&ircle…"), "add_to_circle", "customers",
+                   icon="circles", enabled_when=CUSTOMERS, requires="gui.marketing_page",
+                   tip=translate("Actions", "Add the selected customers to a circle (圈子), or start a new one "
+                                            "with them")),
         ActionSpec("grade", translate("Actions", "&Grade customers…"), "grade_customers", "customers",
                    "Ctrl+G", "grade", ARCHIVE, toolbar=True, requires="gui.grading_wizard",
                    tip=translate("Actions", "Work out value tiers, RFM types and personas; set "

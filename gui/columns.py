@@ -49,6 +49,8 @@ NAME_SORT = ("coalesce((SELECT s.sort_key FROM search_index s"
 AREA_SORT = ("coalesce((SELECT s.sort_key FROM area_sort s"
              " WHERE s.area_id = a.id AND s.name = a.name), a.name)")
 
+KEY_PERSON = "(SELECT group_concat(ci.name, '、') FROM circles ci WHERE ci.centre_id = c.id)"
+
 
 def _case(column: str, mapping: dict[str, int]) -> str:
     """An ORDER BY expression putting stored keys in a chosen order (cheap, no join)."""
@@ -69,6 +71,9 @@ def customer_columns(language: str) -> list[Column]:
         # added or renamed since the last refresh sorts by its name meanwhile.
         Column("name", translate("Columns", "Name"), "c.name", sort=NAME_SORT, nullable=False,
                chars=8),
+        # The centre (圆心) of a circle is a key person: the column names their circles.
+        Column("key_person", translate("Columns", "Key person"), KEY_PERSON, chars=10,
+               tooltip=translate("Columns", "The circles the customer is the centre (圆心) of")),
         Column("gender", translate("Columns", "Gender"), "c.gender", _lookup(genders), chars=6),
         Column("phone", translate("Columns", "Phone"), "c.phone", chars=12),
         Column("area", translate("Columns", "Area"), "a.name", sort=AREA_SORT, chars=12),

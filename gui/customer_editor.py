@@ -25,7 +25,7 @@ from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
                          fit_columns, gender_choices)
-from model import customers, rules, settings
+from model import circles, customers, rules, settings
 from model.database import Archive, ArchiveError
 
 GROUPS = (
@@ -114,6 +114,11 @@ class CustomerEditor(QDialog):
         self.grade_panel = GradePanel(self.archive)
         self.grade_panel.changed.connect(self._grades_changed)
         self.tabs.addTab(self.grade_panel, self.tr("Grades"))
+        # The circles (圈子) the customer belongs to, and whether they are its centre.
+        self.circles_model = RecordsModel(parent=self)
+        self.circles_view = self._table(self.circles_model)
+        self.circles_view.setObjectName("customer_circles")
+        self.tabs.addTab(self.circles_view, self.tr("Circles"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll)
@@ -347,7 +352,15 @@ class CustomerEditor(QDialog):
         self.tabs.setTabText(0, self.tr("Contacts ({count})").format(count=len(contacts)))
         self.tabs.setTabText(1, self.tr("Change history ({count})").format(count=len(history)))
         self.grade_panel.load(self.customer_id)
-        for view in (self.history_view, self.contacts_view):
+        member_of = circles.circles_of(conn, self.customer_id) if self.customer_id else []
+        centre = self.tr("centre (圆心)")
+        self.circles_model.set_rows(
+            [self.tr("Circle"), self.tr("Role"), self.tr("Area"), self.tr("Members"), self.tr("Contact mode")],
+            [[c.name, centre if c.centre_id == self.customer_id else self.tr("member"), c.area or "",
+              c.member_count, c.contact_mode] for c in member_of])
+        self.tabs.setTabText(self.tabs.indexOf(self.circles_view),
+                             self.tr("Circles ({count})").format(count=len(member_of)))
+        for view in (self.history_view, self.contacts_view, self.circles_view):
             fit_columns(view, 220)
 
     def _update_state(self) -> None:

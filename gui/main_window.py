@@ -655,6 +655,35 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Deleted {count} customer(s).").format(
             count=len(ids)), 5000)
 
+    def add_to_circle(self) -> None:
+        """The selected customers join a circle chosen from a list, or a new one."""
+        from model import circles
+        page = self.page()
+        ids = page.selected_ids() if page else []
+        if self.archive is None or not ids:
+            return
+        existing = circles.list_circles(self.archive.conn)
+        new = self.tr("A new circle…")
+        choices = [new] + [c.name for c in existing]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Add to circle"), self.tr(
+            "Add {count} customer(s) to:").format(count=len(ids)), choices, 0, False)
+        if not ok:
+            return
+        marketing = self._make_page(next(a for a in self.areas if a.key == "marketing"))
+        if chosen == new:
+            if marketing.circles.new_circle(members=ids) is None:
+                return
+        else:
+            circle = existing[choices.index(chosen) - 1]
+            try:
+                circles.add_members(self.archive.conn, circle.id, ids, settings.user_name())
+            except Exception as exc:  # noqa: BLE001 - shown, nothing was written
+                show_error(self, exc)
+                return
+        self._after_customer_change()
+        self.statusBar().showMessage(self.tr("Added {count} customer(s) to the circle.").format(
+            count=len(ids)), 5000)
+
     def grade_customers(self) -> None:
         from gui.grading_wizard import GradingWizard
         if self.archive is not None and GradingWizard.run(self, self.archive):

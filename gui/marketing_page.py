@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
                                QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -501,7 +501,8 @@ class ActivitiesPanel(QWidget):
                             item.checkState(0) == Qt.CheckState.Checked, settings.user_name())
         except Exception as exc:  # noqa: BLE001 - shown; the tick is not kept
             show_error(self, exc)
-        self._show_details()
+        # Rebuilt once the item's own signal has returned (clearing the tree deletes the item).
+        QTimer.singleShot(0, self._show_details)
 
     def new_plan(self, circle_id: int | None = None) -> int | None:
         plan = NewPlanDialog.ask(self, self.archive, circle_id)
