@@ -19,7 +19,7 @@ import numpy as np
 from model import circles, promotions
 from model.promotions import Audience, BudgetLine, ScheduleLine, StaffLine
 
-BY = "demo"
+BY = "李经理"   # the demo book is 李经理's (model.demo)
 PRODUCTS = ("理财产品", "基金定投", "保险", "大额存单", "信用卡分期", "贵金属")
 
 

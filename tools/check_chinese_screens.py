@@ -42,6 +42,7 @@ ALLOWED_WORDS = {
     "tab", "del", "pgup", "pgdown", "home", "end", "ok",
     "yyyy", "mm", "dd", "ap",          # date formats shown by Qt's date edits
     "english",                         # a language chooser names each language in itself
+    "qq",                              # a chat app (QQ群), like 微信
 }
 _TAGS = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
@@ -315,6 +316,7 @@ class ScreenWalk:
                     self.record(f"menu {key}", widget_texts(menu))
                 self._customer_dialogs(window)
                 self._visit_dialogs(window)
+                self._marketing_dialogs(window)
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import"):
                     self._trigger(window, key)
@@ -405,6 +407,50 @@ class ScreenWalk:
             self.record("visit plan menu", widget_texts(menu))
 
 
+    def dialog_tabs(self, dialog) -> None:
+        """Every tab of a dialog (the activity plan editor)."""
+        tabs = getattr(dialog, "tabs", None)
+        if tabs is not None:
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                self.look(f"dialog {type(dialog).__name__}, tab {tabs.tabText(index)}", dialog)
+
+    def _marketing_dialogs(self, window) -> None:
+        """Circles & activities: the circle, evaluation and activity dialogs, the plan editor,
+        the outcome with its comparison, and printing."""
+        page = window.show_area("marketing")
+        self.settle()
+        if page is None:
+            return
+        circles_panel, activities = page.circles, page.activities
+        page.tabs.setCurrentWidget(circles_panel)
+        circles_panel.new_circle()
+        if circles_panel.ids:
+            circles_panel.table.selectRow(0)
+            for method in ("edit_circle", "evaluate", "record_activity"):
+                getattr(circles_panel, method)()
+                self.settle()
+        page.tabs.setCurrentWidget(activities)
+        activities.new_plan()
+        from model import promotions
+        from gui.promotion_dialogs import PlanDialog
+        statuses = {}
+        for plan_id in activities.ids:
+            statuses.setdefault(promotions.get(window.archive.conn, plan_id).status, plan_id)
+        for status, plan_id in statuses.items():
+            activities.table.selectRow(activities.ids.index(plan_id))
+            self.settle()
+            self.look(f"activity plan ({status})", window)
+            if status != promotions.DONE:
+                PlanDialog.edit(window, window.archive, promotions.get(window.archive.conn, plan_id))
+            else:
+                activities.record_outcome()
+                activities.print_plan(True)
+            activities.print_plan(False)
+            self.settle()
+        self._trigger(window, "add_to_circle")
+
+
 def QAction_type():  # noqa: N802 - a type
     from PySide6.QtGui import QAction
     return QAction
@@ -465,6 +511,7 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
         walk = ScreenWalk(prepare_archive(folder), shots)
         import_file = write_import_file(folder)
         walk.prepare_dialog["CustomerEditor"] = walk.editor_tabs
+        walk.prepare_dialog["PlanDialog"] = walk.dialog_tabs
         walk.prepare_dialog["ImportDialog"] = lambda wizard: wizard.currentPage().path_edit.setText(
             str(import_file))
         walk.run()

@@ -89,11 +89,11 @@
     </message>
     <message>
         <source>Add to c&amp;ircle…</source>
-        <translation type="unfinished"></translation>
+        <translation>加入圈子(&amp;I)…</translation>
     </message>
     <message>
         <source>Add the selected customers to a circle (圈子), or start a new one with them</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的客户加入一个圈子，或用他们新建圈子</translation>
     </message>
     <message>
         <source>&amp;Grade customers…</source>
@@ -180,131 +180,131 @@
     <name>ActivitiesPanel</name>
     <message>
         <source>&amp;New plan…</source>
-        <translation type="unfinished">新建计划(&amp;N)…</translation>
+        <translation>新建方案(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>Back to &amp;draft</source>
-        <translation type="unfinished"></translation>
+        <translation>退回草稿(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Print plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印方案(&amp;P)…</translation>
     </message>
     <message>
         <source>Record &amp;outcome…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录效果(&amp;O)…</translation>
     </message>
     <message>
         <source>Print e&amp;valuation…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印评估(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">删除(&amp;D)…</translation>
+        <translation>删除(&amp;D)…</translation>
     </message>
     <message>
         <source>No activity plans yet: start one from a template with New plan, or from a circle with Plan an activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有活动方案：用“新建方案”从模板开始，或在圈子里用“策划活动”。</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单</translation>
     </message>
     <message>
         <source>Ticked by</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选人</translation>
     </message>
     <message>
         <source>Checklists (tick as the activity runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单（活动进行中逐项勾选）</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished">活动</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Goal</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Area type</source>
-        <translation type="unfinished">商圈类型</translation>
+        <translation>商圈类型</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished">圈子</translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">预算</translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Outcome recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录效果</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Start (running)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始执行(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>标记完成(&amp;M)</translation>
     </message>
     <message>
         <source>Theme: {theme}</source>
-        <translation type="unfinished"></translation>
+        <translation>主题：{theme}</translation>
     </message>
     <message>
         <source>Place: {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>地点：{place}</translation>
     </message>
     <message>
         <source>Target audience: {count} customers ({audience})</source>
-        <translation type="unfinished"></translation>
+        <translation>目标客群：{count} 位客户（{audience}）</translation>
     </message>
     <message>
         <source>Budget: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>预算：{total}</translation>
     </message>
     <message>
         <source>Outcome: {participants} participants, reach {reach}, {deals} deals, amount {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>效果：参与 {participants} 人，覆盖率 {reach}，成交 {deals} 笔，金额 {amount}</translation>
     </message>
     <message>
         <source>Approve the plan to tick off its checklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>方案批准后才能勾选检查清单。</translation>
     </message>
     <message>
         <source>Delete plan</source>
-        <translation type="unfinished">删除计划</translation>
+        <translation>删除方案</translation>
     </message>
     <message>
         <source>Delete the draft plan {title}?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除草稿方案“{title}”？</translation>
     </message>
 </context>
 <context>
@@ -425,23 +425,23 @@
     <name>AudienceEditor</name>
     <message>
         <source>Circles</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>Area types</source>
-        <translation type="unfinished"></translation>
+        <translation>商圈类型</translation>
     </message>
     <message>
         <source>Areas</source>
-        <translation type="unfinished">功能区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Ticked values of one kind are alternatives; kinds ticked together must all hold. Nothing ticked: every customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一类中勾选的值满足其一即可；不同类须同时满足。都不勾选：全部客户。</translation>
     </message>
     <message>
         <source>Target audience: {count} customers ({audience})</source>
-        <translation type="unfinished"></translation>
+        <translation>目标客群：{count} 位客户（{audience}）</translation>
     </message>
 </context>
 <context>
@@ -1360,201 +1360,201 @@
     <name>CircleActivityDialog</name>
     <message>
         <source>Record an activity of the circle</source>
-        <translation type="unfinished"></translation>
+        <translation>记录圈子活动</translation>
     </message>
     <message>
         <source>e.g. mid-autumn get-together in the square</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：广场中秋联欢</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>&amp;Held on:</source>
-        <translation type="unfinished"></translation>
+        <translation>举办日期(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;What:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Promotion plan:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动方案(&amp;P)：</translation>
     </message>
 </context>
 <context>
     <name>CircleDialog</name>
     <message>
         <source>New circle</source>
-        <translation type="unfinished"></translation>
+        <translation>新建圈子</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished">圈子</translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>e.g. 幸福里广场舞队</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：幸福里广场舞队</translation>
     </message>
     <message>
         <source>the compound, park, campus or street</source>
-        <translation type="unfinished"></translation>
+        <translation>小区、园区、校园或街道</translation>
     </message>
     <message>
         <source>No centre chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选圆心</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">未填写</translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>Where the centre&apos;s pull comes from: seniority (先发), resources (利益), rank (权势), expertise (专业) or fun (快乐)</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心的影响力来自：先发、利益、权势、专业或快乐</translation>
     </message>
     <message>
         <source>what holds it together (向心力), e.g. dancing every evening</source>
-        <translation type="unfinished"></translation>
+        <translation>凝聚大家的向心力，例如：每晚一起跳舞</translation>
     </message>
     <message>
         <source>WeChat group</source>
-        <translation type="unfinished"></translation>
+        <translation>微信群</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished">拜访</translation>
+        <translation>上门走访</translation>
     </message>
     <message>
         <source>Phone calls</source>
-        <translation type="unfinished"></translation>
+        <translation>电话联系</translation>
     </message>
     <message>
         <source>Regular get-together</source>
-        <translation type="unfinished"></translation>
+        <translation>定期聚会</translation>
     </message>
     <message>
         <source>&amp;Add members…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">移出(&amp;R)</translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>A&amp;rea:</source>
-        <translation type="unfinished"></translation>
+        <translation>片区(&amp;R)：</translation>
     </message>
     <message>
         <source>Area &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>商圈类型(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Centre (圆心):</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Kind of centre:</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Pull (向心力):</source>
-        <translation type="unfinished"></translation>
+        <translation>向心力(&amp;P)：</translation>
     </message>
     <message>
         <source>Contact &amp;mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式(&amp;M)：</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <source>Members:</source>
-        <translation type="unfinished"></translation>
+        <translation>成员：</translation>
     </message>
     <message>
         <source>Circle: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子：{name}</translation>
     </message>
     <message>
         <source>centre (圆心)</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">职责</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>{count} members</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 位成员</translation>
     </message>
     <message>
         <source>Choose the centre (圆心)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择圆心</translation>
     </message>
     <message>
         <source>Add members</source>
-        <translation type="unfinished"></translation>
+        <translation>添加成员</translation>
     </message>
     <message>
         <source>The centre stays a member; choose another centre first.</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心必须是成员；请先选择另一位圆心。</translation>
     </message>
     <message>
         <source>There is no area called {name}; pick an area from the list, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{name}”的片区；请从列表中选择，或留空。</translation>
     </message>
 </context>
 <context>
     <name>CircleEvaluationDialog</name>
     <message>
         <source>Evaluate the circle</source>
-        <translation type="unfinished"></translation>
+        <translation>评估圈子</translation>
     </message>
     <message>
         <source>How the staff see the circle: active, cooling, growing…</source>
-        <translation type="unfinished"></translation>
+        <translation>员工对圈子的感知：活跃、降温、壮大…</translation>
     </message>
     <message>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>未评分</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
-        <translation type="unfinished">日期(&amp;D)：</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Staff &amp;perception:</source>
-        <translation type="unfinished"></translation>
+        <translation>员工感知(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Staff rating (1-5):</source>
-        <translation type="unfinished"></translation>
+        <translation>员工评分（1-5）(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Overall rating (1-5):</source>
-        <translation type="unfinished"></translation>
+        <translation>综合评分（1-5）(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -1608,147 +1608,147 @@
     <name>CirclesPanel</name>
     <message>
         <source>&amp;New circle…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建圈子(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Plan an activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>策划活动(&amp;P)…</translation>
     </message>
     <message>
         <source>Record an &amp;activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录活动(&amp;A)…</translation>
     </message>
     <message>
         <source>E&amp;valuate…</source>
-        <translation type="unfinished"></translation>
+        <translation>评估(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">删除(&amp;D)…</translation>
+        <translation>删除(&amp;D)…</translation>
     </message>
     <message>
         <source>No circles yet. A circle is a group of people who know each other, with a centre (圆心), a pull (向心力) and continuing activity: create one with New circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有圈子。圈子是一群彼此认识的人，有圆心、有向心力、有持续的活动：用“新建圈子”创建一个。</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Activities held</source>
-        <translation type="unfinished"></translation>
+        <translation>已办活动</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished">圈子</translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Area type</source>
-        <translation type="unfinished">商圈类型</translation>
+        <translation>商圈类型</translation>
     </message>
     <message>
         <source>Centre (圆心)</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心</translation>
     </message>
     <message>
         <source>Kind of centre</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心类型</translation>
     </message>
     <message>
         <source>Activities</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Contact mode</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Pull (向心力): {pull}</source>
-        <translation type="unfinished"></translation>
+        <translation>向心力：{pull}</translation>
     </message>
     <message>
         <source>Size over time (members at month end): {sizes}</source>
-        <translation type="unfinished"></translation>
+        <translation>规模变化（月末成员数）：{sizes}</translation>
     </message>
     <message>
         <source>Since they joined: {buyers} of {members} members bought, {count} transactions, amount {amount}; new products {products}; grades up {up}, down {down}.</source>
-        <translation type="unfinished"></translation>
+        <translation>入圈以来：{members} 位成员中 {buyers} 位有交易，共 {count} 笔，金额 {amount}；新产品 {products} 个；等级上升 {up}、下降 {down}。</translation>
     </message>
     <message>
         <source>centre (圆心)</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>入圈日期</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">职责</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Held on</source>
-        <translation type="unfinished"></translation>
+        <translation>举办日期</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>规模</translation>
     </message>
     <message>
         <source>Amount since joining</source>
-        <translation type="unfinished"></translation>
+        <translation>入圈以来金额</translation>
     </message>
     <message>
         <source>Staff rating</source>
-        <translation type="unfinished"></translation>
+        <translation>员工评分</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished"></translation>
+        <translation>综合</translation>
     </message>
     <message>
         <source>Staff perception</source>
-        <translation type="unfinished"></translation>
+        <translation>员工感知</translation>
     </message>
     <message>
         <source>Delete circle</source>
-        <translation type="unfinished"></translation>
+        <translation>删除圈子</translation>
     </message>
     <message>
         <source>Delete the circle {name} with its members list, activities and evaluations? The customers and promotion plans stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除圈子“{name}”及其成员名单、活动和评估？客户和活动方案保留。</translation>
     </message>
 </context>
 <context>
@@ -1790,11 +1790,11 @@
     </message>
     <message>
         <source>Key person</source>
-        <translation type="unfinished"></translation>
+        <translation>关键人</translation>
     </message>
     <message>
         <source>The circles the customer is the centre (圆心) of</source>
-        <translation type="unfinished"></translation>
+        <translation>客户担任圆心的圈子</translation>
     </message>
     <message>
         <source>Gender</source>
@@ -2014,7 +2014,7 @@
     </message>
     <message>
         <source>Circles</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>&amp;Restore customer</source>
@@ -2130,35 +2130,35 @@
     </message>
     <message>
         <source>centre (圆心)</source>
-        <translation type="unfinished"></translation>
+        <translation>圆心</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished">圈子</translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">职责</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Contact mode</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>member</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Circles ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子（{count}）</translation>
     </message>
     <message>
         <source>Customer: {name}</source>
@@ -2217,35 +2217,35 @@
     <name>CustomerFinder</name>
     <message>
         <source>name, area or phone digits</source>
-        <translation type="unfinished">姓名、区域或电话号码</translation>
+        <translation>姓名、片区或电话号码</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation type="unfinished">查找(&amp;F)：</translation>
+        <translation>查找(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Choose</source>
-        <translation type="unfinished"></translation>
+        <translation>选择(&amp;C)</translation>
     </message>
     <message>
         <source>{count} customers match.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 位客户符合。</translation>
     </message>
     <message>
         <source>Choose a customer in the list.</source>
-        <translation type="unfinished">请在列表中选择一位客户。</translation>
+        <translation>请在列表中选择一位客户。</translation>
     </message>
 </context>
 <context>
@@ -3874,7 +3874,7 @@
     </message>
     <message>
         <source>Circles &amp; activities</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子与活动</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -4026,19 +4026,19 @@
     </message>
     <message>
         <source>A new circle…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建圈子…</translation>
     </message>
     <message>
         <source>Add to circle</source>
-        <translation type="unfinished"></translation>
+        <translation>加入圈子</translation>
     </message>
     <message>
         <source>Add {count} customer(s) to:</source>
-        <translation type="unfinished"></translation>
+        <translation>把 {count} 位客户加入：</translation>
     </message>
     <message>
         <source>Added {count} customer(s) to the circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把 {count} 位客户加入圈子。</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
@@ -4144,19 +4144,19 @@
     <name>MarketingPage</name>
     <message>
         <source>Every finished activity side by side: which kind works for which audience. Reach is the share of the target audience that took part.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有已完成的活动并列对比：哪类活动适合哪类客群。覆盖率是目标客群中参加者的比例。</translation>
     </message>
     <message>
         <source>Circles</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子</translation>
     </message>
     <message>
         <source>Activities</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
 </context>
 <context>
@@ -4267,29 +4267,31 @@
     </message>
     <message>
         <source>New activity plan</source>
-        <translation type="unfinished"></translation>
+        <translation>新建活动方案</translation>
     </message>
     <message>
         <source>None: choose the audience yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>无：自行选择目标客群</translation>
     </message>
     <message>
         <source>&amp;Circle:</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Template for:</source>
-        <translation type="unfinished"></translation>
+        <translation>模板(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Start the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>开始策划(&amp;S)</translation>
     </message>
     <message>
         <source>Theme: {theme}
 Time: {time}
 Place: {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>主题：{theme}
+时间：{time}
+地点：{place}</translation>
     </message>
 </context>
 <context>
@@ -4621,91 +4623,91 @@ Place: {place}</source>
     </message>
     <message>
         <source>Outcome: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>活动效果：{title}</translation>
     </message>
     <message>
         <source>&amp;Add customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加客户(&amp;A)…</translation>
     </message>
     <message>
         <source>Add the circle&apos;s &amp;members</source>
-        <translation type="unfinished"></translation>
+        <translation>添加圈子成员(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">移出(&amp;R)</translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>People who took part but are not customers in the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>参加了活动但不在档案中的人</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>What worked, what did not, what customers liked, what to change next time</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些有效、哪些无效、客户喜欢什么、下次要改什么</translation>
     </message>
     <message>
         <source>&amp;Walk-ins:</source>
-        <translation type="unfinished"></translation>
+        <translation>散客人数(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;New customers not yet entered:</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未录入的新客户(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Deals counted up to:</source>
-        <translation type="unfinished"></translation>
+        <translation>成交统计截至活动后(&amp;D)：</translation>
     </message>
     <message>
         <source>Re&amp;view:</source>
-        <translation type="unfinished"></translation>
+        <translation>总结(&amp;V)：</translation>
     </message>
     <message>
         <source>Transactions of participants from the first day of the activity to this many days after its end count as its deals</source>
-        <translation type="unfinished"></translation>
+        <translation>参与者从活动首日到活动结束后这么多天内的交易计为活动成交</translation>
     </message>
     <message>
         <source>Participants and review</source>
-        <translation type="unfinished"></translation>
+        <translation>参与者与总结</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Compared with past activities (this one first)</source>
-        <translation type="unfinished"></translation>
+        <translation>与以往活动对比（本次在首行）</translation>
     </message>
     <message>
         <source>&amp;Save and work out</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并计算(&amp;S)</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>{count} customers took part</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 位客户参加</translation>
     </message>
     <message>
         <source>Add participants</source>
-        <translation type="unfinished"></translation>
+        <translation>添加参与者</translation>
     </message>
     <message>
         <source>No outcome recorded yet: add who took part and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录效果：添加参与者后保存。</translation>
     </message>
 </context>
 <context>
@@ -4865,163 +4867,163 @@ Place: {place}</source>
     <name>PlanDialog</name>
     <message>
         <source>New activity plan</source>
-        <translation type="unfinished"></translation>
+        <translation>新建活动方案</translation>
     </message>
     <message>
         <source>Activity plan: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>活动方案：{title}</translation>
     </message>
     <message>
         <source>The area type (商圈类型) whose template the plan starts from</source>
-        <translation type="unfinished"></translation>
+        <translation>方案所依据模板的商圈类型</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">未填写</translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>the time in words, e.g. evening after dinner</source>
-        <translation type="unfinished"></translation>
+        <translation>用文字说明时间，例如：晚饭后</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished">标题(&amp;T)：</translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>Te&amp;mplate (area type):</source>
-        <translation type="unfinished"></translation>
+        <translation>模板（商圈类型）(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Goal (提粘守破立):</source>
-        <translation type="unfinished"></translation>
+        <translation>目标（提粘守破立）(&amp;G)：</translation>
     </message>
     <message>
         <source>Activity t&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>T&amp;heme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;H)：</translation>
     </message>
     <message>
         <source>T&amp;ime:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间(&amp;I)：</translation>
     </message>
     <message>
         <source>Time in &amp;words:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间说明(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>地点(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Circle:</source>
-        <translation type="unfinished"></translation>
+        <translation>圈子(&amp;C)：</translation>
     </message>
     <message>
         <source>A&amp;rea:</source>
-        <translation type="unfinished"></translation>
+        <translation>片区(&amp;R)：</translation>
     </message>
     <message>
         <source>Supporting &amp;resources:</source>
-        <translation type="unfinished"></translation>
+        <translation>支持资源(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动组织(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Daily contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>日常联系(&amp;D)：</translation>
     </message>
     <message>
         <source>Other &amp;key points:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他关键点(&amp;K)：</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">项目</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished">数量</translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Unit cost</source>
-        <translation type="unfinished">单价</translation>
+        <translation>单价</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">合计</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">职责</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">预算</translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Add &amp;line</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一行(&amp;L)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Staffing</source>
-        <translation type="unfinished">人员安排</translation>
+        <translation>人员安排</translation>
     </message>
     <message>
         <source>Add &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>添加人员(&amp;P)</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished">日程安排</translation>
+        <translation>日程</translation>
     </message>
     <message>
         <source>Add &amp;step</source>
-        <translation type="unfinished"></translation>
+        <translation>添加步骤(&amp;S)</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Target audience</source>
-        <translation type="unfinished">目标客群</translation>
+        <translation>目标客群</translation>
     </message>
     <message>
         <source>Budget, staffing, schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>预算、人员、日程</translation>
     </message>
     <message>
         <source>Budget total: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>预算合计：{total}</translation>
     </message>
     <message>
         <source>Budget line {n}: the quantity and unit cost must be numbers, e.g. 20 and 15.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>预算第 {n} 行：数量和单价必须是数字，例如 20 和 15.5。</translation>
     </message>
 </context>
 <context>
@@ -5642,22 +5644,22 @@ Place: {place}</source>
     <name>PromotionDialogs</name>
     <message>
         <source>activity-evaluation-{date}</source>
-        <translation type="unfinished"></translation>
+        <translation>活动评估-{date}</translation>
     </message>
     <message>
         <source>activity-plan-{date}</source>
-        <translation type="unfinished"></translation>
+        <translation>活动方案-{date}</translation>
     </message>
 </context>
 <context>
     <name>PromotionPrintDialog</name>
     <message>
         <source>Print the activity evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>打印活动评估</translation>
     </message>
     <message>
         <source>Print the activity plan</source>
-        <translation type="unfinished"></translation>
+        <translation>打印活动方案</translation>
     </message>
 </context>
 <context>
