@@ -46,6 +46,26 @@ def _buttons(parent: QWidget, *buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
+def _form_dialog(dialog: QDialog, form: QFormLayout, width_chars: int) -> QLabel:
+    """Lay out a small dialog: its form (each label the buddy of its field), an error line,
+    Save and Cancel. Returns the error line."""
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is not None and field is not None and field.widget() is not None:
+            label.widget().setBuddy(field.widget())
+    error = error_label(dialog)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("M") * width_chars)
+    return error
+
+
 class CircleEvaluationDialog(QDialog):
     """Store a dated evaluation: the figures of the day plus the staff's perception and ratings."""
 
@@ -70,17 +90,7 @@ class CircleEvaluationDialog(QDialog):
         form.addRow(self.tr("Staff &perception:"), self.perception)
         form.addRow(self.tr("&Staff rating (1-5):"), self.staff_score)
         form.addRow(self.tr("&Overall rating (1-5):"), self.overall)
-        for widget in (self.day, self.perception, self.staff_score, self.overall):
-            form.labelForField(widget).setBuddy(widget)
-        self.error = error_label(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        self.error = _form_dialog(self, form, 40)
 
     def accept(self) -> None:
         try:
@@ -114,17 +124,7 @@ class CircleActivityDialog(QDialog):
         form.addRow(self.tr("&Held on:"), self.day)
         form.addRow(self.tr("&What:"), self.description)
         form.addRow(self.tr("&Promotion plan:"), self.plan_combo)
-        for widget in (self.day, self.description, self.plan_combo):
-            form.labelForField(widget).setBuddy(widget)
-        self.error = error_label(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.error = _form_dialog(self, form, 44)
 
     def accept(self) -> None:
         try:
