@@ -79,6 +79,12 @@ def run_window(argv: list[str]) -> int:
     if folder:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
     app = make_application(sys.argv[0] if sys.argv else "kehu")
+    from gui import first_run
+    first_choice = None
+    if not settings.get(settings.FIRST_RUN_DONE):
+        first_run.apply_installer_pack()     # the pack an installer carries, once
+    if first_run.should_show(args.archive is not None):
+        first_choice = first_run.FirstRunDialog.ask()
     from gui.main_window import MainWindow
     window = MainWindow(language.chosen_language())
     if os.environ.get("KEHU_BENCH_FIRST_PAINT"):
@@ -90,6 +96,8 @@ def run_window(argv: list[str]) -> int:
         path = Path(last) if last and Path(last).exists() else None
     if path is not None:
         window.open_archive(path)
+    elif first_choice is not None:
+        QTimer.singleShot(0, lambda: first_run.start(window, first_choice))
     return app.exec()
 
 

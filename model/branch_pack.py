@@ -296,3 +296,13 @@ def bundled_pack() -> Path | None:
     """The pack an installer carries (applied on first start), if any."""
     path = resource_path(BUNDLED_PACK)
     return path if path.is_file() else None
+
+
+def apply_bundled_pack() -> PackInfo | None:
+    """On first start: apply the installer's pack unless a pack is already in force.
+
+    Returns the pack applied, or None (none carried, one already applied)."""
+    path = bundled_pack()
+    if path is None or applied_pack() is not None:
+        return None
+    return import_pack(path)

@@ -28,6 +28,7 @@ LANGUAGE = Setting("interface/language", str, "")        # "" = the system's lan
 USER_NAME = Setting("user/name", str, "")                 # "" = the login name
 RECENT_ARCHIVES = Setting("archive/recent", list, [])
 LAST_ARCHIVE = Setting("archive/last", str, "")
+FIRST_RUN_DONE = Setting("interface/first_run_done", bool, False)   # the first-run dialog was answered
 IMPORT_MAPPINGS = Setting("import/mappings", dict, {})
 LAST_CONTACT_CHANNEL = Setting("contacts/last_channel", str, "visit")
 FILE_FOLDER = Setting("files/last_folder", str, "")        # where import/export file choosers start

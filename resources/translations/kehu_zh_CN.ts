@@ -3056,66 +3056,66 @@
     <name>FirstRun</name>
     <message>
         <source>Kehu demo.kehu</source>
-        <translation type="unfinished"></translation>
+        <translation>客户经营助手演示档案.kehu</translation>
     </message>
     <message>
         <source>Making the demo archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成演示档案…</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Kehu</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用客户经营助手</translation>
     </message>
     <message>
         <source>A few choices before you start; each can be changed later under View.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始前请做几项选择；以后都可以在“视图”菜单中更改。</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished">跟随系统语言</translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <source>Recorded as who made each change and logged each contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录为每次修改和每次联系的经办人。</translation>
     </message>
     <message>
         <source>&amp;Import branch pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网点规则包(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished">语言(&amp;L)：</translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished">您的姓名(&amp;N)：</translation>
+        <translation>您的姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>Branch rules:</source>
-        <translation type="unfinished"></translation>
+        <translation>网点规则：</translation>
     </message>
     <message>
         <source>Start with</source>
-        <translation type="unfinished"></translation>
+        <translation>从这里开始</translation>
     </message>
     <message>
         <source>A &amp;new, empty archive for my customers</source>
-        <translation type="unfinished"></translation>
+        <translation>为我的客户新建空档案(&amp;N)</translation>
     </message>
     <message>
         <source>The &amp;demo archive ({count} made-up customers) to look around</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示档案（{count} 个虚构客户）随便看看(&amp;D)</translation>
     </message>
     <message>
         <source>An &amp;existing archive file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已有的档案文件(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
 </context>
 <context>
