@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import pkgutil
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 
 from model.i18n import translate
 
@@ -70,9 +69,6 @@ def _only_window_options(argv: list[str]) -> bool:
 
 
 def run_cli(argv: list[str]) -> int:
-    folder = os.environ.get("KEHU_SETTINGS_DIR")      # as the window does (gui/app.py)
-    if folder:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
     if argv[:1] == ["self-test"]:          # it opens the window: needs a QApplication
         from cli.selftest import prepare_environment
         prepare_environment()

@@ -14,7 +14,8 @@ from model.i18n import translate
 def register(commands) -> None:
     parser = commands.add_parser("branch-pack", help=translate("CLI", "export or import a branch rule pack "
                                                                "(the branch's details and every rules file)"))
-    sub = parser.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+    from cli import describe_commands
+    sub = describe_commands(parser.add_subparsers(dest="pack_command", metavar="ACTION", required=True))
     p = sub.add_parser("export", help=translate("CLI", "write the rules in force to a branch pack file"))
     p.add_argument("file", type=Path, help=translate("CLI", "the pack file to write (.zip)"))
     p.add_argument("--name", help=translate("CLI", "the branch's name (default: the applied pack's, "

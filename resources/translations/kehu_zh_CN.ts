@@ -1152,15 +1152,15 @@
     </message>
     <message>
         <source>export or import a branch rule pack (the branch&apos;s details and every rules file)</source>
-        <translation>导出或导入网点规则包（网点信息和全部规则文件）</translation>
+        <translation>导出或导入网点规则包（网点信息和全部规则文件，适用于本机的所有档案）</translation>
     </message>
     <message>
         <source>write the rules in force to a branch pack file</source>
-        <translation>把当前规则写入网点规则包文件</translation>
+        <translation>把本机所有档案使用的规则写入网点规则包文件</translation>
     </message>
     <message>
         <source>the pack file to write (.zip)</source>
-        <translation>要写入的规则包文件（.zip）</translation>
+        <translation>要写入的规则包文件（ZIP 格式）</translation>
     </message>
     <message>
         <source>the branch&apos;s name (default: the applied pack&apos;s, else the printouts&apos; branch name)</source>
@@ -1180,11 +1180,11 @@
     </message>
     <message>
         <source>check a branch pack and make its rules the ones in force</source>
-        <translation>检查网点规则包并启用其中的规则</translation>
+        <translation>检查网点规则包，并把其中的规则用于本机的所有档案</translation>
     </message>
     <message>
         <source>the pack file (.zip)</source>
-        <translation>规则包文件（.zip）</translation>
+        <translation>规则包文件（ZIP 格式）</translation>
     </message>
     <message>
         <source>only check the pack; change nothing</source>
@@ -1192,7 +1192,7 @@
     </message>
     <message>
         <source>name the branch pack in force</source>
-        <translation>显示当前使用的网点规则包</translation>
+        <translation>显示本机档案当前使用的网点规则包</translation>
     </message>
     <message>
         <source>{name}, version {version} ({created})</source>
