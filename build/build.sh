@@ -5,6 +5,8 @@
 #                                dist/kehu_VERSION_ARCH.deb; prints the figures
 #   bash build/build.sh --ci     the same, and also installs the .deb (as root) and
 #                                runs `kehu --self-test` from /opt/kehu, then removes it
+#   --branch-pack FILE           the bundle carries this branch rule pack
+#                                (resources/branch-pack.zip), applied on first start
 #
 # Needs .venv (bash dev.sh setup) and, on the build machine only, a TrueType CJK
 # font to bundle: KEHU_BUNDLE_FONT, else WenQuanYi Micro Hei (Debian:
@@ -17,7 +19,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 ci=0
-[ "${1:-}" = "--ci" ] && ci=1
+pack=""          # --branch-pack FILE: a branch rule pack the bundle carries, applied on first start
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --ci) ci=1 ;;
+    --branch-pack) pack=$(realpath "${2:?--branch-pack needs a file}"); shift ;;
+    *) echo "Unknown option $1 (use --ci, --branch-pack FILE)." >&2; exit 2 ;;
+  esac
+  shift
+done
 py=.venv/bin/python
 work=${KEHU_BUILD_WORK:-/tmp/kehu-build}
 dist="$root/dist"
@@ -47,6 +57,11 @@ cp "$font" "$stage/fonts/"
 printf '{"version": "%s", "date": "%s", "commit": "%s"}\n' "$version" "$build_date" "$commit" \
   > "$stage/build_info.json"
 cat "$stage/build_info.json"
+if [ -n "$pack" ]; then     # checked now, so a broken pack never reaches an installer
+  QT_QPA_PLATFORM=offscreen KEHU_SETTINGS_DIR="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)" \
+    "$py" main.py branch-pack import --check "$pack"
+  cp "$pack" "$stage/branch-pack.zip"
+fi
 
 step "Bundle"
 bundle_started=$(date +%s.%N)
