@@ -3,6 +3,7 @@
 #   bash dev.sh app     open the window on a demo archive (under Xvfb when there is no display)
 #   bash dev.sh test    run the whole test suite offscreen
 #   bash dev.sh bench   run the benchmarks (see README)
+#   bash dev.sh build   build the installers (build/build.sh; --ci also installs and self-tests)
 #   bash dev.sh setup   only set up
 # Set-up installs what is missing and nothing else: Qt's system libraries, a
 # TrueType CJK font and poppler-utils (Debian, as root), and .venv from the
@@ -46,6 +47,22 @@ python_setup() {
 
 setup() { system_setup; python_setup; }
 
+build_setup() {     # what build/build.sh needs besides the set-up: ICU tools, strip, gcc
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local missing=()
+  for p in icu-devtools binutils gcc; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "Missing build packages: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "Installing build packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
 cmd=${1:-app}; shift || true
 case "$cmd" in
   setup) setup ;;
@@ -66,9 +83,14 @@ case "$cmd" in
     setup
     QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
     ;;
+  build)
+    setup
+    build_setup
+    exec bash build/build.sh "$@"
+    ;;
   bench)
     setup
     QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m benchmarks "$@"
     ;;
-  *) echo "usage: bash dev.sh [app|test|bench|setup]" >&2; exit 2 ;;
+  *) echo "usage: bash dev.sh [app|test|bench|build|setup]" >&2; exit 2 ;;
 esac

@@ -96,7 +96,7 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
     editor.grab().save(str(out / "editor.png"))
     editor.reject()
 
-    for key in ("visits", "dashboard"):
+    for key in ("visits", "marketing", "dashboard"):
         if window.show_area(key) is not None:
             settle(500)
             wait_idle(window)
