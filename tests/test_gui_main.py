@@ -20,7 +20,6 @@ from tests.gui_helpers import type_text
 
 pytestmark = pytest.mark.gui
 BY = "tester"
-HAS_SEARCH = importlib.util.find_spec("model.search") is not None
 
 
 def make_book(path: Path, people: list[dict]) -> Path:
@@ -358,8 +357,6 @@ def test_delete_asks_and_keeps_the_history(qtbot, windows, book, boxes):
     assert customers.history(window.archive.conn, target)[0]["field"] == "*deleted"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gui.customer_editor") is None,
-                    reason="the customer editor is not in the program yet")
 def test_enter_and_double_click_edit_the_selected_customer(qtbot, windows, book, monkeypatch):
     from gui.customer_editor import CustomerEditor
     window = windows()
@@ -389,8 +386,6 @@ def test_enter_and_double_click_edit_the_selected_customer(qtbot, windows, book,
     assert page.model.data(page.model.index(page.model.row_of(page.current_id()), 0)) == "新来的"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gui.contact_dialog") is None,
-                    reason="the contact dialog is not in the program yet")
 def test_ctrl_l_logs_a_contact_for_the_selected_customer(qtbot, windows, book, monkeypatch):
     from gui.contact_dialog import ContactDialog
     window = windows()
@@ -408,9 +403,6 @@ def test_ctrl_l_logs_a_contact_for_the_selected_customer(qtbot, windows, book, m
     assert page.model.data(page.model.index(page.model.row_of(target), last)) == "2025-02-03"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gui.import_dialog") is None
-                    or importlib.util.find_spec("gui.export_dialog") is None,
-                    reason="the import and export dialogs are not in the program yet")
 def test_import_refreshes_the_list_and_export_gets_the_view_in_order(qtbot, windows, book,
                                                                      monkeypatch):
     from gui.export_dialog import ExportDialog
@@ -448,7 +440,6 @@ def test_actions_of_missing_features_are_left_out(qtbot, windows):
         assert (f"action_{key}" in names) == present
 
 
-@pytest.mark.skipif(not HAS_SEARCH, reason="search is not in the program yet")
 @pytest.mark.parametrize("query, first", [("张三", "张三"), ("zsf", "张三丰"), ("0000222", "张三"),
                                           ("shanxx", "单雄信")])
 def test_search_as_you_type(qtbot, windows, book, query, first):
@@ -473,7 +464,6 @@ def test_search_as_you_type(qtbot, windows, book, query, first):
     assert window.page().model.sort_key() == ("name", False)
 
 
-@pytest.mark.skipif(not HAS_SEARCH, reason="search is not in the program yet")
 def test_search_finds_a_customer_added_after_opening(qtbot, windows, book):
     window = windows()
     open_in(qtbot, window, book)
@@ -489,8 +479,6 @@ def test_search_finds_a_customer_added_after_opening(qtbot, windows, book):
     assert window.count_label.text() == "2 of 6 customers"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gui.grade_columns") is None,
-                    reason="grading is not in the program yet")
 def test_grade_columns_and_filter_arrive_after_the_list_and_a_dashboard_bar_filters(
         qtbot, windows, book):
     from model import grading
