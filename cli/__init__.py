@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -90,3 +91,7 @@ def run_cli(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(translate("CLI", "Stopped; nothing more was written."), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``… | head``): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
