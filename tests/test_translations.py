@@ -171,8 +171,8 @@ def test_the_cli_speaks_chinese(qapp, tmp_path):
     assert not _english(output, allowed), f"English in the Chinese import output:\n{output}"
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_chinese_pdfs_have_no_english(qapp, tmp_path):
+    assert shutil.which("pdftotext"), "the PDF tests need poppler-utils (bash dev.sh setup installs it)"
     from model import database, demo, due, grading, language, settings, visit_plan
     from reports.tracking_log import tracking_log_pdf
     from reports.visit_plan import visit_plan_pdf
