@@ -80,29 +80,30 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
                      progress: Progress | None = None) -> int:
     """Write the customers (all, or ``customer_ids`` in that order) to ``out_path``;
     ``.csv`` or ``.xlsx`` by its suffix. Returns the number of rows written."""
-    out = Path(out_path)
-    suffix = out.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise database.ArchiveError(
-            translate("Export", "Kehu exports to .csv or .xlsx files, not '{suffix}'. Give the file "
-                      "name the ending .csv or .xlsx.").format(suffix=out.suffix or out.name))
-    if not out.parent.is_dir():
-        raise database.ArchiveError(
-            translate("Export", "The folder {folder} does not exist. Choose an existing folder.")
-            .format(folder=out.parent))
-    if out.is_dir():
-        raise database.ArchiveError(
-            translate("Export", "{path} is a folder. Give a file name to export to.").format(path=out))
-    progress = progress or NO_PROGRESS
+    _check_target(Path(out_path))
     keys = export_keys(conn)
     total = (len(customer_ids) if customer_ids is not None else
              conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0])
-    rows = _Counted(_rows(conn, record_keys(), customer_ids, _grade_cells(conn, customer_ids)),
-                    total, progress)
+    return write_table(out_path, keys, _rows(conn, record_keys(), customer_ids,
+                                        _grade_cells(conn, customer_ids)),
+                       sheet=translate("Export", "Customers"), total=total, progress=progress)
+
+
+def write_table(out_path: Path | str, keys: list[str], rows, *, sheet: str, total: int,
+                progress: Progress | None = None) -> int:
+    """Write a header (``keys``) and ``rows`` to ``out_path`` (.csv UTF-8 with BOM,
+    formula-like text neutralised; or .xlsx, text typed as text), through a
+    temporary file moved into place at the end. Returns the rows written."""
+    out = Path(out_path)
+    _check_target(out)
+    progress = progress or NO_PROGRESS
+    rows = _Counted(iter(rows), total, progress)
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
-        writer = _write_csv if suffix == ".csv" else _write_xlsx
-        writer(temporary, keys, rows)
+        if out.suffix.lower() == ".csv":
+            _write_csv(temporary, keys, rows)
+        else:
+            _write_xlsx(temporary, keys, rows, sheet)
         os.replace(temporary, out)
     except OSError as exc:
         _remove(temporary)
@@ -114,6 +115,20 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
         _remove(temporary)
         raise
     return rows.written
+
+
+def _check_target(out: Path) -> None:
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise database.ArchiveError(
+            translate("Export", "Kehu exports to .csv or .xlsx files, not '{suffix}'. Give the file "
+                      "name the ending .csv or .xlsx.").format(suffix=out.suffix or out.name))
+    if not out.parent.is_dir():
+        raise database.ArchiveError(
+            translate("Export", "The folder {folder} does not exist. Choose an existing folder.")
+            .format(folder=out.parent))
+    if out.is_dir():
+        raise database.ArchiveError(
+            translate("Export", "{path} is a folder. Give a file name to export to.").format(path=out))
 
 
 def _remove(path: Path) -> None:
@@ -184,14 +199,14 @@ def _write_csv(path: Path, keys: list[str], rows: _Counted) -> None:
     rows.report()
 
 
-def _write_xlsx(path: Path, keys: list[str], rows: _Counted) -> None:
+def _write_xlsx(path: Path, keys: list[str], rows: _Counted, sheet_name: str) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(translate("Export", "Customers"))
+    sheet = book.create_sheet(sheet_name)
     sheet.freeze_panes = "A2"
     for number, key in enumerate(keys, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = 24 if key == "address" else 14
