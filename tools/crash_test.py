@@ -1,0 +1,299 @@
+"""Crash test: the program is killed (SIGKILL) at random moments while it writes.
+
+    python tools/crash_test.py --runs 200
+
+Three real operations, each a separate ``python main.py ...`` process:
+
+* ``import``: a 10,000-row customer file into an archive;
+* ``grade``: grading every customer of a demo archive;
+* ``plan``: building and saving a visit plan of a demo archive.
+
+Each operation is first run to its end (twice) to measure how long it takes and
+what it writes. Then, run after run, it starts on a fresh copy of its archive and
+is killed with SIGKILL after a time drawn uniformly from zero to that duration.
+After each kill the archive must pass ``PRAGMA integrity_check``, open in the
+program, and hold the operation wholly or not at all:
+
+* import: exactly as many customers as before, or 10,000 more (and a creation
+  history row for each);
+* grade: no grading run, grade or grade history, or the run with every grade
+  and history row of the uncut run;
+* plan: no plan, or the plan with all its days, visits and its change-log row.
+
+Every backup the program left beside the archive (it backs up before an import)
+must pass its integrity check too; unfinished ones (``*.partial``) are ignored,
+as the program ignores them.
+
+Prints the runs, corrupt and partial counts per operation (target: all runs,
+0, 0) and how the kill times fell over the operations' durations. Exit status 0
+when nothing was corrupt or partial, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from model import database  # noqa: E402  (after the path is set)
+from model.database import sqlite3  # noqa: E402
+
+IMPORT_ROWS = 10_000
+DEMO_CUSTOMERS = 1_500
+OPERATIONS = ("import", "grade", "plan")
+BINS = 10
+
+# What each operation writes, counted after a run.
+TABLES = {
+    "import": ("customers", "customer_history"),
+    "grade": ("grading_runs", "grades", "grade_history"),
+    "plan": ("visit_plans", "plan_days", "plan_visits", "plan_changes"),
+}
+
+
+@dataclass
+class Outcome:
+    operation: str
+    kill_at: float          # seconds after the start
+    fraction: float         # of the measured duration
+    finished_first: bool    # the process had ended before the kill
+    state: str              # "absent", "whole", "partial" or "corrupt"
+    detail: str = ""
+
+
+@dataclass
+class Setup:
+    folder: Path
+    env: dict
+    bases: dict = field(default_factory=dict)         # operation -> base archive
+    commands: dict = field(default_factory=dict)      # operation -> argv after main.py, {archive}
+    before: dict = field(default_factory=dict)        # operation -> counts before
+    after: dict = field(default_factory=dict)         # operation -> counts after an uncut run
+    duration: dict = field(default_factory=dict)      # operation -> seconds
+
+
+def counts(path: Path, tables) -> dict[str, int]:
+    conn = database.connect(path)
+    try:
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def write_customers_csv(path: Path, rows: int) -> None:
+    lines = ["姓名,手机,地址,小区"]
+    for i in range(rows):
+        lines.append(f"测试客户{i},188{i:08d},和平路{i % 500}号,{'东西南北'[i % 4]}苑")
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+
+
+def program(setup: Setup, argv: list[str], **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), *argv], cwd=setup.folder,
+                            env=setup.env, stdout=subprocess.DEVNULL, **kwargs)
+
+
+def run_to_end(setup: Setup, argv: list[str]) -> float:
+    started = time.perf_counter()
+    proc = program(setup, argv, stderr=subprocess.PIPE)
+    _out, err = proc.communicate()
+    elapsed = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"'main.py {' '.join(argv)}' failed ({proc.returncode}):\n"
+                         f"{err.decode(errors='replace')}")
+    return elapsed
+
+
+def prepare(folder: Path, reference_runs: int) -> Setup:
+    env = dict(os.environ)
+    env["KEHU_SETTINGS_DIR"] = str(folder / "settings")
+    env["XDG_CONFIG_HOME"] = str(folder / "xdg")
+    env.pop("KEHU_RULES_DIR", None)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    setup = Setup(folder, env)
+
+    empty = folder / "base-import.kehu"
+    database.Archive.create(empty).close()
+    write_customers_csv(folder / "customers.csv", IMPORT_ROWS)
+    setup.bases["import"] = empty
+    setup.commands["import"] = ["import", "{archive}", str(folder / "customers.csv")]
+
+    demo = folder / "base-demo.kehu"
+    run_to_end(setup, ["demo", str(demo), "--customers", str(DEMO_CUSTOMERS), "--no-grades"])
+    setup.bases["grade"] = setup.bases["plan"] = demo
+    setup.commands["grade"] = ["grade", "{archive}"]
+    setup.commands["plan"] = ["plan", "{archive}", "--seconds", "0.5"]
+
+    for operation in OPERATIONS:
+        setup.before[operation] = counts(setup.bases[operation], TABLES[operation])
+        times = []
+        for n in range(reference_runs):
+            target = folder / f"reference-{operation}-{n}.kehu"
+            copy_base(setup.bases[operation], target)
+            times.append(run_to_end(setup, argv_for(setup, operation, target)))
+            after = counts(target, TABLES[operation])
+            if n and after != setup.after[operation]:
+                raise SystemExit(f"{operation}: two uncut runs wrote different counts "
+                                 f"({setup.after[operation]} and {after})")
+            setup.after[operation] = after
+        setup.duration[operation] = sum(times) / len(times)
+        if setup.after[operation] == setup.before[operation]:
+            raise SystemExit(f"{operation}: an uncut run wrote nothing; the test would prove nothing")
+    return setup
+
+
+def copy_base(base: Path, target: Path) -> None:
+    for extra in ("", "-wal", "-shm"):
+        Path(str(target) + extra).unlink(missing_ok=True)
+    backups = target.with_name(target.stem + "-backups")
+    shutil.rmtree(backups, ignore_errors=True)
+    shutil.copyfile(base, target)
+
+
+def argv_for(setup: Setup, operation: str, archive: Path) -> list[str]:
+    return [str(archive) if a == "{archive}" else a for a in setup.commands[operation]]
+
+
+def judge(setup: Setup, operation: str, archive: Path) -> tuple[str, str]:
+    """The archive's state after a kill: absent, whole, partial or corrupt (with why)."""
+    try:
+        conn = database.connect(archive)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return "corrupt", f"cannot be read: {exc}"
+    if result != ["ok"]:
+        return "corrupt", "; ".join(result[:3])
+    try:
+        database.Archive.open(archive).close()
+    except database.ArchiveError as exc:
+        return "corrupt", f"the program refuses it: {exc}"
+    for copy in archive.with_name(archive.stem + "-backups").glob("*.kehu"):
+        report = database.check_file(copy)
+        if not report.ok:
+            return "corrupt", f"backup {copy.name}: {'; '.join(report.problems[:3])}"
+    found = counts(archive, TABLES[operation])
+    if found == setup.before[operation]:
+        return "absent", ""
+    if found == setup.after[operation]:
+        return "whole", ""
+    return "partial", f"found {found}, expected {setup.before[operation]} or {setup.after[operation]}"
+
+
+def crash_once(setup: Setup, operation: str, number: int, rng: random.Random) -> Outcome:
+    archive = setup.folder / f"run-{operation}.kehu"
+    copy_base(setup.bases[operation], archive)
+    duration = setup.duration[operation]
+    kill_at = rng.uniform(0, duration)
+    proc = program(setup, argv_for(setup, operation, archive), stderr=subprocess.DEVNULL)
+    started = time.perf_counter()
+    try:
+        proc.wait(timeout=kill_at)
+        finished = True
+    except subprocess.TimeoutExpired:
+        finished = False
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    elapsed = time.perf_counter() - started
+    state, detail = judge(setup, operation, archive)
+    outcome = Outcome(operation, elapsed if finished else kill_at, kill_at / duration, finished,
+                      state, detail)
+    if state in ("corrupt", "partial"):
+        keep = setup.folder / f"failed-{operation}-{number}.kehu"
+        shutil.copyfile(archive, keep)
+        outcome.detail += f" (kept as {keep})"
+    return outcome
+
+
+def histogram(outcomes: list[Outcome]) -> list[int]:
+    bins = [0] * BINS
+    for o in outcomes:
+        bins[min(BINS - 1, int(o.fraction * BINS))] += 1
+    return bins
+
+
+def report(setup: Setup, outcomes: list[Outcome], seconds: float) -> bool:
+    print()
+    print(f"{'operation':<10}{'duration':>10}{'runs':>7}{'corrupt':>9}{'partial':>9}"
+          f"{'absent':>8}{'whole':>7}{'ended before kill':>19}")
+    total = {"runs": 0, "corrupt": 0, "partial": 0, "absent": 0, "whole": 0, "ended": 0}
+    for operation in OPERATIONS:
+        mine = [o for o in outcomes if o.operation == operation]
+        row = {"runs": len(mine), "ended": sum(o.finished_first for o in mine)}
+        for state in ("corrupt", "partial", "absent", "whole"):
+            row[state] = sum(o.state == state for o in mine)
+        for key in total:
+            total[key] += row[key]
+        print(f"{operation:<10}{setup.duration[operation]:>9.2f}s{row['runs']:>7}{row['corrupt']:>9}"
+              f"{row['partial']:>9}{row['absent']:>8}{row['whole']:>7}{row['ended']:>19}")
+    print(f"{'total':<10}{'':>10}{total['runs']:>7}{total['corrupt']:>9}{total['partial']:>9}"
+          f"{total['absent']:>8}{total['whole']:>7}{total['ended']:>19}")
+    print()
+    print("Kill times, as a share of each operation's measured duration (runs per tenth):")
+    print(f"{'':<10}" + "".join(f"{f'{10 * i}-{10 * i + 10}%':>8}" for i in range(BINS)))
+    for operation in OPERATIONS:
+        bins = histogram([o for o in outcomes if o.operation == operation])
+        print(f"{operation:<10}" + "".join(f"{n:>8}" for n in bins))
+    failed = [o for o in outcomes if o.state in ("corrupt", "partial")]
+    for o in failed:
+        print(f"  {o.operation} killed at {o.kill_at:.3f} s: {o.state}: {o.detail}")
+    print()
+    print(f"runs {total['runs']}, corrupt {total['corrupt']}, partial {total['partial']} "
+          f"(target {total['runs']} / 0 / 0); {seconds:.0f} s in all")
+    return not failed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=200, help="kills in total, split over the "
+                        "three operations (default 200)")
+    parser.add_argument("--seed", type=int, default=None, help="for the kill times (default: random)")
+    parser.add_argument("--reference-runs", type=int, default=2,
+                        help="uncut runs of each operation to measure it (default 2)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="work in DIR and leave it (default: a temporary folder, removed)")
+    args = parser.parse_args(argv)
+    if sys.platform == "win32":
+        raise SystemExit("The crash test needs SIGKILL (Linux or macOS).")
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    began = time.perf_counter()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="kehu-crash-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"Preparing in {folder} (seed {seed}): a {IMPORT_ROWS:,}-row file, a "
+          f"{DEMO_CUSTOMERS:,}-customer demo archive, {args.reference_runs} uncut runs of each "
+          "operation…", flush=True)
+    setup = prepare(folder, max(1, args.reference_runs))
+    for operation in OPERATIONS:
+        print(f"  {operation}: {setup.duration[operation]:.2f} s, writes "
+              + ", ".join(f"{t} {setup.before[operation][t]}→{n}"
+                          for t, n in setup.after[operation].items()), flush=True)
+    order = [OPERATIONS[i % len(OPERATIONS)] for i in range(args.runs)]
+    rng.shuffle(order)
+    outcomes = []
+    for number, operation in enumerate(order, 1):
+        outcome = crash_once(setup, operation, number, rng)
+        outcomes.append(outcome)
+        mark = "." if outcome.state in ("absent", "whole") else "X"
+        print(mark, end="" if number % 50 else f" {number}\n", flush=True)
+    ok = report(setup, outcomes, time.perf_counter() - began)
+    if ok and args.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    elif not ok:
+        print(f"The archives that failed are kept in {folder}.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
