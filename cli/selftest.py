@@ -142,6 +142,21 @@ def _import(state: dict) -> str:
     return f"{result.imported} rows"
 
 
+def _photo(state: dict) -> str:
+    """A JPEG photo stored as evidence and shrunk to a thumbnail (Pillow's native code)."""
+    import io
+    from PIL import Image
+    from model import database, evidence
+    picture = io.BytesIO()
+    Image.new("RGB", (800, 600), (180, 40, 40)).save(picture, format="JPEG")
+    with database.Archive.open(state["archive"]) as archive:
+        evidence_id = evidence.add(archive.conn, picture.getvalue(), "自测照片.jpg", by="self-test")
+        thumb = Image.open(io.BytesIO(evidence.thumbnail_png(archive.conn, evidence_id, 200)))
+    if thumb.size != (200, 150):
+        raise SelfTestError(f"thumbnail is {thumb.size}, not (200, 150)")
+    return "800x600 -> 200x150"
+
+
 def _grade(state: dict) -> str:
     from model import database, grading
     with database.Archive.open(state["archive"]) as archive:
@@ -236,7 +251,8 @@ def _window(state: dict) -> str:
     return f"{rows} rows shown"
 
 
-STEPS = (("demo-archive", _demo), ("import-csv", _import), ("grading", _grade), ("visit-plan", _plan),
+STEPS = (("demo-archive", _demo), ("import-csv", _import), ("evidence-photo", _photo), ("grading", _grade),
+         ("visit-plan", _plan),
          ("pdf-font", _pdf), ("main-window", _window))
 
 
