@@ -1,4 +1,4 @@
-"""Preferences: language, the user's name, the branch on printouts, phone printing.
+"""Preferences: language, the user's name, the branch on printouts, phone printing, app lock.
 
 ``PreferencesDialog.ask(parent) -> bool`` saves and returns True when the user
 pressed OK. A changed language applies at the next start; the dialog says so.
@@ -6,7 +6,7 @@ pressed OK. A changed language applies at the next start; the dialog says so.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from model import language, settings
 
@@ -33,6 +33,17 @@ class PreferencesDialog(QDialog):
         self.full_phone = QCheckBox(self.tr("Print phone numbers in full (otherwise 138****5678)"))
         self.full_phone.setChecked(bool(settings.get(settings.PRINT_FULL_PHONE)))
 
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lock_minutes")
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("Never"))
+        self.lock_minutes.setValue(max(0, min(240, int(settings.get(settings.LOCK_IDLE_MINUTES)))))
+        self.lock_note = QLabel(self.tr("After this many minutes without use Kehu hides your "
+                                        "customers, closes the archive and forgets its key; "
+                                        "unlocking brings you back where you were. 0: never."))
+        self.lock_note.setWordWrap(True)
+
         self.restart_note = QLabel(self.tr("The new language applies the next time Kehu starts."))
         self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
@@ -46,6 +57,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Your &name:"), self.user_name)
         form.addRow(self.tr("&Branch:"), self.branch)
         form.addRow("", self.full_phone)
+        form.addRow(self.tr("Lock after &idle:"), self.lock_minutes)
+        form.addRow("", self.lock_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -62,6 +75,7 @@ class PreferencesDialog(QDialog):
         settings.put(settings.USER_NAME, self.user_name.text().strip())
         settings.put(settings.BRANCH_NAME, self.branch.text().strip())
         settings.put(settings.PRINT_FULL_PHONE, self.full_phone.isChecked())
+        settings.put(settings.LOCK_IDLE_MINUTES, self.lock_minutes.value())
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
