@@ -215,7 +215,7 @@ def _rules_from(folder: Path):
 
 def check_rules(folder: Path) -> list[str]:
     """Each problem the program's rules loaders find in ``folder``; empty if all load."""
-    from model import import_headers, ka_rewards, planning_rules, search
+    from model import checklists, import_headers, ka_rewards, planning_rules, search
     from model.grading import ruleset
     checks = (
         ("dimensions.json", rules.dimensions),
@@ -226,13 +226,14 @@ def check_rules(folder: Path) -> list[str]:
         ("planning.json", planning_rules.planning_rules),
         ("surname_readings.json", search.fingerprint),
         ("ka_rewards.json", ka_rewards.load),
+        ("checklist_101.json", checklists.current_template),
     )
     problems = []
     with _rules_from(folder):
         for name, load in checks:
             try:
                 load()
-            except (ruleset.RulesError, ka_rewards.RewardRulesError) as exc:
+            except (ruleset.RulesError, ka_rewards.RewardRulesError, checklists.ChecklistError) as exc:
                 problems.append(str(exc))
             except (KeyError, TypeError, ValueError, AttributeError, IndexError, OSError) as exc:
                 problems.append(translate("BranchPack", "{member}: an entry is missing or has the wrong type "

@@ -13,13 +13,14 @@ Two obligations make a customer due:
 
 A manager's own next date on the latest contact also makes the customer due.
 A customer whose visit is due is listed once, under visits (the visit covers
-the calls); otherwise under calls. Overdue days count to the range's start;
+the calls); otherwise under calls. Open 101 follow-up actions of partners
+(model.partners) due in the range are visits too. Overdue days count to the range's start;
 ranking: overdue A-tier first, then overdue or A-tier, then the rest, each by
 overdue days plus urgency.
 """
 from __future__ import annotations
 
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -33,8 +34,11 @@ _OPPORTUNITY_BONUS = {"A": 40, "B": 30, "C": 20, "D": 10}
 
 @dataclass
 class DueVisit:
-    """One customer due for contact in the range; the planner's and the printouts' input."""
-    customer_id: int
+    """One customer due for contact in the range; the planner's and the printouts' input.
+
+    A partner's 101 follow-up action is a due visit too: ``customer_id`` is None and
+    ``partner_id`` / ``action_id`` name the partner and the action (model.partners)."""
+    customer_id: int | None
     name: str
     phone: str | None
     address: str | None
@@ -60,6 +64,8 @@ class DueVisit:
     rank_class: int = 1           # 3 overdue A-tier, 2 overdue or A-tier, 1 due in range
     last_visit: str | None = None
     cadence_days: int | None = None   # the shortest contact interval that applies
+    partner_id: int | None = None     # a partner's follow-up action (customer_id is None)
+    action_id: int | None = None
 
     @property
     def overdue(self) -> bool:
@@ -78,7 +84,7 @@ class DueList:
 
 
 def rank_key(item: DueVisit):
-    return (-item.priority, item.due_date or date.min, item.name, item.customer_id)
+    return (-item.priority, item.due_date or date.min, item.name, item.customer_id or 0, item.action_id or 0)
 
 
 @dataclass
@@ -211,6 +217,8 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
         item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
+    from model import partners
+    result.visits.extend(partners.due_items(conn, start, end, manager))
     result.visits.sort(key=rank_key)
     result.calls.sort(key=rank_key)
     return result

@@ -19,7 +19,7 @@ a rescheduled visit reappears on its new day when that day is in the plan.
 from __future__ import annotations
 
 import json
-import sqlite3
+from model.database import sqlite3
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 
@@ -60,7 +60,7 @@ class PlanRequest:
 
 @dataclass
 class PlanVisit:
-    customer_id: int
+    customer_id: int | None                 # None: a partner's 101 follow-up (partner_action_id)
     name: str
     phone: str | None
     address: str | None
@@ -101,6 +101,7 @@ class PlanVisit:
     outcome_at: str | None = None
     outcome_by: str | None = None
     contact_id: int | None = None
+    partner_action_id: int | None = None
 
     @property
     def time_text(self) -> str:
@@ -219,7 +220,7 @@ def _visit_from_due(item: due.DueVisit, duration: int | None) -> PlanVisit:
         purpose=item.purpose, reason=item.reason, priority=item.priority, rank_class=item.rank_class,
         tier=item.tier, opportunity_grade=item.opportunity_grade, overdue_days=item.overdue_days,
         due_date=item.due_date.isoformat() if item.due_date else None,
-        last_contact=item.last_contact, last_result=item.last_result)
+        last_contact=item.last_contact, last_result=item.last_result, partner_action_id=item.action_id)
 
 
 def build(conn: sqlite3.Connection, request: PlanRequest) -> Plan:
@@ -399,7 +400,7 @@ _VISIT_COLUMNS = ("plan_id", "customer_id", "status", "day_date", "position", "p
                   "reason", "priority", "rank_class", "tier", "opportunity_grade", "overdue_days",
                   "due_date", "unplanned_code", "unplanned_detail", "pinned_day", "locked", "added",
                   "outcome", "outcome_result", "outcome_next_step", "outcome_next_date",
-                  "outcome_at", "outcome_by", "contact_id")
+                  "outcome_at", "outcome_by", "contact_id", "partner_action_id")
 
 
 def _visit_row(plan_id: int, v: PlanVisit) -> tuple:
@@ -408,7 +409,7 @@ def _visit_row(plan_id: int, v: PlanVisit) -> tuple:
             v.purpose, v.reason, v.priority, v.rank_class, v.tier, v.opportunity_grade,
             v.overdue_days, v.due_date, v.unplanned_code, v.unplanned_detail, int(v.pinned_day),
             int(v.locked), int(v.added), v.outcome, v.outcome_result, v.outcome_next_step,
-            v.outcome_next_date, v.outcome_at, v.outcome_by, v.contact_id)
+            v.outcome_next_date, v.outcome_at, v.outcome_by, v.contact_id, v.partner_action_id)
 
 
 def _write_visits(conn: sqlite3.Connection, plan: Plan) -> None:
@@ -476,10 +477,12 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
     rows = conn.execute("SELECT * FROM plan_visits WHERE plan_id = ? ORDER BY day_date, position, id",
                         (plan_id,)).fetchall()
     customers = {r["id"]: r for r in due.customer_rows(
-        conn, ids=[r["customer_id"] for r in rows], include_deleted=True)}
+        conn, ids=[r["customer_id"] for r in rows if r["customer_id"] is not None], include_deleted=True)}
+    partner_places = _partner_places(conn, [r["partner_action_id"] for r in rows if r["partner_action_id"]])
     by_day = {d.day: d for d in days}
     for r in rows:
-        c = customers.get(r["customer_id"])
+        c = customers.get(r["customer_id"]) if r["customer_id"] is not None else partner_places.get(
+            r["partner_action_id"])
         if c is None:
             continue
         lat, lon, source = due.position(c)
@@ -497,7 +500,7 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
             locked=bool(r["locked"]), added=bool(r["added"]), outcome=r["outcome"],
             outcome_result=r["outcome_result"], outcome_next_step=r["outcome_next_step"],
             outcome_next_date=r["outcome_next_date"], outcome_at=r["outcome_at"],
-            outcome_by=r["outcome_by"], contact_id=r["contact_id"])
+            outcome_by=r["outcome_by"], contact_id=r["contact_id"], partner_action_id=r["partner_action_id"])
         if visit.status == "planned" and visit.day in by_day:
             by_day[visit.day].visits.append(visit)
         elif visit.status == "removed":
@@ -508,6 +511,23 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
         d.visits.sort(key=lambda v: v.position or 0)
     plan.unplanned.sort(key=lambda v: -v.priority)
     return plan
+
+
+def _partner_places(conn: sqlite3.Connection, action_ids: list[int]) -> dict[int, dict]:
+    """For follow-up visits to partners: what a plan shows of the partner, in the shape of
+    ``due.customer_rows`` (name, phone, address, area = the territory, position)."""
+    if not action_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT a.id, p.name, p.address, p.territory, p.latitude, p.longitude, a.done_on,"
+        " coalesce((SELECT c.phone FROM partner_contacts c WHERE c.partner_id = p.id AND c.phone IS NOT NULL"
+        "  ORDER BY c.keyman DESC, c.position LIMIT 1), p.phone) AS phone"
+        " FROM partner_actions a JOIN partners p ON p.id = a.partner_id"
+        " WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(action_ids),)).fetchall()
+    return {r["id"]: {"name": r["name"], "phone": r["phone"], "phone2": None, "address": r["address"],
+                      "area": r["territory"], "area_type": None, "c_lat": r["latitude"], "c_lon": r["longitude"],
+                      "a_lat": None, "a_lon": None, "m_lat": None, "m_lon": None, "last_contact": None,
+                      "last_result": None} for r in rows}
 
 
 def list_plans(conn: sqlite3.Connection, manager: str | None = None) -> list[PlanSummary]:
@@ -734,7 +754,9 @@ def add(conn: sqlite3.Connection, plan_id: int, customer_id: int, by: str, day: 
 def log_outcome(conn: sqlite3.Connection, visit_id: int, outcome: str, result: str | None,
                 next_step: str | None, next_date: date | str | None, by: str,
                 contact_date: date | None = None) -> int:
-    """Record how a planned visit went; returns the id of the contact it wrote.
+    """Record how a planned visit went; returns the id of the contact it wrote (0 for a
+    follow-up visit to a partner: its action is closed or moved instead, see
+    ``_log_partner_outcome``).
 
     The contact (channel 'visit') goes into the customer's contacts, so the
     customer's next due date follows from it. A visit not met gets the next
@@ -761,6 +783,9 @@ def log_outcome(conn: sqlite3.Connection, visit_id: int, outcome: str, result: s
     label = {"done": translate("Plan", "visited"), "not_met": translate("Plan", "not met"),
              "rescheduled": translate("Plan", "rescheduled")}[outcome]
     text = f"{label}: {result}" if result and outcome != "done" else (result or label)
+    if row["partner_action_id"] is not None:
+        _log_partner_outcome(conn, row, outcome, result, next_step, next_iso, when, by)
+        return 0
     contact = Contact(contact_date=when.isoformat(), channel="visit", purpose=row["purpose"],
                       result=text, next_step=next_step, next_date=next_iso)
     stamp = now_stamp()
@@ -778,12 +803,31 @@ def log_outcome(conn: sqlite3.Connection, visit_id: int, outcome: str, result: s
     return contact_id
 
 
+def _log_partner_outcome(conn: sqlite3.Connection, row: sqlite3.Row, outcome: str, result: str | None,
+                         next_step: str | None, next_iso: str | None, when: date, by: str) -> None:
+    """A follow-up visit to a partner: done closes the action; rescheduled (or not met)
+    moves its due date, so it stays due. No customer contact is written."""
+    from model import partners
+    stamp = now_stamp()
+    with database.transaction(conn):
+        if outcome == "done":
+            partners.complete_action(conn, row["partner_action_id"], by, note=result, on=when)
+        elif next_iso:
+            partners.move_action(conn, row["partner_action_id"], date.fromisoformat(next_iso))
+        conn.execute("UPDATE plan_visits SET outcome = ?, outcome_result = ?, outcome_next_step = ?,"
+                     " outcome_next_date = ?, outcome_at = ?, outcome_by = ? WHERE id = ?",
+                     (outcome, result, next_step, next_iso, stamp, by, row["id"]))
+        _log_change(conn, row["plan_id"], row["id"], "outcome", by, outcome=outcome, next_date=next_iso)
+        if outcome == "rescheduled":
+            _reschedule(conn, row, date.fromisoformat(next_iso), by)
+
+
 def _reschedule(conn: sqlite3.Connection, row: sqlite3.Row, new_day: date, by: str) -> None:
     exists = conn.execute("SELECT 1 FROM plan_days WHERE plan_id = ? AND day_date = ?",
                           (row["plan_id"], new_day.isoformat())).fetchone()
-    again = conn.execute("SELECT 1 FROM plan_visits WHERE plan_id = ? AND customer_id = ? AND id != ?"
-                         " AND outcome IS NULL AND status != 'removed'",
-                         (row["plan_id"], row["customer_id"], row["id"])).fetchone()
+    again = conn.execute("SELECT 1 FROM plan_visits WHERE plan_id = ? AND (customer_id = ? OR partner_action_id = ?)"
+                         " AND id != ? AND outcome IS NULL AND status != 'removed'",
+                         (row["plan_id"], row["customer_id"], row["partner_action_id"], row["id"])).fetchone()
     if not exists or again:
         return
     plan = load(conn, row["plan_id"])
