@@ -92,10 +92,10 @@ def generate_csv(path: Path, rows: int, seed: int = 7) -> None:
 def _child(csv_path: str, folder: str) -> None:
     """Run in a child process: the import, then the bare executemany; print JSON."""
     import resource
-    import sqlite3
 
     sys.path.insert(0, str(ROOT))
     from model import database, importing
+    from model.database import sqlite3
 
     archive = database.Archive.create(Path(folder) / "bench.kehu")
     started = time.perf_counter()

@@ -13,7 +13,7 @@ cannot be deleted: all customers and the red list (红名单: no usable phone).
 from __future__ import annotations
 
 import json
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSignalBlocker, Signal

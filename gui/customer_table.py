@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
+from model.database import sqlite3
 from array import array
 from collections import OrderedDict
 from typing import Any, Callable, Sequence

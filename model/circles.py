@@ -16,7 +16,7 @@ day) against the current grade.
 from __future__ import annotations
 
 import json
-import sqlite3
+from model.database import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 

@@ -5,7 +5,7 @@ leaves a history row per changed field (who, when, field, old → new).
 """
 from __future__ import annotations
 
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 

@@ -10,17 +10,31 @@ An archive is one SQLite file. Opening it:
 3. refuses an archive written by a newer version of the program,
 4. takes a verified backup and migrates an older archive, each migration in
    its own transaction.
+
+An archive may be encrypted at rest (SQLCipher, the whole file including its
+header). The key is derived once per open from the passphrase with SQLCipher's
+default key derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, the file's own
+16-byte salt) and then handed to every further connection as a raw key, so a
+reader thread or a backup costs no second derivation. A passphrase is checked
+on a read-only, immutable connection before anything else happens, so a wrong
+one changes no file of the archive (main file, -wal, -shm or lock).
+
+``sqlite3`` here is SQLCipher's DB-API module: import it from this module
+(``from model.database import sqlite3``), never the standard library's.
 """
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-import sqlite3
 import sys
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
+from sqlcipher3 import dbapi2 as sqlite3
 
 from model.i18n import translate
 
@@ -59,6 +73,140 @@ class NotAnArchive(ArchiveError):
 
 class DiskFull(ArchiveError):
     pass
+
+
+class PassphraseNeeded(ArchiveError):
+    """The archive is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(ArchiveError):
+    """The passphrase given does not open the archive.
+
+    ``tries`` counts the wrong tries in a row; ``wait_seconds`` is how long the
+    next try will be held back (0 while fewer than five tries failed)."""
+
+    def __init__(self, message: str, tries: int = 0, wait_seconds: float = 0.0):
+        super().__init__(message)
+        self.tries = tries
+        self.wait_seconds = wait_seconds
+
+
+# -- encryption -------------------------------------------------------------
+KDF_ITERATIONS = 256_000  # SQLCipher 4's default (PBKDF2-HMAC-SHA512)
+SALT_SIZE = 16
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Key:
+    """A derived SQLCipher key with the salt of the file it belongs to.
+
+    Holding a Key instead of the passphrase lets further connections skip the
+    deliberately slow derivation. Its repr never shows the key."""
+
+    __slots__ = ("raw", "salt")
+
+    def __init__(self, raw: bytes, salt: bytes):
+        self.raw = raw
+        self.salt = salt
+
+    def pragma_value(self) -> str:
+        # SQLCipher's raw-key form with an explicit salt: x'<64 hex key><32 hex salt>'.
+        return f"\"x'{self.raw.hex()}{self.salt.hex()}'\""
+
+    def __repr__(self) -> str:
+        return "Key(<hidden>)"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Key) and self.raw == other.raw and self.salt == other.salt
+
+    def __hash__(self) -> int:
+        return hash((self.raw, self.salt))
+
+
+def derive_key(passphrase: str, salt: bytes) -> Key:
+    """SQLCipher's default derivation, done here once so connections reuse it.
+    The passphrase is NFC-normalised so the same text typed through different
+    input methods gives the same key."""
+    text = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    raw = hashlib.pbkdf2_hmac("sha512", text, salt, KDF_ITERATIONS, 32)
+    return Key(raw, salt)
+
+
+def new_key(passphrase: str) -> Key:
+    """A key for a new encrypted file (a fresh random salt)."""
+    return derive_key(passphrase, os.urandom(SALT_SIZE))
+
+
+def read_salt(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(SALT_SIZE)
+
+
+def is_encrypted(path: Path | str) -> bool:
+    """True when the file looks like an SQLCipher archive: not starting with
+    SQLite's plain header, and whole pages long (a stray text or spreadsheet
+    file is not mistaken for one)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return False
+    return size >= 1024 and size % 512 == 0 and head != _SQLITE_MAGIC
+
+
+def _key_for(path: Path, passphrase: "str | Key | None") -> "Key | None":
+    if passphrase is None or isinstance(passphrase, Key):
+        return passphrase
+    if Path(path).exists() and Path(path).stat().st_size >= SALT_SIZE:
+        return derive_key(passphrase, read_salt(path))
+    return new_key(passphrase)
+
+
+def key_opens(path: Path, key: Key) -> bool:
+    """Whether ``key`` decrypts ``path``, checked without changing any file:
+    the connection is read-only and immutable (no locks, no -wal or -shm)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {key.pragma_value()}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def unlock(path: Path, passphrase: str) -> Key:
+    """The key for the encrypted archive at ``path``, or :class:`WrongPassphrase`.
+
+    Wrong tries are counted per archive; after five each further try is held
+    back a little longer (model.passphrase.throttle)."""
+    from model.passphrase import throttle
+    path = Path(path).resolve()
+    throttle.wait(path)
+    key = derive_key(passphrase, read_salt(path))
+    if key_opens(path, key):
+        throttle.succeeded(path)
+        return key
+    tries = throttle.failed(path)
+    wait = throttle.delay_after(tries)
+    message = translate("Archive", "The passphrase does not open {path}. Check it (Caps Lock, keyboard "
+                        "layout) and try again.").format(path=path)
+    if wait > 0:
+        message += " " + translate("Archive", "After {count} wrong tries, each further try waits longer "
+                                   "(the next one {seconds} s).").format(count=tries, seconds=round(wait))
+    raise WrongPassphrase(message, tries, wait)
+
+
+class Connection(sqlite3.Connection):
+    """A connection that remembers the key it was opened with (``kehu_key``,
+    None when plain), so a backup of it can be encrypted the same way."""
+
+    kehu_key: "Key | None" = None
 
 
 def known_error(exc: sqlite3.Error) -> ArchiveError | None:
@@ -150,16 +298,31 @@ def _drop_lock(path: Path) -> None:
             lock.release()
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, read_only: bool = False,
+            passphrase: "str | Key | None" = None) -> Connection:
     """A connection with the archive's pragmas. Callers manage transactions
-    through :func:`transaction`; the connection itself is in autocommit mode."""
+    through :func:`transaction`; the connection itself is in autocommit mode.
+
+    ``passphrase`` (text, or a :class:`Key` already derived) opens an encrypted
+    archive, or makes a new file encrypted; None means plain. A wrong one
+    surfaces as ``sqlite3.DatabaseError`` at the first statement that reads;
+    :func:`unlock` checks a passphrase without touching the file."""
+    key = _key_for(path, passphrase)
     if read_only:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                               factory=Connection)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
-                               timeout=30)
+                               timeout=30, factory=Connection)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report, not stderr noise
+    if key is not None:
+        conn.execute(f"PRAGMA key = {key.pragma_value()}")
+        conn.kehu_key = key
     conn.row_factory = sqlite3.Row
+    # Freed pages are overwritten (the standard library's SQLite was built with
+    # this on; SQLCipher's is not): a deleted customer leaves no trace in the file.
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
     # Statement journals in memory: a statement that fires a trigger (the search
@@ -237,13 +400,13 @@ class HealthReport:
     problems: list[str]
 
 
-def check_file(path: Path) -> HealthReport:
+def check_file(path: Path, passphrase: "str | Key | None" = None) -> HealthReport:
     """Check an archive without modifying it (read-only connection)."""
     path = Path(path)
     if not path.exists():
         raise ArchiveMissing(translate("Archive", "There is no archive at {path}.").format(path=path))
     try:
-        conn = connect(path, read_only=True)
+        conn = connect(path, read_only=True, passphrase=passphrase)
     except sqlite3.Error as exc:
         return HealthReport(False, [str(exc)])
     try:
@@ -258,63 +421,90 @@ def check_file(path: Path) -> HealthReport:
 
 def _is_sqlite_file(path: Path) -> bool:
     with open(path, "rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
+        return handle.read(16) == _SQLITE_MAGIC
 
 
 class Archive:
-    """An open archive: the process lock, the main connection, the path."""
+    """An open archive: the process lock, the main connection, the path, and
+    for an encrypted archive its key (dropped on close)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn: sqlite3.Connection, key: Key | None = None):
         self.path = path
         self.conn = conn
+        self.key = key
+        self._encrypted = key is not None
         self._closed = False
 
     # -- opening -----------------------------------------------------------
     @classmethod
-    def create(cls, path: Path | str) -> "Archive":
-        """A new, empty archive at ``path`` (which must not exist)."""
+    def create(cls, path: Path | str, passphrase: str | None = None) -> "Archive":
+        """A new, empty archive at ``path`` (which must not exist); encrypted
+        with ``passphrase`` unless it is None."""
         path = Path(path).resolve()
         if path.exists():
             raise ArchiveError(translate("Archive", "{path} already exists. Choose another name, or open it.")
                                .format(path=path))
         if not path.parent.is_dir():
             raise ArchiveError(translate("Archive", "The folder {folder} does not exist.").format(folder=path.parent))
+        if passphrase is not None and not passphrase:
+            raise ArchiveError(translate("Archive", "The passphrase is empty. Type one, or choose a plain "
+                                         "archive without encryption."))
+        key = new_key(passphrase) if passphrase is not None else None
         _hold_lock(path)
         try:
-            conn = connect(path)
+            conn = connect(path, passphrase=key)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             from model import migrations
             migrations.migrate(conn, path, backup_first=False)
         except BaseException:
             _drop_lock(path)
             raise
-        return cls(path, conn)
+        return cls(path, conn, key)
 
     @classmethod
-    def open(cls, path: Path | str) -> "Archive":
+    def open(cls, path: Path | str, passphrase: "str | Key | None" = None) -> "Archive":
+        """Open an existing archive. An encrypted one needs ``passphrase``
+        (:class:`PassphraseNeeded` without it, :class:`WrongPassphrase` when it
+        does not fit, in both cases with every file left as it was); for a
+        plain archive the passphrase is ignored."""
         path = Path(path).resolve()
         if not path.exists():
             raise ArchiveMissing(
                 translate("Archive", "There is no archive at {path}. Create one first with "
                     "'python main.py new {path}' or File → New archive.").format(path=path))
+        key = None
+        if is_encrypted(path):
+            if passphrase is None or passphrase == "":
+                raise PassphraseNeeded(
+                    translate("Archive", "The archive {path} is encrypted. Enter its passphrase to open it "
+                              "(in the command line: set KEHU_PASSPHRASE or type it when asked).")
+                    .format(path=path))
+            if isinstance(passphrase, Key):
+                key = passphrase
+                if not key_opens(path, key):
+                    raise WrongPassphrase(translate("Archive", "The saved key no longer opens {path} (its "
+                                                    "passphrase was changed). Enter the passphrase.")
+                                          .format(path=path))
+            else:
+                key = unlock(path, passphrase)
         _hold_lock(path)
         try:
-            cls._verify(path)
-            conn = connect(path)
+            cls._verify(path, key)
+            conn = connect(path, passphrase=key)
             from model import migrations
             migrations.migrate(conn, path, backup_first=True)
         except BaseException:
             _drop_lock(path)
             raise
-        return cls(path, conn)
+        return cls(path, conn, key)
 
     @staticmethod
-    def _verify(path: Path) -> None:
+    def _verify(path: Path, key: Key | None = None) -> None:
         from model import backup, migrations
-        if not _is_sqlite_file(path):
+        if key is None and not _is_sqlite_file(path):
             raise NotAnArchive(translate("Archive", "{path} is not a Kehu archive (it is not an SQLite database).")
                                .format(path=path))
-        report = check_file(path)
+        report = check_file(path, key)
         if not report.ok:
             last = backup.latest_backup(path)
             if last is not None:
@@ -325,7 +515,7 @@ class Archive:
             raise ArchiveDamaged(
                 translate("Archive", "The archive {path} is damaged and was not opened; it has not been "
                     "changed. {hint}").format(path=path, hint=hint), last)
-        conn = connect(path, read_only=True)
+        conn = connect(path, read_only=True, passphrase=key)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -342,13 +532,20 @@ class Archive:
                 .format(path=path, found=version, latest=migrations.LATEST))
 
     # -- use ---------------------------------------------------------------
+    @property
+    def encrypted(self) -> bool:
+        return self._encrypted
+
     def transaction(self):
         return transaction(self.conn)
 
     def reader(self) -> sqlite3.Connection:
         """An extra connection for another thread of this process (WAL lets it
-        read while the main connection writes)."""
-        return connect(self.path)
+        read while the main connection writes), keyed like the archive."""
+        if self._closed:
+            raise ArchiveError(translate("Archive", "The archive {path} is closed. Open it again to go on.")
+                               .format(path=self.path))
+        return connect(self.path, passphrase=self.key)
 
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -360,6 +557,7 @@ class Archive:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        self.key = None  # the key leaves memory with the archive (as far as Python lets it)
         _drop_lock(self.path)
 
     def __enter__(self) -> "Archive":

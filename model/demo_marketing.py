@@ -10,7 +10,7 @@ is validated like a manager's own entries; the same seed gives the same choices.
 """
 from __future__ import annotations
 
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-import sqlite3
+from model.database import sqlite3
 import uuid
 from pathlib import Path
 from typing import Iterator

@@ -10,7 +10,7 @@ applying or giving up removes it.
 from __future__ import annotations
 
 import json
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 

@@ -20,7 +20,7 @@ Decisions the numbers rest on (tested in tests/test_promotions.py):
 from __future__ import annotations
 
 import json
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache

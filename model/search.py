@@ -59,7 +59,7 @@ import hashlib
 import json
 import operator
 import re
-import sqlite3
+from model.database import sqlite3
 import sys
 import threading
 import unicodedata

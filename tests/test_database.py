@@ -1,7 +1,7 @@
 """The archive file: creation, pragmas, migrations with backups, refusals, damage, atomicity."""
 import hashlib
 import os
-import sqlite3
+from model.database import sqlite3
 import subprocess
 import sys
 import types

@@ -2,7 +2,7 @@
 import json
 import math
 import shutil
-import sqlite3
+from model.database import sqlite3
 from datetime import date, timedelta
 
 import pytest

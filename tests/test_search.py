@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
+from model.database import sqlite3
 
 import pytest
 

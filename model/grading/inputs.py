@@ -7,7 +7,7 @@ in one query, so a million rows never cross into Python one by one.
 """
 from __future__ import annotations
 
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 

@@ -21,7 +21,7 @@ hands the customer back to the rules.
 from __future__ import annotations
 
 import json
-import sqlite3
+from model.database import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat

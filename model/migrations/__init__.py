@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-import sqlite3
+from model.database import sqlite3
 from pathlib import Path
 
 from model import database
