@@ -215,7 +215,7 @@ def _rules_from(folder: Path):
 
 def check_rules(folder: Path) -> list[str]:
     """Each problem the program's rules loaders find in ``folder``; empty if all load."""
-    from model import checklists, import_headers, ka_rewards, planning_rules, search
+    from model import backup_policy, checklists, import_headers, ka_rewards, planning_rules, search
     from model.grading import ruleset
     checks = (
         ("dimensions.json", rules.dimensions),
@@ -227,6 +227,7 @@ def check_rules(folder: Path) -> list[str]:
         ("surname_readings.json", search.fingerprint),
         ("ka_rewards.json", ka_rewards.load),
         ("checklist_101.json", checklists.current_template),
+        ("backups.json", backup_policy.backup_rules),
     )
     problems = []
     with _rules_from(folder):
