@@ -275,6 +275,8 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     marketing = add_marketing(conn, rng, as_of)
     counts["transactions"] += marketing["transactions"]
     counts["circles"], counts["promotions"] = marketing["circles"], marketing["promotions"]
+    from model.demo_ka import add_key_accounts
+    counts.update(add_key_accounts(conn, rng, as_of))
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts
