@@ -73,6 +73,10 @@ def cmd_demo(args) -> int:
                   areas=f"{counts['areas']:,}", managers=f"{counts['managers']:,}",
                   transactions=f"{counts['transactions']:,}",
                   contacts=f"{counts['contacts']:,}"))
+    if counts.get("key_accounts"):
+        print(translate("CLI", "  key accounts: {accounts} with {stores} stores, {checks} store checks, {photos} "
+                        "photos").format(accounts=counts["key_accounts"], stores=counts["stores"],
+                                                checks=counts["store_checks"], photos=counts["photos"]))
     if not args.no_grades:
         _grade(path)
     return 0
