@@ -69,6 +69,16 @@ def _only_window_options(argv: list[str]) -> bool:
     return True
 
 
+def _warn_about_location(args) -> None:
+    """An archive on a network share or in a cloud-sync folder: say so on stderr, once."""
+    from pathlib import Path
+    from model import storage_location
+    path = getattr(args, "path", None)
+    line = storage_location.warn_line(path) if isinstance(path, Path) else None
+    if line:
+        print(line, file=sys.stderr)
+
+
 def run_cli(argv: list[str]) -> int:
     if argv[:1] == ["self-test"]:          # it opens the window: needs a QApplication
         from cli.selftest import prepare_environment
@@ -83,6 +93,7 @@ def run_cli(argv: list[str]) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 0
+    _warn_about_location(args)
     try:
         return int(args.run(args) or 0)
     except database.ArchiveError as exc:

@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from model import database, importing, settings
+from model import backup_policy, database, importing, settings
 from model.i18n import translate
 
 SHOWN = 10  # rejected / duplicate rows listed on the terminal; the rejects file has them all
@@ -60,11 +60,15 @@ def cmd_import(args) -> int:
     # Read the file before opening the archive: a bad file changes nothing and says so first.
     frame = importing.read_table(args.file)
     with database.Archive.open(args.path) as archive:
+        # A restore point first, unless the last backup already holds the archive as it is.
+        saved = None if args.dry_run else backup_policy.auto_backup(archive, "before-import")
         result = importing.import_frame(
             archive.conn, frame, kind=args.kind, mapping=mapping, partial=args.partial,
             dry_run=args.dry_run, rejects_path=args.rejects or importing.default_rejects_path(args.file),
             by=settings.user_name())
     report(result, sys.stdout)
+    if saved is not None:
+        print(translate("CLI", "The archive was backed up before the import: {path}").format(path=saved))
     return 1 if result.rejected else 0
 
 
