@@ -94,6 +94,8 @@ def run_cli(argv: list[str]) -> int:
         parser.print_help()
         return 0
     _warn_about_location(args)
+    from cli import _passphrase
+    database.set_passphrase_provider(_passphrase.provider)  # encrypted archives: env or prompt
     try:
         return int(args.run(args) or 0)
     except database.ArchiveError as exc:

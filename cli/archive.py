@@ -1,17 +1,23 @@
-"""Archive commands: new, check, backup, restore."""
+"""Archive commands: new, check, backup, restore, and its protection:
+passphrase, encrypt, decrypt."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from model.i18n import translate
 
-from model import backup, database
+from model import backup, database, encryption
+from cli import _passphrase
 
 
 
 def register(commands) -> None:
-    p = commands.add_parser("new", help=translate("CLI", "create an empty archive"))
+    p = commands.add_parser("new", help=translate("CLI", "create an empty archive, encrypted with a "
+                                                   "passphrase (typed twice, or from KEHU_PASSPHRASE)"))
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--plain", action="store_true",
+                   help=translate("CLI", "no encryption: anyone with the file can read it"))
     p.set_defaults(run=cmd_new)
 
     p = commands.add_parser("check", help=translate("CLI", "check an archive without changing it "
@@ -32,16 +38,45 @@ def register(commands) -> None:
                    help=translate("CLI", "the backup file (default: the newest backup)"))
     p.set_defaults(run=cmd_restore)
 
+    p = commands.add_parser("passphrase", help=translate("CLI", "change the passphrase of an encrypted "
+                                                          "archive (new one typed twice, or from "
+                                                          "KEHU_NEW_PASSPHRASE)"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.set_defaults(run=cmd_passphrase)
+
+    p = commands.add_parser("encrypt", help=translate("CLI", "encrypt a plain archive and its backups "
+                                                       "(a verified backup is taken first)"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.set_defaults(run=cmd_encrypt)
+
+    p = commands.add_parser("decrypt", help=translate("CLI", "remove the encryption of an archive: "
+                                                       "anyone with the file can then read it"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--yes", action="store_true",
+                   help=translate("CLI", "do it without asking (needed when there is no terminal)"))
+    p.set_defaults(run=cmd_decrypt)
+
 
 def cmd_new(args) -> int:
-    database.Archive.create(args.path).close()
-    print(translate("CLI", "Created an empty archive at {path}").format(path=args.path.resolve()))
+    if args.plain:
+        database.Archive.create(args.path).close()
+        print(translate("CLI", "Created an empty archive at {path} (not encrypted: anyone with the "
+                        "file can read it)").format(path=args.path.resolve()))
+        return 0
+    if args.path.exists():  # before asking for a passphrase
+        database.Archive.create(args.path)
+    secret = _passphrase.new(args.path)
+    database.Archive.create(args.path, passphrase=secret).close()
+    print(translate("CLI", "Created an empty encrypted archive at {path}").format(path=args.path.resolve()))
     return 0
 
 
 def cmd_check(args) -> int:
     path = args.path
-    report = database.check_file(path)
+    key = None
+    if path.exists() and database.is_encrypted(path):
+        key = database.unlock(path, _passphrase.existing(path))
+    report = database.check_file(path, key)
     if report.ok:
         print(translate("CLI", "{path}: healthy").format(path=path))
         return 0
@@ -65,8 +100,66 @@ def cmd_restore(args) -> int:
     if chosen is None:
         print(translate("CLI", "There is no backup of {path}.").format(path=args.path))
         return 2
-    kept = backup.restore(args.path, chosen)
+    secret = None
+    if database.is_encrypted(chosen) or (args.path.exists() and database.is_encrypted(args.path)):
+        secret = _passphrase.existing(chosen)
+    kept = backup.restore(args.path, chosen, passphrase=secret)
     print(translate("CLI", "Restored {backup} to {path}.").format(backup=chosen, path=args.path))
     if kept:
         print(translate("CLI", "The file it replaced was kept as {kept}.").format(kept=kept))
     return 0
+
+
+def cmd_passphrase(args) -> int:
+    with database.Archive.open(args.path) as archive:
+        if not archive.encrypted:
+            raise database.ArchiveError(translate("CLI", "{path} is not encrypted. Encrypt it with "
+                                                  "'python main.py encrypt {path}'.").format(path=args.path))
+        secret = _passphrase.new(args.path, (_passphrase.NEW_ENV,))
+        left = encryption.change_passphrase(archive, secret)
+    print(translate("CLI", "The passphrase of {path} was changed; its backups were re-keyed too.")
+          .format(path=args.path))
+    _say_left(left, translate("CLI", "These backups keep the passphrase they were taken with:"))
+    return 0
+
+
+def cmd_encrypt(args) -> int:
+    archive = database.Archive.open(args.path)
+    try:
+        if archive.encrypted:
+            raise database.ArchiveError(translate("CLI", "{path} is already encrypted. To change its "
+                                                  "passphrase: 'python main.py passphrase {path}'.")
+                                        .format(path=args.path))
+        secret = _passphrase.new(args.path)
+        archive, left = encryption.encrypt(archive, secret)
+    finally:
+        archive.close()
+    print(translate("CLI", "{path} is now encrypted, and so are its backups.").format(path=args.path))
+    print(translate("CLI", "Copies you made yourself elsewhere stay unencrypted: delete them."))
+    _say_left(left, translate("CLI", "These backups could not be encrypted and are still readable:"))
+    return 0
+
+
+def cmd_decrypt(args) -> int:
+    archive = database.Archive.open(args.path)
+    try:
+        if not archive.encrypted:
+            raise database.ArchiveError(translate("CLI", "{path} is not encrypted.").format(path=args.path))
+        print(translate("CLI", "Warning: without encryption, anyone who gets the file (a lost laptop, "
+                        "a copy) can read every customer in it."), file=sys.stderr)
+        if not args.yes and not _passphrase.confirm(translate("CLI", "Remove the encryption?")):
+            print(translate("CLI", "Nothing was changed. (Without a terminal, add --yes.)"), file=sys.stderr)
+            return 2
+        archive = encryption.decrypt(archive)
+    finally:
+        archive.close()
+    print(translate("CLI", "{path} is no longer encrypted. Its earlier backups stay encrypted and "
+                    "need the passphrase.").format(path=args.path))
+    return 0
+
+
+def _say_left(paths, heading: str) -> None:
+    if paths:
+        print(heading)
+        for item in paths:
+            print("  " + str(item))

@@ -77,6 +77,7 @@ def cmd_demo(args) -> int:
         print(translate("CLI", "  key accounts: {accounts} with {stores} stores, {checks} store checks, {photos} "
                         "photos").format(accounts=counts["key_accounts"], stores=counts["stores"],
                                                 checks=counts["store_checks"], photos=counts["photos"]))
+    print(translate("CLI", "  not encrypted: the demo holds made-up customers only"))
     if not args.no_grades:
         _grade(path)
     return 0

@@ -202,6 +202,22 @@ def unlock(path: Path, passphrase: str) -> Key:
     raise WrongPassphrase(message, tries, wait)
 
 
+# Where Archive.open gets a passphrase it was not given (the command line sets one
+# that reads KEHU_PASSPHRASE or asks at the terminal); None: PassphraseNeeded.
+_passphrase_provider = None
+
+
+def set_passphrase_provider(provider) -> None:
+    """``provider(path) -> str | None`` is asked when an encrypted archive is
+    opened without a passphrase. None removes it."""
+    global _passphrase_provider
+    _passphrase_provider = provider
+
+
+def provided_passphrase(path: Path) -> str | None:
+    return _passphrase_provider(Path(path)) if _passphrase_provider is not None else None
+
+
 class Connection(sqlite3.Connection):
     """A connection that remembers the key it was opened with (``kehu_key``,
     None when plain), so a backup of it can be encrypted the same way."""
@@ -405,6 +421,9 @@ def check_file(path: Path, passphrase: "str | Key | None" = None) -> HealthRepor
     path = Path(path)
     if not path.exists():
         raise ArchiveMissing(translate("Archive", "There is no archive at {path}.").format(path=path))
+    if passphrase is None and is_encrypted(path):
+        raise PassphraseNeeded(translate("Archive", "The archive {path} is encrypted: it can only be "
+                                         "checked with its passphrase.").format(path=path))
     try:
         conn = connect(path, read_only=True, passphrase=passphrase)
     except sqlite3.Error as exc:
@@ -474,6 +493,8 @@ class Archive:
                     "'python main.py new {path}' or File → New archive.").format(path=path))
         key = None
         if is_encrypted(path):
+            if passphrase is None or passphrase == "":
+                passphrase = provided_passphrase(path)
             if passphrase is None or passphrase == "":
                 raise PassphraseNeeded(
                     translate("Archive", "The archive {path} is encrypted. Enter its passphrase to open it "

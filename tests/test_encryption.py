@@ -317,3 +317,84 @@ def test_no_keychain_is_explained(tmp_path):
         assert passphrases.remembered(tmp_path / "a.kehu") is None
     finally:
         keyring.set_keyring(previous)
+
+
+# -- command line ----------------------------------------------------------------
+
+@pytest.fixture
+def cli(qapp, monkeypatch):
+    """run_cli in English, no passphrase in the environment, stdin not a terminal;
+    the passphrase provider it installs is removed afterwards."""
+    from cli import run_cli
+    from model import settings
+    settings.put(settings.LANGUAGE, "en")
+    monkeypatch.delenv("KEHU_PASSPHRASE", raising=False)
+    monkeypatch.delenv("KEHU_NEW_PASSPHRASE", raising=False)
+    yield run_cli
+    database.set_passphrase_provider(None)
+
+
+def test_cli_new_is_encrypted_and_every_command_takes_the_env_passphrase(cli, tmp_path, monkeypatch, capsys):
+    path = tmp_path / "c.kehu"
+    assert cli(["new", str(path)]) == 2  # no terminal, no variable: it says how, creates nothing
+    assert "KEHU_PASSPHRASE" in capsys.readouterr().err and not path.exists()
+    monkeypatch.setenv("KEHU_PASSPHRASE", PASS)
+    assert cli(["new", str(path)]) == 0
+    assert "encrypted" in capsys.readouterr().out and database.is_encrypted(path)
+    csv = tmp_path / "people.csv"
+    csv.write_text(f"name,phone\n{CANARY_NAME},{CANARY_PHONE}\n", encoding="utf-8")
+    assert cli(["import", str(path), str(csv)]) == 0
+    assert cli(["check", str(path)]) == 0
+    assert cli(["backup", str(path)]) == 0
+    made = Path(capsys.readouterr().out.strip().splitlines()[-1])
+    assert database.is_encrypted(made)
+    assert [p for p in files_of(tmp_path) if p.suffix != ".csv" and in_clear(p)] == []
+    monkeypatch.setenv("KEHU_PASSPHRASE", "wrong one")
+    assert cli(["backup", str(path)]) == 2
+    assert "does not open" in capsys.readouterr().err
+    monkeypatch.delenv("KEHU_PASSPHRASE")
+    assert cli(["check", str(path)]) == 2
+    assert "no terminal" in capsys.readouterr().err
+    monkeypatch.setenv("KEHU_PASSPHRASE", PASS)
+    assert cli(["restore", str(path)]) == 0
+
+
+def test_cli_prompts_at_a_terminal(cli, tmp_path, monkeypatch, capsys):
+    from cli import _passphrase
+    typed = iter(["abc", "y", "abd", "a good long passphrase", "a good long passphrase"])
+    monkeypatch.setattr(_passphrase, "_interactive", lambda: True)
+    monkeypatch.setattr(_passphrase, "_prompt", lambda text: next(typed))
+    monkeypatch.setattr("builtins.input", lambda text: next(typed))
+    path = tmp_path / "t.kehu"
+    # "abc" is weak: confirmed with y, but the second typing differs, so it is asked again.
+    assert cli(["new", str(path)]) == 0
+    out = capsys.readouterr()
+    assert "weak" in out.out and "do not match" in out.err
+    typed = iter(["a good long passphrase"])
+    assert cli(["check", str(path)]) == 0
+
+
+def test_cli_change_encrypt_decrypt(cli, tmp_path, monkeypatch, capsys):
+    path = tmp_path / "p.kehu"
+    assert cli(["new", "--plain", str(path)]) == 0
+    assert "not encrypted" in capsys.readouterr().out
+    assert cli(["passphrase", str(path)]) == 2  # plain: nothing to change
+    monkeypatch.setenv("KEHU_NEW_PASSPHRASE", PASS)
+    assert cli(["encrypt", str(path)]) == 0 and database.is_encrypted(path)
+    monkeypatch.setenv("KEHU_PASSPHRASE", PASS)
+    monkeypatch.setenv("KEHU_NEW_PASSPHRASE", "the second long passphrase")
+    assert cli(["passphrase", str(path)]) == 0
+    monkeypatch.setenv("KEHU_PASSPHRASE", "the second long passphrase")
+    capsys.readouterr()
+    assert cli(["decrypt", str(path)]) == 2  # no terminal and no --yes: refused, unchanged
+    assert "--yes" in capsys.readouterr().err and database.is_encrypted(path)
+    assert cli(["decrypt", "--yes", str(path)]) == 0
+    assert not database.is_encrypted(path)
+    with Archive.open(path) as arch:
+        assert not arch.encrypted
+
+
+def test_cli_takes_no_passphrase_argument(cli, tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        cli(["new", "--passphrase", "x", str(tmp_path / "x.kehu")])
+    capsys.readouterr()
