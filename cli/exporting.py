@@ -1,9 +1,10 @@
 """The export command: every customer to CSV or .xlsx."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from model import database, exporting
+from model import audit, database, exporting
 from model.i18n import translate
 
 
@@ -14,12 +15,29 @@ def register(commands) -> None:
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("out", type=Path, metavar="OUT.csv|OUT.xlsx",
                    help=translate("CLI", "the file to write (replaced if it exists)"))
+    p.add_argument("--reason", metavar="TEXT", default=None,
+                   help=translate("CLI", "why the customers are exported (kept in the audit trail; "
+                                  "required above 100 customers)"))
+    p.add_argument("--include-sensitive", action="store_true",
+                   help=translate("CLI", "also export the sensitive fields (financial assets, "
+                                  "property, risk appetite); left out otherwise"))
     p.set_defaults(run=cmd_export)
 
 
 def cmd_export(args) -> int:
     with database.Archive.open(args.path) as archive:
-        written = exporting.export_customers(archive.conn, args.out)
+        exporting.check_target(args.out)
+        count = exporting.export_count(archive.conn)
+        if exporting.needs_reason(count) and not (args.reason or "").strip():
+            print(translate("CLI", "Exporting {count} customers (more than {limit}) needs a reason, "
+                            "which is kept in the audit trail: add --reason \"TEXT\".")
+                  .format(count=count, limit=audit.REASON_THRESHOLD), file=sys.stderr)
+            return 2
+        written = exporting.export_customers(archive.conn, args.out, reason=args.reason,
+                                             include_sensitive=args.include_sensitive)
     print(translate("CLI", "Exported {count} customers to {path}")
           .format(count=f"{written:,}", path=args.out.resolve()))
+    if args.include_sensitive:
+        print(translate("CLI", "The file holds the sensitive fields (financial assets, property, "
+                        "risk appetite): keep it safe."))
     return 0

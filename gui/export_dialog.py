@@ -15,12 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QRadioButton, QVBoxLayout, QWidget)
 
 from gui.widgets import ERROR_STYLE, TaskProgress, show_failure
-from model import customers, exporting, settings
+from model import audit, customers, exporting, settings
 from model.database import Archive
 
 SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx"}
@@ -62,6 +62,31 @@ class ExportDialog(QDialog):
             self.view_button.hide()
             self.all_button.setChecked(True)
         scope_box.addWidget(self.all_button)
+        self.view_button.toggled.connect(self._scope_changed)
+
+        self.sensitive_box = QCheckBox(self.tr("Include &sensitive fields (financial assets, "
+                                               "property, risk appetite)"))
+        self.sensitive_warning = QLabel(self.tr(
+            "The file will hold each customer's financial-asset band, property band and risk "
+            "appetite. Export them only when the work needs them, and keep the file safe."))
+        self.sensitive_warning.setStyleSheet(ERROR_STYLE)
+        self.sensitive_warning.setWordWrap(True)
+        self.sensitive_warning.hide()
+        self.sensitive_box.toggled.connect(self.sensitive_warning.setVisible)
+        sensitive_col = QVBoxLayout()
+        sensitive_col.addWidget(self.sensitive_box)
+        sensitive_col.addWidget(self.sensitive_warning)
+
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("e.g. year-end review for the branch"))
+        self.reason_edit.textChanged.connect(self._reset_result)
+        self.reason_label = QLabel(self.tr("&Reason:"))
+        self.reason_label.setBuddy(self.reason_edit)
+        self.reason_note = QLabel()
+        self.reason_note.setWordWrap(True)
+        reason_col = QVBoxLayout()
+        reason_col.addWidget(self.reason_edit)
+        reason_col.addWidget(self.reason_note)
 
         self.path_edit = QLineEdit()
         self.path_edit.setText(str(self._default_path()))
@@ -79,6 +104,9 @@ class ExportDialog(QDialog):
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, path_row)
+        form.addRow(self.tr("Fields:"), sensitive_col)
+        form.addRow(self.reason_label, reason_col)
+        self.form = form
 
         self.progress = TaskProgress(self)
         self.progress.hide()
@@ -116,6 +144,7 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
+        self._scope_changed()
 
     # -- choices -------------------------------------------------------------
     def format(self) -> str:
@@ -124,6 +153,24 @@ class ExportDialog(QDialog):
     def customer_ids(self) -> list[int] | None:
         """The ids to export in order, or None for every customer."""
         return self.view_ids if self.view_button.isChecked() else None
+
+    def count(self) -> int:
+        """How many customers the chosen scope exports."""
+        ids = self.customer_ids()
+        if ids is None:
+            return customers.count(self.archive.conn)
+        return exporting.export_count(self.archive.conn, ids)
+
+    def reason_needed(self) -> bool:
+        return exporting.needs_reason(self.count())
+
+    def _scope_changed(self) -> None:
+        """More than a hundred customers: the reason is asked for (and required)."""
+        needed = self.reason_needed()
+        self.form.setRowVisible(self.reason_label, needed)
+        self.reason_note.setText(self.tr(
+            "More than {limit} customers: say why they are exported. The reason is kept in the "
+            "audit trail.").format(limit=audit.REASON_THRESHOLD))
 
     def path(self) -> Path:
         """The chosen file, with the format's ending."""
@@ -170,12 +217,22 @@ class ExportDialog(QDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
+        reason = self.reason_edit.text().strip()
+        if self.reason_needed() and not reason:
+            self.error.setText(self.tr("Give a reason: more than {limit} customers are exported, "
+                                       "and the reason is kept in the audit trail.")
+                               .format(limit=audit.REASON_THRESHOLD))
+            self.error.show()
+            self.reason_edit.setFocus()
+            return
         ids, archive = self.customer_ids(), self.archive
+        sensitive, by = self.sensitive_box.isChecked(), settings.user_name()
 
         def work(progress):
             conn = archive.reader()
             try:
-                return exporting.export_customers(conn, path, ids, progress)
+                return exporting.export_customers(conn, path, ids, progress, reason=reason or None,
+                                                  include_sensitive=sensitive, by=by)
             finally:
                 conn.close()
 

@@ -39,16 +39,49 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def record_keys() -> list[str]:
-    """The keys of the customer record in an export: ``id`` then every record field."""
-    return ["id", *customers.record_fields()]
+def record_keys(include_sensitive: bool = True) -> list[str]:
+    """The keys of the customer record in an export: ``id`` then every record field
+    (without the sensitive dimensions unless ``include_sensitive``)."""
+    hidden = set() if include_sensitive else set(sensitive_keys())
+    return ["id", *(k for k in customers.record_fields() if k not in hidden)]
 
 
-def export_keys(conn: sqlite3.Connection) -> list[str]:
+def sensitive_keys() -> list[str]:
+    """The columns of the dimensions marked ``sensitive`` (financial assets,
+    property, risk appetite): left out of an export unless chosen."""
+    from model import rules
+    return [d.column for d in rules.dimensions() if d.sensitive]
+
+
+def export_keys(conn: sqlite3.Connection, include_sensitive: bool = True) -> list[str]:
     """The column keys of an export, in order: the record, then the grades
     (value tier, opportunity grade with urgency and tracking, RFM, persona)."""
     from model.grading.queries import EXPORT_COLUMNS
-    return [*record_keys(), *EXPORT_COLUMNS]
+    return [*record_keys(include_sensitive), *EXPORT_COLUMNS]
+
+
+class ReasonNeeded(database.ArchiveError):
+    """An export of more than :data:`audit.REASON_THRESHOLD` customers without a reason."""
+
+
+def export_count(conn: sqlite3.Connection, customer_ids: list[int] | None = None) -> int:
+    """How many customers an export of ``customer_ids`` (None: everyone) writes."""
+    if customer_ids is None:
+        return conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
+    wanted = {int(i) for i in customer_ids}
+    found = 0
+    ids = list(wanted)
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start:start + CHUNK]
+        found += conn.execute(
+            f"SELECT count(*) FROM customers WHERE deleted_at IS NULL AND id IN "
+            f"({', '.join('?' * len(part))})", part).fetchone()[0]
+    return found
+
+
+def needs_reason(count: int) -> bool:
+    from model import audit
+    return count > audit.REASON_THRESHOLD
 
 
 def is_formula_like(text: str) -> bool:
@@ -77,16 +110,33 @@ def csv_cell(value) -> str:
 
 def export_customers(conn: sqlite3.Connection, out_path: Path | str,
                      customer_ids: list[int] | None = None,
-                     progress: Progress | None = None) -> int:
+                     progress: Progress | None = None, *, include_sensitive: bool = False,
+                     reason: str | None = None, by: str = "") -> int:
     """Write the customers (all, or ``customer_ids`` in that order) to ``out_path``;
-    ``.csv`` or ``.xlsx`` by its suffix. Returns the number of rows written."""
-    _check_target(Path(out_path))
-    keys = export_keys(conn)
-    total = (len(customer_ids) if customer_ids is not None else
-             conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0])
-    return write_table(out_path, keys, _rows(conn, record_keys(), customer_ids,
-                                        _grade_cells(conn, customer_ids)),
-                       sheet=translate("Export", "Customers"), total=total, progress=progress)
+    ``.csv`` or ``.xlsx`` by its suffix. Returns the number of rows written.
+
+    The sensitive dimensions are left out unless ``include_sensitive``. More
+    than :data:`audit.REASON_THRESHOLD` customers need a ``reason``
+    (:class:`ReasonNeeded` otherwise). The export is recorded in the audit
+    trail (who, the file, how many, the reason, whether sensitive fields went out)."""
+    from model import audit
+    check_target(Path(out_path))
+    reason = (reason or "").strip() or None
+    total = export_count(conn, customer_ids)
+    if needs_reason(total) and not reason:
+        raise ReasonNeeded(translate(
+            "Export", "Exporting {count} customers (more than {limit}) needs a reason, which is "
+            "kept in the audit trail. Give the reason and export again.")
+            .format(count=total, limit=audit.REASON_THRESHOLD))
+    keys = export_keys(conn, include_sensitive)
+    written = write_table(out_path, keys, _rows(conn, record_keys(include_sensitive), customer_ids,
+                                                _grade_cells(conn, customer_ids)),
+                          sheet=translate("Export", "Customers"), total=total, progress=progress)
+    out = Path(out_path).resolve()
+    audit.record(conn, "export", out.name, written, by, reason,
+                 detail={"path": str(out), "scope": "all" if customer_ids is None else "selection",
+                         "sensitive": bool(include_sensitive)})
+    return written
 
 
 def write_table(out_path: Path | str, keys: list[str], rows, *, sheet: str, total: int,
@@ -95,7 +145,7 @@ def write_table(out_path: Path | str, keys: list[str], rows, *, sheet: str, tota
     formula-like text neutralised; or .xlsx, text typed as text), through a
     temporary file moved into place at the end. Returns the rows written."""
     out = Path(out_path)
-    _check_target(out)
+    check_target(out)
     progress = progress or NO_PROGRESS
     rows = _Counted(iter(rows), total, progress)
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.tmp")
@@ -117,7 +167,8 @@ def write_table(out_path: Path | str, keys: list[str], rows, *, sheet: str, tota
     return rows.written
 
 
-def _check_target(out: Path) -> None:
+def check_target(out: Path) -> None:
+    """Refuse a target that is not a .csv or .xlsx file in an existing folder."""
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise database.ArchiveError(
             translate("Export", "Kehu exports to .csv or .xlsx files, not '{suffix}'. Give the file "

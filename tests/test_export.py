@@ -53,7 +53,7 @@ def test_keys_are_stable_snake_case_with_id_first(archive):
 
 def test_csv_has_a_bom_the_keys_and_importable_values(demo_archive, tmp_path):
     out = tmp_path / "客户.csv"
-    written = exporting.export_customers(demo_archive.conn, out)
+    written = exporting.export_customers(demo_archive.conn, out, include_sensitive=True, reason="check")
     assert written == 120
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf" + b"id,name,gender,phone,")
@@ -74,8 +74,8 @@ def test_csv_has_a_bom_the_keys_and_importable_values(demo_archive, tmp_path):
 
 
 def test_xlsx_is_readable_and_holds_the_same_rows(demo_archive, tmp_path):
-    exporting.export_customers(demo_archive.conn, tmp_path / "a.csv")
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.XLSX") == 120
+    exporting.export_customers(demo_archive.conn, tmp_path / "a.csv", include_sensitive=True, reason="check")
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.XLSX", include_sensitive=True, reason="check") == 120
     from_csv = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     from_xlsx = pd.read_excel(tmp_path / "a.XLSX", dtype=str, keep_default_na=False)
     assert list(from_xlsx.columns) == EXPORT_KEYS
@@ -95,7 +95,7 @@ def test_the_grade_columns_carry_the_stored_grades(demo_archive, tmp_path):
     as_of = AS_OF
     grading.apply(demo_archive.conn, grading.compute(grading.load_inputs(demo_archive.conn, as_of)))
     grading.set_opportunity(demo_archive.conn, 3, "clear", "1m", by="test", as_of=as_of)
-    exporting.export_customers(demo_archive.conn, tmp_path / "g.csv")
+    exporting.export_customers(demo_archive.conn, tmp_path / "g.csv", include_sensitive=True, reason="check")
     rows = _csv_rows(tmp_path / "g.csv")
     by_id = {int(r[0]): dict(zip(EXPORT_KEYS, r)) for r in rows[1:]}
     assert {c["value_tier"] for c in by_id.values()} <= {"A", "B", "C"}
@@ -110,25 +110,25 @@ def test_the_grade_columns_carry_the_stored_grades(demo_archive, tmp_path):
 
 def test_deleted_customers_are_not_exported(demo_archive, tmp_path):
     customers.delete(demo_archive.conn, 5, by="test")
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.csv") == 119
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.csv", include_sensitive=True, reason="check") == 119
     assert "5" not in {r[0] for r in _csv_rows(tmp_path / "a.csv")[1:]}
 
 
 def test_a_view_subset_keeps_its_order(demo_archive, tmp_path):
     customers.delete(demo_archive.conn, 9, by="test")
     view = [30, 2, 9, 17, 999_999, 1]
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view) == 4
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view, include_sensitive=True, reason="check") == 4
     assert [r[0] for r in _csv_rows(tmp_path / "v.csv")[1:]] == ["30", "2", "17", "1"]
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.xlsx", view) == 4
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.xlsx", view, include_sensitive=True, reason="check") == 4
     assert [r[0] for r in _xlsx_rows(tmp_path / "v.xlsx")[1:]] == [30, 2, 17, 1]
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "none.csv", []) == 0
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "none.csv", [], include_sensitive=True, reason="check") == 0
     assert _csv_rows(tmp_path / "none.csv") == [EXPORT_KEYS]
 
 
 def test_a_view_larger_than_a_chunk_streams_in_order(demo_archive, tmp_path, monkeypatch):
     monkeypatch.setattr(exporting, "CHUNK", 7)
     view = list(range(120, 0, -1))
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view) == 120
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view, include_sensitive=True, reason="check") == 120
     assert [int(r[0]) for r in _csv_rows(tmp_path / "v.csv")[1:]] == view
 
 
@@ -172,7 +172,7 @@ def test_numbers_are_not_text_cells():
 
 
 def test_csv_neutralises_each_injection_but_not_a_negative_number(risky, tmp_path):
-    exporting.export_customers(risky, tmp_path / "x.csv")
+    exporting.export_customers(risky, tmp_path / "x.csv", include_sensitive=True, reason="check")
     header, row = _csv_rows(tmp_path / "x.csv")
     cells = dict(zip(header, row))
     for key, text in FORMULAS.items():
@@ -186,7 +186,7 @@ def test_csv_neutralises_each_injection_but_not_a_negative_number(risky, tmp_pat
 
 
 def test_a_neutralised_csv_imports_back_as_the_original_text(risky, tmp_path):
-    exporting.export_customers(risky, tmp_path / "x.csv")
+    exporting.export_customers(risky, tmp_path / "x.csv", include_sensitive=True, reason="check")
     target = database.Archive.create(tmp_path / "other.kehu")
     try:
         result = importing.import_file(target.conn, tmp_path / "x.csv", by="test")
@@ -208,7 +208,7 @@ def test_only_a_quote_before_a_formula_is_unwrapped():
 
 
 def test_xlsx_keeps_formula_like_text_as_text(risky, tmp_path):
-    exporting.export_customers(risky, tmp_path / "x.xlsx")
+    exporting.export_customers(risky, tmp_path / "x.xlsx", include_sensitive=True, reason="check")
     book = openpyxl.load_workbook(tmp_path / "x.xlsx")
     try:
         sheet = book.active
@@ -236,11 +236,11 @@ def _sheet_xml(path) -> str:
 
 def test_an_unknown_suffix_or_folder_is_refused_clearly(archive, tmp_path):
     with pytest.raises(database.ArchiveError, match=r"\.csv or \.xlsx"):
-        exporting.export_customers(archive.conn, tmp_path / "a.xls")
+        exporting.export_customers(archive.conn, tmp_path / "a.xls", include_sensitive=True, reason="check")
     with pytest.raises(database.ArchiveError, match=r"\.csv or \.xlsx"):
-        exporting.export_customers(archive.conn, tmp_path / "noending")
+        exporting.export_customers(archive.conn, tmp_path / "noending", include_sensitive=True, reason="check")
     with pytest.raises(database.ArchiveError, match="does not exist"):
-        exporting.export_customers(archive.conn, tmp_path / "missing" / "a.csv")
+        exporting.export_customers(archive.conn, tmp_path / "missing" / "a.csv", include_sensitive=True, reason="check")
     assert list(tmp_path.glob("*.xls")) == []
 
 
@@ -264,7 +264,7 @@ def test_a_failure_mid_export_leaves_no_file(demo_archive, tmp_path, monkeypatch
     out = folder / ("out" + suffix)
     progress = _FailAfterFirstChunk(error)
     with pytest.raises(type(error)):
-        exporting.export_customers(demo_archive.conn, out, progress=progress)
+        exporting.export_customers(demo_archive.conn, out, progress=progress, include_sensitive=True, reason="check")
     assert progress.checks == 1
     assert not out.exists()
     assert list(folder.iterdir()) == []  # no temporary file either
@@ -276,9 +276,9 @@ def test_a_failure_keeps_the_previous_export(demo_archive, tmp_path, monkeypatch
     monkeypatch.setattr(exporting, "CHUNK", 10)
     with pytest.raises(RuntimeError):
         exporting.export_customers(demo_archive.conn, out,
-                                   progress=_FailAfterFirstChunk(RuntimeError("stop")))
+                                   progress=_FailAfterFirstChunk(RuntimeError("stop")), include_sensitive=True, reason="check")
     assert out.read_text() == "the previous export"
-    assert exporting.export_customers(demo_archive.conn, out) == 120  # replaced when it works
+    assert exporting.export_customers(demo_archive.conn, out, include_sensitive=True, reason="check") == 120  # replaced when it works
     assert len(_csv_rows(out)) == 121
 
 
@@ -290,7 +290,7 @@ def test_an_os_error_becomes_a_message_and_nothing_is_left(demo_archive, tmp_pat
     folder = tmp_path / "exports"
     folder.mkdir()
     with pytest.raises(database.ArchiveError, match="No space left"):
-        exporting.export_customers(demo_archive.conn, folder / "a.csv")
+        exporting.export_customers(demo_archive.conn, folder / "a.csv", include_sensitive=True, reason="check")
     assert list(folder.iterdir()) == []
 
 
@@ -302,7 +302,7 @@ def test_progress_reaches_the_total(demo_archive, tmp_path, monkeypatch):
         def report(self, done, total=None, text=""):
             seen.append((done, total))
 
-    exporting.export_customers(demo_archive.conn, tmp_path / "a.xlsx", progress=Watch())
+    exporting.export_customers(demo_archive.conn, tmp_path / "a.xlsx", progress=Watch(), include_sensitive=True, reason="check")
     assert seen[0] == (50, 120) and seen[-1] == (120, 120)
 
 
@@ -312,10 +312,16 @@ def test_cli_export_prints_the_rows_written(qapp, demo_archive, tmp_path, capsys
     from cli import run_cli
     path = demo_archive.path
     demo_archive.close()
-    assert run_cli(["export", str(path), str(tmp_path / "out.xlsx")]) == 0
+    assert run_cli(["export", str(path), str(tmp_path / "out.xlsx")]) == 2
+    assert "--reason" in capsys.readouterr().err and not (tmp_path / "out.xlsx").exists()
+    assert run_cli(["export", str(path), str(tmp_path / "out.xlsx"), "--reason", "年度核对"]) == 0
     out = capsys.readouterr().out
     assert "120" in out and "out.xlsx" in out
-    assert len(_xlsx_rows(tmp_path / "out.xlsx")) == 121
+    rows = _xlsx_rows(tmp_path / "out.xlsx")
+    assert len(rows) == 121 and "dim_financial_assets" not in rows[0]
+    assert run_cli(["export", str(path), str(tmp_path / "all.csv"), "--reason", "核对",
+                    "--include-sensitive"]) == 0
+    assert "dim_financial_assets" in _csv_rows(tmp_path / "all.csv")[0]
     assert run_cli(["export", str(path), str(tmp_path / "out.txt")]) == 2
     assert ".csv or .xlsx" in capsys.readouterr().err
     assert run_cli(["export", str(tmp_path / "none.kehu"), str(tmp_path / "o.csv")]) == 2
@@ -328,7 +334,7 @@ def test_cli_export_prints_the_rows_written(qapp, demo_archive, tmp_path, capsys
 def test_an_export_imports_again_with_every_field_equal(demo_archive, tmp_path, suffix):
     customers.delete(demo_archive.conn, 4, by="test")
     out = tmp_path / ("book" + suffix)
-    assert exporting.export_customers(demo_archive.conn, out) == 119
+    assert exporting.export_customers(demo_archive.conn, out, include_sensitive=True, reason="check") == 119
 
     target = database.Archive.create(tmp_path / "other.kehu")
     try:

@@ -115,6 +115,7 @@ def test_cancel_leaves_no_file(qtbot, monkeypatch, archive, tmp_path):
                              [(f"客户{i}",) for i in range(2 * exporting.CHUNK + 10)])
     dialog = make(qtbot, archive, None)
     dialog.path_edit.setText(str(tmp_path / "big.csv"))
+    dialog.reason_edit.setText("year-end review")  # above 100 customers a reason is needed
     held, go_on = threading.Event(), threading.Event()
     dialog.export()
     progress = dialog.progress.task.progress
