@@ -67,6 +67,10 @@ def specs() -> list[ActionSpec]:
         ActionSpec("export", translate("Actions", "&Export…"), "export_customers", "archive", "Ctrl+E",
                    "export", ARCHIVE, toolbar=True, requires="gui.export_dialog",
                    tip=translate("Actions", "Write the customers shown, or all, to CSV or Excel")),
+        ActionSpec("lock", translate("Actions", "&Lock now"), "lock_now", "archive", "Ctrl+Shift+K",
+                   "lock", ARCHIVE, separator_before=True, requires="gui.app_lock",
+                   tip=translate("Actions", "Hide the customers and close the archive until you "
+                                            "unlock it (also after the idle time in Preferences)")),
         ActionSpec("quit", translate("Actions", "&Quit"), "close", "archive",
                    QKeySequence.StandardKey.Quit, separator_before=True,
                    role=QAction.MenuRole.QuitRole),

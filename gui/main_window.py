@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QLi
 
 from gui import actions as registry
 from gui import archive_dialogs
+from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
-from model import backup, customers, settings
+from model import backup, backup_policy, customers, settings, storage_location
 from model.database import Archive
 from model.i18n import translate
 from model.version import __version__, build_info
@@ -151,6 +152,10 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
+        self.app_lock = AppLock(self)     # locks after the idle time; Archive → Lock now
+        self._close_backup_done = False       # the on-close backup ran (or was not needed)
+        self._location_warned: set[Path] = set()
+        self._location_note = ""
         self._restore_window_state()
         self._update_actions()
 
@@ -276,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         registry.update_enabled(self._actions, self.state())
+        self.app_lock.restrict(self._actions)
 
     def _update_status(self) -> None:
         locale = QLocale()
@@ -285,8 +291,8 @@ class MainWindow(QMainWindow):
             self.backup_label.clear()
             self.setWindowTitle(self.tr("Kehu"))
             return
-        self.archive_label.setText(self.archive.path.name)
-        self.archive_label.setToolTip(str(self.archive.path))
+        self.archive_label.setText(("⚠ " if self._location_note else "") + self.archive.path.name)
+        self.archive_label.setToolTip("\n\n".join(filter(None, [str(self.archive.path), self._location_note])))
         self.setWindowTitle(self.tr("{name} — Kehu").format(name=self.archive.path.stem))
         page = self.page()
         if page is not None:
@@ -345,6 +351,9 @@ class MainWindow(QMainWindow):
             page.busy() for page in self.pages.values() if hasattr(page, "busy"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.app_lock.may_close():
+            event.ignore()
+            return
         if any(not t.finished for t in self._user_tasks):
             answer = QMessageBox.question(
                 self, self.tr("Quit Kehu"),
@@ -354,9 +363,45 @@ class MainWindow(QMainWindow):
                 return
             for task in self._user_tasks:
                 task.cancel()
+        if self._backing_up_before_close(event):
+            return
         self.save_window_state()
         self._close_archive()
         event.accept()
+
+    def _backing_up_before_close(self, event: QCloseEvent) -> bool:
+        """Back a changed archive up before closing (setting backup/on_close): a small one
+        on the spot; a big one in the background, the window closing when it is done (True)."""
+        if self.archive is None or self._close_backup_done or not settings.get(settings.BACKUP_ON_CLOSE):
+            return False
+        self._close_backup_done = True
+        waiting = []
+        handle = archive_dialogs.auto_backup(
+            self, self.archive, "on-close", lambda _made: waiting and QTimer.singleShot(0, self.close))
+        if handle is None:
+            return False
+        waiting.append(self._track(handle, background=True))
+        event.ignore()
+        return True
+
+    def _auto_backup(self, reason: str, then: Callable[[], None]) -> None:
+        """An automatic backup (when the archive changed since its last one), then ``then()``."""
+        archive = self.archive
+
+        def done(made: Path | None) -> None:
+            if made is not None and self.archive is archive:
+                self._update_status()
+                self.statusBar().showMessage(self.tr("Backed up first: {name}").format(name=made.name), 8000)
+            then()
+        handle = archive_dialogs.auto_backup(self, archive, reason, done)
+        if handle is not None:
+            self._track(handle)
+
+    def _needs_backup(self) -> bool:
+        try:
+            return backup_policy.needs_backup(self.archive)
+        except Exception:       # noqa: BLE001 - a connection already broken: assume changed
+            return True
 
     def _track(self, handle: TaskHandle, background: bool = False) -> TaskHandle:
         """Keep a task for busy() and, unless it is quiet ``background`` work (search,
@@ -456,14 +501,22 @@ class MainWindow(QMainWindow):
             self.search_field.blockSignals(False)
             self.search_field.setEnabled(False)
         if self.archive is not None:
+            path, clean = self.archive.path, not self._needs_backup()
             self.archive.close()
             self.archive = None
+            backup_policy.note_closed(path, clean)   # so the next opening knows it is unchanged
+        # Finished tasks' callbacks hold the archive (and its key): let them go.
+        self.tasks = [t for t in self.tasks if not t.finished]
+        self._user_tasks = [t for t in self._user_tasks if not t.finished]
 
     def _set_archive(self, archive: Archive) -> None:
         if self.page() is not None:
             self.save_window_state()
         self._close_archive()
         self.archive = archive
+        backup_policy.watch(archive)
+        risk = storage_location.check(archive.path)
+        self._location_note = risk.message if risk else ""
         QTimer.singleShot(0, lambda: self._remember(archive.path))
         self.areas = [area for area in AREAS if area.available()]
         for area in self.areas:
@@ -487,6 +540,9 @@ class MainWindow(QMainWindow):
         self._prepare_search()
         self._load_deferred()
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=archive.path), 5000)
+        if risk is not None and archive.path not in self._location_warned:
+            self._location_warned.add(archive.path)        # once a session, not at every opening
+            archive_dialogs.show_location_warning(self, risk)
         self.archive_changed.emit()
 
     def _make_page(self, area: AreaSpec) -> QWidget:
@@ -542,6 +598,8 @@ class MainWindow(QMainWindow):
             return None
 
         def done(path: Path) -> None:
+            if self.archive is not None:
+                backup_policy.mark_backed_up(self.archive)
             self._update_status()
             self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
         return self._track(archive_dialogs.start_backup(self, self.archive, done))
@@ -700,6 +758,10 @@ class MainWindow(QMainWindow):
             page.print_tracking_log()
 
     def import_customers(self) -> None:
+        if self.archive is not None:   # a restore point first, if it changed since its last backup
+            self._auto_backup("before-import", self._import_customers)
+
+    def _import_customers(self) -> None:
         from gui.import_dialog import ImportDialog
         if self.archive is None:
             return
@@ -848,11 +910,18 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         from gui.preferences import PreferencesDialog
-        PreferencesDialog.ask(self)
+        if PreferencesDialog.ask(self):
+            self.app_lock.apply_settings()
+
+    def lock_now(self) -> None:
+        self.app_lock.lock()
 
     def show_branch_rules(self) -> None:
         from gui.branch_rules import BranchRulesDialog
-        BranchRulesDialog.ask(self)
+        if self.archive is None:
+            BranchRulesDialog.ask(self)
+        else:   # a pack may be imported there: a restore point first, if it changed
+            self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.about_text())

@@ -96,6 +96,10 @@ class TaskHandle(QObject):
     def _finish(self) -> None:
         self.finished = True
         _unowned.discard(self)
+        # The connections hold the callbacks, and they the handle and what the work used
+        # (an archive and its key): a cycle Python cannot see. Nothing comes after this.
+        for signal in (self.signals.succeeded, self.signals.failed, self.signals.progressed):
+            signal.disconnect()
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.hide()
