@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 大卖场, 社区超市, 便利店</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Channel / format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Head office address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished">备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>New follow-up action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation type="unfinished">内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDoneDialog</name>
+    <message>
+        <source>Mark the action done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} (owner {owner}, due {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;New archive…</source>
@@ -58,6 +131,14 @@
     <message>
         <source>Write the customers shown, or all, to CSV or Excel</source>
         <translation>把当前显示的客户或全部客户导出为 CSV 或 Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Hide the customers and close the archive until you unlock it (also after the idle time in Preferences)</source>
+        <translation>隐藏客户并关闭档案，直到您解锁（闲置时间达到“首选项”中的设置时也会自动锁定）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -308,7 +389,65 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>101 agreement: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tarts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one commitment per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes on the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppLock</name>
+    <message>
+        <source>Kehu locks as soon as the work running now ends.</source>
+        <translation>正在进行的工作一结束，客户经营助手就会锁定。</translation>
+    </message>
+    <message>
+        <source>Locked — Kehu</source>
+        <translation>已锁定 — 客户经营助手</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Quit Kehu</source>
+        <translation>退出客户经营助手</translation>
+    </message>
+    <message>
+        <source>Changes to a customer were not saved when Kehu locked. Quit anyway and lose them? To keep them, unlock first and save them.</source>
+        <translation>锁定时有一位客户的修改尚未保存。仍要退出并放弃这些修改吗？如要保留，请先解锁再保存。</translation>
+    </message>
+</context>
+<context>
     <name>Archive</name>
+    <message>
+        <source>The passphrase does not open {path}. Check it (Caps Lock, keyboard layout) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After {count} wrong tries, each further try waits longer (the next one {seconds} s).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The disk is full or cannot be written. Nothing was saved; free some space and try again.</source>
         <translation>磁盘已满或无法写入。没有保存任何内容；请腾出一些空间后重试。</translation>
@@ -326,6 +465,10 @@
         <translation>{path} 处没有档案。</translation>
     </message>
     <message>
+        <source>The archive {path} is encrypted: it can only be checked with its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} already exists. Choose another name, or open it.</source>
         <translation>{path} 已存在。请换一个名称，或直接打开它。</translation>
     </message>
@@ -334,8 +477,20 @@
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
+        <source>The passphrase is empty. Type one, or choose a plain archive without encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no archive at {path}. Create one first with &apos;python main.py new {path}&apos; or File → New archive.</source>
         <translation>{path} 处没有档案。请先用 &apos;python main.py new {path}&apos; 或“档案 → 新建档案”创建一个。</translation>
+    </message>
+    <message>
+        <source>The archive {path} is encrypted. Enter its passphrase to open it (in the command line: set KEHU_PASSPHRASE or type it when asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved key no longer opens {path} (its passphrase was changed). Enter the passphrase.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{path} is not a Kehu archive (it is not an SQLite database).</source>
@@ -361,6 +516,10 @@
         <source>The archive {path} was written by a newer version of Kehu (format {found}; this version reads up to {latest}). Install the newer version to open it; the archive was not changed.</source>
         <translation>档案 {path} 由更新版本的客户经营助手写入（格式 {found}；本版本最高只能读取 {latest}）。请安装新版本后再打开；档案没有被改动。</translation>
     </message>
+    <message>
+        <source>The archive {path} is closed. Open it again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArchiveDialogs</name>
@@ -383,6 +542,10 @@
     <message>
         <source>Backing up the archive…</source>
         <translation>正在备份档案…</translation>
+    </message>
+    <message>
+        <source>Archive in a risky place</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking the archive…</source>
@@ -445,6 +608,105 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch pack import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking log {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit plan {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity evaluation: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity plan: {title}</source>
+        <translation type="unfinished">活动方案：{title}</translation>
+    </message>
+    <message>
+        <source>sensitive fields included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full phone numbers printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} backups cleaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer ids: {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail → {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>The backup folder {folder} cannot be created: {error}</source>
@@ -461,6 +723,14 @@
     <message>
         <source>The backup does not hold the same records as the archive; it was discarded.</source>
         <translation>备份中的记录与档案不一致，已丢弃。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is encrypted. Enter the passphrase the archive had when it was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the backup {path}. It needs the passphrase the archive had when the backup was taken.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The backup {path} is damaged and cannot be restored.</source>
@@ -683,10 +953,6 @@
         <translation>已停止；没有再写入任何内容。</translation>
     </message>
     <message>
-        <source>create an empty archive</source>
-        <translation>新建一个空档案</translation>
-    </message>
-    <message>
         <source>check an archive without changing it (exit 0 healthy, 1 damaged)</source>
         <translation>检查档案，不做改动（退出码 0 完好，1 已损坏）</translation>
     </message>
@@ -707,8 +973,36 @@
         <translation>备份文件（默认：最新的备份）</translation>
     </message>
     <message>
-        <source>Created an empty archive at {path}</source>
-        <translation>已在 {path} 新建空档案</translation>
+        <source>create an empty archive, encrypted with a passphrase (typed twice, or from KEHU_PASSPHRASE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no encryption: anyone with the file can read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the passphrase of an encrypted archive (new one typed twice, or from KEHU_NEW_PASSPHRASE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypt a plain archive and its backups (a verified backup is taken first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove the encryption of an archive: anyone with the file can then read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do it without asking (needed when there is no terminal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created an empty archive at {path} (not encrypted: anyone with the file can read it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created an empty encrypted archive at {path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{path}: healthy</source>
@@ -733,6 +1027,54 @@
     <message>
         <source>The file it replaced was kept as {kept}.</source>
         <translation>被替换的文件已保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>{path} is not encrypted. Encrypt it with &apos;python main.py encrypt {path}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of {path} was changed; its backups were re-keyed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backups keep the passphrase they were taken with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted. To change its passphrase: &apos;python main.py passphrase {path}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is now encrypted, and so are its backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies you made yourself elsewhere stay unencrypted: delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backups could not be encrypted and are still readable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: without encryption, anyone who gets the file (a lost laptop, a copy) can read every customer in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the encryption?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. (Without a terminal, add --yes.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is no longer encrypted. Its earlier backups stay encrypted and need the passphrase.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>print a sheet to PDF (see &apos;print --help&apos;)</source>
@@ -775,6 +1117,14 @@
         <translation>  客户：{customers}（红名单：{red}），区域：{areas}，客户经理：{managers}，交易：{transactions}，联系记录：{contacts}</translation>
     </message>
     <message>
+        <source>  key accounts: {accounts} with {stores} stores, {checks} store checks, {photos} photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  not encrypted: the demo holds made-up customers only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>  graded as of {date}: {rows} grades (value tier, RFM, persona)</source>
         <translation>  已按 {date} 分级：{rows} 条等级（价值分级、RFM、客户画像）</translation>
     </message>
@@ -791,8 +1141,24 @@
         <translation>要写入的文件（已存在则替换）</translation>
     </message>
     <message>
+        <source>why the customers are exported (kept in the audit trail; required above 100 customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also export the sensitive fields (financial assets, property, risk appetite); left out otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail: add --reason &quot;TEXT&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 位客户导出到 {path}</translation>
+    </message>
+    <message>
+        <source>The file holds the sensitive fields (financial assets, property, risk appetite): keep it safe.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>compute value tiers, RFM types and personas, store them and print the distribution</source>
@@ -909,6 +1275,10 @@
     <message>
         <source>The mapping file {path} must hold one JSON object: {{&quot;header&quot;: &quot;field&quot;, ...}}.</source>
         <translation>列对应文件 {path} 必须是一个 JSON 对象：{{&quot;表头&quot;: &quot;字段&quot;, ...}}。</translation>
+    </message>
+    <message>
+        <source>The archive was backed up before the import: {path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>imported {imported}, rejected {rejected}, duplicates {duplicates}</source>
@@ -1031,12 +1401,88 @@
         <translation>方案编号，即 promotions 命令列出的编号</translation>
     </message>
     <message>
+        <source>key accounts (KA): list them with their reward tier; &apos;ka ranking&apos; and &apos;ka import-stores&apos; (see &apos;ka --help&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;ka PATH&apos; lists the key accounts with stores, last store check, the year&apos;s volume against target and the reward tier reached. &apos;ka ranking PATH --year YYYY&apos; ranks the accounts by the year&apos;s volume (equal volumes share a rank). &apos;ka import-stores PATH --account ID FILE&apos; imports regions and stores from a CSV or .xlsx file: all or nothing, unless --partial; rejected rows go to a rejects file (exit 0 all rows good, 1 rows rejected, 2 file unreadable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what to do and the archive (see the forms above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key account&apos;s dossier (KA 档案): stores, team, contacts, commitments, store checks, volume and reward tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key account&apos;s number, as &apos;ka PATH&apos; lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the year of the volume (default: the latest with volume entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one store check with its results and photos, to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store check&apos;s number (shown on the account&apos;s Store checks tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>write the printout to this PDF</source>
         <translation>把打印内容写入此 PDF</translation>
     </message>
     <message>
         <source>branch name for the page header</source>
         <translation>页眉上的网点名称</translation>
+    </message>
+    <message>
+        <source>print phone numbers in full (else 138****5678)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the year (default: the latest with volume entered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key accounts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last check {date}: {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no store check yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id:&gt;4}  {name} ({scope}, {channel}): {stores} stores; {check}; {year}: {volume} of {target} {unit}; {standing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volume entered for {year}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} {year} (by volume, {unit}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* in the {title}; equal volumes share a rank and are listed by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {stores} stores, {checks} store checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store check {id} of {store} on {date}: score {score}; wrote {path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan {id} ({title}), {count} customers in the audience; wrote {path}</source>
@@ -1214,6 +1660,154 @@
         <source>No branch pack is applied: the rules shipped with the program are in force.</source>
         <translation>未应用网点规则包：使用程序自带的规则。</translation>
     </message>
+    <message>
+        <source>{what} There is no terminal to ask at: set the environment variable {env} (a passphrase is never taken as an argument).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for {path}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase was typed; nothing was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>Warning: the passphrase in {env} is weak. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new passphrase for {path} is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for {path}. Without it the archive cannot be opened: keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase was typed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength: {level}. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this weak passphrase anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two do not match; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the partners (合作伙伴) with their last 101 score, open actions and performance flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this partner: checklist runs, open actions, targets and actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import the outlets the partner (--partner) covers from a CSV or .xlsx file; all or nothing unless --partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with --import-outlets: add the good rows even if some are rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a partner&apos;s 101 checklist run for sign-off (the latest by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partner&apos;s number, as the partners command lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partner&apos;s N-th run (1 = the first); default: the latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no checklist run yet; run one in the window (Partners → New checklist run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: run of {date} by {reviewer}, checklist {version}, score {score}; wrote {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which partner the outlets belong to: --partner ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partners yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BELOW TARGET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id:&gt;4}  {name}  {kind}  {territory}  outlets {outlets}  last run {last} score {score}  open actions {actions}  {flag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  run {n}: {date} {reviewer}, checklist {version}, score {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  open action due {date}: {text} ({owner})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {period}: target {target}, actual {actual}{below}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (below target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Flagged: below target in the last two periods.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1354,6 +1948,191 @@
     <message>
         <source>The check was stopped. Go back and forward again to check the file.</source>
         <translation>检查已停止。请返回上一步再前进，以重新检查文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template has no version; add &quot;version&quot;: &quot;1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parts must be qualification, cooperation and management (found: {parts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an item has no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the item key {key} appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {key} names an unknown part {part}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {key} needs a positive weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {key} needs title_en and title_zh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template has no items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist template {id} is not in this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation type="unfinished">未见到</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter who reviewed the partner (the reviewer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist has no item {key}; it may have changed. Start the run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer every item (met, not met or N/A); still open: {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item&apos;s result must be met, not met or N/A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each follow-up action needs what to do, an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no checklist run number {id} in this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner has {count} checklist runs; choose a run number from 1 to {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPrintDialog</name>
+    <message>
+        <source>Print the 101 checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: run of {date} by {reviewer}, score {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRunDialog</name>
+    <message>
+        <source>{name} cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty; nothing was attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; evidence may be at most {limit} MB. Take a smaller photo or shrink it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a picture that can be read; attach it as a photo in JPEG or PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>101 checklist: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist version {version}: {count} items in three parts; the score counts the weights of the items met against those that apply (N/A left out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished">日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the whole partnership)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up actions (they become due visits in the visit planning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: {score}   (met {met}, not met {not_met}, N/A {na}, not answered {open})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and files (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A follow-up action needs what is to be done and an owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer every item (met, not met or N/A); {count} still open, the first is “{item}”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2617,41 @@
     </message>
 </context>
 <context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>Merchandising commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 主通道端架1组，满陈列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation type="unfinished">内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished">从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComputedPage</name>
     <message>
         <source>Computed grades</source>
@@ -1949,6 +2763,42 @@
     <message>
         <source>This customer was deleted; restore the customer before logging a contact.</source>
         <translation>该客户已被删除；请先恢复该客户，再登记联系。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 采购总监, 品类经理, 店长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;KeyMan: the decision maker (at most one per account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Works at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2547,6 +3397,10 @@
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
+    <message>
+        <source>101 follow-up: {action} (owner {owner})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DuePanel</name>
@@ -2659,6 +3513,45 @@
     </message>
 </context>
 <context>
+    <name>Encryption</name>
+    <message>
+        <source>The converted copy of {path} failed its check; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive could not be converted: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive {path} is already encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is empty. Type one to encrypt the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive {path} is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive {path} is not encrypted; encrypt it instead (Archive → Encrypt archive…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase is empty. Type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed: {error}. The archive still opens with the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive did not pass its check after the passphrase change. Restore the backup taken just before it (Archive → Restore from backup).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Kehu</source>
@@ -2667,6 +3560,44 @@
     <message>
         <source>Something went wrong; nothing was saved.</source>
         <translation>出错了；没有保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>{name} is not a picture that can be read ({error}); attach it as a photo in JPEG or PNG, or rename it if it is another kind of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty; nothing was attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; evidence may be at most {limit} MB. Take a smaller photo or shrink it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence {id} is not in this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceWidgets</name>
+    <message>
+        <source>Attach a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2686,6 +3617,10 @@
     <message>
         <source>Could not write {path}: {reason}. Nothing was exported; check the disk has space and the file is not open in another program.</source>
         <translation>无法写入 {path}：{reason}。未导出任何内容；请检查磁盘空间是否充足，以及该文件是否在其他程序中打开。</translation>
+    </message>
+    <message>
+        <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail. Give the reason and export again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exporting customers…</source>
@@ -2719,6 +3654,22 @@
         <translation>当前视图中的客户(&amp;V)（{count}）</translation>
     </message>
     <message>
+        <source>Include &amp;sensitive fields (financial assets, property, risk appetite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file will hold each customer&apos;s financial-asset band, property band and risk appetite. Export them only when the work needs them, and keep the file safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. year-end review for the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">理由(&amp;R)：</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -2735,6 +3686,10 @@
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
+        <source>Fields:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
@@ -2745,6 +3700,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>More than {limit} customers: say why they are exported. The reason is kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>customers-{date}</source>
@@ -2769,6 +3728,10 @@
     <message>
         <source>{path} already exists. Replace it?</source>
         <translation>{path} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Give a reason: more than {limit} customers are exported, and the reason is kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exporting to {name}…</source>
@@ -3859,6 +4822,641 @@
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message>
+        <source>weight {weight}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation type="unfinished">未见到</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (what was seen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a photo or a file as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: click to take it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KaDialogs</name>
+    <message>
+        <source>ka-dossier-{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store-check-{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KaPrintDialog</name>
+    <message>
+        <source>Print the KA dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year of the volume:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccounts</name>
+    <message>
+        <source>No tier reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reached} (the top tier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reached}; {missing} {unit} missing for {next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward rules file {file} cannot be used: {problem} Correct the file, or restore the one the program ships.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} must be a positive number, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON ({error}).</source>
+        <translation type="unfinished">不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>it needs a list of tiers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier {n} has no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two tiers have the key {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier {key} has no label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold of tier {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of tier {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the thresholds must rise from tier to tier; {key} ({value}) is not above {previous} ({before}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ranking_size must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period must be &quot;year&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National KA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional KA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account manager (Manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer service (Service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations (Operation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchandiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point-of-sale material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopper guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key account needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether the account is a national or a regional KA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a key account named {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key account {id} is not in this archive; &apos;python main.py ka PATH&apos; lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation type="unfinished">未知字段</translation>
+    </message>
+    <message>
+        <source>A store needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store needs its code (the chain&apos;s store number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation type="unfinished">请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+        <source>A region sits directly under the head office; leave its parent empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is neither a store (门店) nor a region (大区).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is no longer in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no region with the code {code} in this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code {code} is already used in this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This region still has stores; move them to another region first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region {name} still has stores; delete them or move them to another region first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is not one of this account&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact is no longer in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{role}&apos; is not a role of the KA team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key account has one account manager; name the others under service, operation or merchandiser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what is committed: display, promotion, point-of-sale material or shopper guidance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what is committed (e.g. &apos;end cap at the entrance, 2 m&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commitment ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of this account&apos;s stores, or all stores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the period: a year (2026), a quarter (2026-Q3) or a month (2026-07).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation type="unfinished">数量</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no column for the store&apos;s {fields}. Its columns are: {columns}. The first row must hold headers such as 门店编号, 门店名称, 类型, 所属大区 (code, name, type, parent region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code {code} is already in this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: the code {code} is used twice (row {row} has it too).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: {code} is a store, not a region; a store sits under a region or directly under the head office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: there is no region {code} in this account or in the file (add the region as a row of type 大区, or leave the cell empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parent region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{volume} {unit} (target {target}, {share})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward tier reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tier}: {reward}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing for the next tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{missing} {unit} missing for {tier} ({threshold} {unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The top tier is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rank {rank}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}, in the {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Channel / format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, {role}, {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not marked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stores} stores in {regions} regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>No volume entered for {year}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} · {store} · checked by {checker} · score {score} ({compliant} compliant, {partly} partly, {not_compliant} not compliant, {not_checked} not checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume against target and reward tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tier} from {threshold} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers: {tiers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one assigned yet.</source>
+        <translation type="unfinished">尚未安排人员。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished">联系记录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>No stores yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchandising commitments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No commitments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest store checks ({shown} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store checks yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA dossier: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{account} ({scope})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by: ____________________    Store manager: ____________________    Date: ____________</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store check: {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Kehu is locked</source>
+        <translation>客户经营助手已锁定</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Passphrase of the archive</source>
+        <translation>档案的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Open another archive…</source>
+        <translation>打开其他档案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>This archive is not encrypted: while Kehu is locked nobody can see it in this window, but anyone who can use this computer can still read its file. To protect it, encrypt the archive with a passphrase.</source>
+        <translation>此档案未加密：锁定期间，本窗口中看不到任何内容，但能使用这台电脑的人仍可读取档案文件。如需保护，请用密码加密档案。</translation>
+    </message>
+    <message>
+        <source>Changes to a customer that were not saved yet are kept; the editor opens again with them when you unlock.</source>
+        <translation>尚未保存的客户修改已保留；解锁后编辑窗口会带着这些修改重新打开。</translation>
+    </message>
+    <message>
+        <source>Closing the archive…</source>
+        <translation>正在关闭档案…</translation>
+    </message>
+    <message>
+        <source>Kehu locked itself after {minutes} minutes without use. The archive {name} is closed and no customer is shown.</source>
+        <translation>客户经营助手在 {minutes} 分钟无操作后已自动锁定。档案 {name} 已关闭，不显示任何客户。</translation>
+    </message>
+    <message>
+        <source>The archive {name} is closed and no customer is shown.</source>
+        <translation>档案 {name} 已关闭，不显示任何客户。</translation>
+    </message>
+    <message>
+        <source>Enter the archive&apos;s passphrase to go on where you left off.</source>
+        <translation>输入档案的密码，即可回到锁定前的位置继续工作。</translation>
+    </message>
+    <message>
+        <source>Unlock to go on where you left off.</source>
+        <translation>解锁后即可回到锁定前的位置继续工作。</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase and opening the archive…</source>
+        <translation>正在核对密码并打开档案…</translation>
+    </message>
+    <message>
+        <source>Opening the archive…</source>
+        <translation>正在打开档案…</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>重试(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kehu</source>
@@ -3971,6 +5569,10 @@
     <message>
         <source>Work is still running. Quit anyway? What it was writing is not saved.</source>
         <translation>还有工作在进行。仍要退出吗？正在写入的内容不会保存。</translation>
+    </message>
+    <message>
+        <source>Backed up first: {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No recent archives</source>
@@ -4711,6 +6313,49 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>OutletDialog</name>
+    <message>
+        <source>Add an outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. supermarket, kiosk, restaurant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer number, if the outlet is a customer (for the actuals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished">地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind of outlet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Customer number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the outlet&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no customer number {number}; leave it empty or enter a customer&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Override the {grade}</source>
@@ -4758,6 +6403,655 @@ Place: {place}</source>
     <message>
         <source>{cut:.0f}% of the total from the first {share:.1f}% of customers</source>
         <translation>前 {share:.1f}% 的客户贡献总量的 {cut:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Edit the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 东城区 and 北郊 (the area it serves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latitude, longitude (optional; for route planning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Territory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished">地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manager in charge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished">备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Write the position as latitude, longitude (e.g. 39.91, 116.40), or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialogs</name>
+    <message>
+        <source>checklist-101-{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerView</name>
+    <message>
+        <source>Details &amp;&amp; agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished">联系记录</translation>
+    </message>
+    <message>
+        <source>Checklist runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>101 a&amp;greement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add outlet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import outlets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a CSV or Excel file with a column for the outlet&apos;s name (网点名称) and optionally address, phone, kind and customer number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted score of each 101 checklist run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New checklist run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the chosen run (the latest if none is chosen) for sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New a&amp;ction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;done actions too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions are due visits in Visits → Due: plan them like customer visits; logging the visit as done closes the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target and actual per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a CSV or Excel file with the columns period (期间), target (目标) and optionally actual (实际)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a partner on the left, or add one with New partner. A partner (distributor, wholesaler) covers retail outlets under a 101 agreement and is reviewed against the 101 checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager in charge</source>
+        <translation type="unfinished">管户经理</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement recorded yet: use 101 agreement… to write down what each side commits to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed {signed}; in force {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>{count} outlets, {linked} linked to customers (their transactions are the partner&apos;s actuals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation type="unfinished">未见到</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished">未完成</translation>
+    </message>
+    <message>
+        <source>done {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from outlets&apos; transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no actual yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below target in the last two periods: review the partnership and agree actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No targets yet: set a target per month or quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name} with its outlets, contacts, agreement, checklist runs, actions and targets?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import outlets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rejected} rows were rejected, so nothing was imported (all or nothing). The rows and their reasons are in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the {count} good rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {imported} outlets; {duplicates} were already listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {rejected} rows were rejected (see {path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Partners</name>
+    <message>
+        <source>distributor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wholesaler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retail chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retail outlet coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistics support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-store merchandising (生动化)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incentive policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partner commits to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We commit to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the partner&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of partner (distributor, wholesaler, retail chain or other).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation type="unfinished">请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+        <source>There is no partner number {id} in this archive; list them with &apos;python main.py partners ARCHIVE&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact {n}: enter a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact {n}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark one contact as the KeyMan (the decision maker), not several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement ends before it starts; correct the end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment {n} has an unknown side or topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no column for the outlet&apos;s name (a header such as 网点名称, 门店 or name). Its columns are: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: the outlet has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: there is no customer number {value} in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This outlet is already listed for the partner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same outlet is on row {row}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This follow-up action no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{period}&apos; is not a period; write a month as 2026-03 or a quarter as 2026-Q1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target and an actual are numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target must be above zero and the actual not below zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file needs a period column (期间, e.g. 2026-03 or 2026-Q1) and a target column (目标).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: the target must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <source>Search name, territory or manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partners yet. Add a distributor or wholesaler with New partner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>Type a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a common password or a simple run of keys; anyone trying passwords would guess it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: use at least {count} characters, better a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong. Write it down somewhere safe: without it the archive cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair. A few more characters or another word would make it strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair, but short: add a word, digits or signs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain support is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer (for example no Secret Service on this Linux desktop), so the passphrase cannot be remembered. Type it each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTable</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision maker; at most one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;person</source>
+        <translation type="unfinished">添加人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move person</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5530,6 +7824,18 @@ Place: {place}</source>
         <translation>打印完整电话号码（否则为 138****5678）</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>After this many minutes without use Kehu hides your customers, closes the archive and forgets its key; unlocking brings you back where you were. 0: never.</source>
+        <translation>无操作达到此分钟数后，客户经营助手会隐藏客户、关闭档案并清除密钥；解锁后回到原来的位置。0 表示从不锁定。</translation>
+    </message>
+    <message>
         <source>The new language applies the next time Kehu starts.</source>
         <translation>新的语言将在下次启动客户经营助手时生效。</translation>
     </message>
@@ -5544,6 +7850,10 @@ Place: {place}</source>
     <message>
         <source>&amp;Branch:</source>
         <translation>网点(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle:</source>
+        <translation>闲置后锁定(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -6208,8 +8518,148 @@ Place: {place}</source>
         <translation>未分级</translation>
     </message>
     <message>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>101 agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}. {part} — {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: — (no item applies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: {score} — weights of the items met {met} of {applicable} applicable (not applicable, left out: {na})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished">未完成</translation>
+    </message>
+    <message>
+        <source>done {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">规模</translation>
+    </message>
+    <message>
+        <source>Our side (我方)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner (合作伙伴)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>101 checklist: {partner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} (run {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner 101 checklist</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer</source>
@@ -6595,6 +9045,200 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>StorageLocation</name>
+    <message>
+        <source>The archive {path} is in a folder synced by {service}. Syncing copies the archive while the program writes it, and can keep an older copy when two computers change it, which damages or loses work. Keep the archive in a local folder that is not synced (for example in Documents), and rely on its backups; to keep a copy in the cloud, copy a backup there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive {path} is on a network drive ({kind}). File locking and SQLite&apos;s write-ahead log do not work reliably over a network: two computers could write at once, and a connection lost during a save can damage the archive. Keep the archive in a local folder on this computer, and rely on its backups; to share or carry it, copy a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network drive {drive}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCheckDialog</name>
+    <message>
+        <source>New store check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished">日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Checked &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No commitments are in force at this store on that day. Add the account&apos;s merchandising commitments on the Commitments tab first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab moves through the rows; Alt+1 compliant, Alt+2 partly, Alt+3 not compliant, Alt+4 not checked for the row being edited. Partly counts half; not checked is left out of the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a picture that can be shown; attach a photo in JPEG or PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: {score} ({checked} of {total} commitments checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCheckPrintDialog</name>
+    <message>
+        <source>Print the store check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreChecks</name>
+    <message>
+        <source>Compliant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store check needs its date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who checked the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has no commitments to check; add the account&apos;s commitments first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{result}&apos; is not a check result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a store, not a region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store check is no longer in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>(directly under the head office)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 31.23</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 121.47</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished">地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Target for a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2026-03 (a month) or 2026-Q1 (a quarter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: summed from the linked outlets&apos; transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskHandle</name>
     <message>
         <source>Cancel</source>
@@ -6614,6 +9258,17 @@ Place: {place}</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>KA team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several names: separate them with commas</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6645,6 +9300,48 @@ Place: {place}</source>
     <message>
         <source>Finding the customers due and writing the log…</source>
         <translation>正在查找应联系客户并生成追踪志…</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDialog</name>
+    <message>
+        <source>Volume and target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A year (2026), a quarter (2026-Q3) or a month (2026-07)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave both empty to remove the period. A year&apos;s total counts its months when months are entered, else its quarters, else the year&apos;s own figure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
     </message>
 </context>
 </TS>
