@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import calendar_export, database, due, settings, visit_plan
+from model import audit, calendar_export, database, due, settings, visit_plan
 from model.i18n import translate
 from model.planning_rules import minutes
 
@@ -139,13 +139,23 @@ def _export(conn, plan: visit_plan.Plan, args) -> None:
         from reports.visit_plan import visit_plan_pdf
         visit_plan_pdf(plan, args.pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
                        language=args.language)
+        audit.record_print(conn, _plan_what(plan), args.pdf, len(plan.planned()),
+                           full_phone=args.full_phone, detail={"plan": plan.id})
         print(translate("CLI", "Wrote {path}").format(path=args.pdf))
     if getattr(args, "ics", None):
         calendar_export.write_ics(plan, args.ics, show_full_phone=args.full_phone)
+        audit.record(conn, "export", _plan_what(plan), len(plan.planned()), detail={
+            "file": str(Path(args.ics).resolve()), "plan": plan.id, "full_phone": args.full_phone})
         print(translate("CLI", "Wrote {path}").format(path=args.ics))
     if getattr(args, "csv", None):
         calendar_export.write_csv(plan, args.csv)
+        audit.record(conn, "export", _plan_what(plan), len(plan.planned()), detail={
+            "file": str(Path(args.csv).resolve()), "plan": plan.id})
         print(translate("CLI", "Wrote {path}").format(path=args.csv))
+
+
+def _plan_what(plan: visit_plan.Plan) -> str:
+    return audit.visit_plan_what(plan.start, plan.end)
 
 
 def cmd_plan(args) -> int:
@@ -182,6 +192,8 @@ def cmd_print_tracking_log(args) -> int:
         log = due.tracking_log(archive.conn, args.period, args.start or date.today(), args.manager)
         tracking_log_pdf(log, args.pdf, branch=_branch(archive.conn, args.branch),
                          show_full_phone=args.full_phone, language=args.language)
+        audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
+                           len(log.entries), full_phone=args.full_phone, detail={"period": args.period})
     print(translate("CLI", "{count} customers due from {start} to {end}; wrote {path}").format(
         count=len(log.entries), start=log.start.isoformat(), end=log.end.isoformat(), path=args.pdf))
     return 0

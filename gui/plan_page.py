@@ -29,7 +29,7 @@ from gui.print_dialogs import PlanPrintDialog, TrackingLogDialog
 from gui.plan_models import ID_ROLE, PlanListModel, PlanTreeModel, day_title
 from gui.route_view import RoutePanel
 from gui.tasks import TaskHandle, run_task, show_error
-from model import calendar_export, settings, visit_plan
+from model import audit, calendar_export, settings, visit_plan
 from model.database import Archive
 from model.i18n import translate
 from model.planning_rules import clock
@@ -616,7 +616,7 @@ class PlanPanel(QWidget):
     def print_plan(self) -> Path | None:
         if self.plan is None:
             return None
-        written = PlanPrintDialog.run(self, self.plan, branch_name(self.archive.conn))
+        written = PlanPrintDialog.run(self, self.plan, branch_name(self.archive.conn), self.archive)
         if written is not None:
             self.status.setText(self.tr("Printed to {path}").format(path=written))
         return written
@@ -641,16 +641,19 @@ class PlanPanel(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(f"{path.name}.{kind}")
+        full_phone = kind == "ics" and bool(settings.get(settings.PRINT_FULL_PHONE))
         try:
             if kind == "ics":
-                calendar_export.write_ics(self.plan, path,
-                                          show_full_phone=bool(settings.get(settings.PRINT_FULL_PHONE)))
+                calendar_export.write_ics(self.plan, path, show_full_phone=full_phone)
             else:
                 calendar_export.write_csv(self.plan, path)
         except OSError as exc:
             show_error(self, OSError(self.tr("Could not write {path}: {problem}. Choose another place.")
                                      .format(path=path, problem=exc.strerror or exc)))
             return None
+        audit.record(self.archive.conn, "export", audit.visit_plan_what(self.plan.start, self.plan.end),
+                     len(self.plan.planned()), detail={"file": str(path.resolve()), "plan": self.plan.id,
+                                                       "full_phone": full_phone})
         settings.put(settings.FILE_FOLDER, str(path.parent))
         self.status.setText(self.tr("Wrote {path}").format(path=path))
         return path

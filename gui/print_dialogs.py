@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from gui.plan_dialogs import branch_name, date_edit, error_label, from_qdate, manager_combo
 from gui.widgets import TaskProgress, show_failure
-from model import due, settings, visit_plan
+from model import audit, due, settings, visit_plan
 from model.database import Archive
 from model.i18n import translate
 
@@ -35,6 +35,11 @@ class _PrintDialog(QDialog):
     def __init__(self, parent: QWidget | None, branch: str, file_name: str):
         super().__init__(parent)
         self.written: Path | None = None
+        # Filled by the job as it writes: the archive, what was printed and how many
+        # records, recorded in the audit trail once the PDF is there.
+        self.audit_archive: Archive | None = None
+        self.printed: dict = {}
+        self._full_phone = False
         self.branch_edit = QLineEdit(branch, self)
         self.branch_edit.setPlaceholderText(translate("PrintDialogs", "e.g. 城东支行 (printed in the page header)"))
         self.full_phone = QCheckBox(translate("PrintDialogs", "Print phone numbers in &full (else 138****5678)"), self)
@@ -111,11 +116,17 @@ class _PrintDialog(QDialog):
         settings.put(settings.PRINT_FULL_PHONE, full)
         settings.put(settings.FILE_FOLDER, str(path.parent))
         self.print_button.setEnabled(False)
+        self._full_phone = full
+        self.printed = {}
         self.progress.start(self.job(path, branch or None, full), self.busy_text(), on_success=self._written,
                             on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
 
     def _written(self, path: Path) -> None:
         self.written = path
+        if self.audit_archive is not None and self.printed.get("what"):
+            audit.record_print(self.audit_archive.conn, self.printed["what"], path,
+                               self.printed.get("count"), full_phone=self._full_phone,
+                               detail=self.printed.get("detail"))
         open_file(path)
         super().accept()
 
@@ -147,10 +158,12 @@ class _PrintDialog(QDialog):
 class PlanPrintDialog(_PrintDialog):
     """Print a visit plan to carry (``reports.visit_plan``)."""
 
-    def __init__(self, parent: QWidget | None, plan: visit_plan.Plan, branch: str):
+    def __init__(self, parent: QWidget | None, plan: visit_plan.Plan, branch: str,
+                 archive: Archive | None = None):
         super().__init__(parent, branch, translate("PrintDialogs", "visit-plan-{date}")
                          .format(date=plan.start.isoformat()) + ".pdf")
         self.plan = plan
+        self.audit_archive = archive
         self.setWindowTitle(self.tr("Print the visit plan"))
         days = sum(1 for d in plan.days if d.visits)
         summary = QLabel(self.tr("{title}: {count} visits on {days} days, {start} to {end}").format(
@@ -162,6 +175,8 @@ class PlanPrintDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.visit_plan import visit_plan_pdf
         plan = self.plan
+        self.printed = {"what": audit.visit_plan_what(plan.start, plan.end), "count": len(plan.planned()),
+                        "detail": {"plan": plan.id}}
         return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone)
 
 
@@ -185,7 +200,7 @@ class TrackingLogDialog(_PrintDialog):
         base_name = translate("PrintDialogs", "tracking-log")
         super().__init__(parent, branch_name(archive.conn), base_name + ".pdf")
         self.base_name = base_name
-        self.archive = archive
+        self.archive = self.audit_archive = archive
         self.setWindowTitle(self.tr("Print a tracking log"))
         self.period = QComboBox(self)
         for key, label in period_labels().items():
@@ -226,6 +241,7 @@ class TrackingLogDialog(_PrintDialog):
         from reports.tracking_log import tracking_log_pdf
         archive, kind, manager = self.archive, self.period.currentData(), self.manager.currentData()
         start = from_qdate(self.start_edit.date())
+        printed = self.printed
 
         def work(progress) -> Path:
             conn = archive.reader()
@@ -233,6 +249,8 @@ class TrackingLogDialog(_PrintDialog):
                 log = due.tracking_log(conn, kind, start, manager)
             finally:
                 conn.close()
+            printed.update(what=audit.tracking_log_what(log.start, log.end), count=len(log.entries),
+                           detail={"period": kind})
             return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
         return work
 

@@ -28,7 +28,7 @@ from gui.circle_dialogs import show_problem
 from gui.plan_dialogs import branch_name, error_label
 from gui.print_dialogs import _PrintDialog
 from gui.widgets import ChoiceCombo, is_chinese
-from model import circles, promotions, rules, settings
+from model import audit, circles, promotions, rules, settings
 from model.database import Archive
 from model.i18n import translate
 
@@ -532,6 +532,7 @@ class PromotionPrintDialog(_PrintDialog):
                 else translate("PromotionDialogs", "activity-plan-{date}")).format(date=day)
         super().__init__(parent, branch_name(archive.conn), name + ".pdf")
         self.archive, self.plan_id, self.evaluation = archive, plan_id, evaluation
+        self.audit_archive = archive
         self.full_phone.hide()
         self.setWindowTitle(self.tr("Print the activity evaluation") if evaluation
                             else self.tr("Print the activity plan"))
@@ -542,6 +543,7 @@ class PromotionPrintDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, plan_id, evaluation = self.archive, self.plan_id, self.evaluation
         manager = settings.user_name()
+        printed = self.printed
 
         def work(progress) -> Path:
             from reports.promotion import evaluation_pdf, plan_pdf
@@ -550,6 +552,8 @@ class PromotionPrintDialog(_PrintDialog):
                 sheet = promotions.plan_sheet(conn, plan_id, with_evaluation=evaluation)
             finally:
                 conn.close()
+            printed.update(what=audit.promotion_what(sheet.plan.title, evaluation),
+                           count=None if evaluation else sheet.audience_size, detail={"plan": plan_id})
             write = evaluation_pdf if evaluation else plan_pdf
             return write(sheet, path, branch=branch, manager=manager)
         return work

@@ -87,6 +87,31 @@ def record(conn: sqlite3.Connection, action: str, what: str, count: int | None =
              payload)).lastrowid
 
 
+def tracking_log_what(start: date, end: date) -> str:
+    return translate("Audit", "Tracking log {start} to {end}").format(start=start.isoformat(),
+                                                                     end=end.isoformat())
+
+
+def visit_plan_what(start: date, end: date) -> str:
+    return translate("Audit", "Visit plan {start} to {end}").format(start=start.isoformat(),
+                                                                   end=end.isoformat())
+
+
+def promotion_what(title: str, evaluation: bool = False) -> str:
+    if evaluation:
+        return translate("Audit", "Activity evaluation: {title}").format(title=title)
+    return translate("Audit", "Activity plan: {title}").format(title=title)
+
+
+def record_print(conn: sqlite3.Connection, what: str, path: Path | str, count: int | None = None, *,
+                 full_phone: bool = False, by: str = "", detail: dict | None = None) -> int:
+    """Record a printout written to ``path``; a print with phone numbers in full says so."""
+    info = {"file": str(Path(path).resolve()), **(detail or {})}
+    if full_phone:
+        info["full_phone"] = True
+    return record(conn, "print", what, count, by, detail=info)
+
+
 def record_path(path: Path | str, action: str, what: str, count: int | None = None,
                 by: str = "", reason: str | None = None, detail: dict | None = None,
                 passphrase: str | None = None) -> bool:
@@ -203,5 +228,5 @@ def export(conn: sqlite3.Connection, path: Path | str, items: list[Entry] | None
     written = exporting.write_table(path, headers(), (row_cells(e) for e in items),
                                     sheet=translate("Audit", "Audit trail"), total=len(items))
     record(conn, "export", translate("Audit", "Audit trail → {path}").format(path=Path(path).name),
-           written, by, detail={"path": str(Path(path).resolve()), "kind": "audit"})
+           written, by, detail={"file": str(Path(path).resolve()), "kind": "audit"})
     return written

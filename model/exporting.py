@@ -134,7 +134,7 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
                           sheet=translate("Export", "Customers"), total=total, progress=progress)
     out = Path(out_path).resolve()
     audit.record(conn, "export", out.name, written, by, reason,
-                 detail={"path": str(out), "scope": "all" if customer_ids is None else "selection",
+                 detail={"file": str(out), "scope": "all" if customer_ids is None else "selection",
                          "sensitive": bool(include_sensitive)})
     return written
 
