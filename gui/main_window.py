@@ -75,6 +75,8 @@ AREAS: list[AreaSpec] = [
              _visits),
     AreaSpec("marketing", lambda: translate("MainWindow", "Circles & activities"), "circles",
              "gui.marketing_page", _marketing),
+    AreaSpec("partners", lambda: translate("MainWindow", "Partners"), "partners", "gui.partners_page",
+             lambda a, lang, p: importlib.import_module("gui.partners_page").PartnersPage(a, lang, p)),
     AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
              "gui.dashboard", _dashboard),
 ]
