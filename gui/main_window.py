@@ -77,6 +77,8 @@ AREAS: list[AreaSpec] = [
              "gui.marketing_page", _marketing),
     AreaSpec("partners", lambda: translate("MainWindow", "Partners"), "partners", "gui.partners_page",
              lambda a, lang, p: importlib.import_module("gui.partners_page").PartnersPage(a, lang, p)),
+    AreaSpec("key_accounts", lambda: translate("MainWindow", "Key accounts"), "key-accounts", "gui.key_accounts_page",
+             lambda a, lang, p: importlib.import_module("gui.key_accounts_page").KeyAccountsPage(a, lang, p)),
     AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
              "gui.dashboard", _dashboard),
 ]
