@@ -7,7 +7,7 @@ from pathlib import Path
 
 from model.i18n import translate
 
-from model import backup, database, encryption
+from model import audit, backup, database, encryption
 from cli import _passphrase
 
 
@@ -91,7 +91,9 @@ def cmd_check(args) -> int:
 
 def cmd_backup(args) -> int:
     with database.Archive.open(args.path) as archive:
-        print(backup.make_backup(archive.conn, archive.path, args.to))
+        made = backup.make_backup(archive.conn, archive.path, args.to)
+        audit.record_backup(archive.conn, made)
+        print(made)
     return 0
 
 
@@ -104,6 +106,9 @@ def cmd_restore(args) -> int:
     if database.is_encrypted(chosen) or (args.path.exists() and database.is_encrypted(args.path)):
         secret = _passphrase.existing(chosen)
     kept = backup.restore(args.path, chosen, passphrase=secret)
+    # Recorded in the archive as restored (opening it brings an older backup up to date).
+    with database.Archive.open(args.path, passphrase=secret) as archive:
+        audit.record_restore(archive.conn, chosen, kept)
     print(translate("CLI", "Restored {backup} to {path}.").format(backup=chosen, path=args.path))
     if kept:
         print(translate("CLI", "The file it replaced was kept as {kept}.").format(kept=kept))

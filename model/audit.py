@@ -112,6 +112,29 @@ def record_print(conn: sqlite3.Connection, what: str, path: Path | str, count: i
     return record(conn, "print", what, count, by, detail=info)
 
 
+def record_backup(conn: sqlite3.Connection, made: Path | str, by: str = "") -> int:
+    """Record a backup the user made (the program's own automatic backups in the
+    backups folder are not entries: each would change the archive it just copied)."""
+    from model import backup
+    made = Path(made)
+    manifest = backup.read_manifest(made) or {}
+    count = (manifest.get("counts") or {}).get("customers")
+    return record(conn, "backup", made.name, count, by,
+                  detail={"file": str(made.resolve()), "encrypted": bool(manifest.get("encrypted"))})
+
+
+def record_restore(conn: sqlite3.Connection, restored_from: Path | str, kept: Path | str | None,
+                   by: str = "") -> int:
+    """Record, in the archive as restored, which backup was put in place and where
+    the file it replaced was kept."""
+    restored_from = Path(restored_from)
+    count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
+    detail = {"file": str(restored_from.resolve())}
+    if kept:
+        detail["kept"] = str(Path(kept).resolve())
+    return record(conn, "restore", restored_from.name, count, by, detail=detail)
+
+
 def record_path(path: Path | str, action: str, what: str, count: int | None = None,
                 by: str = "", reason: str | None = None, detail: dict | None = None,
                 passphrase: str | None = None) -> bool:

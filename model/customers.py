@@ -176,8 +176,9 @@ def _str(value) -> str | None:
     return None if value is None else str(value)
 
 
-def delete(conn: sqlite3.Connection, customer_id: int, by: str) -> None:
-    """Mark a customer deleted; the record and its history stay."""
+def delete(conn: sqlite3.Connection, customer_id: int, by: str) -> bool:
+    """Mark a customer deleted; the record and its history stay. False when the
+    customer was already deleted (or does not exist)."""
     with database.transaction(conn):
         stamp = now_stamp()
         done = conn.execute("UPDATE customers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
@@ -185,6 +186,21 @@ def delete(conn: sqlite3.Connection, customer_id: int, by: str) -> None:
         if done:
             conn.execute("INSERT INTO customer_history(customer_id, changed_at, changed_by, field)"
                          " VALUES (?, ?, ?, '*deleted')", (customer_id, stamp, by))
+    return bool(done)
+
+
+def delete_many(conn: sqlite3.Connection, customer_ids: list[int], by: str) -> int:
+    """Delete several customers in one transaction; more than one is a bulk delete,
+    recorded in the audit trail (ids and count, no personal data). Returns how many
+    were deleted (those already deleted are not counted)."""
+    from model import audit
+    ids = list(dict.fromkeys(int(i) for i in customer_ids))
+    with database.transaction(conn):
+        done = sum(delete(conn, customer_id, by) for customer_id in ids)
+        if len(ids) > 1 and done:
+            audit.record(conn, "bulk_delete", translate("Customers", "Customers deleted"), done, by,
+                         detail={"customer_ids": ids})
+    return done
 
 
 def undelete(conn: sqlite3.Connection, customer_id: int, by: str) -> None:

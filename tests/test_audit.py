@@ -82,3 +82,77 @@ def test_export(archive, tmp_path, suffix):
     # The export of the trail is itself recorded.
     latest = audit.entries(conn)[0]
     assert latest.action == "export" and latest.detail["kind"] == "audit"
+
+
+# -- the paths that record -------------------------------------------------------
+
+def _customers(conn, count):
+    from model import customers
+    return [customers.create(conn, {"name": f"客户{i}", "phone": f"1380000{i:04d}"}, "x")
+            for i in range(count)]
+
+
+def test_bulk_delete_is_recorded_with_ids_and_count(archive):
+    from model import customers
+    ids = _customers(archive.conn, 3)
+    customers.delete(archive.conn, ids[0], "x")
+    assert customers.delete_many(archive.conn, ids, "王经理") == 2
+    entry = audit.entries(archive.conn, action="bulk_delete")[0]
+    assert entry.count == 2 and entry.by == "王经理" and entry.detail["customer_ids"] == ids
+    assert "客户" not in entry.what + str(entry.detail)
+    assert customers.delete_many(archive.conn, ids[1:2], "x") == 0  # one, already deleted: no entry
+    assert len(audit.entries(archive.conn, action="bulk_delete")) == 1
+
+
+def test_export_leaves_sensitive_fields_out_and_records_it(archive, tmp_path):
+    from model import customers, exporting
+    ids = _customers(archive.conn, 2)
+    customers.update(archive.conn, ids[0], {"dim_financial_assets": "4.3"}, "x")
+    out = tmp_path / "a.csv"
+    assert exporting.export_customers(archive.conn, out) == 2
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert not set(exporting.sensitive_keys()) & set(header)
+    assert set(exporting.sensitive_keys()) == {"dim_financial_assets", "dim_property", "dim_risk_appetite"}
+    entry = audit.entries(archive.conn)[0]
+    assert (entry.action, entry.what, entry.count, entry.detail["sensitive"]) == ("export", "a.csv", 2, False)
+    exporting.export_customers(archive.conn, out, include_sensitive=True)
+    assert "dim_financial_assets" in out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert audit.entries(archive.conn)[0].detail["sensitive"] is True
+
+
+def test_more_than_100_customers_need_a_reason(archive, tmp_path):
+    from model import exporting
+    ids = _customers(archive.conn, 101)
+    with pytest.raises(exporting.ReasonNeeded, match="reason"):
+        exporting.export_customers(archive.conn, tmp_path / "a.csv")
+    assert not (tmp_path / "a.csv").exists()
+    assert exporting.export_customers(archive.conn, tmp_path / "b.csv", ids[:100]) == 100
+    assert exporting.export_customers(archive.conn, tmp_path / "a.csv", reason="年度核对") == 101
+    assert audit.entries(archive.conn)[0].reason == "年度核对"
+
+
+def test_cli_backup_restore_and_prints_are_recorded(tmp_path, capsys):
+    from cli import run_cli
+    from model import customers, database
+    path = tmp_path / "a.kehu"
+    with database.Archive.create(path) as arch:
+        _customers(arch.conn, 2)
+    assert run_cli(["backup", str(path)]) == 0
+    assert run_cli(["print", "tracking-log", str(path), "--period", "week",
+                    "--pdf", str(tmp_path / "log.pdf"), "--full-phone"]) == 0
+    assert run_cli(["restore", str(path)]) == 0
+    capsys.readouterr()
+    with database.Archive.open(path) as arch:
+        got = audit.entries(arch.conn)
+    # The backup's own entry is written after the copy was taken, so the restored
+    # archive holds only the restore; the file it replaced holds the backup and print.
+    assert [e.action for e in got] == ["restore"]
+    assert got[0].count == 2 and got[0].detail["kept"]
+    kept = database.Archive.open(got[0].detail["kept"])
+    try:
+        earlier = audit.entries(kept.conn)
+    finally:
+        kept.close()
+    assert [e.action for e in earlier] == ["print", "backup"]
+    assert earlier[0].detail["full_phone"] is True and earlier[0].what.startswith("Tracking log")
+    assert earlier[1].count == 2
