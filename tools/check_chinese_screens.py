@@ -323,6 +323,7 @@ class ScreenWalk:
                 for menu in window.findChildren(QMenu):
                     if menu.parent() is not window.menuBar() and menu.actions():
                         self.record("menu", widget_texts(menu))
+                self._lock_screen(window)
                 self.look("main window at the end", window)
         finally:
             window.close()
@@ -414,6 +415,32 @@ class ScreenWalk:
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
                 self.look(f"dialog {type(dialog).__name__}, tab {tabs.tabText(index)}", dialog)
+
+    def _lock_screen(self, window) -> None:
+        """The lock screen: plain and encrypted, after the idle time with kept edits,
+        and an archive that cannot be opened again; then unlocked."""
+        lock = getattr(window, "app_lock", None)
+        if lock is None:
+            return
+        from PySide6.QtWidgets import QApplication
+        lock.lock()
+        deadline = time.monotonic() + 10
+        while lock.closing and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        self.look("lock screen", window)
+        name = lock.where.path.name
+        lock.screen.show_locked(name, True, "idle", 10, True)
+        self.look("lock screen, encrypted, after the idle time, edits kept", window)
+        lock.screen.show_failure(f"{name}: 档案已被移动。")
+        self.look("lock screen, archive cannot be opened", window)
+        lock.screen.show_locked(name, False, "manual", 10, False)
+        lock.unlock()
+        deadline = time.monotonic() + 20
+        while lock.locked and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        self.settle()
 
     def _marketing_dialogs(self, window) -> None:
         """Circles & activities: the circle, evaluation and activity dialogs, the plan editor,
