@@ -15,8 +15,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -113,9 +112,6 @@ class StoreCheckDialog(QDialog):
         layout.addWidget(self.score_label)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        for n, result in enumerate(sc.RESULTS, 1):
-            shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
-            shortcut.activated.connect(lambda r=result: self._set_current(r))
         self.store.currentIndexChanged.connect(self._rebuild)
         self.day.edited.connect(self._rebuild)
         self.setMinimumSize(self.fontMetrics().horizontalAdvance("M") * 70, self.fontMetrics().height() * 34)
@@ -150,6 +146,8 @@ class StoreCheckDialog(QDialog):
             for column, widget in enumerate(row.widgets()):
                 self.grid.addWidget(widget, n, column)
             row.result.currentIndexChanged.connect(self._update_score)
+            for widget in (row.result, row.note, row.photo_button, row.remove_button):
+                widget.installEventFilter(self)
             row.photo_button.clicked.connect(lambda _=False, r=row: self.attach_photo(r))
             row.remove_button.clicked.connect(lambda _=False, r=row: self._show_photo(r, None))
             QWidget.setTabOrder(previous, row.result)
@@ -162,12 +160,18 @@ class StoreCheckDialog(QDialog):
         self.save_button.setEnabled(bool(found))
         self._update_score()
 
-    def _set_current(self, result: str) -> None:
-        focus = self.focusWidget()
-        for row in self.rows:
-            if focus in row.widgets():
-                row.result.setCurrentIndex(row.result.findData(result))
-                return
+    _RESULT_KEYS = {Qt.Key.Key_1: sc.COMPLIANT, Qt.Key.Key_2: sc.PARTLY, Qt.Key.Key_3: sc.NOT_COMPLIANT,
+                    Qt.Key.Key_4: sc.NOT_CHECKED}
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        """Alt+1..4 in a row sets that row's result."""
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() == Qt.KeyboardModifier.AltModifier \
+                and event.key() in self._RESULT_KEYS:
+            for row in self.rows:
+                if watched in row.widgets():
+                    row.result.setCurrentIndex(row.result.findData(self._RESULT_KEYS[event.key()]))
+                    return True
+        return super().eventFilter(watched, event)
 
     def _show_photo(self, row: _Row, path: Path | None) -> bool:
         if path is None:
