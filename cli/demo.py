@@ -77,6 +77,11 @@ def cmd_demo(args) -> int:
         print(translate("CLI", "  key accounts: {accounts} with {stores} stores, {checks} store checks, {photos} "
                         "photos").format(accounts=counts["key_accounts"], stores=counts["stores"],
                                                 checks=counts["store_checks"], photos=counts["photos"]))
+    if counts.get("partners"):
+        print(translate("CLI", "  partners: {partners} with {outlets} outlets, {runs} 101 checklist runs, {actions} "
+                        "open follow-up actions").format(partners=counts["partners"], outlets=counts["partner_outlets"],
+                                                         runs=counts["checklist_runs"],
+                                                         actions=counts["partner_open_actions"]))
     print(translate("CLI", "  not encrypted: the demo holds made-up customers only"))
     if not args.no_grades:
         _grade(path)

@@ -100,9 +100,13 @@ def _show_partner(conn, partner_id: int) -> None:
     figures = partners.performance(conn, partner_id)
     for f in figures:
         actual = "-" if f.actual is None else f"{f.actual:,.0f}"
-        print(translate("CLI", "  {period}: target {target}, actual {actual}{below}").format(
-            period=f.period, target=f"{f.target:,.0f}", actual=actual,
-            below=translate("CLI", " (below target)") if f.below else ""))
+        state = ""
+        if not f.ended:
+            state = translate("CLI", " (running)")
+        elif f.below:
+            state = translate("CLI", " (below target)")
+        print(translate("CLI", "  {period}: target {target}, actual {actual}{state}").format(
+            period=f.period, target=f"{f.target:,.0f}", actual=actual, state=state))
     if partners.is_flagged(figures):
         print(translate("CLI", "  Flagged: below target in the last two periods."))
 

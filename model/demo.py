@@ -275,6 +275,8 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     marketing = add_marketing(conn, rng, as_of)
     counts["transactions"] += marketing["transactions"]
     counts["circles"], counts["promotions"] = marketing["circles"], marketing["promotions"]
+    from model.demo_partners import add_partners   # its own random stream: the others' stay as they were
+    counts.update(add_partners(conn, np.random.default_rng([seed, 101]), as_of))
     from model.demo_ka import add_key_accounts
     counts.update(add_key_accounts(conn, rng, as_of))
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
