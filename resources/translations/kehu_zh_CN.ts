@@ -5,31 +5,362 @@
     <name>AccountDialog</name>
     <message>
         <source>Key account</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户</translation>
     </message>
     <message>
         <source>e.g. 大卖场, 社区超市, 便利店</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 大卖场、社区超市、便利店</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Channel / format:</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道/业态(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Head office address:</source>
-        <translation type="unfinished"></translation>
+        <translation>总部地址(&amp;H)：</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished">备注(&amp;O)：</translation>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>AccountView</name>
+    <message>
+        <source>&amp;Edit account…</source>
+        <translation>编辑客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;team…</source>
+        <translation>编辑团队(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print dossier…</source>
+        <translation>打印档案(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>KA team</source>
+        <translation>KA团队</translation>
+    </message>
+    <message>
+        <source>Account &amp;&amp; team</source>
+        <translation>客户与团队</translation>
+    </message>
+    <message>
+        <source>{scope} · {channel}</source>
+        <translation>{scope} · {channel}</translation>
+    </message>
+    <message>
+        <source>Head office: {address}</source>
+        <translation>总部：{address}</translation>
+    </message>
+    <message>
+        <source>KeyMan: {name}</source>
+        <translation>KeyMan：{name}</translation>
+    </message>
+    <message>
+        <source>not marked yet</source>
+        <translation>尚未标记</translation>
+    </message>
+    <message>
+        <source>{stores} stores in {regions} regions</source>
+        <translation>{regions} 个大区，{stores} 家门店</translation>
+    </message>
+    <message>
+        <source>{year}: {volume} {unit} — {standing}</source>
+        <translation>{year}年：{volume} {unit} — {standing}</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Add &amp;store…</source>
+        <translation>添加门店(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;region…</source>
+        <translation>添加大区(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import stores…</source>
+        <translation>导入门店(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>{name} (head office)</source>
+        <translation>{name}（总部）</translation>
+    </message>
+    <message>
+        <source>Delete store</source>
+        <translation>删除门店</translation>
+    </message>
+    <message>
+        <source>Delete {name} ({code}) with its own commitments and its store checks?</source>
+        <translation>删除 {name}（{code}）及其单店承诺和门店检查记录？</translation>
+    </message>
+    <message>
+        <source>Import stores</source>
+        <translation>导入门店</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.txt)</source>
+        <translation>表格 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>row {row}: {reasons}</source>
+        <translation>第 {row} 行：{reasons}</translation>
+    </message>
+    <message>
+        <source>{rejected} of {rows} rows cannot be imported; the list with the reasons is in {file}. Import the {good} good rows now, or nothing (correct the file and import it again)?</source>
+        <translation>{rows} 行中有 {rejected} 行无法导入，原因清单见 {file}。现在导入其余 {good} 行正确的数据，还是什么都不导入（改正文件后重新导入）？</translation>
+    </message>
+    <message>
+        <source>Import the good rows</source>
+        <translation>导入正确的行</translation>
+    </message>
+    <message>
+        <source>{imported} regions and stores imported; {duplicates} already in the account were skipped.</source>
+        <translation>已导入 {imported} 个大区和门店；{duplicates} 个已在该客户中，已跳过。</translation>
+    </message>
+    <message>
+        <source>&amp;Add contact…</source>
+        <translation>添加联系人(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set as &amp;KeyMan</source>
+        <translation>设为KeyMan(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The KeyMan is the decision maker who opens the account&apos;s needs; one per account</source>
+        <translation>KeyMan 是能打开客户需求之门的决策人；每个客户一位</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>★ KeyMan</source>
+        <translation>★ KeyMan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation>KeyMan</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Works at</source>
+        <translation>所在</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>Delete this contact?</source>
+        <translation>删除这位联系人？</translation>
+    </message>
+    <message>
+        <source>&amp;Add commitment…</source>
+        <translation>添加承诺(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>One package of in-store merchandising (生动化) for all the account&apos;s stores, and what is agreed for single stores. Store checks check these.</source>
+        <translation>对该客户所有门店的一揽子终端生动化承诺，以及单店约定的事项。门店检查按这些承诺逐项检查。</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>生动化承诺</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>所有门店</translation>
+    </message>
+    <message>
+        <source>Delete commitment</source>
+        <translation>删除承诺</translation>
+    </message>
+    <message>
+        <source>Delete this commitment? Store checks made against it keep what it said.</source>
+        <translation>删除这项承诺？已做的门店检查仍保留其内容。</translation>
+    </message>
+    <message>
+        <source>&amp;New store check…</source>
+        <translation>新建门店检查(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print check…</source>
+        <translation>打印检查(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete check…</source>
+        <translation>删除检查(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Store check score</source>
+        <translation>门店检查得分</translation>
+    </message>
+    <message>
+        <source>Store checks</source>
+        <translation>门店检查</translation>
+    </message>
+    <message>
+        <source>All stores (account average)</source>
+        <translation>所有门店（客户平均）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>New store check</source>
+        <translation>新建门店检查</translation>
+    </message>
+    <message>
+        <source>The account has no stores yet: add or import them on the Stores tab.</source>
+        <translation>该客户还没有门店：请在“门店”页添加或导入。</translation>
+    </message>
+    <message>
+        <source>Delete store check</source>
+        <translation>删除门店检查</translation>
+    </message>
+    <message>
+        <source>Delete this store check with its results? Its photos stay in the archive.</source>
+        <translation>删除这次门店检查及其结果？照片仍保留在档案中。</translation>
+    </message>
+    <message>
+        <source>&amp;Enter volume…</source>
+        <translation>录入销量(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Volume against target</source>
+        <translation>销量与目标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>{year}: {volume} of {target} {unit} ({share})</source>
+        <translation>{year}年：{volume} / {target} {unit}（{share}）</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>No key account chosen.</source>
+        <translation>未选择重点客户。</translation>
     </message>
 </context>
 <context>
@@ -71,7 +402,7 @@
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -115,6 +446,30 @@
     <message>
         <source>Check the archive file for damage without changing it</source>
         <translation>检查档案文件是否损坏，不做任何修改</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the encrypted archive and its backups a new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encr&amp;ypt archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect the archive and its backups with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove encr&amp;yption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the archive unencrypted (not recommended)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import customers…</source>
@@ -1118,6 +1473,10 @@
     </message>
     <message>
         <source>  key accounts: {accounts} with {stores} stores, {checks} store checks, {photos} photos</source>
+        <translation>  重点客户：{accounts} 个，门店 {stores} 家，门店检查 {checks} 次，照片 {photos} 张</translation>
+    </message>
+    <message>
+        <source>  partners: {partners} with {outlets} outlets, {runs} 101 checklist runs, {actions} open follow-up actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1402,35 +1761,35 @@
     </message>
     <message>
         <source>key accounts (KA): list them with their reward tier; &apos;ka ranking&apos; and &apos;ka import-stores&apos; (see &apos;ka --help&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户（KA）：列出客户及其奖励档次；另有 &apos;ka ranking&apos; 和 &apos;ka import-stores&apos;（见 &apos;ka --help&apos;）</translation>
     </message>
     <message>
         <source>&apos;ka PATH&apos; lists the key accounts with stores, last store check, the year&apos;s volume against target and the reward tier reached. &apos;ka ranking PATH --year YYYY&apos; ranks the accounts by the year&apos;s volume (equal volumes share a rank). &apos;ka import-stores PATH --account ID FILE&apos; imports regions and stores from a CSV or .xlsx file: all or nothing, unless --partial; rejected rows go to a rejects file (exit 0 all rows good, 1 rows rejected, 2 file unreadable).</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;ka PATH&apos; 列出重点客户及其门店数、最近门店检查、年度销量与目标和达到的奖励档次。&apos;ka ranking PATH --year YYYY&apos; 按年度销量给客户排名（销量相同名次相同）。&apos;ka import-stores PATH --account ID FILE&apos; 从 CSV 或 .xlsx 文件导入大区和门店：全部成功才写入，除非加 --partial；被拒绝的行写入拒绝文件（退出码 0 全部正确，1 有被拒绝的行，2 文件无法读取）。</translation>
     </message>
     <message>
         <source>what to do and the archive (see the forms above)</source>
-        <translation type="unfinished"></translation>
+        <translation>要做什么以及档案（见上面的用法）</translation>
     </message>
     <message>
         <source>a key account&apos;s dossier (KA 档案): stores, team, contacts, commitments, store checks, volume and reward tier</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户档案（KA 档案）：门店、团队、联系人、承诺、门店检查、销量与奖励档次</translation>
     </message>
     <message>
         <source>the key account&apos;s number, as &apos;ka PATH&apos; lists it</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户的编号（见 &apos;ka PATH&apos; 的列表）</translation>
     </message>
     <message>
         <source>the year of the volume (default: the latest with volume entered)</source>
-        <translation type="unfinished"></translation>
+        <translation>销量的年份（默认：最近录入销量的年份）</translation>
     </message>
     <message>
         <source>one store check with its results and photos, to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>一次门店检查及其结果和照片，供签字</translation>
     </message>
     <message>
         <source>the store check&apos;s number (shown on the account&apos;s Store checks tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查的编号（见客户的“门店检查”页）</translation>
     </message>
     <message>
         <source>write the printout to this PDF</source>
@@ -1442,47 +1801,47 @@
     </message>
     <message>
         <source>print phone numbers in full (else 138****5678)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印完整电话号码（否则为 138****5678）</translation>
     </message>
     <message>
         <source>the year (default: the latest with volume entered)</source>
-        <translation type="unfinished"></translation>
+        <translation>年份（默认：最近录入销量的年份）</translation>
     </message>
     <message>
         <source>No key accounts yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有重点客户。</translation>
     </message>
     <message>
         <source>last check {date}: {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>最近检查 {date}：{score}</translation>
     </message>
     <message>
         <source>no store check yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无门店检查</translation>
     </message>
     <message>
         <source>{id:&gt;4}  {name} ({scope}, {channel}): {stores} stores; {check}; {year}: {volume} of {target} {unit}; {standing}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id:&gt;4}  {name}（{scope}，{channel}）：{stores} 家门店；{check}；{year}年：{volume} / {target} {unit}；{standing}</translation>
     </message>
     <message>
         <source>No volume entered for {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年没有录入销量。</translation>
     </message>
     <message>
         <source>{title} {year} (by volume, {unit}):</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} {title}（按销量，{unit}）：</translation>
     </message>
     <message>
         <source>* in the {title}; equal volumes share a rank and are listed by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>* 入选{title}；销量相同名次相同，按名称排列。</translation>
     </message>
     <message>
         <source>{name}: {stores} stores, {checks} store checks</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{stores} 家门店，{checks} 次门店检查</translation>
     </message>
     <message>
         <source>Store check {id} of {store} on {date}: score {score}; wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查 {id}（{store}，{date}）：得分 {score}；已写入 {path}</translation>
     </message>
     <message>
         <source>Plan {id} ({title}), {count} customers in the audience; wrote {path}</source>
@@ -1797,7 +2156,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  {period}: target {target}, actual {actual}{below}</source>
+        <source> (running)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1805,7 +2164,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>  {period}: target {target}, actual {actual}{state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>  Flagged: below target in the last two periods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove deleted customers for good: every record of them, in the archive and in its backups (recorded in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a deleted customer&apos;s number (repeat for several)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every deleted customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why they are purged (kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no deleted customers to purge.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2620,35 +3003,35 @@
     <name>CommitmentDialog</name>
     <message>
         <source>Merchandising commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>生动化承诺</translation>
     </message>
     <message>
         <source>e.g. 主通道端架1组，满陈列</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 主通道端架1组，满陈列</translation>
     </message>
     <message>
         <source>All stores</source>
-        <translation type="unfinished"></translation>
+        <translation>所有门店</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;What:</source>
-        <translation type="unfinished">内容(&amp;W)：</translation>
+        <translation>内容(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>适用(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished">从(&amp;F)：</translation>
+        <translation>开始(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
-        <translation type="unfinished"></translation>
+        <translation>截止(&amp;U)：</translation>
     </message>
 </context>
 <context>
@@ -2766,39 +3149,39 @@
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>e.g. 采购总监, 品类经理, 店长</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 采购总监、品类经理、店长</translation>
     </message>
     <message>
         <source>Head office</source>
-        <translation type="unfinished"></translation>
+        <translation>总部</translation>
     </message>
     <message>
         <source>&amp;KeyMan: the decision maker (at most one per account)</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyMan(&amp;K)：决策人（每个客户最多一位）</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>职务(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Works at:</source>
-        <translation type="unfinished"></translation>
+        <translation>所在(&amp;W)：</translation>
     </message>
     <message>
         <source>No&amp;tes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3227,6 +3610,10 @@
         <translation>该客户已不存在。</translation>
     </message>
     <message>
+        <source>Customers deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A contact needs a date.</source>
         <translation>联系记录必须有日期。</translation>
     </message>
@@ -3593,11 +3980,11 @@
     <name>EvidenceWidgets</name>
     <message>
         <source>Attach a photo</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片</translation>
     </message>
     <message>
         <source>Pictures (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
 </context>
 <context>
@@ -4860,533 +5247,600 @@
     <name>KaDialogs</name>
     <message>
         <source>ka-dossier-{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户档案-{name}</translation>
     </message>
     <message>
         <source>store-check-{date}</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查-{date}</translation>
     </message>
 </context>
 <context>
     <name>KaPrintDialog</name>
     <message>
         <source>Print the KA dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>打印重点客户档案</translation>
     </message>
     <message>
         <source>&amp;Year of the volume:</source>
-        <translation type="unfinished"></translation>
+        <translation>销量年份(&amp;Y)：</translation>
     </message>
 </context>
 <context>
     <name>KeyAccounts</name>
     <message>
         <source>No tier reached</source>
-        <translation type="unfinished"></translation>
+        <translation>未达到奖励档次</translation>
     </message>
     <message>
         <source>{reached} (the top tier)</source>
-        <translation type="unfinished"></translation>
+        <translation>{reached}（最高档）</translation>
     </message>
     <message>
         <source>{reached}; {missing} {unit} missing for {next}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reached}；还差 {missing} {unit}达到{next}</translation>
     </message>
     <message>
         <source>The reward rules file {file} cannot be used: {problem} Correct the file, or restore the one the program ships.</source>
-        <translation type="unfinished"></translation>
+        <translation>奖励规则文件 {file} 无法使用：{problem} 请改正该文件，或恢复程序自带的文件。</translation>
     </message>
     <message>
         <source>{what} must be a positive number, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}必须是正数，而不是 {value}。</translation>
     </message>
     <message>
         <source>it is not valid JSON ({error}).</source>
-        <translation type="unfinished">不是有效的 JSON（{error}）。</translation>
+        <translation>它不是有效的 JSON（{error}）。</translation>
     </message>
     <message>
         <source>it needs a list of tiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>它需要一个奖励档次列表（tiers）。</translation>
     </message>
     <message>
         <source>tier {n} has no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 个档次没有 key。</translation>
     </message>
     <message>
         <source>two tiers have the key {key}.</source>
-        <translation type="unfinished"></translation>
+        <translation>有两个档次的 key 都是 {key}。</translation>
     </message>
     <message>
         <source>tier {key} has no label.</source>
-        <translation type="unfinished"></translation>
+        <translation>档次 {key} 没有名称。</translation>
     </message>
     <message>
         <source>The threshold of tier {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>档次 {key} 的门槛</translation>
     </message>
     <message>
         <source>The value of tier {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>档次 {key} 的价值</translation>
     </message>
     <message>
         <source>the thresholds must rise from tier to tier; {key} ({value}) is not above {previous} ({before}).</source>
-        <translation type="unfinished"></translation>
+        <translation>门槛必须逐档递增；{key}（{value}）不高于 {previous}（{before}）。</translation>
     </message>
     <message>
         <source>ranking_size must be a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>ranking_size 必须是不小于 1 的整数。</translation>
     </message>
     <message>
         <source>period must be &quot;year&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>period 必须是 &quot;year&quot;。</translation>
     </message>
     <message>
         <source>National KA</source>
-        <translation type="unfinished"></translation>
+        <translation>全国性KA</translation>
     </message>
     <message>
         <source>Regional KA</source>
-        <translation type="unfinished"></translation>
+        <translation>地区性KA</translation>
     </message>
     <message>
         <source>Account manager (Manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>Customer service (Service)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户服务</translation>
     </message>
     <message>
         <source>Operations (Operation)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户运作</translation>
     </message>
     <message>
         <source>Merchandiser</source>
-        <translation type="unfinished"></translation>
+        <translation>生动化执行</translation>
     </message>
     <message>
         <source>Display</source>
-        <translation type="unfinished"></translation>
+        <translation>陈列</translation>
     </message>
     <message>
         <source>Promotion</source>
-        <translation type="unfinished"></translation>
+        <translation>促销</translation>
     </message>
     <message>
         <source>Point-of-sale material</source>
-        <translation type="unfinished"></translation>
+        <translation>售点物料</translation>
     </message>
     <message>
         <source>Shopper guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>导购</translation>
     </message>
     <message>
         <source>A key account needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户需要名称。</translation>
     </message>
     <message>
         <source>Choose whether the account is a national or a regional KA.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择该客户是全国性KA还是地区性KA。</translation>
     </message>
     <message>
         <source>There is already a key account named {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已经有名为 {name} 的重点客户。</translation>
     </message>
     <message>
         <source>Key account {id} is not in this archive; &apos;python main.py ka PATH&apos; lists them.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中没有编号为 {id} 的重点客户；&apos;python main.py ka PATH&apos; 可列出所有重点客户。</translation>
     </message>
     <message>
         <source>unknown field</source>
-        <translation type="unfinished">未知字段</translation>
+        <translation>未知字段</translation>
     </message>
     <message>
         <source>A store needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>门店需要名称。</translation>
     </message>
     <message>
         <source>A store needs its code (the chain&apos;s store number).</source>
-        <translation type="unfinished"></translation>
+        <translation>门店需要编号（连锁的门店编号）。</translation>
     </message>
     <message>
         <source>Give both latitude and longitude, or neither.</source>
-        <translation type="unfinished">请同时填写纬度和经度，或都不填。</translation>
+        <translation>经度和纬度要么都填，要么都不填。</translation>
     </message>
     <message>
         <source>A region sits directly under the head office; leave its parent empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>大区直属总部，上级请留空。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is neither a store (门店) nor a region (大区).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”既不是门店也不是大区。</translation>
     </message>
     <message>
         <source>This store is no longer in the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>这家门店已不在档案中。</translation>
     </message>
     <message>
         <source>There is no region with the code {code} in this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户中没有编号为 {code} 的大区。</translation>
     </message>
     <message>
         <source>The code {code} is already used in this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号 {code} 在该客户中已被使用。</translation>
     </message>
     <message>
         <source>This region still has stores; move them to another region first.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个大区下还有门店；请先把门店移到其他大区。</translation>
     </message>
     <message>
         <source>The region {name} still has stores; delete them or move them to another region first.</source>
-        <translation type="unfinished"></translation>
+        <translation>大区 {name} 下还有门店；请先删除这些门店或把它们移到其他大区。</translation>
     </message>
     <message>
         <source>A contact needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人需要姓名。</translation>
     </message>
     <message>
         <source>The store is not one of this account&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>这家门店不属于该客户。</translation>
     </message>
     <message>
         <source>This contact is no longer in the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>这位联系人已不在档案中。</translation>
     </message>
     <message>
         <source>&apos;{role}&apos; is not a role of the KA team.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{role}”不是KA团队的角色。</translation>
     </message>
     <message>
         <source>A key account has one account manager; name the others under service, operation or merchandiser.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个重点客户只有一位客户经理；其他人请填在客户服务、客户运作或生动化执行中。</translation>
     </message>
     <message>
         <source>ongoing</source>
-        <translation type="unfinished"></translation>
+        <translation>长期</translation>
     </message>
     <message>
         <source>Choose what is committed: display, promotion, point-of-sale material or shopper guidance.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择承诺类别：陈列、促销、售点物料或导购。</translation>
     </message>
     <message>
         <source>Describe what is committed (e.g. &apos;end cap at the entrance, 2 m&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>请写明承诺的内容（例如“入口端架，2米”）。</translation>
     </message>
     <message>
         <source>The commitment ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺的截止日期早于开始日期。</translation>
     </message>
     <message>
         <source>Choose one of this account&apos;s stores, or all stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择该客户的一家门店，或所有门店。</translation>
     </message>
     <message>
         <source>Give the period: a year (2026), a quarter (2026-Q3) or a month (2026-07).</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写期间：年（2026）、季度（2026-Q3）或月（2026-07）。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a period: write a year (2026), a quarter (2026-Q3) or a month (2026-07).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是期间：请写成年（2026）、季度（2026-Q3）或月（2026-07）。</translation>
     </message>
     <message>
         <source>The {what} cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}不能为负数。</translation>
     </message>
     <message>
         <source>volume</source>
-        <translation type="unfinished">数量</translation>
+        <translation>销量</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>The file has no column for the store&apos;s {fields}. Its columns are: {columns}. The first row must hold headers such as 门店编号, 门店名称, 类型, 所属大区 (code, name, type, parent region).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有门店的{fields}列。它的列是：{columns}。第一行必须是表头，例如 门店编号、门店名称、类型、所属大区。</translation>
     </message>
     <message>
         <source>The code {code} is already in this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号 {code} 已在该客户中。</translation>
     </message>
     <message>
         <source>{column}: the code {code} is used twice (row {row} has it too).</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}：编号 {code} 重复（第 {row} 行也用了它）。</translation>
     </message>
     <message>
         <source>{column}: {code} is a store, not a region; a store sits under a region or directly under the head office.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}：{code} 是门店而不是大区；门店只能属于大区或直属总部。</translation>
     </message>
     <message>
         <source>{column}: there is no region {code} in this account or in the file (add the region as a row of type 大区, or leave the cell empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}：该客户和文件中都没有大区 {code}（请把该大区作为类型为“大区”的一行加入，或把此格留空）。</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>parent region</source>
-        <translation type="unfinished"></translation>
+        <translation>所属大区</translation>
     </message>
     <message>
         <source>latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>纬度</translation>
     </message>
     <message>
         <source>longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>经度</translation>
     </message>
     <message>
         <source>Volume {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年销量</translation>
     </message>
     <message>
         <source>{volume} {unit} (target {target}, {share})</source>
-        <translation type="unfinished"></translation>
+        <translation>{volume} {unit}（目标 {target}，完成 {share}）</translation>
     </message>
     <message>
         <source>Reward tier reached</source>
-        <translation type="unfinished"></translation>
+        <translation>达到的奖励档次</translation>
     </message>
     <message>
         <source>{tier}: {reward}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tier}：{reward}</translation>
     </message>
     <message>
         <source>Missing for the next tier</source>
-        <translation type="unfinished"></translation>
+        <translation>距下一档</translation>
     </message>
     <message>
         <source>{missing} {unit} missing for {tier} ({threshold} {unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>还差 {missing} {unit}达到{tier}（{threshold} {unit}）</translation>
     </message>
     <message>
         <source>The top tier is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>已达到最高档。</translation>
     </message>
     <message>
         <source>rank {rank}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {rank} 名</translation>
     </message>
     <message>
         <source>{place}, in the {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{place}，入选{title}</translation>
     </message>
     <message>
         <source>Ranking {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年排名</translation>
     </message>
     <message>
         <source>Key account</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Channel / format</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道/业态</translation>
     </message>
     <message>
         <source>Head office</source>
-        <translation type="unfinished"></translation>
+        <translation>总部</translation>
     </message>
     <message>
         <source>KeyMan</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyMan</translation>
     </message>
     <message>
         <source>{name}, {role}, {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}，{role}，{phone}</translation>
     </message>
     <message>
         <source>not marked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未标记</translation>
     </message>
     <message>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <source>{stores} stores in {regions} regions</source>
-        <translation type="unfinished"></translation>
+        <translation>{regions} 个大区，{stores} 家门店</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>No volume entered for {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年没有录入销量。</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>销量</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>完成率</translation>
     </message>
     <message>
         <source>{date} · {store} · checked by {checker} · score {score} ({compliant} compliant, {partly} partly, {not_compliant} not compliant, {not_checked} not checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} · {store} · 检查人 {checker} · 得分 {score}（符合 {compliant}，部分符合 {partly}，不符合 {not_compliant}，未检查 {not_checked}）</translation>
     </message>
     <message>
         <source>Commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Volume against target and reward tier</source>
-        <translation type="unfinished"></translation>
+        <translation>销量、目标与奖励档次</translation>
     </message>
     <message>
         <source>{tier} from {threshold} {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tier} {threshold} {unit}起</translation>
     </message>
     <message>
         <source>Tiers: {tiers}.</source>
-        <translation type="unfinished"></translation>
+        <translation>奖励档次：{tiers}。</translation>
     </message>
     <message>
         <source>KA team</source>
-        <translation type="unfinished"></translation>
+        <translation>KA团队</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>No one assigned yet.</source>
-        <translation type="unfinished">尚未安排人员。</translation>
+        <translation>尚未安排人员。</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">联系记录</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <source>No contacts yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无联系人。</translation>
     </message>
     <message>
         <source>head office</source>
-        <translation type="unfinished"></translation>
+        <translation>总部</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>大区</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>No stores yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无门店。</translation>
     </message>
     <message>
         <source>Merchandising commitments</source>
-        <translation type="unfinished"></translation>
+        <translation>生动化承诺</translation>
     </message>
     <message>
         <source>all stores</source>
-        <translation type="unfinished"></translation>
+        <translation>所有门店</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>适用</translation>
     </message>
     <message>
         <source>No commitments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无承诺。</translation>
     </message>
     <message>
         <source>Latest store checks ({shown} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的门店检查（共 {total} 次，列出 {shown} 次）</translation>
     </message>
     <message>
         <source>No store checks yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无门店检查。</translation>
     </message>
     <message>
         <source>KA dossier: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户档案：{name}</translation>
     </message>
     <message>
         <source>KA dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>重点客户档案</translation>
     </message>
     <message>
         <source>{account} ({scope})</source>
-        <translation type="unfinished"></translation>
+        <translation>{account}（{scope}）</translation>
     </message>
     <message>
         <source>Checked by: ____________________    Store manager: ____________________    Date: ____________</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人：____________________    店长：____________________    日期：____________</translation>
     </message>
     <message>
         <source>Store check: {store}</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查：{store}</translation>
     </message>
     <message>
         <source>Store check</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查</translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccountsPage</name>
+    <message>
+        <source>Search key accounts (name, channel, head office)</source>
+        <translation>搜索重点客户（名称、渠道、总部）</translation>
+    </message>
+    <message>
+        <source>&amp;New key account…</source>
+        <translation>新建重点客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No key accounts yet. A key account (KA) is a retail chain served at its head office: create one with New key account, then add its stores, contacts, team and commitments.</source>
+        <translation>还没有重点客户。重点客户（KA）是直接在总部服务的零售连锁：用“新建重点客户”建立，再添加门店、联系人、团队和承诺。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Key account</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Volume {year}</source>
+        <translation>{year}年销量</translation>
+    </message>
+    <message>
+        <source>Reward tier</source>
+        <translation>奖励档次</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Delete key account</source>
+        <translation>删除重点客户</translation>
+    </message>
+    <message>
+        <source>Delete {name} with its stores, contacts, team, commitments, store checks and volumes?</source>
+        <translation>删除 {name} 及其门店、联系人、团队、承诺、门店检查和销量？</translation>
     </message>
 </context>
 <context>
@@ -5473,6 +5927,14 @@
     <message>
         <source>Circles &amp; activities</source>
         <translation>圈子与活动</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>重点客户</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -5759,6 +6221,85 @@
     <message>
         <source>Compare</source>
         <translation>对比</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Protect the new archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} will be encrypted: without the passphrase nobody can read it, not even from a lost laptop. Without it you cannot open it either — keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} and its backups will be encrypted. A verified backup is taken first. Copies you made yourself elsewhere stay readable: delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one for {name} and its backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this &amp;weak passphrase anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No encryption (not recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone who gets the file — a lost laptop, a copy on a stick — can read every customer in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create {name} without encryption? Anyone with the file can read it. You can encrypt it later (Archive → Encrypt archive…).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6336,7 +6877,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">电话(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Kind of outlet:</source>
@@ -6429,7 +6970,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">类别(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Territory:</source>
@@ -6445,7 +6986,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">电话(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Manager in charge:</source>
@@ -6595,7 +7136,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">类别</translation>
     </message>
     <message>
         <source>Territory</source>
@@ -6651,7 +7192,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">得分</translation>
     </message>
     <message>
         <source>Met</source>
@@ -6703,7 +7244,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">备注</translation>
     </message>
     <message>
         <source>entered</source>
@@ -6726,12 +7267,12 @@ Place: {place}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(running)</source>
-        <translation type="unfinished"></translation>
+        <source>running</source>
+        <translation type="unfinished">进行中</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">期间</translation>
     </message>
     <message>
         <source>Reached</source>
@@ -6961,7 +7502,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">类别</translation>
     </message>
     <message>
         <source>Territory</source>
@@ -7024,6 +7565,81 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialogs</name>
+    <message>
+        <source>Kept in this computer&apos;s keychain (not in a file and not in the settings); anyone who can log in as you can then open the archive without typing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase remembered on this computer no longer opens it, so it was forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive, its journal and its backups are encrypted with your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo archive holds made-up customers and is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone with the file can read it. Archive → Encrypt archive… protects it with a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. The backups it could open were re-keyed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backups keep the passphrase they were taken with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive and its backups are now encrypted. Copies you made yourself elsewhere stay readable: delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These backups could not be encrypted and are still readable; delete them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without encryption, anyone who gets {name} — a lost laptop, a copy — can read every customer in it. Its earlier backups stay encrypted. Remove the encryption?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is no longer encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeopleTable</name>
     <message>
         <source>Name</source>
@@ -7039,7 +7655,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>KeyMan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">KeyMan</translation>
     </message>
     <message>
         <source>The decision maker; at most one</source>
@@ -8392,6 +9008,96 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>Purge</name>
+    <message>
+        <source>The purge would leave references to missing records ({table}); nothing was purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no customer {ids} in the archive (perhaps already purged). Nothing was purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only deleted customers can be purged; customer {ids} is not deleted. Delete it first. Nothing was purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {path} failed its check after the purge ({result}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleaning the backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the deleted customers to purge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the purge; it is kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purging the archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted customers purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} customers purged ({rows} records removed); {backups} backups cleaned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} backups could not be cleaned and still hold the customers (another passphrase, or damaged); delete them if they are not needed: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>{title} {year}: accounts by the year&apos;s volume; equal volumes share a rank.</source>
+        <translation>{year} {title}：按年度销量排名；销量相同名次相同。</translation>
+    </message>
+    <message>
+        <source>★ {title}</source>
+        <translation>★ {title}</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Key account</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Volume ({unit})</source>
+        <translation>销量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Reward tier</source>
+        <translation>奖励档次</translation>
+    </message>
+    <message>
+        <source>Honour</source>
+        <translation>荣誉</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>Install the Microsoft YaHei or SimSun font (Windows Settings → Fonts → Chinese supplemental fonts).</source>
@@ -8535,7 +9241,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>KeyMan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">KeyMan</translation>
     </message>
     <message>
         <source>101 agreement</source>
@@ -8575,7 +9281,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">备注</translation>
     </message>
     <message>
         <source>Score: — (no item applies)</source>
@@ -8803,6 +9509,10 @@ Place: {place}</source>
     <message>
         <source>&amp;Restore this backup</source>
         <translation>恢复此备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Backups of {name}, newest first:</source>
@@ -9066,148 +9776,175 @@ Place: {place}</source>
 <context>
     <name>StoreCheckDialog</name>
     <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
         <source>New store check</source>
-        <translation type="unfinished"></translation>
+        <translation>新建门店检查</translation>
     </message>
     <message>
         <source>&amp;Store:</source>
-        <translation type="unfinished"></translation>
+        <translation>门店(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished">日期(&amp;D)：</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Checked &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <source>No commitments are in force at this store on that day. Add the account&apos;s merchandising commitments on the Commitments tab first.</source>
-        <translation type="unfinished"></translation>
+        <translation>这家门店在这一天没有生效的承诺。请先在“生动化承诺”页添加该客户的承诺。</translation>
     </message>
     <message>
         <source>Tab moves through the rows; Alt+1 compliant, Alt+2 partly, Alt+3 not compliant, Alt+4 not checked for the row being edited. Partly counts half; not checked is left out of the score.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Tab 在各行间移动；在正在编辑的行按 Alt+1 符合、Alt+2 部分符合、Alt+3 不符合、Alt+4 未检查。部分符合按一半计分；未检查的不计入得分。</translation>
     </message>
     <message>
         <source>{name} is not a picture that can be shown; attach a photo in JPEG or PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可以显示的图片；请添加 JPEG 或 PNG 格式的照片。</translation>
     </message>
     <message>
         <source>Score: {score} ({checked} of {total} commitments checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>得分：{score}（{total} 项承诺中检查了 {checked} 项）</translation>
     </message>
 </context>
 <context>
     <name>StoreCheckPrintDialog</name>
     <message>
         <source>Print the store check</source>
-        <translation type="unfinished"></translation>
+        <translation>打印门店检查</translation>
     </message>
 </context>
 <context>
     <name>StoreChecks</name>
     <message>
         <source>Compliant</source>
-        <translation type="unfinished"></translation>
+        <translation>符合</translation>
     </message>
     <message>
         <source>Partly</source>
-        <translation type="unfinished"></translation>
+        <translation>部分符合</translation>
     </message>
     <message>
         <source>Not compliant</source>
-        <translation type="unfinished"></translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>未检查</translation>
     </message>
     <message>
         <source>A store check needs its date.</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查需要日期。</translation>
     </message>
     <message>
         <source>The check date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查日期在未来。</translation>
     </message>
     <message>
         <source>Say who checked the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写检查人。</translation>
     </message>
     <message>
         <source>The store has no commitments to check; add the account&apos;s commitments first.</source>
-        <translation type="unfinished"></translation>
+        <translation>这家门店没有可检查的承诺；请先添加该客户的承诺。</translation>
     </message>
     <message>
         <source>&apos;{result}&apos; is not a check result.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{result}”不是检查结果。</translation>
     </message>
     <message>
         <source>Choose a store, not a region.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择门店，而不是大区。</translation>
     </message>
     <message>
         <source>This store check is no longer in the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次门店检查已不在档案中。</translation>
     </message>
 </context>
 <context>
     <name>StoreDialog</name>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>大区</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>编号(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>(directly under the head office)</source>
-        <translation type="unfinished"></translation>
+        <translation>（直属总部）</translation>
     </message>
     <message>
         <source>e.g. 31.23</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 31.23</translation>
     </message>
     <message>
         <source>e.g. 121.47</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 121.47</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>大区(&amp;R)：</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation type="unfinished"></translation>
+        <translation>城市(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished">地址(&amp;A)：</translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Latitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>纬度(&amp;L)：</translation>
     </message>
     <message>
         <source>L&amp;ongitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>经度(&amp;O)：</translation>
     </message>
     <message>
         <source>No&amp;tes:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9227,11 +9964,11 @@ Place: {place}</source>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">期间(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">目标(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Actual:</source>
@@ -9264,11 +10001,11 @@ Place: {place}</source>
     <name>TeamDialog</name>
     <message>
         <source>KA team</source>
-        <translation type="unfinished"></translation>
+        <translation>KA团队</translation>
     </message>
     <message>
         <source>several names: separate them with commas</source>
-        <translation type="unfinished"></translation>
+        <translation>可填多人，用逗号分隔</translation>
     </message>
 </context>
 <context>
@@ -9303,45 +10040,57 @@ Place: {place}</source>
     </message>
 </context>
 <context>
-    <name>VolumeDialog</name>
+    <name>UnlockDialog</name>
     <message>
-        <source>Volume and target</source>
+        <source>Encrypted archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A year (2026), a quarter (2026-Q3) or a month (2026-07)</source>
+        <source>{name} is encrypted. Enter its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leave both empty to remove the period. A year&apos;s total counts its months when months are entered, else its quarters, else the year&apos;s own figure.</source>
+        <source>&amp;Remember on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
+        <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Volume:</source>
+        <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Target:</source>
+        <source>Too many wrong tries: you can try again in {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>dialog</name>
+    <name>VolumeDialog</name>
     <message>
-        <source>note</source>
-        <translation type="unfinished"></translation>
+        <source>Volume and target</source>
+        <translation>销量与目标</translation>
     </message>
     <message>
-        <source>Photo…</source>
-        <translation type="unfinished"></translation>
+        <source>A year (2026), a quarter (2026-Q3) or a month (2026-07)</source>
+        <translation>年（2026）、季度（2026-Q3）或月（2026-07）</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <source>Leave both empty to remove the period. A year&apos;s total counts its months when months are entered, else its quarters, else the year&apos;s own figure.</source>
+        <translation>两项都留空即删除该期间。年度合计：录入了月度数据时按月合计，否则按季度合计，否则取全年数字。</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>销量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
     </message>
 </context>
 </TS>
