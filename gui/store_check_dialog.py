@@ -25,6 +25,7 @@ from gui.plan_dialogs import error_label
 from gui.widgets import ChoiceCombo, DateField
 from model import key_accounts as ka, normalize, settings, store_checks as sc
 from model.database import Archive
+from model.i18n import translate
 
 
 class _Row:
@@ -39,10 +40,10 @@ class _Row:
         self.result.set_value(sc.NOT_CHECKED)
         self.result.setAccessibleName(ka.kind_label(commitment.kind))
         self.note = QLineEdit(parent)
-        self.note.setPlaceholderText(dialog.tr("note"))
-        self.photo_button = QPushButton(dialog.tr("Photo…"), parent)
+        self.note.setPlaceholderText(translate("StoreCheckDialog", "note"))
+        self.photo_button = QPushButton(translate("StoreCheckDialog", "Photo…"), parent)
         self.photo_button.setAutoDefault(False)
-        self.remove_button = QPushButton(dialog.tr("Remove"), parent)
+        self.remove_button = QPushButton(translate("StoreCheckDialog", "Remove"), parent)
         self.remove_button.setAutoDefault(False)
         self.remove_button.setEnabled(False)
         self.thumbnail = EvidenceThumb(parent, 56)
