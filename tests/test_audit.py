@@ -156,3 +156,20 @@ def test_cli_backup_restore_and_prints_are_recorded(tmp_path, capsys):
     assert [e.action for e in earlier] == ["print", "backup"]
     assert earlier[0].detail["full_phone"] is True and earlier[0].what.startswith("Tracking log")
     assert earlier[1].count == 2
+
+
+def test_cli_audit_lists_filters_and_exports(archive, tmp_path, capsys):
+    from cli import run_cli
+    audit.record(archive.conn, "export", "a.csv", 150, by="王经理", reason="年度核对")
+    audit.record(archive.conn, "print", "tracking log", 3, by="王经理")
+    path = archive.path
+    archive.close()
+    assert run_cli(["audit", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("tracking log") < out.index("a.csv") and "年度核对" in out and "150" in out
+    assert run_cli(["audit", str(path), "--action", "print"]) == 0
+    assert "a.csv" not in capsys.readouterr().out
+    assert run_cli(["audit", str(path), "--since", "2000-01-01", "--until", "2000-12-31"]) == 0
+    assert "No audit entries" in capsys.readouterr().out
+    assert run_cli(["audit", str(path), "--export", str(tmp_path / "trail.xlsx")]) == 0
+    assert "2" in capsys.readouterr().out and (tmp_path / "trail.xlsx").exists()
