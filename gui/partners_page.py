@@ -329,7 +329,7 @@ class PartnerView(QWidget):
             share = "—" if f.ratio is None else f"{100 * f.ratio:.0f}%"
             state = self.tr("below target") if f.below else ("" if f.actual is None else self.tr("reached"))
             if not f.ended:
-                state = (state + " " + self.tr("(running)")).strip()
+                state = self.tr("running")
             rows.append([f.period, _money(f.target), _money(f.actual), share, state, sources[f.source]])
         self.performance_model.set_rows([self.tr("Period"), self.tr("Target"), self.tr("Actual"), self.tr("Reached"),
                                          self.tr("State"), self.tr("Actual from")], rows)
@@ -585,11 +585,11 @@ class PartnersPage(QWidget):
         self.ids = [p.id for p in found]
         flag = "⚑ " + self.tr("below target")
         self.model.set_rows(
-            [self.tr("Partner"), self.tr("Kind"), self.tr("Territory"), self.tr("Outlets"), self.tr("Last run"),
-             self.tr("Last score"), self.tr("Open actions"), self.tr("Flag")],
-            [[p.name, partners.kind_label(p.kind), p.territory, p.outlets,
-              p.last_run_on.isoformat() if p.last_run_on else "—", checklists.score_text(p.last_score),
-              p.open_actions, flag if p.flagged else ""] for p in found])
+            [self.tr("Partner"), self.tr("Flag"), self.tr("Last score"), self.tr("Last run"), self.tr("Open actions"),
+             self.tr("Outlets"), self.tr("Kind"), self.tr("Territory")],
+            [[p.name, flag if p.flagged else "", checklists.score_text(p.last_score),
+              p.last_run_on.isoformat() if p.last_run_on else "—", p.open_actions, p.outlets,
+              partners.kind_label(p.kind), p.territory] for p in found])
         fit_columns(self.table, 180)
         self.empty.setVisible(not found and not self.search.text())
         if chosen in self.ids:

@@ -258,6 +258,7 @@ def result_label(result: str) -> str:
 
 
 def _validate(run: Run, template: Template) -> None:
+    from model import partners
     reviewer = normalize.text(run.reviewer)
     if not reviewer:
         raise ChecklistError(translate("Checklist", "Enter who reviewed the partner (the reviewer)."))
@@ -274,7 +275,7 @@ def _validate(run: Run, template: Template) -> None:
         if r.result not in RESULTS:
             raise ChecklistError(translate("Checklist", "An item's result must be met, not met or N/A."))
     for a in run.actions:
-        a.text, a.owner = normalize.text(a.text) or "", normalize.text(a.owner) or ""
+        a.text, a.owner = partners.free_text(a.text) or "", normalize.text(a.owner) or ""
         if not a.text or not a.owner or a.due_on is None:
             raise ChecklistError(translate("Checklist", "Each follow-up action needs what to do, an owner and "
                                                         "a due date."))
@@ -297,10 +298,10 @@ def save_run(conn: sqlite3.Connection, run: Run, by: str) -> int:
         run.id = conn.execute(
             "INSERT INTO checklist_runs(partner_id, template_id, run_on, reviewer, notes, score, created_at,"
             " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (run.partner_id, template.id, run.run_on.isoformat(), run.reviewer, normalize.text(run.notes),
+            (run.partner_id, template.id, run.run_on.isoformat(), run.reviewer, partners.free_text(run.notes),
              run.score, stamp, by)).lastrowid
         conn.executemany("INSERT INTO checklist_results(run_id, item_key, result, note) VALUES (?, ?, ?, ?)",
-                         [(run.id, r.item_key, r.result, normalize.text(r.note)) for r in run.results.values()])
+                         [(run.id, r.item_key, r.result, partners.free_text(r.note)) for r in run.results.values()])
         conn.executemany("INSERT OR IGNORE INTO checklist_evidence(run_id, item_key, evidence_id) VALUES (?, ?, ?)",
                          [(run.id, r.item_key, e) for r in run.results.values() for e in r.evidence_ids])
         for action in run.actions:

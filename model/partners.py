@@ -68,6 +68,15 @@ def side_label(side: str) -> str:
             "ours": translate("Partners", "We commit to")}.get(side, side)
 
 
+def free_text(value) -> str | None:
+    """A note or commitment as written (trimmed; None if empty). Unlike names, free text
+    keeps its full-width punctuation (NFKC would turn ， into ,)."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
 def _stamp() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
@@ -112,7 +121,7 @@ def _clean(partner: Partner) -> Partner:
     if problems:
         raise PartnerError("\n".join(problems))
     return Partner(name, partner.kind, normalize.text(partner.territory), normalize.text(partner.address), lat, lon,
-                   phone, normalize.text(partner.manager), normalize.text(partner.notes), partner.id)
+                   phone, normalize.text(partner.manager), free_text(partner.notes), partner.id)
 
 
 def create(conn: sqlite3.Connection, partner: Partner, by: str) -> int:
@@ -282,7 +291,7 @@ def save_agreement(conn: sqlite3.Connection, partner_id: int, deal: Agreement) -
         problems.append(translate("Partners", "The agreement ends before it starts; correct the end date."))
     rows = []
     for n, c in enumerate(deal.commitments, 1):
-        text = normalize.text(c.text)
+        text = free_text(c.text)
         if not text:
             continue
         if c.side not in SIDES or c.topic not in SIDES[c.side]:
@@ -297,7 +306,7 @@ def save_agreement(conn: sqlite3.Connection, partner_id: int, deal: Agreement) -
         conn.execute("INSERT INTO partner_agreements(partner_id, signed_on, starts_on, ends_on, notes)"
                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT(partner_id) DO UPDATE SET signed_on = excluded.signed_on,"
                      " starts_on = excluded.starts_on, ends_on = excluded.ends_on, notes = excluded.notes",
-                     (partner_id, iso(deal.signed_on), iso(deal.starts_on), iso(deal.ends_on), normalize.text(deal.notes)))
+                     (partner_id, iso(deal.signed_on), iso(deal.starts_on), iso(deal.ends_on), free_text(deal.notes)))
         conn.execute("DELETE FROM partner_commitments WHERE partner_id = ?", (partner_id,))
         conn.executemany("INSERT INTO partner_commitments(partner_id, side, topic, position, text) VALUES (?, ?, ?, ?, ?)",
                          rows)
@@ -450,7 +459,7 @@ def import_outlets(conn: sqlite3.Connection, partner_id: int, path: Path | str, 
 
 def add_action(conn: sqlite3.Connection, action, by: str) -> int:
     """Store a follow-up action (:class:`model.checklists.Action`); returns its id."""
-    text, owner = normalize.text(action.text), normalize.text(action.owner)
+    text, owner = free_text(action.text), normalize.text(action.owner)
     if not text or not owner or action.due_on is None:
         raise PartnerError(translate("Checklist", "Each follow-up action needs what to do, an owner and a due date."))
     with database.transaction(conn):
@@ -493,7 +502,7 @@ def complete_action(conn: sqlite3.Connection, action_id: int, by: str, note: str
     action(conn, action_id)
     with database.transaction(conn):
         conn.execute("UPDATE partner_actions SET status = 'done', done_on = ?, done_by = ?, done_note = ? WHERE id = ?",
-                     ((on or date.today()).isoformat(), by, normalize.text(note), action_id))
+                     ((on or date.today()).isoformat(), by, free_text(note), action_id))
 
 
 def reopen_action(conn: sqlite3.Connection, action_id: int) -> None:
