@@ -46,7 +46,7 @@ ALLOWED_WORDS = {
 }
 _TAGS = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
-_PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png)\b")
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png|jpg|jpeg)\b")
 _SHORTCUT = re.compile(r"\b(?:Ctrl|Shift|Alt|Meta)\+\S+|\bF\d{1,2}\b")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -317,6 +317,7 @@ class ScreenWalk:
                 self._customer_dialogs(window)
                 self._visit_dialogs(window)
                 self._marketing_dialogs(window)
+                self._key_account_dialogs(window)
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import"):
                     self._trigger(window, key)
@@ -477,6 +478,37 @@ class ScreenWalk:
             self.settle()
         self._trigger(window, "add_to_circle")
 
+    def _key_account_dialogs(self, window) -> None:
+        """Key accounts: every tab of an account with stores and checks, the ranking, and the
+        account, store, region, contact, team, commitment, volume, store check and print dialogs."""
+        page = window.show_area("key_accounts")
+        self.settle()
+        if page is None or not page.ids:
+            return
+        view = page.account
+        for index in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(index)
+            self.look(f"key account, tab {view.tabs.tabText(index)}", window)
+        view.checks.view.selectRow(0)
+        view.tabs.setCurrentIndex(4)
+        self.look("key account, a store check chosen", window)
+        page.tabs.setCurrentWidget(page.ranking)
+        self.look("key accounts ranking", window)
+        page.tabs.setCurrentWidget(page.splitter)
+        page.new_account()
+        view.edit_account()
+        view.edit_team()
+        view.add_store("store")
+        view.add_store("region")
+        view.add_contact()
+        view.add_commitment()
+        view.enter_volume()
+        view.print_dossier()
+        view.check_store.setCurrentIndex(1)
+        view.new_check()
+        view.print_check()
+        self.settle()
+
 
 def QAction_type():  # noqa: N802 - a type
     from PySide6.QtGui import QAction
@@ -539,6 +571,7 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
         import_file = write_import_file(folder)
         walk.prepare_dialog["CustomerEditor"] = walk.editor_tabs
         walk.prepare_dialog["PlanDialog"] = walk.dialog_tabs
+        walk.prepare_dialog["StoreCheckDialog"] = lambda dialog: dialog.rows and dialog.rows[0].result.setCurrentIndex(1)
         walk.prepare_dialog["ImportDialog"] = lambda wizard: wizard.currentPage().path_edit.setText(
             str(import_file))
         walk.run()
