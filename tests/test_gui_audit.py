@@ -1,0 +1,125 @@
+"""The window's side of the audit trail and of sensitive data: the audit viewer,
+the purge dialog, and the export dialog's reason and sensitive-fields choice."""
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gui.audit_dialog import AuditDialog
+from gui.export_dialog import ExportDialog
+from gui.purge_dialog import PurgeDialog
+from model import audit, backup, customers, exporting
+from tests.gui_helpers import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def _people(conn, count):
+    return [customers.create(conn, {"name": f"客户{i}", "phone": f"1380000{i:04d}"}, "x")
+            for i in range(count)]
+
+
+def test_audit_viewer_filters_newest_first_and_exports(qtbot, monkeypatch, archive, tmp_path):
+    conn = archive.conn
+    audit.record(conn, "export", "a.csv", 150, by="王经理", reason="年度核对")
+    audit.record(conn, "print", "Tracking log", 3, by="王经理", detail={"full_phone": True})
+    dialog = AuditDialog(None, archive)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2
+    assert dialog.model.index(0, 3).data() == "Tracking log"        # newest first
+    assert "full phone numbers printed" in dialog.model.index(0, 6).data()
+    assert dialog.model.index(1, 5).data() == "年度核对"
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("export"))
+    assert dialog.model.rowCount() == 1 and dialog.model.index(0, 3).data() == "a.csv"
+    dialog.action_combo.setCurrentIndex(0)
+    dialog.until_box.setChecked(True)
+    dialog.until_edit.setDate(date.today() - timedelta(days=1))
+    assert dialog.model.rowCount() == 0 and not dialog.export_button.isEnabled()
+    dialog.until_box.setChecked(False)
+    assert dialog.model.rowCount() == 2
+
+    target = tmp_path / "trail"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "Excel workbooks (*.xlsx)"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.exported == tmp_path / "trail.xlsx" and dialog.exported.exists()
+    assert dialog.model.rowCount() == 3          # the export of the trail is itself an entry
+    assert "Exported 2 entries" in dialog.count_label.text()
+
+
+def test_purge_dialog_lists_deleted_needs_reason_and_confirmation(qtbot, monkeypatch, archive):
+    conn = archive.conn
+    ids = _people(conn, 3)
+    customers.delete_many(conn, ids[:2], "x")
+    backup.make_backup(conn, archive.path)
+    dialog = PurgeDialog(None, archive)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2 and "客户" in dialog.list.item(0).text()
+    assert not dialog.purge_button.isEnabled()
+    dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert not dialog.purge_button.isEnabled()           # no reason yet
+    type_text(dialog.reason_edit, "客户要求删除")
+    assert dialog.purge_button.isEnabled()
+    chosen = dialog.chosen_ids()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    assert not dialog.progress.running() and customers.get(conn, chosen[0]) is not None
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None or not dialog.error.isHidden(), timeout=20000)
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert dialog.purged == 1 and dialog.list.count() == 1
+    assert customers.get(conn, chosen[0]) is None
+    assert "1 backups cleaned" in dialog.result_label.text()
+    entry = audit.entries(conn, action="purge")[0]
+    assert entry.reason == "客户要求删除" and entry.detail["customer_ids"] == chosen
+
+
+def test_purge_dialog_with_nothing_deleted(qtbot, archive):
+    _people(archive.conn, 1)
+    dialog = PurgeDialog(None, archive)
+    qtbot.addWidget(dialog)
+    assert dialog.list.isHidden() and not dialog.empty_label.isHidden()
+    assert not dialog.purge_button.isEnabled() and not dialog.all_button.isEnabled()
+
+
+def _export(qtbot, dialog):
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.progress.running() and (
+        dialog.exported is not None or not dialog.error.isHidden()), timeout=20000)
+
+
+def test_export_dialog_asks_a_reason_above_100_and_leaves_sensitive_out(qtbot, archive, tmp_path):
+    ids = _people(archive.conn, 101)
+    customers.update(archive.conn, ids[0], {"dim_risk_appetite": "7.1"}, "x")
+    dialog = ExportDialog(None, archive, ids[:100])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reason_edit.isHidden()                 # 100: no reason needed
+    assert not dialog.sensitive_box.isChecked() and dialog.sensitive_warning.isHidden()
+    dialog.all_button.setChecked(True)
+    assert not dialog.reason_edit.isHidden()             # 101: a reason is asked for
+    dialog.path_edit.setText(str(tmp_path / "all.csv"))
+    _export(qtbot, dialog)
+    assert dialog.exported is None and "reason" in dialog.error.text()
+    assert not (tmp_path / "all.csv").exists()
+    type_text(dialog.reason_edit, "年度核对")
+    _export(qtbot, dialog)
+    with open(dialog.exported, encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert not set(exporting.sensitive_keys()) & set(header)
+    entry = audit.entries(archive.conn)[0]
+    assert (entry.count, entry.reason, entry.detail["sensitive"]) == (101, "年度核对", False)
+
+    dialog.sensitive_box.setChecked(True)
+    assert not dialog.sensitive_warning.isHidden()
+    dialog.exported = None
+    dialog.path_edit.setText(str(tmp_path / "full.csv"))
+    _export(qtbot, dialog)
+    with open(dialog.exported, encoding="utf-8-sig", newline="") as handle:
+        assert "dim_risk_appetite" in next(csv.reader(handle))
+    assert audit.entries(archive.conn)[0].detail["sensitive"] is True
