@@ -271,8 +271,8 @@
         <translation>删除检查(&amp;D)…</translation>
     </message>
     <message>
-        <source>Store check score</source>
-        <translation>门店检查得分</translation>
+        <source>Store check score (for all stores: the month&apos;s average)</source>
+        <translation>门店检查得分（所有门店时为当月平均）</translation>
     </message>
     <message>
         <source>Store checks</source>
@@ -1058,6 +1058,61 @@
     </message>
     <message>
         <source>Audit trail → {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every export, print, backup you made, restore, branch-pack import, bulk delete and purge of this archive. Entries cannot be changed or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished">到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished">导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Entries shown: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit-trail-{date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2189,6 +2244,42 @@
     </message>
     <message>
         <source>There are no deleted customers to purge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show the audit trail: exports, prints, backups, restores, branch-pack imports, bulk deletes and purges, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from this day on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this kind of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the entries shown to this file instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {count} audit entries to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audit entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count} records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9051,6 +9142,61 @@ Place: {place}</source>
     </message>
     <message>
         <source>{count} backups could not be cleaned and still hold the customers (another passphrase, or damaged); delete them if they are not needed: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge deleted customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purging removes the customers you tick for good: their record, change history, contacts, purchases, grades, visits, circle memberships and search entries, in this archive and in its backups in {folder}. It cannot be undone. Customers must be deleted first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no deleted customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the customer asked for their data to be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (kept in the audit trail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (no. {id}), deleted {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge {count} customers for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are removed from the archive and its backups; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purge was stopped before the archive was changed; backups already cleaned stay clean.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
