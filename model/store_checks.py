@@ -163,14 +163,16 @@ def get(conn, check_id: int) -> Check:
 
 
 def trend(conn, account_id: int, store_id: int | None = None) -> list[tuple[str, float]]:
-    """(date, score) of the checks in date order: one store's, or the account's average per
-    check day. Checks with nothing checked are left out."""
+    """(date, score) in date order: each check of one store, or for the whole account the
+    average score of each month's checks (dated the 15th), which reads as a trend where the
+    single checks of many stores would zigzag. Checks with nothing checked are left out."""
     found = checks(conn, store_id=store_id, account_id=None if store_id is not None else account_id)
-    per_day: dict[str, list[float]] = {}
+    groups: dict[str, list[float]] = {}
     for check in found:
         if check.score is not None:
-            per_day.setdefault(check.checked_on, []).append(check.score)
-    return [(day, sum(v) / len(v)) for day, v in sorted(per_day.items())]
+            key = check.checked_on if store_id is not None else check.checked_on[:7] + "-15"
+            groups.setdefault(key, []).append(check.score)
+    return [(day, sum(v) / len(v)) for day, v in sorted(groups.items())]
 
 
 def last_scores(conn) -> dict[int, tuple[str, float | None]]:

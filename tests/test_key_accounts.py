@@ -141,7 +141,13 @@ def test_store_check_saved_with_photo_and_read_back(chain, tmp_path):
     ka.delete_commitment(conn, found[0].id, "t")
     assert sc.get(conn, check_id).items[0].description == "端架"
     assert sc.trend(conn, account, store) == [("2026-05-06", 0.5)]
-    assert sc.last_scores(conn)[account] == ("2026-05-06", 0.5)
+    # The account's trend: each month's average.
+    commitment = ka.commitments(conn, account, store)[0]
+    sc.record(conn, store, "2026-05-20", "小周", [sc.ItemResult.of(commitment, sc.COMPLIANT)], "t")
+    sc.record(conn, store, "2026-06-02", "小周", [sc.ItemResult.of(commitment, sc.NOT_CHECKED)], "t")
+    assert sc.trend(conn, account) == [("2026-05-15", 0.75)]
+    assert sc.trend(conn, account, store) == [("2026-05-06", 0.5), ("2026-05-20", 1.0)]
+    assert sc.last_scores(conn)[account] == ("2026-06-02", None)
 
 
 def test_store_check_is_all_or_nothing(chain, tmp_path):
