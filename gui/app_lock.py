@@ -43,8 +43,8 @@ from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from gui.actions import icon
 from gui.tasks import TaskHandle, run_task
@@ -61,6 +61,10 @@ _INPUT = frozenset({
 SLEEP_SLACK_S = 5.0        # a timer this late was asleep with the machine
 RETRY_MS = 150             # how soon a waiting lock looks again whether work has ended
 RESTORE_PATIENCE_MS = 8000  # the list is put back by then even if a signal never came
+WARNING_PANEL = ("QLabel { background: #fff4e0; color: #5c3b00; border: 1px solid #e8b860;"
+                 " border-radius: 4px; padding: 8px; }")
+NOTE_PANEL = ("QLabel { background: #e9f0fa; color: #1d3b5c; border: 1px solid #a9c1e0;"
+              " border-radius: 4px; padding: 8px; }")
 
 # The encryption API (model/database.py): absent names match nothing.
 _WRONG = getattr(database, "WrongPassphrase", ())
@@ -301,11 +305,13 @@ class LockScreen(QWidget):
             "it, encrypt the archive with a passphrase."))
         self.plain_note.setObjectName("lock_plain_note")
         self.plain_note.setWordWrap(True)
+        self.plain_note.setStyleSheet(WARNING_PANEL)
         self.draft_note = QLabel(self.tr(
             "Changes to a customer that were not saved yet are kept; the editor opens again "
             "with them when you unlock."))
         self.draft_note.setObjectName("lock_draft_note")
         self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet(NOTE_PANEL)
 
         column = QVBoxLayout()
         column.addStretch(2)
@@ -317,8 +323,9 @@ class LockScreen(QWidget):
         column.addLayout(unlock_row)
         column.addWidget(self.message)
         column.addLayout(recovery_row)
-        column.addSpacing(12)
+        column.addSpacing(16)
         column.addWidget(self.plain_note)
+        column.addSpacing(6)
         column.addWidget(self.draft_note)
         column.addStretch(3)
         box = QWidget()
@@ -360,7 +367,8 @@ class LockScreen(QWidget):
             self.unlock_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_opening(self) -> None:
-        self._set(busy=True, text=self.tr("Opening the archive…"))
+        self._set(busy=True, text=self.tr("Checking the passphrase and opening the archive…")
+                  if self.encrypted else self.tr("Opening the archive…"))
 
     def show_wrong_passphrase(self, message: str) -> None:
         self._set(busy=False, text=self._locked_text, message=message)
@@ -536,7 +544,7 @@ class AppLock(QObject):
                 break
             self._dismiss(modal)
         for top in QApplication.topLevelWidgets():
-            if top is not self.window and top.isVisible() and shiboken6.isValid(top):
+            if top is not self.window and top.isVisible() and not isinstance(top, QMainWindow):
                 self._dismiss(top)
 
     def _dismiss(self, widget: QWidget) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import sys
 import threading
 import weakref
 from pathlib import Path
@@ -277,6 +278,13 @@ def test_encrypted_archive_unlocks_with_its_passphrase_and_says_when_it_is_wrong
     assert window.archive.encrypted
     window.lock_now()
     wait_locked(qtbot, window)
+    salt = window.app_lock.where.path.read_bytes()[:16]
+
+    def keys_left() -> int:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, database.Key) and o.salt == salt)
+    qtbot.waitUntil(lambda: keys_left() == 0, timeout=3000)    # the key is dropped
     screen = window.app_lock.screen
     assert screen.passphrase.isVisible() and not screen.plain_note.isVisible()
     assert not screen.unlock_button.isEnabled()       # nothing typed yet
@@ -412,3 +420,36 @@ def test_quitting_while_locked_asks_about_kept_edits(qtbot, windows, book, monke
     window.close()
     assert asked and "not saved" in asked[0]
     assert window.isVisible()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="holds the lock file with flock")
+def test_an_archive_opened_elsewhere_meanwhile_is_not_taken_over(qtbot, windows, book):
+    import fcntl
+    window = windows()
+    open_in(qtbot, window, book)
+    window.lock_now()
+    wait_locked(qtbot, window)
+    with open(lock_file(book), "a+b") as other:       # another Kehu has it open now
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        screen = window.app_lock.screen
+        qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=15000)
+        assert "open in another Kehu window" in screen.message.text()
+        assert window.archive is None
+        fcntl.flock(other.fileno(), fcntl.LOCK_UN)
+    unlock(qtbot, window)
+    assert window.archive is not None
+
+
+def test_input_after_the_machine_slept_locks_instead_of_going_through(qtbot, windows, book):
+    window = windows()
+    open_in(qtbot, window, book)
+    lock = window.app_lock
+    page = window.page()
+    page.table.selectRow(0)
+    before = page.selected_ids()
+    lock._last_input -= 11 * 60        # the timer's clock stood still while the laptop slept
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    wait_locked(qtbot, window)
+    unlock(qtbot, window)
+    assert window.page().selected_ids() == before  # the key press did not reach the list
