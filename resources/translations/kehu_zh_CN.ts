@@ -167,6 +167,14 @@
         <translation>已导入 {imported} 个大区和门店；{duplicates} 个已在该客户中，已跳过。</translation>
     </message>
     <message>
+        <source>Import volume</source>
+        <translation>导入销量</translation>
+    </message>
+    <message>
+        <source>{imported} periods of volume and target entered.</source>
+        <translation>已录入 {imported} 个期间的销量和目标。</translation>
+    </message>
+    <message>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
@@ -337,6 +345,14 @@
     <message>
         <source>&amp;Change…</source>
         <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import volume…</source>
+        <translation>导入销量(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>From a CSV or Excel file with the columns 期间 (period), 销量 (volume) and 目标 (target)</source>
+        <translation>从含有 期间、销量、目标 三列的 CSV 或 Excel 文件导入</translation>
     </message>
     <message>
         <source>Volume against target</source>
@@ -1819,8 +1835,8 @@
         <translation>重点客户（KA）：列出客户及其奖励档次；另有 &apos;ka ranking&apos; 和 &apos;ka import-stores&apos;（见 &apos;ka --help&apos;）</translation>
     </message>
     <message>
-        <source>&apos;ka PATH&apos; lists the key accounts with stores, last store check, the year&apos;s volume against target and the reward tier reached. &apos;ka ranking PATH --year YYYY&apos; ranks the accounts by the year&apos;s volume (equal volumes share a rank). &apos;ka import-stores PATH --account ID FILE&apos; imports regions and stores from a CSV or .xlsx file: all or nothing, unless --partial; rejected rows go to a rejects file (exit 0 all rows good, 1 rows rejected, 2 file unreadable).</source>
-        <translation>&apos;ka PATH&apos; 列出重点客户及其门店数、最近门店检查、年度销量与目标和达到的奖励档次。&apos;ka ranking PATH --year YYYY&apos; 按年度销量给客户排名（销量相同名次相同）。&apos;ka import-stores PATH --account ID FILE&apos; 从 CSV 或 .xlsx 文件导入大区和门店：全部成功才写入，除非加 --partial；被拒绝的行写入拒绝文件（退出码 0 全部正确，1 有被拒绝的行，2 文件无法读取）。</translation>
+        <source>&apos;ka PATH&apos; lists the key accounts with stores, last store check, the year&apos;s volume against target and the reward tier reached. &apos;ka ranking PATH --year YYYY&apos; ranks the accounts by the year&apos;s volume (equal volumes share a rank). &apos;ka import-stores PATH --account ID FILE&apos; imports regions and stores from a CSV or .xlsx file: all or nothing, unless --partial; rejected rows go to a rejects file (exit 0 all rows good, 1 rows rejected, 2 file unreadable). &apos;ka import-volume&apos; reads period, volume and target columns the same way; a period already entered takes the file&apos;s figures.</source>
+        <translation>&apos;ka PATH&apos; 列出重点客户及其门店数、最近门店检查、年度销量与目标和达到的奖励档次。&apos;ka ranking PATH --year YYYY&apos; 按年度销量给客户排名（销量相同名次相同）。&apos;ka import-stores PATH --account ID FILE&apos; 从 CSV 或 .xlsx 文件导入大区和门店：全部成功才写入，除非加 --partial；被拒绝的行写入拒绝文件（退出码 0 全部正确，1 有被拒绝的行，2 文件无法读取）。&apos;ka import-volume&apos; 以同样方式读取期间、销量和目标列；已录入的期间采用文件中的数字。</translation>
     </message>
     <message>
         <source>what to do and the archive (see the forms above)</source>
@@ -5597,6 +5613,18 @@
     <message>
         <source>{column}: there is no region {code} in this account or in the file (add the region as a row of type 大区, or leave the cell empty).</source>
         <translation>{column}：该客户和文件中都没有大区 {code}（请把该大区作为类型为“大区”的一行加入，或把此格留空）。</translation>
+    </message>
+    <message>
+        <source>The file needs a period column and a volume or target column. Its columns are: {columns}. Use headers such as 期间, 销量, 目标 (period, volume, target).</source>
+        <translation>文件需要一个期间列，以及销量列或目标列。它的列是：{columns}。请使用 期间、销量、目标 这样的表头。</translation>
+    </message>
+    <message>
+        <source>The row has neither a volume nor a target.</source>
+        <translation>这一行既没有销量也没有目标。</translation>
+    </message>
+    <message>
+        <source>{column}: the period {period} is given twice (row {row} has it too).</source>
+        <translation>{column}：期间 {period} 重复（第 {row} 行也有）。</translation>
     </message>
     <message>
         <source>code</source>
