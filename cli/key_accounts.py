@@ -16,7 +16,7 @@ from model import database, ka_rewards, key_accounts as ka, settings, store_chec
 from model.i18n import translate
 from model.ka_rewards import number_text
 
-ACTIONS = ("ranking", "import-stores")
+ACTIONS = ("ranking", "import-stores", "import-volume")
 
 
 def register(commands) -> None:
@@ -25,13 +25,15 @@ def register(commands) -> None:
                                     "'ka import-stores' (see 'ka --help')"),
         usage="python main.py ka PATH [--year YYYY]\n"
               "       python main.py ka ranking PATH [--year YYYY]\n"
-              "       python main.py ka import-stores PATH --account ID FILE [--partial] [--dry-run] [--rejects OUT]",
+              "       python main.py ka import-stores PATH --account ID FILE [--partial] [--dry-run] [--rejects OUT]\n"
+              "       python main.py ka import-volume PATH --account ID FILE [--partial] [--dry-run] [--rejects OUT]",
         description=translate(
             "CLI", "'ka PATH' lists the key accounts with stores, last store check, the year's volume against "
             "target and the reward tier reached. 'ka ranking PATH --year YYYY' ranks the accounts by the year's "
             "volume (equal volumes share a rank). 'ka import-stores PATH --account ID FILE' imports regions and "
             "stores from a CSV or .xlsx file: all or nothing, unless --partial; rejected rows go to a rejects "
-            "file (exit 0 all rows good, 1 rows rejected, 2 file unreadable)."))
+            "file (exit 0 all rows good, 1 rows rejected, 2 file unreadable). 'ka import-volume' reads period, "
+            "volume and target columns the same way; a period already entered takes the file's figures."))
     p.add_argument("words", nargs=argparse.REMAINDER, metavar="[ranking|import-stores] PATH ...",
                    help=translate("CLI", "what to do and the archive (see the forms above)"))
     p.set_defaults(run=cmd_ka)
@@ -72,7 +74,7 @@ def _action_parser(action: str) -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--year", type=int, metavar="YYYY", help=translate("CLI", "the year (default: the latest with "
                                                                              "volume entered)"))
-    if action == "import-stores":
+    if action in ("import-stores", "import-volume"):
         p.add_argument("file", type=Path, help=translate("CLI", "the CSV or .xlsx file to import"))
         p.add_argument("--account", type=int, metavar="ID", required=True,
                        help=translate("CLI", "the key account's number, as 'ka PATH' lists it"))
@@ -90,8 +92,8 @@ def cmd_ka(args) -> int:
     words = list(args.words)
     action = words.pop(0) if words and words[0] in ACTIONS else "list"
     options = _action_parser(action).parse_intermixed_args(words)
-    if action == "import-stores":
-        return _import_stores(options.path, options.account, options.file, options)
+    if action in ("import-stores", "import-volume"):
+        return _import(action, options)
     if action == "ranking":
         return _ranking(options.path, options.year)
     return _list(options.path, options.year)
@@ -150,14 +152,14 @@ def _ranking(path: Path, year: int | None) -> int:
     return 0
 
 
-def _import_stores(path: Path, account_id: int, file: Path, args: argparse.Namespace) -> int:
+def _import(action: str, args: argparse.Namespace) -> int:
     from model import store_import
     from model.importing import default_rejects_path
-    frame = store_import.read_table(file)     # a bad file changes nothing and says so first
-    with database.Archive.open(path) as archive:
-        result = store_import.import_frame(archive.conn, account_id, frame, partial=args.partial,
-                                           dry_run=args.dry_run, rejects_path=args.rejects or default_rejects_path(file),
-                                           by=settings.user_name())
+    frame = store_import.read_table(args.file)     # a bad file changes nothing and says so first
+    run = store_import.import_frame if action == "import-stores" else store_import.import_volume_frame
+    with database.Archive.open(args.path) as archive:
+        result = run(archive.conn, args.account, frame, partial=args.partial, dry_run=args.dry_run,
+                     rejects_path=args.rejects or default_rejects_path(args.file), by=settings.user_name())
     report(result, sys.stdout)
     return 1 if result.rejected else 0
 

@@ -264,27 +264,38 @@ class AccountView(QWidget):
 
     def import_stores(self, path: str | None = None) -> None:
         """Import regions and stores from a file: all or nothing, with the rejected rows listed."""
+        from model import store_import
+        if self._import_file(path, self.tr("Import stores"), store_import.import_file, self.tr(
+                "{imported} regions and stores imported; {duplicates} already in the account were skipped.")):
+            self.changed.emit()
+
+    def import_volume(self, path: str | None = None) -> None:
+        """Import volume and target per period from a file, by the same rules."""
+        from model import store_import
+        if self._import_file(path, self.tr("Import volume"), store_import.import_volumes,
+                             self.tr("{imported} periods of volume and target entered.")):
+            self.changed.emit()
+
+    def _import_file(self, path: str | None, title: str, run, done: str) -> bool:
         if self.account_id is None:
-            return
+            return False
         if not path:
             folder = settings.get(settings.FILE_FOLDER) or str(Path.home())
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import stores"), folder,
-                                                  self.tr("Tables (*.csv *.xlsx *.txt)"))
+            path, _ = QFileDialog.getOpenFileName(self, title, folder, self.tr("Tables (*.csv *.xlsx *.txt)"))
             if not path:
-                return
+                return False
         settings.put(settings.FILE_FOLDER, str(Path(path).parent))
-        from model import store_import
         account_id, by = self.account_id, settings.user_name()
         try:
-            result = store_import.import_file(self.conn, account_id, path, dry_run=True, by=by)
+            result = run(self.conn, account_id, path, dry_run=True, by=by)
         except Exception as exc:  # noqa: BLE001 - a file problem shown; nothing written
             show_error(self, exc)
-            return
+            return False
         partial = False
         if result.rejected:
             shown = "\n".join(self.tr("row {row}: {reasons}").format(row=r.row_number, reasons="; ".join(r.reasons))
                               for r in result.rejects[:12])
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import stores"), self.tr(
+            box = QMessageBox(QMessageBox.Icon.Warning, title, self.tr(
                 "{rejected} of {rows} rows cannot be imported; the list with the reasons is in {file}. Import "
                 "the {good} good rows now, or nothing (correct the file and import it again)?").format(
                 rejected=result.rejected, rows=result.rows, file=result.rejects_path, good=result.imported),
@@ -293,14 +304,13 @@ class AccountView(QWidget):
             good = box.addButton(self.tr("Import the good rows"), QMessageBox.ButtonRole.AcceptRole)
             box.exec()
             if box.clickedButton() is not good:
-                return
+                return False
             partial = True
-        if _run(self, lambda: store_import.import_file(self.conn, account_id, path, partial=partial, by=by)):
-            QMessageBox.information(self, self.tr("Import stores"), self.tr(
-                "{imported} regions and stores imported; {duplicates} already in the account were skipped.").format(
-                imported=result.imported, duplicates=result.duplicates))
-            self.refresh()
-            self.changed.emit()
+        if not _run(self, lambda: run(self.conn, account_id, path, partial=partial, by=by)):
+            return False
+        QMessageBox.information(self, title, done.format(imported=result.imported, duplicates=result.duplicates))
+        self.refresh()
+        return True
 
     # -- contacts ----------------------------------------------------------------------
     def _make_contacts_tab(self) -> None:
@@ -494,6 +504,9 @@ class AccountView(QWidget):
         page = QWidget(self)
         enter = _button(page, self.tr("&Enter volume…"), "enter_volume", self.enter_volume)
         edit = _button(page, self.tr("&Change…"), "edit_volume", self.edit_volume)
+        self.import_volume_button = _button(page, self.tr("&Import volume…"), "import_volume", self.import_volume)
+        self.import_volume_button.setToolTip(self.tr("From a CSV or Excel file with the columns 期间 (period), 销量 "
+                                                     "(volume) and 目标 (target)"))
         self.volume_year = QComboBox(page)
         self.volume_year.setObjectName("volume_year")
         self.volume_year.currentIndexChanged.connect(lambda _: self._show_volume())
@@ -505,7 +518,7 @@ class AccountView(QWidget):
         self.volume_table.view.doubleClicked.connect(lambda *_: self.edit_volume())
         self.volume_chart = PerformanceChart(self.tr("Volume against target"), self.tr("Target"), self.tr("Volume"),
                                              page)
-        row = _buttons(enter, edit)
+        row = _buttons(enter, edit, self.import_volume_button)
         row.insertWidget(0, self.volume_year)
         split = QSplitter(page)
         split.addWidget(self.volume_table)

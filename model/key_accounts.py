@@ -564,7 +564,10 @@ class Volume:
         return self.volume / self.target
 
 
-def _amount(raw, what: str) -> float | None:
+def amount(raw, what: str) -> float | None:
+    """A volume or target (``what``: 'volume' or 'target'): a number, not negative; None if empty."""
+    what = {"volume": translate("KeyAccounts", "volume"), "target": translate("KeyAccounts", "target")}.get(what, what)
+    normalize.check_not_scientific(raw)
     value = normalize.number(raw)
     if value is not None and value < 0:
         raise normalize.Invalid(translate("KeyAccounts", "The {what} cannot be negative.").format(what=what))
@@ -580,10 +583,9 @@ def set_volume(conn, account_id: int, period, volume, target, by: str) -> str:
     except normalize.Invalid as exc:
         problems["period"] = str(exc)
     values = {}
-    for name, raw, what in (("volume", volume, translate("KeyAccounts", "volume")),
-                            ("target", target, translate("KeyAccounts", "target"))):
+    for name, raw in (("volume", volume), ("target", target)):
         try:
-            values[name] = _amount(raw, what)
+            values[name] = amount(raw, name)
         except normalize.Invalid as exc:
             problems[name] = str(exc)
     if problems:

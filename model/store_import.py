@@ -1,4 +1,5 @@
-"""Importing a key account's regions and stores from a CSV or .xlsx file.
+"""Importing a key account's regions and stores, or its volume per period, from a CSV or
+.xlsx file.
 
     result = store_import.import_file(conn, account_id, "门店清单.xlsx", by=settings.user_name())
 
@@ -16,6 +17,10 @@ account or a region row of the same file. Rejected: a missing name or code, an
 unknown parent (or a parent that is a store), a code used twice in the file, bad
 coordinates. A code already in the account is a duplicate and skipped, so the same
 file imported twice adds nothing the second time.
+
+:func:`import_volumes` reads period (2026, 2026-Q3, 2026-07, 2026年7月 ...), volume and
+target columns by the same rules; a period already entered is overwritten by the file's
+figures (a corrected export replaces the old one), a period twice in the file is rejected.
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from model import database, key_accounts
+from model import database, key_accounts, normalize
 from model.customers import ValidationError
 from model.i18n import translate
 from model.import_headers import fold_header
@@ -46,9 +51,16 @@ HEADERS = {
 REQUIRED = ("code", "name")
 
 
-def match_columns(columns) -> dict[str, str]:
+VOLUME_HEADERS = {
+    "period": ("period", "month", "quarter", "year", "期间", "月份", "季度", "年度", "时间"),
+    "volume": ("volume", "actual", "sales", "quantity", "销量", "实际", "实际销量", "交易量", "数量"),
+    "target": ("target", "目标", "目标销量", "任务", "任务量"),
+}
+
+
+def match_columns(columns, headers: dict = HEADERS) -> dict[str, str]:
     """field → the file's column, for the columns recognised (first one wins)."""
-    table = {fold_header(h): key for key, headers in HEADERS.items() for h in headers}
+    table = {fold_header(h): key for key, names in headers.items() for h in names}
     found: dict[str, str] = {}
     for column in columns:
         key = table.get(fold_header(column))
@@ -77,9 +89,7 @@ def import_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: bool = 
             "row must hold headers such as 门店编号, 门店名称, 类型, 所属大区 (code, name, type, parent region).")
             .format(fields=" / ".join(_field_label(k) for k in missing),
                     columns=", ".join(str(c) for c in frame.columns[:30])))
-    original = list(frame.columns)
-    row_numbers = list(frame.index) if frame.index.name == "row" else list(range(2, 2 + len(frame)))
-    cells = frame.astype(str).to_dict("records")
+    cells, row_numbers = _cells(frame)
     problems: dict[int, list[str]] = {}
     cleaned: list[dict | None] = []
     for position, row in enumerate(cells):
@@ -132,17 +142,93 @@ def import_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: bool = 
                                               "(add the region as a row of type 大区, or leave the cell empty).")
         problems.setdefault(position, []).append(reason.format(column=column, code=parent))
     accepted = [p for p, v in enumerate(cleaned) if v is not None and p not in problems and p not in duplicate]
+    return _finish("stores", frame, columns, cells, row_numbers, problems, duplicates, rejects_path, dry_run,
+                   partial, progress, lambda: _write(conn, account_id, [cleaned[p] for p in accepted], by),
+                   len(accepted))
+
+
+def _finish(kind: str, frame: pd.DataFrame, columns: dict, cells: list[dict], row_numbers: list, problems: dict,
+            duplicates: list, rejects_path, dry_run: bool, partial: bool, progress: Progress, write_rows,
+            accepted: int) -> ImportResult:
+    """The rejects (and their file), the all-or-nothing decision, the write, the counts."""
+    original = list(frame.columns)
     rejects = [Reject(int(row_numbers[p]), {c: cells[p][c] for c in original}, problems[p]) for p in sorted(problems)]
     write = not dry_run and (partial or not rejects)
     written_rejects = write_rejects(Path(rejects_path), original, rejects) if rejects and rejects_path else None
     if write:
         progress.check()
-        _write(conn, account_id, [cleaned[p] for p in accepted], by)
-    return ImportResult(kind="stores", rows=len(cells), imported=len(accepted), rejected=len(rejects),
+        write_rows()
+    return ImportResult(kind=kind, rows=len(cells), imported=accepted, rejected=len(rejects),
                         duplicates=len(duplicates), rejects=rejects, duplicate_rows=duplicates,
                         rejects_path=written_rejects, written=write, dry_run=dry_run,
                         blank_rows=int(frame.attrs.get("blank_rows", 0)),
                         ignored_columns=[str(c) for c in original if str(c) not in columns.values()])
+
+
+def _cells(frame: pd.DataFrame) -> tuple[list[dict], list]:
+    row_numbers = list(frame.index) if frame.index.name == "row" else list(range(2, 2 + len(frame)))
+    return frame.astype(str).to_dict("records"), row_numbers
+
+
+def import_volumes(conn, account_id: int, path: Path | str, *, partial: bool = False, dry_run: bool = False,
+                   rejects_path: Path | None = None, by: str, progress: Progress | None = None) -> ImportResult:
+    """Read ``path`` (period, volume, target) and enter each period's figures for the account."""
+    frame = read_table(path)
+    return import_volume_frame(conn, account_id, frame, partial=partial, dry_run=dry_run,
+                               rejects_path=rejects_path or default_rejects_path(path), by=by, progress=progress)
+
+
+def import_volume_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: bool = False,
+                        dry_run: bool = False, rejects_path: Path | None = None, by: str,
+                        progress: Progress | None = None) -> ImportResult:
+    progress = progress or Progress()
+    key_accounts.get_account(conn, account_id)
+    columns = match_columns(frame.columns, VOLUME_HEADERS)
+    if "period" not in columns or not ({"volume", "target"} & set(columns)):
+        raise ImportFileError(translate(
+            "KeyAccounts", "The file needs a period column and a volume or target column. Its columns are: "
+            "{columns}. Use headers such as 期间, 销量, 目标 (period, volume, target).")
+            .format(columns=", ".join(str(c) for c in frame.columns[:30])))
+    cells, row_numbers = _cells(frame)
+    problems: dict[int, list[str]] = {}
+    good: dict[int, tuple[str, float | None, float | None]] = {}
+    first_row: dict[str, int] = {}
+    for position, row in enumerate(cells):
+        reasons, values = [], {}
+        for key in ("period", "volume", "target"):
+            if key not in columns:
+                values[key] = None
+                continue
+            try:
+                if key == "period":
+                    values[key] = key_accounts.period_key(row[columns[key]])
+                else:
+                    values[key] = key_accounts.amount(row[columns[key]], key)
+            except normalize.Invalid as exc:
+                reasons.append(translate("Import", "{column}: {reason}").format(column=columns[key], reason=exc))
+        if not reasons and values["volume"] is None and values["target"] is None:
+            reasons.append(translate("KeyAccounts", "The row has neither a volume nor a target."))
+        if not reasons:
+            if values["period"] in first_row:
+                reasons.append(translate("KeyAccounts", "{column}: the period {period} is given twice (row {row} "
+                                                        "has it too).").format(column=columns["period"],
+                                                                               period=values["period"],
+                                                                               row=first_row[values["period"]]))
+            else:
+                first_row[values["period"]] = row_numbers[position]
+        if reasons:
+            problems[position] = reasons
+        else:
+            good[position] = (values["period"], values["volume"], values["target"])
+    if len(cells) > 1000:
+        progress.check()
+
+    def write():
+        with database.transaction(conn):
+            for period, volume, target in good.values():
+                key_accounts.set_volume(conn, account_id, period, volume, target, by)
+    return _finish("volumes", frame, columns, cells, row_numbers, problems, [], rejects_path, dry_run, partial,
+                   progress, write, len(good))
 
 
 def _write(conn, account_id: int, rows: list[dict], by: str) -> None:

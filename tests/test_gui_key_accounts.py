@@ -217,3 +217,18 @@ def test_print_dossier_from_the_page(qtbot, page, archive, chain, tmp_path, monk
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "华润万家" in text and "王采购" in text and "Third prize" in text
     assert [e.action for e in audit.entries(archive.conn)] == ["print"]
+
+
+def test_volume_import_from_the_page(qtbot, page, archive, chain, tmp_path, monkeypatch):
+    from datetime import date
+    account, _ = chain
+    year = date.today().year
+    path = tmp_path / "volume.csv"
+    path.write_text(f"期间,销量,目标\n{year}-01,3000,2500\n{year}-02,2600,2500\n", encoding="utf-8")
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    page.account.tabs.setCurrentIndex(5)
+    page.account.import_volume(str(path))
+    assert told == ["2 periods of volume and target entered."]
+    assert "First prize (the top tier)" in page.account.standing.text()
+    assert [v.period for v in ka.volumes(archive.conn, account, year)] == [f"{year}-01", f"{year}-02", f"{year}"]

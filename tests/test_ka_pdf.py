@@ -113,6 +113,13 @@ def test_commands(archive, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "imported 1, rejected 1" in out and "Nothing was written" in out
     assert run_cli(["ka", "import-stores", str(path), str(stores), "--account", str(account), "--partial"]) == 1
+    volume = tmp_path / "volume.xlsx"
+    import pandas as pd
+    pd.DataFrame({"期间": [f"{YEAR}-03"], "销量": [3500], "目标": [1000]}).to_excel(volume, index=False)
+    assert run_cli(["ka", "import-volume", str(path), "--account", str(account), str(volume)]) == 0
+    assert "imported 1, rejected 0" in capsys.readouterr().out
+    assert run_cli(["ka", str(path)]) == 0
+    assert "First prize (the top tier)" in capsys.readouterr().out     # 1,200 + 400 + 3,500
     with database.Archive.open(path) as again:
         assert {s.code for s in ka.stores(again.conn, account)} == {"HD", "001", "002"}
         assert [e.action for e in audit.entries(again.conn)] == ["print", "print"]

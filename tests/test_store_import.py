@@ -93,3 +93,23 @@ def test_dry_run_and_missing_columns(archive, account, tmp_path):
     assert result.imported == 4 and not result.written and ka.stores(archive.conn, account) == []
     with pytest.raises(ImportFileError, match="no column for the store's code"):
         store_import.import_file(archive.conn, account, write(tmp_path, "名称,地址\n店,路\n"), by="t")
+
+
+def test_volume_import_all_or_nothing_then_overwrites(archive, account, tmp_path):
+    conn = archive.conn
+    ka.set_volume(conn, account, "2026-01", 5, 5, "t")
+    text = ("期间,销量,目标\n2026年1月,\"1,200\",1000\n2026-02,800,1000\n2026Q2,,3000\n"
+            "2026-13,1,1\n2026-02,9,9\n2026-03,-5,10\n2026-04,,\n")
+    path = write(tmp_path, text, "volumes.csv")
+    result = store_import.import_volumes(conn, account, path, by="t")
+    assert (result.rows, result.imported, result.rejected, result.written) == (7, 3, 4, False)
+    reasons = {r.row_number: " ".join(r.reasons) for r in result.rejects}
+    assert "not a period" in reasons[5] and "given twice (row 3" in reasons[6]
+    assert "cannot be negative" in reasons[7] and "neither a volume nor a target" in reasons[8]
+    assert [(v.period, v.volume) for v in ka.volumes(conn, account)] == [("2026-01", 5)]
+    result = store_import.import_volumes(conn, account, path, partial=True, by="t")
+    assert result.written
+    assert [(v.period, v.volume, v.target) for v in ka.volumes(conn, account, 2026)] == [
+        ("2026-01", 1200, 1000), ("2026-02", 800, 1000), ("2026-Q2", None, 3000)]
+    with pytest.raises(ImportFileError, match="period column"):
+        store_import.import_volumes(conn, account, write(tmp_path, "销量\n5\n", "v2.csv"), by="t")
