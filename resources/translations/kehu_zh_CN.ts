@@ -982,154 +982,154 @@
     <name>Audit</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Branch pack import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网点规则包</translation>
     </message>
     <message>
         <source>Bulk delete</source>
-        <translation type="unfinished"></translation>
+        <translation>批量删除</translation>
     </message>
     <message>
         <source>Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除</translation>
     </message>
     <message>
         <source>Tracking log {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户追踪志 {start} 至 {end}</translation>
     </message>
     <message>
         <source>Visit plan {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访计划 {start} 至 {end}</translation>
     </message>
     <message>
         <source>Activity evaluation: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>活动评估：{title}</translation>
     </message>
     <message>
         <source>Activity plan: {title}</source>
-        <translation type="unfinished">活动方案：{title}</translation>
+        <translation>活动方案：{title}</translation>
     </message>
     <message>
         <source>sensitive fields included</source>
-        <translation type="unfinished"></translation>
+        <translation>含敏感字段</translation>
     </message>
     <message>
         <source>full phone numbers printed</source>
-        <translation type="unfinished"></translation>
+        <translation>打印了完整电话号码</translation>
     </message>
     <message>
         <source>{n} backups cleaned</source>
-        <translation type="unfinished"></translation>
+        <translation>已清理 {n} 个备份</translation>
     </message>
     <message>
         <source>customer ids: {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号：{ids}</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>记录数</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Audit trail → {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志 → {path}</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Every export, print, backup you made, restore, branch-pack import, bulk delete and purge of this archive. Entries cannot be changed or removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>本档案的每一次导出、打印、手动备份、恢复、网点规则包导入、批量删除和彻底清除。日志条目不能修改或删除。</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished">到(&amp;T)：</translation>
+        <translation>到(&amp;T)：</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部操作</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished">导出(&amp;E)…</translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Entries shown: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>显示条目：{count}</translation>
     </message>
     <message>
         <source>audit-trail-{date}</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志-{date}</translation>
     </message>
     <message>
         <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>导出审计日志</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Exported {count} entries to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 条日志导出到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1572,15 +1572,15 @@
     </message>
     <message>
         <source>why the customers are exported (kept in the audit trail; required above 100 customers)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出客户的原因（记入审计日志；超过 100 位客户时必填）</translation>
     </message>
     <message>
         <source>also export the sensitive fields (financial assets, property, risk appetite); left out otherwise</source>
-        <translation type="unfinished"></translation>
+        <translation>同时导出敏感字段（金融资产、房产、风险偏好）；否则不导出</translation>
     </message>
     <message>
         <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail: add --reason &quot;TEXT&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 {count} 位客户（超过 {limit} 位）需要填写原因，原因会记入审计日志：请加上 --reason &quot;原因&quot;。</translation>
     </message>
     <message>
         <source>Exported {count} customers to {path}</source>
@@ -1588,7 +1588,7 @@
     </message>
     <message>
         <source>The file holds the sensitive fields (financial assets, property, risk appetite): keep it safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件包含敏感字段（金融资产、房产、风险偏好）：请妥善保管。</translation>
     </message>
     <message>
         <source>compute value tiers, RFM types and personas, store them and print the distribution</source>
@@ -2244,59 +2244,59 @@
     </message>
     <message>
         <source>remove deleted customers for good: every record of them, in the archive and in its backups (recorded in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除已删除的客户：档案及其备份中关于他们的每条记录（记入审计日志）</translation>
     </message>
     <message>
         <source>a deleted customer&apos;s number (repeat for several)</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除客户的编号（多个请重复填写）</translation>
     </message>
     <message>
         <source>every deleted customer</source>
-        <translation type="unfinished"></translation>
+        <translation>所有已删除的客户</translation>
     </message>
     <message>
         <source>why they are purged (kept in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>清除原因（记入审计日志）</translation>
     </message>
     <message>
         <source>There are no deleted customers to purge.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要清除的已删除客户。</translation>
     </message>
     <message>
         <source>show the audit trail: exports, prints, backups, restores, branch-pack imports, bulk deletes and purges, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>显示审计日志：导出、打印、备份、恢复、网点规则包导入、批量删除和彻底清除，最新的在前</translation>
     </message>
     <message>
         <source>from this day on</source>
-        <translation type="unfinished"></translation>
+        <translation>从这一天起</translation>
     </message>
     <message>
         <source>up to this day</source>
-        <translation type="unfinished"></translation>
+        <translation>截至这一天</translation>
     </message>
     <message>
         <source>only this kind of entry</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示这类条目</translation>
     </message>
     <message>
         <source>write the entries shown to this file instead</source>
-        <translation type="unfinished"></translation>
+        <translation>改为把显示的条目写入此文件</translation>
     </message>
     <message>
         <source>Wrote {count} audit entries to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 条审计日志写入 {path}</translation>
     </message>
     <message>
         <source>No audit entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有审计日志条目。</translation>
     </message>
     <message>
         <source>({count} records)</source>
-        <translation type="unfinished"></translation>
+        <translation>（{count} 条记录）</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2586,7 +2586,7 @@
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">操作</translation>
     </message>
     <message>
         <source>Due</source>
@@ -3718,7 +3718,7 @@
     </message>
     <message>
         <source>Customers deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除客户</translation>
     </message>
     <message>
         <source>A contact needs a date.</source>
@@ -4114,7 +4114,7 @@
     </message>
     <message>
         <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail. Give the reason and export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 {count} 位客户（超过 {limit} 位）需要填写原因，原因会记入审计日志。请填写原因后再导出。</translation>
     </message>
     <message>
         <source>Exporting customers…</source>
@@ -4149,19 +4149,19 @@
     </message>
     <message>
         <source>Include &amp;sensitive fields (financial assets, property, risk appetite)</source>
-        <translation type="unfinished"></translation>
+        <translation>包含敏感字段（金融资产、房产、风险偏好）(&amp;S)</translation>
     </message>
     <message>
         <source>The file will hold each customer&apos;s financial-asset band, property band and risk appetite. Export them only when the work needs them, and keep the file safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件将包含每位客户的金融资产档次、房产档次和风险偏好。只在工作确实需要时导出，并妥善保管文件。</translation>
     </message>
     <message>
         <source>e.g. year-end review for the branch</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：网点年终核对</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">理由(&amp;R)：</translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -4181,7 +4181,7 @@
     </message>
     <message>
         <source>Fields:</source>
-        <translation type="unfinished"></translation>
+        <translation>字段：</translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
@@ -4197,7 +4197,7 @@
     </message>
     <message>
         <source>More than {limit} customers: say why they are exported. The reason is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 {limit} 位客户：请说明导出原因，原因会记入审计日志。</translation>
     </message>
     <message>
         <source>customers-{date}</source>
@@ -4225,7 +4225,7 @@
     </message>
     <message>
         <source>Give a reason: more than {limit} customers are exported, and the reason is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写原因：导出的客户超过 {limit} 位，原因会记入审计日志。</translation>
     </message>
     <message>
         <source>Exporting to {name}…</source>
@@ -7347,7 +7347,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">操作</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -9130,102 +9130,102 @@ Place: {place}</source>
     <name>Purge</name>
     <message>
         <source>The purge would leave references to missing records ({table}); nothing was purged.</source>
-        <translation type="unfinished"></translation>
+        <translation>清除后会留下指向不存在记录的引用（{table}），因此未清除任何内容。</translation>
     </message>
     <message>
         <source>There is no customer {ids} in the archive (perhaps already purged). Nothing was purged.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中没有客户 {ids}（可能已被清除）。未清除任何内容。</translation>
     </message>
     <message>
         <source>Only deleted customers can be purged; customer {ids} is not deleted. Delete it first. Nothing was purged.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能彻底清除已删除的客户；客户 {ids} 尚未删除。请先删除。未清除任何内容。</translation>
     </message>
     <message>
         <source>The backup {path} failed its check after the purge ({result}).</source>
-        <translation type="unfinished"></translation>
+        <translation>备份 {path} 在清除后未通过检查（{result}）。</translation>
     </message>
     <message>
         <source>Cleaning the backups…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在清理备份…</translation>
     </message>
     <message>
         <source>Choose the deleted customers to purge.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要彻底清除的已删除客户。</translation>
     </message>
     <message>
         <source>Give the reason for the purge; it is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写清除原因，原因会记入审计日志。</translation>
     </message>
     <message>
         <source>Purging the archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在清除档案中的数据…</translation>
     </message>
     <message>
         <source>Deleted customers purged</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除已删除客户</translation>
     </message>
     <message>
         <source>{count} customers purged ({rows} records removed); {backups} backups cleaned.</source>
-        <translation type="unfinished"></translation>
+        <translation>已彻底清除 {count} 位客户（删除 {rows} 条记录）；已清理 {backups} 个备份。</translation>
     </message>
     <message>
         <source>{count} backups could not be cleaned and still hold the customers (another passphrase, or damaged); delete them if they are not needed: {files}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个备份无法清理，仍含这些客户（口令不同或已损坏）；如不再需要请删除：{files}</translation>
     </message>
 </context>
 <context>
     <name>PurgeDialog</name>
     <message>
         <source>Purge deleted customers</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除已删除客户</translation>
     </message>
     <message>
         <source>Purging removes the customers you tick for good: their record, change history, contacts, purchases, grades, visits, circle memberships and search entries, in this archive and in its backups in {folder}. It cannot be undone. Customers must be deleted first.</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除会永久删除您勾选的客户：其记录、修改历史、联系记录、购买记录、分级、拜访、圈子成员身份和搜索条目，范围包括本档案及 {folder} 中的备份。此操作无法撤销。客户须先删除。</translation>
     </message>
     <message>
         <source>There are no deleted customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已删除的客户。</translation>
     </message>
     <message>
         <source>Tick &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>Tick &amp;none</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选(&amp;N)</translation>
     </message>
     <message>
         <source>e.g. the customer asked for their data to be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：客户要求删除其资料</translation>
     </message>
     <message>
         <source>&amp;Reason (kept in the audit trail):</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（记入审计日志）(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Purge…</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除(&amp;P)…</translation>
     </message>
     <message>
         <source>{name} (no. {id}), deleted {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（编号 {id}），{date} 删除</translation>
     </message>
     <message>
         <source>Purge {count} customers for good?</source>
-        <translation type="unfinished"></translation>
+        <translation>要彻底清除 {count} 位客户吗？</translation>
     </message>
     <message>
         <source>They are removed from the archive and its backups; this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>他们将从档案及其备份中删除；此操作无法撤销。</translation>
     </message>
     <message>
         <source>Purging…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在彻底清除…</translation>
     </message>
     <message>
         <source>The purge was stopped before the archive was changed; backups already cleaned stay clean.</source>
-        <translation type="unfinished"></translation>
+        <translation>清除在档案改动之前已停止；已清理的备份保持清理后的状态。</translation>
     </message>
 </context>
 <context>
@@ -9483,7 +9483,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">操作</translation>
     </message>
     <message>
         <source>Owner</source>
