@@ -211,22 +211,40 @@ def entries(conn: sqlite3.Connection, since=None, until=None, action: str | None
 
 def detail_text(entry: Entry) -> str:
     """The particulars of an entry in words, for the table and the export."""
-    parts = []
     d = entry.detail
+    labels = {
+        "file": translate("Audit", "file: {value}"),
+        "kept": translate("Audit", "the replaced file kept as {value}"),
+        "plan": translate("Audit", "plan no. {value}"),
+        "period": translate("Audit", "period: {value}"),
+        "account": translate("Audit", "key account no. {value}"),
+        "year": translate("Audit", "year {value}"),
+        "check": translate("Audit", "store check no. {value}"),
+        "partner_id": translate("Audit", "partner no. {value}"),
+        "run_id": translate("Audit", "checklist run no. {value}"),
+        "backups_not_cleaned": translate("Audit", "backups not cleaned: {value}"),
+    }
+    parts = []
     if d.get("sensitive"):
         parts.append(translate("Audit", "sensitive fields included"))
     if d.get("full_phone"):
         parts.append(translate("Audit", "full phone numbers printed"))
+    if d.get("encrypted"):
+        parts.append(translate("Audit", "encrypted"))
+    if d.get("scope") == "selection":
+        parts.append(translate("Audit", "the customers of a view"))
     if d.get("backups_cleaned") is not None:
         parts.append(translate("Audit", "{n} backups cleaned").format(n=d["backups_cleaned"]))
     if d.get("customer_ids"):
         ids = d["customer_ids"]
         shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
         parts.append(translate("Audit", "customer ids: {ids}").format(ids=shown))
-    for key in sorted(d):
-        if key in ("sensitive", "full_phone", "backups_cleaned", "customer_ids"):
+    handled = {"sensitive", "full_phone", "encrypted", "scope", "backups_cleaned", "customer_ids", "kind"}
+    for key in sorted(d, key=lambda k: (k == "file", k)):   # the file last: it is long
+        value = d[key]
+        if key in handled or value in (None, "", False) or (key == "backups_not_cleaned" and not value):
             continue
-        parts.append(f"{key}: {d[key]}")
+        parts.append(labels[key].format(value=value) if key in labels else f"{key}: {value}")
     return "; ".join(parts)
 
 

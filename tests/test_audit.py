@@ -131,7 +131,7 @@ def test_more_than_100_customers_need_a_reason(archive, tmp_path):
     assert audit.entries(archive.conn)[0].reason == "年度核对"
 
 
-def test_cli_backup_restore_and_prints_are_recorded(tmp_path, capsys):
+def test_cli_backup_restore_and_prints_are_recorded(qapp, tmp_path, capsys):
     from cli import run_cli
     from model import customers, database
     path = tmp_path / "a.kehu"
@@ -158,7 +158,7 @@ def test_cli_backup_restore_and_prints_are_recorded(tmp_path, capsys):
     assert earlier[1].count == 2
 
 
-def test_cli_audit_lists_filters_and_exports(archive, tmp_path, capsys):
+def test_cli_audit_lists_filters_and_exports(qapp, archive, tmp_path, capsys):
     from cli import run_cli
     audit.record(archive.conn, "export", "a.csv", 150, by="王经理", reason="年度核对")
     audit.record(archive.conn, "print", "tracking log", 3, by="王经理")

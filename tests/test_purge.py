@@ -87,7 +87,7 @@ def test_every_row_goes_links_are_cut_and_the_bytes_go(tmp_path):
     assert manifest["purged_at"] and manifest["integrity"] == "ok"
 
 
-def test_cli(tmp_path, capsys):
+def test_cli(qapp, tmp_path, capsys):
     from cli import run_cli
     path = tmp_path / "a.kehu"
     with database.Archive.create(path) as arch:
