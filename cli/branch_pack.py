@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import branch_pack
+from model import audit, branch_pack, database
 from model.i18n import translate
 
 
@@ -29,6 +29,9 @@ def register(commands) -> None:
     p.add_argument("file", type=Path, help=translate("CLI", "the pack file (.zip)"))
     p.add_argument("--check", action="store_true",
                    help=translate("CLI", "only check the pack; change nothing"))
+    p.add_argument("--archive", dest="record_in", type=Path, metavar="PATH",
+                   help=translate("CLI", "record the import in this archive's audit trail (the rules "
+                                  "apply to every archive; without it nothing is recorded)"))
     p.set_defaults(run=cmd_import)
     p = sub.add_parser("show", help=translate("CLI", "name the branch pack in force"))
     p.set_defaults(run=cmd_show)
@@ -52,7 +55,14 @@ def cmd_import(args) -> int:
         info = branch_pack.read_pack(args.file)
         print(translate("CLI", "The branch pack {pack} is usable; nothing was changed.").format(pack=_describe(info)))
         return 0
-    info = branch_pack.import_pack(args.file)
+    archive = database.Archive.open(args.record_in) if args.record_in else None
+    try:
+        info = branch_pack.import_pack(args.file)
+        if archive is not None:
+            audit.record_branch_pack(archive.conn, args.file, info.name, info.version)
+    finally:
+        if archive is not None:
+            archive.close()
     print(translate("CLI", "Applied the branch pack {pack}: its rules are now in force.").format(pack=_describe(info)))
     return 0
 

@@ -33,8 +33,9 @@ def ask_pack_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def import_pack_file(parent: QWidget, path: Path) -> branch_pack.PackInfo | None:
-    """Apply the pack at ``path``; a message box lists the problems if it cannot be used."""
+def import_pack_file(parent: QWidget, path: Path, archive=None) -> branch_pack.PackInfo | None:
+    """Apply the pack at ``path``; a message box lists the problems if it cannot be used.
+    The import is recorded in the audit trail of ``archive`` (the open one), if given."""
     try:
         info = branch_pack.import_pack(path)
     except branch_pack.BranchPackError as exc:
@@ -46,12 +47,16 @@ def import_pack_file(parent: QWidget, path: Path) -> branch_pack.PackInfo | None
         box.exec()
         return None
     settings.put(settings.FILE_FOLDER, str(path.parent))
+    if archive is not None:
+        from model import audit
+        audit.record_branch_pack(archive.conn, path, info.name, info.version)
     return info
 
 
 class BranchRulesDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, archive=None):
         super().__init__(parent)
+        self.archive = archive
         self.setWindowTitle(self.tr("Branch rules"))
         self.current = QLabel()
         self.current.setWordWrap(True)
@@ -137,7 +142,7 @@ class BranchRulesDialog(QDialog):
         path = path or ask_pack_file(self)
         if not path:
             return None
-        info = import_pack_file(self, path)
+        info = import_pack_file(self, path, self.archive)
         if info is not None:
             self._show_current()
             self.current.setText(self.current.text() + "\n"
@@ -145,5 +150,6 @@ class BranchRulesDialog(QDialog):
         return info
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> None:
-        cls(parent).exec()
+    def ask(cls, parent: QWidget | None = None, archive=None) -> None:
+        """Show the dialog; a pack imported while ``archive`` is open is recorded in its audit trail."""
+        cls(parent, archive).exec()

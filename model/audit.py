@@ -135,6 +135,14 @@ def record_restore(conn: sqlite3.Connection, restored_from: Path | str, kept: Pa
     return record(conn, "restore", restored_from.name, count, by, detail=detail)
 
 
+def record_branch_pack(conn: sqlite3.Connection, pack_file: Path | str, name: str, version: str,
+                       by: str = "") -> int:
+    """Record a branch pack made the rules in force while this archive was open."""
+    return record(conn, "branch_pack", translate("Audit", "{name}, version {version}")
+                  .format(name=name, version=version), None, by,
+                  detail={"file": str(Path(pack_file).resolve())})
+
+
 def record_path(path: Path | str, action: str, what: str, count: int | None = None,
                 by: str = "", reason: str | None = None, detail: dict | None = None,
                 passphrase: str | None = None) -> bool:

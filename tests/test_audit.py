@@ -173,3 +173,19 @@ def test_cli_audit_lists_filters_and_exports(qapp, archive, tmp_path, capsys):
     assert "No audit entries" in capsys.readouterr().out
     assert run_cli(["audit", str(path), "--export", str(tmp_path / "trail.xlsx")]) == 0
     assert "2" in capsys.readouterr().out and (tmp_path / "trail.xlsx").exists()
+
+
+def test_branch_pack_import_is_recorded_in_the_archive_named(qapp, tmp_path, capsys):
+    from cli import run_cli
+    from model import database
+    path = tmp_path / "a.kehu"
+    database.Archive.create(path).close()
+    pack = tmp_path / "pack.zip"
+    assert run_cli(["branch-pack", "export", str(pack), "--name", "城东支行", "--version", "3"]) == 0
+    assert run_cli(["branch-pack", "import", str(pack)]) == 0           # no archive: nothing recorded
+    assert run_cli(["branch-pack", "import", str(pack), "--archive", str(path)]) == 0
+    capsys.readouterr()
+    with database.Archive.open(path) as arch:
+        got = audit.entries(arch.conn)
+    assert [(e.action, e.what) for e in got] == [("branch_pack", "城东支行, version 3")]
+    assert got[0].detail["file"] == str(pack.resolve())
