@@ -59,13 +59,14 @@ def start_backup(parent: QWidget, archive: Archive,
 
 
 def start_check(parent: QWidget, path: Path,
-                on_done: Callable[[database.HealthReport], None] | None = None) -> TaskHandle:
+                on_done: Callable[[database.HealthReport], None] | None = None,
+                key: database.Key | None = None) -> TaskHandle:
     """Check the file read-only, then say what was found."""
     def done(report: database.HealthReport) -> None:
         show_check_result(parent, path, report)
         if on_done is not None:
             on_done(report)
-    return run_task(parent, lambda progress: database.check_file(path), on_success=done,
+    return run_task(parent, lambda progress: database.check_file(path, key), on_success=done,
                     title=translate("ArchiveDialogs", "Checking the archive…"), cancellable=False)
 
 
@@ -110,9 +111,10 @@ class RestoreDialog(QDialog):
     """The backups of an archive, newest first, with what the chosen one holds."""
 
     def __init__(self, archive_path: Path, parent: QWidget | None = None,
-                 backups: list[Path] | None = None):
+                 backups: list[Path] | None = None, key: database.Key | None = None):
         super().__init__(parent)
         self.archive_path = Path(archive_path)
+        self.key = key   # opens encrypted backups; asked for when it does not fit
         self.setWindowTitle(self.tr("Restore from backup"))
         self._previews: dict[Path, backup.BackupPreview] = {}
         self._pending: set[Path] = set()
@@ -148,6 +150,10 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.passphrase_button = self.buttons.addButton(self.tr("&Passphrase…"),
+                                                        QDialogButtonBox.ButtonRole.ActionRole)
+        self.passphrase_button.setVisible(False)
+        self.passphrase_button.clicked.connect(self._ask_passphrase)
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addWidget(self.details, 1)
@@ -193,7 +199,8 @@ class RestoreDialog(QDialog):
             return
         self._pending.add(path)
         # Reading a backup checks it end to end; on a big archive that takes a moment.
-        run_task(self, lambda progress: backup.preview(path),
+        key = self.key
+        run_task(self, lambda progress: backup.preview(path, key),
                  on_success=self._previewed,
                  on_failure=lambda exc: self._preview_failed(path, exc))
 
@@ -207,6 +214,21 @@ class RestoreDialog(QDialog):
         self._pending.discard(path)
         if path == self.chosen():
             self.fields["healthy"].setText(self.tr("Cannot be read: {error}").format(error=exc))
+            self.fields["healthy"].setWordWrap(True)
+            self.passphrase_button.setVisible(
+                isinstance(exc, (database.PassphraseNeeded, database.WrongPassphrase)))
+
+    def _ask_passphrase(self) -> None:
+        """An encrypted backup the current key does not open: ask for its passphrase."""
+        from gui.passphrase_dialogs import UnlockDialog
+        path = self.chosen()
+        if path is None:
+            return
+        dialog = UnlockDialog(path, self, allow_remember=False)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.key = dialog.key
+            self.passphrase_button.setVisible(False)
+            self._show_preview(self.list.currentItem())
 
     def _fill(self, info: backup.BackupPreview) -> None:
         number = QLocale().toString
@@ -219,29 +241,37 @@ class RestoreDialog(QDialog):
             self.fields[key].setText(number(count) if count is not None else "–")
         self.fields["newest"].setText(info.newest_change.replace("T", " ")
                                       if info.newest_change else "–")
+        self.passphrase_button.setVisible(False)
         self.restore_button.setEnabled(info.healthy)
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive_path: Path) -> Path | None:
         """The backup the user chose to restore, or None."""
-        dialog = cls(archive_path, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        chosen = cls.choose(parent, archive_path)
+        return chosen[0] if chosen else None
+
+    @classmethod
+    def choose(cls, parent: QWidget | None, archive_path: Path,
+               key: database.Key | None = None) -> tuple[Path, database.Key | None] | None:
+        """The backup chosen and the key that opens it (None for a plain one), or None."""
+        dialog = cls(archive_path, parent, key=key)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
             return None
-        return dialog.chosen()
+        chosen = dialog.chosen()
+        return chosen, (dialog.key if database.is_encrypted(chosen) else None)
 
 
 def start_restore(parent: QWidget, archive_path: Path, chosen: Path,
-                  on_done: Callable[[Path | None], None]) -> TaskHandle:
+                  on_done: Callable[[Path | None], None],
+                  key: database.Key | None = None) -> TaskHandle:
     """Put ``chosen`` in place of the (closed) archive; ``on_done(kept)`` gets the copy
-    of the replaced file."""
-    return run_task(parent, lambda progress: backup.restore(archive_path, chosen),
+    of the replaced file. ``key`` opens an encrypted backup."""
+    return run_task(parent, lambda progress: backup.restore(archive_path, chosen, passphrase=key),
                     on_success=on_done, title=translate("ArchiveDialogs", "Restoring the backup…"),
                     cancellable=False)
 
 
 def create_archive(parent: QWidget, path: Path) -> Archive | None:
-    try:
-        return Archive.create(path)
-    except ArchiveError as exc:
-        show_error(parent, exc)
-        return None
+    """A new archive, encrypted unless the user chooses otherwise (its passphrase asked here)."""
+    from gui.passphrase_dialogs import create_archive as create_protected
+    return create_protected(parent, path)

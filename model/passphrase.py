@@ -69,7 +69,8 @@ def strength(passphrase: str) -> Strength:
     """A plain estimate (length, kinds of characters, common passwords and
     keyboard or number runs) with a hint the user can act on."""
     text = unicodedata.normalize("NFC", passphrase)
-    length = len(text)
+    # A Chinese (or other large-script) character is worth about two Latin letters.
+    length = sum(2 if ord(c) > 0x2E7F else 1 for c in text)
     if not text:
         return Strength(WEAK, 0, translate("Passphrase", "Type a passphrase."))
     core = re.sub(r"[\d\W_]+$", "", text.lower()) or text.lower()

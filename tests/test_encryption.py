@@ -286,7 +286,7 @@ def test_conversion_refuses_the_wrong_state(encrypted, archive):
     ("", "weak"), ("password1", "weak"), ("12345678", "weak"), ("qwertyuiop", "weak"),
     ("aaaaaaaaaaaa", "weak"), ("k7#Lq", "weak"), ("blue-kettle", "fair"),
     ("lanternrain9", "fair"), ("Lantern9Rain", "strong"), ("correct horse battery staple", "strong"),
-    ("客户经营助手的密码很长", "fair"), ("Tq8!mZ2#vR5@", "strong"),
+    ("客户经营助手的密码很长", "strong"), ("密码很长", "fair"), ("Tq8!mZ2#vR5@", "strong"),
 ])
 def test_strength(text, level):
     result = passphrases.strength(text)

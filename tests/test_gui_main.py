@@ -226,6 +226,8 @@ def test_new_and_open_archive_through_file_dialogs(qtbot, windows, tmp_path, mon
     window = windows()
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "fresh"), ""))
+    from gui import passphrase_dialogs   # the passphrase dialog is driven in test_gui_passphrase
+    monkeypatch.setattr(passphrase_dialogs, "ask_new", lambda parent, path: (True, None, False))
     with qtbot.waitSignal(window.archive_changed):
         window.new_archive()
     assert window.archive.path == (tmp_path / "fresh.kehu").resolve()
