@@ -465,26 +465,42 @@
     </message>
     <message>
         <source>Change &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
         <source>Give the encrypted archive and its backups a new passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>为加密的档案及其备份设置新密码</translation>
     </message>
     <message>
         <source>Encr&amp;ypt archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>加密档案(&amp;Y)…</translation>
     </message>
     <message>
         <source>Protect the archive and its backups with a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>用密码保护档案及其备份</translation>
     </message>
     <message>
         <source>Remove encr&amp;yption…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消加密(&amp;Y)…</translation>
     </message>
     <message>
         <source>Store the archive unencrypted (not recommended)</source>
+        <translation>以不加密方式保存档案（不推荐）</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who exported, printed, backed up, restored, deleted or purged what, and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;urge deleted customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove deleted customers for good, from the archive and its backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -813,11 +829,11 @@
     <name>Archive</name>
     <message>
         <source>The passphrase does not open {path}. Check it (Caps Lock, keyboard layout) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码无法打开 {path}。请检查（大写锁定、键盘布局）后重试。</translation>
     </message>
     <message>
         <source>After {count} wrong tries, each further try waits longer (the next one {seconds} s).</source>
-        <translation type="unfinished"></translation>
+        <translation>已输错 {count} 次，之后每次尝试都要等待更久（下一次 {seconds} 秒）。</translation>
     </message>
     <message>
         <source>The disk is full or cannot be written. Nothing was saved; free some space and try again.</source>
@@ -837,7 +853,7 @@
     </message>
     <message>
         <source>The archive {path} is encrypted: it can only be checked with its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 已加密：只有输入密码才能检查。</translation>
     </message>
     <message>
         <source>{path} already exists. Choose another name, or open it.</source>
@@ -849,7 +865,7 @@
     </message>
     <message>
         <source>The passphrase is empty. Type one, or choose a plain archive without encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码为空。请输入密码，或选择不加密的档案。</translation>
     </message>
     <message>
         <source>There is no archive at {path}. Create one first with &apos;python main.py new {path}&apos; or File → New archive.</source>
@@ -857,11 +873,11 @@
     </message>
     <message>
         <source>The archive {path} is encrypted. Enter its passphrase to open it (in the command line: set KEHU_PASSPHRASE or type it when asked).</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 已加密。请输入密码打开（命令行中：设置 KEHU_PASSPHRASE 环境变量，或在提示时输入）。</translation>
     </message>
     <message>
         <source>The saved key no longer opens {path} (its passphrase was changed). Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存的密钥已无法打开 {path}（密码已修改）。请输入密码。</translation>
     </message>
     <message>
         <source>{path} is not a Kehu archive (it is not an SQLite database).</source>
@@ -889,7 +905,7 @@
     </message>
     <message>
         <source>The archive {path} is closed. Open it again to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 已关闭。请重新打开后继续。</translation>
     </message>
 </context>
 <context>
@@ -1025,12 +1041,64 @@
         <translation>活动方案：{title}</translation>
     </message>
     <message>
+        <source>{name}, version {version}</source>
+        <translation type="unfinished">{name}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>file: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the replaced file kept as {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan no. {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key account no. {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store check no. {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner no. {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist run no. {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backups not cleaned: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sensitive fields included</source>
         <translation>含敏感字段</translation>
     </message>
     <message>
         <source>full phone numbers printed</source>
         <translation>打印了完整电话号码</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customers of a view</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{n} backups cleaned</source>
@@ -1152,11 +1220,11 @@
     </message>
     <message>
         <source>The backup {path} is encrypted. Enter the passphrase the archive had when it was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份 {path} 已加密。请输入做这份备份时档案所用的密码。</translation>
     </message>
     <message>
         <source>The passphrase does not open the backup {path}. It needs the passphrase the archive had when the backup was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码无法打开备份 {path}。需要做这份备份时档案所用的密码。</translation>
     </message>
     <message>
         <source>The backup {path} is damaged and cannot be restored.</source>
@@ -1400,35 +1468,35 @@
     </message>
     <message>
         <source>create an empty archive, encrypted with a passphrase (typed twice, or from KEHU_PASSPHRASE)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建一个空档案，用密码加密（输入两次，或取自 KEHU_PASSPHRASE）</translation>
     </message>
     <message>
         <source>no encryption: anyone with the file can read it</source>
-        <translation type="unfinished"></translation>
+        <translation>不加密：拿到文件的任何人都能读取</translation>
     </message>
     <message>
         <source>change the passphrase of an encrypted archive (new one typed twice, or from KEHU_NEW_PASSPHRASE)</source>
-        <translation type="unfinished"></translation>
+        <translation>修改加密档案的密码（新密码输入两次，或取自 KEHU_NEW_PASSPHRASE）</translation>
     </message>
     <message>
         <source>encrypt a plain archive and its backups (a verified backup is taken first)</source>
-        <translation type="unfinished"></translation>
+        <translation>加密未加密的档案及其备份（先做一份经过校验的备份）</translation>
     </message>
     <message>
         <source>remove the encryption of an archive: anyone with the file can then read it</source>
-        <translation type="unfinished"></translation>
+        <translation>取消档案的加密：之后拿到文件的任何人都能读取</translation>
     </message>
     <message>
         <source>do it without asking (needed when there is no terminal)</source>
-        <translation type="unfinished"></translation>
+        <translation>不再询问直接执行（没有终端时必须加上）</translation>
     </message>
     <message>
         <source>Created an empty archive at {path} (not encrypted: anyone with the file can read it)</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {path} 新建空档案（未加密：拿到文件的任何人都能读取）</translation>
     </message>
     <message>
         <source>Created an empty encrypted archive at {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {path} 新建加密的空档案</translation>
     </message>
     <message>
         <source>{path}: healthy</source>
@@ -1456,51 +1524,51 @@
     </message>
     <message>
         <source>{path} is not encrypted. Encrypt it with &apos;python main.py encrypt {path}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 未加密。可用 &apos;python main.py encrypt {path}&apos; 加密。</translation>
     </message>
     <message>
         <source>The passphrase of {path} was changed; its backups were re-keyed too.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 的密码已修改；它的备份也已换用新密码。</translation>
     </message>
     <message>
         <source>These backups keep the passphrase they were taken with:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下备份仍使用做备份时的密码：</translation>
     </message>
     <message>
         <source>{path} is already encrypted. To change its passphrase: &apos;python main.py passphrase {path}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已经加密。要修改密码：&apos;python main.py passphrase {path}&apos;。</translation>
     </message>
     <message>
         <source>{path} is now encrypted, and so are its backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已加密，它的备份也已加密。</translation>
     </message>
     <message>
         <source>Copies you made yourself elsewhere stay unencrypted: delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>您自己在别处保存的副本仍未加密：请删除。</translation>
     </message>
     <message>
         <source>These backups could not be encrypted and are still readable:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下备份未能加密，仍可被读取：</translation>
     </message>
     <message>
         <source>{path} is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 未加密。</translation>
     </message>
     <message>
         <source>Warning: without encryption, anyone who gets the file (a lost laptop, a copy) can read every customer in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：不加密时，任何拿到文件的人（丢失的笔记本电脑、一份副本）都能读取其中的每一位客户。</translation>
     </message>
     <message>
         <source>Remove the encryption?</source>
-        <translation type="unfinished"></translation>
+        <translation>取消加密？</translation>
     </message>
     <message>
         <source>Nothing was changed. (Without a terminal, add --yes.)</source>
-        <translation type="unfinished"></translation>
+        <translation>未做任何更改。（没有终端时请加上 --yes。）</translation>
     </message>
     <message>
         <source>{path} is no longer encrypted. Its earlier backups stay encrypted and need the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已不再加密。它以前的备份仍是加密的，需要密码才能打开。</translation>
     </message>
     <message>
         <source>print a sheet to PDF (see &apos;print --help&apos;)</source>
@@ -1552,7 +1620,7 @@
     </message>
     <message>
         <source>  not encrypted: the demo holds made-up customers only</source>
-        <translation type="unfinished"></translation>
+        <translation>  未加密：演示档案只包含虚构的客户</translation>
     </message>
     <message>
         <source>  graded as of {date}: {rows} grades (value tier, RFM, persona)</source>
@@ -2067,6 +2135,10 @@
         <translation>只检查规则包，不做任何更改</translation>
     </message>
     <message>
+        <source>record the import in this archive&apos;s audit trail (the rules apply to every archive; without it nothing is recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>name the branch pack in force</source>
         <translation>显示本机档案当前使用的网点规则包</translation>
     </message>
@@ -2092,79 +2164,79 @@
     </message>
     <message>
         <source>{what} There is no terminal to ask at: set the environment variable {env} (a passphrase is never taken as an argument).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 没有可以询问的终端：请设置环境变量 {env}（密码从不通过命令参数传入）。</translation>
     </message>
     <message>
         <source>{path} is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已加密。</translation>
     </message>
     <message>
         <source>Passphrase for {path}: </source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 的密码：</translation>
     </message>
     <message>
         <source>No passphrase was typed; nothing was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有输入密码；未打开任何档案。</translation>
     </message>
     <message>
         <source>[y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>[是 y / 否 N] </translation>
     </message>
     <message>
         <source>y</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>确定</translation>
     </message>
     <message>
         <source>Warning: the passphrase in {env} is weak. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：{env} 中的密码强度弱。{hint}</translation>
     </message>
     <message>
         <source>A new passphrase for {path} is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要为 {path} 设置新密码。</translation>
     </message>
     <message>
         <source>Choose a passphrase for {path}. Without it the archive cannot be opened: keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为 {path} 设置密码。没有它就无法打开档案：请妥善保管。</translation>
     </message>
     <message>
         <source>New passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>新密码：</translation>
     </message>
     <message>
         <source>No passphrase was typed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有输入密码；未做任何更改。</translation>
     </message>
     <message>
         <source>Strength: {level}. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>强度：{level}。{hint}</translation>
     </message>
     <message>
         <source>Use this weak passphrase anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>仍要使用这个弱密码吗？</translation>
     </message>
     <message>
         <source>Type it again: </source>
-        <translation type="unfinished"></translation>
+        <translation>再输入一次：</translation>
     </message>
     <message>
         <source>The two do not match; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入不一致，请重试。</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>弱</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>强</translation>
     </message>
     <message>
         <source>list the partners (合作伙伴) with their last 101 score, open actions and performance flag</source>
@@ -4010,39 +4082,39 @@
     <name>Encryption</name>
     <message>
         <source>The converted copy of {path} failed its check; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 转换后的副本未通过检查；未做任何更改。</translation>
     </message>
     <message>
         <source>The archive could not be converted: {error}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案无法转换：{error}。未做任何更改。</translation>
     </message>
     <message>
         <source>The archive {path} is already encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 已经加密。</translation>
     </message>
     <message>
         <source>The passphrase is empty. Type one to encrypt the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码为空。请输入密码以加密档案。</translation>
     </message>
     <message>
         <source>The archive {path} is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 未加密。</translation>
     </message>
     <message>
         <source>The archive {path} is not encrypted; encrypt it instead (Archive → Encrypt archive…).</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 未加密；请改为加密它（档案 → 加密档案…）。</translation>
     </message>
     <message>
         <source>The new passphrase is empty. Type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码为空。请输入。</translation>
     </message>
     <message>
         <source>The passphrase could not be changed: {error}. The archive still opens with the old one.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码无法修改：{error}。档案仍用旧密码打开。</translation>
     </message>
     <message>
         <source>The archive did not pass its check after the passphrase change. Restore the backup taken just before it (Archive → Restore from backup).</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码后档案未通过检查。请恢复修改前刚做的备份（档案 → 从备份恢复）。</translation>
     </message>
 </context>
 <context>
@@ -6346,79 +6418,79 @@
     <name>NewPassphraseDialog</name>
     <message>
         <source>Protect the new archive</source>
-        <translation type="unfinished"></translation>
+        <translation>保护新档案</translation>
     </message>
     <message>
         <source>Encrypt the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>加密档案</translation>
     </message>
     <message>
         <source>Change the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <source>{name} will be encrypted: without the passphrase nobody can read it, not even from a lost laptop. Without it you cannot open it either — keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 将被加密：没有密码谁也读不了，即使笔记本电脑丢失也一样。没有密码您自己也打不开——请妥善保管。</translation>
     </message>
     <message>
         <source>{name} and its backups will be encrypted. A verified backup is taken first. Copies you made yourself elsewhere stay readable: delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 及其备份将被加密，加密前先做一份经过校验的备份。您自己在别处保存的副本仍可被读取：请删除。</translation>
     </message>
     <message>
         <source>The new passphrase replaces the old one for {name} and its backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码将替换 {name} 及其备份的旧密码。</translation>
     </message>
     <message>
         <source>&amp;Current passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>再输一次(&amp;A)：</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>&amp;Show the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>显示密码(&amp;S)</translation>
     </message>
     <message>
         <source>Use this &amp;weak passphrase anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍使用这个弱密码(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Remember on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>在这台电脑上记住(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;No encryption (not recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>不加密(&amp;N)（不推荐）</translation>
     </message>
     <message>
         <source>Anyone who gets the file — a lost laptop, a copy on a stick — can read every customer in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>任何拿到文件的人——丢失的笔记本电脑、U 盘里的一份副本——都能读取其中的每一位客户。</translation>
     </message>
     <message>
         <source>The current passphrase is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码不正确。</translation>
     </message>
     <message>
         <source>No encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>不加密</translation>
     </message>
     <message>
         <source>Create {name} without encryption? Anyone with the file can read it. You can encrypt it later (Archive → Encrypt archive…).</source>
-        <translation type="unfinished"></translation>
+        <translation>不加密就创建 {name} 吗？拿到文件的任何人都能读取。以后可以再加密（档案 → 加密档案…）。</translation>
     </message>
 </context>
 <context>
@@ -7652,110 +7724,110 @@ Place: {place}</source>
     <name>Passphrase</name>
     <message>
         <source>Type a passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码。</translation>
     </message>
     <message>
         <source>This is a common password or a simple run of keys; anyone trying passwords would guess it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是常见密码或简单的连续按键；试密码的人最先就会猜到。</translation>
     </message>
     <message>
         <source>Too short: use at least {count} characters, better a few words.</source>
-        <translation type="unfinished"></translation>
+        <translation>太短：至少 {count} 个字符，最好用几个词组成。</translation>
     </message>
     <message>
         <source>Strong. Write it down somewhere safe: without it the archive cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>强。请记在安全的地方：没有它就无法打开档案。</translation>
     </message>
     <message>
         <source>Fair. A few more characters or another word would make it strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>中等。再多几个字符或再加一个词就会变强。</translation>
     </message>
     <message>
         <source>Fair, but short: add a word, digits or signs.</source>
-        <translation type="unfinished"></translation>
+        <translation>中等，但偏短：再加一个词、数字或符号。</translation>
     </message>
     <message>
         <source>The keychain support is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装系统钥匙串支持。</translation>
     </message>
     <message>
         <source>No keychain is available on this computer (for example no Secret Service on this Linux desktop), so the passphrase cannot be remembered. Type it each time.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台电脑上没有可用的系统钥匙串（例如这个 Linux 桌面没有 Secret Service），因此无法记住密码。请每次输入。</translation>
     </message>
 </context>
 <context>
     <name>PassphraseDialogs</name>
     <message>
         <source>Kept in this computer&apos;s keychain (not in a file and not in the settings); anyone who can log in as you can then open the archive without typing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存在这台电脑的系统钥匙串中（不在文件里，也不在设置里）；能以您的身份登录的人就能不输密码打开档案。</translation>
     </message>
     <message>
         <source>The passphrase remembered on this computer no longer opens it, so it was forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台电脑记住的密码已无法打开它，因此已被清除。</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密</translation>
     </message>
     <message>
         <source>The archive, its journal and its backups are encrypted with your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案、它的日志文件和备份都已用您的密码加密。</translation>
     </message>
     <message>
         <source>Not encrypted (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>未加密（演示）</translation>
     </message>
     <message>
         <source>The demo archive holds made-up customers and is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示档案只包含虚构的客户，未加密。</translation>
     </message>
     <message>
         <source>Not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>未加密</translation>
     </message>
     <message>
         <source>Anyone with the file can read it. Archive → Encrypt archive… protects it with a passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>拿到文件的任何人都能读取。档案 → 加密档案… 可用密码保护它。</translation>
     </message>
     <message>
         <source>The passphrase was changed. The backups it could open were re-keyed too.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已修改。旧密码能打开的备份也已换用新密码。</translation>
     </message>
     <message>
         <source>These backups keep the passphrase they were taken with:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下备份仍使用做备份时的密码：</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已修改</translation>
     </message>
     <message>
         <source>Passphrase changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已修改。</translation>
     </message>
     <message>
         <source>The archive and its backups are now encrypted. Copies you made yourself elsewhere stay readable: delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案及其备份现已加密。您自己在别处保存的副本仍可被读取：请删除。</translation>
     </message>
     <message>
         <source>These backups could not be encrypted and are still readable; delete them:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下备份未能加密，仍可被读取；请删除：</translation>
     </message>
     <message>
         <source>Archive encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>档案已加密</translation>
     </message>
     <message>
         <source>Remove encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>取消加密</translation>
     </message>
     <message>
         <source>Without encryption, anyone who gets {name} — a lost laptop, a copy — can read every customer in it. Its earlier backups stay encrypted. Remove the encryption?</source>
-        <translation type="unfinished"></translation>
+        <translation>不加密时，任何拿到 {name} 的人——丢失的笔记本电脑、一份副本——都能读取其中的每一位客户。以前的备份仍保持加密。确定取消加密？</translation>
     </message>
     <message>
         <source>The archive is no longer encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案已不再加密。</translation>
     </message>
 </context>
 <context>
@@ -9686,7 +9758,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>&amp;Passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)…</translation>
     </message>
     <message>
         <source>Backups of {name}, newest first:</source>
@@ -10111,15 +10183,15 @@ Place: {place}</source>
     <name>StrengthMeter</name>
     <message>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>弱</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>强</translation>
     </message>
 </context>
 <context>
@@ -10217,27 +10289,27 @@ Place: {place}</source>
     <name>UnlockDialog</name>
     <message>
         <source>Encrypted archive</source>
-        <translation type="unfinished"></translation>
+        <translation>加密的档案</translation>
     </message>
     <message>
         <source>{name} is encrypted. Enter its passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已加密。请输入密码打开。</translation>
     </message>
     <message>
         <source>&amp;Remember on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>在这台电脑上记住(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <source>Too many wrong tries: you can try again in {seconds} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>输错次数太多：{seconds} 秒后可以再试。</translation>
     </message>
 </context>
 <context>
