@@ -318,6 +318,7 @@ class ScreenWalk:
                 self._visit_dialogs(window)
                 self._marketing_dialogs(window)
                 self._key_account_dialogs(window)
+                self._passphrase_dialogs(window)
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import"):
                     self._trigger(window, key)
@@ -442,6 +443,39 @@ class ScreenWalk:
             QApplication.processEvents()
             time.sleep(0.02)
         self.settle()
+
+    def _passphrase_dialogs(self, window) -> None:
+        """New / encrypt / change passphrase (a weak one typed: meter, mismatch, tick) and unlock
+        (a wrong try said, the wait after five shown)."""
+        from gui import passphrase_dialogs as dialogs
+        from model import database
+        from model.i18n import translate
+        path = window.archive.path
+        for mode in (dialogs.NEW, dialogs.ENCRYPT, dialogs.CHANGE):
+            dialog = dialogs.NewPassphraseDialog(path, mode, window, database.new_key("x"))
+            dialog.first.setText("abc")
+            dialog.second.setText("abd")
+            dialog.show()
+            self.look(f"passphrase dialog ({mode}), weak and different", dialog)
+            dialog.second.setText("abc")
+            if dialog.plain is not None:
+                dialog.plain.setChecked(True)
+            self.look(f"passphrase dialog ({mode}), confirmed", dialog)
+            dialog.close()
+            dialog.deleteLater()
+        dialog = dialogs.UnlockDialog(path, window, note=translate(
+            "PassphraseDialogs", "The passphrase remembered on this computer no longer opens it, "
+            "so it was forgotten."))
+        dialog.error.setText(translate("Archive", "The passphrase does not open {path}. Check it "
+                                       "(Caps Lock, keyboard layout) and try again.").format(path=path.name))
+        dialog.error.setVisible(True)
+        dialog.wait_label.setText(dialog.tr("Too many wrong tries: you can try again in {seconds} s.")
+                                  .format(seconds=8))
+        dialog.wait_label.setVisible(True)
+        dialog.show()
+        self.look("unlock dialog, wrong passphrase, waiting", dialog)
+        dialog.close()
+        dialog.deleteLater()
 
     def _marketing_dialogs(self, window) -> None:
         """Circles & activities: the circle, evaluation and activity dialogs, the plan editor,
