@@ -7752,7 +7752,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>No keychain is available on this computer (for example no Secret Service on this Linux desktop), so the passphrase cannot be remembered. Type it each time.</source>
-        <translation>这台电脑上没有可用的系统钥匙串（例如这个 Linux 桌面没有 Secret Service），因此无法记住密码。请每次输入。</translation>
+        <translation>这台电脑上没有可用的系统钥匙串（例如桌面环境没有提供密钥服务），因此无法记住密码。请每次输入。</translation>
     </message>
 </context>
 <context>
