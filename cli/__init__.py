@@ -108,3 +108,5 @@ def run_cli(argv: list[str]) -> int:
         # The reader went away (``… | head``): stop quietly, as other commands do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        database.set_passphrase_provider(None)

@@ -12,49 +12,37 @@ from cli import _passphrase
 
 
 
-def register(commands) -> None:
-    p = commands.add_parser("new", help=translate("CLI", "create an empty archive, encrypted with a "
-                                                   "passphrase (typed twice, or from KEHU_PASSPHRASE)"))
+def _command(commands, name: str, help_text: str, run):
+    """A command on one archive: ``python main.py NAME PATH ...``."""
+    p = commands.add_parser(name, help=help_text)
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.set_defaults(run=run)
+    return p
+
+
+def register(commands) -> None:
+    p = _command(commands, "new", translate("CLI", "create an empty archive, encrypted with a "
+                                            "passphrase (typed twice, or from KEHU_PASSPHRASE)"), cmd_new)
     p.add_argument("--plain", action="store_true",
                    help=translate("CLI", "no encryption: anyone with the file can read it"))
-    p.set_defaults(run=cmd_new)
-
-    p = commands.add_parser("check", help=translate("CLI", "check an archive without changing it "
-                                              "(exit 0 healthy, 1 damaged)"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.set_defaults(run=cmd_check)
-
-    p = commands.add_parser("backup", help=translate("CLI", "make a verified backup and print its path"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    _command(commands, "check", translate("CLI", "check an archive without changing it "
+                                          "(exit 0 healthy, 1 damaged)"), cmd_check)
+    p = _command(commands, "backup", translate("CLI", "make a verified backup and print its path"), cmd_backup)
     p.add_argument("--to", type=Path, metavar="DIR", help=translate("CLI", "folder for the backup "
                                                              "(default: beside the archive)"))
-    p.set_defaults(run=cmd_backup)
-
-    p = commands.add_parser("restore", help=translate("CLI", "put a backup in place of the archive "
-                                                "(the current file is kept as a backup first)"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p = _command(commands, "restore", translate("CLI", "put a backup in place of the archive "
+                                                "(the current file is kept as a backup first)"), cmd_restore)
     p.add_argument("backup", type=Path, nargs="?",
                    help=translate("CLI", "the backup file (default: the newest backup)"))
-    p.set_defaults(run=cmd_restore)
-
-    p = commands.add_parser("passphrase", help=translate("CLI", "change the passphrase of an encrypted "
-                                                          "archive (new one typed twice, or from "
-                                                          "KEHU_NEW_PASSPHRASE)"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.set_defaults(run=cmd_passphrase)
-
-    p = commands.add_parser("encrypt", help=translate("CLI", "encrypt a plain archive and its backups "
-                                                       "(a verified backup is taken first)"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.set_defaults(run=cmd_encrypt)
-
-    p = commands.add_parser("decrypt", help=translate("CLI", "remove the encryption of an archive: "
-                                                       "anyone with the file can then read it"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    _command(commands, "passphrase", translate("CLI", "change the passphrase of an encrypted "
+                                               "archive (new one typed twice, or from "
+                                               "KEHU_NEW_PASSPHRASE)"), cmd_passphrase)
+    _command(commands, "encrypt", translate("CLI", "encrypt a plain archive and its backups "
+                                            "(a verified backup is taken first)"), cmd_encrypt)
+    p = _command(commands, "decrypt", translate("CLI", "remove the encryption of an archive: "
+                                                "anyone with the file can then read it"), cmd_decrypt)
     p.add_argument("--yes", action="store_true",
                    help=translate("CLI", "do it without asking (needed when there is no terminal)"))
-    p.set_defaults(run=cmd_decrypt)
 
 
 def cmd_new(args) -> int:
