@@ -33,6 +33,7 @@ from gui.ka_dialogs import (AccountDialog, CommitmentDialog, ContactDialog, KaPr
                             StoreDialog, TeamDialog, VolumeDialog)
 from gui.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.store_check_dialog import StoreCheckDialog
+from gui.marketing_page import _buttons
 from gui.tasks import show_error
 from gui.widgets import RecordsModel, fit_columns, is_chinese
 from model import ka_rewards, key_accounts as ka, settings, store_checks as sc
@@ -42,15 +43,6 @@ from model.ka_rewards import number_text
 
 def _language() -> str:
     return "zh_CN" if is_chinese() else "en"
-
-
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        button.setAutoDefault(False)
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 def _button(parent: QWidget, text: str, name: str, slot) -> QPushButton:
@@ -92,7 +84,7 @@ class _Table(QWidget):
         self.ids: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(_buttons(*buttons))
+        layout.addLayout(_buttons(self, *buttons))
         if note is not None:
             layout.addWidget(note)
         layout.addWidget(self.view, 1)
@@ -154,7 +146,7 @@ class AccountView(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.team = _Table(page, "ka_team", [])
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(self.edit_button, self.team_button, self.print_button))
+        layout.addLayout(_buttons(page, self.edit_button, self.team_button, self.print_button))
         layout.addWidget(self.details)
         layout.addWidget(QLabel(self.tr("KA team"), page))
         layout.addWidget(self.team, 1)
@@ -211,7 +203,7 @@ class AccountView(QWidget):
                                    self.tr("Last check")])
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_store())
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(self.add_store_button, add_region, edit, delete, self.import_button))
+        layout.addLayout(_buttons(page, self.add_store_button, add_region, edit, delete, self.import_button))
         layout.addWidget(self.tree, 1)
         self.tabs.addTab(page, self.tr("Stores"))
 
@@ -412,7 +404,7 @@ class AccountView(QWidget):
         self.results.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_photo())
         self.photo = EvidenceThumb(page, 160)
         self.photo.setObjectName("check_photo")
-        filter_row = _buttons(self.new_check_button, self.print_check_button, delete)
+        filter_row = _buttons(page, self.new_check_button, self.print_check_button, delete)
         filter_row.insertWidget(0, self.check_store)
         lower = QSplitter(page)
         lower.addWidget(self.checks)
@@ -518,7 +510,7 @@ class AccountView(QWidget):
         self.volume_table.view.doubleClicked.connect(lambda *_: self.edit_volume())
         self.volume_chart = PerformanceChart(self.tr("Volume against target"), self.tr("Target"), self.tr("Volume"),
                                              page)
-        row = _buttons(enter, edit, self.import_volume_button)
+        row = _buttons(page, enter, edit, self.import_volume_button)
         row.insertWidget(0, self.volume_year)
         split = QSplitter(page)
         split.addWidget(self.volume_table)
@@ -673,7 +665,7 @@ class KeyAccountsPage(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(_buttons(new, self.delete_button))
+        left_layout.addLayout(_buttons(self, new, self.delete_button))
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty)

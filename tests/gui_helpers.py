@@ -1,7 +1,7 @@
 """Helpers for driving real widgets in tests."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QWidget
 
@@ -16,3 +16,16 @@ def type_text(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QCoreApplication.sendEvent(widget, event)
+
+
+def on_modal(action) -> None:
+    """Run ``action(dialog)`` on the modal dialog about to be shown (its exec blocks the test)."""
+    from PySide6.QtWidgets import QApplication
+
+    def run():
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(20, run)
+            return
+        action(widget)
+    QTimer.singleShot(0, run)

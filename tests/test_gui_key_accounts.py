@@ -9,28 +9,17 @@ import subprocess
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.ka_dialogs import KaPrintDialog, VolumeDialog
 from gui.key_accounts_page import KeyAccountsPage
 from gui.store_check_dialog import StoreCheckDialog
-from gui_helpers import type_text
+from gui_helpers import on_modal, type_text
 from model import audit, evidence, key_accounts as ka, store_checks as sc
 
 pytestmark = pytest.mark.gui
-
-
-def on_modal(action):
-    """Run ``action(dialog)`` on the modal dialog about to be shown (exec blocks the test)."""
-    def run():
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            QTimer.singleShot(20, run)
-            return
-        action(widget)
-    QTimer.singleShot(0, run)
 
 
 @pytest.fixture
