@@ -43,14 +43,15 @@ from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QMainWindow, QMessageBox, QPushButton,
+                               QSizePolicy, QTableWidget, QTreeWidget, QVBoxLayout, QWidget)
 
 from gui.actions import icon
 from gui.tasks import TaskHandle, run_task
 from gui.widgets import ERROR_STYLE
-from model import database, settings
-from model.database import Archive, ArchiveError
+from model import settings
+from model.database import Archive, ArchiveError, PassphraseNeeded, WrongPassphrase
 from model.i18n import translate
 
 _INPUT = frozenset({
@@ -65,16 +66,6 @@ WARNING_PANEL = ("QLabel { background: #fff4e0; color: #5c3b00; border: 1px soli
                  " border-radius: 4px; padding: 8px; }")
 NOTE_PANEL = ("QLabel { background: #e9f0fa; color: #1d3b5c; border: 1px solid #a9c1e0;"
               " border-radius: 4px; padding: 8px; }")
-
-# The encryption API (model/database.py): absent names match nothing.
-_WRONG = getattr(database, "WrongPassphrase", ())
-_NEEDED = getattr(database, "PassphraseNeeded", ())
-
-
-def open_archive(path: Path, passphrase: str | None) -> Archive:
-    if passphrase is None:
-        return Archive.open(path)
-    return Archive.open(path, passphrase=passphrase)
 
 
 # -- where the user was ---------------------------------------------------------------
@@ -111,7 +102,7 @@ def capture(window, reason: str) -> WhereYouWere:
     """What the window shows now, to put back after unlocking."""
     archive = window.archive
     row = window.nav.currentRow()
-    where = WhereYouWere(archive.path, bool(getattr(archive, "encrypted", False)), reason,
+    where = WhereYouWere(archive.path, archive.encrypted, reason,
                          area=window.areas[row].key if 0 <= row < len(window.areas) else None)
     page = window.page()
     if page is not None:
@@ -238,6 +229,18 @@ class _Restorer(QObject):
         table.horizontalScrollBar().setValue(horizontal)
         if where.area == "customers":
             table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _detach(view: QAbstractItemView) -> None:
+    """Empty a view of a page about to be deleted, without its handlers running."""
+    selection = view.selectionModel()
+    for sender in (view, selection):
+        if sender is not None:
+            sender.blockSignals(True)
+    if isinstance(view, (QListWidget, QTableWidget, QTreeWidget)):
+        view.clear()           # they own their model
+    else:
+        view.setModel(None)
 
 
 # -- the lock screen --------------------------------------------------------------------
@@ -575,7 +578,12 @@ class AppLock(QObject):
             return
         if window.archive is not None:
             window.save_window_state()
+            pages = list(window.pages.values())
             window._close_archive()
+            for page in pages:     # deleted later; meanwhile nothing in them can be read
+                page.hide()
+                for view in page.findChildren(QAbstractItemView):
+                    _detach(view)
         self.closing = False
         window._update_status()
         window.setWindowTitle(self.tr("Locked — Kehu"))
@@ -620,7 +628,7 @@ class AppLock(QObject):
         self.screen.show_opening()
         path = self.where.path
         key = passphrase or None
-        self.opening = run_task(self.window, lambda progress: open_archive(path, key),
+        self.opening = run_task(self.window, lambda progress: Archive.open(path, passphrase=key),
                                 on_success=self._reopened, on_failure=self._reopen_failed)
         return self.opening
 
@@ -698,9 +706,9 @@ class AppLock(QObject):
     def _reopen_failed(self, exc: BaseException) -> None:
         if not self.locked or self.where is None:
             return
-        if isinstance(exc, _WRONG):
+        if isinstance(exc, WrongPassphrase):
             self.screen.show_wrong_passphrase(str(exc))
-        elif isinstance(exc, _NEEDED):
+        elif isinstance(exc, PassphraseNeeded):
             self.where.encrypted = True       # it was encrypted while locked
             self._show_locked(str(exc))
         elif isinstance(exc, ArchiveError):

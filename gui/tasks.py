@@ -45,8 +45,11 @@ class _Runnable(QRunnable):
         self._work, self._signals, self._progress = work, signals, progress
 
     def run(self) -> None:
+        # Let go of the work (and what it holds, e.g. an archive and its key) as soon as
+        # it returns: the pool may keep this object for a while after.
+        work, self._work = self._work, None
         try:
-            result = self._work(self._progress)
+            result = work(self._progress)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             self._signals.failed.emit(exc, traceback.format_exc())
         else:
