@@ -305,7 +305,7 @@ class LockScreen(QWidget):
         self.plain_note = QLabel(self.tr(
             "This archive is not encrypted: while Kehu is locked nobody can see it in this "
             "window, but anyone who can use this computer can still read its file. To protect "
-            "it, encrypt the archive with a passphrase."))
+            "it, give it a passphrase with Archive → Encrypt archive… after unlocking."))
         self.plain_note.setObjectName("lock_plain_note")
         self.plain_note.setWordWrap(True)
         self.plain_note.setStyleSheet(WARNING_PANEL)

@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>Hide the customers and close the archive until you unlock it (also after the idle time in Preferences)</source>
-        <translation>隐藏客户并关闭档案，直到您解锁（闲置时间达到“首选项”中的设置时也会自动锁定）</translation>
+        <translation>隐藏客户并关闭档案，直到您解锁（闲置时间达到“偏好设置”中的时长时也会自动锁定）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -6061,8 +6061,8 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <source>This archive is not encrypted: while Kehu is locked nobody can see it in this window, but anyone who can use this computer can still read its file. To protect it, encrypt the archive with a passphrase.</source>
-        <translation>此档案未加密：锁定期间，本窗口中看不到任何内容，但能使用这台电脑的人仍可读取档案文件。如需保护，请用密码加密档案。</translation>
+        <source>This archive is not encrypted: while Kehu is locked nobody can see it in this window, but anyone who can use this computer can still read its file. To protect it, give it a passphrase with Archive → Encrypt archive… after unlocking.</source>
+        <translation>此档案未加密：锁定期间，本窗口中看不到任何内容，但能使用这台电脑的人仍可读取档案文件。如需保护，请在解锁后用“档案 → 加密档案…”为它设置密码。</translation>
     </message>
     <message>
         <source>Changes to a customer that were not saved yet are kept; the editor opens again with them when you unlock.</source>
