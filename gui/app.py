@@ -41,6 +41,10 @@ def make_application(argv0: str = "kehu") -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        if getattr(sys, "frozen", False) and sys.platform.startswith("linux"):
+            # The bundle carries only the xcb platform plugin (build/kehu.spec): on a
+            # Wayland desktop the window goes through XWayland.
+            os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
         app = QApplication([argv0])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)

@@ -41,6 +41,10 @@ icupkg -l "$dat" > "$tmp/items"
   grep -E "^(lang|region|zone|curr|unit|rbnf|translit)/" "$tmp/items"
   # code pages: the IBM ones, except those the Windows CJK tables are built on
   grep -E "^ibm-.*\.cnv$" "$tmp/items" | grep -vE "^ibm-(1386_P100-2001|1363_P11B-1998|1373_P100-2002)\.cnv$"
+  # code pages of traditional Chinese and Japanese, ICU's internal compound ones and
+  # Unicode character names: no Qt text path here reads them (the word-break
+  # dictionaries must stay: brkitr/root.res depends on them)
+  grep -E "^(euc-tw-2014|cns-11643-1992|euc-jp-2007)\.cnv$|^icu-internal-.*\.cnv$|^unames\.icu$" "$tmp/items"
   grep -E "^coll/.*\.res$" "$tmp/items" | grep -vE "^coll/(root|zh|zh_.*|en|en_.*|res_index|pool)\.res$"
   grep -E "^[a-z]{2,3}(_[A-Za-z0-9_]+)?\.res$" "$tmp/items" | grep -vE "^(root|en|en_.*|zh|zh_.*|res_index)\.res$"
 } > "$tmp/remove.txt"
