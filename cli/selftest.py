@@ -157,6 +157,30 @@ def _photo(state: dict) -> str:
     return "800x600 -> 200x150"
 
 
+def _encrypted(state: dict) -> str:
+    """An encrypted archive (SQLCipher): written, nothing in clear on disk, a wrong
+    passphrase refused, the right one opens it."""
+    from model import customers, database
+    path = state["folder"] / "encrypted.kehu"
+    name, phone = "自测加密客户", "13911112222"
+    with database.Archive.create(path, passphrase="self-test passphrase") as archive:
+        customers.create(archive.conn, {"name": name, "phone": phone}, by="self-test")
+    raw = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file())
+    if name.encode() in raw or phone.encode() in raw or not database.is_encrypted(path):
+        raise SelfTestError("the encrypted archive holds its data in clear")
+    try:
+        database.Archive.open(path, passphrase="wrong").close()
+        raise SelfTestError("a wrong passphrase opened the archive")
+    except database.WrongPassphrase:
+        pass
+    with database.Archive.open(path, passphrase="self-test passphrase") as archive:
+        found = archive.conn.execute("SELECT count(*) FROM customers WHERE name = ?", (name,)).fetchone()[0]
+        version = archive.conn.execute("PRAGMA cipher_version").fetchone()[0]
+    if found != 1:
+        raise SelfTestError("the customer written is not in the reopened archive")
+    return f"SQLCipher {version}"
+
+
 def _grade(state: dict) -> str:
     from model import database, grading
     with database.Archive.open(state["archive"]) as archive:
@@ -251,7 +275,8 @@ def _window(state: dict) -> str:
     return f"{rows} rows shown"
 
 
-STEPS = (("demo-archive", _demo), ("import-csv", _import), ("evidence-photo", _photo), ("grading", _grade),
+STEPS = (("demo-archive", _demo), ("import-csv", _import), ("evidence-photo", _photo),
+         ("encrypted-archive", _encrypted), ("grading", _grade),
          ("visit-plan", _plan),
          ("pdf-font", _pdf), ("main-window", _window))
 
