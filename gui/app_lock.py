@@ -511,6 +511,7 @@ class AppLock(QObject):
     def _lock(self, reason: str) -> None:
         window = self.window
         if self.locked or window.archive is None:
+            self._pending = None
             return
         if self.work_running():
             if reason == "manual" and self._pending != "manual":
