@@ -448,3 +448,13 @@ def test_input_after_the_machine_slept_locks_instead_of_going_through(qtbot, win
     wait_locked(qtbot, window)
     unlock(qtbot, window)
     assert window.page().selected_ids() == before  # the key press did not reach the list
+
+
+def test_lock_now_has_a_shortcut_of_its_own(qtbot, windows):
+    window = windows()
+    lock = window.action("lock")
+    assert lock.shortcut().toString() == "Ctrl+Shift+K"
+    assert not lock.isEnabled()                       # nothing to lock without an archive
+    taken = [key.toString() for spec, action in window._actions.values() if spec.key != "lock"
+             for key in action.shortcuts()]
+    assert "Ctrl+Shift+K" not in taken
