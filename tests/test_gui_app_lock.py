@@ -11,7 +11,6 @@ import weakref
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QLineEdit, QMessageBox,
@@ -24,6 +23,7 @@ from gui.tasks import run_task
 from model import customers, database, settings
 from model.database import Archive
 from tests.gui_helpers import type_text
+from tests.test_gui_main import windows  # noqa: F401 - the main window tests' fixture
 
 pytestmark = pytest.mark.gui
 BY = "tester"
@@ -49,24 +49,6 @@ def make_book(path: Path, passphrase: str | None = None, extra: int = 120) -> Pa
 @pytest.fixture
 def book(tmp_path) -> Path:
     return make_book(tmp_path / "book.kehu")
-
-
-@pytest.fixture
-def windows(qtbot):
-    made = []
-
-    def make() -> MainWindow:
-        window = MainWindow("en")
-        window.show()
-        made.append(window)
-        return window
-    yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
-            window.app_lock.where = None          # no question about kept edits
-            window.close()
-            window.deleteLater()
 
 
 def open_in(qtbot, window: MainWindow, path: Path) -> None:
@@ -415,6 +397,7 @@ def test_quitting_while_locked_asks_about_kept_edits(qtbot, windows, book, monke
     window.close()
     assert asked and "not saved" in asked[0]
     assert window.isVisible()
+    window.app_lock.where = None           # the fixture closes it without asking
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="holds the lock file with flock")
