@@ -409,8 +409,8 @@ class PartnerView(QWidget):
         except database.ArchiveError as exc:
             show_error(self, exc)
             return None
-        self._report_import(result)
         self._after_change()
+        self._report_import(result)
         return result
 
     def _ask_partial(self, result: importing.ImportResult) -> bool:
