@@ -318,6 +318,7 @@ class ScreenWalk:
                 self._visit_dialogs(window)
                 self._marketing_dialogs(window)
                 self._key_account_dialogs(window)
+                self._partner_dialogs(window)
                 self._passphrase_dialogs(window)
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import"):
@@ -544,6 +545,45 @@ class ScreenWalk:
         self.settle()
 
 
+    def _partner_dialogs(self, window) -> None:
+        """Partners: every tab of a partner with runs, actions and targets, and the partner,
+        agreement, outlet, checklist run (answered, with evidence and an action), action,
+        done, target and print dialogs."""
+        page = window.show_area("partners")
+        self.settle()
+        if page is None or not page.ids:
+            return
+        view = page.view
+        flagged = [n for n in range(page.model.rowCount()) if page.model.index(n, 1).data()]
+        page.table.selectRow(flagged[0] if flagged else 0)
+        self.settle()
+        for index in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(index)
+            self.look(f"partner, tab {view.tabs.tabText(index)}", window)
+        page.new_partner()
+        view.edit_partner()
+        view.edit_agreement()
+        view.add_outlet()
+        view.new_run()
+        view.print_run()
+        view.new_action()
+        view.mark_done()
+        view.set_target(None)
+        self.settle()
+
+    def _answer_checklist(self, dialog) -> None:
+        """Answer a checklist run (met, not met, N/A), attach a file and add an action, so the
+        live score, the evidence and the actions table show."""
+        from pathlib import Path
+        from gui.checklist_run_dialog import PendingFile
+        for n, row in enumerate(dialog.rows.values()):
+            row.set_result(("met", "not_met", "na")[n % 3])
+        first = next(iter(dialog.rows.values()))
+        first.add_file(PendingFile(Path("盘点表.pdf").name, b"%PDF-1.4", False))
+        dialog.action_text.setText("整理仓库")
+        dialog.add_action()
+
+
 def QAction_type():  # noqa: N802 - a type
     from PySide6.QtGui import QAction
     return QAction
@@ -605,6 +645,7 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
         import_file = write_import_file(folder)
         walk.prepare_dialog["CustomerEditor"] = walk.editor_tabs
         walk.prepare_dialog["PlanDialog"] = walk.dialog_tabs
+        walk.prepare_dialog["ChecklistRunDialog"] = walk._answer_checklist
         walk.prepare_dialog["StoreCheckDialog"] = lambda dialog: dialog.rows and dialog.rows[0].result.setCurrentIndex(1)
         walk.prepare_dialog["ImportDialog"] = lambda wizard: wizard.currentPage().path_edit.setText(
             str(import_file))
