@@ -383,42 +383,42 @@
     <name>ActionDialog</name>
     <message>
         <source>New follow-up action</source>
-        <translation type="unfinished"></translation>
+        <translation>新建跟进事项</translation>
     </message>
     <message>
         <source>&amp;What:</source>
-        <translation type="unfinished">内容(&amp;W)：</translation>
+        <translation>事项(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>到期(&amp;D)：</translation>
     </message>
 </context>
 <context>
     <name>ActionDoneDialog</name>
     <message>
         <source>Mark the action done</source>
-        <translation type="unfinished"></translation>
+        <translation>标记事项已完成</translation>
     </message>
     <message>
         <source>{text} (owner {owner}, due {date})</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}（负责人 {owner}，{date} 到期）</translation>
     </message>
     <message>
         <source>What was done (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>做了什么（可不填）</translation>
     </message>
     <message>
         <source>&amp;Done on:</source>
-        <translation type="unfinished"></translation>
+        <translation>完成日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished">备注(&amp;N)：</translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -779,27 +779,27 @@
     <name>AgreementDialog</name>
     <message>
         <source>101 agreement: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>101协议：{name}</translation>
     </message>
     <message>
         <source>&amp;Signed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>签署日期(&amp;S)：</translation>
     </message>
     <message>
         <source>S&amp;tarts:</source>
-        <translation type="unfinished"></translation>
+        <translation>生效(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>到期(&amp;E)：</translation>
     </message>
     <message>
         <source>one commitment per line</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一项承诺</translation>
     </message>
     <message>
         <source>Notes on the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>协议备注</translation>
     </message>
 </context>
 <context>
@@ -1616,7 +1616,7 @@
     </message>
     <message>
         <source>  partners: {partners} with {outlets} outlets, {runs} 101 checklist runs, {actions} open follow-up actions</source>
-        <translation type="unfinished"></translation>
+        <translation>  合作伙伴：{partners} 家，网点 {outlets} 个，101检查 {runs} 次，未完成跟进事项 {actions} 项</translation>
     </message>
     <message>
         <source>  not encrypted: the demo holds made-up customers only</source>
@@ -2240,79 +2240,79 @@
     </message>
     <message>
         <source>list the partners (合作伙伴) with their last 101 score, open actions and performance flag</source>
-        <translation type="unfinished"></translation>
+        <translation>列出合作伙伴及其最近一次101得分、未完成事项和业绩预警</translation>
     </message>
     <message>
         <source>show this partner: checklist runs, open actions, targets and actuals</source>
-        <translation type="unfinished"></translation>
+        <translation>显示该合作伙伴：检查记录、未完成事项、目标与实绩</translation>
     </message>
     <message>
         <source>import the outlets the partner (--partner) covers from a CSV or .xlsx file; all or nothing unless --partial</source>
-        <translation type="unfinished"></translation>
+        <translation>从 CSV 或 .xlsx 文件导入该合作伙伴（--partner）覆盖的网点；除非加 --partial，否则全部导入或全不导入</translation>
     </message>
     <message>
         <source>with --import-outlets: add the good rows even if some are rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --import-outlets 一起用：即使有行被拒绝，也导入合格的行</translation>
     </message>
     <message>
         <source>a partner&apos;s 101 checklist run for sign-off (the latest by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴的101检查表，供双方签字（默认最近一次）</translation>
     </message>
     <message>
         <source>the partner&apos;s number, as the partners command lists it</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴编号，见 partners 命令的列表</translation>
     </message>
     <message>
         <source>the partner&apos;s N-th run (1 = the first); default: the latest</source>
-        <translation type="unfinished"></translation>
+        <translation>该伙伴的第 N 次检查（1 = 第一次）；默认最近一次</translation>
     </message>
     <message>
         <source>{name} has no checklist run yet; run one in the window (Partners → New checklist run).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 还没有检查记录；请在窗口中新建一次（合作伙伴 → 新建101检查）。</translation>
     </message>
     <message>
         <source>{name}: run of {date} by {reviewer}, checklist {version}, score {score}; wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{date} 由 {reviewer} 检查，检查表版本 {version}，得分 {score}；已写入 {path}</translation>
     </message>
     <message>
         <source>Say which partner the outlets belong to: --partner ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --partner ID 指明网点属于哪个合作伙伴。</translation>
     </message>
     <message>
         <source>No partners yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有合作伙伴。</translation>
     </message>
     <message>
         <source>BELOW TARGET</source>
-        <translation type="unfinished"></translation>
+        <translation>未达目标</translation>
     </message>
     <message>
         <source>{id:&gt;4}  {name}  {kind}  {territory}  outlets {outlets}  last run {last} score {score}  open actions {actions}  {flag}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id:&gt;4}  {name}  {kind}  {territory}  网点 {outlets}  最近检查 {last} 得分 {score}  未完成事项 {actions}  {flag}</translation>
     </message>
     <message>
         <source>  run {n}: {date} {reviewer}, checklist {version}, score {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>  第 {n} 次：{date} {reviewer}，检查表版本 {version}，得分 {score}</translation>
     </message>
     <message>
         <source>  open action due {date}: {text} ({owner})</source>
-        <translation type="unfinished"></translation>
+        <translation>  未完成事项，{date} 到期：{text}（{owner}）</translation>
     </message>
     <message>
         <source> (running)</source>
-        <translation type="unfinished"></translation>
+        <translation>（进行中）</translation>
     </message>
     <message>
         <source> (below target)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未达目标）</translation>
     </message>
     <message>
         <source>  {period}: target {target}, actual {actual}{state}</source>
-        <translation type="unfinished"></translation>
+        <translation>  {period}：目标 {target}，实绩 {actual}{state}</translation>
     </message>
     <message>
         <source>  Flagged: below target in the last two periods.</source>
-        <translation type="unfinished"></translation>
+        <translation>  预警：最近两个周期均未达目标。</translation>
     </message>
     <message>
         <source>remove deleted customers for good: every record of them, in the archive and in its backups (recorded in the audit trail)</source>
@@ -2516,185 +2516,185 @@
     <name>Checklist</name>
     <message>
         <source>{file}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：{problem}</translation>
     </message>
     <message>
         <source>the template has no version; add &quot;version&quot;: &quot;1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表没有版本号；请加上 &quot;version&quot;: &quot;1&quot;。</translation>
     </message>
     <message>
         <source>the parts must be qualification, cooperation and management (found: {parts}).</source>
-        <translation type="unfinished"></translation>
+        <translation>部分必须是 qualification、cooperation 和 management（资格认定、合作互利关系、管理规范和程序；现为：{parts}）。</translation>
     </message>
     <message>
         <source>an item has no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>有检查项缺少 key。</translation>
     </message>
     <message>
         <source>the item key {key} appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项 key {key} 重复出现。</translation>
     </message>
     <message>
         <source>item {key} names an unknown part {part}.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项 {key} 指定了未知的部分 {part}。</translation>
     </message>
     <message>
         <source>item {key} needs a positive weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项 {key} 需要大于零的权重。</translation>
     </message>
     <message>
         <source>item {key} needs title_en and title_zh.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项 {key} 需要 title_en 和 title_zh。</translation>
     </message>
     <message>
         <source>the template has no items.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表没有检查项。</translation>
     </message>
     <message>
         <source>Checklist template {id} is not in this archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>本档案中没有检查表模板 {id}。</translation>
     </message>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>达标</translation>
     </message>
     <message>
         <source>not met</source>
-        <translation type="unfinished">未见到</translation>
+        <translation>未达标</translation>
     </message>
     <message>
         <source>N/A</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用</translation>
     </message>
     <message>
         <source>Enter who reviewed the partner (the reviewer).</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写检查人。</translation>
     </message>
     <message>
         <source>The checklist has no item {key}; it may have changed. Start the run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表中没有检查项 {key}，可能已经修改。请重新开始检查。</translation>
     </message>
     <message>
         <source>Answer every item (met, not met or N/A); still open: {items}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请逐项作答（达标、未达标或不适用）；尚未作答：{items}。</translation>
     </message>
     <message>
         <source>An item&apos;s result must be met, not met or N/A.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项结果只能是达标、未达标或不适用。</translation>
     </message>
     <message>
         <source>Each follow-up action needs what to do, an owner and a due date.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个跟进事项都需要写明事项、负责人和到期日。</translation>
     </message>
     <message>
         <source>There is no checklist run number {id} in this archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>本档案中没有编号为 {id} 的检查记录。</translation>
     </message>
     <message>
         <source>The partner has {count} checklist runs; choose a run number from 1 to {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>该合作伙伴有 {count} 次检查记录；请选择 1 到 {count} 之间的序号。</translation>
     </message>
 </context>
 <context>
     <name>ChecklistPrintDialog</name>
     <message>
         <source>Print the 101 checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>打印101检查表</translation>
     </message>
     <message>
         <source>{name}: run of {date} by {reviewer}, score {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{date} 由 {reviewer} 检查，得分 {score}</translation>
     </message>
 </context>
 <context>
     <name>ChecklistRunDialog</name>
     <message>
         <source>{name} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {name}：{error}</translation>
     </message>
     <message>
         <source>{name} is empty; nothing was attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是空文件，未附加。</translation>
     </message>
     <message>
         <source>{name} is {size} MB; evidence may be at most {limit} MB. Take a smaller photo or shrink it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 有 {size} MB；证据最多 {limit} MB。请拍一张小一些的照片或先压缩。</translation>
     </message>
     <message>
         <source>{name} is not a picture that can be read; attach it as a photo in JPEG or PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可读取的图片；请附加 JPEG 或 PNG 格式的照片。</translation>
     </message>
     <message>
         <source>101 checklist: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>101检查：{name}</translation>
     </message>
     <message>
         <source>Checklist version {version}: {count} items in three parts; the score counts the weights of the items met against those that apply (N/A left out).</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表版本 {version}：三个部分共 {count} 项；得分 = 达标项权重 ÷ 适用项权重（不适用项不计）。</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished">日期(&amp;D)：</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Reviewer:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人(&amp;R)：</translation>
     </message>
     <message>
         <source>(the whole partnership)</source>
-        <translation type="unfinished"></translation>
+        <translation>（整体合作）</translation>
     </message>
     <message>
         <source>What is to be done</source>
-        <translation type="unfinished"></translation>
+        <translation>要做什么</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Add &amp;action</source>
-        <translation type="unfinished"></translation>
+        <translation>添加事项(&amp;A)</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于检查项</translation>
     </message>
     <message>
         <source>Remove action</source>
-        <translation type="unfinished"></translation>
+        <translation>删除事项</translation>
     </message>
     <message>
         <source>Follow-up actions (they become due visits in the visit planning)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进事项（将作为待拜访事项进入拜访计划）</translation>
     </message>
     <message>
         <source>Score: {score}   (met {met}, not met {not_met}, N/A {na}, not answered {open})</source>
-        <translation type="unfinished"></translation>
+        <translation>得分：{score}   （达标 {met}，未达标 {not_met}，不适用 {na}，未作答 {open}）</translation>
     </message>
     <message>
         <source>Attach evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>附加证据</translation>
     </message>
     <message>
         <source>Photos and files (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片和文件 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.doc *.docx *.xls *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>A follow-up action needs what is to be done and an owner.</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进事项需要写明要做什么和负责人。</translation>
     </message>
     <message>
         <source>Answer every item (met, not met or N/A); {count} still open, the first is “{item}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>请逐项作答（达标、未达标或不适用）；还有 {count} 项未作答，第一项是“{item}”。</translation>
     </message>
 </context>
 <context>
@@ -3965,7 +3965,7 @@
     </message>
     <message>
         <source>101 follow-up: {action} (owner {owner})</source>
-        <translation type="unfinished"></translation>
+        <translation>101跟进：{action}（负责人 {owner}）</translation>
     </message>
 </context>
 <context>
@@ -4136,15 +4136,15 @@
     </message>
     <message>
         <source>{name} is empty; nothing was attached.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{name} 是空文件，未附加。</translation>
     </message>
     <message>
         <source>{name} is {size} MB; evidence may be at most {limit} MB. Take a smaller photo or shrink it first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{name} 有 {size} MB；证据最多 {limit} MB。请拍一张小一些的照片或先压缩。</translation>
     </message>
     <message>
         <source>{name} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">无法读取 {name}：{error}</translation>
     </message>
     <message>
         <source>Evidence {id} is not in this archive.</source>
@@ -5391,35 +5391,35 @@
     <name>ItemRow</name>
     <message>
         <source>weight {weight}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 {weight}</translation>
     </message>
     <message>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>达标</translation>
     </message>
     <message>
         <source>Not met</source>
-        <translation type="unfinished">未见到</translation>
+        <translation>未达标</translation>
     </message>
     <message>
         <source>N/A</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用</translation>
     </message>
     <message>
         <source>Note (what was seen)</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（现场所见）</translation>
     </message>
     <message>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>附加证据…</translation>
     </message>
     <message>
         <source>Attach a photo or a file as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>附加照片或文件作为证据</translation>
     </message>
     <message>
         <source>{name}: click to take it off</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：点击移除</translation>
     </message>
 </context>
 <context>
@@ -6121,7 +6121,7 @@
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Key accounts</source>
@@ -7048,43 +7048,43 @@ Place: {place}</source>
     <name>OutletDialog</name>
     <message>
         <source>Add an outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>添加网点</translation>
     </message>
     <message>
         <source>e.g. supermarket, kiosk, restaurant</source>
-        <translation type="unfinished"></translation>
+        <translation>如 超市、小卖部、餐馆</translation>
     </message>
     <message>
         <source>customer number, if the outlet is a customer (for the actuals)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号（网点是客户时填写，用于计算实绩）</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished">地址(&amp;A)：</translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished">电话(&amp;P)：</translation>
+        <translation>电话(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Kind of outlet:</source>
-        <translation type="unfinished"></translation>
+        <translation>网点类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Customer number:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号(&amp;C)：</translation>
     </message>
     <message>
         <source>Enter the outlet&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写网点名称。</translation>
     </message>
     <message>
         <source>There is no customer number {number}; leave it empty or enter a customer&apos;s number.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 {number} 的客户；请留空或填写正确的客户编号。</translation>
     </message>
 </context>
 <context>
@@ -7141,583 +7141,583 @@ Place: {place}</source>
     <name>PartnerDialog</name>
     <message>
         <source>Edit the partner</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑合作伙伴</translation>
     </message>
     <message>
         <source>New partner</source>
-        <translation type="unfinished"></translation>
+        <translation>新建合作伙伴</translation>
     </message>
     <message>
         <source>e.g. 东城区 and 北郊 (the area it serves)</source>
-        <translation type="unfinished"></translation>
+        <translation>如 东城区和北郊（服务的区域）</translation>
     </message>
     <message>
         <source>latitude, longitude (optional; for route planning)</source>
-        <translation type="unfinished"></translation>
+        <translation>纬度, 经度（可不填；用于路线规划）</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished">类别(&amp;K)：</translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Territory:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任区域(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished">地址(&amp;A)：</translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>位置(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished">电话(&amp;P)：</translation>
+        <translation>电话(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Manager in charge:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责客户经理(&amp;M)：</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished">备注(&amp;O)：</translation>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <source>Write the position as latitude, longitude (e.g. 39.91, 116.40), or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置请写成 纬度, 经度（如 39.91, 116.40），或留空。</translation>
     </message>
 </context>
 <context>
     <name>PartnerDialogs</name>
     <message>
         <source>checklist-101-{date}</source>
-        <translation type="unfinished"></translation>
+        <translation>101检查表-{date}</translation>
     </message>
 </context>
 <context>
     <name>PartnerView</name>
     <message>
         <source>Details &amp;&amp; agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>详情与协议</translation>
     </message>
     <message>
         <source>Outlets</source>
-        <translation type="unfinished"></translation>
+        <translation>网点</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">联系记录</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Checklist runs</source>
-        <translation type="unfinished"></translation>
+        <translation>101检查</translation>
     </message>
     <message>
         <source>Open actions</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成事项</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>业绩</translation>
     </message>
     <message>
         <source>&amp;Edit partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑合作伙伴(&amp;E)…</translation>
     </message>
     <message>
         <source>101 a&amp;greement…</source>
-        <translation type="unfinished"></translation>
+        <translation>101协议(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Delete partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除合作伙伴(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Add outlet…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加网点(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Import outlets…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网点(&amp;I)…</translation>
     </message>
     <message>
         <source>From a CSV or Excel file with a column for the outlet&apos;s name (网点名称) and optionally address, phone, kind and customer number</source>
-        <translation type="unfinished"></translation>
+        <translation>从 CSV 或 Excel 文件导入：须有网点名称列，可选地址、电话、类型和客户编号</translation>
     </message>
     <message>
         <source>&amp;Remove outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>删除网点(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>保存联系人(&amp;S)</translation>
     </message>
     <message>
         <source>Weighted score of each 101 checklist run</source>
-        <translation type="unfinished"></translation>
+        <translation>每次101检查的加权得分</translation>
     </message>
     <message>
         <source>&amp;New checklist run…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建101检查(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Print run…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印检查表(&amp;P)…</translation>
     </message>
     <message>
         <source>Print the chosen run (the latest if none is chosen) for sign-off</source>
-        <translation type="unfinished"></translation>
+        <translation>打印所选检查（未选则最近一次）供双方签字</translation>
     </message>
     <message>
         <source>Mark &amp;done…</source>
-        <translation type="unfinished"></translation>
+        <translation>标记完成(&amp;D)…</translation>
     </message>
     <message>
         <source>New a&amp;ction…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建事项(&amp;C)…</translation>
     </message>
     <message>
         <source>Show &amp;done actions too</source>
-        <translation type="unfinished"></translation>
+        <translation>也显示已完成事项(&amp;D)</translation>
     </message>
     <message>
         <source>Open actions are due visits in Visits → Due: plan them like customer visits; logging the visit as done closes the action.</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成事项会出现在“拜访 → 待办”中：像客户拜访一样安排；拜访记为完成即关闭该事项。</translation>
     </message>
     <message>
         <source>Target and actual per period</source>
-        <translation type="unfinished"></translation>
+        <translation>各周期目标与实绩</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>实绩</translation>
     </message>
     <message>
         <source>Set &amp;target…</source>
-        <translation type="unfinished"></translation>
+        <translation>设定目标(&amp;T)…</translation>
     </message>
     <message>
         <source>Remove target</source>
-        <translation type="unfinished"></translation>
+        <translation>删除目标</translation>
     </message>
     <message>
         <source>Import targets…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入目标…</translation>
     </message>
     <message>
         <source>From a CSV or Excel file with the columns period (期间), target (目标) and optionally actual (实际)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 CSV 或 Excel 文件导入：列为期间、目标，可选实际</translation>
     </message>
     <message>
         <source>No partner chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择合作伙伴</translation>
     </message>
     <message>
         <source>Choose a partner on the left, or add one with New partner. A partner (distributor, wholesaler) covers retail outlets under a 101 agreement and is reviewed against the 101 checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧选择合作伙伴，或用“新建合作伙伴”添加。合作伙伴（经销商、批发商）按101协议覆盖零售网点，并按101检查表定期检查。</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Manager in charge</source>
-        <translation type="unfinished">管户经理</translation>
+        <translation>负责客户经理</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>No agreement recorded yet: use 101 agreement… to write down what each side commits to.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未登记协议：用“101协议…”写下双方的承诺。</translation>
     </message>
     <message>
         <source>Signed {signed}; in force {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>签署于 {signed}；有效期 {start} 至 {end}</translation>
     </message>
     <message>
         <source>Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>网点</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>{count} outlets, {linked} linked to customers (their transactions are the partner&apos;s actuals).</source>
-        <translation type="unfinished"></translation>
+        <translation>网点 {count} 个，其中 {linked} 个关联客户（其交易计入伙伴实绩）。</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">得分</translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>达标</translation>
     </message>
     <message>
         <source>Not met</source>
-        <translation type="unfinished">未见到</translation>
+        <translation>未达标</translation>
     </message>
     <message>
         <source>N/A</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用</translation>
     </message>
     <message>
         <source>Checklist version</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表版本</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished">未完成</translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <source>done {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 完成</translation>
     </message>
     <message>
         <source>run of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 的检查</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>entered</source>
-        <translation type="unfinished"></translation>
+        <translation>录入</translation>
     </message>
     <message>
         <source>from outlets&apos; transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>网点交易汇总</translation>
     </message>
     <message>
         <source>no actual yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无实绩</translation>
     </message>
     <message>
         <source>below target</source>
-        <translation type="unfinished"></translation>
+        <translation>未达目标</translation>
     </message>
     <message>
         <source>reached</source>
-        <translation type="unfinished"></translation>
+        <translation>达标</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">期间</translation>
+        <translation>周期</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>完成率</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Actual from</source>
-        <translation type="unfinished"></translation>
+        <translation>实绩来源</translation>
     </message>
     <message>
         <source>Below target in the last two periods: review the partnership and agree actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近两个周期均未达目标：请复盘合作并商定改进措施。</translation>
     </message>
     <message>
         <source>No targets yet: set a target per month or quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有目标：请按月或按季度设定目标。</translation>
     </message>
     <message>
         <source>Delete the partner</source>
-        <translation type="unfinished"></translation>
+        <translation>删除合作伙伴</translation>
     </message>
     <message>
         <source>Delete {name} with its outlets, contacts, agreement, checklist runs, actions and targets?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {name} 及其网点、联系人、协议、检查记录、跟进事项和目标？</translation>
     </message>
     <message>
         <source>Import outlets</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网点</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{rejected} rows were rejected, so nothing was imported (all or nothing). The rows and their reasons are in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {rejected} 行被拒绝，因此什么也没有导入（全部导入或全不导入）。这些行及原因见 {path}。</translation>
     </message>
     <message>
         <source>Row {row}: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行：{reasons}</translation>
     </message>
     <message>
         <source>Import the {count} good rows</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 {count} 个合格行</translation>
     </message>
     <message>
         <source>Imported {imported} outlets; {duplicates} were already listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {imported} 个网点；{duplicates} 个已在清单中。</translation>
     </message>
     <message>
         <source>Nothing was imported: {rejected} rows were rejected (see {path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容：有 {rejected} 行被拒绝（见 {path}）。</translation>
     </message>
     <message>
         <source>Contacts saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人已保存。</translation>
     </message>
     <message>
         <source>Import targets</source>
-        <translation type="unfinished"></translation>
+        <translation>导入目标</translation>
     </message>
 </context>
 <context>
     <name>Partners</name>
     <message>
         <source>distributor</source>
-        <translation type="unfinished"></translation>
+        <translation>经销商</translation>
     </message>
     <message>
         <source>wholesaler</source>
-        <translation type="unfinished"></translation>
+        <translation>批发商</translation>
     </message>
     <message>
         <source>retail chain</source>
-        <translation type="unfinished"></translation>
+        <translation>零售连锁</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Retail outlet coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>零售网点覆盖</translation>
     </message>
     <message>
         <source>Distribution targets</source>
-        <translation type="unfinished"></translation>
+        <translation>分销目标任务</translation>
     </message>
     <message>
         <source>Warehouse management</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库管理</translation>
     </message>
     <message>
         <source>Delivery service</source>
-        <translation type="unfinished"></translation>
+        <translation>送货服务</translation>
     </message>
     <message>
         <source>Logistics support</source>
-        <translation type="unfinished"></translation>
+        <translation>物流支持</translation>
     </message>
     <message>
         <source>Information support</source>
-        <translation type="unfinished"></translation>
+        <translation>信息支持</translation>
     </message>
     <message>
         <source>In-store merchandising (生动化)</source>
-        <translation type="unfinished"></translation>
+        <translation>终端生动化</translation>
     </message>
     <message>
         <source>Incentive policy</source>
-        <translation type="unfinished"></translation>
+        <translation>奖励政策</translation>
     </message>
     <message>
         <source>The partner commits to</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴承诺</translation>
     </message>
     <message>
         <source>We commit to</source>
-        <translation type="unfinished"></translation>
+        <translation>我方承诺</translation>
     </message>
     <message>
         <source>Enter the partner&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写合作伙伴名称。</translation>
     </message>
     <message>
         <source>Choose the kind of partner (distributor, wholesaler, retail chain or other).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择合作伙伴类型（经销商、批发商、零售连锁或其他）。</translation>
     </message>
     <message>
         <source>Give both latitude and longitude, or neither.</source>
-        <translation type="unfinished">请同时填写纬度和经度，或都不填。</translation>
+        <translation>纬度和经度要么都填，要么都不填。</translation>
     </message>
     <message>
         <source>There is no partner number {id} in this archive; list them with &apos;python main.py partners ARCHIVE&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>本档案中没有编号为 {id} 的合作伙伴；可用 &apos;python main.py partners 档案&apos; 列出。</translation>
     </message>
     <message>
         <source>Contact {n}: enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人 {n}：请填写姓名。</translation>
     </message>
     <message>
         <source>Contact {n}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人 {n}：{problem}</translation>
     </message>
     <message>
         <source>Mark one contact as the KeyMan (the decision maker), not several.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能将一位联系人标为 KeyMan（关键决策人），不能多位。</translation>
     </message>
     <message>
         <source>The agreement ends before it starts; correct the end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>协议的到期日早于生效日；请更正到期日。</translation>
     </message>
     <message>
         <source>Commitment {n} has an unknown side or topic.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 项承诺的一方或主题未知。</translation>
     </message>
     <message>
         <source>The file has no column for the outlet&apos;s name (a header such as 网点名称, 门店 or name). Its columns are: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有网点名称列（表头如 网点名称、门店）。文件的列为：{columns}。</translation>
     </message>
     <message>
         <source>{column}: the outlet has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}：网点没有名称。</translation>
     </message>
     <message>
         <source>{column}: there is no customer number {value} in the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}：档案中没有客户编号 {value}。</translation>
     </message>
     <message>
         <source>This outlet is already listed for the partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>该网点已在此合作伙伴的清单中。</translation>
     </message>
     <message>
         <source>The same outlet is on row {row}.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一网点已在第 {row} 行。</translation>
     </message>
     <message>
         <source>This follow-up action no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该跟进事项已不存在。</translation>
     </message>
     <message>
         <source>&apos;{period}&apos; is not a period; write a month as 2026-03 or a quarter as 2026-Q1.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{period}&apos; 不是周期；月份写作 2026-03，季度写作 2026-Q1。</translation>
     </message>
     <message>
         <source>A target and an actual are numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标和实绩必须是数字。</translation>
     </message>
     <message>
         <source>The target must be above zero and the actual not below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标必须大于零，实绩不能小于零。</translation>
     </message>
     <message>
         <source>The file needs a period column (期间, e.g. 2026-03 or 2026-Q1) and a target column (目标).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件需要期间列（如 2026-03 或 2026-Q1）和目标列。</translation>
     </message>
     <message>
         <source>{column}: the target must be above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}：目标必须大于零。</translation>
     </message>
 </context>
 <context>
     <name>PartnersPage</name>
     <message>
         <source>Search name, territory or manager</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索名称、区域或客户经理</translation>
     </message>
     <message>
         <source>&amp;New partner…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建合作伙伴(&amp;N)…</translation>
     </message>
     <message>
         <source>No partners yet. Add a distributor or wholesaler with New partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有合作伙伴。用“新建合作伙伴”添加经销商或批发商。</translation>
     </message>
     <message>
         <source>below target</source>
-        <translation type="unfinished"></translation>
+        <translation>未达目标</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Outlets</source>
-        <translation type="unfinished"></translation>
+        <translation>网点</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>最近检查</translation>
     </message>
     <message>
         <source>Last score</source>
-        <translation type="unfinished"></translation>
+        <translation>最近得分</translation>
     </message>
     <message>
         <source>Open actions</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成事项</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
 </context>
 <context>
@@ -7834,31 +7834,31 @@ Place: {place}</source>
     <name>PeopleTable</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>KeyMan</source>
-        <translation type="unfinished">KeyMan</translation>
+        <translation>KeyMan</translation>
     </message>
     <message>
         <source>The decision maker; at most one</source>
-        <translation type="unfinished"></translation>
+        <translation>关键决策人；最多一位</translation>
     </message>
     <message>
         <source>Add &amp;person</source>
-        <translation type="unfinished">添加人员(&amp;P)</translation>
+        <translation>添加联系人(&amp;P)</translation>
     </message>
     <message>
         <source>Re&amp;move person</source>
-        <translation type="unfinished"></translation>
+        <translation>删除联系人(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -9471,47 +9471,47 @@ Place: {place}</source>
     </message>
     <message>
         <source>{start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} 至 {end}</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>KeyMan</source>
-        <translation type="unfinished">KeyMan</translation>
+        <translation>KeyMan</translation>
     </message>
     <message>
         <source>101 agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>101协议</translation>
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>检查日期</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人</translation>
     </message>
     <message>
         <source>Checklist version</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表版本</translation>
     </message>
     <message>
         <source>{number}. {part} — {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}. {part} — {score}</translation>
     </message>
     <message>
         <source>Evidence: {files}</source>
-        <translation type="unfinished"></translation>
+        <translation>证据：{files}</translation>
     </message>
     <message>
         <source>No.</source>
@@ -9519,99 +9519,99 @@ Place: {place}</source>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">项目</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Score: — (no item applies)</source>
-        <translation type="unfinished"></translation>
+        <translation>得分：—（没有适用的检查项）</translation>
     </message>
     <message>
         <source>Score: {score} — weights of the items met {met} of {applicable} applicable (not applicable, left out: {na})</source>
-        <translation type="unfinished"></translation>
+        <translation>得分：{score} — 达标项权重 {met}，适用项权重 {applicable}（不适用项不计：{na} 项）</translation>
     </message>
     <message>
         <source>Follow-up actions</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进事项</translation>
     </message>
     <message>
         <source>No follow-up actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无跟进事项。</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished">未完成</translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <source>done {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 完成</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>证据</translation>
     </message>
     <message>
         <source>{size} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} KB</translation>
     </message>
     <message>
         <source>Attached file</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">规模</translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Our side (我方)</source>
-        <translation type="unfinished"></translation>
+        <translation>我方</translation>
     </message>
     <message>
         <source>Partner (合作伙伴)</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Signature: {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>签字：{line}</translation>
     </message>
     <message>
         <source>Date: {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>日期：{line}</translation>
     </message>
     <message>
         <source>101 checklist: {partner}</source>
-        <translation type="unfinished"></translation>
+        <translation>101检查表：{partner}</translation>
     </message>
     <message>
         <source>{date} (run {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}（第 {number} 次）</translation>
     </message>
     <message>
         <source>Partner 101 checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴101检查表</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -10198,27 +10198,27 @@ Place: {place}</source>
     <name>TargetDialog</name>
     <message>
         <source>Target for a period</source>
-        <translation type="unfinished"></translation>
+        <translation>周期目标</translation>
     </message>
     <message>
         <source>2026-03 (a month) or 2026-Q1 (a quarter)</source>
-        <translation type="unfinished"></translation>
+        <translation>2026-03（月）或 2026-Q1（季度）</translation>
     </message>
     <message>
         <source>empty: summed from the linked outlets&apos; transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：按关联网点的交易汇总</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished">期间(&amp;P)：</translation>
+        <translation>周期(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished">目标(&amp;T)：</translation>
+        <translation>目标(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Actual:</source>
-        <translation type="unfinished"></translation>
+        <translation>实绩(&amp;A)：</translation>
     </message>
 </context>
 <context>
