@@ -258,7 +258,8 @@ class PartnerView(QWidget):
             rows.append((self.tr("Position"), f"{partner.latitude:.5f}, {partner.longitude:.5f}"))
         html = "<table cellspacing='4'>" + "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(v or '—')}</td></tr>" for k, v in rows) + "</table>"
-        html += f"<h3>{escape(self.tr('101 agreement'))}</h3>"
+        heading = self.tr("101 agreement")
+        html += f"<h3>{escape(heading)}</h3>"
         if not deal.commitments and not deal.starts_on:
             html += "<p>" + escape(self.tr("No agreement recorded yet: use 101 agreement… to write down what each "
                                            "side commits to.")) + "</p>"
