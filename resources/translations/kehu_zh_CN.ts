@@ -7354,6 +7354,10 @@ Place: {place}</source>
         <translation>位置</translation>
     </message>
     <message>
+        <source>101 agreement</source>
+        <translation>101协议</translation>
+    </message>
+    <message>
         <source>No agreement recorded yet: use 101 agreement… to write down what each side commits to.</source>
         <translation>尚未登记协议：用“101协议…”写下双方的承诺。</translation>
     </message>
