@@ -230,7 +230,7 @@ class ChecklistRunDialog(QDialog):
         self.add_action_button.setAutoDefault(False)
         self.add_action_button.clicked.connect(self.add_action)
         self.action_text.returnPressed.connect(self.add_action)
-        self.actions: list[checklists.Action] = []
+        self.pending_actions: list[checklists.Action] = []
         self.actions_table = QTableWidget(0, 4, self)
         self.actions_table.setObjectName("run_actions")
         self.actions_table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Owner"), self.tr("Due"),
@@ -320,7 +320,7 @@ class ChecklistRunDialog(QDialog):
             return
         self.error.hide()
         action = checklists.Action(text, owner, from_qdate(self.action_due.date()), self.action_item.currentData())
-        self.actions.append(action)
+        self.pending_actions.append(action)
         row = self.actions_table.rowCount()
         self.actions_table.insertRow(row)
         about = self.action_item.currentText() if action.item_key else ""
@@ -331,8 +331,8 @@ class ChecklistRunDialog(QDialog):
 
     def remove_action(self) -> None:
         row = self.actions_table.currentRow()
-        if 0 <= row < len(self.actions):
-            del self.actions[row]
+        if 0 <= row < len(self.pending_actions):
+            del self.pending_actions[row]
             self.actions_table.removeRow(row)
 
     # -- saving ------------------------------------------------------------------------------
@@ -354,7 +354,7 @@ class ChecklistRunDialog(QDialog):
                     ids = [evidence.add(conn, f.data, f.filename, by) for f in row.files]
                     results[key] = checklists.Result(key, row.result(), row.note.text(), ids)
                 run = checklists.Run(self.partner_id, from_qdate(self.day.date()), self.reviewer.text(), results,
-                                     list(self.actions), template=self.template)
+                                     list(self.pending_actions), template=self.template)
                 self.run_id = checklists.save_run(conn, run, by)
         except Exception as exc:  # noqa: BLE001 - shown; the transaction rolled back, nothing saved
             self.run_id = None
