@@ -518,7 +518,8 @@ def move_action(conn: sqlite3.Connection, action_id: int, due_on: date) -> None:
 
 def due_items(conn: sqlite3.Connection, start: date, end: date, manager: str | None = None) -> list:
     """Open follow-up actions due on or before ``end`` as due visits to the partner
-    (:class:`model.due.DueVisit` with ``action_id``), overdue ones first."""
+    (:class:`model.due.DueVisit` with ``action_id``). They rank with the A-tier customers
+    (an agreed date with a partner); overdue ones with the overdue A-tier."""
     from model import due, planning_rules
     rules = planning_rules.planning_rules()
     sql = ("SELECT a.*, p.name, p.phone, p.address, p.territory, p.latitude, p.longitude, p.manager,"
@@ -535,7 +536,8 @@ def due_items(conn: sqlite3.Connection, start: date, end: date, manager: str | N
     for r in conn.execute(sql + " ORDER BY a.due_on, a.id", params):
         due_on = date.fromisoformat(r["due_on"])
         overdue = max(0, (start - due_on).days)
-        rank_class = 2 if overdue else 1
+        # An agreed date with a partner ranks with the A-tier visits: overdue ones first.
+        rank_class = 3 if overdue else 2
         located = r["latitude"] is not None and r["longitude"] is not None
         items.append(due.DueVisit(
             customer_id=None, name=r["name"], phone=r["contact_phone"] or r["phone"], address=r["address"],

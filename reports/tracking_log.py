@@ -54,6 +54,8 @@ def _grade(entry: TrackingEntry) -> str:
         parts.append(translate("Reports", "opportunity {grade}").format(grade=item.opportunity_grade))
     if item.cadence_days:
         parts.append(translate("Reports", "every {days} d").format(days=item.cadence_days))
+    if item.action_id is not None:
+        parts.append(translate("Reports", "101 partner"))
     return "\n".join(parts) or translate("Reports", "not graded")
 
 
