@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest

@@ -7,7 +7,6 @@ with the below-target flag in the list."""
 from __future__ import annotations
 
 import csv
-import io
 import subprocess
 from datetime import date, timedelta
 
