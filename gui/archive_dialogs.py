@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QVBoxLayout, QWidget)
 
 from gui.tasks import TaskHandle, run_task, show_error
-from model import backup, database
+from model import backup, backup_policy, database, storage_location
 from model.database import Archive, ArchiveDamaged, ArchiveError
 from model.i18n import translate
 
@@ -56,6 +56,57 @@ def start_backup(parent: QWidget, archive: Archive,
             conn.close()
     return run_task(parent, work, on_success=on_done,
                     title=translate("ArchiveDialogs", "Backing up the archive…"), cancellable=False)
+
+
+def auto_backup(parent: QWidget, archive: Archive, reason: str,
+                on_done: Callable[[Path | None], None]) -> TaskHandle | None:
+    """An automatic backup (``reason``: on-close, before-import, ...) when the archive
+    changed since its last backup; then ``on_done(the backup or None)``, also after a
+    failure, which is shown. A small archive is backed up on the spot (None is returned,
+    ``on_done`` has run); a big one in a worker with its progress (its handle is returned)."""
+    try:
+        if not backup_policy.needs_backup(archive):
+            on_done(None)
+            return None
+        if backup_policy.quick_enough(archive):
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                made = backup_policy.auto_backup(archive, reason, force=True)
+            finally:
+                QApplication.restoreOverrideCursor()
+            on_done(made)
+            return None
+    except ArchiveError as exc:
+        show_error(parent, exc)
+        on_done(None)
+        return None
+
+    def work(progress):
+        conn = archive.reader()
+        try:
+            return backup_policy.backup_and_rotate(archive, conn, reason)
+        finally:
+            conn.close()
+
+    def done(made: Path) -> None:
+        backup_policy.mark_backed_up(archive)
+        on_done(made)
+
+    def failed(exc: BaseException) -> None:
+        show_error(parent, exc)
+        on_done(None)
+    return run_task(parent, work, on_success=done, on_failure=failed, cancellable=False,
+                    title=translate("ArchiveDialogs", "Backing up the archive…"), show_after_ms=0)
+
+
+def show_location_warning(parent: QWidget, risk: storage_location.LocationRisk) -> QMessageBox:
+    """A non-modal warning that the archive is on a network share or in a cloud-sync folder."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("ArchiveDialogs", "Archive in a risky place"),
+                      risk.message, QMessageBox.StandardButton.Ok, parent)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
 
 
 def start_check(parent: QWidget, path: Path,

@@ -229,8 +229,12 @@ def needs_backup(archive: Archive) -> bool:
 
 
 def mark_backed_up(archive: Archive) -> None:
-    """The latest backup holds everything the archive holds now (main connection's thread)."""
-    _marks[archive] = _counters(archive)
+    """The latest backup holds everything the archive holds now (main connection's thread;
+    an archive closed meanwhile is left alone)."""
+    try:
+        _marks[archive] = _counters(archive)
+    except sqlite3.Error:
+        _marks.pop(archive, None)
 
 
 def note_closed(path: Path, clean: bool) -> None:
