@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QLi
                                QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from gui import actions as registry
-from gui import archive_dialogs
+from gui import archive_dialogs, passphrase_dialogs
+from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
 from model import backup, backup_policy, customers, settings, storage_location
+from model import database
 from model.database import Archive
 from model.i18n import translate
 from model.version import __version__, build_info
@@ -74,6 +76,10 @@ AREAS: list[AreaSpec] = [
              _visits),
     AreaSpec("marketing", lambda: translate("MainWindow", "Circles & activities"), "circles",
              "gui.marketing_page", _marketing),
+    AreaSpec("partners", lambda: translate("MainWindow", "Partners"), "partners", "gui.partners_page",
+             lambda a, lang, p: importlib.import_module("gui.partners_page").PartnersPage(a, lang, p)),
+    AreaSpec("key_accounts", lambda: translate("MainWindow", "Key accounts"), "key-accounts", "gui.key_accounts_page",
+             lambda a, lang, p: importlib.import_module("gui.key_accounts_page").KeyAccountsPage(a, lang, p)),
     AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
              "gui.dashboard", _dashboard),
 ]
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.welcome)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
+        self.app_lock = AppLock(self)     # locks after the idle time; Archive → Lock now
         self._close_backup_done = False       # the on-close backup ran (or was not needed)
         self._location_warned: set[Path] = set()
         self._location_note = ""
@@ -215,7 +222,8 @@ class MainWindow(QMainWindow):
         self.archive_label = QLabel()
         self.count_label = QLabel()
         self.backup_label = QLabel()
-        for label in (self.archive_label, self.count_label, self.backup_label):
+        self.lock_label = QLabel()   # "Encrypted" / "Not encrypted"
+        for label in (self.lock_label, self.archive_label, self.count_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
 
     def _build_welcome(self) -> QWidget:
@@ -279,9 +287,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         registry.update_enabled(self._actions, self.state())
+        passphrase_dialogs.update_actions(self._actions, self.archive)
+        self.app_lock.restrict(self._actions)
 
     def _update_status(self) -> None:
         locale = QLocale()
+        lock_text, lock_tip = passphrase_dialogs.status_text(self.archive)
+        self.lock_label.setText(lock_text)
+        self.lock_label.setToolTip(lock_tip)
         if self.archive is None:
             self.archive_label.setText(self.tr("No archive open"))
             self.count_label.clear()
@@ -348,6 +361,9 @@ class MainWindow(QMainWindow):
             page.busy() for page in self.pages.values() if hasattr(page, "busy"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.app_lock.may_close():
+            event.ignore()
+            return
         if any(not t.finished for t in self._user_tasks):
             answer = QMessageBox.question(
                 self, self.tr("Quit Kehu"),
@@ -459,8 +475,9 @@ class MainWindow(QMainWindow):
             self._set_archive(archive)
             self.statusBar().showMessage(self.tr("Created {path}").format(path=path), 5000)
 
-    def open_archive(self, path: Path | str | None = None) -> TaskHandle | None:
-        """Open an archive (asking which when no path is given); the check and any
+    def open_archive(self, path: Path | str | None = None, key=None) -> TaskHandle | None:
+        """Open an archive (asking which when no path is given, and its passphrase
+        when it is encrypted and ``key`` is not given); the check and any
         migration run in the background."""
         if path is None:
             path = archive_dialogs.ask_open_path(self, self._folder())
@@ -469,9 +486,13 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if self.archive is not None and self.archive.path == path.resolve():
             return None
+        if key is None and database.is_encrypted(path):
+            key = passphrase_dialogs.ask_key(self, path)
+            if key is None:
+                return None
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
         return self._track(run_task(
-            self, lambda progress: Archive.open(path), on_success=self._set_archive,
+            self, lambda progress: Archive.open(path, key), on_success=self._set_archive,
             on_failure=lambda exc: self._open_failed(path, exc),
             title=self.tr("Opening {name}…").format(name=path.name), cancellable=False))
 
@@ -499,6 +520,9 @@ class MainWindow(QMainWindow):
             self.archive.close()
             self.archive = None
             backup_policy.note_closed(path, clean)   # so the next opening knows it is unchanged
+        # Finished tasks' callbacks hold the archive (and its key): let them go.
+        self.tasks = [t for t in self.tasks if not t.finished]
+        self._user_tasks = [t for t in self._user_tasks if not t.finished]
 
     def _set_archive(self, archive: Archive) -> None:
         if self.page() is not None:
@@ -595,10 +619,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
         return self._track(archive_dialogs.start_backup(self, self.archive, done))
 
+    def change_passphrase(self) -> None:
+        passphrase_dialogs.change_passphrase(self)
+
+    def encrypt_archive(self) -> None:
+        passphrase_dialogs.encrypt_archive(self)
+        self._update_actions()
+
+    def decrypt_archive(self) -> None:
+        passphrase_dialogs.decrypt_archive(self)
+        self._update_actions()
+
     def check_archive(self) -> TaskHandle | None:
         if self.archive is None:
             return None
-        return self._track(archive_dialogs.start_check(self, self.archive.path))
+        return self._track(archive_dialogs.start_check(self, self.archive.path, key=self.archive.key))
 
     def restore_backup(self, path: Path | None = None) -> TaskHandle | None:
         """Choose a backup of the open archive (or of ``path``) and put it in its place."""
@@ -610,9 +645,11 @@ class MainWindow(QMainWindow):
                 if path is None:
                     return None
         path = Path(path).resolve()
-        chosen = archive_dialogs.RestoreDialog.ask(self, path)
-        if chosen is None:
+        open_key = self.archive.key if self.archive is not None and self.archive.path == path else None
+        picked = archive_dialogs.RestoreDialog.choose(self, path, open_key)
+        if picked is None:
             return None
+        chosen, key = picked
         if self.archive is not None and self.archive.path == path:
             self.save_window_state()
             self._close_archive()
@@ -625,8 +662,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(
                     self.tr("Restored. The file it replaced was kept as {kept}.")
                     .format(kept=kept.name), 10000)
-            self.open_archive(path)
-        return self._track(archive_dialogs.start_restore(self, path, chosen, restored))
+            self.open_archive(path, key)
+        return self._track(archive_dialogs.start_restore(self, path, chosen, restored, key=key))
 
     # -- customers ------------------------------------------------------------------
     def _after_customer_change(self, select: int | None = None) -> None:
@@ -901,7 +938,11 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         from gui.preferences import PreferencesDialog
-        PreferencesDialog.ask(self)
+        if PreferencesDialog.ask(self):
+            self.app_lock.apply_settings()
+
+    def lock_now(self) -> None:
+        self.app_lock.lock()
 
     def show_branch_rules(self) -> None:
         from gui.branch_rules import BranchRulesDialog
