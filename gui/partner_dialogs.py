@@ -51,7 +51,35 @@ def _run(dialog: QDialog, result):
         dialog.deleteLater()
 
 
-class PartnerDialog(QDialog):
+class _SaveDialog(QDialog):
+    """A small form whose Save writes through the model (:meth:`save`); a problem the user
+    can act on shows in the dialog's error line and nothing is saved."""
+
+    error: QLabel
+
+    def save(self) -> None:
+        raise NotImplementedError   # each dialog says what it writes
+
+    def accept(self) -> None:
+        try:
+            self.save()
+        except normalize.Invalid as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
+            show_problem(self.error, exc)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, archive: Archive, key: int) -> bool:
+        """Show the dialog for ``key`` (a partner's or an action's id); True when saved."""
+        dialog = cls(parent, archive, key)
+        return bool(_run(dialog, lambda: True))
+
+
+class PartnerDialog(_SaveDialog):
     def __init__(self, parent: QWidget | None, archive: Archive, partner_id: int | None = None):
         super().__init__(parent)
         self.archive = archive
@@ -91,29 +119,22 @@ class PartnerDialog(QDialog):
         self.error = _finish(self, layout, 44)
         self.saved_id: int | None = None
 
-    def accept(self) -> None:
+    def save(self) -> None:
         lat = lon = None
         text = self.position.text().replace("，", ",").strip()
         if text:
             lat, _, lon = text.partition(",")
             if not lon.strip():
-                self.error.setText(self.tr("Write the position as latitude, longitude (e.g. 39.91, 116.40), or "
-                                           "leave it empty."))
-                self.error.show()
-                return
+                raise partners.PartnerError(self.tr("Write the position as latitude, longitude (e.g. 39.91, "
+                                                    "116.40), or leave it empty."))
         p = partners.Partner(self.name.text(), self.kind.currentData(), self.territory.text(), self.address.text(),
                              lat, lon, self.phone.text(), self.manager.text(), self.notes.toPlainText(),
                              self.partner.id)
-        try:
-            if p.id is None:
-                self.saved_id = partners.create(self.archive.conn, p, settings.user_name())
-            else:
-                partners.update(self.archive.conn, p, settings.user_name())
-                self.saved_id = p.id
-        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
-            show_problem(self.error, exc)
-            return
-        super().accept()
+        if p.id is None:
+            self.saved_id = partners.create(self.archive.conn, p, settings.user_name())
+        else:
+            partners.update(self.archive.conn, p, settings.user_name())
+            self.saved_id = p.id
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive: Archive, partner_id: int | None = None) -> int | None:
@@ -121,7 +142,7 @@ class PartnerDialog(QDialog):
         return _run(dialog, lambda: dialog.saved_id)
 
 
-class AgreementDialog(QDialog):
+class AgreementDialog(_SaveDialog):
     """The 101 agreement: what each side commits to, one commitment per line under each topic."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, partner_id: int):
@@ -170,25 +191,11 @@ class AgreementDialog(QDialog):
                  for line in edit.toPlainText().splitlines() if line.strip()]
         return partners.Agreement(days["signed_on"], days["starts_on"], days["ends_on"], self.notes.text(), items)
 
-    def accept(self) -> None:
-        try:
-            partners.save_agreement(self.archive.conn, self.partner_id, self.agreement())
-        except normalize.Invalid as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
-            show_problem(self.error, exc)
-            return
-        super().accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, archive: Archive, partner_id: int) -> bool:
-        dialog = cls(parent, archive, partner_id)
-        return bool(_run(dialog, lambda: True))
+    def save(self) -> None:
+        partners.save_agreement(self.archive.conn, self.partner_id, self.agreement())
 
 
-class OutletDialog(QDialog):
+class OutletDialog(_SaveDialog):
     """Add one outlet the partner covers."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, partner_id: int):
@@ -214,40 +221,26 @@ class OutletDialog(QDialog):
         layout.addLayout(form)
         self.error = _finish(self, layout, 44)
 
-    def accept(self) -> None:
+    def save(self) -> None:
         conn = self.archive.conn
-        try:
-            name = normalize.text(self.name.text())
-            if not name:
-                raise partners.PartnerError(self.tr("Enter the outlet's name."))
-            customer_id = None
-            number = normalize.text(self.customer.text())
-            if number:
-                row = conn.execute("SELECT id FROM customers WHERE id = ? AND deleted_at IS NULL",
-                                   (int(number) if number.isdigit() else -1,)).fetchone()
-                if row is None:
-                    raise partners.PartnerError(self.tr("There is no customer number {number}; leave it empty or "
-                                                        "enter a customer's number.").format(number=number))
-                customer_id = row[0]
-            outlet = partners.Outlet(name, normalize.text(self.address.text()), normalize.phone(self.phone.text()),
-                                     normalize.text(self.channel.text()), customer_id)
-            partners.add_outlets(conn, self.partner_id, [outlet], settings.user_name())
-        except normalize.Invalid as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
-            show_problem(self.error, exc)
-            return
-        super().accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, archive: Archive, partner_id: int) -> bool:
-        dialog = cls(parent, archive, partner_id)
-        return bool(_run(dialog, lambda: True))
+        name = normalize.text(self.name.text())
+        if not name:
+            raise partners.PartnerError(self.tr("Enter the outlet's name."))
+        customer_id = None
+        number = normalize.text(self.customer.text())
+        if number:
+            row = conn.execute("SELECT id FROM customers WHERE id = ? AND deleted_at IS NULL",
+                               (int(number) if number.isdigit() else -1,)).fetchone()
+            if row is None:
+                raise partners.PartnerError(self.tr("There is no customer number {number}; leave it empty or "
+                                                    "enter a customer's number.").format(number=number))
+            customer_id = row[0]
+        outlet = partners.Outlet(name, normalize.text(self.address.text()), normalize.phone(self.phone.text()),
+                                 normalize.text(self.channel.text()), customer_id)
+        partners.add_outlets(conn, self.partner_id, [outlet], settings.user_name())
 
 
-class TargetDialog(QDialog):
+class TargetDialog(_SaveDialog):
     """A period's target and, when entered or imported, its actual."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, partner_id: int, period: str | None = None):
@@ -280,18 +273,9 @@ class TargetDialog(QDialog):
         layout.addLayout(form)
         self.error = _finish(self, layout, 40)
 
-    def accept(self) -> None:
-        try:
-            actual = normalize.number(self.actual.text())
-            partners.set_target(self.archive.conn, self.partner_id, self.period.text(), self.target.value(), actual)
-        except normalize.Invalid as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
-            show_problem(self.error, exc)
-            return
-        super().accept()
+    def save(self) -> None:
+        actual = normalize.number(self.actual.text())
+        partners.set_target(self.archive.conn, self.partner_id, self.period.text(), self.target.value(), actual)
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive: Archive, partner_id: int, period: str | None = None) -> bool:
@@ -299,7 +283,7 @@ class TargetDialog(QDialog):
         return bool(_run(dialog, lambda: True))
 
 
-class ActionDialog(QDialog):
+class ActionDialog(_SaveDialog):
     """A follow-up action added by hand (not from a checklist run)."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, partner_id: int):
@@ -320,23 +304,13 @@ class ActionDialog(QDialog):
         layout.addLayout(form)
         self.error = _finish(self, layout, 44)
 
-    def accept(self) -> None:
+    def save(self) -> None:
         action = checklists.Action(self.text.text(), self.owner.text(), from_qdate(self.due.date()),
                                    partner_id=self.partner_id)
-        try:
-            partners.add_action(self.archive.conn, action, settings.user_name())
-        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
-            show_problem(self.error, exc)
-            return
-        super().accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, archive: Archive, partner_id: int) -> bool:
-        dialog = cls(parent, archive, partner_id)
-        return bool(_run(dialog, lambda: True))
+        partners.add_action(self.archive.conn, action, settings.user_name())
 
 
-class ActionDoneDialog(QDialog):
+class ActionDoneDialog(_SaveDialog):
     """Close a follow-up action: when, and what was done."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, action_id: int):
@@ -360,19 +334,9 @@ class ActionDoneDialog(QDialog):
         layout.addLayout(form)
         self.error = _finish(self, layout, 40)
 
-    def accept(self) -> None:
-        try:
-            partners.complete_action(self.archive.conn, self.action_id, settings.user_name(), self.note.text(),
-                                     from_qdate(self.day.date()))
-        except Exception as exc:  # noqa: BLE001 - shown; nothing saved
-            show_problem(self.error, exc)
-            return
-        super().accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, archive: Archive, action_id: int) -> bool:
-        dialog = cls(parent, archive, action_id)
-        return bool(_run(dialog, lambda: True))
+    def save(self) -> None:
+        partners.complete_action(self.archive.conn, self.action_id, settings.user_name(), self.note.text(),
+                                 from_qdate(self.day.date()))
 
 
 class ChecklistPrintDialog(_PrintDialog):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from gui.checklist_run_dialog import ChecklistRunDialog
 from gui.circle_dialogs import table_view
+from gui.marketing_page import _buttons
 from gui.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.partner_dialogs import (ActionDialog, ActionDoneDialog, AgreementDialog, ChecklistPrintDialog, OutletDialog,
                                  PartnerDialog, TargetDialog)
@@ -34,15 +35,6 @@ from gui.tasks import show_error
 from gui.widgets import RecordsModel, fit_columns
 from model import checklists, database, importing, partners, settings
 from model.database import Archive
-
-
-def _buttons(parent: QWidget, *buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        button.setAutoDefault(False)
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 def _money(value: float | None) -> str:
