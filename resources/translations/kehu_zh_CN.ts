@@ -9470,6 +9470,10 @@ Place: {place}</source>
         <translation>每{days}天</translation>
     </message>
     <message>
+        <source>101 partner</source>
+        <translation>101合作伙伴</translation>
+    </message>
+    <message>
         <source>not graded</source>
         <translation>未分级</translation>
     </message>
