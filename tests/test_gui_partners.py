@@ -17,10 +17,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QMessageBox, QToolButton
 
 from gui.checklist_run_dialog import ChecklistRunDialog
-from gui.partner_dialogs import ActionDoneDialog, ChecklistPrintDialog, PartnerDialog, TargetDialog
+from gui.partner_dialogs import (ActionDialog, ActionDoneDialog, AgreementDialog, ChecklistPrintDialog, OutletDialog,
+                                 PartnerDialog, TargetDialog)
 from gui.partners_page import PartnersPage
 from gui_helpers import type_text
 from model import checklists, due, evidence, partners, settings
+from planning_data import customer
 
 pytestmark = pytest.mark.gui
 
@@ -243,3 +245,51 @@ def test_targets_and_the_flag(qtbot, archive, page):
     assert "Below target in the last two periods" in view.flag_label.text()
     assert "below target" in page.model.index(0, 1).data()
     assert [r[0] for r in view.performance_chart.rows] == [f"{before:%Y-%m}", f"{first:%Y-%m}"]
+
+
+def test_agreement_outlet_and_action_dialogs(qtbot, archive, page):
+    customer_id = customer(archive.conn, "张记老板")
+    partner_id = partners.create(archive.conn, partners.Partner("顺达商贸", "wholesaler"), "test")
+    page.refresh()
+    page.show_partner(partner_id)
+    view = page.view
+    assert "No agreement recorded yet" in view.details.text()
+
+    def agree(dialog: AgreementDialog):
+        dialog.dates["starts_on"].setText("2026-01-01")
+        dialog.dates["ends_on"].setText("2025-12-31")            # before the start: refused
+        type_text(dialog.texts[("partner", "coverage")], "覆盖东城区120家网点")
+        dialog.texts[("ours", "incentives")].setPlainText("季度返利2%\n年终评优")
+        dialog.accept()
+        assert "ends before it starts" in dialog.error.text() and dialog.isVisible()
+        dialog.dates["ends_on"].setText("2026年12月31日")
+        dialog.accept()
+    on_modal(agree)
+    view.edit_agreement()
+    check()
+    deal = partners.agreement(archive.conn, partner_id)
+    assert deal.ends_on == date(2026, 12, 31)
+    assert [(c.topic, c.text) for c in deal.of("ours")] == [("incentives", "季度返利2%"), ("incentives", "年终评优")]
+    assert "覆盖东城区120家网点" in view.details.text() and "2026-12-31" in view.details.text()
+
+    def outlet(dialog: OutletDialog):
+        type_text(dialog.name, "张记便利店")
+        dialog.customer.setText("999")
+        dialog.accept()
+        assert "no customer number 999" in dialog.error.text()
+        dialog.customer.setText(str(customer_id))
+        dialog.accept()
+    on_modal(outlet)
+    view.add_outlet()
+    check()
+    assert view.outlets_model.index(0, 4).data() == "张记老板"
+    assert "1 linked to customers" in view.outlets_note.text()
+
+    def action(dialog: ActionDialog):
+        type_text(dialog.text, "约定季度复盘会议")
+        dialog.accept()
+    on_modal(action)
+    view.new_action()
+    check()
+    assert view.actions_model.index(0, 1).data() == "约定季度复盘会议"
+    assert page.model.index(0, 4).data() == "1"
