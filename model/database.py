@@ -150,10 +150,22 @@ def is_encrypted(path: Path | str) -> bool:
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
+            head = handle.read(_PLAIN_FRACTIONS_AT + len(_PLAIN_FRACTIONS))
     except OSError:
         return False
-    return size >= 1024 and size % 512 == 0 and head != _SQLITE_MAGIC
+    return (size >= 1024 and size % 512 == 0 and head[:len(_SQLITE_MAGIC)] != _SQLITE_MAGIC
+            and not _damaged_plain_header(head))
+
+
+# Bytes 21-23 of a plain SQLite header are always 64, 32, 32 (payload fractions); in an
+# SQLCipher file they are ciphertext. A plain archive whose first bytes were damaged
+# keeps them, so it is reported as damaged, not taken for an encrypted one.
+_PLAIN_FRACTIONS_AT, _PLAIN_FRACTIONS = 21, b"\x40\x20\x20"
+
+
+def _damaged_plain_header(head: bytes) -> bool:
+    return (head[:len(_SQLITE_MAGIC)] != _SQLITE_MAGIC
+            and head[_PLAIN_FRACTIONS_AT:_PLAIN_FRACTIONS_AT + 3] == _PLAIN_FRACTIONS)
 
 
 def _key_for(path: Path, passphrase: "str | Key | None") -> "Key | None":
@@ -428,6 +440,8 @@ def check_file(path: Path, passphrase: "str | Key | None" = None) -> HealthRepor
         conn = connect(path, read_only=True, passphrase=passphrase)
     except sqlite3.Error as exc:
         return HealthReport(False, [str(exc)])
+    # A report about a damaged page may quote bytes that are not text.
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
@@ -436,6 +450,11 @@ def check_file(path: Path, passphrase: "str | Key | None" = None) -> HealthRepor
         return HealthReport(False, [str(exc)])
     finally:
         conn.close()
+
+
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(100)
 
 
 def _is_sqlite_file(path: Path) -> bool:
@@ -522,7 +541,7 @@ class Archive:
     @staticmethod
     def _verify(path: Path, key: Key | None = None) -> None:
         from model import backup, migrations
-        if key is None and not _is_sqlite_file(path):
+        if key is None and not _is_sqlite_file(path) and not _damaged_plain_header(_head(path)):
             raise NotAnArchive(translate("Archive", "{path} is not a Kehu archive (it is not an SQLite database).")
                                .format(path=path))
         report = check_file(path, key)
