@@ -73,6 +73,7 @@ class Outcome:
     finished_first: bool    # the process had ended before the kill
     state: str              # "absent", "whole", "partial" or "corrupt"
     detail: str = ""
+    log_bytes: int = 0      # the write-ahead log's size at the kill: writing had begun
 
 
 @dataclass
@@ -226,9 +227,11 @@ def crash_once(setup: Setup, operation: str, number: int, rng: random.Random) ->
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     elapsed = time.perf_counter() - started
+    wal = Path(str(archive) + "-wal")
+    log_bytes = wal.stat().st_size if wal.exists() else 0
     state, detail = judge(setup, operation, archive)
     outcome = Outcome(operation, elapsed if finished else kill_at, kill_at / duration, finished,
-                      state, detail)
+                      state, detail, log_bytes)
     if state in ("corrupt", "partial"):
         keep = setup.folder / f"failed-{operation}-{number}.kehu"
         shutil.copyfile(archive, keep)
@@ -246,19 +249,22 @@ def histogram(outcomes: list[Outcome]) -> list[int]:
 def report(setup: Setup, outcomes: list[Outcome], seconds: float) -> bool:
     print()
     print(f"{'operation':<10}{'duration':>10}{'runs':>7}{'corrupt':>9}{'partial':>9}"
-          f"{'absent':>8}{'whole':>7}{'ended before kill':>19}")
-    total = {"runs": 0, "corrupt": 0, "partial": 0, "absent": 0, "whole": 0, "ended": 0}
+          f"{'absent':>8}{'whole':>7}{'killed writing':>16}{'ended before kill':>19}")
+    total = {"runs": 0, "corrupt": 0, "partial": 0, "absent": 0, "whole": 0, "writing": 0, "ended": 0}
     for operation in OPERATIONS:
         mine = [o for o in outcomes if o.operation == operation]
-        row = {"runs": len(mine), "ended": sum(o.finished_first for o in mine)}
+        row = {"runs": len(mine), "ended": sum(o.finished_first for o in mine),
+               "writing": sum(bool(o.log_bytes) and not o.finished_first for o in mine)}
         for state in ("corrupt", "partial", "absent", "whole"):
             row[state] = sum(o.state == state for o in mine)
         for key in total:
             total[key] += row[key]
         print(f"{operation:<10}{setup.duration[operation]:>9.2f}s{row['runs']:>7}{row['corrupt']:>9}"
-              f"{row['partial']:>9}{row['absent']:>8}{row['whole']:>7}{row['ended']:>19}")
+              f"{row['partial']:>9}{row['absent']:>8}{row['whole']:>7}{row['writing']:>16}{row['ended']:>19}")
     print(f"{'total':<10}{'':>10}{total['runs']:>7}{total['corrupt']:>9}{total['partial']:>9}"
-          f"{total['absent']:>8}{total['whole']:>7}{total['ended']:>19}")
+          f"{total['absent']:>8}{total['whole']:>7}{total['writing']:>16}{total['ended']:>19}")
+    print("(killed writing: the archive's write-ahead log held frames at the kill, i.e. the\n"
+          " operation had begun writing to the archive)")
     print()
     print("Kill times, as a share of each operation's measured duration (runs per tenth):")
     print(f"{'':<10}" + "".join(f"{f'{10 * i}-{10 * i + 10}%':>8}" for i in range(BINS)))
