@@ -932,7 +932,7 @@
     </message>
     <message>
         <source>Archive in a risky place</source>
-        <translation type="unfinished"></translation>
+        <translation>档案存放位置有风险</translation>
     </message>
     <message>
         <source>Checking the archive…</source>
@@ -1776,7 +1776,7 @@
     </message>
     <message>
         <source>The archive was backed up before the import: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>导入前已备份档案：{path}</translation>
     </message>
     <message>
         <source>imported {imported}, rejected {rejected}, duplicates {duplicates}</source>
@@ -6225,7 +6225,7 @@
     </message>
     <message>
         <source>Backed up first: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已先备份：{name}</translation>
     </message>
     <message>
         <source>No recent archives</source>
@@ -10012,19 +10012,19 @@ Place: {place}</source>
     <name>StorageLocation</name>
     <message>
         <source>The archive {path} is in a folder synced by {service}. Syncing copies the archive while the program writes it, and can keep an older copy when two computers change it, which damages or loses work. Keep the archive in a local folder that is not synced (for example in Documents), and rely on its backups; to keep a copy in the cloud, copy a backup there.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 位于 {service} 同步的文件夹中。同步会在程序写入档案时复制它，两台电脑都改动时还可能保留较旧的副本，从而损坏档案或丢失工作成果。请把档案放在不同步的本地文件夹（例如“文档”）中，并依靠它的备份；如需在云端保留一份，请把备份复制过去。</translation>
     </message>
     <message>
         <source>The archive {path} is on a network drive ({kind}). File locking and SQLite&apos;s write-ahead log do not work reliably over a network: two computers could write at once, and a connection lost during a save can damage the archive. Keep the archive in a local folder on this computer, and rely on its backups; to share or carry it, copy a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案 {path} 位于网络驱动器上（{kind}）。文件锁和 SQLite 的预写日志在网络上不能可靠工作：两台电脑可能同时写入，保存时断开连接也可能损坏档案。请把档案放在本机的本地文件夹中，并依靠它的备份；如需共享或携带，请复制一份备份。</translation>
     </message>
     <message>
         <source>network drive {drive}</source>
-        <translation type="unfinished"></translation>
+        <translation>网络驱动器 {drive}</translation>
     </message>
     <message>
         <source>Warning: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：{message}</translation>
     </message>
 </context>
 <context>
