@@ -31,15 +31,20 @@ class _Chart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
+        self._title = title
         self.setChart(_chart(title))
         self.setAccessibleName(title)
 
-    def _reset(self) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+    def _fresh(self):
+        """A new chart for new data (as gui.grade_charts does): nothing of the old one lingers."""
+        chart = _chart(self._title)
         chart.legend().hide()
+        return chart
+
+    def _show(self, chart) -> None:
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()
 
 
 class ScoreTrendChart(_Chart):
@@ -50,8 +55,7 @@ class ScoreTrendChart(_Chart):
         self.points: list[tuple[date, float]] = []
 
     def set_runs(self, runs: Sequence[tuple[date, float | None]]) -> None:
-        self._reset()
-        chart = self.chart()
+        chart = self._fresh()
         self.points = [(d, float(s)) for d, s in runs if s is not None]
         line, dots = QLineSeries(), QScatterSeries()
         line.setPen(QPen(LINE, 2))
@@ -78,28 +82,31 @@ class ScoreTrendChart(_Chart):
         for series in (line, dots):
             series.attachAxis(x)
             series.attachAxis(y)
+        self._show(chart)
 
 
 class PerformanceChart(_Chart):
-    """Target and actual per period. ``set_periods`` with (period, target, actual or None) rows."""
+    """Target and actual per period. ``set_periods`` with (period, target, actual or None[, ended])
+    rows; an ended period below target has its actual bar in the warning colour."""
 
     def __init__(self, title: str, target_label: str, actual_label: str, parent: QWidget | None = None):
         super().__init__(title, parent)
         self.target_label, self.actual_label = target_label, actual_label
-        self.rows: list[tuple[str, float, float | None]] = []
+        self.rows: list[tuple] = []
 
-    def set_periods(self, rows: Sequence[tuple[str, float, float | None]]) -> None:
-        self._reset()
-        chart = self.chart()
+    def set_periods(self, rows: Sequence[tuple]) -> None:
+        chart = self._fresh()
         self.rows = list(rows)
         targets, actuals = QBarSet(self.target_label), QBarSet(self.actual_label)
         targets.setColor(BAR.lighter(150))
         actuals.setColor(MARKED)
         below = []
-        for n, (_period, target, actual) in enumerate(self.rows):
+        for n, row in enumerate(self.rows):
+            _period, target, actual = row[:3]
+            ended = row[3] if len(row) > 3 else True
             targets.append(target)
             actuals.append(actual or 0.0)
-            if actual is not None and actual < target:
+            if ended and actual is not None and actual < target:
                 below.append(n)
         for n in below:
             actuals.setBarSelected(n, True)
@@ -109,7 +116,7 @@ class PerformanceChart(_Chart):
         series.append(actuals)
         chart.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([r[0] for r in self.rows])
+        x.append([r[0] for r in self.rows] or [""])
         largest = max([r[1] for r in self.rows] + [r[2] or 0 for r in self.rows] + [1])
         end, step = _nice_range(int(largest))
         y = QValueAxis()
@@ -122,3 +129,4 @@ class PerformanceChart(_Chart):
         series.attachAxis(y)
         chart.legend().show()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._show(chart)

@@ -327,7 +327,7 @@ class PartnerView(QWidget):
         self.performance_model.set_rows([self.tr("Period"), self.tr("Target"), self.tr("Actual"), self.tr("Reached"),
                                          self.tr("State"), self.tr("Actual from")], rows)
         fit_columns(self.performance_view, 200)
-        self.performance_chart.set_periods([(f.period, f.target, f.actual) for f in figures])
+        self.performance_chart.set_periods([(f.period, f.target, f.actual, f.ended) for f in figures])
         if partners.is_flagged(figures):
             self.flag_label.setText("<b style='color:#b3261e'>⚑ " + escape(self.tr(
                 "Below target in the last two periods: review the partnership and agree actions.")) + "</b>")
