@@ -272,6 +272,9 @@ def restore(archive_path: Path, backup_path: Path, *,
                 f"{archive_path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.kehu")
             damaged.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(archive_path, damaged)
+            wal = Path(str(archive_path) + "-wal")
+            if wal.exists() and wal.stat().st_size:      # its log may hold the latest saves
+                shutil.copy2(wal, str(damaged) + "-wal")
             kept = damaged
         fd, tmp_name = tempfile.mkstemp(dir=archive_path.parent, suffix=".restoring")
         os.close(fd)

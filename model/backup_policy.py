@@ -165,8 +165,9 @@ def rotate(archive_path: Path, now: datetime | None = None) -> list[Path]:
         except OSError:
             continue                          # in use or read-only: left for next time
         deleted.append(e.path)
-        for manifest in (e.path.with_name(e.path.name + ".json"), e.path.with_suffix(".json")):
-            manifest.unlink(missing_ok=True)
+        for beside in (e.path.with_name(e.path.name + ".json"), e.path.with_suffix(".json"),
+                       e.path.with_name(e.path.name + "-wal")):    # manifest; a damaged file's log
+            beside.unlink(missing_ok=True)
     folder = backup.backup_dir(archive_path)
     if folder.is_dir():
         for partial in folder.glob(f"{Path(archive_path).stem}-*.partial"):

@@ -203,6 +203,22 @@ def test_a_damaged_archive_without_backups_says_so(sample, tmp_path):
     assert caught.value.last_backup is None and "No backup" in str(caught.value)
 
 
+def test_restore_keeps_the_damaged_file_and_its_log_aside(sample, tmp_path):
+    rng = random.Random(SEED)
+    path, _kind, _how = make_case(sample, tmp_path, 6, rng)      # a WAL case
+    data = bytearray(path.read_bytes())
+    data[PAGE:2 * PAGE] = bytes(PAGE)
+    path.write_bytes(bytes(data))
+    log = Path(str(path) + "-wal").read_bytes()
+    with pytest.raises(ArchiveDamaged) as caught:
+        Archive.open(path)
+    kept = backup.restore(path, caught.value.last_backup)
+    assert "damaged" in kept.name and kept.read_bytes() == bytes(data)
+    assert Path(str(kept) + "-wal").read_bytes() == log
+    with Archive.open(path) as archive:
+        assert archive.conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 120
+
+
 def test_the_window_offers_the_last_good_backup_and_restores_it(sample, tmp_path, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog, QMessageBox
     from gui import archive_dialogs
