@@ -263,8 +263,8 @@ def report(setup: Setup, outcomes: list[Outcome], seconds: float) -> bool:
               f"{row['partial']:>9}{row['absent']:>8}{row['whole']:>7}{row['writing']:>16}{row['ended']:>19}")
     print(f"{'total':<10}{'':>10}{total['runs']:>7}{total['corrupt']:>9}{total['partial']:>9}"
           f"{total['absent']:>8}{total['whole']:>7}{total['writing']:>16}{total['ended']:>19}")
-    print("(killed writing: the archive's write-ahead log held frames at the kill, i.e. the\n"
-          " operation had begun writing to the archive)")
+    print("(killed writing: the kill came after the operation began writing to the archive, its\n"
+          " write-ahead log holding frames, and before the program ended)")
     print()
     print("Kill times, as a share of each operation's measured duration (runs per tenth):")
     print(f"{'':<10}" + "".join(f"{f'{10 * i}-{10 * i + 10}%':>8}" for i in range(BINS)))
