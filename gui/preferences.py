@@ -32,6 +32,8 @@ class PreferencesDialog(QDialog):
         self.branch.setToolTip(self.tr("Printed in the header of visit plans and tracking logs."))
         self.full_phone = QCheckBox(self.tr("Print phone numbers in full (otherwise 138****5678)"))
         self.full_phone.setChecked(bool(settings.get(settings.PRINT_FULL_PHONE)))
+        self.backup_on_close = QCheckBox(self.tr("Back up the archive when closing, if it changed"))
+        self.backup_on_close.setChecked(bool(settings.get(settings.BACKUP_ON_CLOSE)))
 
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setObjectName("lock_minutes")
@@ -57,6 +59,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Your &name:"), self.user_name)
         form.addRow(self.tr("&Branch:"), self.branch)
         form.addRow("", self.full_phone)
+        form.addRow("", self.backup_on_close)
         form.addRow(self.tr("Lock after &idle:"), self.lock_minutes)
         form.addRow("", self.lock_note)
 
@@ -75,6 +78,7 @@ class PreferencesDialog(QDialog):
         settings.put(settings.USER_NAME, self.user_name.text().strip())
         settings.put(settings.BRANCH_NAME, self.branch.text().strip())
         settings.put(settings.PRINT_FULL_PHONE, self.full_phone.isChecked())
+        settings.put(settings.BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
         settings.put(settings.LOCK_IDLE_MINUTES, self.lock_minutes.value())
 
     @classmethod

@@ -60,7 +60,13 @@ def test_a_change_made_elsewhere_is_backed_up_at_the_next_close(qtbot, book):
 
 
 def test_the_setting_turns_the_close_backup_off(qtbot, book):
-    settings.put(settings.BACKUP_ON_CLOSE, False)
+    from gui.preferences import PreferencesDialog
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.backup_on_close.isChecked()            # on unless turned off
+    dialog.backup_on_close.setChecked(False)
+    dialog.save()
+    assert settings.get(settings.BACKUP_ON_CLOSE) is False
     close(qtbot, opened(qtbot, book))
     assert backup.list_backups(book) == []
 
