@@ -8635,6 +8635,10 @@ Place: {place}</source>
         <translation>打印完整电话号码（否则为 138****5678）</translation>
     </message>
     <message>
+        <source>Back up the archive when closing, if it changed</source>
+        <translation>关闭时如档案有改动则自动备份</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
