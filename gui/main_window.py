@@ -26,7 +26,7 @@ from gui import archive_dialogs, passphrase_dialogs
 from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
-from model import backup, backup_policy, customers, settings, storage_location
+from model import audit, backup, backup_policy, customers, settings, storage_location
 from model import database
 from model.database import Archive
 from model.i18n import translate
@@ -555,6 +555,9 @@ class MainWindow(QMainWindow):
         self._prepare_search()
         self._load_deferred()
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=archive.path), 5000)
+        pending, self._pending_restore = getattr(self, "_pending_restore", None), None
+        if pending is not None and pending[0] == archive.path:
+            audit.record_restore(archive.conn, pending[1], pending[2])
         if risk is not None and archive.path not in self._location_warned:
             self._location_warned.add(archive.path)        # once a session, not at every opening
             archive_dialogs.show_location_warning(self, risk)
@@ -614,6 +617,7 @@ class MainWindow(QMainWindow):
 
         def done(path: Path) -> None:
             if self.archive is not None:
+                audit.record_backup(self.archive.conn, path)   # after the copy: the next close backs up again
                 backup_policy.mark_backed_up(self.archive)
             self._update_status()
             self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
@@ -658,6 +662,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
         def restored(kept: Path | None) -> None:
+            self._pending_restore = (path, chosen, kept)
             if kept is not None:
                 self.statusBar().showMessage(
                     self.tr("Restored. The file it replaced was kept as {kept}.")
@@ -731,9 +736,7 @@ class MainWindow(QMainWindow):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         try:
-            with self.archive.transaction():
-                for customer_id in ids:
-                    customers.delete(self.archive.conn, customer_id, settings.user_name())
+            customers.delete_many(self.archive.conn, ids, settings.user_name())
         except Exception as exc:  # noqa: BLE001 - shown, nothing was written
             show_error(self, exc)
             return
@@ -941,6 +944,17 @@ class MainWindow(QMainWindow):
         if PreferencesDialog.ask(self):
             self.app_lock.apply_settings()
 
+    def show_audit_trail(self) -> None:
+        from gui.audit_dialog import AuditDialog
+        if self.archive is not None:
+            AuditDialog.show_for(self, self.archive)
+
+    def purge_deleted(self) -> None:
+        from gui.purge_dialog import PurgeDialog
+        if self.archive is not None and PurgeDialog.run(self, self.archive):
+            self._after_customer_change()
+            self._update_status()
+
     def lock_now(self) -> None:
         self.app_lock.lock()
 
@@ -949,7 +963,7 @@ class MainWindow(QMainWindow):
         if self.archive is None:
             BranchRulesDialog.ask(self)
         else:   # a pack may be imported there: a restore point first, if it changed
-            self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self))
+            self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self, self.archive))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.about_text())

@@ -123,3 +123,59 @@ def test_export_dialog_asks_a_reason_above_100_and_leaves_sensitive_out(qtbot, a
     with open(dialog.exported, encoding="utf-8-sig", newline="") as handle:
         assert "dim_risk_appetite" in next(csv.reader(handle))
     assert audit.entries(archive.conn)[0].detail["sensitive"] is True
+
+
+# -- in the main window ------------------------------------------------------------
+
+from tests.test_gui_main import boxes, book, open_in, settle, windows  # noqa: E402,F401 - fixtures
+
+
+def test_window_records_bulk_delete_backup_restore_and_purges(qtbot, monkeypatch, windows, book, boxes):
+    from gui import archive_dialogs
+    window = windows()
+    open_in(qtbot, window, book)
+    page = window.page()
+    page.table.selectAll()
+    ids = page.selected_ids()
+    assert len(ids) == 5 and window.action("delete_customer").isEnabled()
+    boxes.answer = QMessageBox.StandardButton.Yes
+    window.action("delete_customer").trigger()
+    conn = window.archive.conn
+    entry = audit.entries(conn, action="bulk_delete")[0]
+    assert entry.count == 5 and sorted(entry.detail["customer_ids"]) == sorted(ids)
+
+    window.action("backup").trigger()
+    settle(qtbot, window)
+    assert audit.entries(window.archive.conn)[0].action == "backup"
+    chosen = backup.latest_backup(book)
+
+    # Restore that backup: the entry is written in the archive as restored.
+    monkeypatch.setattr(archive_dialogs.RestoreDialog, "ask", classmethod(lambda cls, parent, path: chosen))
+    if hasattr(archive_dialogs.RestoreDialog, "choose"):
+        monkeypatch.setattr(archive_dialogs.RestoreDialog, "choose",
+                            classmethod(lambda cls, parent, path, key=None: (chosen, None)))
+    with qtbot.waitSignal(window.archive_changed, timeout=15000):
+        window.action("restore").trigger()
+    settle(qtbot, window)
+    got = audit.entries(window.archive.conn)
+    assert got[0].action == "restore" and got[0].what == chosen.name
+
+    # Purge every deleted customer through Archive → Purge deleted customers….
+    def purge_all(dialog):
+        dialog._tick_all(True)
+        type_text(dialog.reason_edit, "客户要求删除")
+        qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result is not None or not dialog.error.isHidden(), timeout=20000)
+        return 0
+    monkeypatch.setattr(PurgeDialog, "exec", purge_all)
+    window.action("purge").trigger()
+    settle(qtbot, window)
+    assert customers.get(window.archive.conn, ids[0]) is None
+    purged = audit.entries(window.archive.conn, action="purge")[0]
+    assert purged.count == 5 and purged.detail["backups_cleaned"] >= 1
+
+    shown = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda dialog: shown.append(
+        [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]) or 0)
+    window.action("audit_trail").trigger()
+    assert shown[0][:3] == ["Purge", "Restore", "Bulk delete"] or shown[0][0] == "Purge"
