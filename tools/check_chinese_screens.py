@@ -321,7 +321,7 @@ class ScreenWalk:
                 self._partner_dialogs(window)
                 self._passphrase_dialogs(window)
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
-                            "save_view", "grade", "import"):
+                            "save_view", "grade", "import", "audit_trail", "purge"):
                     self._trigger(window, key)
                 for menu in window.findChildren(QMenu):
                     if menu.parent() is not window.menuBar() and menu.actions():
