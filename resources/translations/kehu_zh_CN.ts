@@ -489,19 +489,19 @@
     </message>
     <message>
         <source>&amp;Audit trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
         <source>Who exported, printed, backed up, restored, deleted or purged what, and when</source>
-        <translation type="unfinished"></translation>
+        <translation>谁在何时导出、打印、备份、恢复、删除或彻底清除了什么</translation>
     </message>
     <message>
         <source>P&amp;urge deleted customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底清除已删除客户(&amp;U)…</translation>
     </message>
     <message>
         <source>Remove deleted customers for good, from the archive and its backups</source>
-        <translation type="unfinished"></translation>
+        <translation>从档案及其备份中永久删除已删除的客户</translation>
     </message>
     <message>
         <source>&amp;Import customers…</source>
@@ -1042,47 +1042,47 @@
     </message>
     <message>
         <source>{name}, version {version}</source>
-        <translation type="unfinished">{name}，版本 {version}</translation>
+        <translation>{name}，版本 {version}</translation>
     </message>
     <message>
         <source>file: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：{value}</translation>
     </message>
     <message>
         <source>the replaced file kept as {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>被替换的文件保存为 {value}</translation>
     </message>
     <message>
         <source>plan no. {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>方案编号 {value}</translation>
     </message>
     <message>
         <source>period: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>周期：{value}</translation>
     </message>
     <message>
         <source>key account no. {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>KA 编号 {value}</translation>
     </message>
     <message>
         <source>year {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 年</translation>
     </message>
     <message>
         <source>store check no. {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>门店检查编号 {value}</translation>
     </message>
     <message>
         <source>partner no. {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>合作伙伴编号 {value}</translation>
     </message>
     <message>
         <source>checklist run no. {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表编号 {value}</translation>
     </message>
     <message>
         <source>backups not cleaned: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>未清理的备份：{value}</translation>
     </message>
     <message>
         <source>sensitive fields included</source>
@@ -1094,11 +1094,11 @@
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密</translation>
     </message>
     <message>
         <source>the customers of a view</source>
-        <translation type="unfinished"></translation>
+        <translation>视图中的客户</translation>
     </message>
     <message>
         <source>{n} backups cleaned</source>
@@ -2136,7 +2136,7 @@
     </message>
     <message>
         <source>record the import in this archive&apos;s audit trail (the rules apply to every archive; without it nothing is recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>把这次导入记入此档案的审计日志（规则对所有档案生效；不加此项则不记录）</translation>
     </message>
     <message>
         <source>name the branch pack in force</source>
