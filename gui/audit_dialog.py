@@ -83,7 +83,7 @@ class AuditDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 80,
+        self.resize(self.fontMetrics().horizontalAdvance("M") * 100,
                     self.fontMetrics().height() * 32)
         self.refresh()
 
