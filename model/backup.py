@@ -64,7 +64,13 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
         target = folder / f"{archive_path.stem}-{stamp}{suffix}-{n}.kehu"
     partial = target.with_name(target.name + ".partial")
     key = getattr(conn, "kehu_key", None)
+    # One read snapshot for the copy and the counts it is checked against, so a worker
+    # writing through its own connection meanwhile cannot make them differ.
+    snapshot = not conn.in_transaction
     try:
+        if snapshot:
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         dest = _raw_connect(partial, key)
         try:
             conn.backup(dest)
@@ -72,10 +78,14 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
         finally:
             dest.close()
         counts = _verify_copy(conn, partial, key)
+        schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if snapshot:
+            conn.execute("COMMIT")
         os.replace(partial, target)
-        write_manifest(target, counts, encrypted=key is not None,
-                       schema_version=conn.execute("PRAGMA user_version").fetchone()[0])
+        write_manifest(target, counts, encrypted=key is not None, schema_version=schema_version)
     except sqlite3.Error as exc:
+        if snapshot and conn.in_transaction:
+            conn.execute("ROLLBACK")
         partial.unlink(missing_ok=True)
         known = database.known_error(exc)
         raise (known or database.ArchiveError(
@@ -84,6 +94,9 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
         partial.unlink(missing_ok=True)
         raise database.ArchiveError(translate("Backup", "The backup could not be written: {error}")
                                     .format(error=exc.strerror or exc)) from exc
+    finally:
+        if snapshot and conn.in_transaction:
+            conn.execute("ROLLBACK")
     return target
 
 

@@ -182,3 +182,21 @@ def test_quick_enough_by_size(archive, monkeypatch):
                                                        "on_close_max_mb": 0.001})
     monkeypatch.setattr(backup_policy, "backup_rules", lambda: small)
     assert not backup_policy.quick_enough(archive)
+
+
+def test_a_backup_is_consistent_while_a_worker_writes(archive, monkeypatch):
+    _add(archive)
+    other = archive.reader()
+    real = backup._verify_copy
+
+    def write_meanwhile(source, copy_path, key=None):
+        _add(type("A", (), {"conn": other})(), "李雷", "13800000002")   # after the copy, before the check
+        return real(source, copy_path, key)
+    monkeypatch.setattr(backup, "_verify_copy", write_meanwhile)
+    try:
+        made = backup.make_backup(archive.conn, archive.path, reason="on-close")
+    finally:
+        other.close()
+    assert backup.preview(made).counts["customers"] == 1
+    assert archive.conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 2
+    assert not archive.conn.in_transaction
