@@ -264,8 +264,8 @@ def test_backup_restore_with_preview_and_check(qtbot, windows, book, boxes, monk
     assert dialog.fields["newest"].text() != "–"
     assert dialog.restore_button.isEnabled()
 
-    monkeypatch.setattr(archive_dialogs.RestoreDialog, "ask",
-                        classmethod(lambda cls, parent, path: taken))
+    monkeypatch.setattr(archive_dialogs.RestoreDialog, "choose",
+                        classmethod(lambda cls, parent, path, key=None: (taken, None)))
     with qtbot.waitSignal(window.archive_changed, timeout=15000):
         window.restore_backup()
     settle(qtbot, window)
@@ -305,8 +305,8 @@ def test_a_damaged_archive_offers_its_last_backup(qtbot, windows, tmp_path, boxe
         data[start:start + page] = b"\xa5" * page
     path.write_bytes(bytes(data))
     boxes.answer = QMessageBox.StandardButton.Yes
-    monkeypatch.setattr(archive_dialogs.RestoreDialog, "ask",
-                        classmethod(lambda cls, parent, p: kept))
+    monkeypatch.setattr(archive_dialogs.RestoreDialog, "choose",
+                        classmethod(lambda cls, parent, p, key=None: (kept, None)))
     window = windows()
     with qtbot.waitSignal(window.archive_changed, timeout=15000):
         window.open_archive(path)
