@@ -8,10 +8,14 @@ Three real operations, each a separate ``python main.py ...`` process:
 * ``grade``: grading every customer of a demo archive;
 * ``plan``: building and saving a visit plan of a demo archive.
 
-Each operation is first run to its end (three times) to measure how long it takes and
-what it writes. Then, run after run, it starts on a fresh copy of its archive and
-is killed with SIGKILL after a time drawn uniformly from zero to that duration
-(the median of the uncut runs).
+Each operation is first run to its end (three times) to measure how long it takes,
+when it first writes (the archive's write-ahead log or a backup appears: before that
+the process is only starting Python and reading) and what it writes. Then, run after
+run, it starts on a fresh copy of its archive and is killed with SIGKILL at a time
+drawn uniformly from its writing window (medians of the uncut runs): from half the
+window's length before the first write, while the operation prepares its transaction
+(SQLite writes a transaction's pages to the log only when it commits, or when they
+no longer fit in memory), to the end.
 After each kill the archive must pass ``PRAGMA integrity_check``, open in the
 program, and hold the operation wholly or not at all:
 
@@ -69,7 +73,7 @@ TABLES = {
 class Outcome:
     operation: str
     kill_at: float          # seconds after the start
-    fraction: float         # of the measured duration
+    fraction: float         # of the writing window (first write to end)
     finished_first: bool    # the process had ended before the kill
     state: str              # "absent", "whole", "partial" or "corrupt"
     detail: str = ""
@@ -85,6 +89,7 @@ class Setup:
     before: dict = field(default_factory=dict)        # operation -> counts before
     after: dict = field(default_factory=dict)         # operation -> counts after an uncut run
     duration: dict = field(default_factory=dict)      # operation -> seconds
+    first_write: dict = field(default_factory=dict)   # operation -> start of its writing window (s)
 
 
 def counts(path: Path, tables) -> dict[str, int]:
@@ -107,15 +112,33 @@ def program(setup: Setup, argv: list[str], **kwargs) -> subprocess.Popen:
                             env=setup.env, stdout=subprocess.DEVNULL, **kwargs)
 
 
-def run_to_end(setup: Setup, argv: list[str]) -> float:
-    started = time.perf_counter()
-    proc = program(setup, argv, stderr=subprocess.PIPE)
-    _out, err = proc.communicate()
-    elapsed = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"'main.py {' '.join(argv)}' failed ({proc.returncode}):\n"
-                         f"{err.decode(errors='replace')}")
-    return elapsed
+def has_written(archive: Path) -> bool:
+    """The operation has begun writing: its log holds frames or a backup is being made."""
+    wal = Path(str(archive) + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return True
+    except OSError:
+        pass
+    return archive.with_name(archive.stem + "-backups").exists()
+
+
+def run_to_end(setup: Setup, argv: list[str], archive: Path | None = None) -> tuple[float, float]:
+    """Run to the end; (seconds in all, seconds to the first write to ``archive``)."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = program(setup, argv, stderr=err)
+        first_write = None
+        while proc.poll() is None:
+            if first_write is None and archive is not None and has_written(archive):
+                first_write = time.perf_counter() - started
+            time.sleep(0.002)
+        elapsed = time.perf_counter() - started
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            raise SystemExit(f"'main.py {' '.join(argv)}' failed ({proc.returncode}):\n"
+                             f"{err.read().decode(errors='replace')}")
+    return elapsed, elapsed if first_write is None else first_write
 
 
 def prepare(folder: Path, reference_runs: int) -> Setup:
@@ -140,17 +163,21 @@ def prepare(folder: Path, reference_runs: int) -> Setup:
 
     for operation in OPERATIONS:
         setup.before[operation] = counts(setup.bases[operation], TABLES[operation])
-        times = []
+        times, writes = [], []
         for n in range(reference_runs):
             target = folder / f"reference-{operation}-{n}.kehu"
             copy_base(setup.bases[operation], target)
-            times.append(run_to_end(setup, argv_for(setup, operation, target)))
+            elapsed, first_write = run_to_end(setup, argv_for(setup, operation, target), target)
+            times.append(elapsed)
+            writes.append(first_write)
             after = counts(target, TABLES[operation])
             if n and after != setup.after[operation]:
                 raise SystemExit(f"{operation}: two uncut runs wrote different counts "
                                  f"({setup.after[operation]} and {after})")
             setup.after[operation] = after
         setup.duration[operation] = statistics.median(times)
+        first_write = min(statistics.median(writes), setup.duration[operation])
+        setup.first_write[operation] = max(0.0, first_write - 0.5 * (setup.duration[operation] - first_write))
         if setup.after[operation] == setup.before[operation]:
             raise SystemExit(f"{operation}: an uncut run wrote nothing; the test would prove nothing")
     return setup
@@ -215,8 +242,8 @@ def plan_complete(archive: Path) -> bool:
 def crash_once(setup: Setup, operation: str, number: int, rng: random.Random) -> Outcome:
     archive = setup.folder / f"run-{operation}.kehu"
     copy_base(setup.bases[operation], archive)
-    duration = setup.duration[operation]
-    kill_at = rng.uniform(0, duration)
+    duration, first_write = setup.duration[operation], setup.first_write[operation]
+    kill_at = rng.uniform(first_write, duration)
     proc = program(setup, argv_for(setup, operation, archive), stderr=subprocess.DEVNULL)
     started = time.perf_counter()
     try:
@@ -230,7 +257,8 @@ def crash_once(setup: Setup, operation: str, number: int, rng: random.Random) ->
     wal = Path(str(archive) + "-wal")
     log_bytes = wal.stat().st_size if wal.exists() else 0
     state, detail = judge(setup, operation, archive)
-    outcome = Outcome(operation, elapsed if finished else kill_at, kill_at / duration, finished,
+    window = max(duration - first_write, 1e-9)
+    outcome = Outcome(operation, elapsed if finished else kill_at, (kill_at - first_write) / window, finished,
                       state, detail, log_bytes)
     if state in ("corrupt", "partial"):
         keep = setup.folder / f"failed-{operation}-{number}.kehu"
@@ -248,7 +276,7 @@ def histogram(outcomes: list[Outcome]) -> list[int]:
 
 def report(setup: Setup, outcomes: list[Outcome], seconds: float) -> bool:
     print()
-    print(f"{'operation':<10}{'duration':>10}{'runs':>7}{'corrupt':>9}{'partial':>9}"
+    print(f"{'operation':<10}{'writes':>15}{'runs':>7}{'corrupt':>9}{'partial':>9}"
           f"{'absent':>8}{'whole':>7}{'killed writing':>16}{'ended before kill':>19}")
     total = {"runs": 0, "corrupt": 0, "partial": 0, "absent": 0, "whole": 0, "writing": 0, "ended": 0}
     for operation in OPERATIONS:
@@ -259,14 +287,15 @@ def report(setup: Setup, outcomes: list[Outcome], seconds: float) -> bool:
             row[state] = sum(o.state == state for o in mine)
         for key in total:
             total[key] += row[key]
-        print(f"{operation:<10}{setup.duration[operation]:>9.2f}s{row['runs']:>7}{row['corrupt']:>9}"
+        window = f"{setup.first_write[operation]:.2f}-{setup.duration[operation]:.2f}s"
+        print(f"{operation:<10}{window:>15}{row['runs']:>7}{row['corrupt']:>9}"
               f"{row['partial']:>9}{row['absent']:>8}{row['whole']:>7}{row['writing']:>16}{row['ended']:>19}")
-    print(f"{'total':<10}{'':>10}{total['runs']:>7}{total['corrupt']:>9}{total['partial']:>9}"
+    print(f"{'total':<10}{'':>15}{total['runs']:>7}{total['corrupt']:>9}{total['partial']:>9}"
           f"{total['absent']:>8}{total['whole']:>7}{total['writing']:>16}{total['ended']:>19}")
     print("(killed writing: the kill came after the operation began writing to the archive, its\n"
           " write-ahead log holding frames, and before the program ended)")
     print()
-    print("Kill times, as a share of each operation's measured duration (runs per tenth):")
+    print("Kill times, as a share of each operation's writing window (runs per tenth):")
     print(f"{'':<10}" + "".join(f"{f'{10 * i}-{10 * i + 10}%':>8}" for i in range(BINS)))
     for operation in OPERATIONS:
         bins = histogram([o for o in outcomes if o.operation == operation])
@@ -302,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
           "operation…", flush=True)
     setup = prepare(folder, max(1, args.reference_runs))
     for operation in OPERATIONS:
-        print(f"  {operation}: {setup.duration[operation]:.2f} s, writes "
+        print(f"  {operation}: {setup.duration[operation]:.2f} s, kills from "
+              f"{setup.first_write[operation]:.2f} s, writes "
               + ", ".join(f"{t} {setup.before[operation][t]}→{n}"
                           for t, n in setup.after[operation].items()), flush=True)
     order = [OPERATIONS[i % len(OPERATIONS)] for i in range(args.runs)]

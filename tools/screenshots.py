@@ -96,12 +96,24 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
     editor.grab().save(str(out / "editor.png"))
     editor.reject()
 
-    for key in ("visits", "marketing", "dashboard"):
+    for key in ("visits", "marketing", "partners", "key_accounts", "dashboard"):
         if window.show_area(key) is not None:
             settle(500)
             wait_idle(window)
             window.grab().save(str(out / f"{key}.png"))
     window.show_area("customers")
+
+    from gui.checklist_run_dialog import ChecklistRunDialog
+    from gui.store_check_dialog import StoreCheckDialog
+    partner = window.archive.conn.execute("SELECT min(id) FROM partners").fetchone()[0]
+    account = window.archive.conn.execute("SELECT min(id) FROM key_accounts").fetchone()[0]
+    for name, dialog in (("checklist-run", ChecklistRunDialog(window, window.archive, partner)),
+                         ("store-check", StoreCheckDialog(window, window.archive, account))):
+        dialog.resize(1000, 760)
+        dialog.show()
+        settle(500)
+        dialog.grab().save(str(out / f"{name}.png"))
+        dialog.reject()
 
     from gui.grading_wizard import GradingWizard
     wizard = GradingWizard(window, window.archive)
