@@ -4132,27 +4132,27 @@
     <name>Evidence</name>
     <message>
         <source>{name} is not a picture that can be read ({error}); attach it as a photo in JPEG or PNG, or rename it if it is another kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可读取的图片（{error}）；请以 JPEG 或 PNG 照片附加，若是其他类型的文件请改正文件名后缀。</translation>
     </message>
     <message>
         <source>{name} is empty; nothing was attached.</source>
-        <translation type="unfinished">{name} 是空文件，未附加。</translation>
+        <translation>{name} 是空文件，未附加任何内容。</translation>
     </message>
     <message>
         <source>{name} is {size} MB; evidence may be at most {limit} MB. Take a smaller photo or shrink it first.</source>
-        <translation type="unfinished">{name} 有 {size} MB；证据最多 {limit} MB。请拍一张小一些的照片或先压缩。</translation>
+        <translation>{name} 大小为 {size} MB，证据文件最大 {limit} MB。请拍一张较小的照片或先压缩。</translation>
     </message>
     <message>
         <source>{name} cannot be read: {error}</source>
-        <translation type="unfinished">无法读取 {name}：{error}</translation>
+        <translation>无法读取 {name}：{error}</translation>
     </message>
     <message>
         <source>Evidence {id} is not in this archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>本档案中没有证据 {id}。</translation>
     </message>
     <message>
         <source>{name} cannot be written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {name}：{error}</translation>
     </message>
 </context>
 <context>
