@@ -13,9 +13,11 @@ cd "$(dirname "$0")"
 here=$(pwd)
 py=${PYTHON:-python3}
 
+# What a minimal Debian 12 (python3, git) lacks, proven by ../shared/tools/fresh-machine.
+# fontconfig: fonts-wqy-microhei only *recommends* it, and we install without recommends.
 apt_packages=(libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
-  libxcb-render-util0 libxcb-image0 fonts-wqy-microhei poppler-utils xvfb xauth)
+  libxcb-render-util0 libxcb-image0 fonts-wqy-microhei fontconfig poppler-utils xvfb xauth)
 
 system_setup() {
   command -v dpkg-query >/dev/null 2>&1 || return 0      # not Debian: see README for your system

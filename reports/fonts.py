@@ -8,7 +8,9 @@ subset. Where it looks, in order:
 2. a copy bundled with the installer in ``resources/fonts/``;
 3. the system's fonts: Windows (Microsoft YaHei, SimSun, SimHei), macOS
    (TrueType Hei/Song collections), Linux through fontconfig (``fc-list``),
-   e.g. WenQuanYi Micro Hei from the fonts-wqy-microhei package.
+   e.g. WenQuanYi Micro Hei from the fonts-wqy-microhei package, and, since
+   that package only *recommends* fontconfig (a minimal Debian has no
+   ``fc-list``), the known Debian font files and the font folders themselves.
 
 reportlab can only embed TrueType outlines; OpenType fonts with CFF outlines
 (Noto Sans CJK / Source Han .otf and their .ttc) are recognised and skipped.
@@ -138,8 +140,43 @@ def _fontconfig() -> list[FontFile]:
     return found
 
 
+# Debian/Ubuntu packages with TrueType Chinese outlines, best first (fonts-wqy-microhei,
+# fonts-wqy-zenhei, fonts-arphic-uming/ukai, fonts-droid-fallback).
+_KNOWN_LINUX = ("truetype/wqy/wqy-microhei.ttc", "truetype/wqy/wqy-zenhei.ttc", "truetype/arphic/uming.ttc",
+                "truetype/arphic/ukai.ttc", "truetype/droid/DroidSansFallbackFull.ttf")
+
+
+def _font_folders() -> list[Path]:
+    data_dirs = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    folders = [Path(d) / "fonts" for d in data_dirs.split(":") if d]
+    home = Path.home()
+    folders += [home / ".local" / "share" / "fonts", home / ".fonts"]
+    seen: list[Path] = []
+    for folder in folders:
+        if folder not in seen:
+            seen.append(folder)
+    return seen
+
+
+def _linux_files() -> list[FontFile]:
+    """Without fontconfig: the known package files, then every .ttf/.ttc in the font folders."""
+    found = [FontFile(folder / known) for folder in _font_folders() for known in _KNOWN_LINUX]
+    for folder in _font_folders():
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() in (".ttf", ".ttc") and FontFile(path) not in found:
+                found.append(FontFile(path))
+    return found
+
+
 def candidates() -> list[FontFile]:
-    system = _windows() if sys.platform == "win32" else _macos() if sys.platform == "darwin" else _fontconfig()
+    if sys.platform == "win32":
+        system = _windows()
+    elif sys.platform == "darwin":
+        system = _macos()
+    else:
+        system = _fontconfig() or _linux_files()
     return _from_env() + _bundled() + system
 
 
@@ -156,7 +193,9 @@ def find_cjk_font() -> FontFile:
                                     "Chinese font in the program's resources/fonts folder.")
     else:
         hint = translate("Reports", "Install the WenQuanYi Micro Hei font (package fonts-wqy-microhei: "
-                                    "sudo apt install fonts-wqy-microhei).")
+                                    "sudo apt install fonts-wqy-microhei); none of the fonts in {folders} "
+                                    "has Chinese TrueType outlines.").format(
+            folders=", ".join(str(f) for f in _font_folders() if f.is_dir()) or "/usr/share/fonts")
     raise FontMissing(translate("Reports", "No Chinese TrueType font was found, so PDFs cannot be made. "
                                            "{hint} (Noto/Source Han CJK fonts do not work: their "
                                            "outlines cannot be embedded.)").format(hint=hint))

@@ -1,6 +1,7 @@
 """PDFs: text through pdftotext, fonts through pdffonts; the CJK font search."""
 from __future__ import annotations
 
+import sys
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
@@ -141,3 +142,25 @@ def test_the_environment_can_name_the_font(monkeypatch):
     found = fonts.find_cjk_font()
     monkeypatch.setenv("KEHU_CJK_FONT", f"{found.path}#{found.index}")
     assert fonts.candidates()[0] == found
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the Linux font folders")
+def test_without_fontconfig_the_installed_font_is_still_found(monkeypatch):
+    """fonts-wqy-microhei only recommends fontconfig: a minimal Debian has no fc-list."""
+    installed = fonts.find_cjk_font()
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(fonts, "_bundled", lambda: [])
+    assert fonts._fontconfig() == []
+    found = fonts.find_cjk_font()
+    assert fonts.is_truetype(found.path, found.index) and fonts._has_chinese(found)
+    if installed.path.is_relative_to("/usr/share/fonts"):
+        assert found.path.is_relative_to("/usr/share/fonts")
+
+
+def test_a_missing_font_names_the_folders_searched(monkeypatch, tmp_path):
+    monkeypatch.setattr(fonts, "candidates", lambda: [])
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path))
+    (tmp_path / "fonts").mkdir()
+    if sys.platform not in ("win32", "darwin"):
+        with pytest.raises(fonts.FontMissing, match=str(tmp_path / "fonts")):
+            fonts.find_cjk_font()
