@@ -32,3 +32,56 @@ def archive(tmp_path):
     arch = Archive.create(tmp_path / "test.kehu")
     yield arch
     arch.close()
+
+
+# A dialog nobody answers blocks the test in its exec(); without this the run would wait
+# for the watchdog (pytest.ini's timeout) and end with no summary. A modal dialog still
+# up after MODAL_SECONDS is closed and the test fails, naming the dialog and its text.
+MODAL_SECONDS = 8.0
+
+
+def _visible_text(widget) -> str:
+    from PySide6.QtWidgets import QLabel, QMessageBox
+    if isinstance(widget, QMessageBox):
+        return " ".join(t for t in (widget.text(), widget.informativeText()) if t)
+    return " | ".join(label.text() for label in widget.findChildren(QLabel)
+                      if label.isVisible() and label.text())
+
+
+@pytest.fixture(autouse=True)
+def modal_guard(request):
+    if not ({"qtbot", "qapp"} & set(request.fixturenames)):
+        yield
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+    request.getfixturevalue("qapp")
+    stuck: list[str] = []
+    seen: dict[int, float] = {}
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            seen.clear()
+            return
+        first = seen.setdefault(id(widget), time.monotonic())
+        if time.monotonic() - first < MODAL_SECONDS:
+            return
+        stuck.append(f"{type(widget).__name__} {widget.windowTitle()!r} was left open for "
+                     f"{MODAL_SECONDS:.0f} s: {_visible_text(widget)!r}")
+        seen.clear()
+        if isinstance(widget, QDialog):
+            widget.done(QDialog.DialogCode.Rejected)
+        else:
+            widget.close()
+
+    timer = QTimer()
+    timer.setInterval(250)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    if stuck:
+        pytest.fail("a modal dialog blocked the test: " + "; ".join(stuck), pytrace=False)
