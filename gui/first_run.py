@@ -24,7 +24,9 @@ from model import branch_pack, language, settings
 from model.i18n import translate
 
 NEW, DEMO, OPEN = "new", "demo", "open"
-DEMO_CUSTOMERS = 600
+# The demo the dialog offers is the one `python main.py demo` and `bash dev.sh app` build
+# (model.demo.CUSTOMERS_PER_MANAGER; not imported here, to keep numpy out of the start-up).
+DEMO_CUSTOMERS = 800
 
 
 def should_show(archive_given: bool) -> bool:

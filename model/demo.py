@@ -408,7 +408,7 @@ def _dimension_codes(rng: np.random.Generator, m: int,
         else:
             missing = _is_none(parent_values)
             groups = {code: (parent_values == code) & ~missing
-                      for code in set(parent_values[~missing].tolist())}
+                      for code in sorted(set(parent_values[~missing].tolist()))}
             groups[None] = missing
         options = [*codes, None]
         known = {c for weights in table.values() for c in weights}

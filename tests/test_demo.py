@@ -298,3 +298,52 @@ def test_the_demo_archive_opens_like_any_other(tmp_path):
         customers.update(archive.conn, first, {"notes": "changed"}, by="test")
     assert sqlite3.connect(path).execute("PRAGMA application_id").fetchone()[0] == \
         database.APPLICATION_ID
+
+
+_STAMP = __import__("re").compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$")
+
+
+def _canonical(path, window: tuple[str, str]) -> dict:
+    """Every table, rows sorted; a time stamp the build itself wrote (inside ``window``,
+    the minutes the build ran) is the one thing allowed to differ between runs."""
+    conn = _read(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        out = {}
+        for table in tables:
+            rows = []
+            for row in conn.execute(f'SELECT * FROM "{table}"'):
+                rows.append(tuple("<now>" if isinstance(v, str) and _STAMP.match(v)
+                                  and window[0] <= v[:16].replace(" ", "T") <= window[1] else v for v in row))
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        conn.close()
+
+
+def test_same_seed_same_archive_in_any_process(tmp_path):
+    """Iteration over sets of strings depends on Python's hash seed: the demo must not."""
+    import os
+    import subprocess
+    import sys
+    from datetime import datetime, timezone
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    dumps = []
+    for hash_seed in ("1", "4242"):
+        start = datetime.now(timezone.utc).astimezone()
+        path = tmp_path / f"demo-{hash_seed}.kehu"
+        done = subprocess.run([sys.executable, "main.py", "demo", str(path), "--customers", "300", "--seed", "3"],
+                              cwd=root, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONHASHSEED": hash_seed, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stderr
+        end = datetime.now(timezone.utc).astimezone() + timedelta(minutes=1)
+        window = (min(start.strftime("%Y-%m-%dT%H:%M"), start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")),
+                  max(end.strftime("%Y-%m-%dT%H:%M"), end.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")))
+        dumps.append(_canonical(path, window))
+    first, second = dumps
+    assert first.keys() == second.keys()
+    for table in first:
+        assert first[table] == second[table], f"table {table} differs between two runs with the same seed"
+    assert len(first["customers"]) == 300 and len(first["transactions"]) > 1000

@@ -35,6 +35,9 @@ def test_answers_are_saved_and_the_demo_opens(qtbot, tmp_path, monkeypatch):
     assert "城东支行, version 5" in dialog.pack.text()
     qtbot.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
     assert dialog.choice() == first_run.DEMO
+    assert f"({first_run.DEMO_CUSTOMERS} made-up customers)" in dialog.demo.text()
+    from model import demo
+    assert first_run.DEMO_CUSTOMERS == demo.CUSTOMERS_PER_MANAGER
     dialog.save()
     assert settings.get(settings.LANGUAGE) == "en" and settings.user_name() == "Wang"
     assert settings.get(settings.FIRST_RUN_DONE) is True
@@ -49,7 +52,7 @@ def test_answers_are_saved_and_the_demo_opens(qtbot, tmp_path, monkeypatch):
     first_run.start(window, first_run.DEMO)
     qtbot.waitUntil(lambda: window.archive is not None and window.page() is not None, timeout=20000)
     assert window.archive.path.name == "demo.kehu"
-    assert window.page().model.rowCount() == 30
+    assert window.page().model.rowCount() == 30 == first_run.DEMO_CUSTOMERS
     window.close()
     language.install_translators(QCoreApplication.instance(), "en")
 
