@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cli._print import print_subcommands
 from cli.planning import _branch, _use_language
-from model import audit, circles, database, promotions
+from model import audit, circles, database, outputs, promotions
 from model.i18n import translate
 
 
@@ -43,9 +43,10 @@ def cmd_print_promotion(args) -> int:
     from reports.promotion import plan_pdf
     with database.Archive.open(args.path) as archive:
         sheet = promotions.plan_sheet(archive.conn, args.plan)
-        plan_pdf(sheet, args.pdf, branch=_branch(archive.conn, args.branch), language=args.language)
-        audit.record_print(archive.conn, audit.promotion_what(sheet.plan.title), args.pdf,
-                           sheet.audience_size, detail={"plan": args.plan})
+        with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
+            plan_pdf(sheet, pdf, branch=_branch(archive.conn, args.branch), language=args.language)
+            audit.record_print(archive.conn, audit.promotion_what(sheet.plan.title), args.pdf,
+                               sheet.audience_size, detail={"plan": args.plan})
     print(translate("CLI", "Plan {id} ({title}), {count} customers in the audience; wrote {path}").format(
         id=args.plan, title=sheet.plan.title, count=sheet.audience_size, path=args.pdf))
     return 0
@@ -60,9 +61,10 @@ def cmd_print_evaluation(args) -> int:
             raise database.ArchiveError(translate("CLI", "Plan {id} has not taken place yet ({status}); evaluate "
                                                          "it once it is running or done.").format(
                 id=args.plan, status=promotions.status_label(sheet.plan.status)))
-        evaluation_pdf(sheet, args.pdf, branch=_branch(archive.conn, args.branch), language=args.language)
-        audit.record_print(archive.conn, audit.promotion_what(sheet.plan.title, evaluation=True), args.pdf,
-                           detail={"plan": args.plan})
+        with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
+            evaluation_pdf(sheet, pdf, branch=_branch(archive.conn, args.branch), language=args.language)
+            audit.record_print(archive.conn, audit.promotion_what(sheet.plan.title, evaluation=True), args.pdf,
+                               detail={"plan": args.plan})
     for label, value in figure_rows(sheet.evaluation):
         print(translate("CLI", "{label}: {value}").format(label=label, value=value))
     print(translate("CLI", "Wrote {path}").format(path=args.pdf))

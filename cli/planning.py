@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import audit, calendar_export, database, due, settings, visit_plan
+from model import audit, calendar_export, database, due, outputs, settings, visit_plan
 from model.i18n import translate
 from model.planning_rules import minutes
 
@@ -134,24 +134,39 @@ def print_plan(plan: visit_plan.Plan) -> None:
         print(warning)
 
 
-def _export(conn, plan: visit_plan.Plan, args) -> None:
+def _export(conn, plan: visit_plan.Plan, args, pdf=None, ics=None, csv=None) -> list[Path]:
+    """Write the outputs asked for (to ``pdf``/``ics``/``csv``, the temporary files that
+    :func:`model.outputs.staged` moves onto ``args.pdf``/``args.ics``/``args.csv``) and
+    record them in the audit trail; returns the final paths."""
+    written = []
     if args.pdf:
         from reports.visit_plan import visit_plan_pdf
-        visit_plan_pdf(plan, args.pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
+        visit_plan_pdf(plan, pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
                        language=args.language)
         audit.record_print(conn, _plan_what(plan), args.pdf, len(plan.planned()),
                            full_phone=args.full_phone, detail={"plan": plan.id})
-        print(translate("CLI", "Wrote {path}").format(path=args.pdf))
+        written.append(args.pdf)
     if getattr(args, "ics", None):
-        calendar_export.write_ics(plan, args.ics, show_full_phone=args.full_phone)
+        calendar_export.write_ics(plan, ics, show_full_phone=args.full_phone)
         audit.record(conn, "export", _plan_what(plan), len(plan.planned()), detail={
             "file": str(Path(args.ics).resolve()), "plan": plan.id, "full_phone": args.full_phone})
-        print(translate("CLI", "Wrote {path}").format(path=args.ics))
+        written.append(args.ics)
     if getattr(args, "csv", None):
-        calendar_export.write_csv(plan, args.csv)
+        calendar_export.write_csv(plan, csv)
         audit.record(conn, "export", _plan_what(plan), len(plan.planned()), detail={
             "file": str(Path(args.csv).resolve()), "plan": plan.id})
-        print(translate("CLI", "Wrote {path}").format(path=args.csv))
+        written.append(args.csv)
+    return written
+
+
+def _export_all(conn, plan: visit_plan.Plan, args, save: bool) -> list[Path]:
+    """Save the plan (when asked) and write every output as one: if any output cannot be
+    written, no file is left behind and the plan is not saved."""
+    with database.transaction(conn), outputs.staged(args.pdf, getattr(args, "ics", None),
+                                                    getattr(args, "csv", None)) as (pdf, ics, csv):
+        if save:
+            visit_plan.save(conn, plan, settings.user_name())
+        return _export(conn, plan, args, pdf, ics, csv)
 
 
 def _plan_what(plan: visit_plan.Plan) -> str:
@@ -172,8 +187,7 @@ def cmd_plan(args) -> int:
                 day_start=hours[0], day_end=hours[1], start_point=args.start_point,
                 days_off=tuple(args.days_off), time_limit=args.seconds)
             plan = visit_plan.build(conn, request)
-            if not args.no_save:
-                visit_plan.save(conn, plan, settings.user_name())
+        written = _export_all(conn, plan, args, save=args.plan is None and not args.no_save)
         print_plan(plan)
         print(translate("CLI", "{planned} visits planned, {unplanned} not planned, {calls} calls due; "
                                "{km} km by straight line.").format(
@@ -181,7 +195,8 @@ def cmd_plan(args) -> int:
             km=f"{plan.route_m / 1000:.1f}"))
         if plan.id is not None:
             print(translate("CLI", "Saved as plan {id}.").format(id=plan.id))
-        _export(conn, plan, args)
+    for path in written:
+        print(translate("CLI", "Wrote {path}").format(path=path))
     return 0
 
 
@@ -190,10 +205,11 @@ def cmd_print_tracking_log(args) -> int:
     from reports.tracking_log import tracking_log_pdf
     with database.Archive.open(args.path) as archive:
         log = due.tracking_log(archive.conn, args.period, args.start or date.today(), args.manager)
-        tracking_log_pdf(log, args.pdf, branch=_branch(archive.conn, args.branch),
-                         show_full_phone=args.full_phone, language=args.language)
-        audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
-                           len(log.entries), full_phone=args.full_phone, detail={"period": args.period})
+        with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
+            tracking_log_pdf(log, pdf, branch=_branch(archive.conn, args.branch),
+                             show_full_phone=args.full_phone, language=args.language)
+            audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
+                               len(log.entries), full_phone=args.full_phone, detail={"period": args.period})
     print(translate("CLI", "{count} customers due from {start} to {end}; wrote {path}").format(
         count=len(log.entries), start=log.start.isoformat(), end=log.end.isoformat(), path=args.pdf))
     return 0
@@ -212,5 +228,7 @@ def cmd_print_visit_plan(args) -> int:
             plan_id = plans[0].id
         plan = visit_plan.load(conn, plan_id)
         args.ics = args.csv = None
-        _export(conn, plan, args)
+        written = _export_all(conn, plan, args, save=False)
+    for path in written:
+        print(translate("CLI", "Wrote {path}").format(path=path))
     return 0

@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer, Table, TableStyle
 
-from model import audit, checklists, evidence, partners
+from model import audit, checklists, database, evidence, outputs, partners
 from model.database import sqlite3
 from model.i18n import translate
 from reports.layout import ReportHeader, Styles, build_pdf, page_frame_width, report_language, table
@@ -226,7 +226,8 @@ def print_run(conn: sqlite3.Connection, run_id: int, path: Path | str, *, by: st
               manager: str | None = None, language: str | None = None) -> Path:
     """Read the run, write its PDF and record the printout in the audit trail."""
     sheet = run_sheet(conn, run_id)
-    written = checklist_pdf(sheet, path, branch=branch, manager=manager, language=language)
-    audit.record(conn, "print", translate("Reports", "101 checklist: {partner}").format(partner=sheet.partner.name),
-                 count=1, by=by, detail={"partner_id": sheet.partner.id, "run_id": run_id, "file": Path(path).name})
-    return written
+    with database.transaction(conn), outputs.staged(path) as (part,):   # the PDF and its entry, or neither
+        checklist_pdf(sheet, part, branch=branch, manager=manager, language=language)
+        audit.record(conn, "print", translate("Reports", "101 checklist: {partner}").format(partner=sheet.partner.name),
+                     count=1, by=by, detail={"partner_id": sheet.partner.id, "run_id": run_id, "file": Path(path).name})
+    return Path(path)

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer
 
-from model import audit, ka_dossier, key_accounts as ka, store_checks
+from model import audit, database, ka_dossier, key_accounts as ka, outputs, store_checks
 from model.i18n import translate
 from model.ka_dossier import Dossier
 from model.ka_rewards import number_text
@@ -232,10 +232,11 @@ def print_dossier(conn, account_id: int, path: Path | str, *, year: int | None =
                   by: str = "") -> Dossier:
     """Gather, print and record the printing in the audit trail; returns the dossier printed."""
     d = ka_dossier.gather(conn, account_id, year)
-    dossier_pdf(d, path, branch=branch, manager=manager, full_phone=full_phone, language=language)
-    audit.record(conn, "print", translate("KeyAccounts", "KA dossier: {name}").format(name=d.account.name),
-                 count=len(d.contacts), by=by, detail={"account": account_id, "year": d.year, "file": Path(path).name,
-                                                       "full_phone": full_phone})
+    with database.transaction(conn), outputs.staged(path) as (part,):   # the PDF and its entry, or neither
+        dossier_pdf(d, part, branch=branch, manager=manager, full_phone=full_phone, language=language)
+        audit.record(conn, "print", translate("KeyAccounts", "KA dossier: {name}").format(name=d.account.name),
+                     count=len(d.contacts), by=by, detail={"account": account_id, "year": d.year,
+                                                           "file": Path(path).name, "full_phone": full_phone})
     return d
 
 
@@ -243,8 +244,9 @@ def print_check(conn, check_id: int, path: Path | str, *, branch: str | None = N
                 language: str | None = None, by: str = "") -> store_checks.Check:
     check = store_checks.get(conn, check_id)
     account = ka.get_account(conn, ka.get_store(conn, check.store_id).account_id)
-    check_pdf(check, account, ka_dossier.photos(conn, [check]), path, branch=branch, manager=manager,
-              language=language)
-    audit.record(conn, "print", translate("KeyAccounts", "Store check: {store}").format(store=check.store_name),
-                 count=len(check.items), by=by, detail={"check": check_id, "file": Path(path).name})
+    with database.transaction(conn), outputs.staged(path) as (part,):   # the PDF and its entry, or neither
+        check_pdf(check, account, ka_dossier.photos(conn, [check]), part, branch=branch, manager=manager,
+                  language=language)
+        audit.record(conn, "print", translate("KeyAccounts", "Store check: {store}").format(store=check.store_name),
+                     count=len(check.items), by=by, detail={"check": check_id, "file": Path(path).name})
     return check

@@ -154,3 +154,42 @@ def test_print_has_room_for_more_printouts():
     assert second is first
     second.add_parser("promotion")
     assert parser.parse_args(["print", "promotion"]).printout == "promotion"
+
+
+def _plans_and_prints(path):
+    from model.database import Archive
+    with Archive.open(path) as archive:
+        return (archive.conn.execute("SELECT count(*) FROM visit_plans").fetchone()[0],
+                archive.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
+
+@pytest.mark.parametrize("broken", ["missing folder", "folder as file", "writer fails"])
+def test_plan_command_saves_nothing_unless_every_output_is_written(tmp_path, capsys, monkeypatch, broken):
+    """plan --pdf/--ics/--csv: the plan is saved and the files are there, or nothing is."""
+    from model import calendar_export
+    from model.database import Archive
+    path = tmp_path / "a.kehu"
+    with Archive.create(path) as archive:
+        overdue_a_customers(archive.conn, 5, START)
+    before = _plans_and_prints(path)
+    out = tmp_path / "out"
+    out.mkdir()
+    csv = out / "p.csv"
+    if broken == "missing folder":
+        csv = tmp_path / "nowhere" / "p.csv"
+    elif broken == "folder as file":
+        csv.mkdir()
+    else:
+        def fail(plan, target):
+            with open(target, "w") as handle:
+                handle.write("half a file")
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(calendar_export, "write_csv", fail)
+    code = _run(["plan", path, "--start", "2026-11-23", "--days", "2", "--per-day", "2", "--seconds", "0.3",
+                 "--pdf", out / "p.pdf", "--ics", out / "p.ics", "--csv", csv])
+    captured = capsys.readouterr()
+    assert code == 2, captured
+    assert "Traceback" not in captured.err and captured.err.strip()
+    assert _plans_and_prints(path) == before                  # no plan saved, no audit entry
+    assert sorted(p.name for p in out.iterdir()) == ([] if broken != "folder as file" else ["p.csv"])
+    assert "Saved as plan" not in captured.out and "Wrote" not in captured.out
