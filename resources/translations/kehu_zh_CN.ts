@@ -7088,6 +7088,25 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>Outputs</name>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was saved; choose a folder you can write to, with space on the disk.</source>
+        <translation>无法写入 {path}：{reason}。没有保存任何内容；请选择一个可以写入、磁盘有空间的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name to write to.</source>
+        <translation>{path} 是一个文件夹；请给出要写入的文件名。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; nothing was saved.</source>
+        <translation>文件夹 {folder} 不存在；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not write {paths}: {reason}. Nothing was saved; make room on the disk or choose another folder.</source>
+        <translation>无法写入 {paths}：{reason}。没有保存任何内容；请腾出磁盘空间或选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Override the {grade}</source>
@@ -9362,8 +9381,8 @@ Place: {place}</source>
         <translation>请安装 TrueType 中文字体（如华文黑体），或把 .ttf/.ttc 中文字体放到程序的 resources/fonts 文件夹。</translation>
     </message>
     <message>
-        <source>Install the WenQuanYi Micro Hei font (package fonts-wqy-microhei: sudo apt install fonts-wqy-microhei).</source>
-        <translation>请安装文泉驿微米黑字体（软件包 fonts-wqy-microhei：sudo apt install fonts-wqy-microhei）。</translation>
+        <source>Install the WenQuanYi Micro Hei font (package fonts-wqy-microhei: sudo apt install fonts-wqy-microhei); none of the fonts in {folders} has Chinese TrueType outlines.</source>
+        <translation>请安装文泉驿微米黑字体（软件包 fonts-wqy-microhei：sudo apt install fonts-wqy-microhei）；{folders} 中没有一种字体带有中文 TrueType 轮廓。</translation>
     </message>
     <message>
         <source>No Chinese TrueType font was found, so PDFs cannot be made. {hint} (Noto/Source Han CJK fonts do not work: their outlines cannot be embedded.)</source>
