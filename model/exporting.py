@@ -28,7 +28,7 @@ import uuid
 from pathlib import Path
 from typing import Iterator
 
-from model import customers, database
+from model import customers, database, outputs
 from model.i18n import translate
 from model.progress import NO_PROGRESS, Progress
 
@@ -129,13 +129,16 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
             "kept in the audit trail. Give the reason and export again.")
             .format(count=total, limit=audit.REASON_THRESHOLD))
     keys = export_keys(conn, include_sensitive)
-    written = write_table(out_path, keys, _rows(conn, record_keys(include_sensitive), customer_ids,
-                                                _grade_cells(conn, customer_ids)),
-                          sheet=translate("Export", "Customers"), total=total, progress=progress)
     out = Path(out_path).resolve()
-    audit.record(conn, "export", out.name, written, by, reason,
-                 detail={"file": str(out), "scope": "all" if customer_ids is None else "selection",
-                         "sensitive": bool(include_sensitive)})
+    # The file is there with its audit entry, or neither (the entry is written once the
+    # file is whole; the file moves into place only when the entry is in).
+    with outputs.staged(out) as (part,):
+        written = write_table(part, keys, _rows(conn, record_keys(include_sensitive), customer_ids,
+                                                _grade_cells(conn, customer_ids)),
+                              sheet=translate("Export", "Customers"), total=total, progress=progress)
+        audit.record(conn, "export", out.name, written, by, reason,
+                     detail={"file": str(out), "scope": "all" if customer_ids is None else "selection",
+                             "sensitive": bool(include_sensitive)})
     return written
 
 
