@@ -59,6 +59,15 @@ def field_labels() -> dict[str, str]:
         "tags": translate("Fields", "Tags"),
         "latitude": translate("Fields", "Latitude"),
         "longitude": translate("Fields", "Longitude"),
+        "size": translate("Fields", "Size"),
+        "potential_amount": translate("Fields", "Potential amount"),
+        "own_channel": translate("Fields", "Own supply channel"),
+        "scarce_resources": translate("Fields", "Scarce resources"),
+        "deal_status": translate("Fields", "Deal status"),
+        "handle_by": translate("Fields", "Handle by"),
+        "keyman_name": translate("Fields", "KeyMan"),
+        "keyman_role": translate("Fields", "KeyMan's role"),
+        "keyman_phone": translate("Fields", "KeyMan's phone"),
         "*created": translate("Fields", "Created"),
         "*deleted": translate("Fields", "Deleted"),
         "*restored": translate("Fields", "Restored"),
@@ -104,6 +113,17 @@ def area_type_choices() -> list[tuple[str, str | None]]:
         (a.label("zh") if zh else f"{a.label_en} ({a.label_zh})", a.key) for a in rules.area_types()]
 
 
+def record_choices(field: str) -> list[tuple[str, Any]]:
+    """The choices of a size, deal status or yes/no field (model.customer_fields)."""
+    from model import customer_fields
+    if field in customer_fields.YES_NO_FIELDS:
+        return [(translate("Fields", "Unknown"), None), (translate("Fields", "Yes"), 1),
+                (translate("Fields", "No"), 0)]
+    language = "zh" if is_chinese() else "en"
+    return [(translate("Fields", "Not set"), None)] + [
+        (c.label(language), c.key) for c in customer_fields.field_rules().values(field)]
+
+
 def channel_labels() -> dict[str, str]:
     """How a contact was made (customers.CHANNELS), as the user reads it."""
     return {
@@ -123,6 +143,14 @@ def display_value(field: str, value: Any) -> str:
         return dict((v, t) for t, v in gender_choices()).get(text, text)
     if field == "area_type":
         return dict((v, t) for t, v in area_type_choices()).get(text, text)
+    if field in ("size", "deal_status", "own_channel", "scarce_resources"):
+        key = int(value) if field in ("own_channel", "scarce_resources") and str(value) in ("0", "1") else text
+        return dict((v, t) for t, v in record_choices(field)).get(key, text)
+    if field == "potential_amount":
+        try:
+            return f"{float(value):,.0f}"
+        except (TypeError, ValueError):
+            return text
     if field.startswith("dim_"):
         for dim in rules.dimensions():
             if dim.column == field:

@@ -70,8 +70,11 @@ class ComputedGrades:
         window = [self.window_start.isoformat(), self.as_of.isoformat()]
         thresholds = {k: (_num(v, 4) if isinstance(v, float) else v)
                       for k, v in self.rfm.attrs.get("thresholds", {}).items()}
-        return {VALUE_TIER: {"window": window, "basis": self.rules.value_tier.basis,
-                             "ranked": int(self.value_tier.attrs.get("ranked", 0))},
+        vt = self.rules.value_tier
+        return {VALUE_TIER: {"window": window, "basis": vt.basis,
+                             "ranked": int(self.value_tier.attrs.get("ranked", 0)),
+                             **({"potential_from": _num(vt.size_potential_from, 2)}
+                                if vt.size_potential_from is not None else {})},
                 RFM: {"window": window, "method": self.rules.rfm.method, "thresholds": thresholds},
                 PERSONA: {"min_known": self.rules.persona.min_known,
                           "dimensions": len(self.rules.persona.dimension_keys)}}
@@ -99,8 +102,21 @@ class ComputedGrades:
         before, cum = _numbers(f["share_before"], 6), _numbers(f["cum_share"], 6)
         ties = _numbers(f["tie_size"], 0)
         out = []
+        pareto_rules = f["pareto_rule"].tolist()
         for i, rule in enumerate(f["rule"].tolist()):
-            if rule == "pareto":
+            if rule in value_tier_engine.SEED_RULES:
+                # Few customers: built as a dict (the ranking figures when ranked, and the record's inputs).
+                detail = {"amount": json.loads(amounts[i]), "cutoff": json.loads(cut[i]), "rule": rule,
+                          "pareto_rule": pareto_rules[i]}
+                if pareto_rules[i] == "pareto":
+                    detail.update(cum_share=json.loads(cum[i]), rank=json.loads(ranks[i]),
+                                  share_before=json.loads(before[i]), tie_size=json.loads(ties[i]))
+                if rule != "scarce_resources":
+                    potential = f["potential"].iat[i]
+                    detail.update(size=f["size"].iat[i], own_channel=bool(f["own_channel"].iat[i]),
+                                  potential=None if potential != potential else _num(potential, 2))
+                out.append(_dumps(detail))
+            elif rule == "pareto":
                 out.append(f'{{"amount":{amounts[i]},"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},'
                            f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]}}}')
             else:
@@ -176,7 +192,7 @@ def compute(inputs: GradingInputs, rules: ruleset.GradingRules | None = None) ->
     rules = rules or ruleset.load()
     population = inputs.population
     scope = inputs.scope
-    tiers = value_tier_engine.compute(inputs.activity, population, rules.value_tier)
+    tiers = value_tier_engine.compute(inputs.activity, population, rules.value_tier, inputs.customers)
     rfm = rfm_engine.compute(inputs.activity, population, inputs.as_of, rules.rfm)
     personas = persona_engine.compute(inputs.customers.loc[scope], rules.persona)
     if len(scope) != len(population):

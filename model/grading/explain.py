@@ -80,16 +80,19 @@ def _value_tier(value, d, language, rules) -> str:
     else:
         basis = translate("Grading", "volume")
     rule = d.get("rule")
+    if rule in _SEED_RULES:
+        return _value_tier_seed(value, d, basis, days, end, language, rules)
     if rule == "total_zero":
         return translate("Grading", "The total {basis} of all customers in the {days} days to {end} is zero, "
-                         "so every customer is tier {tier}.").format(basis=basis, days=days, end=end, tier=value)
+                         "so every customer is tier {tier}.").format(basis=basis, days=days, end=end,
+                                                                    tier=value) + _rest_reason(d, rules)
     if rule == "no_transactions":
         return translate("Grading", "No transactions in the {days} days to {end}: tier {tier}.").format(
-            days=days, end=end, tier=value)
+            days=days, end=end, tier=value) + _rest_reason(d, rules)
     if rule == "no_volume":
         return translate("Grading", "The net {basis} in the {days} days to {end} is {amount}, not above zero: "
                          "tier {tier}.").format(basis=basis, days=days, end=end, amount=_money(d["amount"]),
-                                                tier=value)
+                                                tier=value) + _rest_reason(d, rules)
     text = translate("Grading", "{basis} {amount} in the {days} days to {end}, rank {rank} of {ranked}. "
                      "Customers ranked above hold {before} of the total; up to here {cum}.").format(
         basis=basis.capitalize(), amount=_money(d["amount"]), days=days, end=end, rank=d["rank"],
@@ -98,6 +101,7 @@ def _value_tier(value, d, language, rules) -> str:
     if value == rules.value_tier.rest:
         text += " " + translate("Grading", "Tier {tier}: beyond the {cutoff} cut-off.").format(
             tier=value, cutoff=_pct(d.get("cutoff", last)))
+        text += _rest_reason(d, rules)
     else:
         text += " " + translate("Grading", "Tier {tier} takes customers until {cutoff} of the total is "
                                 "reached.").format(tier=value, cutoff=_pct(d["cutoff"]))
@@ -105,6 +109,45 @@ def _value_tier(value, d, language, rules) -> str:
         text += " " + translate("Grading", "{count} customers have this same amount and share the better "
                                 "tier.").format(count=d["tie_size"])
     return text
+
+
+_SEED_RULES = ("scarce_resources", "size_own_channel", "size_potential", "size_own_channel_potential")
+
+
+def _rest_reason(d: dict, rules) -> str:
+    """Why a customer beyond the cut-offs is not in a seed tier either (new runs only)."""
+    vt = rules.value_tier
+    if "potential_from" not in d or vt.size_tier is None:
+        return ""
+    return " " + translate("Grading", "No scarce resources, and not of size medium or above with its own supply "
+                           "channel or a potential amount of at least {limit}.").format(
+        limit=_money(d["potential_from"]))
+
+
+def _value_tier_seed(value, d, basis, days, end, language, rules) -> str:
+    """The seed's rules (seed 002): scarce resources → A; size with own channel or potential → B."""
+    if d.get("pareto_rule") == "pareto":
+        text = translate("Grading", "{basis} {amount} in the {days} days to {end}, rank {rank} of {ranked}, "
+                         "beyond the {cutoff} cut-off.").format(
+            basis=basis.capitalize(), amount=_money(d["amount"]), days=days, end=end, rank=d["rank"],
+            ranked=d["ranked"], cutoff=_pct(d.get("cutoff")))
+    else:
+        text = translate("Grading", "Little or no trade in the {days} days to {end} ({basis} {amount}).").format(
+            days=days, end=end, basis=basis, amount=_money(d["amount"]))
+    if d["rule"] == "scarce_resources":
+        return text + " " + translate("Grading", "Holds scarce resources the market cannot do without: "
+                                      "tier {tier}.").format(tier=value)
+    from model import customer_fields
+    size = customer_fields.field_rules().label("size", d.get("size"), language)
+    reasons = []
+    if d["rule"] in ("size_own_channel", "size_own_channel_potential"):
+        reasons.append(translate("Grading", "its own supply channel"))
+    if d["rule"] in ("size_potential", "size_own_channel_potential"):
+        reasons.append(translate("Grading", "a potential amount of {amount} (at least {limit})").format(
+            amount=_money(d.get("potential")), limit=_money(d.get("potential_from"))))
+    return text + " " + translate("Grading", "Size {size}, with {reasons}: tier {tier}, a large customer not "
+                                  "won yet.").format(size=size, reasons=translate("Grading", " and ").join(reasons),
+                                                     tier=value)
 
 
 def _high_low(flag: bool) -> str:

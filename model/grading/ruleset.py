@@ -49,10 +49,19 @@ class ValueTierRules:
     cutoffs: tuple[tuple[str, float], ...]       # (tier, until_share), rising shares
     rest: str
     tiers: dict                                  # tier -> {label_en, label_zh, treatment_en, ...}
+    # Seed 002's other ways into a tier (None: not used): scarce resources → A;
+    # size medium or above with an own channel or a large potential → B.
+    scarce_tier: str | None = None
+    size_tier: str | None = None
+    size_sizes: frozenset = frozenset()
+    size_own_channel: bool = True
+    size_potential_from: float | None = None
 
     @property
     def values(self) -> tuple[str, ...]:
-        return (*(t for t, _ in self.cutoffs), self.rest)
+        """The tiers best first: the cut-offs', the seed rules' (scarce, size), the rest."""
+        ordered = (*(t for t, _ in self.cutoffs), self.scarce_tier, self.size_tier, self.rest)
+        return tuple(dict.fromkeys(t for t in ordered if t is not None))
 
     def label(self, tier: str, language: str = "en") -> str:
         return _labelled(self.tiers.get(tier, {}), language) or tier
@@ -197,7 +206,17 @@ def _value_tier(data: dict, file: str) -> ValueTierRules:
     rest = str(data.get("rest", "C"))
     if len({*(t for t, _ in cutoffs), rest}) != len(cutoffs) + 1:
         raise _fail(file, translate("Grading", "value_tier tiers must have different names."))
-    return ValueTierRules(basis, cutoffs, rest, dict(data.get("tiers", {})))
+    names = {*(t for t, _ in cutoffs), rest, *data.get("tiers", {})}
+    scarce = (data.get("scarce_resources") or {}).get("tier")
+    size = data.get("size_rule") or {}
+    for tier in (scarce, size.get("tier")):
+        if tier is not None and tier not in names:
+            raise _fail(file, translate("Grading", "value_tier: \"{tier}\" is not one of the tiers.")
+                        .format(tier=tier))
+    potential = size.get("potential_from")
+    return ValueTierRules(basis, cutoffs, rest, dict(data.get("tiers", {})), scarce, size.get("tier"),
+                          frozenset(size.get("sizes", ())), bool(size.get("own_channel", True)),
+                          None if potential is None else float(potential))
 
 
 def _rfm(data: dict, file: str) -> RfmRules:
