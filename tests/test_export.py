@@ -21,7 +21,7 @@ STABLE_KEYS = ["id", "name", "gender", "phone", "phone2", "address", "area", "ar
                "handle_by", "keyman_name", "keyman_role", "keyman_phone"]
 GRADE_KEYS = ["value_tier", "opportunity_grade", "urgency", "tracking_cadence",
               "next_tracking_date", "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona",
-              "persona_score"]
+              "persona_score", "importance"]
 EXPORT_KEYS = STABLE_KEYS + GRADE_KEYS
 
 

@@ -170,12 +170,24 @@ class PersonaRules:
 
 
 @dataclass(frozen=True)
+class ImportanceRules:
+    important_from: float
+    values: tuple[Labelled, ...]       # important, not_important
+
+    def label(self, key: str | None, language: str = "en") -> str:
+        found = next((v for v in self.values if v.key == key), None)
+        return found.label(language) if found else (key or "")
+
+
+@dataclass(frozen=True)
 class GradingRules:
     window_days: int
     value_tier: ValueTierRules
     rfm: RfmRules
     opportunity: OpportunityRules
     persona: PersonaRules
+    importance: ImportanceRules = ImportanceRules(500000.0, (
+        Labelled("important", "important", "重要客户"), Labelled("not_important", "not important", "非重要客户")))
 
 
 def _fail(file: str, problem: str) -> RulesError:
@@ -288,6 +300,15 @@ def _personas(data: dict, settings: dict, file: str) -> PersonaRules:
     return PersonaRules(tuple(personas), used, max(1, min_known), targets)
 
 
+def _importance(data: dict, file: str) -> ImportanceRules:
+    values = tuple(Labelled(v["key"], v.get("label_en", v["key"]), v.get("label_zh", ""))
+                   for v in data.get("values", ()))
+    if {v.key for v in values} != {"important", "not_important"}:
+        raise _fail(file, translate("Grading", "importance.values must name \"important\" and "
+                                    "\"not_important\"."))
+    return ImportanceRules(float(data.get("important_from", 500000)), values)
+
+
 @lru_cache(maxsize=4)
 def _load(folder: str, _stamp: tuple) -> GradingRules:
     path = Path(folder)
@@ -301,7 +322,8 @@ def _load(folder: str, _stamp: tuple) -> GradingRules:
         return GradingRules(window, _value_tier(grading.get("value_tier", {}), gfile),
                             _rfm(grading.get("rfm", {}), gfile),
                             _opportunity(grading.get("opportunity", {}), gfile),
-                            _personas(personas, grading.get("persona", {}), pfile))
+                            _personas(personas, grading.get("persona", {}), pfile),
+                            _importance(grading.get("importance", {}), gfile))
     except (KeyError, TypeError, ValueError) as exc:
         raise _fail(gfile + " / " + pfile,
                     translate("Grading", "an entry is missing or has the wrong type ({error}).")
