@@ -144,8 +144,10 @@ def senior_calls(conn: sqlite3.Connection, start: date, end: date, manager: str 
             reason = translate("Due", "A-tier service: {senior}'s monthly call (not called yet)").format(senior=senior)
         purpose = r.senior_purpose()
         if head:
-            purpose += translate("Due", " — with {name}").format(
+            with_whom = translate("Due", " — with {name}").format(
                 name=head + (f" ({row['keyman_role']})" if row["keyman_role"] else ""))
+            purpose += with_whom
+            reason += with_whom
         item = due._item(row, due._Grade(tier=r.tier), prules, priority=(3 if overdue else 2) * 1000 + min(overdue, 365),
                          reason=reason, overdue_days=overdue, purpose=purpose, due_date=when, channel=r.senior_channel,
                          rank_class=3 if overdue else 2, cadence_days=r.senior_days)
