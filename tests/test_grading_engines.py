@@ -330,6 +330,46 @@ def test_ties_go_to_the_narrower_persona_and_are_reported(rules):
     assert first["value"] != second["value"]
 
 
+def test_a_persona_needs_more_than_half_the_known_dimensions_to_agree(rules):
+    assert rules.persona.min_score_above == 0.5
+    # 6 known: 4 of the retiree's codes agree (0.67) → 乐享晚年; 3 of 6 (0.5) → no persona.
+    four = {"age": "1.5", "family": "2.4", "occupation": "3.4", "property": "5.3",
+            "schedule": "6.1", "consumption": "8.1"}
+    three = {**four, "property": "5.1"}
+    frame = persona.compute(customers_with([four, three]), rules.persona)
+    assert frame["value"].tolist() == ["enjoying_retirement", grading.NO_MATCH]
+    assert frame.loc[2, "score"] == pytest.approx(0.5) and frame.loc[2, "best"] == "senior_professional"   # 5.1, 6.1, 8.1: also 3 of 6, narrower
+    assert pd.isna(frame.loc[1, "best"])
+    looser = replace(rules.persona, min_score_above=0.0)
+    assert persona.compute(customers_with([three]), looser)["value"].tolist() == ["enjoying_retirement"]
+
+
+def test_no_persona_is_explained_with_the_closest_one(archive):
+    from model import customers
+    conn = archive.conn
+    cid = customers.create(conn, {"name": "甲", "dim_age": "1.5", "dim_family": "2.4", "dim_occupation": "3.4",
+                                  "dim_property": "5.1", "dim_schedule": "6.1", "dim_consumption": "8.1"}, "t")
+    comp = grading.compute(grading.load_inputs(conn, AS_OF))
+    assert comp.persona.loc[cid, "value"] == grading.NO_MATCH
+    text = comp.explain(cid, grading.PERSONA, "en")
+    assert "Closest senior professional: only 3 of 6" in text and "above 0.50" in text
+    assert grading.value_label(grading.PERSONA, grading.NO_MATCH, "en") == "no persona"
+    grading.apply(conn, comp)
+    assert grading.distribution(conn)["persona"] == {grading.NO_MATCH: 1}
+
+
+def test_rfm_types_show_the_seeds_names_and_actions(rules):
+    names = {t.key: t.seed_label("zh") for t in rules.rfm.types}
+    assert names == {"important_value": "最有价值客户", "important_develop": "最近活跃客户",
+                     "general_value": "最频繁客户", "important_win_back": "大金额客户",
+                     "important_keep": "再次挽留客户", "general_keep": "再次挽留客户",
+                     "general_win_back": "再次挽留客户", "general_develop": "新获得客户"}
+    best = rules.rfm.type("important_value")
+    assert grading.value_label(grading.RFM, "important_value", "zh_CN", rules) == "重要价值（最有价值客户）"
+    assert grading.value_label(grading.RFM, "general_develop", "en", rules) == "general develop (new) (new customers)"
+    assert "个性化的购物体验" in best.action("zh")       # the seed's own suggested action
+
+
 # -- opportunity -----------------------------------------------------------
 
 EXPECTED_GRADES = {

@@ -272,12 +272,13 @@ def test_export_frame_columns_and_values(book):
     frame = grading.export_frame(conn, as_of=date(2025, 7, 10), language="en")
     assert list(frame.columns) == ["value_tier", "opportunity_grade", "urgency", "tracking_cadence",
                                    "next_tracking_date", "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona",
-                                   "persona_score"]
+                                   "persona_score", "importance"]
     assert list(frame.index) == ids
     row = frame.loc[ids[0]]
     assert (row["value_tier"], row["opportunity_grade"], row["urgency"], row["tracking_cadence"],
             row["next_tracking_date"]) == ("A", "B", "1 to 3 months", "weekly log", "2025-06-30")
-    assert (row["rfm_r"], row["rfm_f"], row["rfm_m"], row["rfm_type"]) == (29, 1, 50.0, "important value")
+    assert (row["rfm_r"], row["rfm_f"], row["rfm_m"], row["rfm_type"]) == (29, 1, 50.0,
+                                                                           "important value (best customers)")
     assert (row["persona"], row["persona_score"]) == ("enjoying retirement", 1.0)
     empty = frame.loc[ids[4]]
     assert empty["rfm_type"] == "no transactions" and empty["rfm_f"] == 0 and pd.isna(empty["rfm_r"])
@@ -286,7 +287,7 @@ def test_export_frame_columns_and_values(book):
     assert keys.loc[ids[0], ["urgency", "tracking_cadence", "rfm_type", "persona"]].tolist() == \
         ["urgent", "weekly", "important_value", "enjoying_retirement"]
     chinese = grading.export_frame(conn, [ids[0]], as_of=AS_OF, language="zh_CN")
-    assert chinese.loc[ids[0], ["rfm_type", "persona", "tracking_cadence"]].tolist() == ["重要价值", "乐享晚年", "周志"]
+    assert chinese.loc[ids[0], ["rfm_type", "persona", "tracking_cadence"]].tolist() == ["重要价值（最有价值客户）", "乐享晚年", "周志"]
 
 
 # -- rules data ---------------------------------------------------------------------

@@ -77,6 +77,7 @@ class ComputedGrades:
                                 if vt.size_potential_from is not None else {})},
                 RFM: {"window": window, "method": self.rules.rfm.method, "thresholds": thresholds},
                 PERSONA: {"min_known": self.rules.persona.min_known,
+                          "min_score_above": self.rules.persona.min_score_above,
                           "dimensions": len(self.rules.persona.dimension_keys)}}
 
     def detail(self, scheme: str, customer_id: int) -> dict:
@@ -149,8 +150,9 @@ class ComputedGrades:
         keys = self.rules.persona.dimension_keys
         values, statuses, known = f["value"].tolist(), f["statuses"].tolist(), f["known"].tolist()
         tied, scores, matched = f["tied_with"].tolist(), f["score"].tolist(), f["matched"].tolist()
-        combos = [f"{v}/{s if s is not None else k}/{'|'.join(t)}"
-                  for v, s, k, t in zip(values, statuses, known, tied)]
+        bests = f["best"].tolist()
+        combos = [f"{v}/{b}/{s if s is not None else k}/{'|'.join(t)}"
+                  for v, b, s, k, t in zip(values, bests, statuses, known, tied)]
         codes, uniques = pd.factorize(np.asarray(combos, dtype=object))
         first = np.full(len(uniques), -1, dtype=np.int64)
         first[codes[::-1]] = np.arange(len(codes))[::-1]       # first row of each combination
@@ -169,7 +171,8 @@ class ComputedGrades:
             ties = ties_json.get(tied[i])
             if ties is None:
                 ties = ties_json[tied[i]] = _dumps(list(tied[i]))
-            texts.append(f'{{"dims":{dims},"known":{int(known[i])},"matched":{int(matched[i])},'
+            best = f'"best":"{bests[i]}",' if bests[i] else ""
+            texts.append(f'{{{best}"dims":{dims},"known":{int(known[i])},"matched":{int(matched[i])},'
                          f'"score":{_num(scores[i], 4)!r},"tied_with":{ties}}}')
         return np.asarray(texts, dtype=object)[codes].tolist() if len(codes) else []
 
@@ -215,7 +218,8 @@ def value_order(scheme: str, rules: ruleset.GradingRules) -> list[str]:
     if scheme == RFM:
         return [t.key for t in rules.rfm.types] + [rfm_engine.NO_TRANSACTIONS]
     if scheme == PERSONA:
-        return [p.key for p in rules.persona.personas] + [persona_engine.NOT_ENOUGH_INFORMATION]
+        return ([p.key for p in rules.persona.personas]
+                + [persona_engine.NO_MATCH, persona_engine.NOT_ENOUGH_INFORMATION])
     raise KeyError(scheme)
 
 

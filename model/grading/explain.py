@@ -9,7 +9,7 @@ from datetime import date
 
 from model.grading import ruleset
 from model.grading.compute import OPPORTUNITY, PERSONA, RFM, VALUE_TIER
-from model.grading.persona import NOT_ENOUGH_INFORMATION
+from model.grading.persona import NO_MATCH, NOT_ENOUGH_INFORMATION
 from model.grading.rfm import NO_TRANSACTIONS
 from model.i18n import translate
 
@@ -43,9 +43,11 @@ def value_label(scheme: str, value: str | None, language: str | None = None,
         return translate("Grading", "no transactions")
     if value == NOT_ENOUGH_INFORMATION:
         return translate("Grading", "not enough information")
+    if value == NO_MATCH:
+        return translate("Grading", "no persona")
     if scheme == RFM:
         t = rules.rfm.type(value)
-        return t.label(language) if t else value
+        return t.display(language) if t else value
     if scheme == PERSONA:
         p = rules.persona.persona(value)
         return p.label(language) if p else value
@@ -186,6 +188,11 @@ def _persona(value, d, language, rules) -> str:
             known=d.get("known", 0), total=d.get("dimensions", len(rules.persona.dimension_keys)),
             min=d.get("min_known", rules.persona.min_known))
     from model import rules as base_rules
+    if value == NO_MATCH:
+        return translate("Grading", "Closest {persona}: only {matched} of {known} known dimensions match (score "
+                         "{score}); a persona needs a score above {min}: no persona.").format(
+            persona=value_label(PERSONA, d.get("best"), language, rules), matched=d["matched"], known=d["known"],
+            score=f"{float(d['score']):.2f}", min=f"{float(d.get('min_score_above', 0)):.2f}")
 
     def names(status: str) -> str:
         keys = d.get("dims", {}).get(status, [])

@@ -80,9 +80,24 @@ class RfmType(_Labels):
     label_zh: str
     action_en: str
     action_zh: str
+    seed_label_en: str = ""      # seed 002's own name for the type ("" where none maps)
+    seed_label_zh: str = ""
+    seed_action_en: str = ""
+    seed_action_zh: str = ""
 
     def action(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language, "action")
+        """The suggested action: the seed's where it names the type, else the grid's."""
+        return _labelled(self.__dict__, language, "seed_action") or _labelled(self.__dict__, language, "action")
+
+    def seed_label(self, language: str = "en") -> str:
+        return _labelled(self.__dict__, language, "seed_label")
+
+    def display(self, language: str = "en") -> str:
+        """The grid's name with the seed's beside it: "重要价值（最有价值客户）"."""
+        seed = self.seed_label(language)
+        if not seed:
+            return self.label(language)
+        return f"{self.label(language)}（{seed}）" if language.startswith("zh") else f"{self.label(language)} ({seed})"
 
 
 @dataclass(frozen=True)
@@ -164,6 +179,7 @@ class PersonaRules:
     dimension_keys: tuple[str, ...]    # the dimensions any persona uses, in archive order
     min_known: int
     target_personas: tuple[str, ...]
+    min_score_above: float = 0.0       # the best score must be above this, else no persona
 
     def persona(self, key: str) -> Persona | None:
         return next((p for p in self.personas if p.key == key), None)
@@ -240,7 +256,8 @@ def _rfm(data: dict, file: str) -> RfmRules:
         raise _fail(file, translate("Grading", "rfm.quintile_high_from must be a score from 1 to 5."))
     types = tuple(RfmType(t["key"], t["r"] == "high", t["f"] == "high", t["m"] == "high",
                           t.get("label_en", t["key"]), t.get("label_zh", ""),
-                          t.get("action_en", ""), t.get("action_zh", ""))
+                          t.get("action_en", ""), t.get("action_zh", ""), t.get("seed_label_en", ""),
+                          t.get("seed_label_zh", ""), t.get("seed_action_en", ""), t.get("seed_action_zh", ""))
                   for t in data.get("types", ()))
     if len({(t.r_high, t.f_high, t.m_high) for t in types}) != 8 or len(types) != 8:
         raise _fail(file, translate("Grading", "rfm.types must name each of the 8 high/low combinations once."))
@@ -297,7 +314,10 @@ def _personas(data: dict, settings: dict, file: str) -> PersonaRules:
         raise _fail(file, translate("Grading", "target_personas names unknown personas: {names}.")
                     .format(names=", ".join(unknown)))
     min_known = int(settings.get("min_known_dimensions", 5))
-    return PersonaRules(tuple(personas), used, max(1, min_known), targets)
+    min_score = float(settings.get("min_score_above", 0.0))
+    if not 0 <= min_score < 1:
+        raise _fail(file, translate("Grading", "persona.min_score_above must be at least 0 and below 1."))
+    return PersonaRules(tuple(personas), used, max(1, min_known), targets, min_score)
 
 
 def _importance(data: dict, file: str) -> ImportanceRules:
