@@ -341,7 +341,7 @@ def test_a_persona_needs_more_than_half_the_known_dimensions_to_agree(rules):
     assert frame.loc[2, "score"] == pytest.approx(0.5) and frame.loc[2, "best"] == "senior_professional"   # 5.1, 6.1, 8.1: also 3 of 6, narrower
     assert pd.isna(frame.loc[1, "best"])
     looser = replace(rules.persona, min_score_above=0.0)
-    assert persona.compute(customers_with([three]), looser)["value"].tolist() == ["enjoying_retirement"]
+    assert persona.compute(customers_with([three]), looser)["value"].tolist() == ["senior_professional"]
 
 
 def test_no_persona_is_explained_with_the_closest_one(archive):
