@@ -86,3 +86,15 @@ def urgency_sql(rules: ruleset.GradingRules | None = None, column: str = "c.hand
     else:
         parts.append(f"ELSE {_quote(classes[-1].key)}")
     return " ".join(parts) + " END"
+
+
+def handle_by_for(urgency: str, as_of: date, rules: ruleset.GradingRules | None = None) -> date:
+    """The handle-by date a manager's urgency answer stands for: the last day of the
+    class (urgent: as-of + 7 days; 1 week-1 month: + 1 month; 1-3 months: + 3 months);
+    the open last class (after 3 months) takes its ``handle_by_months`` (default 6)."""
+    rules = rules or ruleset.load()
+    for cls in rules.opportunity.urgency:
+        if cls.key == urgency:
+            limit = class_limit(cls, as_of)
+            return limit if limit is not None else opportunity.add_months(as_of, cls.handle_by_months or 6)
+    raise KeyError(urgency)

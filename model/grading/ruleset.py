@@ -140,6 +140,7 @@ class UrgencyClass(_Labels):
     within_months: int | None
     label_en: str
     label_zh: str
+    handle_by_months: int | None = None    # the open last class: the handle-by date a wizard answer sets
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ def _opportunity(data: dict, file: str) -> OpportunityRules:
                                             "need \"{need}\" and close \"{close}\".")
                             .format(need=need.key, close=close.key))
     urgency = tuple(UrgencyClass(u["key"], u.get("within_days"), u.get("within_months"),
-                                 u.get("label_en", u["key"]), u.get("label_zh", ""))
+                                 u.get("label_en", u["key"]), u.get("label_zh", ""), u.get("handle_by_months"))
                     for u in data.get("urgency", ()))
     if not needs or not closes or not urgency:
         raise _fail(file, translate("Grading", "opportunity needs \"needs\", \"closes\" and \"urgency\"."))
