@@ -132,3 +132,30 @@ def test_keyman_tags_migrate_to_the_field(tmp_path):
                            " ORDER BY id").fetchall()
     assert [tuple(h) for h in history] == [("keyman_name", None, "KeyMan"), ("tags", "VIP,KeyMan,老客户", "VIP,老客户"),
                                            ("keyman_name", None, "李总")]
+
+
+def test_list_columns_and_filters_for_deal_status_importance_and_urgency(archive, qapp):
+    from datetime import timedelta
+    from gui.customer_filters import CustomerFilter
+    from gui.grade_columns import grade_columns
+    conn = archive.conn
+    soon = (date.today() + timedelta(days=3)).isoformat()
+    won = customers.create(conn, {"name": "甲", "deal_status": "已成交", "potential_amount": 900000,
+                                  "handle_by": soon}, "t")
+    talk = customers.create(conn, {"name": "乙", "deal_status": "正在谈判", "potential_amount": 1000}, "t")
+    none = customers.create(conn, {"name": "丙"}, "t")
+
+    def ids(*grades):
+        where, params = CustomerFilter(grades=grades).where()
+        return [r[0] for r in conn.execute(f"SELECT c.id FROM customers c LEFT JOIN areas a ON a.id = c.area_id"
+                                           f" WHERE {where} ORDER BY c.id", params)]
+    assert ids("deal_status:closed") == [won]
+    assert ids("deal_status:closed", "deal_status:negotiating") == [won, talk]
+    assert ids("importance:important") == [won] and ids("importance:not_important") == [talk]
+    assert ids("importance:") == [none]
+    assert ids("urgency:urgent") == [won] and ids("deal_status:negotiating", "urgency:urgent") == []
+    columns = {c.key: c for c in grade_columns("zh_CN")}
+    row = conn.execute(f"SELECT {columns['deal_status'].select}, {columns['importance'].select},"
+                       f" {columns['urgency'].select} FROM customers c WHERE c.id = ?", (won,)).fetchone()
+    assert [columns[k].format(v) for k, v in zip(("deal_status", "importance", "urgency"), row)] == \
+        ["已成交", "重要客户", "紧急"]
