@@ -21,24 +21,21 @@ def register(commands) -> None:
     p.set_defaults(run=cmd_a_service)
 
     printing = print_subcommands(commands)
-    p = printing.add_parser("a-rewards", help=translate("CLI", "the year's top ten (十佳) and the A-tier volume "
-                                                              "rewards"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.add_argument("--year", type=int, metavar="YYYY", help=translate("CLI", "the year (default: this year)"))
-    _output(p)
-    p.set_defaults(run=cmd_print_rewards)
-
-    p = printing.add_parser("senior-calls", help=translate("CLI", "the senior leader's monthly calls to the "
-                                                                 "A-tier customers (a month from the start)"))
-    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
-    _output(p)
-    p.set_defaults(run=cmd_print_senior_calls)
-
-
-def _output(p) -> None:
-    from cli.planning import _output_options
-    _output_options(p, required=True)
+    for name, help_text, option, option_help, run in (
+            ("a-rewards", translate("CLI", "the year's top ten (十佳) and the A-tier volume rewards"),
+             "--year", translate("CLI", "the year (default: this year)"), cmd_print_rewards),
+            ("senior-calls", translate("CLI", "the senior leader's monthly calls to the A-tier customers (a month "
+                                              "from the start)"),
+             "--start", translate("CLI", "first day (default: today)"), cmd_print_senior_calls)):
+        p = printing.add_parser(name, help=help_text)
+        p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+        if option == "--year":
+            p.add_argument(option, type=int, metavar="YYYY", help=option_help)
+        else:
+            p.add_argument(option, type=date_arg, metavar="DATE", help=option_help)
+        from cli.planning import _output_options
+        _output_options(p, required=True)
+        p.set_defaults(run=run)
 
 
 def _no_senior() -> database.ArchiveError:

@@ -13,25 +13,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
-from gui.plan_dialogs import branch_name, date_edit, error_label, from_qdate
-from gui.print_dialogs import _PrintDialog
-from gui.widgets import RecordsModel, TaskProgress, fit_columns, show_failure
-from model import a_service, audit, due, ka_rewards
+from gui.plan_dialogs import branch_name, error_label
+from gui.print_dialogs import TrackingLogDialog, _PrintDialog
+from gui.widgets import RecordsModel, TaskProgress, fit_columns, records_view, show_failure
+from model import a_service, ka_rewards
 from model.database import Archive
 from model.i18n import translate
-
-
-def _table(model: RecordsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class ServiceDialog(QDialog):
@@ -44,11 +33,11 @@ class ServiceDialog(QDialog):
         self.senior_label = QLabel()
         self.senior_label.setWordWrap(True)
         self.calls_model = RecordsModel(parent=self)
-        self.calls_view = _table(self.calls_model)
+        self.calls_view = records_view(self.calls_model)
         self.rewards_model = RecordsModel(parent=self)
-        self.rewards_view = _table(self.rewards_model)
+        self.rewards_view = records_view(self.rewards_model)
         self.top_model = RecordsModel(parent=self)
-        self.top_view = _table(self.top_model)
+        self.top_view = records_view(self.top_model)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -158,32 +147,16 @@ class ServiceDialog(QDialog):
             dialog.deleteLater()
 
 
-class SeniorCallsPrintDialog(_PrintDialog):
-    """The senior leader's call list of a month (a tracking log for the senior)."""
+class SeniorCallsPrintDialog(TrackingLogDialog):
+    """The senior leader's call list: the month's tracking log for the senior."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, senior: str):
-        super().__init__(parent, branch_name(archive.conn), translate("AService", "senior-calls") + ".pdf")
-        self.archive = self.audit_archive = archive
-        self.senior = senior
+        super().__init__(parent, archive)
         self.setWindowTitle(self.tr("Print the senior leader's calls"))
-        self.start_edit = date_edit(date.today(), self)
-        self.form.addRow(QLabel(self.tr("The calls of {name} for a month from the first day.").format(name=senior)))
-        self.form.addRow(self.tr("&First day:"), self.start_edit)
-
-    def job(self, path: Path, branch: str | None, full_phone: bool):
-        from reports.tracking_log import tracking_log_pdf
-        archive, senior, start, printed = self.archive, self.senior, from_qdate(self.start_edit.date()), self.printed
-
-        def work(progress) -> Path:
-            conn = archive.reader()
-            try:
-                log = due.tracking_log(conn, "month", start, senior)
-            finally:
-                conn.close()
-            printed.update(what=audit.tracking_log_what(log.start, log.end), count=len(log.entries),
-                           detail={"senior": senior})
-            return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
-        return work
+        if self.manager.findData(senior) < 0:
+            self.manager.addItem(senior, senior)
+        self.manager.setCurrentIndex(self.manager.findData(senior))
+        self.period.setCurrentIndex(self.period.findData("month"))
 
 
 class RewardsPrintDialog(_PrintDialog):

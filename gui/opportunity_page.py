@@ -61,7 +61,7 @@ def _answer_box(title: str, keys: str, options, lang: str, answer) -> tuple[QGro
 
 
 def _answer_grid(title: str, keys: str, options, answer) -> tuple[QGroupBox, dict[str, QPushButton]]:
-    """A compact box of answer buttons, two per row; ``options`` are (key, label)."""
+    """A compact box of answer buttons; ``options`` are (key, label)."""
     box = QGroupBox(title)
     layout = QGridLayout(box)
     buttons: dict[str, QPushButton] = {}
@@ -69,7 +69,7 @@ def _answer_grid(title: str, keys: str, options, answer) -> tuple[QGroupBox, dic
         button = _button(f"{key_char}   {label}")
         button.clicked.connect(lambda _c=False, k=key: answer(k))
         buttons[key] = button
-        layout.addWidget(button, n // 2, n % 2)
+        layout.addWidget(button, n, 0)
     return box, buttons
 
 
@@ -131,8 +131,10 @@ class OpportunityPage(QWizardPage):
         keys.setWordWrap(True)
         keys.setStyleSheet("color: palette(placeholder-text);")
         answers = QVBoxLayout()
-        answers.addWidget(deal_box)
-        answers.addWidget(urgency_box)
+        extra = QHBoxLayout()          # side by side: the page must fit 1366x768
+        extra.addWidget(deal_box, 1)
+        extra.addWidget(urgency_box, 1)
+        answers.addLayout(extra)
         answers.addWidget(need_box)
         answers.addWidget(close_box)
         answers.addWidget(self.result)

@@ -16,8 +16,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEventLoop,
                             QModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QProgressBar, QPushButton, QTableView, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
+                               QHeaderView, QProgressBar, QPushButton, QTableView, QToolButton, QVBoxLayout,
                                QWidget, QWidgetAction)
 
 from gui.tasks import TaskHandle, run_task, show_error
@@ -429,6 +429,20 @@ class TaskProgress(QWidget):
         self.task.done.connect(loop.quit)
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
+
+
+def records_view(model: "RecordsModel") -> QTableView:
+    """A read-only table of records: whole rows selected, alternating colours, no row numbers."""
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
 
 
 def fit_columns(view: QTableView, widest: int, narrowest: int = 0) -> None:

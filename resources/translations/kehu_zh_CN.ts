@@ -4,10 +4,6 @@
 <context>
     <name>AService</name>
     <message>
-        <source>senior-calls</source>
-        <translation>副总电话清单</translation>
-    </message>
-    <message>
         <source>a-tier-rewards-{year}</source>
         <translation>A类客户奖励-{year}</translation>
     </message>
@@ -10423,14 +10419,6 @@ Place: {place}</source>
     <message>
         <source>Print the senior leader&apos;s calls</source>
         <translation>打印副总级领导电话清单</translation>
-    </message>
-    <message>
-        <source>The calls of {name} for a month from the first day.</source>
-        <translation>{name}从第一天起一个月的电话。</translation>
-    </message>
-    <message>
-        <source>&amp;First day:</source>
-        <translation>第一天(&amp;F)：</translation>
     </message>
 </context>
 <context>
