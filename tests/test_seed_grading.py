@@ -159,3 +159,38 @@ def test_list_columns_and_filters_for_deal_status_importance_and_urgency(archive
                        f" {columns['urgency'].select} FROM customers c WHERE c.id = ?", (won,)).fetchone()
     assert [columns[k].format(v) for k, v in zip(("deal_status", "importance", "urgency"), row)] == \
         ["已成交", "重要客户", "紧急"]
+
+
+def test_grades_of_an_archive_graded_with_the_old_95_percent_cut_move_on_regrade(archive, tmp_path):
+    """Today's archives hold value tiers from the 80/95% rule: they read as they were,
+    the first regrade by the seed's rule re-grades them (with history), the next writes nothing."""
+    import shutil
+    import json
+    from model import rules as base_rules
+    conn = archive.conn
+    ids = [customers.create(conn, {"name": f"客户{i}"}, "t") for i in range(4)]
+    with database.transaction(conn):
+        for cid, amount in zip(ids, (50, 30, 15, 5)):
+            conn.execute("INSERT INTO transactions(customer_id, txn_date, amount) VALUES (?, '2025-06-01', ?)",
+                         (cid, amount))
+    old = tmp_path / "old-rules"
+    shutil.copytree(base_rules.resource_path("rules"), old)
+    data = json.loads((old / "grading.json").read_text(encoding="utf-8"))
+    data["value_tier"]["cutoffs"].append({"tier": "B", "until_share": 0.95})
+    for key in ("scarce_resources", "size_rule"):
+        del data["value_tier"][key]
+    (old / "grading.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    import os
+    os.environ["KEHU_RULES_DIR"] = str(old)
+    try:
+        grading.apply(conn, grading.compute(grading.load_inputs(conn, AS_OF)))
+    finally:
+        del os.environ["KEHU_RULES_DIR"]
+    before = grading.current(conn, ids[2])["value_tier"]
+    assert before.value == "B" and "95.0%" in before.explanation("en")     # still explained as stored
+    result = grading.apply(conn, grading.compute(grading.load_inputs(conn, AS_OF)))
+    assert result.per_scheme_counts["value_tier"] == 1                      # the old B → C
+    assert grading.current(conn, ids[2])["value_tier"].value == "C"
+    assert [h.value for h in grading.history(conn, ids[2], "value_tier")] == ["C", "B"]
+    again = grading.apply(conn, grading.compute(grading.load_inputs(conn, AS_OF)))
+    assert again.changed_rows == 0 and again.refreshed_rows == 0
