@@ -78,6 +78,13 @@ def build(path: Path, customers: int, transactions: int) -> tuple[int, int]:
         with database.transaction(archive.conn):
             _random_customers(archive.conn, customers, rng)
     with archive:
+        # Seed 002's tier inputs on part of the book, so its rules (scarce resources → A,
+        # size with own channel or potential → B) do real work: by id, the same every run.
+        with database.transaction(archive.conn):
+            archive.conn.execute(
+                "UPDATE customers SET size = CASE id % 5 WHEN 0 THEN 'large' WHEN 1 THEN 'medium'"
+                " WHEN 2 THEN 'small' END, own_channel = (id % 7 = 0), potential_amount ="
+                " CASE WHEN id % 3 = 0 THEN (id % 11) * 100000 END, scarce_resources = (id % 97 = 0)")
         have = archive.conn.execute("SELECT COUNT(*) FROM transactions").fetchone()[0]
         if have < transactions:
             with database.transaction(archive.conn):

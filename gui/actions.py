@@ -118,6 +118,10 @@ def specs() -> list[ActionSpec]:
                    "customers", "Ctrl+Shift+L", "print", ARCHIVE, requires="gui.plan_page",
                    tip=translate("Actions", "Print the tracking log (客户追踪志) of a day, week, half month "
                                             "or month")),
+        ActionSpec("a_service", translate("Actions", "A-tier &service…"), "show_a_service", "customers",
+                   icon="grade", enabled_when=ARCHIVE, requires="gui.a_service_dialog",
+                   tip=translate("Actions", "The senior leader's monthly calls, the volume rewards and the "
+                                            "year's top ten (十佳) of the A-tier customers")),
         ActionSpec("delete_customer", translate("Actions", "&Delete customer…"), "delete_customer",
                    "customers", QKeySequence.StandardKey.Delete, "customer-delete", CUSTOMERS,
                    list_shortcut=True, separator_before=True,

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -24,7 +24,7 @@ from gui.grade_panel import GradePanel
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
-                         fit_columns, gender_choices)
+                         fit_columns, gender_choices, record_choices, records_view)
 from model import circles, customers, rules, settings
 from model.database import Archive, ArchiveError
 
@@ -34,6 +34,9 @@ GROUPS = (
     ("contact", ("phone", "phone2", "address", "area", "area_type", "latitude", "longitude")),
     ("segmentation", None),  # the dimensions, from the rules
     ("notes", ("needs", "products", "notes", "complaints", "tags")),
+    # Seed 002's grading inputs (value tier, importance, deal status, urgency) and the KeyMan.
+    ("grading", ("size", "potential_amount", "own_channel", "scarce_resources", "deal_status",
+                 "handle_by", "keyman_name", "keyman_role", "keyman_phone")),
 )
 LONG_TEXT = ("needs", "products", "notes", "complaints")
 
@@ -57,7 +60,8 @@ class CustomerEditor(QDialog):
     # -- building ------------------------------------------------------------
     def _build(self) -> None:
         titles = {"basic": self.tr("Basic information"), "contact": self.tr("Contact and area"),
-                  "segmentation": self.tr("Segmentation"), "notes": self.tr("Needs and notes")}
+                  "segmentation": self.tr("Segmentation"), "notes": self.tr("Needs and notes"),
+                  "grading": self.tr("Size, deal and KeyMan")}
         boxes = {}
         for key, fields in GROUPS:
             box = QGroupBox(titles[key])
@@ -83,7 +87,8 @@ class CustomerEditor(QDialog):
         grid.addWidget(boxes["contact"], 1, 0)
         grid.addWidget(boxes["segmentation"], 0, 1)
         grid.addWidget(boxes["notes"], 1, 1)
-        grid.setRowStretch(2, 1)
+        grid.addWidget(boxes["grading"], 2, 0)
+        grid.setRowStretch(3, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)  # the dimension labels are the longest texts
         self.scroll = QScrollArea()
@@ -174,7 +179,9 @@ class CustomerEditor(QDialog):
             return ChoiceCombo(gender_choices())
         if field == "area_type":
             return ChoiceCombo(area_type_choices())
-        if field in ("birth_date", "created_on"):
+        if field in ("size", "deal_status", "own_channel", "scarce_resources"):
+            return ChoiceCombo(record_choices(field))
+        if field in ("birth_date", "created_on", "handle_by"):
             return DateField()
         if field in LONG_TEXT:
             edit = QPlainTextEdit()
@@ -194,7 +201,7 @@ class CustomerEditor(QDialog):
                 self.area_input = combo
             return combo
         edit = QLineEdit()
-        if field in ("phone", "phone2"):
+        if field in ("phone", "phone2", "keyman_phone"):
             edit.setPlaceholderText(self.tr("e.g. 138 0013 8000"))
         elif field == "latitude":
             edit.setPlaceholderText(self.tr("e.g. 31.2304"))
@@ -234,16 +241,7 @@ class CustomerEditor(QDialog):
 
     @staticmethod
     def _table(model: RecordsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        return view
+        return records_view(model)
 
     def _fit_to_screen(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()

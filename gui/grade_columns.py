@@ -83,7 +83,9 @@ def grade_columns(language: str) -> list:
     return [
         Column("value_tier", translate("GradeColumns", "Value tier"), _grade(grading.VALUE_TIER, marked),
                _labelled(grading.VALUE_TIER, rules, language), sort=_order(grading.VALUE_TIER, rules),
-               chars=6, tooltip=translate("GradeColumns", "A/B/C by the Pareto rule over the last 12 months.")
+               chars=6, tooltip=translate("GradeColumns", "A/B/C as seed 002 defines them: the top 80% of the "
+                                          "last 12 months, or scarce resources (A); medium size or above with "
+                                          "its own channel or a large potential (B).")
                + " " + hand),
         Column("opportunity_grade", translate("GradeColumns", "Opportunity"), _grade(grading.OPPORTUNITY),
                _labelled(grading.OPPORTUNITY, rules, language), sort=_order(grading.OPPORTUNITY, rules),
@@ -99,7 +101,65 @@ def grade_columns(language: str) -> list:
                                                            "tracking cadence.")),
         Column("overdue_days", translate("GradeColumns", "Overdue (days)"), overdue_sql(rules), _overdue_text,
                chars=5, tooltip=translate("GradeColumns", "Days since the next tracking date passed.")),
+        *seed_columns(language, rules),
     ]
+
+
+# -- seed 002's other axes: size, deal status, importance, urgency of handling, KeyMan -------------
+
+AXES = ("deal_status", "importance", "urgency", "size")
+
+
+def axis_values(axis: str, language: str, rules: grading.GradingRules | None = None) -> list[tuple[str, str]]:
+    """(key, label) of an axis's values, in order."""
+    from model import customer_fields
+    rules = rules or grading.load_rules()
+    short = "zh" if language.startswith("zh") else "en"
+    if axis in ("deal_status", "size"):
+        return [(c.key, c.label(short)) for c in customer_fields.field_rules().values(axis)]
+    if axis == "importance":
+        return [(v.key, v.label(language)) for v in rules.importance.values]
+    return [(u.key, u.label(language)) for u in rules.opportunity.urgency]
+
+
+def axis_label(axis: str) -> str:
+    return {"deal_status": translate("GradeColumns", "Deal status"),
+            "importance": translate("GradeColumns", "Importance"),
+            "urgency": translate("GradeColumns", "Urgency"),
+            "size": translate("GradeColumns", "Size")}[axis]
+
+
+def axis_sql(axis: str, rules: grading.GradingRules | None = None) -> str:
+    from model.grading import deal
+    if axis == "importance":
+        return deal.importance_sql(rules)
+    if axis == "urgency":
+        return deal.urgency_sql(rules)
+    return f"c.{axis}"
+
+
+def seed_columns(language: str, rules: grading.GradingRules) -> list:
+    from gui.columns import Column, _case, _lookup
+    columns = []
+    tips = {"deal_status": translate("GradeColumns", "已成交 / 正在谈判 / 潜在 (seed 002)"),
+            "importance": translate("GradeColumns", "From the potential amount: important from {amount}.").format(
+                amount=f"{rules.importance.important_from:,.0f}"),
+            "urgency": translate("GradeColumns", "By when the customer must be handled (the handle-by date)."),
+            "size": translate("GradeColumns", "Large, medium or small (规模)")}
+    for axis in AXES:
+        values = axis_values(axis, language, rules)
+        expression = axis_sql(axis, rules)
+        columns.append(Column(axis, axis_label(axis), expression, _lookup(dict(values)),
+                              sort=_case(f"({expression})", {k: i for i, (k, _) in enumerate(values)}),
+                              chars=8, tooltip=tips[axis], visible_by_default=axis != "size"))
+    columns.append(Column("potential_amount", translate("GradeColumns", "Potential amount"), "c.potential_amount",
+                          lambda v: "" if v is None else f"{float(v):,.0f}", chars=10, visible_by_default=False))
+    columns.append(Column("handle_by", translate("GradeColumns", "Handle by"), "c.handle_by", chars=10,
+                          visible_by_default=False))
+    columns.append(Column("keyman", translate("GradeColumns", "KeyMan"), "c.keyman_name", chars=8,
+                          visible_by_default=False,
+                          tooltip=translate("GradeColumns", "The customer's decision maker (KeyMan)")))
+    return columns
 
 
 def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], list]:
@@ -111,8 +171,19 @@ def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], 
     by_scheme: dict[str, list[str]] = {}
     for entry in grades:
         scheme, _, value = entry.partition(":")
-        if scheme in grading.SCHEMES:
+        if scheme in grading.SCHEMES or scheme in AXES:
             by_scheme.setdefault(scheme, []).append(value)
+    for axis in AXES:        # seed 002's axes: values are alternatives; "axis:" = not set
+        values = by_scheme.get(axis)
+        if not values:
+            continue
+        real = [v for v in values if v]
+        expression = axis_sql(axis)
+        alternatives = [f"({expression}) IN ({', '.join('?' * len(real))})"] if real else []
+        params += real
+        if len(real) < len(values):
+            alternatives.append(f"({expression}) IS NULL")
+        parts.append("(" + " OR ".join(alternatives) + ")")
     for scheme in grading.SCHEMES:
         values = by_scheme.get(scheme)
         if not values:
@@ -151,6 +222,13 @@ class GradeFilterButton(QPushButton):
                 self._add(sub, f"{scheme}:{value}", value_text(scheme, value, long=True, rules=rules, lang=language))
             sub.addSeparator()
             self._add(sub, f"{scheme}:", self.tr("(not graded)"))
+        menu.addSeparator()
+        for axis in AXES:
+            sub = menu.addMenu(axis_label(axis))
+            for key, label in axis_values(axis, language, rules):
+                self._add(sub, f"{axis}:{key}", label)
+            sub.addSeparator()
+            self._add(sub, f"{axis}:", self.tr("(not set)"))
         menu.addSeparator()
         self.overdue_action = menu.addAction(self.tr("Tracking &overdue"))
         self.overdue_action.setCheckable(True)

@@ -39,7 +39,7 @@ def count_rows(scheme: str, counts: dict[str, int], long: bool = False,
     any other stored value that occurs."""
     rules = rules or grading.load_rules()
     order = grading.value_order(scheme, rules)
-    special = {grading.NO_TRANSACTIONS, grading.NOT_ENOUGH_INFORMATION}
+    special = {grading.NO_TRANSACTIONS, grading.NOT_ENOUGH_INFORMATION, grading.NO_MATCH}
     keys = [v for v in order if v not in special or counts.get(v)]
     keys += [v for v in counts if v not in keys]
     return [(k, value_text(scheme, k, long, rules), int(counts.get(k, 0)), value_text(scheme, k, True, rules))

@@ -109,7 +109,8 @@ class ReviewPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.apply_computed = QCheckBox(self.tr("Write the &computed grades (value tier, RFM type, persona)"))
-        self.apply_answers = QCheckBox(self.tr("Write the &opportunity grades from your answers"))
+        self.apply_answers = QCheckBox(self.tr("Write the &opportunity grades, deal status and urgency from your "
+                                               "answers"))
         for box in (self.apply_computed, self.apply_answers):
             box.setChecked(True)
             box.toggled.connect(lambda *_: self.completeChanged.emit())
@@ -171,8 +172,8 @@ class ReviewPage(QWizardPage):
             kept=locale.toString(prepared.kept_overrides)))
         self.apply_computed.setEnabled(computed_changes > 0)
         self.apply_computed.setChecked(computed_changes > 0)
-        self.apply_answers.setEnabled(answered > 0)
-        self.apply_answers.setChecked(answered > 0)
+        self.apply_answers.setEnabled(answered > 0 or bool(session.deals))
+        self.apply_answers.setChecked(answered > 0 or bool(session.deals))
         if rows:
             self.table.selectRow(0)
 
@@ -191,13 +192,14 @@ class ReviewPage(QWizardPage):
         self.error.hide()
         archive, prepared = self.wiz.archive, self.wiz.prepared
         answers = dict(self.wiz.session.answers) if self.apply_answers.isChecked() else {}
+        deals = dict(self.wiz.session.deals) if self.apply_answers.isChecked() else {}
         computed = prepared.computed if self.apply_computed.isChecked() else None
         by, as_of = settings.user_name(), prepared.as_of
 
         def work(progress):
             conn = archive.reader()
             try:
-                return apply_grades(conn, computed, answers, as_of, by, progress)
+                return apply_grades(conn, computed, answers, as_of, by, progress, deals)
             finally:
                 conn.close()
         self.progress.start(work, self.tr("Writing the grades…"), on_success=self._applied,
@@ -226,13 +228,17 @@ class ReviewPage(QWizardPage):
 
 
 def apply_grades(conn, computed: grading.ComputedGrades | None, answers: dict[int, tuple[str, str]],
-                 as_of: date, by: str, progress) -> ApplyOutcome:
+                 as_of: date, by: str, progress, deals: dict[int, dict] | None = None) -> ApplyOutcome:
     """Write the computed grades (one transaction) and the answers (another), then
-    forget the session. Answers for customers deleted meanwhile are left out."""
+    forget the session. Answers for customers deleted meanwhile are left out.
+    ``deals``: the deal-status and urgency answers, written to the customer record
+    (with its change history) in the answers' transaction."""
     result = None
     if computed is not None:
         result = grading.apply(conn, computed, by=grading.RULES_BY, progress=progress)
     written = unchanged = missing = 0
+    if deals:
+        _write_deals(conn, deals, as_of, by)
     if answers:
         live = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
         total = len(answers)
@@ -258,6 +264,23 @@ def apply_grades(conn, computed: grading.ComputedGrades | None, answers: dict[in
     else:
         grading_session.discard(conn, by)
     return ApplyOutcome(result, written, unchanged, missing)
+
+
+def _write_deals(conn, deals: dict[int, dict], as_of: date, by: str) -> None:
+    from model import customers
+    from model.grading import deal
+    live = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
+    with database.transaction(conn):
+        for cid, answer in deals.items():
+            if cid not in live:
+                continue
+            changes = {}
+            if answer.get("deal_status"):
+                changes["deal_status"] = answer["deal_status"]
+            if answer.get("urgency"):
+                changes["handle_by"] = deal.handle_by_for(answer["urgency"], as_of).isoformat()
+            if changes:
+                customers.update(conn, cid, changes, by)
 
 
 class ResultPage(QWizardPage):

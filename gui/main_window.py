@@ -778,6 +778,11 @@ class MainWindow(QMainWindow):
         if self.archive is not None and GradingWizard.run(self, self.archive):
             self._after_customer_change()
 
+    def show_a_service(self) -> None:
+        from gui.a_service_dialog import ServiceDialog
+        if self.archive is not None:
+            ServiceDialog.show_for(self, self.archive)
+
     def new_visit_plan(self) -> None:
         page = self.show_area("visits")
         if page is not None:

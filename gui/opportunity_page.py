@@ -5,7 +5,9 @@ and the expected close (A within 1 month, B 3 months, C 6 months, D later,
 E never); the keys follow the order of the rules data. S moves on without
 answering, Backspace goes back to the previous customer (their answer can be
 changed). A need that gives the same grade whatever the close (no need → E)
-needs no second key. After each answer the session is saved, so the wizard
+needs no second key. Two optional answers (seed 002) go to the customer record on
+Apply: the deal status (7 closed, 8 negotiating, 9 potential) and by when the
+customer must be handled (U within a week ... X after 3 months). After each answer the session is saved, so the wizard
 can be closed and resumed at the same customer.
 """
 from __future__ import annotations
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 NEED_KEYS = "123456789"
 CLOSE_KEYS = "ABCDEFGHIJ"
+DEAL_KEYS = "789"          # deal status (seed 002): 已成交 / 正在谈判 / 潜在
+URGENCY_KEYS = "UVWX"      # the urgency of handling (seed 002): 紧急 / 缓急 / 不紧急 / 可慢反应
 CONTACTS_SHOWN = 3
 HISTORY_SHOWN = 4
 ANSWER_STYLE = ("QPushButton { text-align: left; padding: 4px 10px; }"
@@ -56,6 +60,19 @@ def _answer_box(title: str, keys: str, options, lang: str, answer) -> tuple[QGro
     return box, buttons
 
 
+def _answer_grid(title: str, keys: str, options, answer) -> tuple[QGroupBox, dict[str, QPushButton]]:
+    """A compact box of answer buttons; ``options`` are (key, label)."""
+    box = QGroupBox(title)
+    layout = QGridLayout(box)
+    buttons: dict[str, QPushButton] = {}
+    for n, (key_char, (key, label)) in enumerate(zip(keys, options)):
+        button = _button(f"{key_char}   {label}")
+        button.clicked.connect(lambda _c=False, k=key: answer(k))
+        buttons[key] = button
+        layout.addWidget(button, n, 0)
+    return box, buttons
+
+
 class OpportunityPage(QWizardPage):
     def __init__(self, wizard: "GradingWizard"):
         super().__init__()
@@ -79,6 +96,16 @@ class OpportunityPage(QWizardPage):
                                                   self.answer_need)
         close_box, self.close_buttons = _answer_box(self.tr("Expected close"), CLOSE_KEYS, self.rules.closes,
                                                     lang, self.answer_close)
+        # The seed's other two questions (optional; written to the record on Apply).
+        lang_key = "zh" if lang.startswith("zh") else "en"
+        from model import customer_fields
+        self.deal_options = [(c.key, c.label(lang_key)) for c in customer_fields.field_rules().values("deal_status")]
+        self.urgency_options = [(u.key, u.label(lang)) for u in self.rules.urgency]
+        deal_box, self.deal_buttons = _answer_grid(self.tr("Deal status"), DEAL_KEYS, self.deal_options,
+                                                   self.answer_deal)
+        urgency_box, self.urgency_buttons = _answer_grid(self.tr("Handle within"), URGENCY_KEYS,
+                                                         self.urgency_options, self.answer_urgency)
+        urgency_box.setToolTip(self.tr("By when the customer must be handled: sets the handle-by date"))
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
@@ -95,12 +122,19 @@ class OpportunityPage(QWizardPage):
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
         nav.addWidget(self.skip_button)
-        keys = QLabel(self.tr("Keys: {needs} need · {closes} expected close · S skip · Backspace back")
+        keys = QLabel(self.tr("Keys: {needs} need · {closes} expected close · {deals} deal status · "
+                              "{urgency} handle within · S skip · Backspace back")
                       .format(needs="/".join(NEED_KEYS[:len(self.rules.needs)]),
-                              closes="/".join(CLOSE_KEYS[:len(self.rules.closes)])))
+                              closes="/".join(CLOSE_KEYS[:len(self.rules.closes)]),
+                              deals="/".join(DEAL_KEYS[:len(self.deal_options)]),
+                              urgency="/".join(URGENCY_KEYS[:len(self.urgency_options)])))
         keys.setWordWrap(True)
         keys.setStyleSheet("color: palette(placeholder-text);")
         answers = QVBoxLayout()
+        extra = QHBoxLayout()          # side by side: the page must fit 1366x768
+        extra.addWidget(deal_box, 1)
+        extra.addWidget(urgency_box, 1)
+        answers.addLayout(extra)
         answers.addWidget(need_box)
         answers.addWidget(close_box)
         answers.addWidget(self.result)
@@ -151,6 +185,7 @@ class OpportunityPage(QWizardPage):
                 html.escape(self.tr("Press Next to review the changes, or Backspace to go back."))))
             self._need = self._close = None
             self._check_buttons(None, None)
+            self._check_deal(None, None)
             self.result.clear()
             return
         self.position_label.setText(self.tr("Customer {n} of {total} · {answered} answered").format(
@@ -160,7 +195,36 @@ class OpportunityPage(QWizardPage):
         answer = s.answers.get(cid)
         self._need, self._close = (answer if answer else (None, None))
         self._check_buttons(self._need, self._close)
+        self._check_deal(*self._deal_answer(cid))
         self._show_result()
+
+    def _deal_answer(self, cid: int) -> tuple[str | None, str | None]:
+        """The deal status and urgency answered, else as the record has them."""
+        answer = self.session.deals.get(cid, {})
+        record = customers.get(self.wiz.archive.conn, cid) or {}
+        from model.grading import deal
+        urgency = answer.get("urgency") or deal.handling_urgency(record.get("handle_by"), self.wiz.as_of)
+        return answer.get("deal_status") or record.get("deal_status"), urgency
+
+    def _check_deal(self, status: str | None, urgency: str | None) -> None:
+        for key, button in self.deal_buttons.items():
+            button.setChecked(key == status)
+        for key, button in self.urgency_buttons.items():
+            button.setChecked(key == urgency)
+
+    def _answer_extra(self, field: str, key: str) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        self.session.deals.setdefault(cid, {})[field] = key
+        self.wiz.save_session()
+        self._check_deal(*self._deal_answer(cid))
+
+    def answer_deal(self, status: str) -> None:
+        self._answer_extra("deal_status", status)
+
+    def answer_urgency(self, urgency: str) -> None:
+        self._answer_extra("urgency", urgency)
 
     def _check_buttons(self, need: str | None, close: str | None) -> None:
         for key, button in self.need_buttons.items():
@@ -252,12 +316,37 @@ class OpportunityPage(QWizardPage):
         if text in CLOSE_KEYS[:len(self.rules.closes)]:
             self.answer_close(self.rules.closes[CLOSE_KEYS.index(text)].key)
             return True
+        if text in DEAL_KEYS[:len(self.deal_options)]:
+            self.answer_deal(self.deal_options[DEAL_KEYS.index(text)][0])
+            return True
+        if text in URGENCY_KEYS[:len(self.urgency_options)]:
+            self.answer_urgency(self.urgency_options[URGENCY_KEYS.index(text)][0])
+            return True
         return False
 
 
 def _labelled(label: str) -> str:
     """A label before its value: "区域：" in Chinese, "Area:" in English."""
     return translate("OpportunityPage", "{label}:").format(label=label)
+
+
+def _seed_facts(record: dict, lang: str) -> list[tuple[str, object]]:
+    """Seed 002's inputs on the record: size, potential (and importance), channel, resources, KeyMan."""
+    from model import customer_fields
+    from model.grading import deal
+    fields = customer_fields.field_rules()
+    short = "zh" if lang.startswith("zh") else "en"
+    yes_no = {1: translate("OpportunityPage", "yes"), 0: translate("OpportunityPage", "no")}
+    potential = record.get("potential_amount")
+    importance = deal.importance(potential)
+    rules_ = grading.load_rules()
+    keyman = " ".join(str(v) for v in (record.get("keyman_name"), record.get("keyman_role")) if v)
+    return [(translate("OpportunityPage", "Size"), fields.label("size", record.get("size"), short) or None),
+            (translate("OpportunityPage", "Potential amount"),
+             f"{float(potential):,.0f} ({rules_.importance.label(importance, lang)})" if potential is not None else None),
+            (translate("OpportunityPage", "Own supply channel"), yes_no.get(record.get("own_channel"))),
+            (translate("OpportunityPage", "Scarce resources"), yes_no.get(record.get("scarce_resources"))),
+            (translate("OpportunityPage", "KeyMan"), keyman or None)]
 
 
 def customer_card_html(conn, customer_id: int, prepared) -> str:
@@ -272,7 +361,7 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
              (translate("OpportunityPage", "Phone"), privacy.mask_phone(record.get("phone"))),
              (translate("OpportunityPage", "Occupation"), record.get("occupation")), (translate("OpportunityPage", "Employer"), record.get("employer")),
              (translate("OpportunityPage", "Needs"), record.get("needs")), (translate("OpportunityPage", "Products held"), record.get("products")),
-             (translate("OpportunityPage", "Notes"), record.get("notes"))]
+             (translate("OpportunityPage", "Notes"), record.get("notes"))] + _seed_facts(record, lang)
     out.append("<table cellspacing='2'>" + "".join(
         f"<tr><td><b>{esc(_labelled(label))}</b>&nbsp;</td><td>{esc(str(value))}</td></tr>"
         for label, value in facts if value) + "</table>")

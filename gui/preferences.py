@@ -29,6 +29,13 @@ class PreferencesDialog(QDialog):
         self.user_name.setToolTip(self.tr("Recorded as who made each change and logged each "
                                           "contact. Empty: your login name."))
         self.branch = QLineEdit(settings.get(settings.BRANCH_NAME))
+        # Seed 002: the senior leader (副总级领导) phones the A-tier customers' heads monthly.
+        from model import a_service
+        self.senior = QLineEdit(settings.get(settings.SENIOR_LEADER))
+        self.senior.setObjectName("senior_leader")
+        self.senior.setPlaceholderText(a_service.service_rules().senior_leader or self.tr("e.g. 刘副总"))
+        self.senior.setToolTip(self.tr("Who phones the A-tier customers' heads each month (the seed's "
+                                       "vice-general-manager level); empty: the branch pack's name"))
         self.branch.setToolTip(self.tr("Printed in the header of visit plans and tracking logs."))
         self.full_phone = QCheckBox(self.tr("Print phone numbers in full (otherwise 138****5678)"))
         self.full_phone.setChecked(bool(settings.get(settings.PRINT_FULL_PHONE)))
@@ -58,6 +65,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.restart_note)
         form.addRow(self.tr("Your &name:"), self.user_name)
         form.addRow(self.tr("&Branch:"), self.branch)
+        form.addRow(self.tr("&Senior leader:"), self.senior)
         form.addRow("", self.full_phone)
         form.addRow("", self.backup_on_close)
         form.addRow(self.tr("Lock after &idle:"), self.lock_minutes)
@@ -77,6 +85,7 @@ class PreferencesDialog(QDialog):
         settings.put(settings.LANGUAGE, chosen if chosen in language.SUPPORTED else "")
         settings.put(settings.USER_NAME, self.user_name.text().strip())
         settings.put(settings.BRANCH_NAME, self.branch.text().strip())
+        settings.put(settings.SENIOR_LEADER, self.senior.text().strip())
         settings.put(settings.PRINT_FULL_PHONE, self.full_phone.isChecked())
         settings.put(settings.BACKUP_ON_CLOSE, self.backup_on_close.isChecked())
         settings.put(settings.LOCK_IDLE_MINUTES, self.lock_minutes.value())

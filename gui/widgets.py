@@ -16,8 +16,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEventLoop,
                             QModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QProgressBar, QPushButton, QTableView, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
+                               QHeaderView, QProgressBar, QPushButton, QTableView, QToolButton, QVBoxLayout,
                                QWidget, QWidgetAction)
 
 from gui.tasks import TaskHandle, run_task, show_error
@@ -59,6 +59,15 @@ def field_labels() -> dict[str, str]:
         "tags": translate("Fields", "Tags"),
         "latitude": translate("Fields", "Latitude"),
         "longitude": translate("Fields", "Longitude"),
+        "size": translate("Fields", "Size"),
+        "potential_amount": translate("Fields", "Potential amount"),
+        "own_channel": translate("Fields", "Own supply channel"),
+        "scarce_resources": translate("Fields", "Scarce resources"),
+        "deal_status": translate("Fields", "Deal status"),
+        "handle_by": translate("Fields", "Handle by"),
+        "keyman_name": translate("Fields", "KeyMan"),
+        "keyman_role": translate("Fields", "KeyMan's role"),
+        "keyman_phone": translate("Fields", "KeyMan's phone"),
         "*created": translate("Fields", "Created"),
         "*deleted": translate("Fields", "Deleted"),
         "*restored": translate("Fields", "Restored"),
@@ -104,6 +113,17 @@ def area_type_choices() -> list[tuple[str, str | None]]:
         (a.label("zh") if zh else f"{a.label_en} ({a.label_zh})", a.key) for a in rules.area_types()]
 
 
+def record_choices(field: str) -> list[tuple[str, Any]]:
+    """The choices of a size, deal status or yes/no field (model.customer_fields)."""
+    from model import customer_fields
+    if field in customer_fields.YES_NO_FIELDS:
+        return [(translate("Fields", "Unknown"), None), (translate("Fields", "Yes"), 1),
+                (translate("Fields", "No"), 0)]
+    language = "zh" if is_chinese() else "en"
+    return [(translate("Fields", "Not set"), None)] + [
+        (c.label(language), c.key) for c in customer_fields.field_rules().values(field)]
+
+
 def channel_labels() -> dict[str, str]:
     """How a contact was made (customers.CHANNELS), as the user reads it."""
     return {
@@ -123,6 +143,14 @@ def display_value(field: str, value: Any) -> str:
         return dict((v, t) for t, v in gender_choices()).get(text, text)
     if field == "area_type":
         return dict((v, t) for t, v in area_type_choices()).get(text, text)
+    if field in ("size", "deal_status", "own_channel", "scarce_resources"):
+        key = int(value) if field in ("own_channel", "scarce_resources") and str(value) in ("0", "1") else text
+        return dict((v, t) for t, v in record_choices(field)).get(key, text)
+    if field == "potential_amount":
+        try:
+            return f"{float(value):,.0f}"
+        except (TypeError, ValueError):
+            return text
     if field.startswith("dim_"):
         for dim in rules.dimensions():
             if dim.column == field:
@@ -401,6 +429,20 @@ class TaskProgress(QWidget):
         self.task.done.connect(loop.quit)
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
+
+
+def records_view(model: "RecordsModel") -> QTableView:
+    """A read-only table of records: whole rows selected, alternating colours, no row numbers."""
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
 
 
 def fit_columns(view: QTableView, widest: int, narrowest: int = 0) -> None:

@@ -215,7 +215,8 @@ def _rules_from(folder: Path):
 
 def check_rules(folder: Path) -> list[str]:
     """Each problem the program's rules loaders find in ``folder``; empty if all load."""
-    from model import backup_policy, checklists, import_headers, ka_rewards, planning_rules, search
+    from model import (a_service, backup_policy, checklists, customer_fields, import_headers, ka_rewards,
+                       planning_rules, search)
     from model.grading import ruleset
     checks = (
         ("dimensions.json", rules.dimensions),
@@ -226,6 +227,8 @@ def check_rules(folder: Path) -> list[str]:
         ("planning.json", planning_rules.planning_rules),
         ("surname_readings.json", search.fingerprint),
         ("ka_rewards.json", ka_rewards.load),
+        ("a_service.json", lambda: (a_service.service_rules(), a_service.reward_rules())),
+        ("customer_fields.json", customer_fields.field_rules),
         ("checklist_101.json", checklists.current_template),
         ("backups.json", backup_policy.backup_rules),
     )

@@ -10,15 +10,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from model.i18n import translate
-from model import database, normalize, rules
+from model import customer_fields, database, normalize, rules
 
 
 
 # Stored on the customers row (besides area, handled through the areas table).
 TEXT_FIELDS = ("name", "gender", "phone", "phone2", "address", "birth_date", "occupation",
                "employer", "manager", "source", "created_on", "needs", "products", "notes",
-               "complaints", "tags")
+               "complaints", "tags", "keyman_name", "keyman_role")
 COORDINATE_FIELDS = ("latitude", "longitude")
+# The seeds' grading fields (seed 002, DOMAIN §2a/§2b; model.customer_fields).
+GRADING_FIELDS = ("size", "potential_amount", "own_channel", "scarce_resources", "deal_status", "handle_by")
+KEYMAN_FIELDS = ("keyman_name", "keyman_role", "keyman_phone")
 
 
 def dimension_fields() -> tuple[str, ...]:
@@ -30,7 +33,7 @@ def record_fields() -> tuple[str, ...]:
     return ("name", "gender", "phone", "phone2", "address", "area", "area_type", "manager",
             "birth_date", "occupation", "employer", "source", "created_on", "needs",
             "products", "notes", "complaints", "tags", *dimension_fields(),
-            "latitude", "longitude")
+            "latitude", "longitude", *GRADING_FIELDS, *KEYMAN_FIELDS)
 
 
 CHANNELS = ("visit", "phone", "sms", "online")
@@ -64,9 +67,17 @@ def clean(values: dict, *, partial: bool = False) -> dict:
     dims = {d.column: d for d in rules.dimensions()}
     for key, raw in values.items():
         try:
-            if key in ("phone", "phone2"):
+            if key in ("phone", "phone2", "keyman_phone"):
                 out[key] = normalize.phone(raw)
-            elif key in ("birth_date", "created_on"):
+            elif key in customer_fields.CHOICE_FIELDS:
+                out[key] = customer_fields.choice(key, raw)
+            elif key in customer_fields.YES_NO_FIELDS:
+                out[key] = customer_fields.yes_no(raw)
+            elif key == "potential_amount":
+                out[key] = normalize.number(raw)
+                if out[key] is not None and out[key] < 0:
+                    raise normalize.Invalid(translate("Customers", "The potential amount cannot be negative."))
+            elif key in ("birth_date", "created_on", "handle_by"):
                 out[key] = normalize.iso_date(raw)
             elif key == "gender":
                 out[key] = normalize.gender(raw)

@@ -4,8 +4,7 @@ Two obligations make a customer due:
 
 * the **value-tier treatment** (planning.json ``tiers``): A is visited at least
   every 30 days; B is visited monthly when it is a key customer, i.e. its tags
-  name a KeyMan (the ``keyman_tag``, "KeyMan": the archive has no KeyMan field
-  yet), otherwise called monthly; C is called (low-cost contact). Customers
+  names a KeyMan (the record's KeyMan field), otherwise called monthly; C is called (low-cost contact). Customers
   without a tier follow ``ungraded`` (channel from their channel preference).
 * the **opportunity-grade tracking cadence** (A daily, B weekly, C half-monthly,
   D monthly, E none; grading.json): the grading module's next tracking date
@@ -173,6 +172,7 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
             SELECT customer_id, MAX(contact_date) AS last_visit FROM contacts
             WHERE channel = 'visit' GROUP BY customer_id)
         SELECT c.id, c.name, c.phone, c.phone2, c.address, c.tags, c.notes, c.manager,
+               c.keyman_name, c.keyman_role, c.keyman_phone,
                c.created_on, c.dim_schedule, c.dim_channel,
                a.name AS area, a.area_type,
                c.latitude AS c_lat, c.longitude AS c_lon,
@@ -217,15 +217,16 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
         item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
-    from model import partners
+    from model import a_service, partners
     result.visits.extend(partners.due_items(conn, start, end, manager))
+    result.calls.extend(a_service.senior_calls(conn, start, end, manager))   # the senior's calls (seed 002)
     result.visits.sort(key=rank_key)
     result.calls.sort(key=rank_key)
     return result
 
 
 def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:
-    keyman = has_keyman(row["tags"], row["notes"], rules.keyman_tag)
+    keyman = bool(row["keyman_name"])     # the KeyMan field (m0014 moved the KeyMan tags into it)
     treatment = rules.tier_treatment(grade.tier, keyman, row["dim_channel"])
     created = _as_date(row["created_on"])
     last_any = _as_date(row["last_contact"])
@@ -265,13 +266,23 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
                             translate("Due", "next contact set for {date}").format(date=next_date.isoformat())))
 
     in_range = [o for o in obligations if o[0] <= end]
+    # A-tier market news (seed 002, model.a_service): its own item only when nothing else
+    # is due; otherwise the visit or call that is due carries the news too.
+    from model import a_service
+    news = a_service.news_obligation(grade.tier, last_any, created, start)
+    news_reason = None
+    if news is not None and news[0] <= end:
+        if in_range:
+            news_reason = news[2]
+        else:
+            in_range = [news]
     if not in_range:
         return None
     visit_due = [o for o in in_range if o[1] == "visit"]
     channel = "visit" if visit_due else min(in_range)[1]
     due_date = min(o[0] for o in in_range)
     overdue = max(0, (start - due_date).days)
-    reasons = [o[2] for o in sorted(in_range)]
+    reasons = [o[2] for o in sorted(in_range)] + ([news_reason] if news_reason else [])
 
     if next_date and row["next_step"] and any(o[0] == next_date for o in in_range):
         purpose = row["next_step"]

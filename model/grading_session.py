@@ -28,6 +28,8 @@ class GradingSession:
     answers: dict[int, tuple[str, str]] = field(default_factory=dict)   # id -> (need, close)
     skipped: set[int] = field(default_factory=set)
     saved_on: str = ""
+    # The seed's other questions (seed 002): id -> {"deal_status": key, "urgency": key}
+    deals: dict[int, dict] = field(default_factory=dict)
 
     def answered(self) -> int:
         return len(self.answers)
@@ -37,7 +39,8 @@ class GradingSession:
             "scope": self.scope, "as_of": self.as_of.isoformat(), "scope_label": self.scope_label,
             "scope_ids": self.scope_ids, "queue": self.queue, "position": self.position,
             "answers": {str(k): list(v) for k, v in self.answers.items()},
-            "skipped": sorted(self.skipped)}, ensure_ascii=False, separators=(",", ":"))
+            "skipped": sorted(self.skipped), "deals": {str(k): v for k, v in self.deals.items()}},
+            ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str, saved_on: str = "") -> "GradingSession":
@@ -50,7 +53,8 @@ class GradingSession:
             scope_ids=None if ids is None else [int(i) for i in ids],
             queue=queue, position=min(max(int(data.get("position") or 0), 0), len(queue)),
             answers={int(k): (str(v[0]), str(v[1])) for k, v in (data.get("answers") or {}).items()},
-            skipped={int(i) for i in data.get("skipped") or []}, saved_on=saved_on)
+            skipped={int(i) for i in data.get("skipped") or []}, saved_on=saved_on,
+            deals={int(k): {str(f): str(v) for f, v in d.items()} for k, d in (data.get("deals") or {}).items()})
 
 
 def load(conn: sqlite3.Connection, manager: str) -> GradingSession | None:

@@ -92,10 +92,10 @@ def number_text(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _problem(problem: str) -> RewardRulesError:
+def _problem(problem: str, file: str = FILE) -> RewardRulesError:
     return RewardRulesError(translate("KeyAccounts", "The reward rules file {file} cannot be used: {problem} "
                                                      "Correct the file, or restore the one the program ships.")
-                            .format(file=FILE, problem=problem))
+                            .format(file=file, problem=problem))
 
 
 def _positive(value, what: str) -> float:
@@ -105,27 +105,31 @@ def _positive(value, what: str) -> float:
     return float(value)
 
 
-@lru_cache(maxsize=4)
-def _load(folder: str) -> RewardRules:
+@lru_cache(maxsize=8)
+def _load(folder: str, file: str = FILE) -> RewardRules:
     try:
-        with open(Path(folder) / FILE, encoding="utf-8") as handle:
+        with open(Path(folder) / file, encoding="utf-8") as handle:
             data = json.load(handle)
+            if file != FILE:                 # a section of another rules file (model.a_service)
+                data = data["rewards"]
+    except KeyError:
+        raise _problem(translate("KeyAccounts", "it has no \"rewards\" section."), file) from None
     except OSError as exc:
-        raise _problem(str(exc.strerror or exc)) from None
+        raise _problem(str(exc.strerror or exc), file) from None
     except ValueError as exc:
-        raise _problem(translate("KeyAccounts", "it is not valid JSON ({error}).").format(error=exc)) from None
+        raise _problem(translate("KeyAccounts", "it is not valid JSON ({error}).").format(error=exc), file) from None
     if not isinstance(data, dict) or not isinstance(data.get("tiers"), list) or not data["tiers"]:
-        raise _problem(translate("KeyAccounts", "it needs a list of tiers."))
+        raise _problem(translate("KeyAccounts", "it needs a list of tiers."), file)
     tiers, keys = [], set()
     for n, entry in enumerate(data["tiers"], 1):
         if not isinstance(entry, dict) or not str(entry.get("key") or "").strip():
-            raise _problem(translate("KeyAccounts", "tier {n} has no key.").format(n=n))
+            raise _problem(translate("KeyAccounts", "tier {n} has no key.").format(n=n), file)
         key = str(entry["key"])
         if key in keys:
-            raise _problem(translate("KeyAccounts", "two tiers have the key {key}.").format(key=key))
+            raise _problem(translate("KeyAccounts", "two tiers have the key {key}.").format(key=key), file)
         keys.add(key)
         if not (entry.get("label_en") or entry.get("label_zh")):
-            raise _problem(translate("KeyAccounts", "tier {key} has no label.").format(key=key))
+            raise _problem(translate("KeyAccounts", "tier {key} has no label.").format(key=key), file)
         threshold = _positive(entry.get("threshold"), translate("KeyAccounts", "The threshold of tier {key}")
                               .format(key=key))
         value = entry.get("value")
@@ -135,14 +139,14 @@ def _load(folder: str) -> RewardRules:
             raise _problem(translate("KeyAccounts", "the thresholds must rise from tier to tier; {key} ({value}) "
                                                     "is not above {previous} ({before}).").format(
                 key=key, value=number_text(threshold), previous=tiers[-1].key,
-                before=number_text(tiers[-1].threshold)))
+                before=number_text(tiers[-1].threshold)), file)
         tiers.append(Tier(key, threshold, value, dict(entry)))
     size = data.get("ranking_size", 10)
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise _problem(translate("KeyAccounts", "ranking_size must be a whole number of at least 1."))
+        raise _problem(translate("KeyAccounts", "ranking_size must be a whole number of at least 1."), file)
     period = data.get("period", "year")
     if period != "year":
-        raise _problem(translate("KeyAccounts", "period must be \"year\"."))
+        raise _problem(translate("KeyAccounts", "period must be \"year\"."), file)
     return RewardRules(tuple(tiers), period, size, dict(data))
 
 

@@ -43,6 +43,9 @@ BRANCH_NAME = Setting("printing/branch", str, "")          # printed in the page
 PRINT_FULL_PHONE = Setting("printing/full_phone", bool, False)   # else 138****5678
 DAYS_OFF = Setting("planning/days_off", list, [])          # ISO dates the planner leaves out
 PLAN_START_POINT = Setting("planning/start_point", str, "")  # "lat,lon" where the day starts
+# The senior leader (副总级领导) who phones the A-tier customers monthly (model/a_service.py);
+# "" = the name in the branch's rules (a_service.json), if any.
+SENIOR_LEADER = Setting("service/senior_leader", str, "")
 BACKUP_ON_CLOSE = Setting("backup/on_close", bool, True)  # back up a changed archive when the window closes
 # App lock (gui/app_lock.py): minutes without input before the window locks; 0 = never.
 LOCK_IDLE_MINUTES = Setting("security/lock_idle_minutes", int, 10)

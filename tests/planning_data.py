@@ -15,10 +15,10 @@ def customer(conn, name: str, *, area: str = "阳光小区", lat: float | None =
              last_visit: date | None = None, last_contact: date | None = None,
              tags: str | None = None, phone: str | None = "13812345678", manager: str = "王经理",
              created_on: date = date(2025, 1, 1), opportunity: tuple[str, str] | None = None,
-             channel_pref: str | None = None) -> int:
+             channel_pref: str | None = None, keyman: str | None = None) -> int:
     values = {"name": name, "area": area, "phone": phone, "manager": manager,
               "address": f"{area}{len(name)}号楼", "created_on": created_on.isoformat(),
-              "dim_schedule": schedule, "tags": tags, "dim_channel": channel_pref}
+              "dim_schedule": schedule, "tags": tags, "dim_channel": channel_pref, "keyman_name": keyman}
     if lat is not None:
         values["latitude"], values["longitude"] = lat, lon
     cid = customers.create(conn, {k: v for k, v in values.items() if v is not None}, by="test")

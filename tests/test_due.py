@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from model import due
+from model import customers, due
 from planning_data import customer
 
 START = date(2026, 11, 23)       # a Monday
@@ -31,7 +31,7 @@ def test_tier_a_visit_due_when_a_month_has_passed(archive):
 def test_b_tier_is_visited_only_with_a_keyman_else_called(archive):
     conn = archive.conn
     long_ago = START - timedelta(days=40)
-    customer(conn, "有关键人", tier="B", tags="KeyMan,老客户", last_visit=long_ago)
+    customer(conn, "有关键人", tier="B", keyman="李总", tags="老客户", last_visit=long_ago)
     customer(conn, "无关键人", tier="B", tags="老客户", last_visit=long_ago)
     customer(conn, "普通", tier="C", last_contact=START - timedelta(days=100))
     result = due.due_list(conn, START, END)
@@ -128,3 +128,43 @@ def test_tracking_log_lists_history_and_lines_for_the_period(archive):
     assert entries["月访"].lines == 1
     assert entries["月访"].history[0]["channel"] == "visit"
     assert (log.start, log.end) == (START, END)
+
+
+# -- the A-tier service (seed 002, model.a_service) ----------------------------------
+
+def test_the_senior_leaders_monthly_calls_are_due_items_for_the_senior(archive):
+    from model import a_service, settings
+    conn = archive.conn
+    never = customer(conn, "甲厂", tier="A", keyman="张总", last_visit=START - timedelta(days=3))
+    called = customer(conn, "乙厂", tier="A", last_visit=START - timedelta(days=3))
+    customer(conn, "丙户", tier="C", last_contact=START - timedelta(days=3))
+    assert a_service.senior_calls(conn, START, END) == []            # no senior named: none due
+    settings.put(settings.SENIOR_LEADER, "刘副总")
+    customers.update(conn, never, {"keyman_phone": "13900001111", "keyman_role": "总经理"}, "test")
+    customers.log_contact(conn, called, customers.Contact((START - timedelta(days=10)).isoformat(), "phone",
+                                                          purpose="季度沟通"), by="刘副总")
+    calls = a_service.senior_calls(conn, START, END)
+    assert [c.customer_id for c in calls] == [never]          # the other was called 10 days ago
+    item = calls[0]
+    assert item.manager == "刘副总" and item.channel == "phone" and item.phone == "13900001111"
+    assert "张总 (总经理)" in item.purpose and "刘副总" in item.reason
+    # In the whole due list and the senior's own, not in a manager's.
+    assert never in {c.customer_id for c in due.due_list(conn, START, END, "刘副总").calls}
+    assert never in {c.customer_id for c in due.due_list(conn, START, END).calls if c.manager == "刘副总"}
+    assert not [c for c in due.due_list(conn, START, END, "王经理").calls if c.manager == "刘副总"]
+    # 20 days later the second is due again (30 days after the call).
+    later = a_service.senior_calls(conn, START + timedelta(days=20), END + timedelta(days=20))
+    assert {c.customer_id for c in later} == {never, called}
+
+
+def test_a_tier_market_news_is_due_weekly_and_rides_on_a_due_visit(archive):
+    conn = archive.conn
+    news_only = customer(conn, "新闻户", tier="A", last_visit=START - timedelta(days=10))
+    visit = customer(conn, "拜访户", tier="A", last_visit=START - timedelta(days=40))
+    result = due.due_list(conn, START, END)
+    calls = {c.customer_id: c for c in result.calls}
+    assert calls[news_only].channel == "sms" and "market news every 7 days" in calls[news_only].reason
+    assert calls[news_only].overdue_days == 3
+    visits = {v.customer_id: v for v in result.visits}
+    assert visits[visit].overdue_days == 10 and "market news" in visits[visit].reason
+    assert visit not in calls

@@ -16,10 +16,12 @@ STABLE_KEYS = ["id", "name", "gender", "phone", "phone2", "address", "area", "ar
                "manager", "birth_date", "occupation", "employer", "source", "created_on", "needs",
                "products", "notes", "complaints", "tags", "dim_age", "dim_family",
                "dim_occupation", "dim_financial_assets", "dim_property", "dim_schedule",
-               "dim_risk_appetite", "dim_consumption", "dim_channel", "latitude", "longitude"]
+               "dim_risk_appetite", "dim_consumption", "dim_channel", "latitude", "longitude",
+               "size", "potential_amount", "own_channel", "scarce_resources", "deal_status",
+               "handle_by", "keyman_name", "keyman_role", "keyman_phone"]
 GRADE_KEYS = ["value_tier", "opportunity_grade", "urgency", "tracking_cadence",
               "next_tracking_date", "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona",
-              "persona_score"]
+              "persona_score", "importance"]
 EXPORT_KEYS = STABLE_KEYS + GRADE_KEYS
 
 

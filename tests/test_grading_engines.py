@@ -29,8 +29,14 @@ def activity(rows: dict[int, tuple]) -> pd.DataFrame:
     return frame.set_index("id")
 
 
+def two_cuts():
+    """The Pareto mechanics with a second cut (a branch may keep A 80% / B 95%); the seed's own
+    rules (one 80% cut, scarce resources, size) are tested below."""
+    return replace(ruleset.load().value_tier, cutoffs=(("A", 0.80), ("B", 0.95)))
+
+
 def tiers(amounts: dict[int, float], population=None, tier_rules=None) -> pd.DataFrame:
-    rules = tier_rules or ruleset.load().value_tier
+    rules = tier_rules or two_cuts()
     act = activity({cid: (a, 1, 1) for cid, a in amounts.items()})
     return value_tier.compute(act, pd.Index(population or sorted(amounts)), rules)
 
@@ -112,6 +118,73 @@ def test_pareto_curve_points():
     assert curve["customer_share"].tolist() == [0.25, 0.5, 0.75]
     assert curve["value_share"].tolist() == pytest.approx([0.5, 0.8, 1.0])
     assert curve["tier"].tolist() == ["A", "A", "B"]
+
+
+# -- value tier: seed 002's own rules ---------------------------------------
+
+def record(rows: dict[int, tuple]) -> pd.DataFrame:
+    """{id: (size, potential_amount, own_channel, scarce_resources)} as the record columns."""
+    return pd.DataFrame([(cid, *r) for cid, r in rows.items()],
+                        columns=["id", "size", "potential_amount", "own_channel", "scarce_resources"],
+                        dtype=object).set_index("id")
+
+
+def seed_tiers(amounts, rec, population):
+    act = activity({cid: (a, 1, 1) for cid, a in amounts.items()})
+    return value_tier.compute(act, pd.Index(population), ruleset.load().value_tier, rec)
+
+
+def test_the_seed_has_one_cut_at_80_percent_and_no_95_percent_cut():
+    rules = ruleset.load().value_tier
+    assert rules.cutoffs == (("A", 0.80),)
+    assert rules.values == ("A", "B", "C")
+    assert rules.label("A", "zh") == "A类客户" and "核心" not in rules.label("A", "zh")
+    # Without size or resources, everything beyond 80% is C (no B by volume any more).
+    frame = seed_tiers({1: 50, 2: 30, 3: 15, 4: 5}, None, [1, 2, 3, 4])
+    assert frame["value"].tolist() == ["A", "A", "C", "C"]
+
+
+def test_b_is_a_large_or_medium_customer_with_little_volume_and_own_channel_or_large_potential():
+    # Amounts 800 + 200 = 1000: customer 1 alone reaches 80% → A; customer 2 (200) is beyond the cut.
+    rec = record({1: ("small", None, 0, 0),
+                  2: ("large", None, 1, 0),          # large, own channel, little volume → B
+                  3: ("medium", 600000.0, 0, 0),     # medium, potential 600k ≥ 500k, no trade → B
+                  4: ("medium", 499999.0, 0, 0),     # potential just below the line → C
+                  5: ("small", 9e6, 1, 0),           # small: never B, whatever its potential
+                  6: ("medium", 500000.0, 1, None)})  # both reasons, exactly on the line → B
+    frame = seed_tiers({1: 800, 2: 200}, rec, [1, 2, 3, 4, 5, 6])
+    assert frame["value"].to_dict() == {1: "A", 2: "B", 3: "B", 4: "C", 5: "C", 6: "B"}
+    assert frame["rule"].to_dict() == {1: "pareto", 2: "size_own_channel", 3: "size_potential",
+                                       4: "no_transactions", 5: "no_transactions",
+                                       6: "size_own_channel_potential"}
+    assert frame.loc[2, "pareto_rule"] == "pareto" and frame.loc[3, "pareto_rule"] == "no_transactions"
+
+
+def test_a_by_scarce_resources_whatever_the_volume():
+    rec = record({1: (None, None, None, 0), 2: (None, None, None, 1), 3: ("large", 1e7, 1, 1)})
+    frame = seed_tiers({1: 900, 2: 100}, rec, [1, 2, 3])
+    assert frame["value"].to_dict() == {1: "A", 2: "A", 3: "A"}
+    assert frame["rule"].to_dict() == {1: "pareto", 2: "scarce_resources", 3: "scarce_resources"}
+
+
+def test_a_pareto_customer_stays_pareto_even_with_scarce_resources():
+    rec = record({1: ("large", 1e7, 1, 1)})
+    frame = seed_tiers({1: 900}, rec, [1])
+    assert frame.loc[1, "rule"] == "pareto" and frame.loc[1, "value"] == "A"
+
+
+def test_each_grade_shows_the_rule_that_fired(archive):
+    from model import customers
+    conn = archive.conn
+    big = customers.create(conn, {"name": "大厂", "size": "大型", "own_channel": "是"}, "t")
+    rare = customers.create(conn, {"name": "资源户", "scarce_resources": "yes"}, "t")
+    small = customers.create(conn, {"name": "小户", "size": "小型", "potential_amount": "¥9,000,000"}, "t")
+    comp = grading.compute(grading.load_inputs(conn, AS_OF))
+    assert comp.value_tier["value"].to_dict() == {big: "B", rare: "A", small: "C"}
+    assert "own supply channel" in comp.explain(big, grading.VALUE_TIER, "en")
+    assert "scarce resources" in comp.explain(rare, grading.VALUE_TIER, "en")
+    assert "not of size medium or above" in comp.explain(small, grading.VALUE_TIER, "en")
+    assert comp.detail(grading.VALUE_TIER, big)["size"] == "large"
 
 
 # -- RFM -------------------------------------------------------------------
@@ -255,6 +328,46 @@ def test_ties_go_to_the_narrower_persona_and_are_reported(rules):
     second = persona.compute(customers_with([same]), swapped).iloc[0]
     assert {first["value"], second["value"]} == {"white_collar", "wage_earner"}
     assert first["value"] != second["value"]
+
+
+def test_a_persona_needs_more_than_half_the_known_dimensions_to_agree(rules):
+    assert rules.persona.min_score_above == 0.5
+    # 6 known: 4 of the retiree's codes agree (0.67) → 乐享晚年; 3 of 6 (0.5) → no persona.
+    four = {"age": "1.5", "family": "2.4", "occupation": "3.4", "property": "5.3",
+            "schedule": "6.1", "consumption": "8.1"}
+    three = {**four, "property": "5.1"}
+    frame = persona.compute(customers_with([four, three]), rules.persona)
+    assert frame["value"].tolist() == ["enjoying_retirement", grading.NO_MATCH]
+    assert frame.loc[2, "score"] == pytest.approx(0.5) and frame.loc[2, "best"] == "senior_professional"   # 5.1, 6.1, 8.1: also 3 of 6, narrower
+    assert pd.isna(frame.loc[1, "best"])
+    looser = replace(rules.persona, min_score_above=0.0)
+    assert persona.compute(customers_with([three]), looser)["value"].tolist() == ["senior_professional"]
+
+
+def test_no_persona_is_explained_with_the_closest_one(archive):
+    from model import customers
+    conn = archive.conn
+    cid = customers.create(conn, {"name": "甲", "dim_age": "1.5", "dim_family": "2.4", "dim_occupation": "3.4",
+                                  "dim_property": "5.1", "dim_schedule": "6.1", "dim_consumption": "8.1"}, "t")
+    comp = grading.compute(grading.load_inputs(conn, AS_OF))
+    assert comp.persona.loc[cid, "value"] == grading.NO_MATCH
+    text = comp.explain(cid, grading.PERSONA, "en")
+    assert "Closest senior professional: only 3 of 6" in text and "above 0.50" in text
+    assert grading.value_label(grading.PERSONA, grading.NO_MATCH, "en") == "no persona"
+    grading.apply(conn, comp)
+    assert grading.distribution(conn)["persona"] == {grading.NO_MATCH: 1}
+
+
+def test_rfm_types_show_the_seeds_names_and_actions(rules):
+    names = {t.key: t.seed_label("zh") for t in rules.rfm.types}
+    assert names == {"important_value": "最有价值客户", "important_develop": "最近活跃客户",
+                     "general_value": "最频繁客户", "important_win_back": "大金额客户",
+                     "important_keep": "再次挽留客户", "general_keep": "再次挽留客户",
+                     "general_win_back": "再次挽留客户", "general_develop": "新获得客户"}
+    best = rules.rfm.type("important_value")
+    assert grading.value_label(grading.RFM, "important_value", "zh_CN", rules) == "重要价值（最有价值客户）"
+    assert grading.value_label(grading.RFM, "general_develop", "en", rules) == "general develop (new) (new customers)"
+    assert "个性化的购物体验" in best.action("zh")       # the seed's own suggested action
 
 
 # -- opportunity -----------------------------------------------------------

@@ -101,9 +101,9 @@ def test_only_changed_grades_get_history_and_moved_explanations_are_refreshed(bo
     result = grade(conn)
     changed = {r[0]: r[1] for r in conn.execute(
         "SELECT customer_id, value FROM grade_history WHERE scheme = 'value_tier' AND id > 15")}
-    # 205 → A; 50 starts at 68.3% → still A; 30 starts at 85% → B; 15 starts at 95% → C
-    assert changed == {ids[1]: "B", ids[2]: "C", ids[3]: "A"}
-    assert result.per_scheme_counts["value_tier"] == 3
+    # 205 → A; 50 starts at 68.3% → still A; 30 starts at 85%, beyond the seed's one 80% cut → C
+    assert changed == {ids[1]: "C", ids[3]: "A"}
+    assert result.per_scheme_counts["value_tier"] == 2
     assert result.refreshed_rows > 0              # e.g. customer 0's shares moved, its tier did not
     assert grading.current(conn, ids[0])["value_tier"].detail["share_before"] == pytest.approx(205 / 300)
     assert len(grading.history(conn, ids[0], "value_tier")) == 1
@@ -134,7 +134,8 @@ def test_statistics_use_the_whole_archive_whatever_the_scope(book):
     conn, ids = book
     result = grade(conn, scope=[ids[2]])
     assert result.changed_rows == 3
-    assert grading.current(conn, ids[2])["value_tier"].value == "B"     # 15 after 80 of 100: B, as in full
+    assert grading.current(conn, ids[2])["value_tier"].value == "C"     # 15 after 80 of 100: C, as in full
+    assert grading.current(conn, ids[2])["value_tier"].detail["share_before"] == pytest.approx(0.8)
     assert grading.current(conn, ids[0]) == {}
 
 
@@ -158,13 +159,13 @@ def test_distribution(book):
     grade(conn)
     grading.set_opportunity(conn, ids[0], "clear", "1m", by="王芳", as_of=AS_OF)
     dist = grading.distribution(conn)
-    assert dist["value_tier"] == {"A": 2, "B": 1, "C": 2}
-    assert list(dist["value_tier"]) == ["A", "B", "C"]
+    assert dist["value_tier"] == {"A": 2, "C": 3}
+    assert list(dist["value_tier"]) == ["A", "C"]
     assert dist["opportunity"] == {"A": 1}
     assert dist["rfm"]["no_transactions"] == 1
     assert grading.distribution(conn, [ids[0]])["value_tier"] == {"A": 1}
     customers.delete(conn, ids[4], by="test")
-    assert grading.distribution(conn)["value_tier"] == {"A": 2, "B": 1, "C": 1}
+    assert grading.distribution(conn)["value_tier"] == {"A": 2, "C": 2}
 
 
 # -- overrides -----------------------------------------------------------------
@@ -271,12 +272,13 @@ def test_export_frame_columns_and_values(book):
     frame = grading.export_frame(conn, as_of=date(2025, 7, 10), language="en")
     assert list(frame.columns) == ["value_tier", "opportunity_grade", "urgency", "tracking_cadence",
                                    "next_tracking_date", "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona",
-                                   "persona_score"]
+                                   "persona_score", "importance"]
     assert list(frame.index) == ids
     row = frame.loc[ids[0]]
     assert (row["value_tier"], row["opportunity_grade"], row["urgency"], row["tracking_cadence"],
             row["next_tracking_date"]) == ("A", "B", "1 to 3 months", "weekly log", "2025-06-30")
-    assert (row["rfm_r"], row["rfm_f"], row["rfm_m"], row["rfm_type"]) == (29, 1, 50.0, "important value")
+    assert (row["rfm_r"], row["rfm_f"], row["rfm_m"], row["rfm_type"]) == (29, 1, 50.0,
+                                                                           "important value (best customers)")
     assert (row["persona"], row["persona_score"]) == ("enjoying retirement", 1.0)
     empty = frame.loc[ids[4]]
     assert empty["rfm_type"] == "no transactions" and empty["rfm_f"] == 0 and pd.isna(empty["rfm_r"])
@@ -285,7 +287,7 @@ def test_export_frame_columns_and_values(book):
     assert keys.loc[ids[0], ["urgency", "tracking_cadence", "rfm_type", "persona"]].tolist() == \
         ["urgent", "weekly", "important_value", "enjoying_retirement"]
     chinese = grading.export_frame(conn, [ids[0]], as_of=AS_OF, language="zh_CN")
-    assert chinese.loc[ids[0], ["rfm_type", "persona", "tracking_cadence"]].tolist() == ["重要价值", "乐享晚年", "周志"]
+    assert chinese.loc[ids[0], ["rfm_type", "persona", "tracking_cadence"]].tolist() == ["重要价值（最有价值客户）", "乐享晚年", "周志"]
 
 
 # -- rules data ---------------------------------------------------------------------
@@ -314,7 +316,7 @@ def test_changed_rules_change_the_grades(book, branch_rules):
     result = grade(conn)
     assert {cid: grading.current(conn, cid)["value_tier"].value for cid in ids} == \
         {ids[0]: "A", ids[1]: "B", ids[2]: "C", ids[3]: "C", ids[4]: "C"}
-    assert result.per_scheme_counts == {"value_tier": 2, "rfm": 0, "persona": 5}
+    assert result.per_scheme_counts == {"value_tier": 1, "rfm": 0, "persona": 5}
     assert grading.current(conn, ids[0])["persona"].value == grading.NOT_ENOUGH_INFORMATION
     edit(branch_rules / "personas.json", lambda d: d["personas"][5]["codes"].update(risk_appetite=["7.1"]))
     assert ruleset.load().persona.persona("enjoying_retirement").codes["risk_appetite"] == ("7.1",)
@@ -340,7 +342,8 @@ def test_explanations_name_the_figures(book):
     computed = grading.compute(grading.load_inputs(conn, AS_OF))
     assert computed.explain(ids[2], "value_tier", "en") == (
         "Amount 15.00 in the 365 days to 2025-06-30, rank 3 of 4. Customers ranked above hold 80.0% of the "
-        "total; up to here 95.0%. Tier B takes customers until 95.0% of the total is reached.")
+        "total; up to here 95.0%. Tier C: beyond the 80.0% cut-off. No scarce resources, and not of size medium "
+        "or above with its own supply channel or a potential amount of at least 500,000.00.")
     assert "No transactions" in computed.explain(ids[4], "value_tier", "en")
     text = computed.explain(ids[0], "rfm", "en")
     assert "R 29 days" in text and "mean 25.0" in text and "important value" in text

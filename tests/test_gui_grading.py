@@ -29,7 +29,9 @@ def book(archive):
     for i, amount in enumerate(AMOUNTS):
         cid = customers.create(conn, {"name": f"客户{i}", "phone": f"1380000{i:04d}",
                                       "area": "幸福小区" if i % 2 == 0 else "阳光花园",
-                                      "manager": "王芳" if i < 6 else "李强", **RETIREE}, by="test")
+                                      "manager": "王芳" if i < 6 else "李强", **RETIREE,
+                                      # the fourth: a medium-sized customer with its own channel (seed 002's B)
+                                      **({"size": "中型", "own_channel": "是"} if i == 3 else {})}, by="test")
         ids.append(cid)
         with database.transaction(conn):
             for k in range(1 + i % 3):
@@ -68,6 +70,37 @@ def to_opportunities(qtbot, wizard: GradingWizard) -> None:
 def keys(qtbot, wizard, *presses) -> None:
     for key in presses:
         qtbot.keyClick(wizard, key)
+
+
+def test_the_wizards_deal_status_and_urgency_questions(qtbot, book):
+    from model.grading import deal
+    archive, ids = book
+    conn = archive.conn
+    customers.update(conn, ids[1], {"deal_status": "closed"}, "test")
+    wizard = open_wizard(qtbot, archive)
+    to_opportunities(qtbot, wizard)
+    opp = wizard.opportunity_page
+    queue = wizard.session.queue
+    first, second = queue[0], queue[1]
+    assert opp.deal_buttons["closed"].parentWidget().title() == "Deal status"
+    keys(qtbot, wizard, Qt.Key.Key_8, Qt.Key.Key_U)            # negotiating, handle within a week
+    assert wizard.session.deals[first] == {"deal_status": "negotiating", "urgency": "urgent"}
+    assert opp.deal_buttons["negotiating"].isChecked() and opp.urgency_buttons["urgent"].isChecked()
+    assert opp.current_id() == first                           # optional answers do not move on
+    keys(qtbot, wizard, Qt.Key.Key_1, Qt.Key.Key_A)
+    assert opp.current_id() == second
+    assert opp.deal_buttons["closed"].isChecked()              # as the record has it
+    keys(qtbot, wizard, Qt.Key.Key_X, Qt.Key.Key_S)            # after 3 months; skip the grade
+    wizard.next()
+    assert wizard.review_page.apply_answers.isChecked()
+    wizard.next()                                              # Apply
+    qtbot.waitUntil(lambda: wizard.currentId() == GradingWizard.RESULT, timeout=10000)
+    one, two = customers.get(conn, first), customers.get(conn, second)
+    assert one["deal_status"] == "negotiating"
+    assert one["handle_by"] == (TODAY + timedelta(days=7)).isoformat()
+    assert deal.handling_urgency(one["handle_by"], TODAY) == "urgent"
+    assert two["deal_status"] == "closed" and deal.handling_urgency(two["handle_by"], TODAY) == "slow"
+    assert {h["field"] for h in customers.history(conn, first)} >= {"deal_status", "handle_by"}
 
 
 def test_the_wizard_end_to_end(qtbot, book):

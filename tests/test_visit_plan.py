@@ -66,7 +66,7 @@ def test_every_overdue_a_customer_is_planned_before_others_when_capacity_allows(
     urgent = overdue_a_customers(conn, 6, START)
     for i in range(10):        # B customers with a KeyMan, due this week but not overdue, same area
         lat, lon = spread(i + 20)
-        customer(conn, f"乙客户{i}", lat=lat, lon=lon, tier="B", tags="KeyMan",
+        customer(conn, f"乙客户{i}", lat=lat, lon=lon, tier="B", keyman="王厂长",
                  last_visit=START - timedelta(days=29))
     plan = visit_plan.build(conn, request(days=2, per_day=4))
     planned = {v.customer_id for v in plan.planned()}

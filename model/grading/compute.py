@@ -70,10 +70,14 @@ class ComputedGrades:
         window = [self.window_start.isoformat(), self.as_of.isoformat()]
         thresholds = {k: (_num(v, 4) if isinstance(v, float) else v)
                       for k, v in self.rfm.attrs.get("thresholds", {}).items()}
-        return {VALUE_TIER: {"window": window, "basis": self.rules.value_tier.basis,
-                             "ranked": int(self.value_tier.attrs.get("ranked", 0))},
+        vt = self.rules.value_tier
+        return {VALUE_TIER: {"window": window, "basis": vt.basis,
+                             "ranked": int(self.value_tier.attrs.get("ranked", 0)),
+                             **({"potential_from": _num(vt.size_potential_from, 2)}
+                                if vt.size_potential_from is not None else {})},
                 RFM: {"window": window, "method": self.rules.rfm.method, "thresholds": thresholds},
                 PERSONA: {"min_known": self.rules.persona.min_known,
+                          "min_score_above": self.rules.persona.min_score_above,
                           "dimensions": len(self.rules.persona.dimension_keys)}}
 
     def detail(self, scheme: str, customer_id: int) -> dict:
@@ -99,8 +103,21 @@ class ComputedGrades:
         before, cum = _numbers(f["share_before"], 6), _numbers(f["cum_share"], 6)
         ties = _numbers(f["tie_size"], 0)
         out = []
+        pareto_rules = f["pareto_rule"].tolist()
         for i, rule in enumerate(f["rule"].tolist()):
-            if rule == "pareto":
+            if rule in value_tier_engine.SEED_RULES:
+                # Few customers: built as a dict (the ranking figures when ranked, and the record's inputs).
+                detail = {"amount": json.loads(amounts[i]), "cutoff": json.loads(cut[i]), "rule": rule,
+                          "pareto_rule": pareto_rules[i]}
+                if pareto_rules[i] == "pareto":
+                    detail.update(cum_share=json.loads(cum[i]), rank=json.loads(ranks[i]),
+                                  share_before=json.loads(before[i]), tie_size=json.loads(ties[i]))
+                if rule != "scarce_resources":
+                    potential = f["potential"].iat[i]
+                    detail.update(size=f["size"].iat[i], own_channel=bool(f["own_channel"].iat[i]),
+                                  potential=None if potential != potential else _num(potential, 2))
+                out.append(_dumps(detail))
+            elif rule == "pareto":
                 out.append(f'{{"amount":{amounts[i]},"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},'
                            f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]}}}')
             else:
@@ -133,8 +150,9 @@ class ComputedGrades:
         keys = self.rules.persona.dimension_keys
         values, statuses, known = f["value"].tolist(), f["statuses"].tolist(), f["known"].tolist()
         tied, scores, matched = f["tied_with"].tolist(), f["score"].tolist(), f["matched"].tolist()
-        combos = [f"{v}/{s if s is not None else k}/{'|'.join(t)}"
-                  for v, s, k, t in zip(values, statuses, known, tied)]
+        bests = f["best"].tolist()
+        combos = [f"{v}/{b}/{s if s is not None else k}/{'|'.join(t)}"
+                  for v, b, s, k, t in zip(values, bests, statuses, known, tied)]
         codes, uniques = pd.factorize(np.asarray(combos, dtype=object))
         first = np.full(len(uniques), -1, dtype=np.int64)
         first[codes[::-1]] = np.arange(len(codes))[::-1]       # first row of each combination
@@ -153,7 +171,8 @@ class ComputedGrades:
             ties = ties_json.get(tied[i])
             if ties is None:
                 ties = ties_json[tied[i]] = _dumps(list(tied[i]))
-            texts.append(f'{{"dims":{dims},"known":{int(known[i])},"matched":{int(matched[i])},'
+            best = f'"best":"{bests[i]}",' if bests[i] else ""
+            texts.append(f'{{{best}"dims":{dims},"known":{int(known[i])},"matched":{int(matched[i])},'
                          f'"score":{_num(scores[i], 4)!r},"tied_with":{ties}}}')
         return np.asarray(texts, dtype=object)[codes].tolist() if len(codes) else []
 
@@ -176,7 +195,7 @@ def compute(inputs: GradingInputs, rules: ruleset.GradingRules | None = None) ->
     rules = rules or ruleset.load()
     population = inputs.population
     scope = inputs.scope
-    tiers = value_tier_engine.compute(inputs.activity, population, rules.value_tier)
+    tiers = value_tier_engine.compute(inputs.activity, population, rules.value_tier, inputs.customers)
     rfm = rfm_engine.compute(inputs.activity, population, inputs.as_of, rules.rfm)
     personas = persona_engine.compute(inputs.customers.loc[scope], rules.persona)
     if len(scope) != len(population):
@@ -199,7 +218,8 @@ def value_order(scheme: str, rules: ruleset.GradingRules) -> list[str]:
     if scheme == RFM:
         return [t.key for t in rules.rfm.types] + [rfm_engine.NO_TRANSACTIONS]
     if scheme == PERSONA:
-        return [p.key for p in rules.persona.personas] + [persona_engine.NOT_ENOUGH_INFORMATION]
+        return ([p.key for p in rules.persona.personas]
+                + [persona_engine.NO_MATCH, persona_engine.NOT_ENOUGH_INFORMATION])
     raise KeyError(scheme)
 
 

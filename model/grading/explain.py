@@ -9,7 +9,7 @@ from datetime import date
 
 from model.grading import ruleset
 from model.grading.compute import OPPORTUNITY, PERSONA, RFM, VALUE_TIER
-from model.grading.persona import NOT_ENOUGH_INFORMATION
+from model.grading.persona import NO_MATCH, NOT_ENOUGH_INFORMATION
 from model.grading.rfm import NO_TRANSACTIONS
 from model.i18n import translate
 
@@ -43,9 +43,11 @@ def value_label(scheme: str, value: str | None, language: str | None = None,
         return translate("Grading", "no transactions")
     if value == NOT_ENOUGH_INFORMATION:
         return translate("Grading", "not enough information")
+    if value == NO_MATCH:
+        return translate("Grading", "no persona")
     if scheme == RFM:
         t = rules.rfm.type(value)
-        return t.label(language) if t else value
+        return t.display(language) if t else value
     if scheme == PERSONA:
         p = rules.persona.persona(value)
         return p.label(language) if p else value
@@ -80,16 +82,19 @@ def _value_tier(value, d, language, rules) -> str:
     else:
         basis = translate("Grading", "volume")
     rule = d.get("rule")
+    if rule in _SEED_RULES:
+        return _value_tier_seed(value, d, basis, days, end, language, rules)
     if rule == "total_zero":
         return translate("Grading", "The total {basis} of all customers in the {days} days to {end} is zero, "
-                         "so every customer is tier {tier}.").format(basis=basis, days=days, end=end, tier=value)
+                         "so every customer is tier {tier}.").format(basis=basis, days=days, end=end,
+                                                                    tier=value) + _rest_reason(d, rules)
     if rule == "no_transactions":
         return translate("Grading", "No transactions in the {days} days to {end}: tier {tier}.").format(
-            days=days, end=end, tier=value)
+            days=days, end=end, tier=value) + _rest_reason(d, rules)
     if rule == "no_volume":
         return translate("Grading", "The net {basis} in the {days} days to {end} is {amount}, not above zero: "
                          "tier {tier}.").format(basis=basis, days=days, end=end, amount=_money(d["amount"]),
-                                                tier=value)
+                                                tier=value) + _rest_reason(d, rules)
     text = translate("Grading", "{basis} {amount} in the {days} days to {end}, rank {rank} of {ranked}. "
                      "Customers ranked above hold {before} of the total; up to here {cum}.").format(
         basis=basis.capitalize(), amount=_money(d["amount"]), days=days, end=end, rank=d["rank"],
@@ -98,6 +103,7 @@ def _value_tier(value, d, language, rules) -> str:
     if value == rules.value_tier.rest:
         text += " " + translate("Grading", "Tier {tier}: beyond the {cutoff} cut-off.").format(
             tier=value, cutoff=_pct(d.get("cutoff", last)))
+        text += _rest_reason(d, rules)
     else:
         text += " " + translate("Grading", "Tier {tier} takes customers until {cutoff} of the total is "
                                 "reached.").format(tier=value, cutoff=_pct(d["cutoff"]))
@@ -105,6 +111,45 @@ def _value_tier(value, d, language, rules) -> str:
         text += " " + translate("Grading", "{count} customers have this same amount and share the better "
                                 "tier.").format(count=d["tie_size"])
     return text
+
+
+_SEED_RULES = ("scarce_resources", "size_own_channel", "size_potential", "size_own_channel_potential")
+
+
+def _rest_reason(d: dict, rules) -> str:
+    """Why a customer beyond the cut-offs is not in a seed tier either (new runs only)."""
+    vt = rules.value_tier
+    if "potential_from" not in d or vt.size_tier is None:
+        return ""
+    return " " + translate("Grading", "No scarce resources, and not of size medium or above with its own supply "
+                           "channel or a potential amount of at least {limit}.").format(
+        limit=_money(d["potential_from"]))
+
+
+def _value_tier_seed(value, d, basis, days, end, language, rules) -> str:
+    """The seed's rules (seed 002): scarce resources → A; size with own channel or potential → B."""
+    if d.get("pareto_rule") == "pareto":
+        text = translate("Grading", "{basis} {amount} in the {days} days to {end}, rank {rank} of {ranked}, "
+                         "beyond the {cutoff} cut-off.").format(
+            basis=basis.capitalize(), amount=_money(d["amount"]), days=days, end=end, rank=d["rank"],
+            ranked=d["ranked"], cutoff=_pct(d.get("cutoff")))
+    else:
+        text = translate("Grading", "Little or no trade in the {days} days to {end} ({basis} {amount}).").format(
+            days=days, end=end, basis=basis, amount=_money(d["amount"]))
+    if d["rule"] == "scarce_resources":
+        return text + " " + translate("Grading", "Holds scarce resources the market cannot do without: "
+                                      "tier {tier}.").format(tier=value)
+    from model import customer_fields
+    size = customer_fields.field_rules().label("size", d.get("size"), language)
+    reasons = []
+    if d["rule"] in ("size_own_channel", "size_own_channel_potential"):
+        reasons.append(translate("Grading", "its own supply channel"))
+    if d["rule"] in ("size_potential", "size_own_channel_potential"):
+        reasons.append(translate("Grading", "a potential amount of {amount} (at least {limit})").format(
+            amount=_money(d.get("potential")), limit=_money(d.get("potential_from"))))
+    return text + " " + translate("Grading", "Size {size}, with {reasons}: tier {tier}, a large customer not "
+                                  "won yet.").format(size=size, reasons=translate("Grading", " and ").join(reasons),
+                                                     tier=value)
 
 
 def _high_low(flag: bool) -> str:
@@ -143,6 +188,11 @@ def _persona(value, d, language, rules) -> str:
             known=d.get("known", 0), total=d.get("dimensions", len(rules.persona.dimension_keys)),
             min=d.get("min_known", rules.persona.min_known))
     from model import rules as base_rules
+    if value == NO_MATCH:
+        return translate("Grading", "Closest {persona}: only {matched} of {known} known dimensions match (score "
+                         "{score}); a persona needs a score above {min}: no persona.").format(
+            persona=value_label(PERSONA, d.get("best"), language, rules), matched=d["matched"], known=d["known"],
+            score=f"{float(d['score']):.2f}", min=f"{float(d.get('min_score_above', 0)):.2f}")
 
     def names(status: str) -> str:
         keys = d.get("dims", {}).get(status, [])

@@ -18,11 +18,17 @@ from model import rules as base_rules
 from model.grading import ruleset
 
 
+# The record fields the value tier reads besides the transactions (seed 002, m0014).
+RECORD_COLUMNS = ("size", "potential_amount", "own_channel", "scarce_resources")
+
+
 @dataclass
 class GradingInputs:
     as_of: date
     window_start: date
-    customers: pd.DataFrame        # index customer id; one dim_<key> column per dimension (code or None)
+    customers: pd.DataFrame        # index customer id; one dim_<key> column per dimension (code or None),
+                                   # and the seed's tier inputs: size, potential_amount, own_channel,
+                                   # scarce_resources (RECORD_COLUMNS)
     activity: pd.DataFrame         # index customer id (only those with transactions in the window):
                                    # amount, volume, count, last_date (datetime64)
     scope_ids: pd.Index | None     # the customers to grade; None = all (statistics always use all)
@@ -54,7 +60,7 @@ def load_inputs(conn: sqlite3.Connection, as_of: date, scope_ids: list[int] | No
     """Read the customers (not deleted) and their transactions in the window."""
     rules = rules or ruleset.load()
     start, end = window(as_of, rules.window_days)
-    dim_columns = [d.column for d in base_rules.dimensions()]
+    dim_columns = [d.column for d in base_rules.dimensions()] + list(RECORD_COLUMNS)
     cursor = _plain_cursor(conn)
     rows = cursor.execute(f"SELECT id, {', '.join(dim_columns)} FROM customers"
                           " WHERE deleted_at IS NULL ORDER BY id").fetchall()

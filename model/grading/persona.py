@@ -6,7 +6,9 @@ or a code that is not a value of the dimension). Score = matched / known,
 where known counts the persona's dimensions the customer has a code for.
 
 A customer knowing fewer than ``min_known`` of the persona dimensions gets
-``not_enough_information``. Otherwise the best persona wins by: higher score,
+``not_enough_information``; one whose best score is not above ``min_score_above``
+(default: more than half the known dimensions must agree) gets ``no_match``, the
+closest persona kept in ``best`` for the explanation. Otherwise the best persona wins by: higher score,
 then more dimensions matched, then the narrower persona (fewer allowed codes
 summed over the matched dimensions), then the order of the rules file. Others
 equal on score and matched count are reported as ``tied_with``.
@@ -20,9 +22,10 @@ from model import rules as base_rules
 from model.grading.ruleset import PersonaRules
 
 NOT_ENOUGH_INFORMATION = "not_enough_information"
+NO_MATCH = "no_match"       # enough is known, but no persona's score is above the minimum
 MATCHED, NOT_MATCHED, UNKNOWN = "M", "X", "U"   # letters of the ``statuses`` column
 STATUS_NAMES = {MATCHED: "matched", NOT_MATCHED: "not_matched", UNKNOWN: "unknown"}
-COLUMNS = ["value", "score", "matched", "known", "statuses", "tied_with"]
+COLUMNS = ["value", "score", "matched", "known", "statuses", "tied_with", "best"]
 
 
 def _code_indices(customers: pd.DataFrame, rules: PersonaRules) -> tuple[np.ndarray, list[list[str]]]:
@@ -92,12 +95,15 @@ def compute(customers: pd.DataFrame, rules: PersonaRules) -> pd.DataFrame:
     tie_names = {bits: tuple(keys[[i for i in range(p) if bits >> i & 1]]) for bits in np.unique(tie_bits)}
 
     out = pd.DataFrame(index=customers.index)
-    out["value"] = np.where(enough, keys[best] if n else keys[:0], NOT_ENOUGH_INFORMATION).astype(object)
+    best_keys = keys[best] if n else keys[:0]
+    matching = enough & (np.round(best_score, 9) > rules.min_score_above + 1e-9)
+    out["value"] = np.where(matching, best_keys, np.where(enough, NO_MATCH, NOT_ENOUGH_INFORMATION)).astype(object)
     out["score"] = np.where(enough, np.round(best_score, 4), np.nan)
     out["matched"] = best_matched
     out["known"] = np.where(enough, best_known, known_any)
     out["statuses"] = np.where(enough, statuses, None)
     out["tied_with"] = [tie_names[b] if e else () for b, e in zip(tie_bits, enough)]
+    out["best"] = np.where(enough & ~matching, best_keys, None).astype(object)
     out.attrs.update(dimension_keys=rules.dimension_keys, min_known=rules.min_known)
     return out[COLUMNS]
 

@@ -15,12 +15,12 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from model.grading import explain, ruleset
+from model.grading import deal, explain, ruleset
 from model.grading import opportunity as opportunity_engine
 from model.grading.compute import OPPORTUNITY, PERSONA, RFM, SCHEMES, VALUE_TIER
 
 EXPORT_COLUMNS = ["value_tier", "opportunity_grade", "urgency", "tracking_cadence", "next_tracking_date",
-                  "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona", "persona_score"]
+                  "rfm_r", "rfm_f", "rfm_m", "rfm_type", "persona", "persona_score", "importance"]
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[tuple]:
@@ -86,6 +86,15 @@ def overdue_counts(conn: sqlite3.Connection, as_of: date | None = None, customer
     return {g: int(n) for g, n in overdue.groupby("opportunity_grade").size().items()}
 
 
+def _record(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
+    """(potential_amount, handle_by) of these customers, those with either set."""
+    if not ids:
+        return {}
+    return {r[0]: (r[1], r[2]) for r in _rows(
+        conn, "SELECT id, potential_amount, handle_by FROM customers WHERE (potential_amount IS NOT NULL"
+              " OR handle_by IS NOT NULL) AND id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+
+
 def _urgency(detail: dict, as_of: date, rules: ruleset.OpportunityRules) -> str | None:
     close = detail.get("close")
     if close is None:
@@ -127,9 +136,17 @@ def export_frame(conn: sqlite3.Connection, customer_ids=None, as_of: date | None
         OPPORTUNITY, lambda v, d, a: (explain.cadence_label(v, language, rules) if labels
                                       else rules.opportunity.cadences[v].key) if v in rules.opportunity.cadences
         else None)
+    # The seed's urgency of handling: from the record's handle-by date; without one, the
+    # opportunity answer's expected close stands in (grading.json opportunity.urgency_source).
+    record = _record(conn, ids)
     urgency = column(OPPORTUNITY, lambda v, d, a: _urgency(json.loads(d), as_of, rules.opportunity))
+    urgency = [deal.handling_urgency(record[i][1], as_of, rules) if record.get(i, (None, None))[1] else u
+               for i, u in zip(ids, urgency)]
     frame["urgency"] = [(explain.urgency_label(u, language, rules) if labels else u) if u else None
                         for u in urgency]
+    importance = [deal.importance(record.get(i, (None, None))[0], rules) for i in ids]
+    frame["importance"] = [(rules.importance.label(v, language) if labels else v) if v else None
+                           for v in importance]
     schedule = tracking_schedule(conn, as_of, ids)["next_tracking_date"].to_dict()
     frame["next_tracking_date"] = [schedule[i].isoformat() if i in schedule else None for i in ids]
     rfm = column(RFM, lambda v, d, a: (v, computed(d)))

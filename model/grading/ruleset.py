@@ -49,10 +49,19 @@ class ValueTierRules:
     cutoffs: tuple[tuple[str, float], ...]       # (tier, until_share), rising shares
     rest: str
     tiers: dict                                  # tier -> {label_en, label_zh, treatment_en, ...}
+    # Seed 002's other ways into a tier (None: not used): scarce resources → A;
+    # size medium or above with an own channel or a large potential → B.
+    scarce_tier: str | None = None
+    size_tier: str | None = None
+    size_sizes: frozenset = frozenset()
+    size_own_channel: bool = True
+    size_potential_from: float | None = None
 
     @property
     def values(self) -> tuple[str, ...]:
-        return (*(t for t, _ in self.cutoffs), self.rest)
+        """The tiers best first: the cut-offs', the seed rules' (scarce, size), the rest."""
+        ordered = (*(t for t, _ in self.cutoffs), self.scarce_tier, self.size_tier, self.rest)
+        return tuple(dict.fromkeys(t for t in ordered if t is not None))
 
     def label(self, tier: str, language: str = "en") -> str:
         return _labelled(self.tiers.get(tier, {}), language) or tier
@@ -71,9 +80,24 @@ class RfmType(_Labels):
     label_zh: str
     action_en: str
     action_zh: str
+    seed_label_en: str = ""      # seed 002's own name for the type ("" where none maps)
+    seed_label_zh: str = ""
+    seed_action_en: str = ""
+    seed_action_zh: str = ""
 
     def action(self, language: str = "en") -> str:
-        return _labelled(self.__dict__, language, "action")
+        """The suggested action: the seed's where it names the type, else the grid's."""
+        return _labelled(self.__dict__, language, "seed_action") or _labelled(self.__dict__, language, "action")
+
+    def seed_label(self, language: str = "en") -> str:
+        return _labelled(self.__dict__, language, "seed_label")
+
+    def display(self, language: str = "en") -> str:
+        """The grid's name with the seed's beside it: "重要价值（最有价值客户）"."""
+        seed = self.seed_label(language)
+        if not seed:
+            return self.label(language)
+        return f"{self.label(language)}（{seed}）" if language.startswith("zh") else f"{self.label(language)} ({seed})"
 
 
 @dataclass(frozen=True)
@@ -116,6 +140,7 @@ class UrgencyClass(_Labels):
     within_months: int | None
     label_en: str
     label_zh: str
+    handle_by_months: int | None = None    # the open last class: the handle-by date a wizard answer sets
 
 
 @dataclass(frozen=True)
@@ -155,9 +180,20 @@ class PersonaRules:
     dimension_keys: tuple[str, ...]    # the dimensions any persona uses, in archive order
     min_known: int
     target_personas: tuple[str, ...]
+    min_score_above: float = 0.0       # the best score must be above this, else no persona
 
     def persona(self, key: str) -> Persona | None:
         return next((p for p in self.personas if p.key == key), None)
+
+
+@dataclass(frozen=True)
+class ImportanceRules:
+    important_from: float
+    values: tuple[Labelled, ...]       # important, not_important
+
+    def label(self, key: str | None, language: str = "en") -> str:
+        found = next((v for v in self.values if v.key == key), None)
+        return found.label(language) if found else (key or "")
 
 
 @dataclass(frozen=True)
@@ -167,6 +203,8 @@ class GradingRules:
     rfm: RfmRules
     opportunity: OpportunityRules
     persona: PersonaRules
+    importance: ImportanceRules = ImportanceRules(500000.0, (
+        Labelled("important", "important", "重要客户"), Labelled("not_important", "not important", "非重要客户")))
 
 
 def _fail(file: str, problem: str) -> RulesError:
@@ -197,7 +235,17 @@ def _value_tier(data: dict, file: str) -> ValueTierRules:
     rest = str(data.get("rest", "C"))
     if len({*(t for t, _ in cutoffs), rest}) != len(cutoffs) + 1:
         raise _fail(file, translate("Grading", "value_tier tiers must have different names."))
-    return ValueTierRules(basis, cutoffs, rest, dict(data.get("tiers", {})))
+    names = {*(t for t, _ in cutoffs), rest, *data.get("tiers", {})}
+    scarce = (data.get("scarce_resources") or {}).get("tier")
+    size = data.get("size_rule") or {}
+    for tier in (scarce, size.get("tier")):
+        if tier is not None and tier not in names:
+            raise _fail(file, translate("Grading", "value_tier: \"{tier}\" is not one of the tiers.")
+                        .format(tier=tier))
+    potential = size.get("potential_from")
+    return ValueTierRules(basis, cutoffs, rest, dict(data.get("tiers", {})), scarce, size.get("tier"),
+                          frozenset(size.get("sizes", ())), bool(size.get("own_channel", True)),
+                          None if potential is None else float(potential))
 
 
 def _rfm(data: dict, file: str) -> RfmRules:
@@ -209,7 +257,8 @@ def _rfm(data: dict, file: str) -> RfmRules:
         raise _fail(file, translate("Grading", "rfm.quintile_high_from must be a score from 1 to 5."))
     types = tuple(RfmType(t["key"], t["r"] == "high", t["f"] == "high", t["m"] == "high",
                           t.get("label_en", t["key"]), t.get("label_zh", ""),
-                          t.get("action_en", ""), t.get("action_zh", ""))
+                          t.get("action_en", ""), t.get("action_zh", ""), t.get("seed_label_en", ""),
+                          t.get("seed_label_zh", ""), t.get("seed_action_en", ""), t.get("seed_action_zh", ""))
                   for t in data.get("types", ()))
     if len({(t.r_high, t.f_high, t.m_high) for t in types}) != 8 or len(types) != 8:
         raise _fail(file, translate("Grading", "rfm.types must name each of the 8 high/low combinations once."))
@@ -233,7 +282,7 @@ def _opportunity(data: dict, file: str) -> OpportunityRules:
                                             "need \"{need}\" and close \"{close}\".")
                             .format(need=need.key, close=close.key))
     urgency = tuple(UrgencyClass(u["key"], u.get("within_days"), u.get("within_months"),
-                                 u.get("label_en", u["key"]), u.get("label_zh", ""))
+                                 u.get("label_en", u["key"]), u.get("label_zh", ""), u.get("handle_by_months"))
                     for u in data.get("urgency", ()))
     if not needs or not closes or not urgency:
         raise _fail(file, translate("Grading", "opportunity needs \"needs\", \"closes\" and \"urgency\"."))
@@ -266,7 +315,19 @@ def _personas(data: dict, settings: dict, file: str) -> PersonaRules:
         raise _fail(file, translate("Grading", "target_personas names unknown personas: {names}.")
                     .format(names=", ".join(unknown)))
     min_known = int(settings.get("min_known_dimensions", 5))
-    return PersonaRules(tuple(personas), used, max(1, min_known), targets)
+    min_score = float(settings.get("min_score_above", 0.0))
+    if not 0 <= min_score < 1:
+        raise _fail(file, translate("Grading", "persona.min_score_above must be at least 0 and below 1."))
+    return PersonaRules(tuple(personas), used, max(1, min_known), targets, min_score)
+
+
+def _importance(data: dict, file: str) -> ImportanceRules:
+    values = tuple(Labelled(v["key"], v.get("label_en", v["key"]), v.get("label_zh", ""))
+                   for v in data.get("values", ()))
+    if {v.key for v in values} != {"important", "not_important"}:
+        raise _fail(file, translate("Grading", "importance.values must name \"important\" and "
+                                    "\"not_important\"."))
+    return ImportanceRules(float(data.get("important_from", 500000)), values)
 
 
 @lru_cache(maxsize=4)
@@ -282,7 +343,8 @@ def _load(folder: str, _stamp: tuple) -> GradingRules:
         return GradingRules(window, _value_tier(grading.get("value_tier", {}), gfile),
                             _rfm(grading.get("rfm", {}), gfile),
                             _opportunity(grading.get("opportunity", {}), gfile),
-                            _personas(personas, grading.get("persona", {}), pfile))
+                            _personas(personas, grading.get("persona", {}), pfile),
+                            _importance(grading.get("importance", {}), gfile))
     except (KeyError, TypeError, ValueError) as exc:
         raise _fail(gfile + " / " + pfile,
                     translate("Grading", "an entry is missing or has the wrong type ({error}).")

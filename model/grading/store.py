@@ -263,6 +263,9 @@ def _check_scheme_value(scheme: str, value: str, rules: ruleset.GradingRules) ->
         for key in allowed:
             if explain.value_label(scheme, key, language, rules) == value:
                 return key
+            rfm_type = rules.rfm.type(key) if scheme == "rfm" else None
+            if rfm_type is not None and value == rfm_type.label(language):
+                return key      # the grid's name alone
     raise database.ArchiveError(translate("Grading", "'{value}' is not a value of this grade; use one of: "
                                           "{choices}.").format(value=value, choices=", ".join(allowed)))
 

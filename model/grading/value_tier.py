@@ -13,6 +13,14 @@ better tier, and all its members share one rank (1, 2, 2, 4, ...).
 
 Customers with nothing in the window (or a net amount of zero or less) get the
 rest tier; when the whole total is zero everyone does, with that reason.
+
+Then seed 002's other ways in (DOMAIN.md §2a), for customers the cut-offs left
+in the rest tier: holding scarce resources (稀缺资源) gives the ``scarce_tier``
+(A), rule ``scarce_resources``; else a size medium or above with its own supply
+channel or a potential amount at or above ``size_potential_from`` gives the
+``size_tier`` (B), rule ``size_own_channel``, ``size_potential`` or
+``size_own_channel_potential``. Their ranking figures are kept for the
+explanation. Everyone else stays in the rest tier.
 """
 from __future__ import annotations
 
@@ -27,13 +35,29 @@ DECIMALS = 6
 RELATIVE_EPS = 1e-9
 
 COLUMNS = ["value", "rule", "basis_value", "rank", "ranked", "share_before", "cum_share",
-           "cutoff", "tie_size"]
+           "cutoff", "tie_size", "pareto_rule", "size", "own_channel", "potential"]
+SEED_RULES = ("scarce_resources", "size_own_channel", "size_potential", "size_own_channel_potential")
 
 
-def compute(activity: pd.DataFrame, population: pd.Index, rules: ValueTierRules) -> pd.DataFrame:
+def _flag(record: pd.DataFrame | None, column: str, index: pd.Index) -> np.ndarray:
+    """A 0/1 record column as booleans (unknown = False)."""
+    if record is None or column not in record:
+        return np.zeros(len(index), dtype=bool)
+    values = pd.to_numeric(record[column].reindex(index), errors="coerce").to_numpy(dtype=float,
+                                                                                    na_value=np.nan)
+    return values == 1
+
+
+def compute(activity: pd.DataFrame, population: pd.Index, rules: ValueTierRules,
+            record: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per customer of ``population``: the tier and how it was reached.
 
-    ``rule`` is ``pareto``, ``no_transactions``, ``no_volume`` or ``total_zero``;
+    ``record`` (index customer id) gives the seed's inputs ``size``,
+    ``potential_amount``, ``own_channel`` and ``scarce_resources``; without it
+    only the cut-offs apply.
+
+    ``rule`` is ``pareto``, ``no_transactions``, ``no_volume``, ``total_zero``
+    or one of :data:`SEED_RULES` (then ``pareto_rule`` keeps the ranking's rule);
     ``cutoff`` is the share the tier ran up to (for the rest tier: the last cut-off,
     which it lies beyond)."""
     column = "amount" if rules.basis == "amount" else "volume"
@@ -90,6 +114,33 @@ def compute(activity: pd.DataFrame, population: pd.Index, rules: ValueTierRules)
         cum_share[order] = end_cum / total
         tie_size[order] = sizes
 
+    pareto_rule = rule.copy()
+    size = np.full(n, None, dtype=object)
+    potential = np.full(n, np.nan)
+    own = _flag(record, "own_channel", population)
+    if record is not None and "size" in record:
+        size = record["size"].reindex(population).to_numpy(dtype=object)
+    if record is not None and "potential_amount" in record:
+        potential = pd.to_numeric(record["potential_amount"].reindex(population),
+                                  errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    rest = tier == rules.rest
+    if rules.scarce_tier is not None:
+        scarce = rest & _flag(record, "scarce_resources", population)
+        tier[scarce] = rules.scarce_tier
+        rule[scarce] = "scarce_resources"
+        rest &= ~scarce
+    if rules.size_tier is not None and rules.size_sizes:
+        sized = rest & np.isin(size.astype(str), list(rules.size_sizes))
+        by_channel = sized & own if rules.size_own_channel else np.zeros(n, dtype=bool)
+        with np.errstate(invalid="ignore"):
+            by_potential = (sized & (potential >= rules.size_potential_from)
+                            if rules.size_potential_from is not None else np.zeros(n, dtype=bool))
+        hit = by_channel | by_potential
+        tier[hit] = rules.size_tier
+        rule[by_channel & ~by_potential] = "size_own_channel"
+        rule[by_potential & ~by_channel] = "size_potential"
+        rule[by_channel & by_potential] = "size_own_channel_potential"
+
     out["value"] = tier
     out["rule"] = rule
     out["basis_value"] = vals
@@ -99,6 +150,10 @@ def compute(activity: pd.DataFrame, population: pd.Index, rules: ValueTierRules)
     out["cum_share"] = cum_share
     out["cutoff"] = cutoff
     out["tie_size"] = tie_size
+    out["pareto_rule"] = pareto_rule
+    out["size"] = size
+    out["own_channel"] = own
+    out["potential"] = potential
     out.attrs.update(basis=rules.basis, total=total, ranked=ranked)
     return out[COLUMNS]
 
@@ -106,7 +161,7 @@ def compute(activity: pd.DataFrame, population: pd.Index, rules: ValueTierRules)
 def pareto_curve(frame: pd.DataFrame) -> pd.DataFrame:
     """The cumulative share of the total against the share of customers, largest first,
     for drawing (one point per ranked customer)."""
-    ranked = frame[frame["rule"] == "pareto"].sort_values(["basis_value"], ascending=False)
+    ranked = frame[frame["pareto_rule"] == "pareto"].sort_values(["basis_value"], ascending=False)
     total = ranked["basis_value"].sum()
     n = len(frame)
     if total <= 0 or n == 0:

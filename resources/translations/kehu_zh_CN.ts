@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AService</name>
+    <message>
+        <source>a-tier-rewards-{year}</source>
+        <translation>A类客户奖励-{year}</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Key account</source>
@@ -588,6 +595,14 @@
         <translation>打印某一天、周、半月或月的客户追踪志</translation>
     </message>
     <message>
+        <source>A-tier &amp;service…</source>
+        <translation>A类客户服务(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The senior leader&apos;s monthly calls, the volume rewards and the year&apos;s top ten (十佳) of the A-tier customers</source>
+        <translation>A类客户的副总级领导每月电话、交易量奖励和年度十佳</translation>
+    </message>
+    <message>
         <source>&amp;Delete customer…</source>
         <translation>删除客户(&amp;D)…</translation>
     </message>
@@ -1144,6 +1159,10 @@
         <source>Audit trail → {path}</source>
         <translation>审计日志 → {path}</translation>
     </message>
+    <message>
+        <source>A-tier rewards {year}</source>
+        <translation>A类客户奖励 {year}</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -1631,8 +1650,52 @@
         <translation>将所有客户导出为 .csv（UTF-8，可用 Excel 打开）或 .xlsx 文件</translation>
     </message>
     <message>
+        <source>the A-tier service: the senior leader&apos;s calls due and the volume rewards of the year</source>
+        <translation>A类客户服务：到期的副总级领导电话和本年度交易量奖励</translation>
+    </message>
+    <message>
         <source>the archive</source>
         <translation>档案</translation>
+    </message>
+    <message>
+        <source>the rewards year (default: this year)</source>
+        <translation>奖励年度（默认：今年）</translation>
+    </message>
+    <message>
+        <source>the year&apos;s top ten (十佳) and the A-tier volume rewards</source>
+        <translation>年度十佳和A类客户交易量奖励</translation>
+    </message>
+    <message>
+        <source>the year (default: this year)</source>
+        <translation>年度（默认：今年）</translation>
+    </message>
+    <message>
+        <source>the senior leader&apos;s monthly calls to the A-tier customers (a month from the start)</source>
+        <translation>副总级领导对A类客户的每月电话（从第一天起一个月）</translation>
+    </message>
+    <message>
+        <source>No senior leader is named; name one in Preferences or in the branch&apos;s a_service.json.</source>
+        <translation>没有指定副总级领导；请在首选项或网点的 a_service.json 中指定。</translation>
+    </message>
+    <message>
+        <source>Senior leader {name}: {count} calls due by {end}</source>
+        <translation>副总级领导 {name}：截至 {end} 到期电话 {count} 个</translation>
+    </message>
+    <message>
+        <source>No senior leader is named: no senior calls are due.</source>
+        <translation>没有指定副总级领导：没有到期的领导电话。</translation>
+    </message>
+    <message>
+        <source>Volume rewards {year} ({count} A-tier customers):</source>
+        <translation>{year} 年交易量奖励（A类客户 {count} 个）：</translation>
+    </message>
+    <message>
+        <source>{count} A-tier customers, top ten of {year}: {top}; wrote {path}</source>
+        <translation>A类客户 {count} 个，{year} 年十佳 {top} 个；已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{count} calls for {name} from {start} to {end}; wrote {path}</source>
+        <translation>{name} 从 {start} 到 {end} 的电话 {count} 个；已写入 {path}</translation>
     </message>
     <message>
         <source>the file to write (replaced if it exists)</source>
@@ -3401,6 +3464,10 @@
         <translation>需求与备注</translation>
     </message>
     <message>
+        <source>Size, deal and KeyMan</source>
+        <translation>规模、成交与关键人</translation>
+    </message>
+    <message>
         <source>The area type belongs to the area: changing it changes it for every customer in the area.</source>
         <translation>商圈类型属于区域：修改它会改变该区域内所有客户的商圈类型。</translation>
     </message>
@@ -3761,6 +3828,10 @@
 <context>
     <name>Customers</name>
     <message>
+        <source>The potential amount cannot be negative.</source>
+        <translation>潜在需求金额不能为负数。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a value of {dimension}.</source>
         <translation>“{value}”不是{dimension}的取值。</translation>
     </message>
@@ -3803,6 +3874,18 @@
     <message>
         <source>The next date is before the contact date.</source>
         <translation>下次日期早于联系日期。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a size; use one of {names}.</source>
+        <translation>“{value}”不是规模；请用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a deal status; use one of {names}.</source>
+        <translation>“{value}”不是成交状态；请用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not yes or no (是/否).</source>
+        <translation>“{value}”不是是或否（是/否）。</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4049,22 @@
     <message>
         <source>101 follow-up: {action} (owner {owner})</source>
         <translation>101跟进：{action}（负责人 {owner}）</translation>
+    </message>
+    <message>
+        <source>value tier {tier}: market news every {days} days</source>
+        <translation>价值分级 {tier}：每 {days} 天通报市场货源信息</translation>
+    </message>
+    <message>
+        <source>A-tier service: {senior}&apos;s monthly call, last on {date}</source>
+        <translation>A类客户服务：{senior}每月电话沟通，上次 {date}</translation>
+    </message>
+    <message>
+        <source>A-tier service: {senior}&apos;s monthly call (not called yet)</source>
+        <translation>A类客户服务：{senior}每月电话沟通（尚未通话）</translation>
+    </message>
+    <message>
+        <source> — with {name}</source>
+        <translation> — 与{name}</translation>
     </message>
 </context>
 <context>
@@ -4395,6 +4494,42 @@
         <translation>经度</translation>
     </message>
     <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Potential amount</source>
+        <translation>潜在需求金额</translation>
+    </message>
+    <message>
+        <source>Own supply channel</source>
+        <translation>自有渠道</translation>
+    </message>
+    <message>
+        <source>Scarce resources</source>
+        <translation>稀缺资源</translation>
+    </message>
+    <message>
+        <source>Deal status</source>
+        <translation>成交状态</translation>
+    </message>
+    <message>
+        <source>Handle by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>KeyMan&apos;s role</source>
+        <translation>关键人职务</translation>
+    </message>
+    <message>
+        <source>KeyMan&apos;s phone</source>
+        <translation>关键人电话</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>建档</translation>
     </message>
@@ -4441,6 +4576,14 @@
     <message>
         <source>Not set</source>
         <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -4658,8 +4801,8 @@
         <translation>价值分级</translation>
     </message>
     <message>
-        <source>A/B/C by the Pareto rule over the last 12 months.</source>
-        <translation>按近 12 个月的帕累托（二八）规则分为 A/B/C。</translation>
+        <source>A/B/C as seed 002 defines them: the top 80% of the last 12 months, or scarce resources (A); medium size or above with its own channel or a large potential (B).</source>
+        <translation>按客户营销方案分为A、B、C三类：近12个月贡献80%的客户或拥有稀缺资源的客户为A类；规模中等及以上、有自有渠道或潜在需求大的为B类。</translation>
     </message>
     <message>
         <source>Opportunity</source>
@@ -4693,6 +4836,54 @@
         <source>Days since the next tracking date passed.</source>
         <translation>超过下次追踪日期的天数。</translation>
     </message>
+    <message>
+        <source>Deal status</source>
+        <translation>成交状态</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>已成交 / 正在谈判 / 潜在 (seed 002)</source>
+        <translation>已成交 / 正在谈判 / 潜在</translation>
+    </message>
+    <message>
+        <source>From the potential amount: important from {amount}.</source>
+        <translation>按潜在需求金额：{amount} 及以上为重要客户。</translation>
+    </message>
+    <message>
+        <source>By when the customer must be handled (the handle-by date).</source>
+        <translation>需要在何时之前处理该客户（处理期限）。</translation>
+    </message>
+    <message>
+        <source>Large, medium or small (规模)</source>
+        <translation>大型、中型或小型（规模）</translation>
+    </message>
+    <message>
+        <source>Potential amount</source>
+        <translation>潜在需求金额</translation>
+    </message>
+    <message>
+        <source>Handle by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s decision maker (KeyMan)</source>
+        <translation>客户中具有决策力的关键人物（KeyMan）</translation>
+    </message>
 </context>
 <context>
     <name>GradeFilterButton</name>
@@ -4703,6 +4894,10 @@
     <message>
         <source>(not graded)</source>
         <translation>（未分级）</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填写）</translation>
     </message>
     <message>
         <source>Tracking &amp;overdue</source>
@@ -4807,6 +5002,10 @@
         <translation>信息不足</translation>
     </message>
     <message>
+        <source>no persona</source>
+        <translation>无匹配客群</translation>
+    </message>
+    <message>
         <source>Value tier</source>
         <translation>价值分级</translation>
     </message>
@@ -4863,6 +5062,38 @@
         <translation>有 {count} 位客户数额相同，共享较高的等级。</translation>
     </message>
     <message>
+        <source>No scarce resources, and not of size medium or above with its own supply channel or a potential amount of at least {limit}.</source>
+        <translation>没有稀缺资源，也不是规模中等及以上且有自有渠道或潜在需求金额至少 {limit} 的客户。</translation>
+    </message>
+    <message>
+        <source>{basis} {amount} in the {days} days to {end}, rank {rank} of {ranked}, beyond the {cutoff} cut-off.</source>
+        <translation>截至 {end} 的 {days} 天{basis} {amount}，排名 {rank}/{ranked}，在 {cutoff} 分界之外。</translation>
+    </message>
+    <message>
+        <source>Little or no trade in the {days} days to {end} ({basis} {amount}).</source>
+        <translation>截至 {end} 的 {days} 天内交易很少或没有（{basis} {amount}）。</translation>
+    </message>
+    <message>
+        <source>Holds scarce resources the market cannot do without: tier {tier}.</source>
+        <translation>拥有市场不可或缺的稀缺资源：{tier}类。</translation>
+    </message>
+    <message>
+        <source>its own supply channel</source>
+        <translation>自有供货渠道</translation>
+    </message>
+    <message>
+        <source>a potential amount of {amount} (at least {limit})</source>
+        <translation>潜在需求金额 {amount}（至少 {limit}）</translation>
+    </message>
+    <message>
+        <source>Size {size}, with {reasons}: tier {tier}, a large customer not won yet.</source>
+        <translation>规模{size}，{reasons}：{tier}类，尚未攻克的大客户。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>，且</translation>
+    </message>
+    <message>
         <source>high</source>
         <translation>高</translation>
     </message>
@@ -4889,6 +5120,10 @@
     <message>
         <source>Only {known} of {total} dimensions are known ({min} needed): not enough information to match a persona.</source>
         <translation>{total} 个维度中只知道 {known} 个（至少需要 {min} 个）：信息不足，无法匹配客户画像。</translation>
+    </message>
+    <message>
+        <source>Closest {persona}: only {matched} of {known} known dimensions match (score {score}); a persona needs a score above {min}: no persona.</source>
+        <translation>最接近{persona}：已知 {known} 个维度中只有 {matched} 个相符（得分 {score}）；客群需要得分高于 {min}：无匹配客群。</translation>
     </message>
     <message>
         <source>Best match {persona}: {matched} of {known} known dimensions match (score {score}). Matched: {yes}. Not matched: {no}. Unknown: {unknown}.</source>
@@ -4939,6 +5174,10 @@
         <translation>value_tier 的各等级名称必须不同。</translation>
     </message>
     <message>
+        <source>value_tier: &quot;{tier}&quot; is not one of the tiers.</source>
+        <translation>value_tier：“{tier}”不是其中的等级。</translation>
+    </message>
+    <message>
         <source>rfm.method must be &quot;mean&quot; or &quot;quintile&quot;.</source>
         <translation>rfm.method 必须是 &quot;mean&quot; 或 &quot;quintile&quot;。</translation>
     </message>
@@ -4977,6 +5216,14 @@
     <message>
         <source>target_personas names unknown personas: {names}.</source>
         <translation>target_personas 中有未知的画像：{names}。</translation>
+    </message>
+    <message>
+        <source>persona.min_score_above must be at least 0 and below 1.</source>
+        <translation>persona.min_score_above 必须大于等于 0 且小于 1。</translation>
+    </message>
+    <message>
+        <source>importance.values must name &quot;important&quot; and &quot;not_important&quot;.</source>
+        <translation>importance.values 必须列出“important”和“not_important”。</translation>
     </message>
     <message>
         <source>window_days must be at least 1.</source>
@@ -5139,6 +5386,42 @@
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Potential amount</source>
+        <translation>潜在需求金额</translation>
+    </message>
+    <message>
+        <source>Own supply channel</source>
+        <translation>自有渠道</translation>
+    </message>
+    <message>
+        <source>Scarce resources</source>
+        <translation>稀缺资源</translation>
+    </message>
+    <message>
+        <source>Deal status</source>
+        <translation>成交状态</translation>
+    </message>
+    <message>
+        <source>Handle by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>KeyMan&apos;s role</source>
+        <translation>关键人职务</translation>
+    </message>
+    <message>
+        <source>KeyMan&apos;s phone</source>
+        <translation>关键人电话</translation>
     </message>
     <message>
         <source>Latitude</source>
@@ -5465,6 +5748,10 @@
     <message>
         <source>{what} must be a positive number, not {value}.</source>
         <translation>{what}必须是正数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>it has no &quot;rewards&quot; section.</source>
+        <translation>其中没有“rewards”部分。</translation>
     </message>
     <message>
         <source>it is not valid JSON ({error}).</source>
@@ -6729,6 +7016,18 @@ Place: {place}</source>
         <translation>预计成交</translation>
     </message>
     <message>
+        <source>Deal status</source>
+        <translation>成交状态</translation>
+    </message>
+    <message>
+        <source>Handle within</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>By when the customer must be handled: sets the handle-by date</source>
+        <translation>需要在何时之前处理该客户：设置处理期限</translation>
+    </message>
+    <message>
         <source>◀ Back (Backspace)</source>
         <translation>◀ 上一位（Backspace）</translation>
     </message>
@@ -6737,8 +7036,8 @@ Place: {place}</source>
         <translation>跳过（S）▶</translation>
     </message>
     <message>
-        <source>Keys: {needs} need · {closes} expected close · S skip · Backspace back</source>
-        <translation>按键：{needs} 需求 · {closes} 预计成交 · S 跳过 · Backspace 返回</translation>
+        <source>Keys: {needs} need · {closes} expected close · {deals} deal status · {urgency} handle within · S skip · Backspace back</source>
+        <translation>按键：{needs} 需求 · {closes} 预计成交 · {deals} 成交状态 · {urgency} 处理期限 · S 跳过 · Backspace 返回</translation>
     </message>
     <message>
         <source>All {total} customers done · {answered} answered</source>
@@ -6779,6 +7078,34 @@ Place: {place}</source>
     <message>
         <source>{label}:</source>
         <translation>{label}：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Potential amount</source>
+        <translation>潜在需求金额</translation>
+    </message>
+    <message>
+        <source>Own supply channel</source>
+        <translation>自有渠道</translation>
+    </message>
+    <message>
+        <source>Scarce resources</source>
+        <translation>稀缺资源</translation>
+    </message>
+    <message>
+        <source>KeyMan</source>
+        <translation>关键人</translation>
     </message>
     <message>
         <source>This customer was deleted; press S to skip.</source>
@@ -8646,6 +8973,14 @@ Place: {place}</source>
         <translation>记录为每次修改和每次联系登记的操作人。留空则使用您的登录名。</translation>
     </message>
     <message>
+        <source>e.g. 刘副总</source>
+        <translation>例如 刘副总</translation>
+    </message>
+    <message>
+        <source>Who phones the A-tier customers&apos; heads each month (the seed&apos;s vice-general-manager level); empty: the branch pack&apos;s name</source>
+        <translation>每月与A类客户主要负责人电话沟通的副总级领导；留空：用网点规则包中的名字</translation>
+    </message>
+    <message>
         <source>Printed in the header of visit plans and tracking logs.</source>
         <translation>印在拜访计划和客户追踪志的页眉中。</translation>
     </message>
@@ -8684,6 +9019,10 @@ Place: {place}</source>
     <message>
         <source>&amp;Branch:</source>
         <translation>网点(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Senior leader:</source>
+        <translation>副总级领导(&amp;S)：</translation>
     </message>
     <message>
         <source>Lock after &amp;idle:</source>
@@ -9645,8 +9984,60 @@ Place: {place}</source>
         <translation>合作伙伴101检查表</translation>
     </message>
     <message>
+        <source>The A-tier customers with the largest volume of the year; honour: {reward}.</source>
+        <translation>年度内交易量靠前的A类客户；奖励：{reward}。</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Volume ({unit})</source>
+        <translation>交易量（{unit}）</translation>
+    </message>
+    <message>
+        <source>No A-tier customer has volume in this year.</source>
+        <translation>本年度没有A类客户有交易量。</translation>
+    </message>
+    <message>
+        <source>Volume rewards {year}</source>
+        <translation>{year} 年交易量奖励</translation>
+    </message>
+    <message>
+        <source>Tier reached</source>
+        <translation>达到档次</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Missing for the next tier</source>
+        <translation>距下一档</translation>
+    </message>
+    <message>
+        <source>top tier</source>
+        <translation>最高档</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未达到</translation>
+    </message>
+    <message>
+        <source>No A-tier customers.</source>
+        <translation>没有A类客户。</translation>
+    </message>
+    <message>
+        <source>A-tier rewards and top ten</source>
+        <translation>A类客户奖励与十佳</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -9858,8 +10249,8 @@ Place: {place}</source>
         <translation>写入计算出的等级(&amp;C)（价值分级、RFM 类型、客户画像）</translation>
     </message>
     <message>
-        <source>Write the &amp;opportunity grades from your answers</source>
-        <translation>根据您的回答写入商机等级(&amp;O)</translation>
+        <source>Write the &amp;opportunity grades, deal status and urgency from your answers</source>
+        <translation>按您的回答写入商机等级、成交状态和处理期限(&amp;O)</translation>
     </message>
     <message>
         <source>{computed} computed grade changes for {customers} customers; {answers} opportunity grades from your answers ({skipped} customers skipped or not reached). {kept} grades set by hand are kept.</source>
@@ -9872,6 +10263,17 @@ Place: {place}</source>
     <message>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsPrintDialog</name>
+    <message>
+        <source>Print the rewards and top ten</source>
+        <translation>打印奖励与十佳</translation>
+    </message>
+    <message>
+        <source>Year {year}</source>
+        <translation>{year} 年</translation>
     </message>
 </context>
 <context>
@@ -10029,6 +10431,88 @@ Place: {place}</source>
     <message>
         <source>No customer is in this scope; choose another.</source>
         <translation>此范围内没有客户；请选择其他范围。</translation>
+    </message>
+</context>
+<context>
+    <name>SeniorCallsPrintDialog</name>
+    <message>
+        <source>Print the senior leader&apos;s calls</source>
+        <translation>打印副总级领导电话清单</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>A-tier service</source>
+        <translation>A类客户服务</translation>
+    </message>
+    <message>
+        <source>Print the &amp;call list…</source>
+        <translation>打印电话清单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;rewards and top ten…</source>
+        <translation>打印奖励与十佳(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Volume rewards of the A-tier customers</source>
+        <translation>A类客户交易量奖励</translation>
+    </message>
+    <message>
+        <source>Senior leader&apos;s calls</source>
+        <translation>副总级领导电话</translation>
+    </message>
+    <message>
+        <source>Rewards and top ten</source>
+        <translation>奖励与十佳</translation>
+    </message>
+    <message>
+        <source>Finding the A-tier customers…</source>
+        <translation>正在查找A类客户…</translation>
+    </message>
+    <message>
+        <source>{name} phones the head of each A-tier customer once a month (seed 002: 副总级领导每月电话沟通). Due in the next 30 days: {count}.</source>
+        <translation>{name}每月与每个A类客户的主要负责人电话沟通一次（副总级领导每月电话沟通）。未来30天到期：{count} 个。</translation>
+    </message>
+    <message>
+        <source>No senior leader is named: name one in Preferences (or in the branch pack) to plan the monthly calls.</source>
+        <translation>没有指定副总级领导：请在首选项（或网点规则包）中指定，以安排每月电话。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Volume ({unit})</source>
+        <translation>交易量（{unit}）</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Tier reached and what is missing</source>
+        <translation>达到档次与差距</translation>
     </message>
 </context>
 <context>

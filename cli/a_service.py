@@ -1,0 +1,102 @@
+"""The A-tier service of seed 002 (model.a_service): ``a-service PATH`` (the senior
+leader's calls due and the year's reward standings), ``print a-rewards`` (the top ten
+and the rewards sheet) and ``print senior-calls`` (the senior's call list)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from cli._args import date_arg
+from cli._print import print_subcommands
+from model import a_service, audit, database, due, ka_rewards
+from model.i18n import translate
+
+
+def register(commands) -> None:
+    p = commands.add_parser("a-service", help=translate(
+        "CLI", "the A-tier service: the senior leader's calls due and the volume rewards of the year"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--year", type=int, metavar="YYYY", help=translate("CLI", "the rewards year (default: this year)"))
+    p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
+    p.set_defaults(run=cmd_a_service)
+
+    printing = print_subcommands(commands)
+    for name, help_text, option, option_help, run in (
+            ("a-rewards", translate("CLI", "the year's top ten (十佳) and the A-tier volume rewards"),
+             "--year", translate("CLI", "the year (default: this year)"), cmd_print_rewards),
+            ("senior-calls", translate("CLI", "the senior leader's monthly calls to the A-tier customers (a month "
+                                              "from the start)"),
+             "--start", translate("CLI", "first day (default: today)"), cmd_print_senior_calls)):
+        p = printing.add_parser(name, help=help_text)
+        p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+        if option == "--year":
+            p.add_argument(option, type=int, metavar="YYYY", help=option_help)
+        else:
+            p.add_argument(option, type=date_arg, metavar="DATE", help=option_help)
+        from cli.planning import _output_options
+        _output_options(p, required=True)
+        p.set_defaults(run=run)
+
+
+def _no_senior() -> database.ArchiveError:
+    return database.ArchiveError(translate("CLI", "No senior leader is named; name one in Preferences or in "
+                                                  "the branch's a_service.json."))
+
+
+def cmd_a_service(args) -> int:
+    start = args.start or date.today()
+    year = args.year or start.year
+    senior = a_service.senior_leader()
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        calls = a_service.senior_calls(conn, start, start + timedelta(days=6))
+        lines = a_service.reward_standings(conn, year)
+    unit = a_service.reward_rules().unit()
+    if senior:
+        print(translate("CLI", "Senior leader {name}: {count} calls due by {end}").format(
+            name=senior, count=len(calls), end=(start + timedelta(days=6)).isoformat()))
+        for item in calls:
+            print(f"  {item.due_date.isoformat() if item.due_date else '':10}  {item.name}  {item.phone or ''}"
+                  f"  {item.purpose}")
+    else:
+        print(translate("CLI", "No senior leader is named: no senior calls are due."))
+    print(translate("CLI", "Volume rewards {year} ({count} A-tier customers):").format(year=year, count=len(lines)))
+    for line in lines:
+        print(f"  {line.rank:>3}  {line.name}  {ka_rewards.number_text(line.volume)} {unit}  "
+              f"{line.standing.text(a_service.reward_rules())}")
+    return 0
+
+
+def cmd_print_rewards(args) -> int:
+    from cli.planning import _branch, _use_language
+    from reports.a_rewards import rewards_pdf
+    _use_language(args)
+    year = args.year or date.today().year
+    with database.Archive.open(args.path) as archive:
+        conn = archive.conn
+        lines = a_service.reward_standings(conn, year)
+        top = a_service.top_ten(conn, year)
+        rewards_pdf(year, top, lines, args.pdf, branch=_branch(conn, args.branch), language=args.language)
+        audit.record_print(conn, translate("Audit", "A-tier rewards {year}").format(year=year), args.pdf,
+                           len(lines))
+    print(translate("CLI", "{count} A-tier customers, top ten of {year}: {top}; wrote {path}").format(
+        count=len(lines), year=year, top=len(top), path=args.pdf))
+    return 0
+
+
+def cmd_print_senior_calls(args) -> int:
+    from cli.planning import _branch, _use_language
+    from reports.tracking_log import tracking_log_pdf
+    _use_language(args)
+    senior = a_service.senior_leader()
+    if not senior:
+        raise _no_senior()
+    with database.Archive.open(args.path) as archive:
+        log = due.tracking_log(archive.conn, "month", args.start or date.today(), senior)
+        tracking_log_pdf(log, args.pdf, branch=_branch(archive.conn, args.branch),
+                         show_full_phone=args.full_phone, language=args.language)
+        audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
+                           len(log.entries), full_phone=args.full_phone, detail={"senior": senior})
+    print(translate("CLI", "{count} calls for {name} from {start} to {end}; wrote {path}").format(
+        count=len(log.entries), name=senior, start=log.start.isoformat(), end=log.end.isoformat(), path=args.pdf))
+    return 0
