@@ -29,3 +29,17 @@ def on_modal(action) -> None:
             return
         action(widget)
     QTimer.singleShot(0, run)
+
+
+def on_modal_of(kind, action) -> None:
+    """Run ``action(widget)`` once a modal widget of class ``kind`` is shown (a box
+    opened from within another modal dialog, for instance)."""
+    from PySide6.QtWidgets import QApplication
+
+    def run():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(20, run)
+            return
+        action(widget)
+    QTimer.singleShot(0, run)
