@@ -949,6 +949,15 @@ class MainWindow(QMainWindow):
         if self.archive is not None:
             AuditDialog.show_for(self, self.archive)
 
+    def show_deleted(self) -> None:
+        from gui.deleted_dialog import DeletedDialog
+        if self.archive is None:
+            return
+        restored = DeletedDialog.run(self, self.archive)
+        if restored:
+            self._after_customer_change(restored[-1])
+            self._update_status()
+
     def purge_deleted(self) -> None:
         from gui.purge_dialog import PurgeDialog
         if self.archive is not None and PurgeDialog.run(self, self.archive):

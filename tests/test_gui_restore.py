@@ -5,20 +5,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from gui import archive_dialogs
-from gui.main_window import MainWindow
 from model import audit, backup, customers
 from model.database import Archive
-from tests.gui_helpers import on_modal_of
-
-
-def _opened(qtbot, path) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.archive_changed, timeout=15000):
-        window.open_archive(path)
-    qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
-    return window
+from tests.gui_helpers import close_window, on_modal_of, open_window
 
 
 def _book(tmp_path):
@@ -54,16 +43,16 @@ def _pick(dialog, qtbot, made, answer: str):
 
 def test_restore_asks_first_and_cancel_changes_nothing(qtbot, tmp_path):
     path, made = _book(tmp_path)
-    window = _opened(qtbot, path)
+    window = open_window(qtbot, path)
     on_modal_of(archive_dialogs.RestoreDialog, lambda d: _pick(d, qtbot, made, "cancel"))
     assert window.restore_backup() is None
     assert window.archive is not None and customers.count(window.archive.conn) == 5
-    window.close()
+    close_window(qtbot, window)
 
 
 def test_restore_confirmed_keeps_the_whole_trail(qtbot, tmp_path):
     path, made = _book(tmp_path)
-    window = _opened(qtbot, path)
+    window = open_window(qtbot, path)
     on_modal_of(archive_dialogs.RestoreDialog, lambda d: _pick(d, qtbot, made, "go"))
     with qtbot.waitSignal(window.archive_changed, timeout=20000):
         window.restore_backup()
@@ -73,4 +62,4 @@ def test_restore_confirmed_keeps_the_whole_trail(qtbot, tmp_path):
     got = audit.entries(conn)
     assert [e.action for e in got] == ["restore"] + ["print"] * 6 + ["export"]
     assert got[-1].reason == "年度核对" and got[0].detail["carried"] == 7
-    window.close()
+    close_window(qtbot, window)
