@@ -7,7 +7,7 @@ from pathlib import Path
 
 from model.i18n import translate
 
-from model import audit, backup, database, encryption
+from model import audit, backup, database, encryption, restore_loss
 from cli import _passphrase
 
 
@@ -93,14 +93,36 @@ def cmd_restore(args) -> int:
     secret = None
     if database.is_encrypted(chosen) or (args.path.exists() and database.is_encrypted(args.path)):
         secret = _passphrase.existing(chosen)
+    changes = _changes_since(args.path, chosen, secret)
     kept = backup.restore(args.path, chosen, passphrase=secret)
-    # Recorded in the archive as restored (opening it brings an older backup up to date).
+    # Recorded in the archive as restored (opening it brings an older backup up to date),
+    # with the replaced archive's audit trail carried over.
     with database.Archive.open(args.path, passphrase=secret) as archive:
-        audit.record_restore(archive.conn, chosen, kept)
+        carried = restore_loss.after_restore(archive.conn, chosen, kept)
     print(translate("CLI", "Restored {backup} to {path}.").format(backup=chosen, path=args.path))
+    if changes:
+        print(translate("CLI", "Left out of the archive by the restore (still in the replaced file):"))
+        print(restore_loss.describe(changes))
+    if carried:
+        print(translate("CLI", "Audit entries carried over from the replaced archive: {count}")
+              .format(count=carried))
     if kept:
         print(translate("CLI", "The file it replaced was kept as {kept}.").format(kept=kept))
     return 0
+
+
+def _changes_since(path: Path, chosen: Path, secret) -> list:
+    """What the archive holds that the backup does not; empty when either cannot be read."""
+    if not Path(path).exists():
+        return []
+    try:
+        conn = database.connect(Path(path), read_only=True, passphrase=secret)
+        try:
+            return restore_loss.changes_since(conn, chosen, backup.backup_key(chosen, secret))
+        finally:
+            conn.close()
+    except (database.sqlite3.Error, database.ArchiveError):
+        return []
 
 
 def cmd_passphrase(args) -> int:

@@ -34,6 +34,12 @@ def register(commands) -> None:
     p.add_argument("--mapping", type=Path, metavar="MAP.json",
                    help=translate("CLI", "a JSON object mapping column headers the program does not "
                                   "recognise to field names, or to null to leave a column out"))
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help=translate("CLI", "the row of the file that holds the column headers (default: "
+                                  "found, so titles and notes above the headers are left out)"))
+    p.add_argument("--manager", metavar="NAME",
+                   help=translate("CLI", "the manager in charge of customers whose row names none "
+                                  "(default: your name)"))
     p.set_defaults(run=cmd_import)
 
 
@@ -58,14 +64,21 @@ def read_mapping(path: Path) -> dict:
 def cmd_import(args) -> int:
     mapping = read_mapping(args.mapping) if args.mapping else None
     # Read the file before opening the archive: a bad file changes nothing and says so first.
-    frame = importing.read_table(args.file)
+    if args.header_row is not None and args.header_row < 1:
+        raise importing.ImportFileError(translate("CLI", "--header-row counts rows from 1."))
+    frame = importing.read_import_table(args.file, args.kind, args.header_row)
     with database.Archive.open(args.path) as archive:
         # A restore point first, unless the last backup already holds the archive as it is.
         saved = None if args.dry_run else backup_policy.auto_backup(archive, "before-import")
         result = importing.import_frame(
             archive.conn, frame, kind=args.kind, mapping=mapping, partial=args.partial,
             dry_run=args.dry_run, rejects_path=args.rejects or importing.default_rejects_path(args.file),
-            by=settings.user_name())
+            by=settings.user_name(),
+            manager=(args.manager or settings.user_name()) if args.kind == "customers" else None)
+    if args.kind == "customers" and not importing.maps_phone(frame.columns, mapping):
+        print(translate("CLI", "Warning: no column goes into Phone, so duplicates are found by name, "
+                        "address, area and birth date only and the customers have no number to "
+                        "call."), file=sys.stderr)
     report(result, sys.stdout)
     if saved is not None:
         print(translate("CLI", "The archive was backed up before the import: {path}").format(path=saved))
@@ -73,8 +86,14 @@ def cmd_import(args) -> int:
 
 
 def report(result: importing.ImportResult, out) -> None:
-    print(translate("CLI", "imported {imported}, rejected {rejected}, duplicates {duplicates}").format(
-        imported=result.imported, rejected=result.rejected, duplicates=result.duplicates), file=out)
+    line = translate("CLI", "imported {imported}, rejected {rejected}, duplicates {duplicates}").format(
+        imported=result.imported, rejected=result.rejected, duplicates=result.duplicates)
+    if result.skipped:
+        line += translate("CLI", ", skipped {skipped}").format(skipped=result.skipped)
+    print(line, file=out)
+    if result.header_row > 1:
+        print(translate("CLI", "Headers read from row {row}; the rows above it were left out.")
+              .format(row=result.header_row), file=out)
     if result.blank_rows:
         print(translate("CLI", "Blank rows skipped (not counted as rows): {count}").format(
             count=result.blank_rows), file=out)
@@ -88,6 +107,8 @@ def report(result: importing.ImportResult, out) -> None:
     for row, _phone, reason in result.duplicate_rows[:SHOWN]:
         print(translate("CLI", "  duplicate row {row}: {reason}").format(row=row, reason=reason),
               file=out)
+    for row, reason in result.skipped_rows[:SHOWN]:
+        print(translate("CLI", "  skipped row {row}: {reason}").format(row=row, reason=reason), file=out)
     if result.rejects_path:
         print(translate("CLI", "The rejected rows, with their reasons, are in {path}").format(
             path=result.rejects_path), file=out)

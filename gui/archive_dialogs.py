@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
                                QVBoxLayout, QWidget)
 
 from gui.tasks import TaskHandle, run_task, show_error
-from model import backup, backup_policy, database, storage_location
+from model import backup, backup_policy, database, restore_loss, storage_location
 from model.database import Archive, ArchiveDamaged, ArchiveError
 from model.i18n import translate
 
@@ -166,8 +166,10 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.archive_path = Path(archive_path)
         self.key = key   # opens encrypted backups; asked for when it does not fit
+        self.current_key = key   # opens the archive itself, to say what a restore takes away
         self.setWindowTitle(self.tr("Restore from backup"))
         self._previews: dict[Path, backup.BackupPreview] = {}
+        self._changes: dict[Path, list[restore_loss.Change] | None] = {}
         self._pending: set[Path] = set()
         self.list = QListWidget()
         self.list.setMinimumWidth(260)
@@ -191,6 +193,12 @@ class RestoreDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.fields[key] = value
+        self.lost_box = QGroupBox(self.tr("Changed since this backup: leaves the archive"))
+        self.lost = QLabel()
+        self.lost.setWordWrap(True)
+        self.lost.setObjectName("restore_lost")
+        self.lost.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.lost_box).addWidget(self.lost)
         self.note = QLabel(self.tr("The archive is closed while it is restored, then opened "
                                    "again. The current file is first kept as a backup of its "
                                    "own, so a restore can be undone."))
@@ -213,6 +221,7 @@ class RestoreDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Backups of {name}, newest first:")
                                     .format(name=self.archive_path.name)))
             layout.addLayout(body)
+            layout.addWidget(self.lost_box)
             layout.addWidget(self.note)
             self.list.setCurrentRow(0)
         else:
@@ -250,14 +259,20 @@ class RestoreDialog(QDialog):
             return
         self._pending.add(path)
         # Reading a backup checks it end to end; on a big archive that takes a moment.
-        key = self.key
-        run_task(self, lambda progress: backup.preview(path, key),
+        key, archive_path, current_key = self.key, self.archive_path, self.current_key
+
+        def read(progress):
+            info = backup.preview(path, key)
+            return info, _changes_since(archive_path, current_key, path, key) if info.healthy else None
+        run_task(self, read,
                  on_success=self._previewed,
                  on_failure=lambda exc: self._preview_failed(path, exc))
 
-    def _previewed(self, info: backup.BackupPreview) -> None:
+    def _previewed(self, found: tuple) -> None:
+        info, changes = found
         self._pending.discard(info.path)
         self._previews[info.path] = info
+        self._changes[info.path] = changes
         if info.path == self.chosen():
             self._fill(info)
 
@@ -293,7 +308,33 @@ class RestoreDialog(QDialog):
         self.fields["newest"].setText(info.newest_change.replace("T", " ")
                                       if info.newest_change else "–")
         self.passphrase_button.setVisible(False)
+        changes = self._changes.get(info.path)
+        if changes is None:
+            self.lost.setText(self.tr("The archive cannot be compared with this backup; what "
+                                      "changed since is kept in the replaced file."))
+        else:
+            self.lost.setText(restore_loss.describe(changes))
         self.restore_button.setEnabled(info.healthy)
+
+    def accept(self) -> None:
+        """Restore only once the user has confirmed what leaves the archive."""
+        path = self.chosen()
+        if path is None:
+            return
+        changes = self._changes.get(path)
+        if changes:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from backup"),
+                              self.tr("Restoring this backup takes these changes out of the archive:"),
+                              QMessageBox.StandardButton.Cancel, self)
+            box.setInformativeText(restore_loss.describe(changes) + "\n\n" + self.tr(
+                "They stay in the replaced file, kept as a backup of its own; the audit trail "
+                "is carried over."))
+            go = box.addButton(self.tr("&Restore and take them out"), QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not go:
+                return
+        super().accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive_path: Path) -> Path | None:
@@ -310,6 +351,24 @@ class RestoreDialog(QDialog):
             return None
         chosen = dialog.chosen()
         return chosen, (dialog.key if database.is_encrypted(chosen) else None)
+
+
+def _changes_since(archive_path: Path, current_key, backup_path: Path,
+                   key) -> list[restore_loss.Change] | None:
+    """What the archive holds that the backup does not; None when it cannot be read
+    (it does not open, or its passphrase is not known here)."""
+    if not Path(archive_path).exists():
+        return None
+    try:
+        if database.is_encrypted(archive_path) and current_key is None:
+            return None
+        conn = database.connect(Path(archive_path), read_only=True, passphrase=current_key)
+        try:
+            return restore_loss.changes_since(conn, backup_path, key)
+        finally:
+            conn.close()
+    except (database.sqlite3.Error, ArchiveError):
+        return None
 
 
 def start_restore(parent: QWidget, archive_path: Path, chosen: Path,

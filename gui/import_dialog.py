@@ -1,4 +1,8 @@
-"""The import wizard: file → preview → column mapping → dry run → import → result.
+"""The import wizard: file → preview (and its header row) → column mapping → dry run → import.
+
+A check that finds rejected rows never leads to an empty import: the user imports
+the good rows (the rejects go to a file with their reasons) or fixes the file and
+checks it again on the same page.
 
     result = ImportDialog.run(parent, archive)    # ImportResult, or None if nothing ran
 
@@ -17,10 +21,10 @@ from pathlib import Path
 import pandas as pd
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QScrollArea, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QFormLayout, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QRadioButton, QScrollArea, QSpinBox, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, RecordsModel, TaskProgress, field_label,
@@ -90,8 +94,9 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: "ImportDialog"):
         super().__init__()
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("A CSV file or an Excel .xlsx workbook whose first row holds the "
-                                 "column headers (CSV in UTF-8 or GBK, as Excel and WPS save it)."))
+        self.setSubTitle(self.tr("A CSV file or an Excel .xlsx workbook with a row of column headers "
+                                 "(CSV in UTF-8 or GBK, as Excel and WPS save it); titles above "
+                                 "the headers are fine."))
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("the file to import"))
         self.path_edit.textChanged.connect(self.completeChanged)
@@ -159,13 +164,25 @@ class PreviewPage(WorkPage):
                                  "the field it goes into."))
         self.info = QLabel()
         self.info.setWordWrap(True)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 999)
+        self.header_row.setObjectName("header_row")
+        self.header_row.setToolTip(self.tr("The row of the file that holds the column headers; the "
+                                           "rows above it (titles, notes) are left out."))
+        self.header_row.valueChanged.connect(self._header_row_chosen)
+        header_line = QHBoxLayout()
+        header_label = QLabel(self.tr("&Headers on row:"))
+        header_label.setBuddy(self.header_row)
+        header_line.addWidget(header_label)
+        header_line.addWidget(self.header_row)
+        header_line.addWidget(self.info, 1)
         self.model = RecordsModel(parent=self)
         self.view = _table_view()
         self.view.setModel(self.model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.error)
-        layout.addWidget(self.info)
+        layout.addLayout(header_line)
         layout.addWidget(self.view, 1)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
@@ -173,20 +190,32 @@ class PreviewPage(WorkPage):
         if self.wiz.frame is not None and self.wiz.source == source:
             self.show_preview()
             return
-        self.wiz.frame = None
         self.wiz.source = source
+        self.read(None)
+
+    def read(self, header_row: int | None) -> None:
+        """Read the file in a worker, its headers on ``header_row`` (None: found)."""
+        self.wiz.frame = None
+        self.completeChanged.emit()
         self.model.set_rows([], [])
         self.info.clear()
         self.error.hide()
-        path = source[0]
-        self.progress.start(lambda progress: importing.read_table(path),
+        path, kind = self.wiz.source
+        self.progress.start(lambda progress: importing.read_import_table(path, kind, header_row),
                             self.tr("Reading {name}…").format(name=path.name),
                             on_success=self._read, on_failure=self._failed,
                             on_cancel=self._cancelled, cancellable=False)
 
+    def _header_row_chosen(self, row: int) -> None:
+        if self.wiz.source is not None and not self.progress.running():
+            self.read(row)
+
     def _read(self, frame: pd.DataFrame) -> None:
         self.progress.hide()
         self.wiz.frame = frame
+        self.header_row.blockSignals(True)
+        self.header_row.setValue(int(frame.attrs.get("header_row", 1)))
+        self.header_row.blockSignals(False)
         self.wiz.mapping = importing.match_headers(
             frame.columns, self.wiz.kind(), saved=remembered_mappings(self.wiz.kind())).mapping
         self.show_preview()
@@ -214,6 +243,9 @@ class PreviewPage(WorkPage):
         blank = int(frame.attrs.get("blank_rows", 0))
         text = self.tr("Rows: {rows}; columns: {columns}.").format(rows=len(frame),
                                                                    columns=len(columns))
+        above = int(frame.attrs.get("header_row", 1)) - 1
+        if above:
+            text += " " + self.tr("Rows above the headers, left out: {count}.").format(count=above)
         if blank:
             text += " " + self.tr("Blank rows skipped: {blank}.").format(blank=blank)
         if len(frame) > PREVIEW_ROWS:
@@ -245,13 +277,24 @@ class MappingPage(QWizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
+        self.manager = QLineEdit()
+        self.manager.setObjectName("import_manager")
+        self.manager.setToolTip(self.tr("Customers whose row names no manager in charge get this one."))
+        self.manager_form = QWidget()
+        manager_form = QFormLayout(self.manager_form)
+        manager_form.setContentsMargins(0, 0, 0, 0)
+        manager_form.addRow(self.tr("&Manager in charge where the file names none:"), self.manager)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.manager_form)
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         frame, kind = self.wiz.frame, self.wiz.kind()
+        self.manager_form.setVisible(kind == "customers")
+        if not self.manager.text().strip():
+            self.manager.setText(settings.user_name())
         columns = [str(c) for c in frame.columns]
         automatic = importing.match_headers(columns, kind)
         self.automatic, self.unknown = automatic.mapping, automatic.unknown
@@ -301,6 +344,21 @@ class MappingPage(QWizardPage):
     def chosen(self) -> dict[str, str | None]:
         return {column: combo.value() for column, combo in self.combos.items()}
 
+    def import_without_phone(self) -> bool:
+        """No column goes into Phone: say what that means and let the user choose."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("No phone column"),
+                          self.tr("No column goes into Phone."), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setInformativeText(self.tr(
+            "The customers will have no number to call (they go on the red list), and duplicates "
+            "can be found only by name, address, area and birth date. Choose the phone column, "
+            "or import without phones."))
+        choose = box.addButton(self.tr("&Choose the phone column"), QMessageBox.ButtonRole.RejectRole)
+        go = box.addButton(self.tr("Import &without phones"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(choose)
+        box.exec()
+        return box.clickedButton() is go
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt naming
         mapping, kind = self.chosen(), self.wiz.kind()
         try:
@@ -317,18 +375,23 @@ class MappingPage(QWizardPage):
                                        "Choose the column that holds it.").format(fields=names))
             self.error.show()
             return False
+        if kind == "customers" and not any(f in ("phone", "phone2") for f in mapping.values()) \
+                and not self.import_without_phone():
+            return False
         # Remember the user's decisions: every column not recognised on its own, and
         # every automatic match the user changed.
         decisions = {c: f for c, f in mapping.items()
                      if c in self.unknown or f != self.automatic.get(c)}
         remember_mappings(kind, decisions)
         self.wiz.mapping = mapping
+        self.wiz.manager = self.manager.text().strip() or settings.user_name()
         self.error.hide()
         return True
 
 
 class CheckPage(WorkPage):
-    """The dry run: what would be imported, rejected, skipped; then all or nothing, or partial."""
+    """The dry run: what would be imported, rejected, skipped. With rejects the user
+    imports the good rows (the rejects go to a file) or fixes the file and checks again."""
 
     def __init__(self, wizard: "ImportDialog"):
         super().__init__(wizard)
@@ -344,37 +407,71 @@ class CheckPage(WorkPage):
         self.duplicates_model = RecordsModel(parent=self)
         self.duplicates_view = _table_view()
         self.duplicates_view.setModel(self.duplicates_model)
+        self.skipped_model = RecordsModel(parent=self)
+        self.skipped_view = _table_view()
+        self.skipped_view.setModel(self.skipped_model)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rejects_view, self.tr("Rejected"))
         self.tabs.addTab(self.duplicates_view, self.tr("Duplicates"))
-        self.all_or_nothing = QRadioButton(self.tr("&All or nothing: import only if no row is "
-                                                   "rejected"))
-        self.partial = QRadioButton(self.tr("&Partial: import the good rows and list the "
-                                            "rejected ones in a file"))
-        self.all_or_nothing.setChecked(True)
+        self.tabs.addTab(self.skipped_view, self.tr("Skipped"))
+        self.write_good = QRadioButton()
+        self.write_good.setObjectName("import_good_rows")
+        self.fix_first = QRadioButton(self.tr("&Fix the file and check again: correct the rejected "
+                                              "rows in the spreadsheet, save it, then check"))
+        self.fix_first.setObjectName("fix_and_check")
+        self.check_again = QPushButton(self.tr("&Check again"))
+        self.check_again.clicked.connect(self.check_file_again)
+        self.write_good.setChecked(True)
         group = QButtonGroup(self)
-        group.addButton(self.all_or_nothing)
-        group.addButton(self.partial)
+        group.addButton(self.write_good)
+        group.addButton(self.fix_first)
+        for button in (self.write_good, self.fix_first):
+            button.toggled.connect(self._choice_changed)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.fix_first, 1)
+        fix_row.addWidget(self.check_again)
+        self.choice = QWidget()
+        choice_layout = QVBoxLayout(self.choice)
+        choice_layout.setContentsMargins(0, 0, 0, 0)
+        choice_layout.addWidget(self.write_good)
+        choice_layout.addLayout(fix_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.all_or_nothing)
-        layout.addWidget(self.partial)
+        layout.addWidget(self.choice)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt naming
         self.wiz.check = None
         self.summary.clear()
         self.error.hide()
         self.tabs.hide()
-        self.rejects_model.set_rows([], [])
-        self.duplicates_model.set_rows([], [])
-        self.all_or_nothing.setEnabled(False)
-        self.partial.setEnabled(False)
-        work = self.wiz.import_work(dry_run=True, partial=True)
+        self.choice.hide()
+        for model in (self.rejects_model, self.duplicates_model, self.skipped_model):
+            model.set_rows([], [])
+        work = self.wiz.import_work(dry_run=True)
         self.progress.start(work, self.tr("Checking the rows…"), on_success=self._checked,
                             on_failure=self._failed, on_cancel=self._cancelled)
+        self.completeChanged.emit()
+
+    def check_file_again(self) -> None:
+        """Read the file again (the user fixed it) with the same header row, then check it."""
+        if self.progress.running():
+            return
+        path, kind = self.wiz.file_page.path(), self.wiz.kind()
+        header_row = self.wiz.preview_page.header_row.value()
+        self.wiz.check = None
+        self.completeChanged.emit()
+        self.error.hide()
+
+        def reread(frame: pd.DataFrame) -> None:
+            self.wiz.frame = frame
+            self.initializePage()
+        self.progress.start(lambda progress: importing.read_import_table(path, kind, header_row),
+                            self.tr("Reading {name}…").format(name=path.name),
+                            on_success=reread, on_failure=self._failed, on_cancel=self._cancelled,
+                            cancellable=False)
 
     def _checked(self, result: ImportResult) -> None:
         self.progress.hide()
@@ -385,11 +482,17 @@ class CheckPage(WorkPage):
                  good.format(count=result.imported),
                  self.tr("Rejected: {count}").format(count=result.rejected),
                  self.tr("Duplicates, to be skipped: {count}").format(count=result.duplicates)]
+        if result.skipped:
+            lines.append(self.tr("Not records (totals, notes), skipped: {count}")
+                         .format(count=result.skipped))
         if result.ignored_columns:
             lines.append(self.tr("Columns left out: {columns}.")
                          .format(columns=", ".join(result.ignored_columns)))
         if result.imported == 0 and result.rejected == 0:
             lines.append(self.tr("There is nothing new to import."))
+        elif result.imported == 0:
+            lines.append(self.tr("No row can be imported yet: correct the rejected rows in the file "
+                                 "(the reasons are listed below), save it and check again."))
         self.summary.setText("\n".join(lines))
         columns = [str(c) for c in self.wiz.frame.columns]
         shown = result.rejects[:SHOWN_REJECTS]
@@ -400,18 +503,26 @@ class CheckPage(WorkPage):
         self.duplicates_model.set_rows(
             [self.tr("Row"), self.tr("Phone"), self.tr("Reason")],
             [[row, phone or "", reason] for row, phone, reason in result.duplicate_rows])
+        self.skipped_model.set_rows([self.tr("Row"), self.tr("Reason")],
+                                    [[row, reason] for row, reason in result.skipped_rows])
         self.tabs.setTabText(0, self.tr("Rejected ({count})").format(count=result.rejected))
         self.tabs.setTabText(1, self.tr("Duplicates ({count})").format(count=result.duplicates))
+        self.tabs.setTabText(2, self.tr("Skipped ({count})").format(count=result.skipped))
         if result.rejected > len(shown):
             self.tabs.setTabText(0, self.tr("Rejected ({count}, first {shown} shown)")
                                  .format(count=result.rejected, shown=len(shown)))
-        self.tabs.setCurrentIndex(0 if result.rejected or not result.duplicates else 1)
-        self.tabs.setVisible(bool(result.rejected or result.duplicates))
-        for view in (self.rejects_view, self.duplicates_view):
+        self.tabs.setCurrentIndex(0 if result.rejected else 1 if result.duplicates else 2)
+        self.tabs.setVisible(bool(result.rejected or result.duplicates or result.skipped))
+        for view in (self.rejects_view, self.duplicates_view, self.skipped_view):
             fit_columns(view, 360)
-        choose = result.rejected > 0 and result.imported > 0
-        self.all_or_nothing.setEnabled(choose)
-        self.partial.setEnabled(choose)
+        self.write_good.setText(self.tr("&Import the {count} good rows and write the rejected rows "
+                                        "to a file with their reasons").format(count=result.imported))
+        self.write_good.setEnabled(result.imported > 0)
+        (self.write_good if result.imported > 0 else self.fix_first).setChecked(True)
+        self.choice.setVisible(result.rejected > 0)
+        self.completeChanged.emit()
+
+    def _choice_changed(self, _checked: bool = False) -> None:
         self.completeChanged.emit()
 
     def _cancelled(self) -> None:
@@ -422,7 +533,12 @@ class CheckPage(WorkPage):
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt naming
         check = self.wiz.check
-        return check is not None and (check.imported > 0 or check.rejected > 0)
+        if check is None or check.imported == 0:
+            return False
+        return not (check.rejected and self.fix_first.isChecked())
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+        return self.isComplete()
 
 
 class ImportPage(WorkPage):
@@ -455,8 +571,9 @@ class ImportPage(WorkPage):
         self.wiz.outcome = None
         self.summary.clear()
         self.rejects_button.hide()
-        partial = self.wiz.check_page.partial.isChecked()
-        work = self.wiz.import_work(dry_run=False, partial=partial)
+        # Only the good rows go in (the rejects to their file): the user chose so on the
+        # check page, or there were none.
+        work = self.wiz.import_work(dry_run=False)
         self.progress.start(work, self.tr("Importing…"), on_success=self._done,
                             on_failure=self._failed, on_cancel=self._cancelled)
 
@@ -484,6 +601,9 @@ class ImportPage(WorkPage):
                              "rejects file) and import the file again.").format(count=result.rejected)]
         if result.duplicates:
             lines.append(self.tr("Duplicates skipped: {count}").format(count=result.duplicates))
+        if result.skipped:
+            lines.append(self.tr("Not records (totals, notes), skipped: {count}")
+                         .format(count=result.skipped))
         if result.rejects_path:
             lines.append(self.tr("Rejected rows: {path}").format(path=result.rejects_path))
             self.rejects_button.show()
@@ -521,6 +641,7 @@ class ImportDialog(QWizard):
         self.frame: pd.DataFrame | None = None
         self.source: tuple[Path, str] | None = None
         self.mapping: dict[str, str | None] = {}
+        self.manager = settings.user_name()
         self.check: ImportResult | None = None
         self.outcome: ImportResult | None = None
         self.setWindowTitle(self.tr("Import customers or transactions"))
@@ -541,12 +662,13 @@ class ImportDialog(QWizard):
     def kind(self) -> str:
         return self.file_page.kind()
 
-    def import_work(self, *, dry_run: bool, partial: bool):
+    def import_work(self, *, dry_run: bool, partial: bool = True):
         """The dry run or the import, for a worker thread: its own connection, the table
-        already read, the user's mapping."""
+        already read, the user's mapping and manager."""
         frame, kind, mapping = self.frame, self.kind(), dict(self.mapping)
         rejects_path = None if dry_run else importing.default_rejects_path(self.file_page.path())
         archive, by = self.archive, settings.user_name()
+        manager = self.manager if kind == "customers" else None
 
         def work(progress):
             conn = archive.reader()
@@ -554,7 +676,7 @@ class ImportDialog(QWizard):
                 return importing.import_frame(conn, frame, kind=kind, mapping=mapping,
                                               partial=partial, dry_run=dry_run,
                                               rejects_path=rejects_path, by=by,
-                                              progress=progress)
+                                              progress=progress, manager=manager)
             finally:
                 conn.close()
         return work

@@ -27,7 +27,7 @@ from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
 from model import audit, backup, backup_policy, customers, settings, storage_location
-from model import database
+from model import database, restore_loss
 from model.database import Archive
 from model.i18n import translate
 from model.version import __version__, build_info
@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=archive.path), 5000)
         pending, self._pending_restore = getattr(self, "_pending_restore", None), None
         if pending is not None and pending[0] == archive.path:
-            audit.record_restore(archive.conn, pending[1], pending[2])
+            restore_loss.after_restore(archive.conn, pending[1], pending[2])
         if risk is not None and archive.path not in self._location_warned:
             self._location_warned.add(archive.path)        # once a session, not at every opening
             archive_dialogs.show_location_warning(self, risk)
@@ -953,6 +953,15 @@ class MainWindow(QMainWindow):
         from gui.audit_dialog import AuditDialog
         if self.archive is not None:
             AuditDialog.show_for(self, self.archive)
+
+    def show_deleted(self) -> None:
+        from gui.deleted_dialog import DeletedDialog
+        if self.archive is None:
+            return
+        restored = DeletedDialog.run(self, self.archive)
+        if restored:
+            self._after_customer_change(restored[-1])
+            self._update_status()
 
     def purge_deleted(self) -> None:
         from gui.purge_dialog import PurgeDialog

@@ -24,6 +24,7 @@ class PurgeDialog(QDialog):
         super().__init__(parent)
         self.archive = archive
         self.purged = 0
+        self.opened_changed = False   # a customer opened from the list was restored or edited
         self.result: purge.PurgeResult | None = None
         self.setWindowTitle(self.tr("Purge deleted customers"))
 
@@ -36,6 +37,8 @@ class PurgeDialog(QDialog):
 
         self.list = QListWidget(self)
         self.list.itemChanged.connect(self._changed)
+        self.list.itemDoubleClicked.connect(self.open_customer)
+        self.list.setToolTip(self.tr("Double-click a customer to open the record"))
         self.empty_label = QLabel(self.tr("There are no deleted customers."), self)
         self.all_button = QPushButton(self.tr("Tick &all"), self)
         self.all_button.setAutoDefault(False)
@@ -80,6 +83,13 @@ class PurgeDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self.resize(self.fontMetrics().horizontalAdvance("M") * 56, self.fontMetrics().height() * 28)
+        self.fill()
+
+    def open_customer(self, item: QListWidgetItem) -> None:
+        """The customer's record in the editor (it can be restored there); the list follows."""
+        from gui.customer_editor import CustomerEditor
+        if CustomerEditor.edit(self, self.archive, item.data(Qt.ItemDataRole.UserRole)):
+            self.opened_changed = True
         self.fill()
 
     def fill(self) -> None:
@@ -170,9 +180,10 @@ class PurgeDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, archive: Archive) -> int:
+        """How many were purged (True when none was but a customer opened from the list changed)."""
         dialog = cls(parent, archive)
         try:
             dialog.exec()
-            return dialog.purged
+            return dialog.purged or dialog.opened_changed
         finally:
             dialog.deleteLater()

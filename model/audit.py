@@ -124,14 +124,17 @@ def record_backup(conn: sqlite3.Connection, made: Path | str, by: str = "") -> i
 
 
 def record_restore(conn: sqlite3.Connection, restored_from: Path | str, kept: Path | str | None,
-                   by: str = "") -> int:
-    """Record, in the archive as restored, which backup was put in place and where
-    the file it replaced was kept."""
+                   by: str = "", carried: int | None = None) -> int:
+    """Record, in the archive as restored, which backup was put in place, where
+    the file it replaced was kept and how many of its trail's entries were
+    carried over (model.restore_loss)."""
     restored_from = Path(restored_from)
     count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
     detail = {"file": str(restored_from.resolve())}
     if kept:
         detail["kept"] = str(Path(kept).resolve())
+    if carried is not None:
+        detail["carried"] = carried
     return record(conn, "restore", restored_from.name, count, by, detail=detail)
 
 
@@ -231,6 +234,7 @@ def detail_text(entry: Entry) -> str:
         "partner_id": translate("Audit", "partner no. {value}"),
         "run_id": translate("Audit", "checklist run no. {value}"),
         "backups_not_cleaned": translate("Audit", "backups not cleaned: {value}"),
+        "carried": translate("Audit", "entries of the replaced trail carried over: {value}"),
     }
     parts = []
     if d.get("sensitive"):

@@ -285,3 +285,49 @@ def count(conn: sqlite3.Connection) -> int:
 def red_list(conn: sqlite3.Connection) -> list[dict]:
     return [dict(r) for r in conn.execute(
         SELECT_CUSTOMER + f" WHERE c.deleted_at IS NULL AND {RED_LIST_WHERE} ORDER BY c.id")]
+
+
+# -- deleted customers ----------------------------------------------------------
+
+def deleted(conn: sqlite3.Connection, query: str = "") -> list[dict]:
+    """The deleted customers (not purged), most recently deleted first: id, name,
+    phone, phone2, deleted_at and who deleted them. ``query`` keeps those whose
+    name holds it, whose phone holds its digits, or whose name's pinyin starts
+    with it (as the search of the list does)."""
+    rows = [dict(r) for r in conn.execute(
+        "SELECT c.id, c.name, c.phone, c.phone2, c.deleted_at,"
+        " (SELECT h.changed_by FROM customer_history h WHERE h.customer_id = c.id"
+        "  AND h.field = '*deleted' ORDER BY h.id DESC LIMIT 1) AS deleted_by"
+        " FROM customers c WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.id")]
+    wanted = (normalize.text(query) or "").lower()
+    if not wanted:
+        return rows
+    from model import search   # the pinyin keys (search loads its dictionaries only when asked)
+    digits = "".join(ch for ch in wanted if ch.isdigit())
+    compact = wanted.replace(" ", "")
+
+    def matches(row: dict) -> bool:
+        name = row["name"] or ""
+        if wanted in name.lower():
+            return True
+        if digits and digits == compact and any(digits in (p or "") for p in (row["phone"], row["phone2"])):
+            return True
+        keys = " ".join(search.name_keys(name)).split()
+        return compact.isascii() and any(k.startswith(compact) for k in keys)
+    return [row for row in rows if matches(row)]
+
+
+def restore_deleted(conn: sqlite3.Connection, customer_id: int, by: str) -> str:
+    """Bring a deleted customer back (its history, contacts and grades are as they
+    were); returns the name. An ArchiveError when the customer is not deleted."""
+    with database.transaction(conn):
+        row = conn.execute("SELECT name, deleted_at FROM customers WHERE id = ?",
+                           (customer_id,)).fetchone()
+        if row is None:
+            raise database.ArchiveError(translate("Customers", "There is no customer no. {id}.")
+                                        .format(id=customer_id))
+        if not row["deleted_at"]:
+            raise database.ArchiveError(translate("Customers", "Customer no. {id} ({name}) is not "
+                                                  "deleted.").format(id=customer_id, name=row["name"]))
+        undelete(conn, customer_id, by)
+    return row["name"]

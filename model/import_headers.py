@@ -91,6 +91,28 @@ def fold_header(header) -> str:
     return s.rstrip("*:")
 
 
+# What a spreadsheet adds to a header besides its name: a note in brackets such as
+# （必填）, a unit such as (元) or 【万元】, a required-mark '*' or '※' on either side.
+_ANNOTATION = re.compile(r"[(\[【<〔「][^)\]】>〕」]*[)\]】>〕」]")
+_MARKS = "*※★:：#"
+
+
+def bare_header(header) -> str:
+    """A header without its annotations (brackets, units, required marks), folded."""
+    s = unicodedata.normalize("NFKC", str(header))
+    stripped = _ANNOTATION.sub("", s)
+    folded = fold_header(stripped).strip(_MARKS)
+    return folded if folded else fold_header(s)
+
+
+def _lookup(table: dict[str, str], header) -> str | None:
+    """The field of a header: as written, else without its annotations."""
+    key = table.get(fold_header(header))
+    if key is None:
+        key = table.get(bare_header(header))
+    return key
+
+
 @lru_cache(maxsize=8)
 def _header_table(folder: str, kind: str) -> tuple[dict[str, str], frozenset[str]]:
     section = rules.load_json("import_headers.json", folder)[kind]
@@ -116,7 +138,7 @@ def _header_table(folder: str, kind: str) -> tuple[dict[str, str], frozenset[str
 def header_field(header, kind: str = "customers") -> str | None:
     """The field a header means on its own (None if not recognised)."""
     table, _ = _header_table(str(rules.rules_dir()), kind)
-    return table.get(fold_header(header))
+    return _lookup(table, header)
 
 
 def _required(kind: str) -> tuple[str, ...]:
@@ -148,14 +170,14 @@ def match_headers(columns, kind: str = "customers", saved: dict | None = None) -
     for column in columns:
         if column in mapping:
             continue
-        key = table.get(fold_header(column))
+        key = _lookup(table, column)
         mangled = re.fullmatch(r"(.+)\.\d+", column)  # pandas renames a repeated header to "手机.1"
         if key is None and mangled and mangled.group(1) in present:
-            key = table.get(fold_header(mangled.group(1)))
+            key = _lookup(table, mangled.group(1))
         if key == "id" and kind == "customers":   # the target archive numbers its own customers
             mapping[column] = None
             continue
-        if key is None and fold_header(column) in ignore:
+        if key is None and (fold_header(column) in ignore or bare_header(column) in ignore):
             mapping[column] = None
             continue
         if key in used and key == "phone" and "phone2" in valid and "phone2" not in used:
@@ -195,3 +217,22 @@ def check_mapping(mapping: dict | None, kind: str) -> dict:
                     "Map only one of them.").format(field=target, first=targets[target], second=header))
             targets[target] = header
     return {str(k): v for k, v in mapping.items()}
+
+
+HEADER_SEARCH_ROWS = 20
+"""How far down a file its header row is looked for (titles and notes stand above it)."""
+
+
+def find_header_row(rows: list[list[str]], kind: str = "customers") -> int:
+    """The spreadsheet row (1-based) holding the headers among a file's first
+    ``rows``: the first with two or more recognised headers, else the one with
+    the most, else row 1."""
+    table, _ = _header_table(str(rules.rules_dir()), kind)
+    best, best_count = 1, 0
+    for number, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+        found = {_lookup(table, cell) for cell in row if str(cell).strip()} - {None}
+        if len(found) >= 2:
+            return number
+        if len(found) > best_count:
+            best, best_count = number, len(found)
+    return best

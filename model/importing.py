@@ -15,8 +15,12 @@
    means nothing is written (all or nothing); ``partial=True`` writes the good
    rows. A rejects file (CSV, UTF-8 with BOM) lists every rejected row.
 
-Always: ``imported + rejected + duplicates == rows``. ``rows`` counts the
-file's data rows; fully blank rows are skipped and not counted
+Rows that are not records are *skipped* with a reason: a totals row (合计：2人,
+总计, Total) or a note row (注：…), words in ``import_headers.json``.
+
+Always: ``imported + rejected + duplicates + skipped == rows``. ``rows`` counts
+the file's data rows below its header row (found, or chosen: titles and notes
+above it are not rows); fully blank rows are skipped and not counted
 (``blank_rows``). ``imported`` counts the rows that were accepted; they are in
 the archive only when ``written`` is true (not a dry run, and no row rejected
 unless ``partial``).
@@ -35,17 +39,19 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from model import customers, database, exporting, normalize, table_files
+from model import customers, database, exporting, normalize, rules, table_files
 from model.i18n import translate
 from model.import_headers import (KINDS, TRANSACTION_FIELDS, HeaderMatch, check_mapping, field_label,
-                                  fields_for, header_field, match_headers)
+                                  fields_for, find_header_row, header_field, match_headers)
 from model.progress import Progress
-from model.table_files import ImportFileError, read_table
+from model.table_files import ImportFileError, head_rows, read_table
 
 # The import's whole public API, so the GUI needs only this module.
 __all__ = ["ImportFileError", "HeaderMatch", "Reject", "ImportResult", "KINDS", "fields_for",
            "field_label", "header_field", "match_headers", "check_mapping", "import_file", "import_frame",
-           "read_table", "default_rejects_path", "write_rejects"]
+           "read_table", "read_import_table", "head_rows", "find_header_row", "maps_phone",
+           "summary_rows", "default_rejects_path",
+           "write_rejects"]
 
 REASON_SEPARATOR = " | "
 """Between a rejected row's reasons, in the rejects file and on the terminal."""
@@ -76,6 +82,13 @@ class ImportResult:
     dry_run: bool = False
     blank_rows: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)   # (row number, reason)
+    header_row: int = 1
+
+    @property
+    def skipped(self) -> int:
+        """Rows that are not records (totals, notes): neither imported nor rejected."""
+        return len(self.skipped_rows)
 
     @property
     def added(self) -> int:
@@ -91,23 +104,37 @@ def default_rejects_path(path: Path | str) -> Path:
     return path.with_name(f"{path.stem}-rejects.csv")
 
 
+def read_import_table(path: Path | str, kind: str = "customers",
+                      header_row: int | None = None) -> pd.DataFrame:
+    """The file as a table, its headers taken from ``header_row`` (1-based), or
+    from the row found to hold them when None (titles and notes above the header
+    are left out; ``frame.attrs["header_row"]`` says which row it was)."""
+    if header_row is None:
+        header_row = find_header_row(head_rows(path), kind)
+    if header_row < 1:
+        raise ImportFileError(translate("Import", "The header row is counted from 1."))
+    return read_table(path, header_row=header_row)
+
+
 def import_file(conn, path: Path | str, *, kind: str = "customers", mapping: dict | None = None,
                 partial: bool = False, dry_run: bool = False, rejects_path: Path | None = None,
-                by: str, progress: Progress | None = None) -> ImportResult:
+                by: str, progress: Progress | None = None, header_row: int | None = None,
+                manager: str | None = None) -> ImportResult:
     """Read ``path`` and import it (see the module's description). The rejects
     file goes to ``rejects_path``, by default beside the file."""
-    frame = read_table(path)
+    frame = read_import_table(path, kind, header_row)
     return import_frame(conn, frame, kind=kind, mapping=mapping, partial=partial, dry_run=dry_run,
                         rejects_path=rejects_path or default_rejects_path(path), by=by,
-                        progress=progress)
+                        progress=progress, manager=manager)
 
 
 def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping: dict | None = None,
                  partial: bool = False, dry_run: bool = False, rejects_path: Path | None = None,
-                 by: str, progress: Progress | None = None) -> ImportResult:
+                 by: str, progress: Progress | None = None, manager: str | None = None) -> ImportResult:
     """Import an already-read table (from :func:`read_table`, so the GUI can
     preview and import the same frame). A rejects file is written only when a
-    row was rejected and ``rejects_path`` is given."""
+    row was rejected and ``rejects_path`` is given. Customers whose row names no
+    manager (no manager column, or an empty cell) get ``manager``."""
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     progress = progress or Progress()
@@ -116,8 +143,14 @@ def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping:
     match = match_headers(frame.columns, kind, saved=mapping)
     if match.missing:
         raise ImportFileError(_missing_message(match, list(frame.columns), kind))
+    skipped = summary_rows(frame)
+    if skipped:
+        frame = frame.loc[~frame.index.isin([row for row, _ in skipped])]
     table = _Table(frame, match)
-    plan = (_check_customers if kind == "customers" else _check_transactions)(conn, table, progress)
+    if kind == "customers":
+        plan = _check_customers(conn, table, progress, normalize.text(manager))
+    else:
+        plan = _check_transactions(conn, table, progress)
     rejects = plan.rejects(table)
     write = not dry_run and (partial or not rejects)
     written_rejects = None
@@ -127,10 +160,52 @@ def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping:
         progress.check()
         plan.write(conn, by, progress)
     return ImportResult(
-        kind=kind, rows=table.n, imported=int(plan.accepted.sum()), rejected=len(rejects),
+        kind=kind, rows=table.n + len(skipped), imported=int(plan.accepted.sum()), rejected=len(rejects),
         duplicates=len(plan.duplicates), rejects=rejects, duplicate_rows=plan.duplicates,
         rejects_path=written_rejects, written=write, dry_run=dry_run,
-        blank_rows=int(frame.attrs.get("blank_rows", 0)), ignored_columns=list(match.unknown))
+        blank_rows=int(frame.attrs.get("blank_rows", 0)), ignored_columns=list(match.unknown),
+        skipped_rows=skipped, header_row=int(frame.attrs.get("header_row", 1)))
+
+
+def maps_phone(columns, mapping: dict | None = None) -> bool:
+    """Whether a column of a customers file goes into Phone (or Second phone)."""
+    found = match_headers([str(c) for c in columns], "customers", saved=mapping).mapping
+    return any(target in ("phone", "phone2") for target in found.values())
+
+
+def _summary_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    section = rules.load_json("import_headers.json").get("summary_rows") or {}
+    fold = table_files.fold_cell
+    return (tuple(fold(w) for w in section.get("totals", ())),
+            tuple(fold(w) for w in section.get("notes", ())))
+
+
+def _starts_with_word(cell: str, words: tuple[str, ...]) -> bool:
+    """The cell begins with one of ``words`` as a word of its own (合计：2人, Total 3; not Summer)."""
+    for word in words:
+        if cell.startswith(word):
+            rest = cell[len(word):]
+            if not rest or not (rest[0].isascii() and rest[0].isalpha()):
+                return True
+    return False
+
+
+def summary_rows(frame: pd.DataFrame) -> list[tuple[int, str]]:
+    """The rows of ``frame`` that are not records: (row number, reason)."""
+    totals, notes = _summary_words()
+    out = []
+    cells = frame.to_numpy(dtype=object)
+    for row_number, row in zip(frame.index.tolist(), cells.tolist()):
+        filled = [table_files.fold_cell(c) for c in row if str(c).strip()]
+        if not filled:
+            continue
+        if _starts_with_word(filled[0], totals):
+            out.append((int(row_number), translate("Import", "A totals row ({cell}), not a record.")
+                        .format(cell=str(next(c for c in row if str(c).strip())).strip())))
+        elif len(filled) == 1 and any(filled[0].startswith(word + ":") for word in notes):
+            out.append((int(row_number), translate("Import", "A note ({cell}), not a record.")
+                        .format(cell=str(next(c for c in row if str(c).strip())).strip()[:40])))
+    return out
 
 
 def _as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -276,10 +351,14 @@ def _clean_customer_values(values: dict) -> dict:
     return customers.clean(values, partial=True)
 
 
-def _check_customers(conn, table: _Table, progress: Progress) -> _Plan:
+def _check_customers(conn, table: _Table, progress: Progress, manager: str | None = None) -> _Plan:
     keys = [k for k in fields_for("customers") if k in table.header]
     values = table.clean(keys, _clean_customer_values, progress)
     _check_coordinates(table, values)
+    if manager:
+        given = values.get("manager")
+        values["manager"] = (np.full(table.n, manager, dtype=object) if given is None else
+                             np.array([m if m else manager for m in given.tolist()], dtype=object))
 
     valid = table.valid()
     identity = _customer_identities(table.n, values, valid)

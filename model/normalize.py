@@ -25,6 +25,9 @@ _SPACES = re.compile(r"\s+")
 _FLOAT_WHOLE = re.compile(r"\d+\.0")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-()（）.·/]")
 _SERIAL = re.compile(r"\d{1,5}(?:\.0+)?")
+# A year alone (1985, 1985.0, 1985年): never an Excel day number, which would make it
+# a day in 1905. Branch default: such a date is rejected with its reason, not guessed.
+_YEAR_ONLY = re.compile(r"(19|20)\d\d(?:\.0+|\s*年)?")
 _NUMBER_DECORATION = re.compile(r"[,\s¥￥元]")
 
 
@@ -107,6 +110,11 @@ def excel_serial_to_date(serial: float) -> date:
     return _EXCEL_EPOCH + timedelta(days=whole)
 
 
+def _year_only(value) -> Invalid:
+    return Invalid(translate("Normalize", "'{value}' is a year only, not a date: write the whole date "
+                             "(such as 1985-03-12) or leave the cell empty.").format(value=value))
+
+
 def to_date(value) -> date | None:
     """A date from 2023-05-01, 2023/5/1, 2023年5月1日, 20230501, an Excel serial
     number, or a date/datetime object."""
@@ -123,6 +131,8 @@ def to_date(value) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and math.isnan(value):
             return None
+        if float(value).is_integer() and 1900 <= value <= 2099:
+            raise _year_only(int(value))
         if 1 <= value < 2958466 and float(value).is_integer():
             return excel_serial_to_date(value)
         raise Invalid(translate("Normalize", "'{value}' is not a date.").format(value=value))
@@ -130,6 +140,8 @@ def to_date(value) -> date | None:
     if s is None:
         return None
     check_not_scientific(s)
+    if _YEAR_ONLY.fullmatch(s):
+        raise _year_only(s)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(s)
         if m:

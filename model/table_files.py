@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 import warnings
 from datetime import date, datetime, time
 from pathlib import Path
@@ -38,15 +39,55 @@ class ImportFileError(database.ArchiveError):
     """The file cannot be read, or is not a table; ``str()`` says what to do."""
 
 
-def read_table(path: Path | str, nrows: int | None = None) -> pd.DataFrame:
+def read_table(path: Path | str, nrows: int | None = None, header_row: int = 1) -> pd.DataFrame:
     """The file's rows as a DataFrame of ``str`` cells (empty cell: ``""``).
 
-    The index holds spreadsheet row numbers (header = row 1); blank rows are
-    dropped. ``nrows`` limits how many rows (blank ones included) are read,
-    for a preview. Raises :class:`ImportFileError` when the file cannot be
-    read or holds no table.
+    The headers are on spreadsheet row ``header_row`` (1 unless a title or
+    notes stand above them); the rows above it are left out. The index holds
+    spreadsheet row numbers; blank rows are dropped. ``nrows`` limits how many
+    rows (blank ones included) are read, for a preview. Raises
+    :class:`ImportFileError` when the file cannot be read or holds no table.
     """
     path = Path(path)
+    _check_file(path)
+    if _is_xlsx(path):
+        frame = _read_xlsx(path, nrows, header_row)
+    else:
+        frame = _read_csv(path, nrows, header_row)
+    return _finish(frame, path, header_row)
+
+
+def head_rows(path: Path | str, count: int = 20) -> list[list[str]]:
+    """The first ``count`` rows of the file as they are (no header), for finding
+    the header row and letting the user choose it."""
+    path = Path(path)
+    _check_file(path)
+    if _is_xlsx(path):
+        try:
+            frame = pd.read_excel(path, engine="openpyxl", header=None, nrows=count, dtype=object)
+        except Exception:  # noqa: BLE001 - any failure to parse the user's file is a file problem
+            raise _not_a_workbook(path) from None
+        return [[cell_text(v) for v in row] for row in frame.itertuples(index=False)]
+    text = decode(path.read_bytes(), path)
+    lines = text.splitlines()[:count]
+    return [row for row in csv.reader(lines, delimiter=_delimiter(lines))]
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The separator of a CSV: the one a line uses most of, among the first lines
+    (a title line above the header may have none)."""
+    counts = {d: max((line.count(d) for line in lines[:30]), default=0) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _is_xlsx(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    return head.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _check_file(path: Path) -> None:
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -62,22 +103,23 @@ def read_table(path: Path | str, nrows: int | None = None) -> pd.DataFrame:
             "Import", "{path} is an old Excel .xls file or a password-protected workbook. Open it in "
             "Excel or WPS, remove any password and save it as .xlsx or CSV, then import that.")
             .format(path=path))
-    if head.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = _read_xlsx(path, nrows)
-    else:
-        frame = _read_csv(path, nrows)
-    return _finish(frame, path)
 
 
 # -- CSV -------------------------------------------------------------------
 
-def _read_csv(path: Path, nrows: int | None) -> pd.DataFrame:
+def _read_csv(path: Path, nrows: int | None, header_row: int = 1) -> pd.DataFrame:
     data = path.read_bytes()
     text = decode(data, path)
     if not text.strip():
         raise ImportFileError(translate("Import", "{path} is empty.").format(path=path))
     if _CONTROL.search(text[:65536]):
         raise _not_a_table(path)
+    if header_row > 1:
+        lines = text.splitlines(keepends=True)
+        text = "".join(lines[header_row - 1:])
+        if not text.strip():
+            raise ImportFileError(translate("Import", "{path} has no row {row}.").format(
+                path=path, row=header_row))
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     sep = max(_DELIMITERS, key=first_line.count) if any(d in first_line for d in _DELIMITERS) else ","
     try:
@@ -89,9 +131,10 @@ def _read_csv(path: Path, nrows: int | None) -> pd.DataFrame:
                                index_col=False)
     except pd.errors.ParserWarning:
         raise ImportFileError(translate(
-            "Import", "{path} is not a regular table: line 2 has more cells than the header. Every "
-            "row needs the same columns as the header row; check for stray separators or quotes.")
-            .format(path=path)) from None
+            "Import", "{path} is not a regular table: line {line} has more cells than the header. "
+            "Every row needs the same columns as the header row; check for stray separators or "
+            "quotes, or choose the row that holds the headers.")
+            .format(path=path, line=header_row + 1)) from None
     except pd.errors.EmptyDataError:
         raise ImportFileError(translate("Import", "{path} is empty.").format(path=path)) from None
     except pd.errors.ParserError as exc:
@@ -175,26 +218,30 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path, nrows: int | None) -> pd.DataFrame:
+def _not_a_workbook(path: Path) -> ImportFileError:
+    return ImportFileError(translate(
+        "Import", "{path} cannot be read as an .xlsx workbook (it may be damaged, or not really "
+        "an Excel file). Open it in Excel or WPS and save it again as .xlsx or CSV.")
+        .format(path=path))
+
+
+def _read_xlsx(path: Path, nrows: int | None, header_row: int = 1) -> pd.DataFrame:
     try:
-        header = pd.read_excel(path, nrows=0, engine="openpyxl", header=0)
+        header = pd.read_excel(path, nrows=0, engine="openpyxl", header=header_row - 1)
         converters = {i: cell_text for i in range(len(header.columns))}
-        frame = pd.read_excel(path, engine="openpyxl", header=0, converters=converters,
+        frame = pd.read_excel(path, engine="openpyxl", header=header_row - 1, converters=converters,
                               keep_default_na=False, nrows=nrows)
     except FileNotFoundError:
         raise ImportFileError(translate("Import", "There is no file {path}.").format(path=path)) from None
     except Exception:  # noqa: BLE001 - any failure to parse the user's file is a file problem
-        raise ImportFileError(translate(
-            "Import", "{path} cannot be read as an .xlsx workbook (it may be damaged, or not really "
-            "an Excel file). Open it in Excel or WPS and save it again as .xlsx or CSV.")
-            .format(path=path)) from None
+        raise _not_a_workbook(path) from None
     frame.columns = [cell_text(c) if not isinstance(c, str) else c for c in frame.columns]
     return frame.astype(str)
 
 
 # -- both ------------------------------------------------------------------
 
-def _finish(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, path: Path, header_row: int = 1) -> pd.DataFrame:
     if frame.shape[1] == 0:
         raise ImportFileError(translate("Import", "{path} is empty.").format(path=path))
     frame = frame.fillna("").astype(str)
@@ -204,12 +251,18 @@ def _finish(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
     frame = frame.drop(columns=empty_unnamed)
     if frame.shape[1] == 0:
         raise ImportFileError(translate("Import", "{path} has no header row.").format(path=path))
-    frame.index = pd.RangeIndex(2, 2 + len(frame), name=ROW_INDEX_NAME)
+    frame.index = pd.RangeIndex(header_row + 1, header_row + 1 + len(frame), name=ROW_INDEX_NAME)
     blank = blank_rows(frame)
     if blank.any():
         frame = frame.loc[~blank]
     frame.attrs["blank_rows"] = int(blank.sum())
+    frame.attrs["header_row"] = header_row
     return frame
+
+
+def fold_cell(value) -> str:
+    """A cell reduced for comparing words: NFKC, trimmed, lower case."""
+    return unicodedata.normalize("NFKC", str(value)).strip().lower()
 
 
 def blank_rows(frame: pd.DataFrame) -> "pd.Series":

@@ -29,3 +29,36 @@ def on_modal(action) -> None:
             return
         action(widget)
     QTimer.singleShot(0, run)
+
+
+def on_modal_of(kind, action) -> None:
+    """Run ``action(widget)`` once a modal widget of class ``kind`` is shown (a box
+    opened from within another modal dialog, for instance)."""
+    from PySide6.QtWidgets import QApplication
+
+    def run():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(20, run)
+            return
+        action(widget)
+    QTimer.singleShot(0, run)
+
+
+def open_window(qtbot, path):
+    """A main window showing the archive at ``path``, once its first work is done."""
+    from gui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.archive_changed, timeout=15000):
+        window.open_archive(path)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
+    return window
+
+
+def close_window(qtbot, window) -> None:
+    """Close the window once its work is done (a task left running would report into the next test)."""
+    qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
+    window.close()
+    qtbot.waitUntil(lambda: window.archive is None, timeout=15000)

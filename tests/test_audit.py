@@ -144,10 +144,10 @@ def test_cli_backup_restore_and_prints_are_recorded(qapp, tmp_path, capsys):
     capsys.readouterr()
     with database.Archive.open(path) as arch:
         got = audit.entries(arch.conn)
-    # The backup's own entry is written after the copy was taken, so the restored
-    # archive holds only the restore; the file it replaced holds the backup and print.
-    assert [e.action for e in got] == ["restore"]
-    assert got[0].count == 2 and got[0].detail["kept"]
+    # The backup's own entry is written after the copy was taken; the trail of the
+    # archive it replaced is carried into the restored one, so it only ever grows.
+    assert [e.action for e in got] == ["restore", "print", "backup"]
+    assert got[0].count == 2 and got[0].detail["kept"] and got[0].detail["carried"] == 2
     kept = database.Archive.open(got[0].detail["kept"])
     try:
         earlier = audit.entries(kept.conn)

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.import_dialog import ImportDialog
 from model import customers, settings
+from tests.gui_helpers import on_modal_of, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -78,9 +79,10 @@ def to_check(qtbot, wizard, path, mapping=None, kind="customers"):
     qtbot.waitUntil(lambda: wizard.check is not None)
 
 
-def run_import(qtbot, wizard, partial: bool):
+def run_import(qtbot, wizard):
     page = wizard.check_page
-    (page.partial if partial else page.all_or_nothing).setChecked(True)
+    if wizard.check.rejected:
+        page.write_good.setChecked(True)
     wizard.next()
     assert wizard.currentId() == ImportDialog.IMPORT
     qtbot.waitUntil(lambda: wizard.import_page.finished)
@@ -131,17 +133,34 @@ def test_dry_run_summary_writes_nothing(qtbot, wizard, archive, people, known):
     assert "12345" in rejects.index(0, 1).data() and "99" in rejects.index(0, 1).data()
     assert wizard.check_page.duplicates_model.index(0, 1).data() == "13800000001"
     assert count(archive) == 1
-    assert wizard.check_page.partial.isEnabled()
+    assert wizard.check_page.write_good.isEnabled() and wizard.check_page.choice.isVisibleTo(wizard)
+    assert "Import the 3 good rows" in wizard.check_page.write_good.text().replace("&", "")
 
 
-def test_all_or_nothing_with_a_bad_row_writes_nothing(qtbot, wizard, archive, people, known):
+def test_fix_the_file_and_check_again_never_dead_ends(qtbot, wizard, archive, people, known):
     to_check(qtbot, wizard, people)
-    run_import(qtbot, wizard, partial=False)
-    assert count(archive) == 1
-    outcome = wizard.outcome
-    assert outcome is not None and not outcome.written and outcome.rejected == 1
-    assert outcome.rejects_path is not None and outcome.rejects_path.exists()
-    assert "Nothing was imported" in wizard.import_page.summary.text()
+    page = wizard.check_page
+    page.fix_first.setChecked(True)
+    assert not page.isComplete()          # Import waits for the fixed file
+    wizard.next()
+    assert wizard.currentId() == ImportDialog.CHECK and count(archive) == 1
+    # The user corrects the bad row in the spreadsheet and checks again.
+    write_csv(people, good_rows(3) + [[4, "好行", "13900000099", "阳光小区", "23-35", "B"],
+                                      [5, "老客户", "13800000001", "", "", ""]])
+    qtbot.mouseClick(page.check_again, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.check is not None, timeout=15000)
+    assert (wizard.check.imported, wizard.check.rejected) == (4, 0)
+    assert not page.choice.isVisibleTo(wizard) and page.isComplete()
+    run_import(qtbot, wizard)
+    assert count(archive) == 5 and wizard.outcome.written
+
+
+def test_no_good_row_offers_only_fixing_the_file(qtbot, wizard, archive, tmp_path):
+    path = write_csv(tmp_path / "bad.csv", [[1, "坏行", "12345", "", "", ""]])
+    to_check(qtbot, wizard, path)
+    page = wizard.check_page
+    assert not page.write_good.isEnabled() and page.fix_first.isChecked()
+    assert not page.isComplete() and "No row can be imported yet" in page.summary.text()
 
 
 def test_partial_imports_the_good_rows_and_links_the_rejects_file(qtbot, monkeypatch, wizard,
@@ -149,7 +168,7 @@ def test_partial_imports_the_good_rows_and_links_the_rejects_file(qtbot, monkeyp
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     to_check(qtbot, wizard, people)
-    run_import(qtbot, wizard, partial=True)
+    run_import(qtbot, wizard)
     assert count(archive) == 4
     names = {r[0] for r in archive.conn.execute("SELECT name FROM customers")}
     assert {"客户0", "客户1", "客户2"} <= names and "坏行" not in names
@@ -166,7 +185,7 @@ def test_an_unknown_column_is_mapped_and_remembered_next_time(qtbot, archive, pe
     qtbot.addWidget(first)
     to_check(qtbot, first, people, mapping={"客户等级": "tags"})
     assert "客户等级" in first.mapping_page.unknown
-    run_import(qtbot, first, partial=True)
+    run_import(qtbot, first)
     stored = archive.conn.execute("SELECT tags FROM customers WHERE name = '客户0'").fetchone()
     assert stored["tags"] == "A"
     assert settings.get(settings.IMPORT_MAPPINGS)["customers"]["客户等级"] == "tags"
@@ -205,7 +224,7 @@ def test_transactions_are_imported_for_customers_found_by_phone(qtbot, wizard, a
                      header=["手机", "日期", "金额", "产品"])
     to_check(qtbot, wizard, path, kind="transactions")
     assert wizard.check.imported == 1
-    run_import(qtbot, wizard, partial=False)
+    run_import(qtbot, wizard)
     row = archive.conn.execute("SELECT customer_id, txn_date, amount FROM transactions").fetchone()
     assert tuple(row) == (known, "2024-05-01", 1200.5)
 
@@ -223,7 +242,6 @@ def test_cancel_mid_import_leaves_the_archive_as_it_was(qtbot, wizard, archive, 
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
-    wizard.check_page.all_or_nothing.setChecked(True)
     wizard.next()
     progress = wizard.import_page.progress.task.progress
     report = progress.report
@@ -276,3 +294,50 @@ def test_escape_during_the_import_cancels_it_instead_of_closing(qtbot, wizard, a
 def test_run_returns_none_when_nothing_was_imported(qtbot, monkeypatch, archive):
     monkeypatch.setattr(ImportDialog, "exec", lambda self: 0)
     assert ImportDialog.run(None, archive) is None
+
+
+def test_the_header_row_is_found_and_can_be_chosen(qtbot, wizard, archive, tmp_path):
+    path = tmp_path / "名单.csv"
+    rows = [["客户名单（2026年12月）", "", ""], ["制表：王芳", "", ""], ["姓名", "手机号码（必填）", "出生日期"],
+            ["张三", "13800000001", "1985-03-12"], ["合计：1人", "", ""]]
+    with open(path, "w", encoding="gbk", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    to_preview(qtbot, wizard, path)
+    page = wizard.preview_page
+    assert page.header_row.value() == 3 and "left out: 2" in page.info.text()
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "手机号码（必填）\n→ Phone"
+    page.header_row.setValue(1)          # the user picks another row: the file is read again
+    qtbot.waitUntil(lambda: wizard.frame is not None, timeout=15000)
+    assert wizard.frame.columns[0] == "客户名单（2026年12月）"
+    page.header_row.setValue(3)
+    qtbot.waitUntil(lambda: wizard.frame is not None, timeout=15000)
+    wizard.next()
+    wizard.mapping_page.manager.setText("")
+    type_text(wizard.mapping_page.manager, "刘强")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check is not None, timeout=15000)
+    assert wizard.check.skipped == 1 and "skipped: 1" in wizard.check_page.summary.text()
+    assert wizard.check_page.skipped_model.index(0, 0).data() == "5"
+    run_import(qtbot, wizard)
+    assert tuple(archive.conn.execute("SELECT name, manager FROM customers").fetchone()) == ("张三", "刘强")
+
+
+def test_no_phone_column_warns_before_the_check(qtbot, wizard, archive, tmp_path):
+    path = write_csv(tmp_path / "无电话.csv", [["张三", "幸福路1号"]], header=["姓名", "地址"])
+    to_preview(qtbot, wizard, path)
+    wizard.next()
+    seen = []
+
+    def answer(button_text):
+        def act(box):
+            seen.append(box.text())
+            next(b for b in box.buttons() if button_text in b.text().replace("&", "")).click()
+        return act
+    on_modal_of(QMessageBox, answer("Choose the phone column"))
+    wizard.next()
+    assert wizard.currentId() == ImportDialog.MAPPING and "No column goes into Phone" in seen[0]
+    on_modal_of(QMessageBox, answer("Import without phones"))
+    wizard.next()
+    assert wizard.currentId() == ImportDialog.CHECK
+    qtbot.waitUntil(lambda: wizard.check is not None, timeout=15000)
+    assert wizard.check.imported == 1

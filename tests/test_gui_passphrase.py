@@ -6,15 +6,15 @@ from pathlib import Path
 import keyring
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gui import passphrase_dialogs as dialogs
 from gui.main_window import MainWindow
 from model import backup, customers, database
 from model import passphrase as passphrases
 from model.database import Archive
-from tests.gui_helpers import type_text
+from tests.gui_helpers import on_modal_of, type_text
 from tests.test_encryption import MemoryKeyring
 
 PASS = "correct horse battery"
@@ -49,13 +49,7 @@ def boxes(monkeypatch):
 
 def answer_modal(act) -> None:
     """Act on the next modal dialog once it is shown (``act(dialog)``)."""
-    def run():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, run)
-            return
-        act(dialog)
-    QTimer.singleShot(0, run)
+    on_modal_of(QDialog, act)
 
 
 def test_new_passphrase_dialog_meter_weak_confirmation_and_mismatch(qtbot, tmp_path, boxes):

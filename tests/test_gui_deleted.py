@@ -1,0 +1,70 @@
+"""Delete → find among the deleted → restore, in the window (issue 17, point 2)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from gui.customer_editor import CustomerEditor
+from gui.deleted_dialog import DeletedDialog
+from gui.purge_dialog import PurgeDialog
+from model import customers
+from model.database import Archive
+from tests.gui_helpers import close_window, on_modal_of, open_window, type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def book(tmp_path):
+    path = tmp_path / "book.kehu"
+    with Archive.create(path) as archive:
+        for name, phone in (("张伟", "13800000001"), ("李娜", "13800000002"), ("王强", "13800000003")):
+            customers.create(archive.conn, {"name": name, "phone": phone}, by="t")
+    return path
+
+
+def test_delete_then_restore_from_the_deleted_view(qtbot, book):
+    window = open_window(qtbot, book)
+    page = window.page()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=15000)
+    assert page.select_customer(1)
+    on_modal_of(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    window.action("delete_customer").trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=15000)
+
+    def in_the_dialog(dialog: DeletedDialog):
+        assert dialog.model.rowCount() == 1 and dialog.model.index(0, 1).data() == "张伟"
+        type_text(dialog.find, "李")
+        assert dialog.model.rowCount() == 0 and dialog.empty.isVisibleTo(dialog)
+        dialog.find.clear()
+        type_text(dialog.find, "zw")          # pinyin initials find the deleted customer
+        assert dialog.model.rowCount() == 1
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        assert dialog.model.rowCount() == 0
+        dialog.reject()
+    on_modal_of(DeletedDialog, in_the_dialog)
+    window.action("deleted_customers").trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=15000)
+    assert customers.get(window.archive.conn, 1)["deleted_at"] is None
+    assert customers.history(window.archive.conn, 1)[0]["field"] == "*restored"
+    close_window(qtbot, window)
+
+
+def test_the_purge_dialog_opens_a_deleted_customer(qtbot, archive, monkeypatch):
+    ident = customers.create(archive.conn, {"name": "张伟", "phone": "13800000001"}, by="t")
+    customers.delete(archive.conn, ident, by="t")
+    dialog = PurgeDialog(None, archive)
+    qtbot.addWidget(dialog)
+    opened = []
+
+    def restore_in_editor(editor: CustomerEditor):
+        opened.append(editor.customer_id)
+        assert editor.restore_button.isVisibleTo(editor)
+        editor.restore_button.click()
+        editor.reject()
+    on_modal_of(CustomerEditor, restore_in_editor)
+    item = dialog.list.item(0)
+    dialog.list.itemDoubleClicked.emit(item)
+    assert opened == [ident] and dialog.opened_changed
+    assert dialog.list.count() == 0 and customers.get(archive.conn, ident)["deleted_at"] is None
