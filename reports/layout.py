@@ -9,6 +9,7 @@ A report module builds a list of flowables with these helpers and calls
 from __future__ import annotations
 
 import contextlib
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -229,11 +230,15 @@ def build_pdf(path: Path | str, story: list, header: ReportHeader, *, landscape_
     path = Path(path)
     font = cjk_font()
     size = landscape(A4) if landscape_pages else A4
-    doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+    built = io.BytesIO()      # written out whole at the end, owner-only (model.private_files)
+    doc = SimpleDocTemplate(built, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN + HEADER_SPACE - 6 * mm, bottomMargin=MARGIN + FOOTER_SPACE - 4 * mm,
                             title=header.title, author=header.manager or "", subject=subject,
                             creator="Kehu", initialFontName=font)  # else an unused Helvetica is listed
     doc.build(story, canvasmaker=_header_canvas(header, font))
+    from model import private_files
+    with private_files.replacing(path) as temporary:
+        temporary.write_bytes(built.getvalue())
     return path
 
 
