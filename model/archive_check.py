@@ -216,6 +216,9 @@ def image(path: Path, key=None) -> tuple[bytes, list[str]]:
             if pgno <= log.size and len(page) == page_size:
                 pages[pgno - 1] = page
     if key is not None:
+        if pages and pages[0][:SALT_SIZE] != key.salt:
+            problems.append(translate("Archive", "The file's first bytes (the salt its key is made "
+                                      "with) are damaged."))
         check_key = hmac_key(key)
         plain = []
         for pgno, page in enumerate(pages, start=1):
@@ -298,14 +301,15 @@ def damaged_text(conn) -> list[tuple[str, int, str]]:
     any DB-API connection to the archive (SQLite's checks cannot see such bytes: the
     page is well formed, only the value no longer reads as text)."""
     found = []
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    columns_of = {t: [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
         for table in tables:
-            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            columns = columns_of[table]
             if not columns:
                 continue
             texts = ", ".join(f'CASE WHEN typeof("{c}") = \'text\' THEN "{c}" END' for c in columns)

@@ -218,6 +218,9 @@ def unlock(path: Path, passphrase: str) -> Key:
         key = derive_key(passphrase, salt)
         if key_opens(path, key):
             throttle.succeeded(path)
+            if candidates and salt != candidates[0]:
+                # The right passphrase, but the file's own salt is damaged.
+                raise damaged_error(path, backup.latest_backup(path))
             return key
     last = backup.latest_backup(path)
     if last is not None and last in backups and key_opens(last, derive_key(passphrase, read_salt(last))):
@@ -643,8 +646,15 @@ class Archive:
         if key is None and not _is_sqlite_file(path) and not _damaged_plain_header(_head(path)):
             raise NotAnArchive(translate("Archive", "{path} is not a Kehu archive (it is not an SQLite database).")
                                .format(path=path))
+        extras = [Path(str(path) + extra) for extra in ("-wal", "-shm")]
+        absent = [p for p in extras if not p.exists()]
         report = _sqlite_check(path, key)
         if not report.ok:
+            # A refused archive is left as it was: no empty log or index of SQLite's look.
+            for made in absent:
+                with contextlib.suppress(OSError):
+                    if made.name.endswith("-shm") or made.stat().st_size == 0:
+                        made.unlink()
             raise damaged_error(path, backup.latest_backup(path))
         conn = connect(path, read_only=True, passphrase=key)
         try:
