@@ -283,6 +283,9 @@ def inspect(path: Path, key=None) -> Inspection:
         except memory_sqlite.DatabaseError as exc:
             problems.append(str(exc))
             return Inspection(False, problems)
+        if not problems and schema_damaged(conn):
+            problems.append(translate("Archive", "The archive's table definitions are damaged (bytes "
+                                      "that are not text)."))
         damaged = [] if problems else damaged_text(conn)
     finally:
         conn.close()
@@ -294,6 +297,23 @@ def inspect(path: Path, key=None) -> Inspection:
 def text_problem(table: str, rowid: int, column: str) -> str:
     return translate("Archive", "Record {id} of {table}: the text in '{column}' is damaged (bytes that "
                      "are not text).").format(id=rowid, table=table, column=column)
+
+
+def schema_damaged(conn) -> bool:
+    """Whether the stored table definitions (``sqlite_master``) hold bytes that are not
+    UTF-8: SQLite's checks pass, but no query of such a table can be read."""
+    previous = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for row in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"):
+            for value in row:
+                if isinstance(value, bytes):
+                    value.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        return True
+    finally:
+        conn.text_factory = previous
 
 
 def damaged_text(conn) -> list[tuple[str, int, str]]:

@@ -649,6 +649,14 @@ class Archive:
         extras = [Path(str(path) + extra) for extra in ("-wal", "-shm")]
         absent = [p for p in extras if not p.exists()]
         report = _sqlite_check(path, key)
+        if report.ok:
+            from model import archive_check
+            conn = connect(path, read_only=True, passphrase=key)
+            try:
+                if archive_check.schema_damaged(conn):
+                    report = HealthReport(False, ["schema"])
+            finally:
+                conn.close()
         if not report.ok:
             # A refused archive is left as it was: no empty log or index of SQLite's look.
             for made in absent:
