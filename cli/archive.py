@@ -73,7 +73,7 @@ def cmd_check(args) -> int:
     except database.ArchiveDamaged:
         # The passphrase fits no page of the archive but opens its latest backup.
         report = database.HealthReport(False, [translate("CLI", "The passphrase opens the latest backup but "
-                                                         "no page of the archive: the archive is damaged.")])
+                                                         "not the archive itself: the archive is damaged.")])
     if report.ok:
         print(translate("CLI", "{path}: healthy").format(path=path))
         return 0

@@ -896,6 +896,22 @@
         <translation>档案 {path} 已损坏，未被打开；文件没有被改动。{hint}</translation>
     </message>
     <message>
+        <source>{path} is a folder, not an archive file. Give the path of the archive file (…/name.kehu).</source>
+        <translation>{path} 是一个文件夹，不是档案文件。请给出档案文件的路径（…/名称.kehu）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written (it is read-only), and Kehu keeps a lock file and a log beside the archive while it is open. Copy the archive to a folder you can write to, or run &apos;python main.py check {path}&apos;, which writes nothing.</source>
+        <translation>文件夹 {folder} 无法写入（只读），而 Kehu 打开档案时要在档案旁边保存锁文件和日志。请把档案复制到可写入的文件夹，或运行 &apos;python main.py check {path}&apos;（它不写入任何文件）。</translation>
+    </message>
+    <message>
+        <source>The archive file {path} is read-only, so it cannot be opened for work. Make it writable (file properties), or copy it; &apos;python main.py check {path}&apos; looks at it without writing.</source>
+        <translation>档案文件 {path} 是只读的，无法打开使用。请把它改为可写（文件属性），或复制一份；&apos;python main.py check {path}&apos; 可在不写入的情况下检查它。</translation>
+    </message>
+    <message>
+        <source>The lock file {path} cannot be created: {error}. Kehu needs to write beside the archive while it is open.</source>
+        <translation>无法创建锁文件 {path}：{error}。Kehu 打开档案时需要在档案旁边写入文件。</translation>
+    </message>
+    <message>
         <source>{path} is an SQLite database but not a Kehu archive.</source>
         <translation>{path} 是 SQLite 数据库，但不是客户经营助手的档案。</translation>
     </message>
@@ -906,6 +922,42 @@
     <message>
         <source>The archive {path} is closed. Open it again to go on.</source>
         <translation>档案 {path} 已关闭。请重新打开后继续。</translation>
+    </message>
+    <message>
+        <source>Page {page} is damaged (its check code does not match).</source>
+        <translation>第 {page} 页已损坏（校验码不符）。</translation>
+    </message>
+    <message>
+        <source>The file is cut short: it ends inside a page.</source>
+        <translation>文件被截断：它在某一页的中间结束。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first bytes (the salt its key is made with) are damaged.</source>
+        <translation>文件开头的字节（生成密钥所用的盐值）已损坏。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s header is damaged.</source>
+        <translation>文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>The file is cut short: it should hold {expected} pages, it holds {found}.</source>
+        <translation>文件被截断：应有 {expected} 页，实际只有 {found} 页。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes): everything it held is lost.</source>
+        <translation>文件是空的（0 字节）：其中的内容已全部丢失。</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s table definitions are damaged (bytes that are not text).</source>
+        <translation>档案的表结构定义已损坏（含有不是文字的字节）。</translation>
+    </message>
+    <message>
+        <source>Record {id} of {table}: the text in &apos;{column}&apos; is damaged (bytes that are not text).</source>
+        <translation>{table} 表的第 {id} 条记录：“{column}”中的文字已损坏（含有不是文字的字节）。</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1549,10 @@
     <message>
         <source>Created an empty encrypted archive at {path}</source>
         <translation>已在 {path} 新建加密的空档案</translation>
+    </message>
+    <message>
+        <source>The passphrase opens the latest backup but not the archive itself: the archive is damaged.</source>
+        <translation>该密码能打开最近的备份，却打不开档案本身：档案已损坏。</translation>
     </message>
     <message>
         <source>{path}: healthy</source>
@@ -4183,6 +4239,10 @@
     <message>
         <source>Could not write {path}: {reason}. Nothing was exported; check the disk has space and the file is not open in another program.</source>
         <translation>无法写入 {path}：{reason}。未导出任何内容；请检查磁盘空间是否充足，以及该文件是否在其他程序中打开。</translation>
+    </message>
+    <message>
+        <source>{count} records hold text damaged in the archive file; they were written with the unreadable bytes replaced by �. Run &apos;check&apos; on the archive and restore a backup if it reports damage.</source>
+        <translation>有 {count} 条记录的文字在档案文件中已损坏；导出时无法读取的字节已替换为 �。请对档案运行 &apos;check&apos;，如报告损坏，请从备份恢复。</translation>
     </message>
     <message>
         <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail. Give the reason and export again.</source>
