@@ -36,20 +36,26 @@ KINDS = ("header", "page-header", "cells", "zero-page", "truncate", "random-page
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     """A plain archive of a few dozen pages, its backup, and a copy with an unfinished WAL."""
-    folder = tmp_path_factory.mktemp("sample")
-    path = folder / "shop.kehu"
-    with Archive.create(path) as archive:
+    return build_sample(tmp_path_factory.mktemp("sample"), "shop.kehu")
+
+
+def build_sample(folder: Path, name: str, passphrase: str | None = None) -> dict:
+    """An archive (encrypted with ``passphrase`` unless None) of a few dozen pages,
+    its backup, and a copy with an unfinished WAL."""
+    path = folder / name
+    with Archive.create(path, passphrase=passphrase) as archive:
         with archive.transaction():
             for i in range(120):
                 customers.create(archive.conn, {"name": f"客户{i}", "phone": f"1380000{i:04d}",
                                                 "address": f"幸福路{i}号", "notes": "备注" * 60}, by="t")
         made = backup.make_backup(archive.conn, path)
+        key = archive.key
     # The WAL a killed program leaves: committed frames not yet copied into the file.
     wal_dir = folder / "wal"
     wal_dir.mkdir()
-    wal_path = wal_dir / "shop.kehu"
+    wal_path = wal_dir / name
     shutil.copyfile(path, wal_path)
-    conn = database.connect(wal_path)
+    conn = database.connect(wal_path, passphrase=key)
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     with database.transaction(conn):
         for i in range(40):
@@ -121,11 +127,13 @@ def _alarm(signum, frame):
     raise Hang()
 
 
-def make_case(sample, tmp_path: Path, number: int, rng: random.Random) -> tuple[Path, str, str]:
-    kind = KINDS[number % len(KINDS)]
+def make_case(sample, tmp_path: Path, number: int, rng: random.Random, kinds=KINDS,
+              damage=damage) -> tuple[Path, str, str]:
+    """A damaged copy of the sample (with its backups), by ``damage`` of the number's kind."""
+    kind = kinds[number % len(kinds)]
     folder = tmp_path / f"case{number}"
     folder.mkdir()
-    path = folder / "shop.kehu"
+    path = folder / sample["path"].name
     if kind == "wal":
         shutil.copyfile(sample["frozen"], path)
         shutil.copyfile(str(sample["frozen"]) + "-wal", str(path) + "-wal")
@@ -263,70 +271,34 @@ def test_the_window_offers_the_last_good_backup_and_restores_it(sample, tmp_path
 
 PASSPHRASE = "corpus passphrase 42"
 ENCRYPTED_CASES = 40
-ENCRYPTED_KINDS = ("page-1", "salt", "middle-page", "zero-page", "wal", "truncate", "empty")
+ENCRYPTED_KINDS = ("page-1", "salt", "middle-page", "zero-page", "wal", "truncate", "half", "empty")
 
 
 @pytest.fixture(scope="module")
 def encrypted_sample(tmp_path_factory):
     """An encrypted archive with its (encrypted) backup, and a copy with an unfinished WAL."""
-    folder = tmp_path_factory.mktemp("encrypted")
-    path = folder / "sealed.kehu"
-    with Archive.create(path, passphrase=PASSPHRASE) as archive:
-        with archive.transaction():
-            for i in range(120):
-                customers.create(archive.conn, {"name": f"客户{i}", "notes": "备注" * 60}, by="t")
-        made = backup.make_backup(archive.conn, path)
-        key = archive.key
-    wal_dir = folder / "wal"
-    wal_dir.mkdir()
-    shutil.copyfile(path, wal_dir / path.name)
-    conn = database.connect(wal_dir / path.name, passphrase=key)
-    conn.execute("PRAGMA wal_autocheckpoint = 0")
-    with database.transaction(conn):
-        for i in range(40):
-            customers.create(conn, {"name": f"新客户{i}", "notes": "新" * 300}, by="t")
-    shutil.copyfile(wal_dir / path.name, folder / "frozen.kehu")
-    shutil.copyfile(str(wal_dir / path.name) + "-wal", folder / "frozen.kehu-wal")
-    conn.close()
-    return {"path": path, "backups": backup.backup_dir(path), "backup": made, "frozen": folder / "frozen.kehu"}
+    return build_sample(tmp_path_factory.mktemp("encrypted"), "sealed.kehu", PASSPHRASE)
 
 
 def damage_encrypted(rng: random.Random, kind: str, path: Path) -> str:
+    """Damage an encrypted archive in place: its own kinds here, the rest as a plain one's."""
     data = bytearray(path.read_bytes())
-    pages = len(data) // PAGE
-    if kind == "page-1":
-        at = rng.randrange(16, PAGE)
+    if kind in ("page-1", "salt"):
+        at = rng.randrange(16, PAGE) if kind == "page-1" else rng.randrange(0, 16)
         data[at] ^= 1 << rng.randrange(8)
-        how = f"one bit of page 1 at {at}"
-    elif kind == "salt":
-        at = rng.randrange(0, 16)
-        data[at] ^= 1 << rng.randrange(8)
-        how = f"one bit of the salt at {at}"
+        how = f"one bit of {kind} at {at}"
     elif kind == "middle-page":
-        page = rng.randrange(1, pages)
-        start = page * PAGE + rng.randrange(0, PAGE - 8)
+        start = rng.randrange(1, len(data) // PAGE) * PAGE + rng.randrange(0, PAGE - 8)
         for i in range(start, start + rng.randrange(1, 8)):
             data[i] = rng.randrange(256)
-        how = f"bytes of page {page + 1} at {start}"
-    elif kind == "zero-page":
-        page = rng.randrange(1, pages)
-        data[page * PAGE:(page + 1) * PAGE] = bytes(PAGE)
-        how = f"page {page + 1} zeroed"
-    elif kind == "wal":
-        wal = Path(str(path) + "-wal")
-        frames = bytearray(wal.read_bytes())
-        start = rng.randrange(32, len(frames) - 64)
-        for i in range(start, start + rng.randrange(1, 16)):
-            frames[i] = rng.randrange(256)
-        wal.write_bytes(bytes(frames))
-        return f"WAL bytes at {start}"
-    elif kind == "truncate":
-        cut = rng.choice([rng.randrange(1, pages) * PAGE, rng.randrange(PAGE, len(data)), len(data) // 2])
-        del data[cut:]
-        how = f"cut at byte {cut} of {pages * PAGE}"
+        how = f"bytes at {start}"
+    elif kind == "half":
+        del data[len(data) // 2:]
+        how = "cut in half"
+    elif kind == "empty":
+        data, how = bytearray(), "0 bytes"
     else:
-        data = bytearray()
-        how = "0 bytes"
+        return damage(rng, kind, path)
     path.write_bytes(bytes(data))
     return how
 
@@ -340,17 +312,8 @@ def test_damaged_encrypted_archives_are_reported_as_damaged_not_as_a_wrong_passp
     rng = random.Random(SEED + 1)
     outcomes = {"opened": 0, "damaged": 0, "misreported": [], "crashed": []}
     for number in range(ENCRYPTED_CASES):
-        kind = ENCRYPTED_KINDS[number % len(ENCRYPTED_KINDS)]
-        folder = tmp_path / f"e{number}"
-        folder.mkdir()
-        path = folder / "sealed.kehu"
-        if kind == "wal":
-            shutil.copyfile(encrypted_sample["frozen"], path)
-            shutil.copyfile(str(encrypted_sample["frozen"]) + "-wal", str(path) + "-wal")
-        else:
-            shutil.copyfile(encrypted_sample["path"], path)
-        shutil.copytree(encrypted_sample["backups"], backup.backup_dir(path))
-        how = damage_encrypted(rng, kind, path)
+        path, kind, how = make_case(encrypted_sample, tmp_path, number, rng, ENCRYPTED_KINDS,
+                                    damage_encrypted)
         where = f"case {number} ({kind}: {how})"
         backup_copy = backup.backup_dir(path) / encrypted_sample["backup"].name
         before = files_digest(path)
