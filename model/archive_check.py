@@ -136,26 +136,29 @@ def key_fits(path: Path, key) -> bool:
     """Whether ``key`` is the key of the encrypted archive at ``path``: some page of
     the file or of its log carries a check code made with it. Page 1 is tried first
     (one page: the usual case costs nothing); a damaged page 1 or a file whose pages
-    are mostly in its log still proves a right key."""
+    are mostly in its log still proves a right key. At most :data:`SAMPLE` pages of
+    the log and of the file (spread over it) are tried, so a wrong passphrase costs
+    the same on a large archive."""
     check_key = hmac_key(key)
     try:
         with open(path, "rb") as handle:
-            first = handle.read(PAGE_SIZE)
-            if page_fits(check_key, 1, first):
+            if page_fits(check_key, 1, handle.read(PAGE_SIZE)):
                 return True
-            for pgno, page in read_wal(path).frames:
+            frames = read_wal(path).frames
+            for pgno, page in frames[::max(1, len(frames) // SAMPLE)]:
                 if page_fits(check_key, pgno, page):
                     return True
-            pgno = 1
-            while True:
-                page = handle.read(PAGE_SIZE)
-                pgno += 1
-                if len(page) < PAGE_SIZE:
-                    return False
-                if page_fits(check_key, pgno, page):
+            pages = Path(path).stat().st_size // PAGE_SIZE
+            for pgno in range(2, pages + 1, max(1, pages // SAMPLE)):
+                handle.seek((pgno - 1) * PAGE_SIZE)
+                if page_fits(check_key, pgno, handle.read(PAGE_SIZE)):
                     return True
+            return False
     except OSError:
         return False
+
+
+SAMPLE = 256
 
 
 def salts(path: Path) -> list[bytes]:
