@@ -60,11 +60,20 @@ def cmd_new(args) -> int:
 
 
 def cmd_check(args) -> int:
+    # Writes nothing at all: no lock, no log, no -shm (database.check_file).
     path = args.path
     key = None
-    if path.exists() and database.is_encrypted(path):
-        key = database.unlock(path, _passphrase.existing(path))
-    report = database.check_file(path, key)
+    if not path.exists():
+        raise database.ArchiveMissing(translate("Archive", "There is no archive at {path}.").format(path=path))
+    database.refuse_unusable_path(path)
+    try:
+        if database.is_encrypted(path):
+            key = database.unlock(path, _passphrase.existing(path))
+        report = database.check_file(path, key)
+    except database.ArchiveDamaged:
+        # The passphrase fits no page of the archive but opens its latest backup.
+        report = database.HealthReport(False, [translate("CLI", "The passphrase opens the latest backup but "
+                                                         "not the archive itself: the archive is damaged.")])
     if report.ok:
         print(translate("CLI", "{path}: healthy").format(path=path))
         return 0

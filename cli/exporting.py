@@ -37,6 +37,9 @@ def cmd_export(args) -> int:
                                              include_sensitive=args.include_sensitive)
     print(translate("CLI", "Exported {count} customers to {path}")
           .format(count=f"{written:,}", path=args.out.resolve()))
+    note = exporting.damaged_note(written)
+    if note:
+        print(note, file=sys.stderr)
     if args.include_sensitive:
         print(translate("CLI", "The file holds the sensitive fields (financial assets, property, "
                         "risk appetite): keep it safe."))

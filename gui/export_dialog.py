@@ -246,8 +246,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.exported = path
         settings.put(settings.FILE_FOLDER, str(path.parent))
-        self.result_label.setText(self.tr("Exported to {path} (customers: {count}).")
-                                  .format(count=written, path=path))
+        text = self.tr("Exported to {path} (customers: {count}).").format(count=written, path=path)
+        note = exporting.damaged_note(written)
+        self.result_label.setText(text + ("\n" + note if note else ""))
         self.result_label.show()
         self.folder_button.show()
         self.close_button.setFocus()

@@ -487,7 +487,11 @@ class MainWindow(QMainWindow):
         if self.archive is not None and self.archive.path == path.resolve():
             return None
         if key is None and database.is_encrypted(path):
-            key = passphrase_dialogs.ask_key(self, path)
+            try:
+                key = passphrase_dialogs.ask_key(self, path)
+            except database.ArchiveDamaged as exc:
+                self._open_failed(path, exc)
+                return None
             if key is None:
                 return None
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))

@@ -219,6 +219,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path).resolve()
         self.key: Key | None = None
+        self.damaged: database.ArchiveDamaged | None = None   # the passphrase fits only the backup
         self.setWindowTitle(self.tr("Encrypted archive"))
         text = QLabel(self.tr("{name} is encrypted. Enter its passphrase to open it.")
                       .format(name=self.path.name))
@@ -278,6 +279,12 @@ class UnlockDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.key = database.unlock(self.path, text)
+        except database.ArchiveDamaged as exc:
+            # The passphrase opens the backup but no page of the archive: not a wrong
+            # passphrase; the window says the archive is damaged and offers the backup.
+            self.damaged = exc
+            QTimer.singleShot(0, lambda: self.done(QDialog.DialogCode.Rejected))
+            return
         except database.WrongPassphrase as exc:
             self.error.setText(str(exc))
             self.error.setVisible(True)
@@ -299,7 +306,8 @@ class UnlockDialog(QDialog):
 def ask_key(parent: QWidget | None, path: Path) -> Key | None:
     """The key of the encrypted archive at ``path``: from a passphrase remembered
     in the keychain when there is one that fits, else asked for; None when
-    the user cancels."""
+    the user cancels. Raises ArchiveDamaged when the passphrase fits the
+    archive's backup but not the archive."""
     path = Path(path).resolve()
     note = ""
     saved = passphrases.remembered(path)
@@ -312,6 +320,8 @@ def ask_key(parent: QWidget | None, path: Path) -> Key | None:
                              "opens it, so it was forgotten.")
     dialog = UnlockDialog(path, parent, note)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.damaged is not None:
+            raise dialog.damaged
         return None
     return dialog.key
 

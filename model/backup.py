@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from model.i18n import translate
-from model import database
+from model import database, private_files
 from model.database import sqlite3
 
 
@@ -51,7 +51,7 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
     archive_path = Path(archive_path)
     folder = Path(to_dir) if to_dir else backup_dir(archive_path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_files.make_folder(folder)
     except OSError as exc:
         raise database.ArchiveError(translate("Backup", "The backup folder {folder} cannot be created: {error}")
                                     .format(folder=folder, error=exc.strerror or exc)) from exc
@@ -63,6 +63,7 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
         n += 1
         target = folder / f"{archive_path.stem}-{stamp}{suffix}-{n}.kehu"
     partial = target.with_name(target.name + ".partial")
+    remove_unfinished(folder, archive_path.stem)
     key = getattr(conn, "kehu_key", None)
     # One read snapshot for the copy and the counts it is checked against, so a worker
     # writing through its own connection meanwhile cannot make them differ.
@@ -71,6 +72,7 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
         if snapshot:
             conn.execute("BEGIN")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        private_files.create_empty(partial)
         dest = _raw_connect(partial, key)
         try:
             conn.backup(dest)
@@ -149,9 +151,29 @@ def write_manifest(backup_path: Path, counts: dict[str, int], *, encrypted: bool
         "counts": counts,
     }
     partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    with private_files.open_private(partial, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
     os.replace(partial, target)
     return target
+
+
+def remove_unfinished(folder: Path, stem: str) -> list[Path]:
+    """Delete the ``*.partial`` files a killed backup of this archive left in
+    ``folder`` (a backup is written under that name and renamed only once
+    verified, so such a file is never a backup). Called with the archive open,
+    so no other Kehu process is writing one. Returns what was removed."""
+    removed = []
+    try:
+        found = list(Path(folder).glob(f"{stem}-*.partial"))
+    except OSError:
+        return removed
+    for item in found:
+        try:
+            item.unlink()
+            removed.append(item)
+        except OSError:
+            continue
+    return removed
 
 
 def read_manifest(backup_path: Path) -> dict | None:
@@ -278,22 +300,26 @@ def restore(archive_path: Path, backup_path: Path, *,
             # (still encrypted), so nothing is lost.
             kept = backup_dir(archive_path) / (
                 f"{archive_path.stem}-{datetime.now():%Y%m%d-%H%M%S}-before-restore.kehu")
-            kept.parent.mkdir(parents=True, exist_ok=True)
+            private_files.make_folder(kept.parent)
             shutil.copy2(archive_path, kept)
+            private_files.restrict(kept)
         elif archive_path.exists():
             damaged = backup_dir(archive_path) / (
                 f"{archive_path.stem}-{datetime.now():%Y%m%d-%H%M%S}-damaged.kehu")
-            damaged.parent.mkdir(parents=True, exist_ok=True)
+            private_files.make_folder(damaged.parent)
             shutil.copy2(archive_path, damaged)
+            private_files.restrict(damaged)
             wal = Path(str(archive_path) + "-wal")
             if wal.exists() and wal.stat().st_size:      # its log may hold the latest saves
                 shutil.copy2(wal, str(damaged) + "-wal")
+                private_files.restrict(str(damaged) + "-wal")
             kept = damaged
         fd, tmp_name = tempfile.mkstemp(dir=archive_path.parent, suffix=".restoring")
         os.close(fd)
         tmp = Path(tmp_name)
         try:
             shutil.copy2(backup_path, tmp)
+            private_files.restrict(tmp)
             if not database.check_file(tmp, key).ok:
                 raise database.ArchiveDamaged(translate("Backup", "The copy of the backup failed its check; "
                                                   "nothing was restored."))

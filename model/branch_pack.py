@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from model import rules, settings
+from model import private_files, rules, settings
 from model.database import ArchiveError
 from model.i18n import translate
 from model.resources import resource_path
@@ -116,7 +116,8 @@ def export_pack(file: Path, *, name: str | None = None, version: str | None = No
     info = PackInfo(name, version, address, date.today().isoformat(), logo_bytes is not None)
     partial = file.with_name(file.name + ".part")
     try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as pack:
+        with private_files.open_private(partial, "wb") as handle, \
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as pack:
             pack.writestr(PACK_FILE, json.dumps(info.as_json(), ensure_ascii=False, indent=2) + "\n")
             for path in rules_files():
                 pack.write(path, path.name)

@@ -9,11 +9,10 @@ VTIMEZONE) or floating local time when none is set.
 """
 from __future__ import annotations
 
-import csv
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from model import planning_rules
+from model import planning_rules, private_files
 from model.i18n import translate
 from model.planning_rules import clock
 from model.privacy import mask_phone
@@ -110,7 +109,7 @@ def ics_text(plan: Plan, *, show_full_phone: bool = False, now: datetime | None 
 
 def write_ics(plan: Plan, path: Path | str, *, show_full_phone: bool = False) -> Path:
     path = Path(path)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with private_files.open_private(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(ics_text(plan, show_full_phone=show_full_phone))
     return path
 
@@ -129,11 +128,13 @@ def csv_rows(plan: Plan) -> list[dict]:
 
 
 def write_csv(plan: Plan, path: Path | str) -> Path:
-    """The plan as CSV (UTF-8 with BOM so Excel shows the Chinese text), one row per visit."""
+    """The plan as CSV (UTF-8 with BOM so Excel shows the Chinese text), one row per
+    visit, through the one neutralising writer (a name such as ``=HYPERLINK(...)`` is
+    written as text a spreadsheet does not run)."""
+    from model import exporting
     path = Path(path)
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        writer.writerows(csv_rows(plan))
+    rows = csv_rows(plan)
+    exporting.write_table(path, list(CSV_COLUMNS), ([row[k] for k in CSV_COLUMNS] for row in rows),
+                          sheet="plan", total=len(rows), kind="csv")
     return path
 

@@ -25,6 +25,7 @@ one changes no file of the archive (main file, -wal, -shm or lock).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -153,8 +154,21 @@ def is_encrypted(path: Path | str) -> bool:
             head = handle.read(_PLAIN_FRACTIONS_AT + len(_PLAIN_FRACTIONS))
     except OSError:
         return False
-    return (size >= 1024 and size % 512 == 0 and head[:len(_SQLITE_MAGIC)] != _SQLITE_MAGIC
-            and not _damaged_plain_header(head))
+    if size < 1024 or head[:len(_SQLITE_MAGIC)] == _SQLITE_MAGIC or _damaged_plain_header(head):
+        return False
+    # Whole pages; or cut short, but keyed with the salt its encrypted backups share.
+    return size % 512 == 0 or _salt_of_a_backup(path, head[:SALT_SIZE])
+
+
+def _salt_of_a_backup(path: Path, salt: bytes) -> bool:
+    from model import backup
+    for copy in backup.list_backups(path)[:3]:
+        try:
+            if copy.stat().st_size % 512 == 0 and read_salt(copy) == salt:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 # Bytes 21-23 of a plain SQLite header are always 64, 32, 32 (payload fractions); in an
@@ -177,33 +191,41 @@ def _key_for(path: Path, passphrase: "str | Key | None") -> "Key | None":
 
 
 def key_opens(path: Path, key: Key) -> bool:
-    """Whether ``key`` decrypts ``path``, checked without changing any file:
-    the connection is read-only and immutable (no locks, no -wal or -shm)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key.pragma_value()}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        conn.close()
+    """Whether ``key`` is the key of ``path``, checked without changing or
+    creating any file: some page of the file or of its write-ahead log carries
+    a check code made with it (model.archive_check.key_fits). The log counts: an
+    archive killed while its log was being copied into the file still opens."""
+    from model import archive_check
+    return archive_check.key_fits(Path(path), key)
 
 
 def unlock(path: Path, passphrase: str) -> Key:
-    """The key for the encrypted archive at ``path``, or :class:`WrongPassphrase`.
+    """The key for the encrypted archive at ``path``, or :class:`WrongPassphrase`,
+    or :class:`ArchiveDamaged` when the passphrase fits no page of the archive but
+    opens its latest backup (the archive is damaged, not the passphrase wrong).
 
-    Wrong tries are counted per archive; after five each further try is held
-    back a little longer (model.passphrase.throttle)."""
+    Wrong tries are counted per archive, across runs of the program; after five
+    each further try is held back a little longer (model.passphrase.throttle)."""
+    from model import archive_check, backup
     from model.passphrase import throttle
     path = Path(path).resolve()
     throttle.wait(path)
-    key = derive_key(passphrase, read_salt(path))
-    if key_opens(path, key):
+    # A damaged first page may have lost the salt: its copy in the log, and the
+    # backups (keyed with the archive's salt), still give it.
+    backups = [b for b in backup.list_backups(path)[:3] if is_encrypted(b)]
+    candidates = archive_check.salts(path) + [read_salt(b) for b in backups]
+    for salt in dict.fromkeys(candidates):
+        key = derive_key(passphrase, salt)
+        if key_opens(path, key):
+            throttle.succeeded(path)
+            if candidates and salt != candidates[0]:
+                # The right passphrase, but the file's own salt is damaged.
+                raise damaged_error(path, backup.latest_backup(path))
+            return key
+    last = backup.latest_backup(path)
+    if last is not None and last in backups and key_opens(last, derive_key(passphrase, read_salt(last))):
         throttle.succeeded(path)
-        return key
+        raise damaged_error(path, last)
     tries = throttle.failed(path)
     wait = throttle.delay_after(tries)
     message = translate("Archive", "The passphrase does not open {path}. Check it (Caps Lock, keyboard "
@@ -249,6 +271,43 @@ def known_error(exc: sqlite3.Error) -> ArchiveError | None:
     return None
 
 
+def damaged_error(path: Path, last: Path | None) -> ArchiveDamaged:
+    """The refusal of a damaged archive, offering its last backup."""
+    if last is not None:
+        hint = translate("Archive", "The last backup is {backup}. Use Archive → Restore from backup, "
+                   "or 'python main.py restore'.").format(backup=last)
+    else:
+        hint = translate("Archive", "No backup of it was found.")
+    return ArchiveDamaged(
+        translate("Archive", "The archive {path} is damaged and was not opened; it has not been "
+            "changed. {hint}").format(path=path, hint=hint), last)
+
+
+def refuse_unusable_path(path: Path) -> None:
+    """A path that is a folder or an empty file is no archive to open or check."""
+    if path.is_dir():
+        raise NotAnArchive(translate("Archive", "{path} is a folder, not an archive file. Give the path "
+                                     "of the archive file (…/name.kehu).").format(path=path))
+
+
+def refuse_read_only(path: Path) -> None:
+    """An archive in a folder that cannot be written, or a read-only archive file,
+    cannot be opened for work (its lock file and log live beside it); say so before
+    anything is touched. ``check`` still looks at it (it writes nothing)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ArchiveError(translate("Archive", "The folder {folder} cannot be written (it is read-only), "
+                                     "and Kehu keeps a lock file and a log beside the archive while "
+                                     "it is open. Copy the archive to a folder you can write to, or "
+                                     "run 'python main.py check {path}', which writes nothing.")
+                           .format(folder=folder, path=path))
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ArchiveError(translate("Archive", "The archive file {path} is read-only, so it cannot be "
+                                     "opened for work. Make it writable (file properties), or copy it; "
+                                     "'python main.py check {path}' looks at it without writing.")
+                           .format(path=path))
+
+
 class _ProcessLock:
     """An exclusive OS-level lock held for as long as this process has the archive open."""
 
@@ -257,7 +316,13 @@ class _ProcessLock:
         self._file = None
 
     def acquire(self) -> bool:
-        handle = open(self.path, "a+b")
+        from model import private_files
+        try:
+            handle = private_files.open_private(self.path, "a+b")
+        except OSError as exc:
+            raise ArchiveError(translate("Archive", "The lock file {path} cannot be created: {error}. "
+                                         "Kehu needs to write beside the archive while it is open.")
+                               .format(path=self.path, error=exc.strerror or exc)) from exc
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -348,6 +413,7 @@ def connect(path: Path, *, read_only: bool = False,
         conn.execute(f"PRAGMA key = {key.pragma_value()}")
         conn.kehu_key = key
     conn.row_factory = sqlite3.Row
+    conn.text_factory = read_text
     # Freed pages are overwritten (the standard library's SQLite was built with
     # this on; SQLCipher's is not): a deleted customer leaves no trace in the file.
     conn.execute("PRAGMA secure_delete = ON")
@@ -364,6 +430,13 @@ def connect(path: Path, *, read_only: bool = False,
         # memory until its commit instead of spilling index pages to the WAL.
         conn.execute("PRAGMA cache_size = -32768")
     return conn
+
+
+# Every text read survives bytes that are not UTF-8 (a damaged stored value): they
+# read as U+FFFD instead of failing the whole query. ``check`` names such records
+# (model.archive_check.damaged_text); an export counts them and says so.
+read_text = functools.partial(str, encoding="utf-8", errors="replace")
+DAMAGED_TEXT_MARK = "\ufffd"
 
 
 @contextlib.contextmanager
@@ -429,13 +502,26 @@ class HealthReport:
 
 
 def check_file(path: Path, passphrase: "str | Key | None" = None) -> HealthReport:
-    """Check an archive without modifying it (read-only connection)."""
+    """Check an archive (its file and write-ahead log) without writing any file:
+    no lock, no -wal or -shm, nothing in a temporary folder (model.archive_check).
+    Damaged pages, a file cut short, an empty file and stored text that is not
+    text are all reported as problems."""
+    from model import archive_check
     path = Path(path)
     if not path.exists():
         raise ArchiveMissing(translate("Archive", "There is no archive at {path}.").format(path=path))
+    refuse_unusable_path(path)
     if passphrase is None and is_encrypted(path):
         raise PassphraseNeeded(translate("Archive", "The archive {path} is encrypted: it can only be "
                                          "checked with its passphrase.").format(path=path))
+    key = _key_for(path, passphrase) if passphrase is not None else None
+    found = archive_check.inspect(path, key)
+    return HealthReport(found.ok, found.problems)
+
+
+def _sqlite_check(path: Path, passphrase: "str | Key | None" = None) -> HealthReport:
+    """SQLite's own quick check on a read-only connection (it may create the -shm
+    file of a log): what opening an archive for work uses, as it writes anyway."""
     try:
         conn = connect(path, read_only=True, passphrase=passphrase)
     except sqlite3.Error as exc:
@@ -490,11 +576,19 @@ class Archive:
         key = new_key(passphrase) if passphrase is not None else None
         _hold_lock(path)
         try:
+            from model import private_files
+            # Owner-only from its first byte; SQLite gives its -wal and -shm the same mode.
+            private_files.create_empty(path)
             conn = connect(path, passphrase=key)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             from model import migrations
             migrations.migrate(conn, path, backup_first=False)
         except BaseException:
+            with contextlib.suppress(NameError, sqlite3.Error):
+                conn.close()
+            for extra in ("", "-wal", "-shm"):     # a new archive that failed leaves nothing
+                with contextlib.suppress(OSError):
+                    Path(str(path) + extra).unlink()
             _drop_lock(path)
             raise
         return cls(path, conn, key)
@@ -510,6 +604,11 @@ class Archive:
             raise ArchiveMissing(
                 translate("Archive", "There is no archive at {path}. Create one first with "
                     "'python main.py new {path}' or File → New archive.").format(path=path))
+        refuse_unusable_path(path)
+        if path.stat().st_size == 0 and not Path(str(path) + "-wal").exists():
+            from model import backup
+            raise damaged_error(path, backup.latest_backup(path))
+        refuse_read_only(path)
         key = None
         if is_encrypted(path):
             if passphrase is None or passphrase == "":
@@ -533,6 +632,9 @@ class Archive:
             conn = connect(path, passphrase=key)
             from model import migrations
             migrations.migrate(conn, path, backup_first=True)
+            from model import backup, private_files
+            private_files.restrict(path)       # an archive made before files were owner-only
+            backup.remove_unfinished(backup.backup_dir(path), path.stem)
         except BaseException:
             _drop_lock(path)
             raise
@@ -544,17 +646,24 @@ class Archive:
         if key is None and not _is_sqlite_file(path) and not _damaged_plain_header(_head(path)):
             raise NotAnArchive(translate("Archive", "{path} is not a Kehu archive (it is not an SQLite database).")
                                .format(path=path))
-        report = check_file(path, key)
+        extras = [Path(str(path) + extra) for extra in ("-wal", "-shm")]
+        absent = [p for p in extras if not p.exists()]
+        report = _sqlite_check(path, key)
+        if report.ok:
+            from model import archive_check
+            conn = connect(path, read_only=True, passphrase=key)
+            try:
+                if archive_check.schema_damaged(conn):
+                    report = HealthReport(False, ["schema"])
+            finally:
+                conn.close()
         if not report.ok:
-            last = backup.latest_backup(path)
-            if last is not None:
-                hint = translate("Archive", "The last backup is {backup}. Use Archive → Restore from backup, "
-                           "or 'python main.py restore'.").format(backup=last)
-            else:
-                hint = translate("Archive", "No backup of it was found.")
-            raise ArchiveDamaged(
-                translate("Archive", "The archive {path} is damaged and was not opened; it has not been "
-                    "changed. {hint}").format(path=path, hint=hint), last)
+            # A refused archive is left as it was: no empty log or index of SQLite's look.
+            for made in absent:
+                with contextlib.suppress(OSError):
+                    if made.name.endswith("-shm") or made.stat().st_size == 0:
+                        made.unlink()
+            raise damaged_error(path, backup.latest_backup(path))
         conn = connect(path, read_only=True, passphrase=key)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from model import backup, database
+from model import backup, database, private_files
 from model import passphrase as passphrases
 from model.database import Archive, ArchiveError, Key, sqlite3
 from model.i18n import translate
@@ -47,6 +47,7 @@ def convert_file(source: Path, source_key: Key | None, target: Path, target_key:
     The copy gets the source's schema version and application id (which
     ``sqlcipher_export`` does not carry). On any failure ``target`` is removed."""
     source, target = Path(source), Path(target)
+    private_files.create_empty(target)      # owner-only before a byte is written
     conn = backup._raw_connect(source, source_key)
     try:
         key_text = "" if target_key is None else target_key.pragma_value()[1:-1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from model import database
+from model import database, private_files
 from model.i18n import translate
 
 MAX_BYTES = 15 * 1024 * 1024
@@ -118,7 +118,8 @@ def save_copy(conn, evidence_id: int, target: Path | str) -> Path:
     item = load(conn, evidence_id)
     target = Path(target)
     try:
-        target.write_bytes(item.data)
+        with private_files.open_private(target, "wb") as handle:
+            handle.write(item.data)
     except OSError as exc:
         raise database.ArchiveError(translate("Evidence", "{name} cannot be written: {error}")
                                     .format(name=target, error=exc.strerror or exc)) from exc

@@ -14,6 +14,15 @@ they are, since a spreadsheet reads them as numbers and runs nothing. In an
 Excel's own "quote prefix" style, so it is shown and kept as text, never run,
 and its value is unchanged.
 
+:func:`write_table` is THE writer of every CSV and ``.xlsx`` file the program
+writes (customer and audit exports, the import's rejects file, the plan CSV):
+nothing else writes a spreadsheet, so nothing escapes the neutralising.
+Its files are owner-only (model.private_files).
+
+A stored text damaged on disk (bytes that are not UTF-8) is exported with the
+bad bytes replaced by U+FFFD; the number of such records comes back with the
+count (:class:`Written`) so the caller says so.
+
 The file is written beside the target under a temporary name and moved into
 place at the end, so a failed or cancelled export never leaves a half file;
 rows are read in chunks, so 100,000 customers never sit in memory at once.
@@ -24,11 +33,10 @@ import csv
 import os
 import re
 from model.database import sqlite3
-import uuid
 from pathlib import Path
 from typing import Iterator
 
-from model import customers, database, outputs
+from model import customers, database, outputs, private_files
 from model.i18n import translate
 from model.progress import NO_PROGRESS, Progress
 
@@ -58,6 +66,29 @@ def export_keys(conn: sqlite3.Connection, include_sensitive: bool = True) -> lis
     (value tier, opportunity grade with urgency and tracking, RFM, persona)."""
     from model.grading.queries import EXPORT_COLUMNS
     return [*record_keys(include_sensitive), *EXPORT_COLUMNS]
+
+
+class Written(int):
+    """The number of rows written; ``damaged`` of them held text damaged on disk
+    (written with the bad bytes replaced)."""
+
+    damaged: int = 0
+
+    @classmethod
+    def of(cls, rows: int, damaged: int) -> "Written":
+        result = cls(rows)
+        result.damaged = damaged
+        return result
+
+
+def damaged_note(written: "Written | int") -> str | None:
+    """The sentence to show after writing rows of which some held damaged text."""
+    damaged = getattr(written, "damaged", 0)
+    if not damaged:
+        return None
+    return translate("Export", "{count} records hold text damaged in the archive file; they were "
+                     "written with the unreadable bytes replaced by �. Run 'check' on the archive "
+                     "and restore a backup if it reports damage.").format(count=damaged)
 
 
 class ReasonNeeded(database.ArchiveError):
@@ -138,22 +169,31 @@ def export_customers(conn: sqlite3.Connection, out_path: Path | str,
                               sheet=translate("Export", "Customers"), total=total, progress=progress)
         audit.record(conn, "export", out.name, written, by, reason,
                      detail={"file": str(out), "scope": "all" if customer_ids is None else "selection",
-                             "sensitive": bool(include_sensitive)})
+                             "sensitive": bool(include_sensitive),
+                             **({"damaged_text": written.damaged} if written.damaged else {})})
     return written
 
 
 def write_table(out_path: Path | str, keys: list[str], rows, *, sheet: str, total: int,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, kind: str | None = None) -> int:
     """Write a header (``keys``) and ``rows`` to ``out_path`` (.csv UTF-8 with BOM,
     formula-like text neutralised; or .xlsx, text typed as text), through a
     temporary file moved into place at the end. Returns the rows written."""
     out = Path(out_path)
-    check_target(out)
+    if kind is None:
+        check_target(out)
+        kind = "csv" if out.suffix.lower() == ".csv" else "xlsx"
     progress = progress or NO_PROGRESS
     rows = _Counted(iter(rows), total, progress)
-    temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
-        if out.suffix.lower() == ".csv":
+        temporary = private_files.temporary_beside(out)
+    except OSError as exc:
+        raise database.ArchiveError(
+            translate("Export", "Could not write {path}: {reason}. Nothing was exported; check the "
+                      "disk has space and the file is not open in another program.")
+            .format(path=out, reason=exc.strerror or exc)) from exc
+    try:
+        if kind == "csv":
             _write_csv(temporary, keys, rows)
         else:
             _write_xlsx(temporary, keys, rows, sheet)
@@ -167,7 +207,7 @@ def write_table(out_path: Path | str, keys: list[str], rows, *, sheet: str, tota
     except BaseException:
         _remove(temporary)
         raise
-    return rows.written
+    return Written.of(rows.written, rows.damaged)
 
 
 def check_target(out: Path) -> None:
@@ -231,9 +271,13 @@ class _Counted:
     def __init__(self, rows: Iterator[list], total: int, progress: Progress):
         self.rows, self.total, self.progress = rows, total, progress
         self.written = 0
+        self.damaged = 0
 
     def __iter__(self) -> Iterator[list]:
+        mark = database.DAMAGED_TEXT_MARK
         for row in self.rows:
+            if any(isinstance(v, str) and mark in v for v in row):
+                self.damaged += 1
             yield row
             self.written += 1
             if self.written % CHUNK == 0:
@@ -245,7 +289,7 @@ class _Counted:
 
 
 def _write_csv(path: Path, keys: list[str], rows: _Counted) -> None:
-    with open(path, "x", encoding="utf-8-sig", newline="") as handle:
+    with private_files.open_private(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(keys)
         for row in rows:
@@ -286,5 +330,6 @@ def _write_xlsx(path: Path, keys: list[str], rows: _Counted, sheet_name: str) ->
     for row in rows:
         sheet.append([cell(v) for v in row])
     rows.progress.check()
-    book.save(path)
+    with private_files.open_private(path, "wb") as handle:
+        book.save(handle)
     rows.report()

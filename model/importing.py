@@ -27,9 +27,7 @@ unless ``partial``).
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -656,26 +654,21 @@ def _existing_import_keys(conn, keys: list[str]) -> set[str]:
 
 # -- the rejects file --------------------------------------------------------
 
-def _spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula (OWASP CSV injection), as the export does."""
-    return "'" + value if exporting.is_formula_like(value) else value
-
-
 def write_rejects(path: Path, columns: list[str], rejects: list[Reject]) -> Path:
     """The rejected rows as CSV (UTF-8 with BOM, so Excel shows Chinese): row
     number, the row's cells as in the file, and the reasons."""
     path = Path(path)
-    temporary = path.with_name(path.name + ".tmp")
     try:
-        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([translate("Import", "Row"), *columns, translate("Import", "Reasons")])
-            for reject in rejects:
-                writer.writerow([reject.row_number,
-                                 *(_spreadsheet_safe(reject.values.get(c, "")) for c in columns),
-                                 _spreadsheet_safe(REASON_SEPARATOR.join(reject.reasons))])
-        os.replace(temporary, path)
-    except OSError as exc:
+        # The one neutralising writer (model.exporting.write_table), owner-only, all or nothing.
+        exporting.write_table(
+            path, [translate("Import", "Row"), *columns, translate("Import", "Reasons")],
+            ([reject.row_number, *(reject.values.get(c, "") for c in columns),
+              REASON_SEPARATOR.join(reject.reasons)] for reject in rejects),
+            sheet="rejects", total=len(rejects), kind="csv")
+    except database.ArchiveError as exc:
+        if not isinstance(exc.__cause__, OSError):
+            raise
+        exc = exc.__cause__
         raise ImportFileError(translate(
             "Import", "The list of rejected rows could not be written to {path}: {error}. Choose "
             "another place for it.").format(path=path, error=exc.strerror or exc)) from None

@@ -6,7 +6,8 @@
     # the files are in place and the plan saved, or neither
 
 Each target gets a temporary file beside it (same folder, so the final move is a
-rename; created owner-only by ``mkstemp``). When the block ends without an error
+rename; owner-only through :mod:`model.private_files`, which holds the
+single-file form ``replacing``). When the block ends without an error
 every temporary file is moved onto its target; on any error they are removed and
 the targets are left as they were. Put the archive's transaction *outside* the
 block: the files move first, then what the archive records about them commits.
@@ -14,11 +15,11 @@ block: the files move first, then what the archive records about them commits.
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from model import private_files
 from model.database import ArchiveError
 from model.i18n import translate
 
@@ -56,12 +57,9 @@ def partial_for(target: Path) -> Path:
         raise OutputError(translate("Outputs", "The folder {folder} does not exist; nothing was saved.")
                           .format(folder=target.parent))
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f"{PARTIAL}{target.suffix}",
-                                        dir=target.parent)
+        return private_files.temporary_beside(target, f"{PARTIAL}{target.suffix}")
     except OSError as exc:
         raise _unwritable(target, exc) from exc
-    os.close(handle)
-    return Path(name)
 
 
 @contextmanager
@@ -87,6 +85,7 @@ def staged(*targets: Path | str | None) -> Iterator[tuple[Path | None, ...]]:
         for part, final in zip(parts, finals):
             if part is not None:
                 try:
+                    private_files.restrict(part)   # a writer that recreated the file under its own mode
                     os.replace(part, final)
                 except OSError as exc:
                     raise _unwritable(final, exc) from exc

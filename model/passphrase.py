@@ -7,6 +7,8 @@ archive's absolute path, and nowhere else.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import threading
 import time
@@ -159,19 +161,24 @@ def forget(archive_path: Path | str) -> None:
 # -- wrong tries ----------------------------------------------------------------
 
 class Throttle:
-    """Counts wrong passphrases per archive (in this process). The first
-    ``free_tries`` cost nothing extra; after them each try waits twice as long
-    as the one before (``base_delay``, then double, up to ``max_delay``).
-    ``sleep`` and ``clock`` can be replaced in tests."""
+    """Counts wrong passphrases per archive, across runs of the program: the
+    count and the time of the last wrong try are kept in the program's own state
+    folder (beside its settings, never beside or inside the archive), so a new
+    command-line run does not start again at zero. The first ``free_tries`` cost
+    nothing extra; after them each try waits twice as long as the one before
+    (``base_delay``, then double, up to ``max_delay``). ``sleep`` and ``clock``
+    (wall-clock seconds) can be replaced in tests; ``state_file`` returns the
+    file to keep the counts in (None: this process only)."""
 
     def __init__(self, free_tries: int = 5, base_delay: float = 2.0, max_delay: float = 60.0,
-                 sleep=time.sleep, clock=time.monotonic):
+                 sleep=time.sleep, clock=time.time, state_file=None):
         self.free_tries = free_tries
         self.base_delay = base_delay
         self.max_delay = max_delay
         self.sleep = sleep
         self.clock = clock
-        self._state: dict[str, tuple[int, float]] = {}
+        self.state_file = state_file
+        self._state: dict[str, list] = {}
         self._guard = threading.Lock()
 
     def delay_after(self, tries: int) -> float:
@@ -179,14 +186,49 @@ class Throttle:
             return 0.0
         return min(self.max_delay, self.base_delay * 2 ** (tries - self.free_tries))
 
+    # The state: {sha256 of the archive's absolute path: [wrong tries, time of the last]}.
+    def _file(self) -> Path | None:
+        return self.state_file() if self.state_file is not None else None
+
+    def _load(self) -> dict[str, list]:
+        path = self._file()
+        if path is None:
+            return self._state
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _save(self, state: dict[str, list]) -> None:
+        path = self._file()
+        if path is None:
+            self._state = state
+            return
+        from model import private_files
+        try:
+            private_files.make_folder(path.parent)
+            with private_files.replacing(path) as temporary:
+                temporary.write_text(json.dumps(state), encoding="utf-8")
+        except OSError:
+            self._state = state     # a state folder that cannot be written: this run still counts
+
+    @staticmethod
+    def _name(path) -> str:
+        return hashlib.sha256(_account(path).encode("utf-8")).hexdigest()
+
+    def _entry(self, path) -> tuple[int, float]:
+        count, last = self._load().get(self._name(path), (0, 0.0))
+        return int(count), min(float(last), self.clock())   # a clock set back does not lock out
+
     def tries(self, path) -> int:
         with self._guard:
-            return self._state.get(_account(path), (0, 0.0))[0]
+            return self._entry(path)[0]
 
     def remaining(self, path) -> float:
         """Seconds before the next try of this archive is allowed."""
         with self._guard:
-            count, last = self._state.get(_account(path), (0, 0.0))
+            count, last = self._entry(path)
         return max(0.0, last + self.delay_after(count) - self.clock())
 
     def wait(self, path) -> None:
@@ -196,17 +238,31 @@ class Throttle:
 
     def failed(self, path) -> int:
         with self._guard:
-            count = self._state.get(_account(path), (0, 0.0))[0] + 1
-            self._state[_account(path)] = (count, self.clock())
+            state = self._load()
+            count = int(state.get(self._name(path), (0, 0.0))[0]) + 1
+            state[self._name(path)] = [count, self.clock()]
+            self._save(state)
             return count
 
     def succeeded(self, path) -> None:
         with self._guard:
-            self._state.pop(_account(path), None)
+            state = self._load()
+            if state.pop(self._name(path), None) is not None:
+                self._save(state)
 
     def reset(self) -> None:
         with self._guard:
-            self._state.clear()
+            self._save({})
 
 
-throttle = Throttle()
+def state_folder() -> Path:
+    """The program's own state folder (beside its settings file)."""
+    from model import settings
+    return Path(settings.store().fileName()).parent / "state"
+
+
+def _tries_file() -> Path:
+    return state_folder() / "passphrase-tries.json"
+
+
+throttle = Throttle(state_file=_tries_file)

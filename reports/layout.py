@@ -9,6 +9,7 @@ A report module builds a list of flowables with these helpers and calls
 from __future__ import annotations
 
 import contextlib
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from model import outputs
 from model.i18n import translate
 from model.privacy import mask_phone  # noqa: F401 - reports import it from here
 from reports.fonts import cjk_font
@@ -226,22 +226,20 @@ def page_frame_width(landscape_pages: bool) -> float:
 
 def build_pdf(path: Path | str, story: list, header: ReportHeader, *, landscape_pages: bool = False,
               subject: str = "") -> Path:
-    """Write the story to ``path`` as A4 pages with the header on each page: the
-    whole file or, on any failure, nothing (``path`` is left as it was)."""
+    """Write the story to ``path`` as A4 pages with the header on each page."""
     path = Path(path)
     font = cjk_font()
     size = landscape(A4) if landscape_pages else A4
-    with outputs.staged(path) as (part,):
-        _build(part, story, header, font, size, subject)
-    return path
-
-
-def _build(path: Path, story: list, header: ReportHeader, font: str, size, subject: str) -> None:
-    doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+    built = io.BytesIO()      # written out whole at the end, owner-only (model.private_files)
+    doc = SimpleDocTemplate(built, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN + HEADER_SPACE - 6 * mm, bottomMargin=MARGIN + FOOTER_SPACE - 4 * mm,
                             title=header.title, author=header.manager or "", subject=subject,
                             creator="Kehu", initialFontName=font)  # else an unused Helvetica is listed
     doc.build(story, canvasmaker=_header_canvas(header, font))
+    from model import private_files
+    with private_files.replacing(path) as temporary:
+        temporary.write_bytes(built.getvalue())
+    return path
 
 
 @contextlib.contextmanager

@@ -250,3 +250,23 @@ def test_restore_dialog_previews_an_encrypted_backup(qtbot, locked, boxes):
     qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=5000)
     assert dialog.fields["customers"].text() == "1"
     assert dialog.chosen() == made and dialog.key == key
+
+
+def test_window_calls_a_damaged_encrypted_archive_damaged_and_offers_its_backup(qtbot, window, locked,
+                                                                                 monkeypatch):
+    with Archive.open(locked, PASS) as archive:
+        made = backup.make_backup(archive.conn, archive.path)
+    data = bytearray(locked.read_bytes())
+    data[5] ^= 0x10                      # a bit of the salt: the passphrase fits only the backup
+    locked.write_bytes(bytes(data))
+    offered = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: offered.append(box.text()) or QMessageBox.StandardButton.No)
+
+    def type_passphrase(dialog):
+        type_text(dialog.field, PASS)
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    answer_modal(type_passphrase)
+    assert window.open_archive(locked) is None
+    assert len(offered) == 1 and "damaged" in offered[0] and made.name in offered[0], offered
+    assert "does not open" not in offered[0] and window.archive is None
+    assert locked.read_bytes() == bytes(data)

@@ -2,20 +2,27 @@
 
     python tools/crash_test.py --runs 200
 
-Three real operations, each a separate ``python main.py ...`` process:
+Real operations, each a separate ``python main.py ...`` process:
 
 * ``import``: a 10,000-row customer file into an archive;
 * ``grade``: grading every customer of a demo archive;
-* ``plan``: building and saving a visit plan of a demo archive.
+* ``plan``: building and saving a visit plan of a demo archive;
+* ``import-enc``: the same import into an encrypted archive (passphrase from
+  ``KEHU_PASSPHRASE``);
+* ``checkpoint``: that encrypted import, killed while its write-ahead log is
+  being copied into the file after the import (from when the uncut runs' file
+  first grows to the end);
+* ``backup``: a backup of an encrypted demo archive.
 
-Each operation is first run to its end (three times) to measure how long it takes,
-when it first writes (the archive's write-ahead log or a backup appears: before that
-the process is only starting Python and reading) and what it writes. Then, run after
-run, it starts on a fresh copy of its archive and is killed with SIGKILL at a time
-drawn uniformly from its writing window (medians of the uncut runs): from half the
-window's length before the first write, while the operation prepares its transaction
-(SQLite writes a transaction's pages to the log only when it commits, or when they
-no longer fit in memory), to the end.
+Each operation is first run to its end (three times) to measure how long it takes
+from its first write (the archive's write-ahead log or a backup appears: before
+that the process is only starting Python and reading) to its end, and what it
+writes. Then, run after run, it starts on a fresh copy of its archive, is watched
+until it first writes, and is killed with SIGKILL at a time drawn uniformly from
+that span (medians of the uncut runs) after its first write. Timing the kill from
+the run's own first write, not from its start, keeps the kills inside the writing
+on a busy machine, where starting Python alone varies by more than a checkpoint
+lasts.
 After each kill the archive must pass ``PRAGMA integrity_check``, open in the
 program, and hold the operation wholly or not at all:
 
@@ -24,15 +31,22 @@ program, and hold the operation wholly or not at all:
 * grade: no grading run, grade or grade history, or the run with every grade
   and history row of the uncut run;
 * plan: no plan, or the plan with all its days, its change-log row and as many
-  visits as that row says were planned and left unplanned.
+  visits as that row says were planned and left unplanned;
+* backup: no backup, or one that passes its check and opens with the
+  passphrase; and once the program has opened the archive again no unfinished
+  ``*.partial`` file is left.
+
+An encrypted archive must also open with the right passphrase: ``check`` (which
+writes nothing) must find it healthy and the program must open it, with every
+committed row. A refusal of the right passphrase counts as "locked out".
 
 Every backup the program left beside the archive (it backs up before an import)
 must pass its integrity check too; unfinished ones (``*.partial``) are ignored,
 as the program ignores them.
 
-Prints the runs, corrupt and partial counts per operation (target: all runs,
-0, 0) and how the kill times fell over the operations' durations. Exit status 0
-when nothing was corrupt or partial, 1 otherwise.
+Prints the runs, corrupt, partial and locked-out counts per operation (target:
+all runs, 0, 0, 0) and how the kill times fell over the operations' durations.
+Exit status 0 when nothing was corrupt, partial or locked out, 1 otherwise.
 """
 from __future__ import annotations
 
@@ -58,7 +72,9 @@ from model.database import sqlite3  # noqa: E402
 
 IMPORT_ROWS = 10_000
 DEMO_CUSTOMERS = 1_500
-OPERATIONS = ("import", "grade", "plan")
+OPERATIONS = ("import", "grade", "plan", "import-enc", "checkpoint", "backup")
+ENCRYPTED = ("import-enc", "checkpoint", "backup")
+PASSPHRASE = "crash test passphrase 7"
 BINS = 10
 
 # What each operation writes, counted after a run.
@@ -66,6 +82,9 @@ TABLES = {
     "import": ("customers", "customer_history"),
     "grade": ("grading_runs", "grades", "grade_history"),
     "plan": ("visit_plans", "plan_days", "plan_visits", "plan_changes"),
+    "import-enc": ("customers", "customer_history"),
+    "checkpoint": ("customers", "customer_history"),
+    "backup": ("backups",),
 }
 
 
@@ -75,7 +94,7 @@ class Outcome:
     kill_at: float          # seconds after the start
     fraction: float         # of the writing window (first write to end)
     finished_first: bool    # the process had ended before the kill
-    state: str              # "absent", "whole", "partial" or "corrupt"
+    state: str              # "absent", "whole", "partial", "corrupt" or "locked-out"
     detail: str = ""
     log_bytes: int = 0      # the write-ahead log's size at the kill: writing had begun
 
@@ -90,10 +109,22 @@ class Setup:
     after: dict = field(default_factory=dict)         # operation -> counts after an uncut run
     duration: dict = field(default_factory=dict)      # operation -> seconds
     first_write: dict = field(default_factory=dict)   # operation -> start of its writing window (s)
+    span: dict = field(default_factory=dict)          # operation -> first write to the end (s)
+    checkpoint_spans: list = field(default_factory=list)  # uncut runs: file growing to log removed (s)
+
+
+def key_of(path: Path):
+    """The archive's key when it is encrypted (derived from the right passphrase)."""
+    if not database.is_encrypted(path):
+        return None
+    return database.derive_key(PASSPHRASE, database.read_salt(path))
 
 
 def counts(path: Path, tables) -> dict[str, int]:
-    conn = database.connect(path)
+    if tables == TABLES["backup"]:
+        folder = path.with_name(path.stem + "-backups")
+        return {"backups": len(list(folder.glob("*.kehu")))}
+    conn = database.connect(path, passphrase=key_of(path))
     try:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
@@ -112,6 +143,13 @@ def program(setup: Setup, argv: list[str], **kwargs) -> subprocess.Popen:
                             env=setup.env, stdout=subprocess.DEVNULL, **kwargs)
 
 
+def file_grew(archive: Path, size: int) -> bool:
+    try:
+        return archive.stat().st_size > size
+    except OSError:
+        return False
+
+
 def has_written(archive: Path) -> bool:
     """The operation has begun writing: its log holds frames or a backup is being made."""
     wal = Path(str(archive) + "-wal")
@@ -123,21 +161,32 @@ def has_written(archive: Path) -> bool:
     return archive.with_name(archive.stem + "-backups").exists()
 
 
-def run_to_end(setup: Setup, argv: list[str], archive: Path | None = None) -> tuple[float, float]:
-    """Run to the end; (seconds in all, seconds to the first write to ``archive``)."""
+def run_to_end(setup: Setup, argv: list[str], archive: Path | None = None,
+               checkpoint: bool = False) -> tuple[float, float]:
+    """Run to the end; (seconds in all, seconds to the first write to ``archive``, or
+    with ``checkpoint`` to when the archive file itself first grows: the log being
+    copied into it)."""
+    size = archive.stat().st_size if archive is not None and archive.exists() else 0
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = program(setup, argv, stderr=err)
         first_write = None
+        log_gone = None
+        wal = Path(str(archive) + "-wal") if archive is not None else None
         while proc.poll() is None:
-            if first_write is None and archive is not None and has_written(archive):
+            if first_write is None and archive is not None and (
+                    file_grew(archive, size) if checkpoint else has_written(archive)):
                 first_write = time.perf_counter() - started
-            time.sleep(0.002)
+            if checkpoint and first_write is not None and log_gone is None and not wal.exists():
+                log_gone = time.perf_counter() - started
+            time.sleep(0.0005 if checkpoint else 0.002)
         elapsed = time.perf_counter() - started
         if proc.returncode not in (0, 1):
             err.seek(0)
             raise SystemExit(f"'main.py {' '.join(argv)}' failed ({proc.returncode}):\n"
                              f"{err.read().decode(errors='replace')}")
+    if checkpoint:
+        setup.checkpoint_spans.append((log_gone or elapsed) - (first_write or elapsed))
     return elapsed, elapsed if first_write is None else first_write
 
 
@@ -147,10 +196,16 @@ def prepare(folder: Path, reference_runs: int) -> Setup:
     env["XDG_CONFIG_HOME"] = str(folder / "xdg")
     env.pop("KEHU_RULES_DIR", None)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["KEHU_PASSPHRASE"] = PASSPHRASE       # plain archives ignore it
     setup = Setup(folder, env)
 
     empty = folder / "base-import.kehu"
     database.Archive.create(empty).close()
+    sealed = folder / "base-import-enc.kehu"
+    database.Archive.create(sealed, passphrase=PASSPHRASE).close()
+    setup.bases["import-enc"] = setup.bases["checkpoint"] = sealed
+    setup.commands["import-enc"] = setup.commands["checkpoint"] = [
+        "import", "{archive}", str(folder / "customers.csv")]
     write_customers_csv(folder / "customers.csv", IMPORT_ROWS)
     setup.bases["import"] = empty
     setup.commands["import"] = ["import", "{archive}", str(folder / "customers.csv")]
@@ -160,24 +215,34 @@ def prepare(folder: Path, reference_runs: int) -> Setup:
     setup.bases["grade"] = setup.bases["plan"] = demo
     setup.commands["grade"] = ["grade", "{archive}"]
     setup.commands["plan"] = ["plan", "{archive}", "--seconds", "0.5"]
+    from model import encryption
+    demo_sealed = folder / "base-demo-enc.kehu"
+    shutil.copyfile(demo, demo_sealed)
+    opened, _left = encryption.encrypt(database.Archive.open(demo_sealed), PASSPHRASE)
+    opened.close()
+    shutil.rmtree(demo_sealed.with_name(demo_sealed.stem + "-backups"), ignore_errors=True)
+    setup.bases["backup"] = demo_sealed
+    setup.commands["backup"] = ["backup", "{archive}"]
 
     for operation in OPERATIONS:
         setup.before[operation] = counts(setup.bases[operation], TABLES[operation])
-        times, writes = [], []
+        times, writes, spans = [], [], []
         for n in range(reference_runs):
             target = folder / f"reference-{operation}-{n}.kehu"
             copy_base(setup.bases[operation], target)
-            elapsed, first_write = run_to_end(setup, argv_for(setup, operation, target), target)
+            elapsed, first_write = run_to_end(setup, argv_for(setup, operation, target), target,
+                                              checkpoint=operation == "checkpoint")
             times.append(elapsed)
             writes.append(first_write)
+            spans.append(elapsed - first_write)
             after = counts(target, TABLES[operation])
             if n and after != setup.after[operation]:
                 raise SystemExit(f"{operation}: two uncut runs wrote different counts "
                                  f"({setup.after[operation]} and {after})")
             setup.after[operation] = after
         setup.duration[operation] = statistics.median(times)
-        first_write = min(statistics.median(writes), setup.duration[operation])
-        setup.first_write[operation] = max(0.0, first_write - 0.5 * (setup.duration[operation] - first_write))
+        setup.first_write[operation] = min(statistics.median(writes), setup.duration[operation])
+        setup.span[operation] = statistics.median(spans)
         if setup.after[operation] == setup.before[operation]:
             raise SystemExit(f"{operation}: an uncut run wrote nothing; the test would prove nothing")
     return setup
@@ -196,9 +261,24 @@ def argv_for(setup: Setup, operation: str, archive: Path) -> list[str]:
 
 
 def judge(setup: Setup, operation: str, archive: Path) -> tuple[str, str]:
-    """The archive's state after a kill: absent, whole, partial or corrupt (with why)."""
+    """The archive's state after a kill: absent, whole, partial, corrupt or locked-out (with why)."""
+    key = key_of(archive)
+    if operation in ENCRYPTED:
+        if key is None:
+            return "corrupt", "no longer looks encrypted"
+        try:
+            # What the program does with the right passphrase: 'check' (writing nothing), then open.
+            key = database.unlock(archive, PASSPHRASE)
+            report = database.check_file(archive, key)
+            if not report.ok:
+                return "corrupt", f"check: {'; '.join(report.problems[:3])}"
+            database.Archive.open(archive, PASSPHRASE).close()
+        except database.WrongPassphrase as exc:
+            return "locked-out", str(exc)
+        except database.ArchiveError as exc:
+            return "corrupt", f"the program refuses it: {exc}"
     try:
-        conn = database.connect(archive)
+        conn = database.connect(archive, passphrase=key)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         finally:
@@ -208,13 +288,17 @@ def judge(setup: Setup, operation: str, archive: Path) -> tuple[str, str]:
     if result != ["ok"]:
         return "corrupt", "; ".join(result[:3])
     try:
-        database.Archive.open(archive).close()
+        database.Archive.open(archive, PASSPHRASE if key is not None else None).close()
     except database.ArchiveError as exc:
         return "corrupt", f"the program refuses it: {exc}"
-    for copy in archive.with_name(archive.stem + "-backups").glob("*.kehu"):
-        report = database.check_file(copy)
+    backups = archive.with_name(archive.stem + "-backups")
+    for copy in backups.glob("*.kehu"):
+        report = database.check_file(copy, key_of(copy))
         if not report.ok:
             return "corrupt", f"backup {copy.name}: {'; '.join(report.problems[:3])}"
+    leftovers = [p.name for p in backups.glob("*.partial")]
+    if leftovers:
+        return "partial", f"an unfinished backup left after the archive was opened again: {leftovers}"
     found = counts(archive, TABLES[operation])
     if found == setup.before[operation]:
         return "absent", ""
@@ -225,7 +309,7 @@ def judge(setup: Setup, operation: str, archive: Path) -> tuple[str, str]:
 
 def plan_complete(archive: Path) -> bool:
     """The saved plan holds every visit its creation was logged with (planned and not)."""
-    conn = database.connect(archive)
+    conn = database.connect(archive, passphrase=key_of(archive))
     try:
         for plan_id, detail in conn.execute("SELECT plan_id, detail FROM plan_changes"
                                             " WHERE action = 'created'").fetchall():
@@ -242,15 +326,30 @@ def plan_complete(archive: Path) -> bool:
 def crash_once(setup: Setup, operation: str, number: int, rng: random.Random) -> Outcome:
     archive = setup.folder / f"run-{operation}.kehu"
     copy_base(setup.bases[operation], archive)
-    duration, first_write = setup.duration[operation], setup.first_write[operation]
-    kill_at = rng.uniform(first_write, duration)
+    size = archive.stat().st_size
     proc = program(setup, argv_for(setup, operation, archive), stderr=subprocess.DEVNULL)
     started = time.perf_counter()
+    finished = False
+    # The kill is timed from this run's own first write (on a shared machine the start of
+    # Python alone varies by more than a checkpoint lasts): a time drawn uniformly from
+    # the span the uncut runs took from their first write to their end. For the
+    # checkpoint, the first write is the archive file starting to grow, and the span is
+    # how long the uncut runs took to copy the log into it.
+    if operation == "checkpoint":
+        span = statistics.median(setup.checkpoint_spans) if setup.checkpoint_spans else 0.02
+        written = lambda: file_grew(archive, size)  # noqa: E731
+    else:
+        span = setup.span[operation]
+        written = lambda: has_written(archive)  # noqa: E731
+    while not written() and proc.poll() is None:
+        time.sleep(0.0002)
+    first_write = time.perf_counter() - started
+    kill_at = first_write + rng.uniform(0, span)
+    duration = first_write + span
     try:
-        proc.wait(timeout=kill_at)
+        proc.wait(timeout=max(0.0, kill_at - (time.perf_counter() - started)))
         finished = True
     except subprocess.TimeoutExpired:
-        finished = False
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     elapsed = time.perf_counter() - started
@@ -260,9 +359,11 @@ def crash_once(setup: Setup, operation: str, number: int, rng: random.Random) ->
     window = max(duration - first_write, 1e-9)
     outcome = Outcome(operation, elapsed if finished else kill_at, (kill_at - first_write) / window, finished,
                       state, detail, log_bytes)
-    if state in ("corrupt", "partial"):
+    if state in ("corrupt", "partial", "locked-out"):
         keep = setup.folder / f"failed-{operation}-{number}.kehu"
         shutil.copyfile(archive, keep)
+        if wal.exists():
+            shutil.copyfile(wal, str(keep) + "-wal")
         outcome.detail += f" (kept as {keep})"
     return outcome
 
@@ -276,36 +377,41 @@ def histogram(outcomes: list[Outcome]) -> list[int]:
 
 def report(setup: Setup, outcomes: list[Outcome], seconds: float) -> bool:
     print()
-    print(f"{'operation':<10}{'writes':>15}{'runs':>7}{'corrupt':>9}{'partial':>9}"
+    print(f"{'operation':<11}{'writes':>14}{'runs':>6}{'corrupt':>9}{'partial':>9}{'locked-out':>12}"
           f"{'absent':>8}{'whole':>7}{'killed writing':>16}{'ended before kill':>19}")
-    total = {"runs": 0, "corrupt": 0, "partial": 0, "absent": 0, "whole": 0, "writing": 0, "ended": 0}
+    states = ("corrupt", "partial", "locked-out", "absent", "whole")
+    total = {"runs": 0, "writing": 0, "ended": 0, **{state: 0 for state in states}}
     for operation in OPERATIONS:
         mine = [o for o in outcomes if o.operation == operation]
         row = {"runs": len(mine), "ended": sum(o.finished_first for o in mine),
                "writing": sum(bool(o.log_bytes) and not o.finished_first for o in mine)}
-        for state in ("corrupt", "partial", "absent", "whole"):
+        for state in states:
             row[state] = sum(o.state == state for o in mine)
         for key in total:
             total[key] += row[key]
-        window = f"{setup.first_write[operation]:.2f}-{setup.duration[operation]:.2f}s"
-        print(f"{operation:<10}{window:>15}{row['runs']:>7}{row['corrupt']:>9}"
-              f"{row['partial']:>9}{row['absent']:>8}{row['whole']:>7}{row['writing']:>16}{row['ended']:>19}")
-    print(f"{'total':<10}{'':>15}{total['runs']:>7}{total['corrupt']:>9}{total['partial']:>9}"
-          f"{total['absent']:>8}{total['whole']:>7}{total['writing']:>16}{total['ended']:>19}")
-    print("(killed writing: the kill came after the operation began writing to the archive, its\n"
+        span = (statistics.median(setup.checkpoint_spans) if operation == "checkpoint" and setup.checkpoint_spans
+                else setup.span[operation])
+        window = f"+{span:.3f}s"
+        print(f"{operation:<11}{window:>14}{row['runs']:>6}{row['corrupt']:>9}{row['partial']:>9}"
+              f"{row['locked-out']:>12}{row['absent']:>8}{row['whole']:>7}{row['writing']:>16}{row['ended']:>19}")
+    print(f"{'total':<11}{'':>14}{total['runs']:>6}{total['corrupt']:>9}{total['partial']:>9}"
+          f"{total['locked-out']:>12}{total['absent']:>8}{total['whole']:>7}{total['writing']:>16}"
+          f"{total['ended']:>19}")
+    print("(writes: how long after its first write each operation is killed, at most;\n"
+          " killed writing: the kill came after the operation began writing to the archive, its\n"
           " write-ahead log holding frames, and before the program ended)")
     print()
-    print("Kill times, as a share of each operation's writing window (runs per tenth):")
-    print(f"{'':<10}" + "".join(f"{f'{10 * i}-{10 * i + 10}%':>8}" for i in range(BINS)))
+    print("Kill times, as a share of each operation's span after its first write (runs per tenth):")
+    print(f"{'':<11}" + "".join(f"{f'{10 * i}-{10 * i + 10}%':>8}" for i in range(BINS)))
     for operation in OPERATIONS:
         bins = histogram([o for o in outcomes if o.operation == operation])
-        print(f"{operation:<10}" + "".join(f"{n:>8}" for n in bins))
-    failed = [o for o in outcomes if o.state in ("corrupt", "partial")]
+        print(f"{operation:<11}" + "".join(f"{n:>8}" for n in bins))
+    failed = [o for o in outcomes if o.state in ("corrupt", "partial", "locked-out")]
     for o in failed:
         print(f"  {o.operation} killed at {o.kill_at:.3f} s: {o.state}: {o.detail}")
     print()
-    print(f"runs {total['runs']}, corrupt {total['corrupt']}, partial {total['partial']} "
-          f"(target {total['runs']} / 0 / 0); {seconds:.0f} s in all")
+    print(f"runs {total['runs']}, corrupt {total['corrupt']}, partial {total['partial']}, "
+          f"locked-out {total['locked-out']} (target {total['runs']} / 0 / 0 / 0); {seconds:.0f} s in all")
     return not failed
 
 
@@ -331,10 +437,14 @@ def main(argv: list[str] | None = None) -> int:
           "operation…", flush=True)
     setup = prepare(folder, max(1, args.reference_runs))
     for operation in OPERATIONS:
-        print(f"  {operation}: {setup.duration[operation]:.2f} s, kills from "
+        print(f"  {operation}: {setup.duration[operation]:.2f} s, first write at "
               f"{setup.first_write[operation]:.2f} s, writes "
               + ", ".join(f"{t} {setup.before[operation][t]}→{n}"
                           for t, n in setup.after[operation].items()), flush=True)
+    if setup.checkpoint_spans:
+        print(f"  checkpoint: the log is copied into the file in "
+              f"{1000 * statistics.median(setup.checkpoint_spans):.0f} ms (median); each kill falls in it",
+              flush=True)
     order = [OPERATIONS[i % len(OPERATIONS)] for i in range(args.runs)]
     rng.shuffle(order)
     outcomes = []

@@ -611,6 +611,14 @@
         <translation>删除所选客户（其历史记录会保留）</translation>
     </message>
     <message>
+        <source>Deleted c&amp;ustomers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find deleted customers and restore them, with their history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
@@ -911,6 +919,22 @@
         <translation>档案 {path} 已损坏，未被打开；文件没有被改动。{hint}</translation>
     </message>
     <message>
+        <source>{path} is a folder, not an archive file. Give the path of the archive file (…/name.kehu).</source>
+        <translation>{path} 是一个文件夹，不是档案文件。请给出档案文件的路径（…/名称.kehu）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written (it is read-only), and Kehu keeps a lock file and a log beside the archive while it is open. Copy the archive to a folder you can write to, or run &apos;python main.py check {path}&apos;, which writes nothing.</source>
+        <translation>文件夹 {folder} 无法写入（只读），而 Kehu 打开档案时要在档案旁边保存锁文件和日志。请把档案复制到可写入的文件夹，或运行 &apos;python main.py check {path}&apos;（它不写入任何文件）。</translation>
+    </message>
+    <message>
+        <source>The archive file {path} is read-only, so it cannot be opened for work. Make it writable (file properties), or copy it; &apos;python main.py check {path}&apos; looks at it without writing.</source>
+        <translation>档案文件 {path} 是只读的，无法打开使用。请把它改为可写（文件属性），或复制一份；&apos;python main.py check {path}&apos; 可在不写入的情况下检查它。</translation>
+    </message>
+    <message>
+        <source>The lock file {path} cannot be created: {error}. Kehu needs to write beside the archive while it is open.</source>
+        <translation>无法创建锁文件 {path}：{error}。Kehu 打开档案时需要在档案旁边写入文件。</translation>
+    </message>
+    <message>
         <source>{path} is an SQLite database but not a Kehu archive.</source>
         <translation>{path} 是 SQLite 数据库，但不是客户经营助手的档案。</translation>
     </message>
@@ -921,6 +945,42 @@
     <message>
         <source>The archive {path} is closed. Open it again to go on.</source>
         <translation>档案 {path} 已关闭。请重新打开后继续。</translation>
+    </message>
+    <message>
+        <source>Page {page} is damaged (its check code does not match).</source>
+        <translation>第 {page} 页已损坏（校验码不符）。</translation>
+    </message>
+    <message>
+        <source>The file is cut short: it ends inside a page.</source>
+        <translation>文件被截断：它在某一页的中间结束。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first bytes (the salt its key is made with) are damaged.</source>
+        <translation>文件开头的字节（生成密钥所用的盐值）已损坏。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s header is damaged.</source>
+        <translation>文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>The file is cut short: it should hold {expected} pages, it holds {found}.</source>
+        <translation>文件被截断：应有 {expected} 页，实际只有 {found} 页。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes): everything it held is lost.</source>
+        <translation>文件是空的（0 字节）：其中的内容已全部丢失。</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s table definitions are damaged (bytes that are not text).</source>
+        <translation>档案的表结构定义已损坏（含有不是文字的字节）。</translation>
+    </message>
+    <message>
+        <source>Record {id} of {table}: the text in &apos;{column}&apos; is damaged (bytes that are not text).</source>
+        <translation>{table} 表的第 {id} 条记录：“{column}”中的文字已损坏（含有不是文字的字节）。</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1158,10 @@
     <message>
         <source>backups not cleaned: {value}</source>
         <translation>未清理的备份：{value}</translation>
+    </message>
+    <message>
+        <source>entries of the replaced trail carried over: {value}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sensitive fields included</source>
@@ -1518,6 +1582,10 @@
         <translation>已在 {path} 新建加密的空档案</translation>
     </message>
     <message>
+        <source>The passphrase opens the latest backup but not the archive itself: the archive is damaged.</source>
+        <translation>该密码能打开最近的备份，却打不开档案本身：档案已损坏。</translation>
+    </message>
+    <message>
         <source>{path}: healthy</source>
         <translation>{path}：完好</translation>
     </message>
@@ -1536,6 +1604,14 @@
     <message>
         <source>Restored {backup} to {path}.</source>
         <translation>已把 {backup} 恢复到 {path}。</translation>
+    </message>
+    <message>
+        <source>Left out of the archive by the restore (still in the replaced file):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entries carried over from the replaced archive: {count}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file it replaced was kept as {kept}.</source>
@@ -1826,6 +1902,14 @@
         <translation>一个 JSON 对象，把程序不认识的列标题对应到字段名，或对应到 null 表示不导入该列</translation>
     </message>
     <message>
+        <source>the row of the file that holds the column headers (default: found, so titles and notes above the headers are left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manager in charge of customers whose row names none (default: your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The mapping file {path} cannot be read: {error}</source>
         <translation>无法读取列对应文件 {path}：{error}</translation>
     </message>
@@ -1838,12 +1922,28 @@
         <translation>列对应文件 {path} 必须是一个 JSON 对象：{{&quot;表头&quot;: &quot;字段&quot;, ...}}。</translation>
     </message>
     <message>
+        <source>--header-row counts rows from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: no column goes into Phone, so duplicates are found by name, address, area and birth date only and the customers have no number to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The archive was backed up before the import: {path}</source>
         <translation>导入前已备份档案：{path}</translation>
     </message>
     <message>
         <source>imported {imported}, rejected {rejected}, duplicates {duplicates}</source>
         <translation>导入 {imported}，拒绝 {rejected}，重复 {duplicates}</translation>
+    </message>
+    <message>
+        <source>, skipped {skipped}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers read from row {row}; the rows above it were left out.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Blank rows skipped (not counted as rows): {count}</source>
@@ -1860,6 +1960,10 @@
     <message>
         <source>  duplicate row {row}: {reason}</source>
         <translation>  重复第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>  skipped row {row}: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The rejected rows, with their reasons, are in {path}</source>
@@ -2433,6 +2537,54 @@
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
+    <message>
+        <source>the deleted customers: list them, or restore one (its history is kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the deleted customers, most recently deleted first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only those whose name, pinyin or phone matches TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring a deleted customer back, with their history, contacts and grades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer&apos;s number (see &apos;customers deleted&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no deleted customers.</source>
+        <translation type="unfinished">没有已删除的客户。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished">已删除</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored customer no. {id} ({name}); the history is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -2503,16 +2655,24 @@
         <translation>重复</translation>
     </message>
     <message>
-        <source>&amp;All or nothing: import only if no row is rejected</source>
-        <translation>全部或不导入(&amp;A)：只有没有被拒绝的行时才导入</translation>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Partial: import the good rows and list the rejected ones in a file</source>
-        <translation>部分导入(&amp;P)：导入有效的行，被拒绝的行列在一个文件中</translation>
+        <source>&amp;Fix the file and check again: correct the rejected rows in the spreadsheet, save it, then check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation type="unfinished">正在读取 {name}…</translation>
     </message>
     <message>
         <source>Customers to import: {count}</source>
@@ -2535,12 +2695,20 @@
         <translation>重复（将跳过）：{count}</translation>
     </message>
     <message>
+        <source>Not records (totals, notes), skipped: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns left out: {columns}.</source>
         <translation>不导入的列：{columns}。</translation>
     </message>
     <message>
         <source>There is nothing new to import.</source>
         <translation>没有需要导入的新内容。</translation>
+    </message>
+    <message>
+        <source>No row can be imported yet: correct the rejected rows in the file (the reasons are listed below), save it and check again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Row</source>
@@ -2567,8 +2735,16 @@
         <translation>重复（{count}）</translation>
     </message>
     <message>
+        <source>Skipped ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rejected ({count}, first {shown} shown)</source>
         <translation>被拒绝（{count}，显示前 {shown} 行）</translation>
+    </message>
+    <message>
+        <source>&amp;Import the {count} good rows and write the rejected rows to a file with their reasons</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The check was stopped. Go back and forward again to check the file.</source>
@@ -3876,6 +4052,14 @@
         <translation>下次日期早于联系日期。</translation>
     </message>
     <message>
+        <source>There is no customer no. {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer no. {id} ({name}) is not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a size; use one of {names}.</source>
         <translation>“{value}”不是规模；请用以下之一：{names}。</translation>
     </message>
@@ -3968,6 +4152,61 @@
     <message>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedDialog</name>
+    <message>
+        <source>Deleted customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted customers leave the lists; their records, change history and contacts stay until they are purged. Restore brings one back as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a deleted customer by name, pinyin or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the customer back into the lists, with the change history kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished">已删除</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deleted customer matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no deleted customers.</source>
+        <translation type="unfinished">没有已删除的客户。</translation>
     </message>
 </context>
 <context>
@@ -4282,6 +4521,10 @@
     <message>
         <source>Could not write {path}: {reason}. Nothing was exported; check the disk has space and the file is not open in another program.</source>
         <translation>无法写入 {path}：{reason}。未导出任何内容；请检查磁盘空间是否充足，以及该文件是否在其他程序中打开。</translation>
+    </message>
+    <message>
+        <source>{count} records hold text damaged in the archive file; they were written with the unreadable bytes replaced by �. Run &apos;check&apos; on the archive and restore a backup if it reports damage.</source>
+        <translation>有 {count} 条记录的文字在档案文件中已损坏；导出时无法读取的字节已替换为 �。请对档案运行 &apos;check&apos;，如报告损坏，请从备份恢复。</translation>
     </message>
     <message>
         <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail. Give the reason and export again.</source>
@@ -4609,8 +4852,8 @@
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>A CSV file or an Excel .xlsx workbook whose first row holds the column headers (CSV in UTF-8 or GBK, as Excel and WPS save it).</source>
-        <translation>一个 CSV 文件或 Excel .xlsx 工作簿，第一行为列标题（CSV 可为 UTF-8 或 GBK 编码，即 Excel 和 WPS 保存的格式）。</translation>
+        <source>A CSV file or an Excel .xlsx workbook with a row of column headers (CSV in UTF-8 or GBK, as Excel and WPS save it); titles above the headers are fine.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file to import</source>
@@ -5464,6 +5707,18 @@
         <translation>两列对应到了同一个字段 {field}：{first} 和 {second}。请只保留其中一列。</translation>
     </message>
     <message>
+        <source>The header row is counted from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A totals row ({cell}), not a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note ({cell}), not a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>None of the column headers is recognised ({columns}), so this does not look like a table of {kind}. The first row must hold the headers, such as 姓名, 手机, 地址 (name, phone, address); map other headers to fields in the import window or with --mapping FILE.json.</source>
         <translation>没有一个列标题能识别（{columns}），这看起来不是{kind}表格。第一行必须是表头，例如 姓名、手机、地址；其他表头可在导入窗口中或用 --mapping FILE.json 对应到字段。</translation>
     </message>
@@ -5576,8 +5831,12 @@
         <translation>{path} 是空的。</translation>
     </message>
     <message>
-        <source>{path} is not a regular table: line 2 has more cells than the header. Every row needs the same columns as the header row; check for stray separators or quotes.</source>
-        <translation>{path} 不是规整的表格：第 2 行的单元格比表头多。每一行的列都必须与表头一致；请检查多余的分隔符或引号。</translation>
+        <source>{path} has no row {row}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a regular table: line {line} has more cells than the header. Every row needs the same columns as the header row; check for stray separators or quotes, or choose the row that holds the headers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{path} is not a regular table: {problem}. Every row needs the same columns as the header row; check for stray separators or quotes.</source>
@@ -5652,6 +5911,10 @@
     <message>
         <source>Duplicates skipped: {count}</source>
         <translation>跳过的重复：{count}</translation>
+    </message>
+    <message>
+        <source>Not records (totals, notes), skipped: {count}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rejected rows: {path}</source>
@@ -6642,6 +6905,14 @@
         <translation>每一列导入到档案的哪个字段。</translation>
     </message>
     <message>
+        <source>Customers whose row names no manager in charge get this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manager in charge where the file names none:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Leave out</source>
         <translation>不导入</translation>
     </message>
@@ -6672,6 +6943,26 @@
     <message>
         <source>Every column is matched. Check the fields, or go on.</source>
         <translation>所有列都已对应。请检查字段，或继续。</translation>
+    </message>
+    <message>
+        <source>No phone column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No column goes into Phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customers will have no number to call (they go on the red list), and duplicates can be found only by name, address, area and birth date. Choose the phone column, or import without phones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose the phone column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;without phones</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the customer&apos;s phone or number</source>
@@ -6940,6 +7231,10 @@ Place: {place}</source>
     <message>
         <source>&apos;{value}&apos; is not a date.</source>
         <translation>“{value}”不是日期。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is a year only, not a date: write the whole date (such as 1985-03-12) or leave the cell empty.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a real date.</source>
@@ -9040,6 +9335,14 @@ Place: {place}</source>
         <translation>按导入的读取方式显示前几行；每个列标题下方是它对应的字段。</translation>
     </message>
     <message>
+        <source>The row of the file that holds the column headers; the rows above it (titles, notes) are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers on row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
@@ -9054,6 +9357,10 @@ Place: {place}</source>
     <message>
         <source>Rows: {rows}; columns: {columns}.</source>
         <translation>行数：{rows}；列数：{columns}。</translation>
+    </message>
+    <message>
+        <source>Rows above the headers, left out: {count}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Blank rows skipped: {blank}.</source>
@@ -9622,6 +9929,10 @@ Place: {place}</source>
         <translation>彻底清除会永久删除您勾选的客户：其记录、修改历史、联系记录、购买记录、分级、拜访、圈子成员身份和搜索条目，范围包括本档案及 {folder} 中的备份。此操作无法撤销。客户须先删除。</translation>
     </message>
     <message>
+        <source>Double-click a customer to open the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There are no deleted customers.</source>
         <translation>没有已删除的客户。</translation>
     </message>
@@ -10171,6 +10482,10 @@ Place: {place}</source>
         <translation>最近修改</translation>
     </message>
     <message>
+        <source>Changed since this backup: leaves the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The archive is closed while it is restored, then opened again. The current file is first kept as a backup of its own, so a restore can be undone.</source>
         <translation>恢复期间档案会先关闭，完成后重新打开。当前文件会先另存为一份备份，因此恢复可以撤销。</translation>
     </message>
@@ -10205,6 +10520,69 @@ Place: {place}</source>
     <message>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏：无法恢复</translation>
+    </message>
+    <message>
+        <source>The archive cannot be compared with this backup; what changed since is kept in the replaced file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring this backup takes these changes out of the archive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They stay in the replaced file, kept as a backup of its own; the audit trail is carried over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore and take them out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreLoss</name>
+    <message>
+        <source>Customers added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers edited or deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished">交易</translation>
+    </message>
+    <message>
+        <source>Visit plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>101 checklist runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store checks</source>
+        <translation type="unfinished">门店检查</translation>
+    </message>
+    <message>
+        <source>Nothing changed since this backup was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (newest: {names})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
