@@ -128,7 +128,7 @@ class ServiceDialog(QDialog):
             fit_columns(view, 360)
 
     def _print_calls(self) -> None:
-        SeniorCallsPrintDialog.run(self, self.archive, self.senior)
+        print_senior_calls(self, self.archive, self.senior)
 
     def _print_rewards(self) -> None:
         RewardsPrintDialog.run(self, self.archive, self.year.value())
@@ -147,16 +147,26 @@ class ServiceDialog(QDialog):
             dialog.deleteLater()
 
 
-class SeniorCallsPrintDialog(TrackingLogDialog):
-    """The senior leader's call list: the month's tracking log for the senior."""
+def print_senior_calls(parent: QWidget | None, archive: Archive, senior: str) -> Path | None:
+    """The senior leader's call list: the month's tracking log for the senior (the tracking
+    log dialog with the senior chosen). The PDF written, or None."""
+    dialog = senior_calls_dialog(parent, archive, senior)
+    try:
+        dialog.exec()
+        return dialog.written
+    finally:
+        dialog.progress.wait()
+        dialog.deleteLater()
 
-    def __init__(self, parent: QWidget | None, archive: Archive, senior: str):
-        super().__init__(parent, archive)
-        self.setWindowTitle(self.tr("Print the senior leader's calls"))
-        if self.manager.findData(senior) < 0:
-            self.manager.addItem(senior, senior)
-        self.manager.setCurrentIndex(self.manager.findData(senior))
-        self.period.setCurrentIndex(self.period.findData("month"))
+
+def senior_calls_dialog(parent: QWidget | None, archive: Archive, senior: str) -> TrackingLogDialog:
+    dialog = TrackingLogDialog(parent, archive)
+    dialog.setWindowTitle(translate("AService", "Print the senior leader's calls"))
+    if dialog.manager.findData(senior) < 0:
+        dialog.manager.addItem(senior, senior)
+    dialog.manager.setCurrentIndex(dialog.manager.findData(senior))
+    dialog.period.setCurrentIndex(dialog.period.findData("month"))
+    return dialog
 
 
 class RewardsPrintDialog(_PrintDialog):

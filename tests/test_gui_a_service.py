@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gui import a_service_dialog
-from gui.a_service_dialog import RewardsPrintDialog, SeniorCallsPrintDialog, ServiceDialog
+from gui.a_service_dialog import RewardsPrintDialog, ServiceDialog, senior_calls_dialog
 from model import a_service, customers, database, grading, settings
 from tests.test_reports import pdf_pages
 
@@ -66,10 +65,10 @@ def test_the_dialog_lists_the_calls_rewards_and_top_ten(qtbot, book):
 def test_the_printouts_from_the_window(qtbot, book, tmp_path):
     archive, _ = book
     settings.put(settings.SENIOR_LEADER, "刘副总")
-    for dialog_class, args, name, expected in (
-            (SeniorCallsPrintDialog, (archive, "刘副总"), "calls.pdf", "刘副总"),
+    for make, args, name, expected in (
+            (senior_calls_dialog, (archive, "刘副总"), "calls.pdf", "刘副总"),
             (RewardsPrintDialog, (archive, YEAR), "rewards.pdf", "Top ten members of the year")):
-        dialog = dialog_class(None, *args)
+        dialog = make(None, *args)
         qtbot.addWidget(dialog)
         dialog.path_edit.setText(str(tmp_path / name))
         dialog.start()

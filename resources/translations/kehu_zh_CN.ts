@@ -4,6 +4,10 @@
 <context>
     <name>AService</name>
     <message>
+        <source>Print the senior leader&apos;s calls</source>
+        <translation>打印副总级领导电话清单</translation>
+    </message>
+    <message>
         <source>a-tier-rewards-{year}</source>
         <translation>A类客户奖励-{year}</translation>
     </message>
@@ -10809,13 +10813,6 @@ Place: {place}</source>
     <message>
         <source>No customer is in this scope; choose another.</source>
         <translation>此范围内没有客户；请选择其他范围。</translation>
-    </message>
-</context>
-<context>
-    <name>SeniorCallsPrintDialog</name>
-    <message>
-        <source>Print the senior leader&apos;s calls</source>
-        <translation>打印副总级领导电话清单</translation>
     </message>
 </context>
 <context>
