@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from gui import undo
 from gui.contact_dialog import ContactDialog
 from gui.grade_panel import GradePanel
 from gui.tasks import show_error
@@ -465,6 +466,9 @@ class CustomerEditor(QDialog):
                     if changes else []
                 if written:
                     self.saved = True
+                    undo.record_edit(self, self.archive.conn, self.customer_id, values.get("name") or "",
+                                     {f: self.stored.get(f) for f in written},
+                                     {f: changes[f] for f in written})
                 message = (self.tr("Saved: {fields}.").format(
                     fields=", ".join(field_label(f) for f in written)) if written
                     else self.tr("Nothing had changed."))
@@ -559,6 +563,10 @@ class CustomerEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._write(customers.delete):
+            conn, customer_id = self.archive.conn, self.customer_id
+            undo.record(self, self.tr("Delete {name}").format(name=self.stored.get("name") or ""),
+                        lambda: customers.delete(conn, customer_id, settings.user_name()),
+                        lambda: customers.undelete(conn, customer_id, settings.user_name()))
             self.loaded = {field: self.value(field) for field in self.fields()}  # nothing to ask
             self.done(QDialog.DialogCode.Accepted)
 
@@ -582,7 +590,9 @@ class CustomerEditor(QDialog):
     def log_contact(self) -> None:
         if self.customer_id is None or self.stored.get("deleted_at"):
             return
-        if ContactDialog.ask(self, self.archive, self.customer_id) is not None:
+        contact_id = ContactDialog.ask(self, self.archive, self.customer_id)
+        if contact_id is not None:
+            undo.record_contact(self, self.archive.conn, contact_id)
             self.saved = True
             self._refresh_histories()
             self.tabs.setCurrentIndex(0)
