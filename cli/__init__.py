@@ -69,6 +69,22 @@ def _only_window_options(argv: list[str]) -> bool:
     return True
 
 
+# Commands that record who did it (history rows, the audit trail, printouts).
+NAMED_COMMANDS = ("import", "customers", "purge", "restore", "backup", "export", "print", "plan",
+                  "branch-pack", "grade", "audit", "ka", "partners", "promotion", "promotions",
+                  "circles", "opportunity")
+
+
+def _warn_about_name(args) -> None:
+    """No name given: say, on stderr, under which name the work is recorded."""
+    from model import settings
+    if args.command in NAMED_COMMANDS and not settings.name_is_set():
+        print(translate("CLI", "Your name is not set, so this is recorded under the login name "
+                        "'{login}'. Set it in the window (View → Preferences) or with the "
+                        "environment variable KEHU_USER.").format(login=settings.user_name()),
+              file=sys.stderr)
+
+
 def _warn_about_location(args) -> None:
     """An archive on a network share or in a cloud-sync folder: say so on stderr, once."""
     from pathlib import Path
@@ -94,6 +110,7 @@ def run_cli(argv: list[str]) -> int:
         parser.print_help()
         return 0
     _warn_about_location(args)
+    _warn_about_name(args)
     from cli import _passphrase
     database.set_passphrase_provider(_passphrase.provider)  # encrypted archives: env or prompt
     try:

@@ -94,6 +94,8 @@ def run_window(argv: list[str]) -> int:
     if os.environ.get("KEHU_BENCH_FIRST_PAINT"):
         window._bench = _FirstPaint(window, app)   # keep it alive
     window.show()
+    if not settings.name_is_set() and first_run.NameDialog.ask(window) is None:
+        window.statusBar().showMessage(first_run.name_note(), 30000)
     path = args.archive
     if path is None:
         last = settings.get(settings.LAST_ARCHIVE)

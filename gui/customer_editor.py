@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QFormLayout,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from gui import undo
 from gui.contact_dialog import ContactDialog
 from gui.grade_panel import GradePanel
 from gui.tasks import show_error
@@ -446,6 +447,8 @@ class CustomerEditor(QDialog):
         if problems:
             self.show_problems(problems)
             return False
+        if not self._settle_same_customer():
+            return False
         by = settings.user_name()
         values = self.values()
         try:
@@ -461,6 +464,9 @@ class CustomerEditor(QDialog):
                     if changes else []
                 if written:
                     self.saved = True
+                    undo.record_edit(self, self.archive.conn, self.customer_id, values.get("name") or "",
+                                     {f: self.stored.get(f) for f in written},
+                                     {f: changes[f] for f in written})
                 message = (self.tr("Saved: {fields}.").format(
                     fields=", ".join(field_label(f) for f in written)) if written
                     else self.tr("Nothing had changed."))
@@ -473,6 +479,46 @@ class CustomerEditor(QDialog):
             return False
         self._show_banner(message, error=False)
         return True
+
+    def same_customers(self) -> list[dict]:
+        """Other customers this one would be the same person as (customers.identity)."""
+        keys = ("name", "phone", "phone2", "birth_date")
+        if self.customer_id is not None and not set(keys) & set(self.changed_fields()):
+            return []
+        try:
+            cleaned = customers.clean({k: self.value(k) for k in keys}, partial=True)
+        except customers.ValidationError:
+            return []
+        return customers.same_customers(self.archive.conn, cleaned, exclude=self.customer_id)
+
+    def _settle_same_customer(self) -> bool:
+        """The same phone (or name and birth date) as another customer: say so before
+        saving, with a way to open the other; True to save all the same."""
+        same = self.same_customers()
+        if not same:
+            return True
+        other = same[0]
+        why = (self.tr("{name} (no. {id}) already has this phone number.") if other["why"] == "phone"
+               else self.tr("{name} (no. {id}) has the same name and birth date, and no phone."))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The same customer?"),
+                          why.format(name=other["name"], id=other["id"]),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("same_customer")
+        box.setInformativeText(self.tr("The import treats such a row as a duplicate. Open the other "
+                                       "customer to compare, or save this one as a different person."))
+        open_other = box.addButton(self.tr("&Open {name}").format(name=other["name"]),
+                                   QMessageBox.ButtonRole.ActionRole)
+        save = box.addButton(self.tr("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is save:
+            return True
+        if box.clickedButton() is open_other:
+            if CustomerEditor.edit(self, self.archive, other["id"]):
+                self.saved = True
+        self._show_banner(why.format(name=other["name"], id=other["id"]) + " "
+                          + self.tr("Nothing was saved."), error=True)
+        return False
 
     def revert(self) -> None:
         """Forget every unsaved edit and show what is stored."""
@@ -515,6 +561,10 @@ class CustomerEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._write(customers.delete):
+            conn, customer_id = self.archive.conn, self.customer_id
+            undo.record(self, self.tr("Delete {name}").format(name=self.stored.get("name") or ""),
+                        lambda: customers.delete(conn, customer_id, settings.user_name()),
+                        lambda: customers.undelete(conn, customer_id, settings.user_name()))
             self.loaded = {field: self.value(field) for field in self.fields()}  # nothing to ask
             self.done(QDialog.DialogCode.Accepted)
 
@@ -538,7 +588,9 @@ class CustomerEditor(QDialog):
     def log_contact(self) -> None:
         if self.customer_id is None or self.stored.get("deleted_at"):
             return
-        if ContactDialog.ask(self, self.archive, self.customer_id) is not None:
+        contact_id = ContactDialog.ask(self, self.archive, self.customer_id)
+        if contact_id is not None:
+            undo.record_contact(self, self.archive.conn, contact_id)
             self.saved = True
             self._refresh_histories()
             self.tabs.setCurrentIndex(0)

@@ -57,7 +57,8 @@ class FirstRunDialog(QDialog):
         self.language.addItem("简体中文", "zh_CN")
         self.language.setCurrentIndex(max(self.language.findData(settings.get(settings.LANGUAGE)), 0))
         self.user_name = QLineEdit(settings.get(settings.USER_NAME))
-        self.user_name.setPlaceholderText(settings.user_name())
+        self.user_name.setObjectName("first_run_name")
+        self.user_name.setPlaceholderText(self.tr("e.g. 王芳: needed to start"))
         self.user_name.setToolTip(self.tr("Recorded as who made each change and logged each contact."))
 
         self.pack = QLabel()
@@ -90,6 +91,11 @@ class FirstRunDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.start_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Every change records who made it: no name, no start (never the login name in silence).
+        self.user_name.textChanged.connect(
+            lambda text: self.start_button.setEnabled(bool(text.strip())))
+        self.start_button.setEnabled(bool(self.user_name.text().strip()))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -158,3 +164,47 @@ def start(window, choice: str | None):
                         on_failure=lambda exc: show_error(window, exc),
                         title=translate("FirstRun", "Making the demo archive…"))
     return None
+
+
+class NameDialog(QDialog):
+    """Asked at start when no name is set (an archive was given, or the first start was
+    answered before names were asked): who is recorded as making each change."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your name"))
+        intro = QLabel(self.tr("Each change, contact and printout records who made it. Your name:"))
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("ask_name")
+        self.name.setPlaceholderText(self.tr("e.g. 王芳"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.name)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> str | None:
+        """The name given (and kept in the settings), or None when the user declined."""
+        dialog = cls(parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name.text().strip():
+                return None
+            name = dialog.name.text().strip()
+            settings.put(settings.USER_NAME, name)
+            return name
+        finally:
+            dialog.deleteLater()
+
+
+def name_note() -> str:
+    """What the status bar says while no name is set."""
+    return translate("FirstRun", "Your name is not set: changes are recorded as '{login}'. Set it "
+                     "under View → Preferences.").format(login=settings.user_name())

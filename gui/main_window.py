@@ -16,16 +16,17 @@ from typing import Callable
 import shiboken6
 from PySide6.QtCore import (QByteArray, QEvent, QLocale, QObject, QSignalBlocker, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton,
                                QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from gui import actions as registry
-from gui import archive_dialogs, passphrase_dialogs
+from gui import archive_dialogs, passphrase_dialogs, undo
 from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
+from gui.undo import record_contact
 from model import audit, backup, backup_policy, customers, settings, storage_location
 from model import database, restore_loss
 from model.database import Archive
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(registry.icon("kehu"))
 
         self._actions = registry.build(self, self)
+        self.undo_stack = QUndoStack(self)    # Edit → Undo / Redo (gui/undo.py)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -166,9 +168,10 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------
     def _build_menus(self) -> None:
-        titles = {"archive": self.tr("&Archive"), "customers": self.tr("&Customers"),
+        titles = {"archive": self.tr("&Archive"), "edit": self.tr("&Edit"), "customers": self.tr("&Customers"),
                   "view": self.tr("&View"), "help": self.tr("&Help")}
         self.menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
+        self.menus["edit"].addActions(undo.actions(self.undo_stack, self, self.tr("&Undo"), self.tr("&Redo")))
         for key, menu in self.menus.items():
             menu.setObjectName(f"menu_{key}")
         for spec, action in self._actions.values():
@@ -506,6 +509,7 @@ class MainWindow(QMainWindow):
             self.restore_backup(path)
 
     def _close_archive(self) -> None:
+        self.undo_stack.clear()     # its steps belong to the archive being closed
         self.areas = []
         with QSignalBlocker(self.nav):   # removing rows would "choose" the areas left
             self.nav.clear()
@@ -716,7 +720,10 @@ class MainWindow(QMainWindow):
         customer_id = page.current_id() if page else None
         if self.archive is None or customer_id is None:
             return
-        if ContactDialog.ask(self, self.archive, customer_id) is not None:
+        contact_id = ContactDialog.ask(self, self.archive, customer_id)
+        if contact_id is not None:
+            record_contact(self, self.archive.conn, contact_id,
+                           lambda: self._after_customer_change(customer_id))
             self._after_customer_change(customer_id)
             self.statusBar().showMessage(self.tr("Contact logged."), 5000)
 
@@ -744,6 +751,11 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown, nothing was written
             show_error(self, exc)
             return
+        conn = self.archive.conn
+        undo.record(self, self.tr("Delete {count} customer(s)").format(count=len(ids)),
+                    lambda: customers.delete_many(conn, ids, settings.user_name()),
+                    lambda: [customers.undelete(conn, i, settings.user_name()) for i in ids],
+                    self._after_customer_change)
         self._after_customer_change()
         self.statusBar().showMessage(self.tr("Deleted {count} customer(s).").format(
             count=len(ids)), 5000)

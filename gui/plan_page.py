@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget, QToolBar,
                                QToolButton, QTreeView, QVBoxLayout, QWidget)
 
+from gui import undo
 from gui.actions import icon
 from gui.due_panel import DuePanel
 from gui.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog, branch_name
@@ -517,17 +518,42 @@ class PlanPanel(QWidget):
         visit_id = visit.id
         return self._run(lambda conn: change(conn, visit_id), select=visit_id, message=message)
 
+    def _undoable(self, text: str, visit_id: int, change: Callable[[Any], Any],
+                  back: Callable[[Any], Any], after: Callable[[], None] | None = None,
+                  **run: Any) -> TaskHandle | None:
+        """A change of one visit that Edit → Undo takes back (``back(conn)``), once it is made."""
+        def again(work):
+            return lambda: self._run(work, select=visit_id, after=after, queue=True)
+
+        def made() -> None:
+            undo.record(self, text, again(change), again(back), after=lambda: None)
+            if after is not None:
+                after()
+        return self._run(change, select=visit_id, after=made, **run)
+
+    def _undoable_move(self, visit_id: int, name: str, change: Callable[[Any], Any],
+                       message: str = "") -> TaskHandle | None:
+        place = visit_plan.place_of(self.archive.conn, visit_id)
+        return self._undoable(self.tr("Move {name}").format(name=name), visit_id, change,
+                              lambda conn: visit_plan.put_back(conn, visit_id, place, settings.user_name()),
+                              message=message)
+
     def move_by(self, step: int) -> TaskHandle | None:
         visit = self.current_visit()
-        if visit is None or visit.position is None:
+        if visit is None or visit.position is None or visit.id is None:
             return None
-        position = visit.position + step
-        return self._visit_change(lambda conn, vid: visit_plan.reorder(conn, vid, position, settings.user_name()))
+        position, visit_id = visit.position + step, visit.id
+        return self._undoable_move(visit_id, visit.name, lambda conn: visit_plan.reorder(
+            conn, visit_id, position, settings.user_name()))
 
     def move_to_day(self, day: date, position: int | None = None) -> TaskHandle | None:
-        return self._visit_change(lambda conn, vid: visit_plan.move(conn, vid, day, settings.user_name(), position),
-                                  self.tr("Moved to {day}; it stays on that day when re-optimised.")
-                                  .format(day=day.isoformat()))
+        visit = self.current_visit()
+        if visit is None or visit.id is None:
+            return None
+        visit_id = visit.id
+        return self._undoable_move(visit_id, visit.name, lambda conn: visit_plan.move(
+            conn, visit_id, day, settings.user_name(), position),
+            self.tr("Moved to {day}; it stays on that day when re-optimised.").format(day=day.isoformat()))
 
     def choose_day(self) -> None:
         """Ctrl+M: the plan's days as a menu under the current visit."""
@@ -569,7 +595,7 @@ class PlanPanel(QWidget):
             change = lambda conn: visit_plan.reorder(conn, visit_id, position, by)   # noqa: E731
         else:
             change = lambda conn: visit_plan.move(conn, visit_id, day, by, position)  # noqa: E731
-        self._run(change, select=visit_id)
+        self._undoable_move(visit_id, visit.name, change)
 
     def add_customer(self) -> TaskHandle | None:
         if self.plan is None:
@@ -600,7 +626,14 @@ class PlanPanel(QWidget):
         visit = self.current_visit()
         if visit is None or visit.status != "planned":
             return None
-        return self._log(visit, "done", None, None, None, None)
+        if visit.id is None or visit.partner_action_id is not None:
+            return self._log(visit, "done", None, None, None, None)
+        visit_id, by = visit.id, settings.user_name()
+        return self._undoable(
+            self.tr("Mark {name} done").format(name=visit.name), visit_id,
+            lambda conn: visit_plan.log_outcome(conn, visit_id, "done", None, None, None, by),
+            lambda conn: visit_plan.take_back_outcome(conn, visit_id, by),
+            after=self.visits_logged.emit, message=self.tr("{name}: done.").format(name=visit.name))
 
     def _log(self, visit, outcome, result, next_step, next_date, contact_date) -> TaskHandle | None:
         visit_id, name = visit.id, visit.name

@@ -331,3 +331,76 @@ def restore_deleted(conn: sqlite3.Connection, customer_id: int, by: str) -> str:
                                                   "deleted.").format(id=customer_id, name=row["name"]))
         undelete(conn, customer_id, by)
     return row["name"]
+
+
+# -- who a customer is ----------------------------------------------------------------
+
+def identity(phone, phone2, name, birth_date, address=None, area=None) -> str:
+    """Who a customer is, the one rule for duplicates (the import and the editor):
+    the phone, else the second phone, else name + birth date, else (no birth date
+    either) name + address + area. The last two begin with '~', never a phone."""
+    if phone:
+        return phone
+    if phone2:
+        return phone2
+    if birth_date:
+        return "~" + "\x1f".join((name or "", birth_date))
+    return "~" + "\x1f".join(v or "" for v in (name, address, area, ""))
+
+
+def same_customers(conn: sqlite3.Connection, values: dict, exclude: int | None = None) -> list[dict]:
+    """Other (not deleted) customers the same person by :func:`identity`: each
+    with id, name and ``why`` (phone / name and birth date). ``values`` are cleaned."""
+    phones = [p for p in (values.get("phone"), values.get("phone2")) if p]
+    found: list[dict] = []
+    if phones:
+        marks = ", ".join("?" * len(phones))
+        found = [dict(r) | {"why": "phone"} for r in conn.execute(
+            f"SELECT id, name FROM customers WHERE deleted_at IS NULL AND id IS NOT ?"
+            f" AND (phone IN ({marks}) OR phone2 IN ({marks})) ORDER BY id",
+            (exclude, *phones, *phones))]
+    elif values.get("name") and values.get("birth_date"):
+        found = [dict(r) | {"why": "birth_date"} for r in conn.execute(
+            f"SELECT c.id, c.name FROM customers c WHERE c.deleted_at IS NULL AND c.id IS NOT ?"
+            f" AND c.name = ? AND c.birth_date = ? AND {RED_LIST_WHERE} ORDER BY c.id",
+            (exclude, values["name"], values["birth_date"]))]
+    return found
+
+
+# -- taking a contact back (undo) ------------------------------------------------------
+
+def contact(conn: sqlite3.Connection, contact_id: int) -> dict | None:
+    row = conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def remove_contact(conn: sqlite3.Connection, contact_id: int) -> dict:
+    """Take back a contact just logged (undo); returns it as it was, to put it back
+    with :func:`put_back_contact`. A contact a planned visit was logged with is
+    taken back through the plan instead."""
+    with database.transaction(conn):
+        row = contact(conn, contact_id)
+        if row is None:
+            raise database.ArchiveError(translate("Customers", "This contact is no longer in the archive."))
+        for table in ("plan_visits",):
+            try:
+                used = conn.execute(f"SELECT 1 FROM {table} WHERE contact_id = ?", (contact_id,)).fetchone()
+            except sqlite3.OperationalError:   # no such table or column in this archive
+                used = None
+            if used:
+                raise database.ArchiveError(translate(
+                    "Customers", "This contact belongs to a visit of a plan; change it in the plan."))
+        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+    return row
+
+
+def put_back_contact(conn: sqlite3.Connection, row: dict) -> int:
+    """Put back a contact taken back by :func:`remove_contact` (redo), with its id."""
+    with database.transaction(conn):
+        if conn.execute("SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL",
+                        (row["customer_id"],)).fetchone() is None:
+            raise database.ArchiveError(translate("Customers", "This customer no longer exists."))
+        columns = list(row)
+        conn.execute(f"INSERT INTO contacts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                     [row[c] for c in columns])
+    return row["id"]

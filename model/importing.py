@@ -9,8 +9,9 @@
    distinct value, so 100,000 rows take seconds); a row with any bad cell is
    *rejected* with its reasons.
 4. Rows already in the archive, or earlier in the file, are *duplicates*:
-   customers by phone (second phone, or name + address + area + birth date when
-   there is none), transactions by an import key.
+   customers by :func:`model.customers.identity`, the rule the editor uses too
+   (phone, second phone, else name + birth date, else name + address + area),
+   transactions by an import key.
 5. The rest is written in one transaction. By default a single rejected row
    means nothing is written (all or nothing); ``partial=True`` writes the good
    rows. A rejects file (CSV, UTF-8 with BOM) lists every rejected row.
@@ -372,13 +373,14 @@ def _check_customers(conn, table: _Table, progress: Progress, manager: str | Non
         if ident in in_archive:
             reason = (translate("Import", "A customer with this phone number is already in the archive.")
                       if not ident.startswith("~") else
-                      translate("Import", "A customer with the same name, address, area and birth date "
-                                "and no phone is already in the archive."))
+                      translate("Import", "A customer with the same name and birth date (or, without "
+                                "one, the same address and area) and no phone is already in the "
+                                "archive."))
         elif ident in first_row:
             reason = (translate("Import", "Same phone number as row {row}.")
                       if not ident.startswith("~") else
-                      translate("Import", "Same name, address, area and birth date as row {row}, "
-                                "and no phone.")).format(row=first_row[ident])
+                      translate("Import", "Same name and birth date (or, without one, the same address "
+                                "and area) as row {row}, and no phone.")).format(row=first_row[ident])
         else:
             first_row[ident] = row
             continue
@@ -417,13 +419,8 @@ def _check_coordinates(table: _Table, values: dict) -> None:
 
 
 def _identity(phone, phone2, name, address, area, birth_date) -> str:
-    """Who a customer is, for duplicates: the phone, else the second phone, else
-    name + address + area + birth date (prefixed with '~', never a phone)."""
-    if phone:
-        return phone
-    if phone2:
-        return phone2
-    return "~" + "\x1f".join(v or "" for v in (name, address, area, birth_date))
+    """Who a customer is, for duplicates: :func:`model.customers.identity`."""
+    return customers.identity(phone, phone2, name, birth_date, address, area)
 
 
 def _customer_identities(n: int, values: dict, valid: np.ndarray) -> np.ndarray:

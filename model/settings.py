@@ -6,6 +6,7 @@ Tests point QSettings at a temporary folder (see tests/conftest.py).
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,9 +80,15 @@ def put(setting: Setting, value) -> None:
     s.sync()
 
 
+def name_is_set() -> bool:
+    """Whether the user gave a name (in the window, or ``KEHU_USER`` for the command line);
+    without one, changes are recorded under the login name, and the program says so."""
+    return bool(get(USER_NAME) or os.environ.get("KEHU_USER", "").strip())
+
+
 def user_name() -> str:
-    """Who is recorded as making a change."""
-    name = get(USER_NAME)
+    """Who is recorded as making a change: the name given, else ``KEHU_USER``, else the login."""
+    name = get(USER_NAME) or os.environ.get("KEHU_USER", "").strip()
     if name:
         return name
     try:

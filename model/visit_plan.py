@@ -858,3 +858,48 @@ def as_dict(visit: PlanVisit) -> dict:
     data["time"] = visit.time_text
     data["window"] = visit.window_text
     return data
+
+
+# -- taking a change back (the window's Edit → Undo) ----------------------------------
+
+def place_of(conn: sqlite3.Connection, visit_id: int) -> dict:
+    """Where a visit is now (day, place, status, locks): what :func:`put_back` restores."""
+    row = _stored_visit(conn, visit_id)
+    return {"status": row["status"], "day": row["day_date"], "position": row["position"],
+            "locked": bool(row["locked"]), "pinned_day": bool(row["pinned_day"])}
+
+
+def put_back(conn: sqlite3.Connection, visit_id: int, place: dict, by: str) -> Plan:
+    """Put a visit back where :func:`place_of` found it (undo of a move or reorder)."""
+    def apply(plan, visit):
+        _refuse_if_logged(visit)
+        touched = _detach(plan, visit)
+        visit.locked, visit.pinned_day = place["locked"], place["pinned_day"]
+        visit.status = place["status"]
+        if place["status"] == "planned" and place["day"]:
+            target = _plan_day(plan, date.fromisoformat(place["day"]))
+            where = len(target.visits) if place["position"] is None else max(0, min(place["position"] - 1,
+                                                                                  len(target.visits)))
+            target.visits.insert(where, visit)
+            visit.day = target.day
+            return touched + [target]
+        visit.day = visit.position = visit.planned_time = visit.leg_m = None
+        (plan.removed if place["status"] == "removed" else plan.unplanned).insert(0, visit)
+        return touched
+    return _change(conn, visit_id, by, "put_back", apply, day=place["day"], position=place["position"])
+
+
+def take_back_outcome(conn: sqlite3.Connection, visit_id: int, by: str) -> None:
+    """Undo a visit logged done or not met: the visit is planned again and the contact
+    it wrote is gone (a rescheduled visit, or a partner's, is corrected by logging again)."""
+    row = _stored_visit(conn, visit_id)
+    if row["outcome"] not in ("done", "not_met") or row["partner_action_id"] is not None:
+        raise PlanError(translate("Plan", "Only a visit logged done or not met can be taken back; "
+                                          "log it again to correct it."))
+    with database.transaction(conn):
+        conn.execute("UPDATE plan_visits SET outcome = NULL, outcome_result = NULL, outcome_next_step = NULL,"
+                     " outcome_next_date = NULL, outcome_at = NULL, outcome_by = NULL, contact_id = NULL"
+                     " WHERE id = ?", (visit_id,))
+        if row["contact_id"]:
+            conn.execute("DELETE FROM contacts WHERE id = ?", (row["contact_id"],))
+        _log_change(conn, row["plan_id"], visit_id, "outcome_taken_back", by)

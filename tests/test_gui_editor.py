@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from gui.customer_editor import CustomerEditor
 from gui.widgets import DimensionCombo
 from model import customers, settings
-from tests.gui_helpers import type_text
+from tests.gui_helpers import on_modal_of, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -266,3 +266,47 @@ def test_log_contact_from_the_editor_shows_it_in_the_contact_history(qtbot, monk
     assert editor.contacts_model.rowCount() == 1
     assert editor.contacts_model.index(0, 2).data() == "介绍理财产品"
     assert editor.saved
+
+
+def _same_customer_box(action):
+    def act(box):
+        assert box.objectName() == "same_customer"
+        seen.append(box.text())
+        next(b for b in box.buttons() if action in b.text().replace("&", "")).click()
+    seen: list[str] = []
+    on_modal_of(QMessageBox, act)
+    return seen
+
+
+def test_a_new_customer_with_an_existing_phone_is_flagged_before_saving(qtbot, archive, customer):
+    dialog = CustomerEditor(None, archive, None)
+    qtbot.addWidget(dialog)
+    type_text(dialog.inputs["name"], "张三")
+    qtbot.keyClicks(dialog.inputs["phone"], "13800138000")
+    seen = _same_customer_box("Cancel")
+    assert not dialog.save()
+    assert "张三丰 (no. 1) already has this phone number." in seen[0]
+    assert customers.count(archive.conn) == 1 and "Nothing was saved" in dialog.banner.text()
+
+    opened = []
+
+    def look_at_the_other(editor):
+        opened.append(editor.customer_id)
+        editor.reject()
+    on_modal_of(CustomerEditor, look_at_the_other)   # after the box: the other customer's editor
+    _same_customer_box("Open 张三丰")
+    assert not dialog.save() and opened == [customer]
+
+    _same_customer_box("Save anyway")
+    assert dialog.save() and customers.count(archive.conn) == 2
+
+
+def test_the_same_name_and_birth_date_without_phone_is_flagged(qtbot, archive):
+    customers.create(archive.conn, {"name": "李四", "birth_date": "1985-03-12"}, "x")
+    dialog = CustomerEditor(None, archive, None)
+    qtbot.addWidget(dialog)
+    type_text(dialog.inputs["name"], "李四")
+    dialog.set_value("birth_date", "1985-03-12")
+    assert [o["why"] for o in dialog.same_customers()] == ["birth_date"]
+    dialog.set_value("birth_date", "1985-03-13")
+    assert dialog.same_customers() == []

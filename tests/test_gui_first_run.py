@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from gui import first_run
 from gui.first_run import FirstRunDialog
 from model import branch_pack, language, settings
+from tests.gui_helpers import on_modal_of, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -75,6 +76,8 @@ def test_run_window_asks_on_the_first_start_only(qtbot, monkeypatch):
     from gui import app as app_module
     asked = []
     monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, parent=None: asked.append(1)))
+    names = []
+    monkeypatch.setattr(first_run.NameDialog, "ask", classmethod(lambda cls, parent=None: names.append(1)))
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     from gui.main_window import MainWindow
     opened = []
@@ -94,6 +97,49 @@ def test_run_window_asks_on_the_first_start_only(qtbot, monkeypatch):
     settings.put(settings.FIRST_RUN_DONE, True)
     run()
     assert asked == [1]
+    assert names == [1, 1, 1]                 # no name yet: asked at every start
+    settings.put(settings.USER_NAME, "王芳")
+    run()
+    assert names == [1, 1, 1]
+
+
+def test_the_first_start_needs_a_name(qtbot):
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.start_button.isEnabled()
+    assert dialog.user_name.placeholderText() != settings.user_name()   # never the login, silently
+    type_text(dialog.user_name, "王芳")
+    assert dialog.start_button.isEnabled()
+    dialog.user_name.setText("  ")
+    assert not dialog.start_button.isEnabled()
+
+
+def test_the_name_dialog_keeps_the_name(qtbot):
+    def answer(dialog):
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()
+        type_text(dialog.name, "刘强")
+        ok.click()
+    on_modal_of(first_run.NameDialog, answer)
+    assert first_run.NameDialog.ask() == "刘强"
+    assert settings.name_is_set() and settings.user_name() == "刘强"
+
+
+def test_the_command_line_says_when_no_name_is_set(tmp_path, capsys, monkeypatch):
+    from cli import run_cli
+    from model.database import Archive
+    from tests.import_helpers import customer_rows, write_csv
+    path = tmp_path / "a.kehu"
+    Archive.create(path).close()
+    monkeypatch.delenv("KEHU_USER", raising=False)
+    assert run_cli(["import", str(path), str(write_csv(tmp_path / "c.csv", customer_rows(1)))]) == 0
+    assert "Your name is not set" in capsys.readouterr().err
+    monkeypatch.setenv("KEHU_USER", "王芳")
+    assert run_cli(["import", str(path), str(write_csv(tmp_path / "d.csv", customer_rows(1, 5)))]) == 0
+    assert "Your name is not set" not in capsys.readouterr().err
+    with Archive.open(path) as archive:
+        assert archive.conn.execute("SELECT changed_by FROM customer_history ORDER BY id DESC"
+                                    ).fetchone()[0] == "王芳"
 
 
 def test_broken_installer_pack_is_reported_not_fatal(tmp_path, monkeypatch, capsys):

@@ -616,11 +616,11 @@
     </message>
     <message>
         <source>Deleted c&amp;ustomers…</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除客户(&amp;U)…</translation>
     </message>
     <message>
         <source>Find deleted customers and restore them, with their history</source>
-        <translation type="unfinished"></translation>
+        <translation>查找已删除的客户并恢复，变更历史保留</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
         <source>entries of the replaced trail carried over: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>被替换档案的审计日志已带入：{value} 条</translation>
     </message>
     <message>
         <source>sensitive fields included</source>
@@ -1530,6 +1530,10 @@
         <translation>在窗口中打开此档案</translation>
     </message>
     <message>
+        <source>Your name is not set, so this is recorded under the login name &apos;{login}&apos;. Set it in the window (View → Preferences) or with the environment variable KEHU_USER.</source>
+        <translation>尚未设置您的姓名，本次操作以登录名“{login}”记录。请在窗口中（视图 → 偏好设置）或用环境变量 KEHU_USER 设置。</translation>
+    </message>
+    <message>
         <source>Stopped; nothing more was written.</source>
         <translation>已停止；没有再写入任何内容。</translation>
     </message>
@@ -1611,11 +1615,11 @@
     </message>
     <message>
         <source>Left out of the archive by the restore (still in the replaced file):</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复后不再在档案中的内容（仍保存在被替换的文件里）：</translation>
     </message>
     <message>
         <source>Audit entries carried over from the replaced archive: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>从被替换档案带入的审计日志：{count} 条</translation>
     </message>
     <message>
         <source>The file it replaced was kept as {kept}.</source>
@@ -1907,11 +1911,11 @@
     </message>
     <message>
         <source>the row of the file that holds the column headers (default: found, so titles and notes above the headers are left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中列标题所在的行（默认自动查找，标题行上方的表名和说明不导入）</translation>
     </message>
     <message>
         <source>the manager in charge of customers whose row names none (default: your name)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有写管户经理的客户所归的管户经理（默认：您的姓名）</translation>
     </message>
     <message>
         <source>The mapping file {path} cannot be read: {error}</source>
@@ -1927,11 +1931,11 @@
     </message>
     <message>
         <source>--header-row counts rows from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--header-row 从第 1 行起计数。</translation>
     </message>
     <message>
         <source>Warning: no column goes into Phone, so duplicates are found by name, address, area and birth date only and the customers have no number to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：没有哪一列导入为“电话”，因此只能按姓名、地址、区域和出生日期查重，这些客户也没有可拨打的号码。</translation>
     </message>
     <message>
         <source>The archive was backed up before the import: {path}</source>
@@ -1943,11 +1947,11 @@
     </message>
     <message>
         <source>, skipped {skipped}</source>
-        <translation type="unfinished"></translation>
+        <translation>，跳过 {skipped}</translation>
     </message>
     <message>
         <source>Headers read from row {row}; the rows above it were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>列标题取自第 {row} 行；其上方的行未导入。</translation>
     </message>
     <message>
         <source>Blank rows skipped (not counted as rows): {count}</source>
@@ -1967,7 +1971,7 @@
     </message>
     <message>
         <source>  skipped row {row}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>  跳过第 {row} 行：{reason}</translation>
     </message>
     <message>
         <source>The rejected rows, with their reasons, are in {path}</source>
@@ -2543,51 +2547,51 @@
     </message>
     <message>
         <source>the deleted customers: list them, or restore one (its history is kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除客户：列出，或恢复其中一位（变更历史保留）</translation>
     </message>
     <message>
         <source>list the deleted customers, most recently deleted first</source>
-        <translation type="unfinished"></translation>
+        <translation>列出已删除客户，最近删除的在前</translation>
     </message>
     <message>
         <source>only those whose name, pinyin or phone matches TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>只列姓名、拼音或电话与 TEXT 相符的客户</translation>
     </message>
     <message>
         <source>bring a deleted customer back, with their history, contacts and grades</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复一位已删除客户，连同其变更历史、联系记录和分级</translation>
     </message>
     <message>
         <source>the customer&apos;s number (see &apos;customers deleted&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号（见 customers deleted）</translation>
     </message>
     <message>
         <source>There are no deleted customers.</source>
-        <translation type="unfinished">没有已删除的客户。</translation>
+        <translation>没有已删除的客户。</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished">已删除</translation>
+        <translation>删除时间</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Restored customer no. {id} ({name}); the history is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复客户 {id}（{name}），变更历史保留。</translation>
     </message>
 </context>
 <context>
@@ -2660,15 +2664,15 @@
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>&amp;Fix the file and check again: correct the rejected rows in the spreadsheet, save it, then check</source>
-        <translation type="unfinished"></translation>
+        <translation>修改文件后重新检查(&amp;F)：在表格中改正被拒绝的行并保存，然后再检查</translation>
     </message>
     <message>
         <source>&amp;Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查(&amp;C)</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
@@ -2676,7 +2680,7 @@
     </message>
     <message>
         <source>Reading {name}…</source>
-        <translation type="unfinished">正在读取 {name}…</translation>
+        <translation>正在读取 {name}…</translation>
     </message>
     <message>
         <source>Customers to import: {count}</source>
@@ -2700,7 +2704,7 @@
     </message>
     <message>
         <source>Not records (totals, notes), skipped: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>非客户记录（合计、说明），已跳过：{count}</translation>
     </message>
     <message>
         <source>Columns left out: {columns}.</source>
@@ -2712,7 +2716,7 @@
     </message>
     <message>
         <source>No row can be imported yet: correct the rejected rows in the file (the reasons are listed below), save it and check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前没有可导入的行：请在文件中改正被拒绝的行（原因见下方），保存后重新检查。</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2740,7 +2744,7 @@
     </message>
     <message>
         <source>Skipped ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过（{count}）</translation>
     </message>
     <message>
         <source>Rejected ({count}, first {shown} shown)</source>
@@ -2748,7 +2752,7 @@
     </message>
     <message>
         <source>&amp;Import the {count} good rows and write the rejected rows to a file with their reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 {count} 条合格的行，被拒绝的行连同原因写入文件(&amp;I)</translation>
     </message>
     <message>
         <source>The check was stopped. Go back and forward again to check the file.</source>
@@ -3856,6 +3860,34 @@
         <translation>没有任何改动。</translation>
     </message>
     <message>
+        <source>{name} (no. {id}) already has this phone number.</source>
+        <translation>{name}（编号 {id}）已使用这个电话号码。</translation>
+    </message>
+    <message>
+        <source>{name} (no. {id}) has the same name and birth date, and no phone.</source>
+        <translation>{name}（编号 {id}）姓名和出生日期相同，且没有电话。</translation>
+    </message>
+    <message>
+        <source>The same customer?</source>
+        <translation>是同一位客户吗？</translation>
+    </message>
+    <message>
+        <source>The import treats such a row as a duplicate. Open the other customer to compare, or save this one as a different person.</source>
+        <translation>导入时这样的行会被视为重复。可以打开另一位客户比较，或作为另一个人保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Open {name}</source>
+        <translation>打开 {name}(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>仍然保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -3870,6 +3902,10 @@
     <message>
         <source>Delete {name}? The customer leaves the lists; the record, its contacts and its change history are kept and it can be restored.</source>
         <translation>删除{name}？该客户将从列表中移除；记录、联系记录和变更历史都会保留，可以恢复。</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>删除 {name}</translation>
     </message>
 </context>
 <context>
@@ -4057,11 +4093,19 @@
     </message>
     <message>
         <source>There is no customer no. {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
         <source>Customer no. {id} ({name}) is not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {id}（{name}）未被删除。</translation>
+    </message>
+    <message>
+        <source>This contact is no longer in the archive.</source>
+        <translation>这条联系记录已不在档案中。</translation>
+    </message>
+    <message>
+        <source>This contact belongs to a visit of a plan; change it in the plan.</source>
+        <translation>这条联系记录属于拜访计划中的一次拜访，请在计划中修改。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a size; use one of {names}.</source>
@@ -4162,55 +4206,55 @@
     <name>DeletedDialog</name>
     <message>
         <source>Deleted customers</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除客户</translation>
     </message>
     <message>
         <source>Deleted customers leave the lists; their records, change history and contacts stay until they are purged. Restore brings one back as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除的客户不再出现在列表中；其记录、变更历史和联系记录在彻底清除前都保留。“恢复”让客户原样回来。</translation>
     </message>
     <message>
         <source>Find a deleted customer by name, pinyin or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、拼音或电话查找已删除客户</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <source>Bring the customer back into the lists, with the change history kept</source>
-        <translation type="unfinished"></translation>
+        <translation>让客户回到列表中，变更历史保留</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished">已删除</translation>
+        <translation>删除时间</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>No deleted customer matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有相符的已删除客户。</translation>
     </message>
     <message>
         <source>There are no deleted customers.</source>
-        <translation type="unfinished">没有已删除的客户。</translation>
+        <translation>没有已删除的客户。</translation>
     </message>
 </context>
 <context>
@@ -4857,7 +4901,7 @@
     </message>
     <message>
         <source>A CSV file or an Excel .xlsx workbook with a row of column headers (CSV in UTF-8 or GBK, as Excel and WPS save it); titles above the headers are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>含一行列标题的 CSV 文件或 Excel .xlsx 工作簿（CSV 为 UTF-8 或 GBK，即 Excel、WPS 保存的格式）；标题行上方可以有表名。</translation>
     </message>
     <message>
         <source>the file to import</source>
@@ -4981,6 +5025,10 @@
         <source>Making the demo archive…</source>
         <translation>正在生成演示档案…</translation>
     </message>
+    <message>
+        <source>Your name is not set: changes are recorded as &apos;{login}&apos;. Set it under View → Preferences.</source>
+        <translation>尚未设置您的姓名：修改将以“{login}”记录。请在 视图 → 偏好设置 中设置。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -4995,6 +5043,10 @@
     <message>
         <source>The system&apos;s language</source>
         <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳: needed to start</source>
+        <translation>例如：王芳（必填）</translation>
     </message>
     <message>
         <source>Recorded as who made each change and logged each contact.</source>
@@ -5712,15 +5764,15 @@
     </message>
     <message>
         <source>The header row is counted from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>列标题行从第 1 行起计数。</translation>
     </message>
     <message>
         <source>A totals row ({cell}), not a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>合计行（{cell}），不是客户记录。</translation>
     </message>
     <message>
         <source>A note ({cell}), not a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>说明（{cell}），不是客户记录。</translation>
     </message>
     <message>
         <source>None of the column headers is recognised ({columns}), so this does not look like a table of {kind}. The first row must hold the headers, such as 姓名, 手机, 地址 (name, phone, address); map other headers to fields in the import window or with --mapping FILE.json.</source>
@@ -5755,16 +5807,16 @@
         <translation>档案中已有使用此手机号码的客户。</translation>
     </message>
     <message>
-        <source>A customer with the same name, address, area and birth date and no phone is already in the archive.</source>
-        <translation>档案中已有姓名、地址、区域和出生日期相同且没有电话的客户。</translation>
-    </message>
-    <message>
         <source>Same phone number as row {row}.</source>
         <translation>与第 {row} 行手机号码相同。</translation>
     </message>
     <message>
-        <source>Same name, address, area and birth date as row {row}, and no phone.</source>
-        <translation>与第 {row} 行姓名、地址、区域和出生日期相同，且没有电话。</translation>
+        <source>A customer with the same name and birth date (or, without one, the same address and area) and no phone is already in the archive.</source>
+        <translation>档案中已有姓名和出生日期相同（无出生日期时为地址和区域相同）且没有电话的客户。</translation>
+    </message>
+    <message>
+        <source>Same name and birth date (or, without one, the same address and area) as row {row}, and no phone.</source>
+        <translation>与第 {row} 行姓名和出生日期相同（无出生日期时为地址和区域相同），且没有电话。</translation>
     </message>
     <message>
         <source>Writing to the archive…</source>
@@ -5836,11 +5888,11 @@
     </message>
     <message>
         <source>{path} has no row {row}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 没有第 {row} 行。</translation>
     </message>
     <message>
         <source>{path} is not a regular table: line {line} has more cells than the header. Every row needs the same columns as the header row; check for stray separators or quotes, or choose the row that holds the headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是规整的表格：第 {line} 行的单元格比标题行多。每一行的列数都应与标题行相同；请检查多余的分隔符或引号，或选择列标题所在的行。</translation>
     </message>
     <message>
         <source>{path} is not a regular table: {problem}. Every row needs the same columns as the header row; check for stray separators or quotes.</source>
@@ -5918,7 +5970,7 @@
     </message>
     <message>
         <source>Not records (totals, notes), skipped: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>非客户记录（合计、说明），已跳过：{count}</translation>
     </message>
     <message>
         <source>Rejected rows: {path}</source>
@@ -6698,12 +6750,24 @@
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
@@ -6830,6 +6894,10 @@
         <translation>他们将从列表中移除；记录和变更历史仍保留在档案中。</translation>
     </message>
     <message>
+        <source>Delete {count} customer(s)</source>
+        <translation>删除 {count} 位客户</translation>
+    </message>
+    <message>
         <source>Deleted {count} customer(s).</source>
         <translation>已删除 {count} 位客户。</translation>
     </message>
@@ -6910,11 +6978,11 @@
     </message>
     <message>
         <source>Customers whose row names no manager in charge get this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有写管户经理的客户归这位管户经理。</translation>
     </message>
     <message>
         <source>&amp;Manager in charge where the file names none:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未写管户经理时的管户经理(&amp;M)：</translation>
     </message>
     <message>
         <source>Leave out</source>
@@ -6950,23 +7018,23 @@
     </message>
     <message>
         <source>No phone column</source>
-        <translation type="unfinished"></translation>
+        <translation>没有电话列</translation>
     </message>
     <message>
         <source>No column goes into Phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有哪一列导入为“电话”。</translation>
     </message>
     <message>
         <source>The customers will have no number to call (they go on the red list), and duplicates can be found only by name, address, area and birth date. Choose the phone column, or import without phones.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些客户将没有可拨打的号码（进入红名单），查重也只能按姓名、地址、区域和出生日期。请选择电话列，或不带电话导入。</translation>
     </message>
     <message>
         <source>&amp;Choose the phone column</source>
-        <translation type="unfinished"></translation>
+        <translation>选择电话列(&amp;C)</translation>
     </message>
     <message>
         <source>Import &amp;without phones</source>
-        <translation type="unfinished"></translation>
+        <translation>不带电话导入(&amp;W)</translation>
     </message>
     <message>
         <source>the customer&apos;s phone or number</source>
@@ -6994,6 +7062,21 @@
     <message>
         <source>Compare</source>
         <translation>对比</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Each change, contact and printout records who made it. Your name:</source>
+        <translation>每次修改、联系记录和打印都会记下操作人。您的姓名：</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳</source>
+        <translation>例如：王芳</translation>
     </message>
 </context>
 <context>
@@ -7238,7 +7321,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>&apos;{value}&apos; is a year only, not a date: write the whole date (such as 1985-03-12) or leave the cell empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”只是年份，不是日期：请写完整日期（如 1985-03-12），或留空。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a real date.</source>
@@ -8612,6 +8695,10 @@ Place: {place}</source>
         <source>rescheduled from {date}</source>
         <translation>由 {date} 改期</translation>
     </message>
+    <message>
+        <source>Only a visit logged done or not met can be taken back; log it again to correct it.</source>
+        <translation>只有登记为已完成或未见到的拜访可以撤销；其他情况请重新登记以更正。</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -9111,6 +9198,10 @@ Place: {place}</source>
         <translation>已重新优化；您的移动、锁定和已记录的拜访均保留。</translation>
     </message>
     <message>
+        <source>Move {name}</source>
+        <translation>移动 {name}</translation>
+    </message>
+    <message>
         <source>Moved to {day}; it stays on that day when re-optimised.</source>
         <translation>已移到 {day}；重新优化时保持在这一天。</translation>
     </message>
@@ -9125,6 +9216,10 @@ Place: {place}</source>
     <message>
         <source>{name} added; re-optimise to place it.</source>
         <translation>已添加{name}；重新优化后安排。</translation>
+    </message>
+    <message>
+        <source>Mark {name} done</source>
+        <translation>标记 {name} 已完成</translation>
     </message>
     <message>
         <source>{name}: done.</source>
@@ -9340,11 +9435,11 @@ Place: {place}</source>
     </message>
     <message>
         <source>The row of the file that holds the column headers; the rows above it (titles, notes) are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中列标题所在的行；其上方的行（表名、说明）不导入。</translation>
     </message>
     <message>
         <source>&amp;Headers on row:</source>
-        <translation type="unfinished"></translation>
+        <translation>列标题所在行(&amp;H)：</translation>
     </message>
     <message>
         <source>Reading {name}…</source>
@@ -9364,7 +9459,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Rows above the headers, left out: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>标题行上方未导入的行：{count}。</translation>
     </message>
     <message>
         <source>Blank rows skipped: {blank}.</source>
@@ -9934,7 +10029,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Double-click a customer to open the record</source>
-        <translation type="unfinished"></translation>
+        <translation>双击客户可打开其记录</translation>
     </message>
     <message>
         <source>There are no deleted customers.</source>
@@ -10487,7 +10582,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Changed since this backup: leaves the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>此备份之后的变化：恢复后将不在档案中</translation>
     </message>
     <message>
         <source>The archive is closed while it is restored, then opened again. The current file is first kept as a backup of its own, so a restore can be undone.</source>
@@ -10527,66 +10622,66 @@ Place: {place}</source>
     </message>
     <message>
         <source>The archive cannot be compared with this backup; what changed since is kept in the replaced file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将档案与此备份比较；此后的变化保存在被替换的文件中。</translation>
     </message>
     <message>
         <source>Restoring this backup takes these changes out of the archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复此备份会使以下变化不再在档案中：</translation>
     </message>
     <message>
         <source>They stay in the replaced file, kept as a backup of its own; the audit trail is carried over.</source>
-        <translation type="unfinished"></translation>
+        <translation>它们保存在被替换的文件里（另存为一份备份）；审计日志会带入恢复后的档案。</translation>
     </message>
     <message>
         <source>&amp;Restore and take them out</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复并移出这些变化(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>RestoreLoss</name>
     <message>
         <source>Customers added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增客户</translation>
     </message>
     <message>
         <source>Customers edited or deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>修改或删除的客户</translation>
     </message>
     <message>
         <source>Contacts logged</source>
-        <translation type="unfinished"></translation>
+        <translation>联系记录</translation>
     </message>
     <message>
         <source>Transactions</source>
-        <translation type="unfinished">交易</translation>
+        <translation>交易</translation>
     </message>
     <message>
         <source>Visit plans</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访计划</translation>
     </message>
     <message>
         <source>Activity plans</source>
-        <translation type="unfinished"></translation>
+        <translation>活动方案</translation>
     </message>
     <message>
         <source>101 checklist runs</source>
-        <translation type="unfinished"></translation>
+        <translation>101检查</translation>
     </message>
     <message>
         <source>Store checks</source>
-        <translation type="unfinished">门店检查</translation>
+        <translation>门店检查</translation>
     </message>
     <message>
         <source>Nothing changed since this backup was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>此备份之后没有变化。</translation>
     </message>
     <message>
         <source>{label}: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：{count}</translation>
     </message>
     <message>
         <source> (newest: {names})</source>
-        <translation type="unfinished"></translation>
+        <translation>（最近：{names}）</translation>
     </message>
 </context>
 <context>
@@ -11173,6 +11268,17 @@ Place: {place}</source>
     <message>
         <source>Finding the customers due and writing the log…</source>
         <translation>正在查找应联系客户并生成追踪志…</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Log a contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>修改 {name}</translation>
     </message>
 </context>
 <context>
