@@ -223,7 +223,10 @@ def unlock(path: Path, passphrase: str) -> Key:
                 raise damaged_error(path, backup.latest_backup(path))
             return key
     last = backup.latest_backup(path)
-    if last is not None and last in backups and key_opens(last, derive_key(passphrase, read_salt(last))):
+    # The latest backup keyed like the archive (same salt: not from before a change of
+    # passphrase) opens with it, but the archive does not: the archive is damaged.
+    if (last is not None and last in backups and candidates and read_salt(last) == candidates[0]
+            and key_opens(last, derive_key(passphrase, read_salt(last)))):
         throttle.succeeded(path)
         raise damaged_error(path, last)
     tries = throttle.failed(path)
@@ -284,7 +287,7 @@ def damaged_error(path: Path, last: Path | None) -> ArchiveDamaged:
 
 
 def refuse_unusable_path(path: Path) -> None:
-    """A path that is a folder or an empty file is no archive to open or check."""
+    """A path that is a folder is no archive to open or check."""
     if path.is_dir():
         raise NotAnArchive(translate("Archive", "{path} is a folder, not an archive file. Give the path "
                                      "of the archive file (…/name.kehu).").format(path=path))

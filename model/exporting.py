@@ -87,8 +87,9 @@ def damaged_note(written: "Written | int") -> str | None:
     if not damaged:
         return None
     return translate("Export", "{count} records hold text damaged in the archive file; they were "
-                     "written with the unreadable bytes replaced by �. Run 'check' on the archive "
-                     "and restore a backup if it reports damage.").format(count=damaged)
+                     "written with the unreadable bytes replaced by �. Check the archive (Archive → "
+                     "Check archive, or 'python main.py check') and restore a backup if it reports "
+                     "damage.").format(count=damaged)
 
 
 class ReasonNeeded(database.ArchiveError):

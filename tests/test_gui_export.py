@@ -145,3 +145,14 @@ def test_run_returns_the_exported_path(qtbot, monkeypatch, archive, ids, tmp_pat
     assert ExportDialog.run(None, archive, [ids[1]]) == tmp_path / "run.csv"
     monkeypatch.setattr(ExportDialog, "exec", lambda dialog: 0)
     assert ExportDialog.run(None, archive, None) is None
+
+
+def test_text_damaged_on_disk_is_exported_replaced_and_the_dialog_says_so(qtbot, archive, ids, tmp_path):
+    # Bytes that are not UTF-8 inside a stored text (a damaged sector): the export goes on.
+    archive.conn.execute("UPDATE customers SET notes = CAST(X'E5A4A7FF21' AS TEXT) WHERE id = ?", (ids[1],))
+    dialog = make(qtbot, archive, ids)
+    dialog.path_edit.setText(str(tmp_path / "damaged.csv"))
+    export_and_wait(qtbot, dialog)
+    rows = read_csv(dialog.exported)
+    assert len(rows) == 3 and rows[1]["notes"] == "大\ufffd!"
+    assert "1 records hold text damaged" in dialog.result_label.text()

@@ -4555,6 +4555,10 @@
 <context>
     <name>Export</name>
     <message>
+        <source>{count} records hold text damaged in the archive file; they were written with the unreadable bytes replaced by �. Check the archive (Archive → Check archive, or &apos;python main.py check&apos;) and restore a backup if it reports damage.</source>
+        <translation>有 {count} 条记录的文字在档案文件中已损坏；导出时无法读取的字节已替换为 �。请检查档案（档案 → 检查档案，或 &apos;python main.py check&apos;），如报告损坏，请从备份恢复。</translation>
+    </message>
+    <message>
         <source>Kehu exports to .csv or .xlsx files, not &apos;{suffix}&apos;. Give the file name the ending .csv or .xlsx.</source>
         <translation>客户经营助手只能导出为 .csv 或 .xlsx 文件，不支持“{suffix}”。请将文件名的扩展名改为 .csv 或 .xlsx。</translation>
     </message>
@@ -4569,10 +4573,6 @@
     <message>
         <source>Could not write {path}: {reason}. Nothing was exported; check the disk has space and the file is not open in another program.</source>
         <translation>无法写入 {path}：{reason}。未导出任何内容；请检查磁盘空间是否充足，以及该文件是否在其他程序中打开。</translation>
-    </message>
-    <message>
-        <source>{count} records hold text damaged in the archive file; they were written with the unreadable bytes replaced by �. Run &apos;check&apos; on the archive and restore a backup if it reports damage.</source>
-        <translation>有 {count} 条记录的文字在档案文件中已损坏；导出时无法读取的字节已替换为 �。请对档案运行 &apos;check&apos;，如报告损坏，请从备份恢复。</translation>
     </message>
     <message>
         <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail. Give the reason and export again.</source>
