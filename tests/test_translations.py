@@ -81,11 +81,33 @@ def test_no_english_on_the_chinese_screens(qapp, tmp_path):
     visited_text = "\n".join(visited)
     for place in ("area 客户", "area 拜访", "area 经营看板", "menu archive", "dialog CustomerEditor",
                   "dialog ContactDialog", "wizard ImportDialog", "wizard GradingWizard", "dialog ExportDialog",
-                  "dialog RestoreDialog", "dialog NewPlanDialog", "static dialog: 关于客户经营助手"):
+                  "dialog RestoreDialog", "dialog NewPlanDialog", "static dialog: 关于客户经营助手",
+                  "Qt file dialog", "Qt colour dialog", "Qt print dialog, tab 1", "Qt print preview"):
         assert place in visited_text, f"the walk did not reach {place}:\n{visited_text}"
     assert not found, (f"{len(found)} text(s) with English on Chinese screens "
                        "(translate them in the .ts, or make the code translate them):\n"
                        + screens.report(found))
+
+
+def test_qt_standard_dialogs_speak_chinese(qapp):
+    """Qt's own file, colour, print and message dialogs: what qtbase_zh_CN leaves in English
+    the program's translation fills in (gui/qt_strings.py)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QWidget
+    from model import language
+    language.install_translators(qapp, "zh_CN")
+    previous = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))
+    parent = QWidget()
+    try:
+        walk = screens.ScreenWalk(Path("unused.kehu"))
+        walk.qt_dialogs(parent)
+    finally:
+        language.install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+        parent.deleteLater()
+    assert any(s.startswith("Qt file dialog") for s in walk.screens)
+    assert not walk.found, screens.report(walk.found)
 
 
 def _cli(*args: str, cwd: Path, settings_dir: Path, lang: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess:

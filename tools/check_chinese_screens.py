@@ -44,6 +44,12 @@ ALLOWED_WORDS = {
     "english",                         # a language chooser names each language in itself
     "qq",                              # a chat app (QQ群), like 微信
 }
+# Also allowed in Qt's own dialogs: its Chinese paper names keep the English name in
+# brackets ("美国信纸 (Letter)"), units, and the colour dialog's HTML field. The file list's
+# sizes ("5 bytes") come from the system locale's own data (字节 on a Chinese system), not
+# from a translation.
+QT_ALLOWED_WORDS = {"jis", "ansi", "envelope", "folio", "in", "pt", "cc", "letter", "tabloid",
+                    "legal", "executive", "ledger", "dl", "html", "kib", "mib", "gib", "bytes"}
 _TAGS = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
 _PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png|jpg|jpeg)\b")
@@ -201,7 +207,10 @@ class ScreenWalk:
     # recording
     def record(self, where: str, texts) -> None:
         for kind, text in texts:
-            if text and latin_words(text):
+            words = latin_words(text) if text else []
+            if where.startswith("Qt "):
+                words = [w for w in words if w.lower() not in QT_ALLOWED_WORDS]
+            if words:
                 self.found.setdefault(text, set()).add(f"{where} ({kind})")
 
     def look(self, where: str, widget) -> None:
@@ -327,6 +336,7 @@ class ScreenWalk:
                     if menu.parent() is not window.menuBar() and menu.actions():
                         self.record("menu", widget_texts(menu))
                 self._lock_screen(window)
+                self.qt_dialogs(window)
                 self.look("main window at the end", window)
         finally:
             window.close()
@@ -342,6 +352,85 @@ class ScreenWalk:
             action.trigger()
             self.settle()
             self.look(f"main window after {key}", window)
+
+    def qt_dialogs(self, parent) -> None:
+        """Qt's own standard dialogs (file, colour, print, print preview,
+        message box buttons, input, a text field's menu): Qt's Chinese translation leaves a
+        few texts in English, which the program's translation fills (gui/qt_strings.py)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+        from PySide6.QtWidgets import (QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
+                                       QPushButton, QTabWidget)
+        folder = Path(tempfile.mkdtemp(prefix="kehu-qt-"))
+        (folder / "客户").mkdir()
+        (folder / "名单.csv").write_bytes(b"x" * 2000)
+        (folder / "说明.txt").write_bytes(b"x" * 5)
+        dialogs = []
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            for view in (QFileDialog.ViewMode.List, QFileDialog.ViewMode.Detail):
+                dialog = QFileDialog(parent, "", str(folder))
+                dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+                dialog.setAcceptMode(mode)
+                dialog.setViewMode(view)
+                dialogs.append((f"file dialog {mode.name} {view.name}", dialog))
+        dialogs.append(("colour dialog", QColorDialog(parent)))
+        printer = QPrinter()
+        dialogs.append(("print dialog", QPrintDialog(printer, parent)))
+        dialogs.append(("print preview", QPrintPreviewDialog(printer, parent)))
+        box = QMessageBox(parent)
+        buttons = QMessageBox.StandardButton.NoButton
+        for button in QMessageBox.StandardButton:
+            if button not in (QMessageBox.StandardButton.NoButton, QMessageBox.StandardButton.FlagMask,
+                              QMessageBox.StandardButton.ButtonMask, QMessageBox.StandardButton.Default,
+                              QMessageBox.StandardButton.Escape, QMessageBox.StandardButton.FirstButton,
+                              QMessageBox.StandardButton.LastButton):
+                buttons |= button
+        box.setStandardButtons(buttons)
+        box.setText("客户")
+        box.setDetailedText("客户")
+        dialogs.append(("message box", box))
+        dialogs.append(("input dialog", QInputDialog(parent)))
+        for name, dialog in dialogs:
+            dialog.show()
+            if isinstance(dialog, QFileDialog):
+                self._file_dialog(name, dialog, folder)
+                continue
+            for button in dialog.findChildren(QPushButton):   # the print dialog's Options >>
+                if button.text().endswith(">>"):
+                    button.click()
+            tabs = dialog.findChildren(QTabWidget)
+            for tab in tabs or [None]:
+                for index in range(tab.count() if tab is not None else 1):
+                    if tab is not None:
+                        tab.setCurrentIndex(index)
+                    self.look(f"Qt {name}" + (f", tab {index}" if tab is not None else ""), dialog)
+            dialog.hide()
+            dialog.deleteLater()
+        field = QLineEdit(parent)
+        menu = field.createStandardContextMenu()
+        self.screens.append("Qt text field menu")
+        self.record("Qt text field menu", widget_texts(menu))
+        menu.deleteLater()
+        field.deleteLater()
+
+    def _file_dialog(self, name: str, dialog, folder: Path) -> None:
+        """A file dialog's own texts and the Type and Size it gives our files (the names
+        in the list are the user's files, not the program's texts)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QFileSystemModel
+        self.settle(2)
+        self.screens.append(f"Qt {name}")
+        self.record(f"Qt {name}", ((kind, text) for kind, text in widget_texts(dialog)
+                                   if "cell" not in kind))
+        model = dialog.findChild(QFileSystemModel)
+        for column in range(model.columnCount()):
+            self.record(f"Qt {name}", [("header", str(model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)))])
+        for entry in folder.iterdir():
+            index = model.index(str(entry))
+            for column in (1, 2):     # size, type
+                self.record(f"Qt {name}", [("cell", str(index.siblingAtColumn(column).data() or ""))])
+        dialog.hide()
+        dialog.deleteLater()
 
     def _areas(self, window) -> None:
         for row in range(window.nav.count()):
