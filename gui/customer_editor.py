@@ -27,6 +27,8 @@ from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, Re
                          fit_columns, gender_choices)
 from model import circles, customers, rules, settings
 from model.database import Archive, ArchiveError
+from model.datetime_text import datetime_text
+from model import stored_text
 
 GROUPS = (
     ("basic", ("name", "gender", "birth_date", "occupation", "employer", "manager", "source",
@@ -347,7 +349,7 @@ class CustomerEditor(QDialog):
         self.contacts_model.set_rows(
             [self.tr("Date"), self.tr("Channel"), self.tr("Purpose"), self.tr("Result"),
              self.tr("Next step"), self.tr("Next date"), self.tr("By")],
-            [[c["contact_date"], channels.get(c["channel"], c["channel"]), c["purpose"],
+            [[c["contact_date"], channels.get(c["channel"], c["channel"]), stored_text.display(c["purpose"]),
               c["result"], c["next_step"], c["next_date"], c["recorded_by"]] for c in contacts])
         self.tabs.setTabText(0, self.tr("Contacts ({count})").format(count=len(contacts)))
         self.tabs.setTabText(1, self.tr("Change history ({count})").format(count=len(history)))
@@ -563,7 +565,7 @@ class CustomerEditor(QDialog):
 
 def _when(stamp: str | None) -> str:
     """2024-05-01T14:03:22 → 2024-05-01 14:03."""
-    return (stamp or "").replace("T", " ")[:16]
+    return datetime_text(stamp)
 
 
 def _change(entry: dict) -> str:

@@ -31,6 +31,7 @@ from model import database
 from model.database import Archive
 from model.i18n import translate
 from model.version import __version__, build_info
+from model.datetime_text import datetime_text
 
 MAX_RECENT = 8
 
@@ -320,7 +321,7 @@ class MainWindow(QMainWindow):
             from datetime import datetime
             taken = datetime.fromtimestamp(last.stat().st_mtime)
             self.backup_label.setText(self.tr("Last backup: {when}").format(
-                when=locale.toString(taken, QLocale.FormatType.ShortFormat)))
+                when=datetime_text(taken)))
             self.backup_label.setToolTip(str(last))
 
     def _restore_window_state(self) -> None:

@@ -1085,6 +1085,22 @@
         <translation>未清理的备份：{value}</translation>
     </message>
     <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>half month</source>
+        <translation>半月</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
         <source>sensitive fields included</source>
         <translation>含敏感字段</translation>
     </message>
@@ -1233,6 +1249,41 @@
     <message>
         <source>The copy of the backup failed its check; nothing was restored.</source>
         <translation>备份的副本未通过校验；没有恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>when closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a branch rules pack</source>
+        <translation>导入网点规则包前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before encrypting</source>
+        <translation>加密前</translation>
+    </message>
+    <message>
+        <source>before removing the encryption</source>
+        <translation>取消加密前</translation>
+    </message>
+    <message>
+        <source>before a passphrase change</source>
+        <translation>更改密码前</translation>
+    </message>
+    <message>
+        <source>before the upgrade from version {version}</source>
+        <translation>从版本 {version} 升级前</translation>
     </message>
 </context>
 <context>
