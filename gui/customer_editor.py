@@ -25,10 +25,9 @@ from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
                          fit_columns, gender_choices)
-from model import circles, customers, rules, settings
+from model import circles, customers, name_order, rules, settings, stored_text
 from model.database import Archive, ArchiveError
 from model.datetime_text import datetime_text
-from model import stored_text
 
 GROUPS = (
     ("basic", ("name", "gender", "birth_date", "occupation", "employer", "manager", "source",
@@ -305,15 +304,14 @@ class CustomerEditor(QDialog):
     def _fill_choices(self) -> None:
         """The areas, managers and sources already in the archive, to pick from."""
         conn = self.archive.conn
-        rows = conn.execute("SELECT name, area_type FROM areas ORDER BY name").fetchall()
-        self.area_types = {r["name"]: r["area_type"] for r in rows}
+        self.area_types = {name: area_type for name, _id, area_type in name_order.areas(conn)}
         for field in ("area", "manager", "source"):
             if field == "area":
                 names = list(self.area_types)
             else:
-                names = [r[0] for r in conn.execute(
+                names = name_order.by_pinyin((r[0] for r in conn.execute(
                     f"SELECT DISTINCT {field} FROM customers WHERE {field} IS NOT NULL"
-                    f" AND {field} != '' ORDER BY {field}")]
+                    f" AND {field} != ''")), person=field == "manager")
             combo = self.inputs[field]
             combo.blockSignals(True)
             combo.clear()

@@ -224,7 +224,13 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.backup_label = QLabel()
         self.lock_label = QLabel()   # "Encrypted" / "Not encrypted"
-        for label in (self.lock_label, self.archive_label, self.count_label, self.backup_label):
+        # The lock is an icon: an emoji 🔒 has no glyph in the fonts a field laptop has.
+        self.lock_icon = QLabel()
+        self.lock_icon.setObjectName("lock_icon")
+        side = self.fontMetrics().height()
+        self.lock_icon.setPixmap(registry.icon("lock").pixmap(side, side))
+        self.lock_icon.hide()
+        for label in (self.lock_icon, self.lock_label, self.archive_label, self.count_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
 
     def _build_welcome(self) -> QWidget:
@@ -296,6 +302,8 @@ class MainWindow(QMainWindow):
         lock_text, lock_tip = passphrase_dialogs.status_text(self.archive)
         self.lock_label.setText(lock_text)
         self.lock_label.setToolTip(lock_tip)
+        self.lock_icon.setVisible(bool(self.archive is not None and self.archive.encrypted))
+        self.lock_icon.setToolTip(lock_tip)
         if self.archive is None:
             self.archive_label.setText(self.tr("No archive open"))
             self.count_label.clear()

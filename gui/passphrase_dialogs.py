@@ -349,7 +349,7 @@ def status_text(archive: Archive | None) -> tuple[str, str]:
     if archive is None:
         return "", ""
     if archive.encrypted:
-        return ("🔒 " + translate("PassphraseDialogs", "Encrypted"),
+        return (translate("PassphraseDialogs", "Encrypted"),
                 translate("PassphraseDialogs", "The archive, its journal and its backups are encrypted "
                           "with your passphrase."))
     demo = False
