@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from model import language
-from model.i18n import translate
 from model.resources import resource_path
+
+# Looks up sentences already written literally (and so translated) where they are made;
+# a separate name, since these calls bring no new text for lupdate.
+_look_up = QCoreApplication.translate
 
 SENTENCES: tuple = (
     # model/due.py: why a customer is due, and the visit's purpose
@@ -63,6 +66,11 @@ def _chinese() -> QTranslator:
     return translator
 
 
+def _chinese_text(context: str, source: str) -> str:
+    look_up = _chinese().translate      # the .qm's own text for a sentence made elsewhere
+    return look_up(context, source) or source
+
+
 def _parts(entry) -> tuple:
     return entry if isinstance(entry[0], tuple) else (entry,)
 
@@ -72,11 +80,11 @@ def _in(entry, lang: str) -> str:
     texts = []
     for context, source in _parts(entry):
         if lang is None:
-            texts.append(translate(context, source))
+            texts.append(_look_up(context, source))
         elif lang == "en":
             texts.append(source)
         else:
-            texts.append(_chinese().translate(context, source) or source)
+            texts.append(_chinese_text(context, source))
     return "".join(texts)
 
 
