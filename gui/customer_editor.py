@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from gui import screen_fit
 from gui.contact_dialog import ContactDialog
 from gui.grade_panel import GradePanel
 from gui.tasks import show_error
@@ -114,7 +115,14 @@ class CustomerEditor(QDialog):
         # Grades with their explanations and history; overrides are written at once.
         self.grade_panel = GradePanel(self.archive)
         self.grade_panel.changed.connect(self._grades_changed)
-        self.tabs.addTab(self.grade_panel, self.tr("Grades"))
+        # In a scroll area: the explanations wrap and can be longer than a laptop screen is high.
+        grade_scroll = QScrollArea()
+        grade_scroll.setObjectName("grade_scroll")
+        grade_scroll.setWidget(self.grade_panel)
+        grade_scroll.setWidgetResizable(True)
+        grade_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grade_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs.addTab(grade_scroll, self.tr("Grades"))
         # The circles (圈子) the customer belongs to, and whether they are its centre.
         self.circles_model = RecordsModel(parent=self)
         self.circles_view = self._table(self.circles_model)
@@ -247,14 +255,14 @@ class CustomerEditor(QDialog):
         return view
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen else None
-        width, height = 1280, 800
-        if room is not None:
-            width = min(width, room.width() - 40)
-            height = min(height, room.height() - 40)
+        room = screen_fit.available_area(self)
+        width = min(1280, room.width() - 40)
+        height = min(800, room.height() - 40)
         self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.62), int(width * 0.38)])
+        # The side gets at least what its widest tab needs, so opening a tab never moves the splitter.
+        side = max(int(width * 0.38), max(self.tabs.widget(i).minimumSizeHint().width()
+                                          for i in range(self.tabs.count())) + 8)
+        self.splitter.setSizes([width - side, side])
 
     # -- the widgets' values -------------------------------------------------
     def fields(self) -> tuple[str, ...]:
@@ -288,8 +296,12 @@ class CustomerEditor(QDialog):
             widget.setPlainText(text)
         elif isinstance(widget, QComboBox):
             widget.setEditText(text)
+            if widget.lineEdit() is not None:
+                widget.lineEdit().setCursorPosition(0)
         else:
             widget.setText(text)
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)      # a long address shows from its start
 
     def values(self) -> dict[str, Any]:
         return {field: self.value(field) for field in self.fields()}

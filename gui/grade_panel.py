@@ -154,6 +154,9 @@ class GradePanel(QWidget):
             explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             meta = QLabel()
             meta.setStyleSheet("color: palette(placeholder-text);")
+            # Wrapped, so the tab never needs more width than the editor's splitter gives it.
+            value.setWordWrap(True)
+            meta.setWordWrap(True)
             self.values[scheme], self.explanations[scheme], self.meta[scheme] = value, explanation, meta
             text = QVBoxLayout()
             text.setSpacing(2)

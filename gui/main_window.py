@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QLi
                                QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from gui import actions as registry
-from gui import archive_dialogs, passphrase_dialogs
+from gui import archive_dialogs, passphrase_dialogs, screen_fit
 from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        screen_fit.fit_on_screen(self)     # 800 pixels high do not fit a 1366×768 laptop
         state = settings.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

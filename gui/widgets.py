@@ -273,6 +273,12 @@ class DimensionCombo(ChoiceCombo):
             (dimension_value_label(dim, v), v.code) for v in dim.values]
         super().__init__(choices, parent)
         self.dimension = dim
+        # A long value ("6.2 free, stays in the community (社区活动)") can be wider than the
+        # box: the list opens wide enough for every value, and the box's tooltip says it whole.
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 3 * self.fontMetrics().horizontalAdvance("M"))
+        self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText()))
+        self.setToolTip(self.currentText())
 
 
 class RecordsModel(QAbstractTableModel):

@@ -74,9 +74,20 @@ def test_latin_words_allows_codes_formats_keys_and_paths():
     assert screens.latin_words("<b>Name</b>：张三") == ["Name"]
 
 
+_WALK: list = []
+
+
+def chinese_walk(tmp_path_factory) -> "screens.ScreenWalk":
+    """The Chinese screen walk on a pretended 1366×768 laptop, once for the tests below."""
+    if not _WALK:
+        _WALK.append(screens.walk_screens(tmp_path_factory.mktemp("walk")))
+    return _WALK[0]
+
+
 @pytest.mark.gui
-def test_no_english_on_the_chinese_screens(qapp, tmp_path):
-    found, visited = screens.english_on_screens(tmp_path)
+def test_no_english_on_the_chinese_screens(qapp, tmp_path_factory):
+    walk = chinese_walk(tmp_path_factory)
+    found, visited = walk.found, walk.screens
     # The walk really went through the window and its dialogs.
     visited_text = "\n".join(visited)
     for place in ("area 客户", "area 拜访", "area 经营看板", "menu archive", "dialog CustomerEditor",
@@ -87,6 +98,18 @@ def test_no_english_on_the_chinese_screens(qapp, tmp_path):
     assert not found, (f"{len(found)} text(s) with English on Chinese screens "
                        "(translate them in the .ts, or make the code translate them):\n"
                        + screens.report(found))
+
+
+@pytest.mark.gui
+def test_every_window_and_dialog_fits_a_1366x768_screen(qapp, tmp_path_factory):
+    """Every top-level window and dialog the walk opens (at 1366×768 less the taskbar):
+    its minimum size fits, it is shown inside the screen, and no one-line label is
+    narrower than its text."""
+    walk = chinese_walk(tmp_path_factory)
+    dialogs = [s for s in walk.screens if s.startswith(("dialog ", "wizard "))]
+    assert len(dialogs) > 40, dialogs
+    assert not walk.layout, "\n".join(f"{problem}\n    seen in: {'; '.join(sorted(places)[:3])}"
+                                      for problem, places in sorted(walk.layout.items()))
 
 
 def test_qt_standard_dialogs_speak_chinese(qapp):

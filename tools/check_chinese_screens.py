@@ -200,6 +200,7 @@ class ScreenWalk:
         self.archive_path = archive_path
         self.shots = shots
         self.found: dict[str, set[str]] = {}     # text -> where it was seen
+        self.layout: dict[str, set[str]] = {}    # what does not fit a 1366×768 screen -> where
         self.screens: list[str] = []             # what was visited, in order
         self.prepare_dialog: dict[str, Callable] = {}
         self.import_file: Path | None = None
@@ -214,9 +215,13 @@ class ScreenWalk:
                 self.found.setdefault(text, set()).add(f"{where} ({kind})")
 
     def look(self, where: str, widget) -> None:
+        from gui import screen_fit
         self.settle()
         self.screens.append(where)
         self.record(where, widget_texts(widget))
+        if not where.startswith("Qt "):          # Qt's own dialogs are Qt's layouts
+            for problem in screen_fit.layout_problems(widget.window()):
+                self.layout.setdefault(problem, set()).add(where)
         if self.shots is not None:
             name = re.sub(r"[^\w]+", "-", where).strip("-").lower()
             widget.grab().save(str(self.shots / f"{len(self.screens):02d}-{name}.png"))
@@ -312,8 +317,7 @@ class ScreenWalk:
 
         from gui.main_window import MainWindow
         window = MainWindow("zh_CN")
-        window.resize(1400, 900)
-        window.show()
+        window.show()             # sized for the laptop screen the walk pretends (gui/screen_fit.py)
         try:
             self.look("start page", window)
             window.open_archive(self.archive_path)
@@ -714,9 +718,17 @@ def write_import_file(folder: Path) -> Path:
 def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[str, set[str]], list[str]]:
     """Walk the Chinese window on a fresh demo archive in ``folder``.
 
-    Returns ({text with English: where it was seen}, the screens visited).
-    The caller owns the QApplication; Chinese translators are installed for
-    the walk and the previous language is put back afterwards."""
+    Returns ({text with English: where it was seen}, the screens visited)."""
+    walk = walk_screens(folder, shots)
+    return walk.found, walk.screens
+
+
+def walk_screens(folder: Path, shots: Path | None = None) -> ScreenWalk:
+    """Walk the Chinese window on a fresh demo archive in ``folder``, on a pretended
+    1366×768 laptop screen; the walk's ``found`` holds the English seen, its ``layout``
+    what did not fit. The caller owns the QApplication; Chinese translators are
+    installed for the walk and the previous language is put back afterwards."""
+    from gui import screen_fit
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -728,6 +740,9 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
     settings.put(settings.USER_NAME, "李经理")
     language.install_translators(app, "zh_CN")
     QLocale.setDefault(QLocale("zh_CN"))
+    previous_area = screen_fit.simulated_area
+    screen_fit.simulated_area = screen_fit.LAPTOP
+    screen_fit.install(app)
     try:
         # The plan's reasons are written in the language of the day it is made.
         walk = ScreenWalk(prepare_archive(folder), shots)
@@ -743,7 +758,8 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
         language.install_translators(app, previous if previous in language.SUPPORTED else "en")
         QLocale.setDefault(previous_locale)
         settings.put(settings.LANGUAGE, previous or "")
-    return walk.found, walk.screens
+        screen_fit.simulated_area = previous_area
+    return walk
 
 
 def report(found: dict[str, set[str]]) -> str:
@@ -767,16 +783,20 @@ def main(argv: list[str]) -> int:
         app = make_application()
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
-        found, screens = english_on_screens(Path(tmp), args.screenshots)
+        walk = walk_screens(Path(tmp), args.screenshots)
         del app
-    print(f"{len(screens)} screens visited:")
-    for screen in screens:
+    print(f"{len(walk.screens)} screens visited:")
+    for screen in walk.screens:
         print(f"  {screen}")
-    if found:
-        print(report(found))
-        print(f"{len(found)} texts with English on Chinese screens")
+    for problem, places in sorted(walk.layout.items()):
+        print(f"{problem}\n    seen in: {'; '.join(sorted(places)[:3])}")
+    if walk.found:
+        print(report(walk.found))
+        print(f"{len(walk.found)} texts with English on Chinese screens")
+    if walk.found or walk.layout:
+        print(f"{len(walk.layout)} layout problems on a 1366×768 screen")
         return 1
-    print("No English left on the Chinese screens.")
+    print("No English left on the Chinese screens, and every screen fits 1366×768.")
     return 0
 
 
