@@ -552,6 +552,7 @@ class MainWindow(QMainWindow):
             self._restore_splitter(page.splitter, [page.views_width(), 1000])
             page.selection_changed.connect(self._update_actions)
             page.counts_changed.connect(lambda *_: self._update_status())
+            page.clear_search_requested.connect(self._clear_search)
             page.activated.connect(self.edit_customer)
             for spec, action in self._actions.values():
                 if spec.list_shortcut:
@@ -903,12 +904,33 @@ class MainWindow(QMainWindow):
         if page is not None and page.model.rowCount():
             page.table.setFocus()
 
+    def _clear_search(self) -> None:
+        if self.search_field is not None and self.search_field.text():
+            self.search_field.clear()
+            self._search_to_list()
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Escape and self.search_field.text():
             self.search_field.clear()
             return True
+        if watched is self.search_field and event.type() == QEvent.Type.ShortcutOverride \
+                and self._window_shortcut(event):
+            return True         # left unaccepted: the window's action (Ctrl+E export) runs
         return super().eventFilter(watched, event)
+
+    def _window_shortcut(self, event) -> bool:
+        """Whether a key pressed in the search field is one of the window's own action
+        shortcuts that the field would otherwise take as a line-editing key (Ctrl+E is
+        "end of line" in Qt's line edits on Linux); the editing keys stay the field's."""
+        pressed = QKeySequence(event.keyCombination())
+        editing = {QKeySequence(k) for k in ("Ctrl+A", "Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z",
+                                              "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+Backspace", "Ctrl+Delete",
+                                              "Ctrl+Left", "Ctrl+Right", "Ctrl+Home", "Ctrl+End")}
+        if pressed in editing or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        return any(action.isEnabled() and pressed in action.shortcuts()
+                   for _spec, action in self._actions.values())
 
     # -- view -----------------------------------------------------------------------
     def save_view(self) -> None:

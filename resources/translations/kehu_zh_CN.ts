@@ -3726,6 +3726,10 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Clear the search and filters</source>
+        <translation>清除搜索和筛选</translation>
+    </message>
+    <message>
         <source>Choose columns…</source>
         <translation>选择列…</translation>
     </message>
@@ -3744,6 +3748,18 @@
     <message>
         <source>Delete this view</source>
         <translation>删除此视图</translation>
+    </message>
+    <message>
+        <source>No customer matches the search with these filters.</source>
+        <translation>在当前筛选下没有客户符合搜索。</translation>
+    </message>
+    <message>
+        <source>No customer matches the search.</source>
+        <translation>没有客户符合搜索。</translation>
+    </message>
+    <message>
+        <source>No customer matches these filters.</source>
+        <translation>没有客户符合这些筛选条件。</translation>
     </message>
 </context>
 <context>
