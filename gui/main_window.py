@@ -997,6 +997,10 @@ class MainWindow(QMainWindow):
         else:   # a pack may be imported there: a restore point first, if it changed
             self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self, self.archive))
 
+    def show_guide(self) -> None:
+        from gui.guide_dialog import GuideDialog
+        self._guide = GuideDialog.show_guide(self)
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.about_text())
 

@@ -208,6 +208,10 @@ class ChoiceCombo(QComboBox):
         self.setMinimumContentsLength(10)
         self.set_choices(choices)
         self.currentIndexChanged.connect(self._changed)
+        # A long choice ("6.2 free, stays in the community (社区活动)") can be wider than the
+        # box: the list opens wide enough for every choice, and the tooltip says it whole.
+        self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText()))
+        self.setToolTip(self.currentText())
 
     def set_choices(self, choices: Sequence[tuple[str, Any]]) -> None:
         self._loading = True
@@ -217,6 +221,8 @@ class ChoiceCombo(QComboBox):
                 self.addItem(label, value)
         finally:
             self._loading = False
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 3 * self.fontMetrics().horizontalAdvance("M"))
         self._undo.clear()
         self._last = self.currentIndex()
 
@@ -273,12 +279,6 @@ class DimensionCombo(ChoiceCombo):
             (dimension_value_label(dim, v), v.code) for v in dim.values]
         super().__init__(choices, parent)
         self.dimension = dim
-        # A long value ("6.2 free, stays in the community (社区活动)") can be wider than the
-        # box: the list opens wide enough for every value, and the box's tooltip says it whole.
-        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
-        self.view().setMinimumWidth(widest + 3 * self.fontMetrics().horizontalAdvance("M"))
-        self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText()))
-        self.setToolTip(self.currentText())
 
 
 class RecordsModel(QAbstractTableModel):

@@ -336,6 +336,7 @@ class ScreenWalk:
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import", "audit_trail", "purge"):
                     self._trigger(window, key)
+                self._guide(window)
                 for menu in window.findChildren(QMenu):
                     if menu.parent() is not window.menuBar() and menu.actions():
                         self.record("menu", widget_texts(menu))
@@ -435,6 +436,14 @@ class ScreenWalk:
                 self.record(f"Qt {name}", [("cell", str(index.siblingAtColumn(column).data() or ""))])
         dialog.hide()
         dialog.deleteLater()
+
+    def _guide(self, window) -> None:
+        """Help → Guide, scrolled through (a non-modal window of its own)."""
+        window.action("guide").trigger()
+        guide = window._guide
+        self.settle()
+        self.look(f"guide: {guide.windowTitle()}", guide)
+        guide.close()
 
     def _areas(self, window) -> None:
         for row in range(window.nav.count()):

@@ -640,6 +640,14 @@
         <translation>当前使用的网点规则包；导出它或导入另一个</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The working loop in a few pages, with pictures</source>
+        <translation>几页图文说明日常工作流程</translation>
+    </message>
+    <message>
         <source>&amp;About Kehu</source>
         <translation>关于客户经营助手(&amp;A)</translation>
     </message>
@@ -5127,6 +5135,13 @@
     <message>
         <source>Grade customers</source>
         <translation>客户分级</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
