@@ -39,7 +39,7 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(em * 60, self.fontMetrics().height() * 40)
+        self.resize(em * 82, self.fontMetrics().height() * 40)   # the pictures are 720 pixels wide
 
     @classmethod
     def show_guide(cls, parent: QWidget | None) -> "GuideDialog":
