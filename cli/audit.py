@@ -37,7 +37,7 @@ def cmd_audit(args) -> int:
     for entry in items:
         cells = audit.row_cells(entry)
         count = "" if entry.count is None else str(entry.count)
-        line = f"{cells[0]}  {entry.by}  {cells[2]}  {entry.what}"
+        line = f"{cells[0]}  {entry.by}  {cells[2]}  {cells[3]}"
         if count:
             line += "  " + translate("CLI", "({count} records)").format(count=count)
         print(line)

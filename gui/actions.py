@@ -150,6 +150,9 @@ def specs() -> list[ActionSpec]:
                    requires="gui.branch_rules",
                    tip=translate("Actions", "The branch pack in force; export it or import another")),
         # Help
+        ActionSpec("guide", translate("Actions", "&Guide"), "show_guide", "help",
+                   QKeySequence.StandardKey.HelpContents, requires="gui.guide_dialog",
+                   tip=translate("Actions", "The working loop in a few pages, with pictures")),
         ActionSpec("about", translate("Actions", "&About Kehu"), "show_about", "help", icon="kehu",
                    role=QAction.MenuRole.AboutRole),
     ]

@@ -53,6 +53,8 @@ def make_application(argv0: str = "kehu") -> QApplication:
     QLocale.setDefault(QLocale(chosen))
     app.setApplicationDisplayName(app.translate("MainWindow", "Kehu"))
     use_bundled_fonts(app)
+    from gui import screen_fit
+    screen_fit.install(app)      # every window and dialog whole on a laptop's screen
     return app
 
 

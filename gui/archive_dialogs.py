@@ -18,6 +18,7 @@ from gui.tasks import TaskHandle, run_task, show_error
 from model import backup, backup_policy, database, restore_loss, storage_location
 from model.database import Archive, ArchiveDamaged, ArchiveError
 from model.i18n import translate
+from model.datetime_text import datetime_text
 
 SUFFIX = ".kehu"
 
@@ -234,10 +235,9 @@ class RestoreDialog(QDialog):
     @staticmethod
     def _label(path: Path, stem: str, locale: QLocale) -> str:
         """When it was taken, and why when the name says (e.g. before-upgrade-v1)."""
-        taken = datetime.fromtimestamp(path.stat().st_mtime)
-        text = locale.toString(taken, QLocale.FormatType.ShortFormat)
-        parts = path.stem[len(stem) + 1:].split("-", 2)
-        reason = parts[2] if len(parts) == 3 else ""
+        found = backup_policy.entry(path, stem)
+        text = datetime_text(found.taken)
+        reason = backup_policy.reason_label(found.reason)
         return f"{text}  ({reason})" if reason else text
 
     def chosen(self) -> Path | None:
@@ -298,15 +298,14 @@ class RestoreDialog(QDialog):
 
     def _fill(self, info: backup.BackupPreview) -> None:
         number = QLocale().toString
-        self.fields["taken"].setText(info.taken.strftime("%Y-%m-%d %H:%M:%S"))
+        self.fields["taken"].setText(datetime_text(info.taken, seconds=True))
         self.fields["healthy"].setText(self.tr("Healthy") if info.healthy
                                        else self.tr("Damaged: cannot be restored"))
         self.fields["schema"].setText(str(info.schema_version))
         for key in ("customers", "contacts", "transactions"):
             count = info.counts.get(key)
             self.fields[key].setText(number(count) if count is not None else "–")
-        self.fields["newest"].setText(info.newest_change.replace("T", " ")
-                                      if info.newest_change else "–")
+        self.fields["newest"].setText(datetime_text(info.newest_change) or "–")
         self.passphrase_button.setVisible(False)
         changes = self._changes.get(info.path)
         if changes is None:

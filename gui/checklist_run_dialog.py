@@ -258,6 +258,7 @@ class ChecklistRunDialog(QDialog):
         actions_layout.addWidget(self.remove_action_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.error = error_label(self)
+        self._missing_shown = False
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -287,6 +288,19 @@ class ChecklistRunDialog(QDialog):
             score=checklists.score_text(value), met=counts["met"], not_met=counts["not_met"], na=counts["na"],
             open=open_items)
         self.score_label.setText(text)
+        if self._missing_shown:     # the message follows the answers, never stale
+            missing = [row for row in self.rows.values() if row.result() is None]
+            if missing:
+                self._show_missing(missing)
+            else:
+                self._missing_shown = False
+                self.error.hide()
+
+    def _show_missing(self, missing: list[ItemRow]) -> None:
+        self._missing_shown = True
+        self.error.setText(self.tr("Answer every item (met, not met or N/A); {count} still open, the first is "
+                                   "“{item}”.").format(count=len(missing), item=missing[0].item.title()))
+        self.error.show()
 
     # -- evidence -------------------------------------------------------------------------
     def choose_evidence(self, key: str) -> None:
@@ -338,11 +352,10 @@ class ChecklistRunDialog(QDialog):
     # -- saving ------------------------------------------------------------------------------
     def accept(self) -> None:
         self.error.hide()
+        self._missing_shown = False
         missing = [row for row in self.rows.values() if row.result() is None]
         if missing:
-            self.error.setText(self.tr("Answer every item (met, not met or N/A); {count} still open, the first is "
-                                       "“{item}”.").format(count=len(missing), item=missing[0].item.title()))
-            self.error.show()
+            self._show_missing(missing)
             missing[0].buttons["met"].setFocus()
             self.scroll.ensureWidgetVisible(missing[0])
             return

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from gui.plan_dialogs import error_label
-from gui.widgets import ChoiceCombo, RecordsModel, area_type_choices, fit_columns, is_chinese, show_failure
-from model import circles, database, settings
+from gui.widgets import ChoiceCombo, NameFilterProxy, RecordsModel, area_type_choices, fit_columns, is_chinese, show_failure
+from model import circles, database, name_order, settings
 from model.customers import ValidationError
 from model.database import Archive
 
@@ -34,7 +34,7 @@ def show_problem(label: QLabel, exc: BaseException) -> None:
 
 
 def customer_rows(conn, ids: Sequence[int] | None = None) -> list[tuple]:
-    """(id, name, area, phone) of every customer, or of the given ones, by name."""
+    """(id, name, area, phone) of every customer, or of the given ones, in pinyin order."""
     sql = ("SELECT c.id, c.name, coalesce(a.name, ''), coalesce(c.phone, '')"
            " FROM customers c LEFT JOIN areas a ON a.id = c.area_id WHERE c.deleted_at IS NULL")
     params: list = []
@@ -44,7 +44,7 @@ def customer_rows(conn, ids: Sequence[int] | None = None) -> list[tuple]:
             return []
         sql += f" AND c.id IN ({', '.join('?' * len(ids))})"
         params = ids
-    return [tuple(r) for r in conn.execute(sql + " ORDER BY c.name", params)]
+    return name_order.by_pinyin((tuple(r) for r in conn.execute(sql, params)), lambda r: r[1], person=True)
 
 
 def table_view(parent: QWidget, name: str, several: bool = False) -> QTableView:
@@ -79,10 +79,8 @@ class CustomerFinder(QDialog):
         self.search.setClearButtonEnabled(True)
         self.model = RecordsModel([self.tr("Customer"), self.tr("Area"), self.tr("Phone")],
                                   [r[1:] for r in rows], self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = NameFilterProxy(self)      # pinyin search, as the customer list
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self._filter)
         self.table = table_view(self, "finder_table", several)
         self.table.setModel(self.proxy)
@@ -111,7 +109,7 @@ class CustomerFinder(QDialog):
         self.resize(self.fontMetrics().horizontalAdvance("M") * 48, self.fontMetrics().height() * 28)
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_query(text)
         self.count.setText(self.tr("{count} customers match.").format(count=self.proxy.rowCount()))
         if self.proxy.rowCount():
             self.table.selectRow(0)
@@ -163,7 +161,7 @@ class CircleDialog(QDialog):
         self.area_combo.setObjectName("circle_area")
         self.area_combo.setEditable(True)
         self.area_combo.addItem("")
-        self.area_combo.addItems([r[0] for r in conn.execute("SELECT name FROM areas ORDER BY name")])
+        self.area_combo.addItems([name for name, _id, _type in name_order.areas(conn)])
         self.area_combo.lineEdit().setPlaceholderText(self.tr("the compound, park, campus or street"))
         self.area_combo.currentTextChanged.connect(self._area_changed)
         self.area_type = ChoiceCombo(area_type_choices(), self)

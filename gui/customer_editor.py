@@ -13,21 +13,22 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from gui import undo
+from gui import screen_fit, undo
 from gui.contact_dialog import ContactDialog
 from gui.grade_panel import GradePanel
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
                          fit_columns, gender_choices, record_choices, records_view)
-from model import circles, customers, rules, settings
+from model import circles, customers, name_order, rules, settings, stored_text
 from model.database import Archive, ArchiveError
+from model.datetime_text import datetime_text
 
 GROUPS = (
     ("basic", ("name", "gender", "birth_date", "occupation", "employer", "manager", "source",
@@ -119,7 +120,14 @@ class CustomerEditor(QDialog):
         # Grades with their explanations and history; overrides are written at once.
         self.grade_panel = GradePanel(self.archive)
         self.grade_panel.changed.connect(self._grades_changed)
-        self.tabs.addTab(self.grade_panel, self.tr("Grades"))
+        # In a scroll area: the explanations wrap and can be longer than a laptop screen is high.
+        grade_scroll = QScrollArea()
+        grade_scroll.setObjectName("grade_scroll")
+        grade_scroll.setWidget(self.grade_panel)
+        grade_scroll.setWidgetResizable(True)
+        grade_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grade_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs.addTab(grade_scroll, self.tr("Grades"))
         # The circles (圈子) the customer belongs to, and whether they are its centre.
         self.circles_model = RecordsModel(parent=self)
         self.circles_view = self._table(self.circles_model)
@@ -245,14 +253,14 @@ class CustomerEditor(QDialog):
         return records_view(model)
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen else None
-        width, height = 1280, 800
-        if room is not None:
-            width = min(width, room.width() - 40)
-            height = min(height, room.height() - 40)
+        room = screen_fit.available_area(self)
+        width = min(1280, room.width() - 40)
+        height = min(800, room.height() - 40)
         self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.62), int(width * 0.38)])
+        # The side gets at least what its widest tab needs, so opening a tab never moves the splitter.
+        side = max(int(width * 0.38), max(self.tabs.widget(i).minimumSizeHint().width()
+                                          for i in range(self.tabs.count())) + 8)
+        self.splitter.setSizes([width - side, side])
 
     # -- the widgets' values -------------------------------------------------
     def fields(self) -> tuple[str, ...]:
@@ -286,8 +294,12 @@ class CustomerEditor(QDialog):
             widget.setPlainText(text)
         elif isinstance(widget, QComboBox):
             widget.setEditText(text)
+            if widget.lineEdit() is not None:
+                widget.lineEdit().setCursorPosition(0)
         else:
             widget.setText(text)
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)      # a long address shows from its start
 
     def values(self) -> dict[str, Any]:
         return {field: self.value(field) for field in self.fields()}
@@ -302,15 +314,14 @@ class CustomerEditor(QDialog):
     def _fill_choices(self) -> None:
         """The areas, managers and sources already in the archive, to pick from."""
         conn = self.archive.conn
-        rows = conn.execute("SELECT name, area_type FROM areas ORDER BY name").fetchall()
-        self.area_types = {r["name"]: r["area_type"] for r in rows}
+        self.area_types = {name: area_type for name, _id, area_type in name_order.areas(conn)}
         for field in ("area", "manager", "source"):
             if field == "area":
                 names = list(self.area_types)
             else:
-                names = [r[0] for r in conn.execute(
+                names = name_order.by_pinyin((r[0] for r in conn.execute(
                     f"SELECT DISTINCT {field} FROM customers WHERE {field} IS NOT NULL"
-                    f" AND {field} != '' ORDER BY {field}")]
+                    f" AND {field} != ''")), person=field == "manager")
             combo = self.inputs[field]
             combo.blockSignals(True)
             combo.clear()
@@ -346,7 +357,7 @@ class CustomerEditor(QDialog):
         self.contacts_model.set_rows(
             [self.tr("Date"), self.tr("Channel"), self.tr("Purpose"), self.tr("Result"),
              self.tr("Next step"), self.tr("Next date"), self.tr("By")],
-            [[c["contact_date"], channels.get(c["channel"], c["channel"]), c["purpose"],
+            [[c["contact_date"], channels.get(c["channel"], c["channel"]), stored_text.display(c["purpose"]),
               c["result"], c["next_step"], c["next_date"], c["recorded_by"]] for c in contacts])
         self.tabs.setTabText(0, self.tr("Contacts ({count})").format(count=len(contacts)))
         self.tabs.setTabText(1, self.tr("Change history ({count})").format(count=len(history)))
@@ -613,7 +624,7 @@ class CustomerEditor(QDialog):
 
 def _when(stamp: str | None) -> str:
     """2024-05-01T14:03:22 → 2024-05-01 14:03."""
-    return (stamp or "").replace("T", " ")[:16]
+    return datetime_text(stamp)
 
 
 def _change(entry: dict) -> str:

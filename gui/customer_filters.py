@@ -20,7 +20,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton,
                                QToolButton, QWidget)
 
-from model import customers, rules, settings
+from model import customers, name_order, rules, settings
 
 NONE = ""   # in a filter: "the field is empty" (no area / no manager)
 
@@ -135,14 +135,8 @@ def remove_view(name: str) -> None:
 
 
 def filter_choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
-    """The areas and managers the archive's customers have, for the filter bar."""
-    areas = [r[0] for r in conn.execute(
-        "SELECT name FROM areas WHERE id IN (SELECT DISTINCT area_id FROM customers"
-        " WHERE deleted_at IS NULL) ORDER BY name")]
-    managers = [r[0] for r in conn.execute(
-        "SELECT DISTINCT manager FROM customers WHERE deleted_at IS NULL AND manager IS NOT"
-        " NULL AND manager <> '' ORDER BY manager")]
-    return areas, managers
+    """The areas and managers the archive's customers have, for the filter bar (pinyin order)."""
+    return name_order.area_names_in_use(conn), name_order.managers(conn)
 
 
 class FilterBar(QWidget):

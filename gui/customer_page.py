@@ -4,8 +4,8 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QScrollArea, QSizePolicy, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QMenu, QPushButton, QScrollArea, QSizePolicy, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from gui import columns as cols
@@ -22,6 +22,7 @@ class CustomerPage(QWidget):
     activated = Signal(int)            # a customer id: double-click
     counts_changed = Signal(int, int)  # shown, total
     lists_loaded = Signal()            # view counts and filter choices are current
+    clear_search_requested = Signal()  # the "nothing found" note's button: the window clears its search
 
     def __init__(self, archive: Archive, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,6 +92,21 @@ class CustomerPage(QWidget):
         bar_area.setFixedHeight(self.filter_bar.sizeHint().height()
                                 + bar_area.horizontalScrollBar().sizeHint().height())
         right_layout.addWidget(bar_area)
+        # Said when a search or the filters leave the list empty, with the way back.
+        self.empty_note = QWidget()
+        self.empty_note.setObjectName("empty_note")
+        note_layout = QHBoxLayout(self.empty_note)
+        note_layout.setContentsMargins(4, 4, 4, 4)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_label")
+        self.empty_label.setWordWrap(True)
+        self.clear_all_button = QPushButton(self.tr("Clear the search and filters"))
+        self.clear_all_button.setObjectName("clear_all")
+        self.clear_all_button.clicked.connect(self.clear_search_and_filters)
+        note_layout.addWidget(self.empty_label, 1)
+        note_layout.addWidget(self.clear_all_button)
+        self.empty_note.hide()
+        right_layout.addWidget(self.empty_note)
         right_layout.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.setObjectName("customers_splitter")
@@ -314,6 +330,7 @@ class CustomerPage(QWidget):
         self._show_sort_indicator()
         if ranked_ids and self.model.rowCount():
             self.table.selectRow(0)
+        self._update_empty_note()
 
     def refresh(self, data_changed: bool = True) -> None:
         self.model.refresh(data_changed=data_changed)
@@ -326,6 +343,28 @@ class CustomerPage(QWidget):
             self.select_customer(self._keep_id)
         self.counts_changed.emit(self.model.rowCount(), self.model.total())
         self.selection_changed.emit()
+        self._update_empty_note()
+
+    def _update_empty_note(self) -> None:
+        searching = self.model.searching()
+        filtered = not self.filter_bar.filter().is_empty()
+        if self.model.rowCount() or not (searching or filtered):
+            self.empty_note.hide()
+            return
+        if searching and filtered:
+            text = self.tr("No customer matches the search with these filters.")
+        elif searching:
+            text = self.tr("No customer matches the search.")
+        else:
+            text = self.tr("No customer matches these filters.")
+        self.empty_label.setText(text)
+        self.empty_note.show()
+
+    def clear_search_and_filters(self) -> None:
+        self.clear_search_requested.emit()
+        if not self.filter_bar.filter().is_empty():
+            self.filter_bar.set_filter(CustomerFilter(), emit=True)
+        self._update_empty_note()
 
     def _before_reset(self) -> None:
         self._keep_id = self.current_id()

@@ -29,6 +29,7 @@ from gui.grade_text import count_rows, scheme_text
 from gui.tasks import TaskHandle, run_task
 from model import grading
 from model.database import Archive
+from model.datetime_text import datetime_text
 
 
 @dataclass
@@ -252,7 +253,7 @@ class DashboardPage(QWidget):
             overdue=locale.toString(sum(data.overdue.values())))
         if data.last_run:
             text += " " + self.tr("Last grading run: as of {as_of}, on {when} by {by}.").format(
-                as_of=data.last_run["as_of"], when=data.last_run["run_on"].replace("T", " "),
+                as_of=data.last_run["as_of"], when=datetime_text(data.last_run["run_on"]),
                 by=grading.set_by_label(data.last_run["run_by"]))
         else:
             text += " " + self.tr("Nobody has been graded yet: use Grade customers….")

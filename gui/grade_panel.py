@@ -23,6 +23,7 @@ from gui.tasks import show_error
 from gui.widgets import RecordsModel
 from model import grading, settings
 from model.database import Archive, ArchiveError
+from model.datetime_text import datetime_text
 
 
 class OverrideDialog(QDialog):
@@ -153,6 +154,9 @@ class GradePanel(QWidget):
             explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             meta = QLabel()
             meta.setStyleSheet("color: palette(placeholder-text);")
+            # Wrapped, so the tab never needs more width than the editor's splitter gives it.
+            value.setWordWrap(True)
+            meta.setWordWrap(True)
             self.values[scheme], self.explanations[scheme], self.meta[scheme] = value, explanation, meta
             text = QVBoxLayout()
             text.setSpacing(2)
@@ -222,7 +226,7 @@ class GradePanel(QWidget):
                 self.values[scheme].setText(text)
                 self.explanations[scheme].setText(record.explanation(lang))
                 self.meta[scheme].setText(self.tr("As of {as_of} · set on {on} by {by}").format(
-                    as_of=record.as_of.isoformat(), on=record.set_on.replace("T", " "),
+                    as_of=record.as_of.isoformat(), on=datetime_text(record.set_on),
                     by=grading.set_by_label(record.set_by)))
             if scheme in self.override_buttons:
                 self.override_buttons[scheme].setEnabled(customer_id is not None)
@@ -231,7 +235,7 @@ class GradePanel(QWidget):
         rows = []
         if customer_id is not None:
             for h in grading.history(conn, customer_id):
-                rows.append((h.set_on.replace("T", " "), scheme_text(h.scheme),
+                rows.append((datetime_text(h.set_on), scheme_text(h.scheme),
                              value_text(h.scheme, h.value) + (" ✎" if h.override else ""),
                              grading.set_by_label(h.set_by), h.as_of.isoformat(),
                              self._history_reason(h, lang)))

@@ -34,6 +34,7 @@ from gui.opportunity_page import OpportunityPage
 from gui.widgets import show_failure
 from model import grading, grading_session, settings
 from model.database import Archive, ArchiveError
+from model.datetime_text import datetime_text
 
 
 # -- scope ---------------------------------------------------------------------------
@@ -142,7 +143,7 @@ class ScopePage(QWizardPage):
         run = grading.last_run(conn)
         if run:
             self.last_run.setText(self.tr("Last grading run: as of {as_of}, on {when} by {by}.").format(
-                as_of=run["as_of"], when=run["run_on"].replace("T", " "),
+                as_of=run["as_of"], when=datetime_text(run["run_on"]),
                 by=grading.set_by_label(run["run_by"])))
         self._show_session()
         self._update_count()
@@ -158,7 +159,7 @@ class ScopePage(QWizardPage):
             "with {answered} answers not yet applied. Saved {when}.").format(
             scope=html.escape(session.scope_label or session.scope), as_of=session.as_of.isoformat(),
             position=min(session.position + 1, len(session.queue)), total=len(session.queue),
-            answered=len(session.answers), when=session.saved_on.replace("T", " ")))
+            answered=len(session.answers), when=datetime_text(session.saved_on)))
         self.continue_button.setDefault(True)
 
     def _continue(self) -> None:

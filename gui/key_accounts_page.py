@@ -23,7 +23,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -35,7 +35,7 @@ from gui.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.store_check_dialog import StoreCheckDialog
 from gui.marketing_page import _buttons
 from gui.tasks import show_error
-from gui.widgets import RecordsModel, fit_columns, is_chinese
+from gui.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese
 from model import ka_rewards, key_accounts as ka, settings, store_checks as sc
 from model.database import Archive
 from model.ka_rewards import number_text
@@ -455,7 +455,7 @@ class AccountView(QWidget):
         self.results.set_rows([self.tr("Commitment"), self.tr("What"), self.tr("Result"), self.tr("Note"),
                                self.tr("Photo")],
                               [(ka.kind_label(i.kind), i.description, sc.result_label(i.result), i.note or "",
-                                "📷" if i.evidence_id else "") for i in items], range(len(items)))
+                                "✓" if i.evidence_id else "") for i in items], range(len(items)))
         self._show_photo()
 
     def _show_photo(self) -> None:
@@ -646,14 +646,14 @@ class KeyAccountsPage(QWidget):
         new = _button(self, self.tr("&New key account…"), "new_account", self.new_account)
         self.delete_button = _button(self, self.tr("De&lete…"), "delete_account", self.delete_account)
         self.model = RecordsModel(parent=self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = NameFilterProxy(self, person=False)      # pinyin search and order
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_query)
         self.list = table_view(self, "ka_list")
         self.list.setModel(self.proxy)
         self.list.setSortingEnabled(True)
+        # Qt's header starts at "descending" (鑫隆 before 吉祥): the list opens A to Z, by pinyin.
+        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._chosen())
         self.ids: list[int] = []
         self.empty = QLabel(self.tr("No key accounts yet. A key account (KA) is a retail chain served at its head "

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QLi
                                QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from gui import actions as registry
-from gui import archive_dialogs, passphrase_dialogs, undo
+from gui import archive_dialogs, passphrase_dialogs, screen_fit, undo
 from gui.app_lock import AppLock
 from gui.customer_page import CustomerPage
 from gui.tasks import TaskHandle, run_task, show_error
@@ -32,6 +32,7 @@ from model import database, restore_loss
 from model.database import Archive
 from model.i18n import translate
 from model.version import __version__, build_info
+from model.datetime_text import datetime_text
 
 MAX_RECENT = 8
 
@@ -226,7 +227,13 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.backup_label = QLabel()
         self.lock_label = QLabel()   # "Encrypted" / "Not encrypted"
-        for label in (self.lock_label, self.archive_label, self.count_label, self.backup_label):
+        # The lock is an icon: an emoji 🔒 has no glyph in the fonts a field laptop has.
+        self.lock_icon = QLabel()
+        self.lock_icon.setObjectName("lock_icon")
+        side = self.fontMetrics().height()
+        self.lock_icon.setPixmap(registry.icon("lock").pixmap(side, side))
+        self.lock_icon.hide()
+        for label in (self.lock_icon, self.lock_label, self.archive_label, self.count_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
 
     def _build_welcome(self) -> QWidget:
@@ -298,6 +305,8 @@ class MainWindow(QMainWindow):
         lock_text, lock_tip = passphrase_dialogs.status_text(self.archive)
         self.lock_label.setText(lock_text)
         self.lock_label.setToolTip(lock_tip)
+        self.lock_icon.setVisible(bool(self.archive is not None and self.archive.encrypted))
+        self.lock_icon.setToolTip(lock_tip)
         if self.archive is None:
             self.archive_label.setText(self.tr("No archive open"))
             self.count_label.clear()
@@ -323,7 +332,7 @@ class MainWindow(QMainWindow):
             from datetime import datetime
             taken = datetime.fromtimestamp(last.stat().st_mtime)
             self.backup_label.setText(self.tr("Last backup: {when}").format(
-                when=locale.toString(taken, QLocale.FormatType.ShortFormat)))
+                when=datetime_text(taken)))
             self.backup_label.setToolTip(str(last))
 
     def _restore_window_state(self) -> None:
@@ -332,6 +341,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        screen_fit.fit_on_screen(self)     # 800 pixels high do not fit a 1366×768 laptop
         state = settings.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -550,6 +560,7 @@ class MainWindow(QMainWindow):
             self._restore_splitter(page.splitter, [page.views_width(), 1000])
             page.selection_changed.connect(self._update_actions)
             page.counts_changed.connect(lambda *_: self._update_status())
+            page.clear_search_requested.connect(self._clear_search)
             page.activated.connect(self.edit_customer)
             for spec, action in self._actions.values():
                 if spec.list_shortcut:
@@ -914,12 +925,33 @@ class MainWindow(QMainWindow):
         if page is not None and page.model.rowCount():
             page.table.setFocus()
 
+    def _clear_search(self) -> None:
+        if self.search_field is not None and self.search_field.text():
+            self.search_field.clear()
+            self._search_to_list()
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Escape and self.search_field.text():
             self.search_field.clear()
             return True
+        if watched is self.search_field and event.type() == QEvent.Type.ShortcutOverride \
+                and self._window_shortcut(event):
+            return True         # left unaccepted: the window's action (Ctrl+E export) runs
         return super().eventFilter(watched, event)
+
+    def _window_shortcut(self, event) -> bool:
+        """Whether a key pressed in the search field is one of the window's own action
+        shortcuts that the field would otherwise take as a line-editing key (Ctrl+E is
+        "end of line" in Qt's line edits on Linux); the editing keys stay the field's."""
+        pressed = QKeySequence(event.keyCombination())
+        editing = {QKeySequence(k) for k in ("Ctrl+A", "Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z",
+                                              "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+Backspace", "Ctrl+Delete",
+                                              "Ctrl+Left", "Ctrl+Right", "Ctrl+Home", "Ctrl+End")}
+        if pressed in editing or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        return any(action.isEnabled() and pressed in action.shortcuts()
+                   for _spec, action in self._actions.values())
 
     # -- view -----------------------------------------------------------------------
     def save_view(self) -> None:
@@ -994,6 +1026,10 @@ class MainWindow(QMainWindow):
             BranchRulesDialog.ask(self)
         else:   # a pack may be imported there: a restore point first, if it changed
             self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self, self.archive))
+
+    def show_guide(self) -> None:
+        from gui.guide_dialog import GuideDialog
+        self._guide = GuideDialog.show_guide(self)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.about_text())

@@ -13,6 +13,7 @@ can be closed and resumed at the same customer.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
@@ -235,8 +236,10 @@ class OpportunityPage(QWizardPage):
     def _show_result(self) -> None:
         if self._need and self._close:
             value = self.rules.grades[self._need][self._close]
-            self.result.setText(self.tr("Grade {grade}: {label}").format(
-                grade=value, label=value_text(grading.OPPORTUNITY, value, long=True)))
+            # The rules' long label already starts with the grade ("D: latent need"): said once.
+            label = re.sub(rf"^\s*{re.escape(value)}\s*[:：]\s*", "",
+                           value_text(grading.OPPORTUNITY, value, long=True))
+            self.result.setText(self.tr("Grade {grade}: {label}").format(grade=value, label=label))
         elif self._need or self._close:
             self.result.setText(self.tr("Now the expected close (A–E).") if self._need
                                 else self.tr("Now the need (1–3)."))

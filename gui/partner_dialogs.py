@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from gui.circle_dialogs import show_problem
@@ -164,6 +164,9 @@ class AgreementDialog(_SaveDialog):
         self.texts: dict[tuple[str, str], QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(dates)
+        # The two sides next to each other: stacked, they are taller than a laptop screen.
+        sides = QHBoxLayout()
+        layout.addLayout(sides)
         for side, topics in partners.SIDES.items():
             box = QGroupBox(partners.side_label(side), self)
             form = QFormLayout(box)
@@ -176,7 +179,7 @@ class AgreementDialog(_SaveDialog):
                 edit.setPlaceholderText(self.tr("one commitment per line"))
                 form.addRow(partners.topic_label(topic), edit)
                 self.texts[(side, topic)] = edit
-            layout.addWidget(box)
+            sides.addWidget(box)
         self.notes = QLineEdit(deal.notes or "", self)
         self.notes.setPlaceholderText(self.tr("Notes on the agreement"))
         layout.addWidget(self.notes)

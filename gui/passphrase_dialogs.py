@@ -12,6 +12,8 @@ that change the protection (change passphrase, encrypt, remove encryption).
 """
 from __future__ import annotations
 
+import html
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -72,8 +74,13 @@ class StrengthMeter(QWidget):
                  passphrases.STRONG: self.tr("Strong")}[self.rating.level]
         colour = {passphrases.WEAK: "#b3261e", passphrases.FAIR: "#8a6d00",
                   passphrases.STRONG: "#1b6e20"}[self.rating.level]
-        self.label.setText(f"<b style='color:{colour}'>{level}</b> — {self.rating.hint}" if text
-                           else self.rating.hint)
+        hint = html.escape(self.rating.hint)
+        if not text:
+            self.label.setText(hint)
+        elif self.rating.level == passphrases.WEAK:
+            self.label.setText(f"<b style='color:{colour}'>{level}</b> — {hint}")
+        else:       # the hint starts with the level ("Strong. Write it down…"): said once
+            self.label.setText(f"<span style='color:{colour}'>{hint}</span>")
         return self.rating
 
 
@@ -148,6 +155,8 @@ class NewPassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Wide enough that the strength hint and the warnings wrap in two lines, not five.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         for field in filter(None, (self.current, self.first, self.second)):
             field.textChanged.connect(self._update)
         for box in filter(None, (self.weak_ok, self.plain)):
@@ -359,7 +368,7 @@ def status_text(archive: Archive | None) -> tuple[str, str]:
     if archive is None:
         return "", ""
     if archive.encrypted:
-        return ("🔒 " + translate("PassphraseDialogs", "Encrypted"),
+        return (translate("PassphraseDialogs", "Encrypted"),
                 translate("PassphraseDialogs", "The archive, its journal and its backups are encrypted "
                           "with your passphrase."))
     demo = False

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit,
                                QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDate
 from gui.customer_filters import filter_choices
 from gui.plan_models import outcome_labels
 from gui.tasks import run_task
-from gui.widgets import ERROR_STYLE, DateField, RecordsModel, fit_columns, show_failure
-from model import due, normalize, planning_rules, settings, visit_plan
+from gui.widgets import ERROR_STYLE, DateField, NameFilterProxy, RecordsModel, fit_columns, show_failure
+from model import due, name_order, normalize, planning_rules, settings, visit_plan
 from model.database import Archive
 
 
@@ -476,11 +476,9 @@ class CustomerPicker(QDialog):
         self.search.setPlaceholderText(self.tr("name, area or phone digits"))
         self.search.setClearButtonEnabled(True)
         self.model = RecordsModel(parent=self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = NameFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_query)
         self.table = QTableView(self)
         self.table.setObjectName("picker_table")
         self.table.setModel(self.proxy)
@@ -532,9 +530,10 @@ class CustomerPicker(QDialog):
         def work(progress):
             conn = archive.reader()
             try:
-                return [(r["id"], r["name"], r["area"] or "", r["phone"] or r["phone2"] or "",
-                         (r["last_contact"] or "")[:10])
-                        for r in due.customer_rows(conn, manager) if r["id"] not in taken]
+                return name_order.by_pinyin(
+                    [(r["id"], r["name"], r["area"] or "", r["phone"] or r["phone2"] or "",
+                      (r["last_contact"] or "")[:10])
+                     for r in due.customer_rows(conn, manager) if r["id"] not in taken], lambda r: r[1], person=True)
             finally:
                 conn.close()
         self.task = run_task(self, work, on_success=self._loaded,

@@ -28,7 +28,7 @@ from gui.circle_dialogs import show_problem
 from gui.plan_dialogs import branch_name, error_label
 from gui.print_dialogs import _PrintDialog
 from gui.widgets import ChoiceCombo, is_chinese
-from model import audit, circles, promotions, rules, settings
+from model import audit, circles, name_order, promotions, rules, settings
 from model.database import Archive
 from model.i18n import translate
 
@@ -158,7 +158,7 @@ class AudienceEditor(QWidget):
              [(grading.value_label(grading.PERSONA, v, language, grading_rules), v)
               for v in grading.value_order(grading.PERSONA, grading_rules)]),
             ("area_types", self.tr("Area types"), [(a.label(language), a.key) for a in rules.area_types()]),
-            ("area_ids", self.tr("Areas"), [tuple(r) for r in conn.execute("SELECT name, id FROM areas ORDER BY name")]),
+            ("area_ids", self.tr("Areas"), [(name, area_id) for name, area_id, _type in name_order.areas(conn)]),
         ]
         self.lists: dict[str, QListWidget] = {}
         grid = QGridLayout()
@@ -245,7 +245,7 @@ class PlanDialog(QDialog):
             (c.name, c.id) for c in circles.list_circles(conn)], self)
         self.circle_combo.setObjectName("plan_circle")
         self.area_combo = ChoiceCombo([(self.tr("None"), None)] + [
-            tuple(r) for r in conn.execute("SELECT name, id FROM areas ORDER BY name")], self)
+            (name, area_id) for name, area_id, _type in name_order.areas(conn)], self)
         self.area_combo.setObjectName("plan_area")
         self.theme_edit = QLineEdit(self)
         self.theme_edit.setObjectName("plan_theme")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEventLoop,
-                            QModelIndex, Qt, QTimer, Signal)
+                            QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QHeaderView, QProgressBar, QPushButton, QTableView, QToolButton, QVBoxLayout,
@@ -24,7 +24,7 @@ from gui.tasks import TaskHandle, run_task, show_error
 from model.database import ArchiveError
 from model.progress import Progress
 
-from model import language, normalize, rules
+from model import language, normalize, rules, search
 
 translate = QCoreApplication.translate
 
@@ -236,6 +236,10 @@ class ChoiceCombo(QComboBox):
         self.setMinimumContentsLength(10)
         self.set_choices(choices)
         self.currentIndexChanged.connect(self._changed)
+        # A long choice ("6.2 free, stays in the community (社区活动)") can be wider than the
+        # box: the list opens wide enough for every choice, and the tooltip says it whole.
+        self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText()))
+        self.setToolTip(self.currentText())
 
     def set_choices(self, choices: Sequence[tuple[str, Any]]) -> None:
         self._loading = True
@@ -245,6 +249,8 @@ class ChoiceCombo(QComboBox):
                 self.addItem(label, value)
         finally:
             self._loading = False
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 3 * self.fontMetrics().horizontalAdvance("M"))
         self._undo.clear()
         self._last = self.currentIndex()
 
@@ -460,3 +466,40 @@ def show_failure(label: QLabel, exc: BaseException) -> None:
         label.show()
     else:
         show_error(label.window(), exc)
+
+
+class NameFilterProxy(QSortFilterProxyModel):
+    """A list's search and sort by name as the customer list does them: a row matches when
+    its name matches the query (part of it, or its pinyin: ``zw`` or ``zhangwei`` finds
+    张伟) or another shown column contains it; the name column sorts in pinyin order
+    (:func:`model.search.sort_key`), other columns as Qt sorts them."""
+
+    def __init__(self, parent: QWidget | None = None, name_column: int = 0, person: bool = True):
+        super().__init__(parent)
+        self.name_column, self.person = name_column, person
+        self._query = ""
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_query(self, text: str) -> None:
+        self.beginFilterChange()
+        self._query = (text or "").strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def query(self) -> str:
+        return self._query
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt's name
+        if not self._query:
+            return True
+        model = self.sourceModel()
+        if search.name_matches(model.index(row, self.name_column, parent).data() or "", self._query):
+            return True
+        needle = search.normalize_query(self._query)
+        return any(needle in str(model.index(row, column, parent).data() or "").lower()
+                   for column in range(model.columnCount(parent)) if column != self.name_column)
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802 - Qt's name
+        if left.column() == self.name_column:
+            return (search.sort_key(str(left.data() or ""), self.person)
+                    < search.sort_key(str(right.data() or ""), self.person))
+        return super().lessThan(left, right)

@@ -21,6 +21,8 @@ from pathlib import Path
 from model import database
 from model.database import sqlite3
 from model.i18n import translate
+from model import stored_text
+from model.datetime_text import datetime_text
 
 ACTIONS = ("export", "print", "backup", "restore", "branch_pack", "bulk_delete", "purge")
 
@@ -236,6 +238,9 @@ def detail_text(entry: Entry) -> str:
         "backups_not_cleaned": translate("Audit", "backups not cleaned: {value}"),
         "carried": translate("Audit", "entries of the replaced trail carried over: {value}"),
     }
+    # Values kept as keys, said in the user's language (a tracking log's period).
+    periods = {"day": translate("Audit", "day"), "week": translate("Audit", "week"),
+               "half-month": translate("Audit", "half month"), "month": translate("Audit", "month")}
     parts = []
     if d.get("sensitive"):
         parts.append(translate("Audit", "sensitive fields included"))
@@ -256,6 +261,8 @@ def detail_text(entry: Entry) -> str:
         value = d[key]
         if key in handled or value in (None, "", False) or (key == "backups_not_cleaned" and not value):
             continue
+        if key == "period":
+            value = periods.get(value, value)
         parts.append(labels[key].format(value=value) if key in labels else f"{key}: {value}")
     return "; ".join(parts)
 
@@ -267,7 +274,7 @@ def headers() -> list[str]:
 
 
 def row_cells(entry: Entry) -> list:
-    return [entry.at.replace("T", " "), entry.by, action_label(entry.action), entry.what,
+    return [datetime_text(entry.at, seconds=True), entry.by, action_label(entry.action), stored_text.display(entry.what),
             entry.count, entry.reason or "", detail_text(entry)]
 
 

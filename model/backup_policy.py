@@ -39,6 +39,7 @@ from pathlib import Path
 
 from model import backup, rules
 from model.database import Archive, sqlite3
+from model.i18n import translate
 
 RULES_FILE = "backups.json"
 CLEAN_NOTE = "last-close.json"
@@ -100,6 +101,27 @@ def entry(path: Path, stem: str) -> BackupEntry:
         except ValueError:
             pass
     return BackupEntry(path, datetime.fromtimestamp(path.stat().st_mtime), "")
+
+
+def reason_label(reason: str) -> str:
+    """Why a backup was taken, in the user's language: the file name keeps the key
+    (``before-import``), the screen shows its words, so a language switch changes them.
+    A key this version does not know (a newer version's) shows as it is."""
+    labels = {
+        "on-close": translate("Backups", "when closing"),
+        "before-import": translate("Backups", "before an import"),
+        "before-branch-pack": translate("Backups", "before a branch rules pack"),
+        "before-restore": translate("Backups", "before a restore"),
+        "before-encrypt": translate("Backups", "before encrypting"),
+        "before-decrypt": translate("Backups", "before removing the encryption"),
+        "before-passphrase-change": translate("Backups", "before a passphrase change"),
+    }
+    if reason in labels:
+        return labels[reason]
+    upgrade = re.fullmatch(r"before-upgrade-v(\d+)", reason or "")
+    if upgrade:
+        return translate("Backups", "before the upgrade from version {version}").format(version=upgrade.group(1))
+    return reason
 
 
 def entries(archive_path: Path) -> list[BackupEntry]:

@@ -20,7 +20,7 @@ from model.database import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from model import database, rules
+from model import database, name_order, rules
 from model.customers import ValidationError, now_stamp
 from model.i18n import translate
 from model.promotions import Choice, marketing_rules
@@ -169,14 +169,14 @@ def get(conn: sqlite3.Connection, circle_id: int) -> Circle | None:
 
 
 def list_circles(conn: sqlite3.Connection) -> list[Circle]:
-    return [Circle(*r) for r in conn.execute(_SELECT + " ORDER BY ci.name, ci.id")]
+    return name_order.by_pinyin((Circle(*r) for r in conn.execute(_SELECT + " ORDER BY ci.id")), lambda c: c.name)
 
 
 def circles_of(conn: sqlite3.Connection, customer_id: int) -> list[Circle]:
     """The circles a customer belongs to now (for the member's page)."""
-    return [Circle(*r) for r in conn.execute(
+    return name_order.by_pinyin((Circle(*r) for r in conn.execute(
         _SELECT + " WHERE ci.id IN (SELECT circle_id FROM circle_members WHERE customer_id = ? AND left_on IS NULL)"
-                  " ORDER BY ci.name, ci.id", (customer_id,))]
+                  " ORDER BY ci.id", (customer_id,))), lambda c: c.name)
 
 
 def centre_ids(conn: sqlite3.Connection) -> set[int]:

@@ -111,7 +111,9 @@ def clean(values: dict, *, partial: bool = False) -> dict:
             problems["name"] = translate("Customers", "A customer needs a name.")
     if out.get("birth_date") and out["birth_date"] > date.today().isoformat():
         problems["birth_date"] = translate("Customers", "The birth date is in the future.")
-    if (out.get("latitude") is None) != (out.get("longitude") is None) and not partial:
+    # Only when one of the two is really missing: a latitude of 95.5 has its own message.
+    if (out.get("latitude") is None) != (out.get("longitude") is None) and not partial \
+            and "latitude" not in problems and "longitude" not in problems:
         problems["latitude"] = translate("Customers", "Give both latitude and longitude, or neither.")
     if problems:
         raise ValidationError(problems)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from model import database, normalize
+from model import database, name_order, normalize
 from model.customers import ValidationError
 from model.i18n import translate
 
@@ -149,9 +149,9 @@ def get_account(conn, account_id: int) -> Account:
 
 
 def accounts(conn) -> list[Account]:
-    return [Account(*r) for r in conn.execute(
+    return name_order.by_pinyin((Account(*r) for r in conn.execute(
         "SELECT id, name, scope, channel, head_office, notes, created_at, created_by FROM key_accounts"
-        " ORDER BY name, id")]
+        " ORDER BY id")), lambda a: a.name)
 
 
 # -- regions and stores ------------------------------------------------------------
@@ -376,9 +376,10 @@ def delete_contact(conn, contact_id: int, by: str) -> None:
 
 def contacts(conn, account_id: int) -> list[Contact]:
     """The account's contacts, the KeyMan first."""
-    return [Contact(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in conn.execute(
+    found = name_order.by_pinyin((Contact(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in conn.execute(
         "SELECT id, account_id, name, role, phone, store_id, is_keyman, notes FROM ka_contacts"
-        " WHERE account_id = ? ORDER BY is_keyman DESC, name, id", (account_id,))]
+        " WHERE account_id = ? ORDER BY id", (account_id,))), lambda c: c.name, person=True)
+    return sorted(found, key=lambda c: not c.is_keyman)     # stable: pinyin order after the KeyMan
 
 
 def keyman(conn, account_id: int) -> Contact | None:

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from model import database, normalize, table_files
+from model import database, name_order, normalize, table_files
+from model import search as name_search
 from model.database import sqlite3
 from model.i18n import translate
 from model.progress import Progress
@@ -177,13 +178,18 @@ class PartnerSummary:
 
 def list_partners(conn: sqlite3.Connection, search: str | None = None, as_of: date | None = None
                   ) -> list[PartnerSummary]:
-    """Every partner (or those whose name, territory or manager contains ``search``), by name,
-    with its outlets, last checklist score, open actions and the performance flag."""
+    """Every partner (or those whose name matches ``search``, by its characters or its pinyin,
+    or whose territory or manager contains it), in pinyin order, with its outlets, last
+    checklist score, open actions and the performance flag."""
     where, params = "", []
     text = normalize.text(search)
     if text:
         where = "WHERE p.name LIKE ? OR coalesce(p.territory, '') LIKE ? OR coalesce(p.manager, '') LIKE ?"
         params = [f"%{text}%"] * 3
+        by_pinyin = {r[0] for r in conn.execute("SELECT id, name FROM partners")
+                     if name_search.name_matches(r[1], text)}
+        if by_pinyin:
+            where += f" OR p.id IN ({', '.join(str(int(i)) for i in by_pinyin)})"
     rows = conn.execute(f"""
         SELECT p.id, p.name, p.kind, p.territory, p.manager,
                (SELECT count(*) FROM partner_outlets o WHERE o.partner_id = p.id) AS outlets,
@@ -193,7 +199,8 @@ def list_partners(conn: sqlite3.Connection, search: str | None = None, as_of: da
                 ORDER BY r.run_on DESC, r.id DESC LIMIT 1) AS last_score,
                (SELECT count(*) FROM partner_actions a WHERE a.partner_id = p.id AND a.status = 'open') AS open_actions,
                (SELECT min(a.due_on) FROM partner_actions a WHERE a.partner_id = p.id AND a.status = 'open') AS next_due
-        FROM partners p {where} ORDER BY p.name, p.id""", params).fetchall()
+        FROM partners p {where} ORDER BY p.id""", params).fetchall()
+    rows = name_order.by_pinyin(rows, lambda r: r["name"])
     return [PartnerSummary(r["id"], r["name"], r["kind"], r["territory"], r["manager"], r["outlets"],
                            date.fromisoformat(r["last_run_on"]) if r["last_run_on"] else None, r["last_score"],
                            r["open_actions"], date.fromisoformat(r["next_due"]) if r["next_due"] else None,
@@ -326,11 +333,12 @@ class Outlet:
 
 
 def outlets(conn: sqlite3.Connection, partner_id: int) -> list[Outlet]:
-    return [Outlet(r["name"], r["address"], r["phone"], r["channel"], r["customer_id"], r["id"], r["customer_name"])
-            for r in conn.execute(
-                "SELECT o.*, c.name AS customer_name FROM partner_outlets o LEFT JOIN customers c"
-                " ON c.id = o.customer_id AND c.deleted_at IS NULL WHERE o.partner_id = ? ORDER BY o.name, o.id",
-                (partner_id,))]
+    return name_order.by_pinyin((
+        Outlet(r["name"], r["address"], r["phone"], r["channel"], r["customer_id"], r["id"], r["customer_name"])
+        for r in conn.execute(
+            "SELECT o.*, c.name AS customer_name FROM partner_outlets o LEFT JOIN customers c"
+            " ON c.id = o.customer_id AND c.deleted_at IS NULL WHERE o.partner_id = ? ORDER BY o.id",
+            (partner_id,))), lambda o: o.name)
 
 
 def add_outlets(conn: sqlite3.Connection, partner_id: int, items: list[Outlet], by: str) -> int:

@@ -358,6 +358,16 @@ class Plan:
         return [c for c in self.checklist if c.phase == phase]
 
 
+def checklist_label(phase: str, key: str, stored: str, language: str | None = None) -> str:
+    """A checklist item's words in the user's language: an item from the rules keeps its
+    key and is said anew (made while the program spoke English, it reads in Chinese
+    after a switch); one the user wrote or reworded shows as stored."""
+    for item in checklist_items(phase) if phase in PHASES else ():
+        if item.key == key and stored in (item.label_en, item.label_zh):
+            return item.label(language)
+    return stored
+
+
 def default_checklist(language: str | None = None) -> list[CheckItem]:
     return [CheckItem(phase, item.key, item.label(language)) for phase in PHASES for item in checklist_items(phase)]
 
@@ -517,7 +527,7 @@ def get(conn: sqlite3.Connection, plan_id: int) -> Plan | None:
         "SELECT who, role FROM promotion_staff WHERE plan_id = ? ORDER BY position", (plan_id,))]
     plan.schedule = [ScheduleLine(r[0] or "", r[1]) for r in conn.execute(
         "SELECT at, what FROM promotion_schedule WHERE plan_id = ? ORDER BY position", (plan_id,))]
-    plan.checklist = [CheckItem(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in conn.execute(
+    plan.checklist = [CheckItem(r[0], r[1], checklist_label(r[0], r[1], r[2]), bool(r[3]), r[4], r[5]) for r in conn.execute(
         "SELECT phase, key, label, done, done_at, done_by FROM promotion_checklist WHERE plan_id = ?"
         " ORDER BY position", (plan_id,))]
     return plan

@@ -681,3 +681,20 @@ def _ids_ascend_within_names(names: list[str], ids: np.ndarray) -> bool:
         return True
     same = np.fromiter(map(operator.eq, names, names[1:]), dtype=bool, count=len(names) - 1)
     return bool(np.all(ids[1:][same] > ids[:-1][same]))
+
+
+def name_matches(name: str | None, query: str | None) -> bool:
+    """Whether ``query`` finds ``name`` the way the customer search does, for the smaller
+    lists that filter in memory (the add-to-plan picker, ...): part of the name, or pinyin
+    (full, initials, or mixed, ``zhangsf``) from the start of the name or of a later
+    syllable. An empty query finds everything."""
+    normalized = normalize_query(query)
+    if not normalized:
+        return True
+    q = _Query.parse(normalized)
+    if q.name and q.name in _fold(name or ""):
+        return True
+    if q.pinyin:
+        whole, later = name_keys(name or "")
+        return any(key.startswith(q.pinyin) for key in f"{whole} {later}".split())
+    return False

@@ -27,6 +27,7 @@ from model import database, due, language, planning_rules, routing
 from model.customers import Contact, log_contact, now_stamp
 from model.i18n import translate
 from model.planning_rules import clock, minutes
+from model import stored_text
 
 OUTCOMES = ("done", "not_met", "rescheduled")
 MUST_PLAN = 1_000_000_000          # penalty for leaving out a visit placed or added by hand
@@ -489,7 +490,9 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
         visit = PlanVisit(
             customer_id=r["customer_id"], name=c["name"], phone=c["phone"] or c["phone2"],
             address=c["address"], area=c["area"], area_type=c["area_type"], lat=lat, lon=lon, coord_source=source, window_key=r["window_key"], duration=r["duration"],
-            purpose=r["purpose"], reason=r["reason"], priority=r["priority"], rank_class=r["rank_class"],
+            # Stored in the words of the day it was planned; shown in today's language.
+            purpose=stored_text.display(r["purpose"]), reason=stored_text.display(r["reason"]),
+            priority=r["priority"], rank_class=r["rank_class"],
             tier=r["tier"], opportunity_grade=r["opportunity_grade"], overdue_days=r["overdue_days"],
             due_date=r["due_date"],
             last_contact=c["last_contact"], last_result=c["last_result"],

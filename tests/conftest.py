@@ -25,6 +25,14 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def laptop_screen(monkeypatch):
+    """Windows fit themselves on the screen (gui/screen_fit.py); the offscreen screen is
+    800×800, so tests pretend the field laptop's 1366×768 instead."""
+    from gui import screen_fit
+    monkeypatch.setattr(screen_fit, "simulated_area", screen_fit.LAPTOP)
+
+
 @pytest.fixture
 def archive(tmp_path):
     """A new, empty archive in the test's own folder."""

@@ -544,3 +544,42 @@ def test_qt_calls_do_not_drop_references_to_none(qtbot, windows, book):
         for row in range(page.model.rowCount()):
             page.table.selectRow(row)             # each updates ~16 actions and the status
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_an_empty_search_says_so_and_offers_to_clear(qtbot, windows, book):
+    window = windows()
+    open_in(qtbot, window, book)
+    page = window.page()
+    assert not page.empty_note.isVisibleTo(window)
+    with qtbot.waitSignal(window.search_done, timeout=5000):
+        window.search_field.setText("zzzzqqq")
+    assert page.model.rowCount() == 0
+    assert page.empty_note.isVisibleTo(window)
+    assert "search" in page.empty_label.text()
+    page.clear_all_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(PEOPLE))
+    assert window.search_field.text() == ""
+    assert not page.empty_note.isVisibleTo(window)
+
+
+def test_ctrl_e_exports_even_from_the_search_field(qtbot, windows, book, monkeypatch):
+    """Qt's line edits take Ctrl+E as "end of line" on Linux desktops (not offscreen), so
+    the search field hands the window's own shortcuts back; its editing keys stay its own."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from gui.export_dialog import ExportDialog
+    window = windows()
+    open_in(qtbot, window, book)
+    exported = []
+    monkeypatch.setattr(ExportDialog, "run", classmethod(
+        lambda cls, parent, archive, view_ids: exported.append(view_ids)))
+    field = window.search_field
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    override_e = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_E, ctrl)
+    assert window.eventFilter(field, override_e) is True and not override_e.isAccepted()
+    assert window.eventFilter(field, QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_A, ctrl)) is False
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, ctrl)
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_E, ctrl)
+    assert len(exported) == 1

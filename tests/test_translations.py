@@ -74,18 +74,63 @@ def test_latin_words_allows_codes_formats_keys_and_paths():
     assert screens.latin_words("<b>Name</b>：张三") == ["Name"]
 
 
+_WALK: list = []
+
+
+def chinese_walk(tmp_path_factory) -> "screens.ScreenWalk":
+    """The Chinese screen walk on a pretended 1366×768 laptop, once for the tests below."""
+    if not _WALK:
+        _WALK.append(screens.walk_screens(tmp_path_factory.mktemp("walk")))
+    return _WALK[0]
+
+
 @pytest.mark.gui
-def test_no_english_on_the_chinese_screens(qapp, tmp_path):
-    found, visited = screens.english_on_screens(tmp_path)
+def test_no_english_on_the_chinese_screens(qapp, tmp_path_factory):
+    walk = chinese_walk(tmp_path_factory)
+    found, visited = walk.found, walk.screens
     # The walk really went through the window and its dialogs.
     visited_text = "\n".join(visited)
     for place in ("area 客户", "area 拜访", "area 经营看板", "menu archive", "dialog CustomerEditor",
                   "dialog ContactDialog", "wizard ImportDialog", "wizard GradingWizard", "dialog ExportDialog",
-                  "dialog RestoreDialog", "dialog NewPlanDialog", "static dialog: 关于客户经营助手"):
+                  "dialog RestoreDialog", "dialog NewPlanDialog", "static dialog: 关于客户经营助手",
+                  "Qt file dialog", "Qt colour dialog", "Qt print dialog, tab 1", "Qt print preview"):
         assert place in visited_text, f"the walk did not reach {place}:\n{visited_text}"
     assert not found, (f"{len(found)} text(s) with English on Chinese screens "
                        "(translate them in the .ts, or make the code translate them):\n"
                        + screens.report(found))
+
+
+@pytest.mark.gui
+def test_every_window_and_dialog_fits_a_1366x768_screen(qapp, tmp_path_factory):
+    """Every top-level window and dialog the walk opens (at 1366×768 less the taskbar):
+    its minimum size fits, it is shown inside the screen, and no one-line label is
+    narrower than its text."""
+    walk = chinese_walk(tmp_path_factory)
+    dialogs = [s for s in walk.screens if s.startswith(("dialog ", "wizard "))]
+    assert len(dialogs) > 40, dialogs
+    assert not walk.layout, "\n".join(f"{problem}\n    seen in: {'; '.join(sorted(places)[:3])}"
+                                      for problem, places in sorted(walk.layout.items()))
+
+
+def test_qt_standard_dialogs_speak_chinese(qapp):
+    """Qt's own file, colour, print and message dialogs: what qtbase_zh_CN leaves in English
+    the program's translation fills in (gui/qt_strings.py)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QWidget
+    from model import language
+    language.install_translators(qapp, "zh_CN")
+    previous = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))
+    parent = QWidget()
+    try:
+        walk = screens.ScreenWalk(Path("unused.kehu"))
+        walk.qt_dialogs(parent)
+    finally:
+        language.install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+        parent.deleteLater()
+    assert any(s.startswith("Qt file dialog") for s in walk.screens)
+    assert not walk.found, screens.report(walk.found)
 
 
 def _cli(*args: str, cwd: Path, settings_dir: Path, lang: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess:

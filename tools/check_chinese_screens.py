@@ -44,6 +44,12 @@ ALLOWED_WORDS = {
     "english",                         # a language chooser names each language in itself
     "qq",                              # a chat app (QQ群), like 微信
 }
+# Also allowed in Qt's own dialogs: its Chinese paper names keep the English name in
+# brackets ("美国信纸 (Letter)"), units, and the colour dialog's HTML field. The file list's
+# sizes ("5 bytes") come from the system locale's own data (字节 on a Chinese system), not
+# from a translation.
+QT_ALLOWED_WORDS = {"jis", "ansi", "envelope", "folio", "in", "pt", "cc", "letter", "tabloid",
+                    "legal", "executive", "ledger", "dl", "html", "kib", "mib", "gib", "bytes"}
 _TAGS = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
 _PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png|jpg|jpeg)\b")
@@ -194,6 +200,7 @@ class ScreenWalk:
         self.archive_path = archive_path
         self.shots = shots
         self.found: dict[str, set[str]] = {}     # text -> where it was seen
+        self.layout: dict[str, set[str]] = {}    # what does not fit a 1366×768 screen -> where
         self.screens: list[str] = []             # what was visited, in order
         self.prepare_dialog: dict[str, Callable] = {}
         self.import_file: Path | None = None
@@ -201,13 +208,20 @@ class ScreenWalk:
     # recording
     def record(self, where: str, texts) -> None:
         for kind, text in texts:
-            if text and latin_words(text):
+            words = latin_words(text) if text else []
+            if where.startswith("Qt "):
+                words = [w for w in words if w.lower() not in QT_ALLOWED_WORDS]
+            if words:
                 self.found.setdefault(text, set()).add(f"{where} ({kind})")
 
     def look(self, where: str, widget) -> None:
+        from gui import screen_fit
         self.settle()
         self.screens.append(where)
         self.record(where, widget_texts(widget))
+        if not where.startswith("Qt "):          # Qt's own dialogs are Qt's layouts
+            for problem in screen_fit.layout_problems(widget.window()):
+                self.layout.setdefault(problem, set()).add(where)
         if self.shots is not None:
             name = re.sub(r"[^\w]+", "-", where).strip("-").lower()
             widget.grab().save(str(self.shots / f"{len(self.screens):02d}-{name}.png"))
@@ -303,8 +317,7 @@ class ScreenWalk:
 
         from gui.main_window import MainWindow
         window = MainWindow("zh_CN")
-        window.resize(1400, 900)
-        window.show()
+        window.show()             # sized for the laptop screen the walk pretends (gui/screen_fit.py)
         try:
             self.look("start page", window)
             window.open_archive(self.archive_path)
@@ -323,10 +336,12 @@ class ScreenWalk:
                 for key in ("export", "backup", "restore", "check", "columns", "preferences", "about",
                             "save_view", "grade", "import", "audit_trail", "purge"):
                     self._trigger(window, key)
+                self._guide(window)
                 for menu in window.findChildren(QMenu):
                     if menu.parent() is not window.menuBar() and menu.actions():
                         self.record("menu", widget_texts(menu))
                 self._lock_screen(window)
+                self.qt_dialogs(window)
                 self.look("main window at the end", window)
         finally:
             window.close()
@@ -342,6 +357,93 @@ class ScreenWalk:
             action.trigger()
             self.settle()
             self.look(f"main window after {key}", window)
+
+    def qt_dialogs(self, parent) -> None:
+        """Qt's own standard dialogs (file, colour, print, print preview,
+        message box buttons, input, a text field's menu): Qt's Chinese translation leaves a
+        few texts in English, which the program's translation fills (gui/qt_strings.py)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+        from PySide6.QtWidgets import (QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
+                                       QPushButton, QTabWidget)
+        folder = Path(tempfile.mkdtemp(prefix="kehu-qt-"))
+        (folder / "客户").mkdir()
+        (folder / "名单.csv").write_bytes(b"x" * 2000)
+        (folder / "说明.txt").write_bytes(b"x" * 5)
+        dialogs = []
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            for view in (QFileDialog.ViewMode.List, QFileDialog.ViewMode.Detail):
+                dialog = QFileDialog(parent, "", str(folder))
+                dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+                dialog.setAcceptMode(mode)
+                dialog.setViewMode(view)
+                dialogs.append((f"file dialog {mode.name} {view.name}", dialog))
+        dialogs.append(("colour dialog", QColorDialog(parent)))
+        printer = QPrinter()
+        dialogs.append(("print dialog", QPrintDialog(printer, parent)))
+        dialogs.append(("print preview", QPrintPreviewDialog(printer, parent)))
+        box = QMessageBox(parent)
+        buttons = QMessageBox.StandardButton.NoButton
+        for button in QMessageBox.StandardButton:
+            if button not in (QMessageBox.StandardButton.NoButton, QMessageBox.StandardButton.FlagMask,
+                              QMessageBox.StandardButton.ButtonMask, QMessageBox.StandardButton.Default,
+                              QMessageBox.StandardButton.Escape, QMessageBox.StandardButton.FirstButton,
+                              QMessageBox.StandardButton.LastButton):
+                buttons |= button
+        box.setStandardButtons(buttons)
+        box.setText("客户")
+        box.setDetailedText("客户")
+        dialogs.append(("message box", box))
+        dialogs.append(("input dialog", QInputDialog(parent)))
+        for name, dialog in dialogs:
+            dialog.show()
+            if isinstance(dialog, QFileDialog):
+                self._file_dialog(name, dialog, folder)
+                continue
+            for button in dialog.findChildren(QPushButton):   # the print dialog's Options >>
+                if button.text().endswith(">>"):
+                    button.click()
+            tabs = dialog.findChildren(QTabWidget)
+            for tab in tabs or [None]:
+                for index in range(tab.count() if tab is not None else 1):
+                    if tab is not None:
+                        tab.setCurrentIndex(index)
+                    self.look(f"Qt {name}" + (f", tab {index}" if tab is not None else ""), dialog)
+            dialog.hide()
+            dialog.deleteLater()
+        field = QLineEdit(parent)
+        menu = field.createStandardContextMenu()
+        self.screens.append("Qt text field menu")
+        self.record("Qt text field menu", widget_texts(menu))
+        menu.deleteLater()
+        field.deleteLater()
+
+    def _file_dialog(self, name: str, dialog, folder: Path) -> None:
+        """A file dialog's own texts and the Type and Size it gives our files (the names
+        in the list are the user's files, not the program's texts)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QFileSystemModel
+        self.settle(2)
+        self.screens.append(f"Qt {name}")
+        self.record(f"Qt {name}", ((kind, text) for kind, text in widget_texts(dialog)
+                                   if "cell" not in kind))
+        model = dialog.findChild(QFileSystemModel)
+        for column in range(model.columnCount()):
+            self.record(f"Qt {name}", [("header", str(model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)))])
+        for entry in folder.iterdir():
+            index = model.index(str(entry))
+            for column in (1, 2):     # size, type
+                self.record(f"Qt {name}", [("cell", str(index.siblingAtColumn(column).data() or ""))])
+        dialog.hide()
+        dialog.deleteLater()
+
+    def _guide(self, window) -> None:
+        """Help → Guide, scrolled through (a non-modal window of its own)."""
+        window.action("guide").trigger()
+        guide = window._guide
+        self.settle()
+        self.look(f"guide: {guide.windowTitle()}", guide)
+        guide.close()
 
     def _areas(self, window) -> None:
         for row in range(window.nav.count()):
@@ -625,9 +727,17 @@ def write_import_file(folder: Path) -> Path:
 def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[str, set[str]], list[str]]:
     """Walk the Chinese window on a fresh demo archive in ``folder``.
 
-    Returns ({text with English: where it was seen}, the screens visited).
-    The caller owns the QApplication; Chinese translators are installed for
-    the walk and the previous language is put back afterwards."""
+    Returns ({text with English: where it was seen}, the screens visited)."""
+    walk = walk_screens(folder, shots)
+    return walk.found, walk.screens
+
+
+def walk_screens(folder: Path, shots: Path | None = None) -> ScreenWalk:
+    """Walk the Chinese window on a fresh demo archive in ``folder``, on a pretended
+    1366×768 laptop screen; the walk's ``found`` holds the English seen, its ``layout``
+    what did not fit. The caller owns the QApplication; Chinese translators are
+    installed for the walk and the previous language is put back afterwards."""
+    from gui import screen_fit
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -639,6 +749,9 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
     settings.put(settings.USER_NAME, "李经理")
     language.install_translators(app, "zh_CN")
     QLocale.setDefault(QLocale("zh_CN"))
+    previous_area = screen_fit.simulated_area
+    screen_fit.simulated_area = screen_fit.LAPTOP
+    screen_fit.install(app)
     try:
         # The plan's reasons are written in the language of the day it is made.
         walk = ScreenWalk(prepare_archive(folder), shots)
@@ -654,7 +767,8 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
         language.install_translators(app, previous if previous in language.SUPPORTED else "en")
         QLocale.setDefault(previous_locale)
         settings.put(settings.LANGUAGE, previous or "")
-    return walk.found, walk.screens
+        screen_fit.simulated_area = previous_area
+    return walk
 
 
 def report(found: dict[str, set[str]]) -> str:
@@ -678,16 +792,20 @@ def main(argv: list[str]) -> int:
         app = make_application()
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
-        found, screens = english_on_screens(Path(tmp), args.screenshots)
+        walk = walk_screens(Path(tmp), args.screenshots)
         del app
-    print(f"{len(screens)} screens visited:")
-    for screen in screens:
+    print(f"{len(walk.screens)} screens visited:")
+    for screen in walk.screens:
         print(f"  {screen}")
-    if found:
-        print(report(found))
-        print(f"{len(found)} texts with English on Chinese screens")
+    for problem, places in sorted(walk.layout.items()):
+        print(f"{problem}\n    seen in: {'; '.join(sorted(places)[:3])}")
+    if walk.found:
+        print(report(walk.found))
+        print(f"{len(walk.found)} texts with English on Chinese screens")
+    if walk.found or walk.layout:
+        print(f"{len(walk.layout)} layout problems on a 1366×768 screen")
         return 1
-    print("No English left on the Chinese screens.")
+    print("No English left on the Chinese screens, and every screen fits 1366×768.")
     return 0
 
 

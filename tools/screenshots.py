@@ -5,8 +5,10 @@
 Builds a demo archive (800 customers, seed 1), grades it and plans a week, then
 opens the real window offscreen in each language and saves PNGs of the
 customer list, a search, the customer editor, the import wizard, the visit
-plan, the dashboard and the grading wizard. Run it again after changing a
-screen so the README stays current.
+plan, the dashboard and the grading wizard, and the customer list on a 1366×768
+laptop screen (``customers-1366x768.png``). The pictures of the in-program guide
+(Help → Guide, ``resources/guide/<language>/``) are copies of some of them, made
+smaller. Run it again after changing a screen so the README and the guide stay current.
 """
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "zh_CN")
 SIZE = (1440, 900)
+GUIDE = ROOT / "resources" / "guide"
+GUIDE_PICTURES = ("import", "customers", "editor", "grading-wizard", "visits", "dashboard")
+GUIDE_WIDTH = 800
 
 
 def prepare(folder: Path) -> Path:
@@ -55,6 +60,10 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
     from gui.app import make_application
     app = make_application()
     from gui.main_window import MainWindow
+    from gui import screen_fit
+    from PySide6.QtCore import QRect
+    # The offscreen screen is 800×800: pretend a monitor the README pictures fit on.
+    screen_fit.simulated_area = QRect(0, 0, SIZE[0], SIZE[1] + 60)
 
     def settle(ms: int = 300) -> None:
         loop = QEventLoop()
@@ -131,14 +140,40 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
     dialog.grab().save(str(out / "import.png"))
     dialog.reject()
 
+    # The same list on a field laptop: 1366×768, less the taskbar and the title bar.
+    screen_fit.simulated_area = QRect(screen_fit.LAPTOP)
+    window.show_area("customers")
+    window.resize(1366, 768 - 40 - 32)
+    screen_fit.fit_on_screen(window)
+    settle(500)
+    wait_idle(window)
+    window.grab().save(str(out / "customers-1366x768.png"))
+
     window.close()
     settle(200)
     app.quit()
 
 
+def guide_pictures(shots: Path, guide: Path) -> list[Path]:
+    """Smaller copies of the screenshots the guide shows, beside its text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+    made = []
+    guide.mkdir(parents=True, exist_ok=True)
+    for name in GUIDE_PICTURES:
+        image = QImage(str(shots / f"{name}.png"))
+        if image.isNull():
+            continue
+        target = guide / f"{name}.png"
+        image.scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation).save(str(target))
+        made.append(target)
+    return made
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--guide", type=Path, default=GUIDE, help="where the guide's pictures go")
     parser.add_argument("--shoot", nargs=2, metavar=("ARCHIVE", "LANGUAGE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -156,6 +191,8 @@ def main(argv: list[str]) -> int:
                 return done.returncode
             print(f"{args.out / language}: " + ", ".join(
                 sorted(p.name for p in (args.out / language).glob("*.png"))))
+            made = guide_pictures(args.out / language, args.guide / language)
+            print(f"{args.guide / language}: " + ", ".join(p.name for p in made))
     return 0
 
 

@@ -58,9 +58,12 @@ def messages(ts: Path):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
+            text = translation.text if translation is not None else None
+            if translation is not None and translation.find("numerusform") is not None:
+                text = translation.findtext("numerusform")
             done = translation is not None and translation.get("type") not in (
-                "unfinished", "vanished", "obsolete") and (translation.text or "").strip()
-            yield name, message.findtext("source") or "", (translation.text if done else None), message
+                "unfinished", "vanished", "obsolete") and (text or "").strip()
+            yield name, message.findtext("source") or "", (text if done else None), message
 
 
 def problems(ts: Path) -> list[str]:
@@ -88,7 +91,11 @@ def apply(entries: list[dict]) -> int:
             key = (name, message.findtext("source") or "")
             if key in wanted:
                 translation = message.find("translation")
-                translation.text = wanted[key]
+                forms = translation.findall("numerusform")
+                for form in forms:             # Chinese has one plural form
+                    form.text = wanted[key]
+                if not forms:
+                    translation.text = wanted[key]
                 translation.attrib.pop("type", None)
                 filled += 1
     tree.write(TS, encoding="utf-8", xml_declaration=True)

@@ -667,6 +667,14 @@
         <translation>当前使用的网点规则包；导出它或导入另一个</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The working loop in a few pages, with pictures</source>
+        <translation>几页图文说明日常工作流程</translation>
+    </message>
+    <message>
         <source>&amp;About Kehu</source>
         <translation>关于客户经营助手(&amp;A)</translation>
     </message>
@@ -1168,6 +1176,22 @@
         <translation>被替换档案的审计日志已带入：{value} 条</translation>
     </message>
     <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>half month</source>
+        <translation>半月</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
         <source>sensitive fields included</source>
         <translation>含敏感字段</translation>
     </message>
@@ -1320,6 +1344,41 @@
     <message>
         <source>The copy of the backup failed its check; nothing was restored.</source>
         <translation>备份的副本未通过校验；没有恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>when closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a branch rules pack</source>
+        <translation>导入网点规则包前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before encrypting</source>
+        <translation>加密前</translation>
+    </message>
+    <message>
+        <source>before removing the encryption</source>
+        <translation>取消加密前</translation>
+    </message>
+    <message>
+        <source>before a passphrase change</source>
+        <translation>更改密码前</translation>
+    </message>
+    <message>
+        <source>before the upgrade from version {version}</source>
+        <translation>从版本 {version} 升级前</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4017,10 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Clear the search and filters</source>
+        <translation>清除搜索和筛选</translation>
+    </message>
+    <message>
         <source>Choose columns…</source>
         <translation>选择列…</translation>
     </message>
@@ -3976,6 +4039,18 @@
     <message>
         <source>Delete this view</source>
         <translation>删除此视图</translation>
+    </message>
+    <message>
+        <source>No customer matches the search with these filters.</source>
+        <translation>在当前筛选下没有客户符合搜索。</translation>
+    </message>
+    <message>
+        <source>No customer matches the search.</source>
+        <translation>没有客户符合搜索。</translation>
+    </message>
+    <message>
+        <source>No customer matches these filters.</source>
+        <translation>没有客户符合这些筛选条件。</translation>
     </message>
 </context>
 <context>
@@ -5606,6 +5681,13 @@
     <message>
         <source>Grade customers</source>
         <translation>客户分级</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
@@ -10074,6 +10156,39 @@ Place: {place}</source>
     <message>
         <source>The purge was stopped before the archive was changed; backups already cleaned stay clean.</source>
         <translation>清除在档案改动之前已停止；已清理的备份保持清理后的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>

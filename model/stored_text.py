@@ -1,0 +1,134 @@
+"""Sentences the program wrote into the archive, shown in the language the user reads now.
+
+Some texts are kept as the words of the day they were made: a saved visit plan's
+purposes and reasons ("value tier A: visit every 14 days"), a contact's purpose
+copied from it, an audit entry's "what" ("Visit plan 2026-11-23 to 2026-11-27").
+Written while the program spoke English, they would stay English after a switch to
+Chinese (and the other way round). :func:`display` recognises a text made from one
+of the program's own sentences below, in either language, and says it again in the
+current language with the same values; anything else (what the user typed, a
+sentence of another version) is shown as it was stored. So old archives show as
+before, and every archive follows a language switch.
+
+Each entry is a (context, source) pair of a ``translate`` call elsewhere in the
+code; a pair of pairs is a sentence made of two (a reason and its suffix).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from model import language
+from model.resources import resource_path
+
+# Looks up sentences already written literally (and so translated) where they are made;
+# a separate name, since these calls bring no new text for lupdate.
+_look_up = QCoreApplication.translate
+
+SENTENCES: tuple = (
+    # model/due.py: why a customer is due, and the visit's purpose
+    ("Due", "value tier {tier}: visit every {days} days"),
+    ("Due", "value tier {tier}: call every {days} days"),
+    ("Due", "visit every {days} days"),
+    ("Due", "contact every {days} days"),
+    (("Due", "value tier {tier}: visit every {days} days"), ("Due", " (never contacted)")),
+    (("Due", "visit every {days} days"), ("Due", " (never contacted)")),
+    ("Due", "opportunity grade {grade}: track every {days} days"),
+    ("Due", "next contact set for {date}"),
+    ("Due", "Regular visit (value tier {tier})"),
+    ("Due", "Follow up (opportunity grade {grade})"),
+    ("Due", "Regular visit"),
+    ("Due", "Regular call"),
+    ("Due", "added by hand"),
+    ("Due", "Visit"),
+    ("Due", "101 follow-up: {action} (owner {owner})"),
+    # model/visit_plan.py
+    ("Plan", "rescheduled from {date}"),
+    # model/audit.py: what an entry is about
+    ("Audit", "Tracking log {start} to {end}"),
+    ("Audit", "Visit plan {start} to {end}"),
+    ("Audit", "Activity evaluation: {title}"),
+    ("Audit", "Activity plan: {title}"),
+    ("Audit", "{name}, version {version}"),
+    ("Audit", "Audit trail → {path}"),
+)
+# A visit's reasons are joined like this (model/due.py).
+SEPARATOR = "; "
+_FIELD = re.compile(r"\{([a-z_0-9]*)\}")
+
+
+@lru_cache(maxsize=1)
+def _chinese() -> QTranslator:
+    translator = QTranslator()
+    translator.load(str(resource_path("translations", "kehu_zh_CN.qm")))
+    return translator
+
+
+def _chinese_text(context: str, source: str) -> str:
+    look_up = _chinese().translate      # the .qm's own text for a sentence made elsewhere
+    return look_up(context, source) or source
+
+
+def _parts(entry) -> tuple:
+    return entry if isinstance(entry[0], tuple) else (entry,)
+
+
+def _in(entry, lang: str) -> str:
+    """The sentence in ``lang`` ("en", "zh_CN") or, for ``None``, as the program speaks now."""
+    texts = []
+    for context, source in _parts(entry):
+        if lang is None:
+            texts.append(_look_up(context, source))
+        elif lang == "en":
+            texts.append(source)
+        else:
+            texts.append(_chinese_text(context, source))
+    return "".join(texts)
+
+
+def _pattern(sentence: str) -> re.Pattern:
+    out, last = [], 0
+    for match in _FIELD.finditer(sentence):
+        out.append(re.escape(sentence[last:match.start()]))
+        out.append(f"(?P<{match.group(1)}>.+?)")
+        last = match.end()
+    out.append(re.escape(sentence[last:]))
+    return re.compile("".join(out) + r"\Z", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    found = []
+    for entry in SENTENCES:
+        for lang in ("en", "zh_CN"):
+            found.append((_pattern(_in(entry, lang)), entry))
+    return tuple(found)
+
+
+def _one(text: str) -> str:
+    for pattern, entry in _patterns():
+        match = pattern.match(text)
+        if match:
+            try:
+                return _in(entry, None).format(**match.groupdict())
+            except (KeyError, IndexError, ValueError):
+                return text
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _display(text: str, lang: str) -> str:
+    whole = _one(text)
+    if whole != text or SEPARATOR not in text:
+        return whole
+    return SEPARATOR.join(_one(part) for part in text.split(SEPARATOR))
+
+
+def display(text: str | None) -> str:
+    """``text`` in the current language when it is one of the program's own sentences
+    (or several joined by "; "), else ``text`` as it is."""
+    if not text:
+        return text or ""
+    return _display(text, language.installed_language())
