@@ -118,20 +118,29 @@ class _RowsModel(QAbstractTableModel):
 class DueTableModel(_RowsModel):
     """Due visits or due calls (``DueVisit``), in rank order (the proxy may sort by any column)."""
 
+    OVERDUE = 5
+
     def headers(self) -> list[str]:
         return [self.tr("Rank"), self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"),
-                self.tr("Due on"), self.tr("Overdue"), self.tr("Last contact"), self.tr("Last result"),
-                self.tr("Purpose"), self.tr("Why due")]
+                self.tr("Due on"), self.tr("Overdue"), self.tr("Last visit"), self.tr("Last contact"),
+                self.tr("Last result"), self.tr("Purpose"), self.tr("Why due")]
 
     def _values(self, rank: int, item: DueVisit) -> list[tuple[str, Any]]:
         """(text, sort key) per column."""
-        overdue = self.tr("{days} d").format(days=item.overdue_days) if item.overdue_days else ""
-        if item.overdue_days > 365:
-            overdue = self.tr("over a year")
-        due_on = item.due_date.isoformat() if item.due_date else ""
+        if item.never:
+            overdue, overdue_key = self.tr("never"), 100_000
+            due_on = self.tr("never visited") if item.channel == "visit" else self.tr("never contacted")
+        else:
+            overdue = self.tr("{days} d").format(days=item.overdue_days) if item.overdue_days else ""
+            overdue_key = item.overdue_days
+            due_on = item.due_date.isoformat() if item.due_date else ""
+        last_visit = (item.last_visit or "")[:10]
+        if item.customer_id is not None and not last_visit:
+            last_visit = self.tr("never")
         return [(str(rank + 1), rank), (item.name, item.name), (item.area or "", item.area or ""),
                 (grade_text(item), grade_text(item) or "~"), (due_on, due_on),
-                (overdue, item.overdue_days), ((item.last_contact or "")[:10], item.last_contact or ""),
+                (overdue, overdue_key), (last_visit, item.last_visit or ""),
+                ((item.last_contact or "")[:10], item.last_contact or ""),
                 (item.last_result or "", item.last_result or ""), (item.purpose, item.purpose),
                 (item.reason, item.reason)]
 
@@ -148,9 +157,9 @@ class DueTableModel(_RowsModel):
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
                 return item.reason
             return text
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and item.overdue_days:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.OVERDUE and item.overdue:
             return QBrush(QColor(LATE_COLOUR))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 5):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, self.OVERDUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -102,6 +102,11 @@ class PlanVisit:
     outcome_by: str | None = None
     contact_id: int | None = None
     partner_action_id: int | None = None
+    last_visit: str | None = None
+
+    @property
+    def never_visited(self) -> bool:
+        return self.customer_id is not None and not self.last_visit
 
     @property
     def time_text(self) -> str:
@@ -220,7 +225,8 @@ def _visit_from_due(item: due.DueVisit, duration: int | None) -> PlanVisit:
         purpose=item.purpose, reason=item.reason, priority=item.priority, rank_class=item.rank_class,
         tier=item.tier, opportunity_grade=item.opportunity_grade, overdue_days=item.overdue_days,
         due_date=item.due_date.isoformat() if item.due_date else None,
-        last_contact=item.last_contact, last_result=item.last_result, partner_action_id=item.action_id)
+        last_contact=item.last_contact, last_result=item.last_result, partner_action_id=item.action_id,
+        last_visit=item.last_visit)
 
 
 def build(conn: sqlite3.Connection, request: PlanRequest) -> Plan:
@@ -492,7 +498,7 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
             purpose=r["purpose"], reason=r["reason"], priority=r["priority"], rank_class=r["rank_class"],
             tier=r["tier"], opportunity_grade=r["opportunity_grade"], overdue_days=r["overdue_days"],
             due_date=r["due_date"],
-            last_contact=c["last_contact"], last_result=c["last_result"],
+            last_contact=c["last_contact"], last_result=c["last_result"], last_visit=c["last_visit"],
             id=r["id"], status=r["status"], day=date.fromisoformat(r["day_date"]) if r["day_date"] else None,
             position=r["position"], planned_time=r["planned_time"], window_start=r["window_start"],
             window_end=r["window_end"], leg_m=r["leg_m"], unplanned_code=r["unplanned_code"],
@@ -527,7 +533,7 @@ def _partner_places(conn: sqlite3.Connection, action_ids: list[int]) -> dict[int
     return {r["id"]: {"name": r["name"], "phone": r["phone"], "phone2": None, "address": r["address"],
                       "area": r["territory"], "area_type": None, "c_lat": r["latitude"], "c_lon": r["longitude"],
                       "a_lat": None, "a_lon": None, "m_lat": None, "m_lon": None, "last_contact": None,
-                      "last_result": None} for r in rows}
+                      "last_result": None, "last_visit": None} for r in rows}
 
 
 def list_plans(conn: sqlite3.Connection, manager: str | None = None) -> list[PlanSummary]:

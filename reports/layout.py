@@ -48,10 +48,10 @@ def text(value) -> str:
     return "" if value is None else str(value)
 
 
-def overdue_text(days: int) -> str:
-    """'12 days overdue'; past a year just 'over a year overdue' (usually never contacted)."""
-    if days > 365:
-        return translate("Reports", "over a year overdue")
+def overdue_text(days: int, never: bool = False) -> str:
+    """'12 days overdue', or 'never visited' for a customer never seen (never a date years ago)."""
+    if never:
+        return translate("Reports", "never visited")
     return translate("Reports", "{days} days overdue").format(days=days)
 
 

@@ -63,8 +63,8 @@ def _due(entry: TrackingEntry) -> str:
     item = entry.item
     when = item.due_date.isoformat() if item.due_date else ""
     head = f"{when} {channel_label(item.channel)}"
-    if item.overdue_days:
-        head += f" ({overdue_text(item.overdue_days)})"
+    if item.never or item.overdue_days:
+        head += f" ({overdue_text(item.overdue_days, item.never)})"
     return f"{head}\n{item.reason}"
 
 

@@ -31,7 +31,9 @@ def _customer_cell(visit: PlanVisit, styles: Styles) -> list:
                                     visit.opportunity_grade and translate("Reports", "opportunity {grade}")
                                     .format(grade=visit.opportunity_grade)) if g)
     notes = [grades] if grades else []
-    if visit.overdue_days:
+    if visit.never_visited:
+        notes.append(overdue_text(0, never=True))
+    elif visit.overdue_days:
         notes.append(overdue_text(visit.overdue_days))
     if visit.locked:
         notes.append(translate("Reports", "locked"))

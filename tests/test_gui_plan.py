@@ -96,9 +96,9 @@ def test_due_list_shows_visits_and_calls_with_why_and_plans_them(qtbot, monkeypa
     assert panel.calls_model.rowCount() == len(data["calls"])
     first = panel.visits_table.model().index(0, 0)
     assert first.data() == "1"
-    why = panel.visits_table.model().index(0, 9).data()
+    why = panel.visits_table.model().index(0, 10).data()
     assert "value tier A" in why
-    assert "call every 90 days" in panel.calls_table.model().index(0, 9).data()
+    assert "call every 90 days" in panel.calls_table.model().index(0, 10).data()
     assert "(9)" in panel.visits_label.text() and "(2)" in panel.calls_label.text()
 
     asked = {}

@@ -3924,6 +3924,10 @@
         <translation>每{days}天联系一次</translation>
     </message>
     <message>
+        <source> (never visited)</source>
+        <translation>（从未拜访）</translation>
+    </message>
+    <message>
         <source> (never contacted)</source>
         <translation>（从未联系）</translation>
     </message>
@@ -4058,6 +4062,10 @@
         <translation>上次联系</translation>
     </message>
     <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
@@ -4070,12 +4078,20 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>{days} d</source>
-        <translation>{days} 天</translation>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
     <message>
-        <source>over a year</source>
-        <translation>超过一年</translation>
+        <source>never visited</source>
+        <translation>从未拜访</translation>
+    </message>
+    <message>
+        <source>never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
     </message>
 </context>
 <context>
@@ -4365,6 +4381,10 @@
     <message>
         <source>Created on</source>
         <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
     </message>
     <message>
         <source>Needs</source>
@@ -5121,6 +5141,10 @@
         <translation>建档日期</translation>
     </message>
     <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
@@ -5209,6 +5233,10 @@
         <translation>{column}：{reason}</translation>
     </message>
     <message>
+        <source>The last visit {date} is in the future.</source>
+        <translation>上次拜访日期 {date} 在今天之后。</translation>
+    </message>
+    <message>
         <source>A customer with this phone number is already in the archive.</source>
         <translation>档案中已有使用此手机号码的客户。</translation>
     </message>
@@ -5227,6 +5255,10 @@
     <message>
         <source>Writing to the archive…</source>
         <translation>正在写入档案…</translation>
+    </message>
+    <message>
+        <source>last visit, from the imported file</source>
+        <translation>上次拜访（来自导入文件）</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a customer number.</source>
@@ -9370,8 +9402,8 @@ Place: {place}</source>
         <translation>没有找到 TrueType 中文字体，无法生成 PDF。{hint}（思源/Noto CJK 字体不可用：其字形无法嵌入。）</translation>
     </message>
     <message>
-        <source>over a year overdue</source>
-        <translation>逾期一年以上</translation>
+        <source>never visited</source>
+        <translation>从未拜访</translation>
     </message>
     <message>
         <source>{days} days overdue</source>
