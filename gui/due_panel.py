@@ -41,9 +41,14 @@ class DuePanel(QWidget):
         self.plan_button.setToolTip(self.tr("Make a visit plan for these days from the visits due"))
         self.plan_button.clicked.connect(self._plan)
         self.log_button = QPushButton(icon("print"), self.tr("Print tracking &log…"), self)
+        self.log_button.setToolTip(self.tr("The tracking log of an opportunity grade: A daily, B weekly, "
+                                           "C half-monthly, D monthly"))
         self.log_button.clicked.connect(
             lambda: self.tracking_log_requested.emit(from_qdate(self.from_edit.date()),
                                                      self.manager.currentData()))
+        self.print_button = QPushButton(icon("print"), self.tr("Print &due list…"), self)
+        self.print_button.setToolTip(self.tr("Print who is due in these days, visits and calls"))
+        self.print_button.clicked.connect(self.print_due_list)
         bar = QHBoxLayout()
         for text, widget in ((self.tr("&From:"), self.from_edit), (self.tr("&To:"), self.to_edit),
                              (self.tr("&Manager:"), self.manager)):
@@ -54,6 +59,7 @@ class DuePanel(QWidget):
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         bar.addWidget(self.plan_button)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.log_button)
 
         self.visits_model = DueTableModel(self)
@@ -121,6 +127,18 @@ class DuePanel(QWidget):
                 self.load()
         else:
             self._shown_once = False
+
+    def print_due_list(self):
+        """Print the due list of the chosen days (the PDF written, or None)."""
+        from gui.print_dialogs import DueListDialog
+        first, last = self.range()
+        if last < first:
+            self.status.setText(self.tr("The last day is before the first; choose a later last day."))
+            return None
+        written = DueListDialog.run(self, self.archive, first, last, self.manager.currentData())
+        if written is not None:
+            self.status.setText(self.tr("Printed to {path}").format(path=written))
+        return written
 
     def range(self) -> tuple[date, date]:
         return from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from model import due
+from model import due, tracking_logs
 from planning_data import customer
 
 START = date(2026, 11, 23)       # a Monday
@@ -113,21 +113,27 @@ def test_position_falls_back_to_the_area_centroid(archive):
     ("month", date(2026, 12, 10), date(2027, 1, 9)),
 ])
 def test_period_ranges(kind, start, end):
-    assert due.period_range(kind, start) == (start, end)
+    assert tracking_logs.period_range(kind, start) == (start, end)
 
 
-def test_tracking_log_lists_history_and_lines_for_the_period(archive):
+def test_a_tracking_log_is_one_grades_customers_for_its_period(archive):
     conn = archive.conn
     customer(conn, "天天跟", tier="C", opportunity=("clear", "1m"), created_on=START - timedelta(days=3),
              last_contact=START - timedelta(days=1))
-    customer(conn, "月访", tier="A", last_visit=START - timedelta(days=40))
-    log = due.tracking_log(conn, "week", START)
-    entries = {e.item.name: e for e in log.entries}
-    assert set(entries) == {"天天跟", "月访"}
-    assert entries["天天跟"].lines == 5          # daily for a week, capped at 5 lines
-    assert entries["月访"].lines == 1
-    assert entries["月访"].history[0]["channel"] == "visit"
-    assert (log.start, log.end) == (START, END)
+    customer(conn, "新意向", opportunity=("clear", "1m"), created_on=START - timedelta(days=2))
+    customer(conn, "周跟", opportunity=("clear", "3m"), created_on=START - timedelta(days=3))
+    customer(conn, "月访", tier="A", last_visit=START - timedelta(days=40))     # due, but no grade: not in a log
+    daily = tracking_logs.tracking_log(conn, "A", START)
+    assert (daily.kind, daily.start, daily.end, daily.cadence_days) == ("day", START, START, 1)
+    assert [e.name for e in daily.entries] == ["新意向", "天天跟"]     # the longer overdue first
+    first = daily.entries[1]
+    assert first.last_contact == (START - timedelta(days=1)).isoformat() and first.last_channel == "phone"
+    assert first.need == "clear" and first.close == "1m" and first.expected_close and first.lines == 1
+    weekly = tracking_logs.tracking_log(conn, "B", START)
+    assert (weekly.kind, weekly.end) == ("week", END) and [e.name for e in weekly.entries] == ["周跟"]
+    week_of_a = tracking_logs.tracking_log(conn, "A", START, kind="week")
+    assert week_of_a.entries[0].lines == 5          # daily for a week, capped at 5 lines
+    assert tracking_logs.tracking_log(conn, "A", START, manager="别人").entries == []
 
 
 def test_never_visited_is_due_from_the_start_of_the_range_not_from_the_created_date(archive):

@@ -392,12 +392,15 @@ def test_print_the_plan_and_a_tracking_log(qtbot, monkeypatch, archive, data, tm
     assert "城东支行" in text and "甲客户" in text and "138****5678" in text
     assert settings.get(settings.BRANCH_NAME) == "城东支行"
 
+    from model import grading, tracking_logs
+    grading.set_opportunity(archive.conn, data["calls"][0], "latent", "later", by="test", as_of=START)
     monkeypatch.setattr(TrackingLogDialog, "exec", run_print(qtbot, TrackingLogDialog, path=tmp_path / "log.pdf"))
     log = TrackingLogDialog(panel, archive, start=START)
     qtbot.addWidget(log)
-    log.period.setCurrentIndex(log.period.findData("month"))
-    assert log.period_range() == due.period_range("month", START)
-    assert "tracking-log-month" in log.path_edit.text()
+    assert log.period_range() == (START, START)            # grade A: the daily log
+    log.grade.setCurrentIndex(log.grade.findData("D"))
+    assert log.period_range() == tracking_logs.period_range("month", START)
+    assert "tracking-log-D-month" in log.path_edit.text()
     log.full_phone.setChecked(True)
     written = None
 
@@ -501,3 +504,18 @@ def test_main_window_actions_open_the_visits_area(qtbot, monkeypatch, tmp_path):
         if shiboken6.isValid(window):
             window.close()
             window.deleteLater()
+
+
+def test_print_the_due_list_from_the_due_panel(qtbot, monkeypatch, archive, data, tmp_path):
+    from gui.print_dialogs import DueListDialog
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    page = make_page(qtbot, archive)
+    panel = page.due
+    panel.from_edit.setDate(plan_dialogs.to_qdate(START))
+    panel.to_edit.setDate(plan_dialogs.to_qdate(START + timedelta(days=4)))
+    monkeypatch.setattr(DueListDialog, "exec", run_print(qtbot, DueListDialog, path=tmp_path / "due"))
+    written = panel.print_due_list()
+    assert written == tmp_path / "due.pdf"
+    text = pdf_text(written)
+    assert "Due list" in text and "Visits due (9)" in text and "Calls due (2)" in text and "甲客户0" in text
+    assert "Printed to" in panel.status.text()

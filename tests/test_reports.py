@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from model import due, visit_plan
+from model import due, tracking_logs, visit_plan
 from model.privacy import mask_phone
 from planning_data import customer, overdue_a_customers, spread
 from reports import fonts
@@ -69,29 +69,34 @@ def test_visit_plan_pdf(archive, tmp_path):
 
 def test_tracking_log_long_table_repeats_its_header(archive, tmp_path):
     conn = archive.conn
-    for i in range(40):
+    for i in range(60):
         lat, lon = spread(i)
-        customer(conn, f"追踪客户{i:02d}", lat=lat, lon=lon, tier="A", last_visit=START - timedelta(days=40 + i))
-    log = due.tracking_log(conn, "month", START)
+        customer(conn, f"追踪客户{i:02d}", lat=lat, lon=lon, tier="A", last_visit=START - timedelta(days=40 + i),
+                 last_contact=START - timedelta(days=i), opportunity=("latent", "6m"), created_on=START)
+    customer(conn, "别的等级", opportunity=("clear", "1m"), created_on=START)
+    log = tracking_logs.tracking_log(conn, "D", START)
+    assert (log.kind, log.cadence_days, len(log.entries)) == ("month", 30, 60)
+    assert log.entries[0].name == "追踪客户59"              # the longest since tracked first
     path = tracking_log_pdf(log, tmp_path / "log.pdf", branch="西湖支行")
     pages = pdf_pages(path)
-    assert len(pages) >= 3
+    assert len(pages) >= 2
     total = len(pages)
     for number, page in enumerate(pages, start=1):
-        assert "Monthly tracking log" in page
+        assert "Monthly tracking log: opportunity grade D" in page
         assert f"Page {number} of {total}" in page
-        assert "Latest contacts" in page and "Next step and date" in page       # the repeated header row
+        assert "Last tracking" in page and "Next step and date" in page       # the repeated header row
     second = pages[1]
     assert "西湖支行" in second and "Period: 2026-11-23 – 2026-12-22" in second
     text = "".join(pages)
-    assert all(f"追踪客户{i:02d}" in text for i in range(40))
-    assert "tier A" in text and "40 customers due" in pages[0]
+    assert all(f"追踪客户{i:02d}" in text for i in range(60)) and "别的等级" not in text
+    assert "latent need" in text and "60 customers of opportunity grade D" in pages[0]
+    assert "(29" in text.replace("\n", " ")
     assert_cjk_font_embedded(path)
 
 
 def test_reports_can_be_made_in_chinese(archive, tmp_path):
-    overdue_a_customers(archive.conn, 1, START)
-    log = due.tracking_log(archive.conn, "day", START)
+    overdue_a_customers(archive.conn, 1, START, opportunity=("clear", "1m"))
+    log = tracking_logs.tracking_log(archive.conn, "A", START)
     path = tracking_log_pdf(log, tmp_path / "zh.pdf", language="zh_CN")
     text = pdf_pages(path)[0]
     assert "甲客户0" in text

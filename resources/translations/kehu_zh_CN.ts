@@ -1029,6 +1029,10 @@
         <translation>客户追踪志 {start} 至 {end}</translation>
     </message>
     <message>
+        <source>Due list {start} to {end}</source>
+        <translation>到期客户清单 {start} 至 {end}</translation>
+    </message>
+    <message>
         <source>Visit plan {start} to {end}</source>
         <translation>拜访计划 {start} 至 {end}</translation>
     </message>
@@ -1863,12 +1867,32 @@
         <translation>把计划导出为 CSV</translation>
     </message>
     <message>
-        <source>the tracking log (客户追踪志) of a period</source>
-        <translation>某期间的客户追踪志</translation>
+        <source>the tracking log (客户追踪志) of one opportunity grade</source>
+        <translation>某一商机等级的客户追踪志</translation>
     </message>
     <message>
-        <source>day (追踪日志), week (周志), half-month (半月志) or month (月志)</source>
-        <translation>day 日（追踪日志）、week 周（周志）、half-month 半月（半月志）或 month 月（月志）</translation>
+        <source>the opportunity grade: A (daily log, 追踪日志), B (weekly, 周志), C (half-monthly, 半月志), D (monthly, 月志); periods from the planning rules</source>
+        <translation>商机等级：A（追踪日志，每天）、B（周志）、C（半月志）、D（月志）；周期取自计划规则</translation>
+    </message>
+    <message>
+        <source>another period than the grade&apos;s own: day, week, half-month or month</source>
+        <translation>不用该等级自己的周期时指定：day（日）、week（周）、half-month（半月）或 month（月）</translation>
+    </message>
+    <message>
+        <source>who is due for a visit or a call in a period</source>
+        <translation>一段时间内应拜访、应致电的客户</translation>
+    </message>
+    <message>
+        <source>calendar days from the start (default 7)</source>
+        <translation>从第一天起的自然日数（默认 7）</translation>
+    </message>
+    <message>
+        <source>{count} customers of opportunity grade {grade} from {start} to {end}; wrote {path}</source>
+        <translation>商机{grade}级客户 {count} 位（{start} 至 {end}）；已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{visits} visits and {calls} calls due from {start} to {end}; wrote {path}</source>
+        <translation>应拜访 {visits} 位、应致电 {calls} 位（{start} 至 {end}）；已写入 {path}</translation>
     </message>
     <message>
         <source>a saved visit plan</source>
@@ -2065,10 +2089,6 @@
     <message>
         <source>Saved as plan {id}.</source>
         <translation>已保存为计划 {id}。</translation>
-    </message>
-    <message>
-        <source>{count} customers due from {start} to {end}; wrote {path}</source>
-        <translation>{start} 至 {end} 到期客户 {count} 位；已写入 {path}</translation>
     </message>
     <message>
         <source>There is no saved visit plan in this archive; make one with &apos;python main.py plan&apos;.</source>
@@ -3973,6 +3993,21 @@
     </message>
 </context>
 <context>
+    <name>DueListDialog</name>
+    <message>
+        <source>Print the due list</source>
+        <translation>打印到期客户清单</translation>
+    </message>
+    <message>
+        <source>Who is due from {start} to {end} ({manager})</source>
+        <translation>{start} 至 {end} 到期的客户（{manager}）</translation>
+    </message>
+    <message>
+        <source>all managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+</context>
+<context>
     <name>DuePanel</name>
     <message>
         <source>All managers</source>
@@ -3999,6 +4034,18 @@
         <translation>打印客户追踪志(&amp;L)…</translation>
     </message>
     <message>
+        <source>The tracking log of an opportunity grade: A daily, B weekly, C half-monthly, D monthly</source>
+        <translation>按商机等级打印客户追踪志：A 追踪日志、B 周志、C 半月志、D 月志</translation>
+    </message>
+    <message>
+        <source>Print &amp;due list…</source>
+        <translation>打印到期清单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Print who is due in these days, visits and calls</source>
+        <translation>打印这几天应拜访、应致电的客户</translation>
+    </message>
+    <message>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
@@ -4013,6 +4060,10 @@
     <message>
         <source>The last day is before the first; choose a later last day.</source>
         <translation>结束日期早于开始日期，请选择更晚的结束日期。</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>已打印到 {path}</translation>
     </message>
     <message>
         <source>Finding who is due…</source>
@@ -8793,8 +8844,12 @@ Place: {place}</source>
         <translation>客户追踪志</translation>
     </message>
     <message>
-        <source>tracking-log-{period}-{date}</source>
-        <translation>客户追踪志-{period}-{date}</translation>
+        <source>tracking-log-{grade}-{period}-{date}</source>
+        <translation>客户追踪志-{grade}级-{period}-{date}</translation>
+    </message>
+    <message>
+        <source>due-list-{date}</source>
+        <translation>到期客户清单-{date}</translation>
     </message>
 </context>
 <context>
@@ -9474,6 +9529,10 @@ Place: {place}</source>
         <translation>客户追踪月志</translation>
     </message>
     <message>
+        <source>{log}: opportunity grade {grade}</source>
+        <translation>{log}：商机{grade}级</translation>
+    </message>
+    <message>
         <source>visit</source>
         <translation>拜访</translation>
     </message>
@@ -9494,24 +9553,32 @@ Place: {place}</source>
         <translation>尚未联系</translation>
     </message>
     <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Last tracking</source>
+        <translation>上次追踪</translation>
+    </message>
+    <message>
+        <source>every {days} days</source>
+        <translation>每{days}天</translation>
+    </message>
+    <message>
+        <source>{count} customers of opportunity grade {grade}, tracked {every}</source>
+        <translation>商机{grade}级客户 {count} 位，{every}追踪一次</translation>
+    </message>
+    <message>
         <source>tier {tier}</source>
         <translation>{tier}类</translation>
     </message>
     <message>
         <source>opportunity {grade}</source>
         <translation>商机{grade}级</translation>
-    </message>
-    <message>
-        <source>every {days} d</source>
-        <translation>每{days}天</translation>
-    </message>
-    <message>
-        <source>101 partner</source>
-        <translation>101合作伙伴</translation>
-    </message>
-    <message>
-        <source>not graded</source>
-        <translation>未分级</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -9658,6 +9725,18 @@ Place: {place}</source>
         <translation>合作伙伴101检查表</translation>
     </message>
     <message>
+        <source>never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days}天</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -9666,12 +9745,36 @@ Place: {place}</source>
         <translation>分级</translation>
     </message>
     <message>
-        <source>Due and why</source>
-        <translation>到期及原因</translation>
+        <source>Area</source>
+        <translation>小区</translation>
     </message>
     <message>
-        <source>Latest contacts</source>
-        <translation>最近联系</translation>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Visits due ({count})</source>
+        <translation>应拜访（{count}）</translation>
+    </message>
+    <message>
+        <source>Calls due ({count})</source>
+        <translation>应致电（{count}）</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Due list</source>
+        <translation>到期客户清单</translation>
     </message>
     <message>
         <source>Date</source>
@@ -9688,10 +9791,6 @@ Place: {place}</source>
     <message>
         <source>Next step and date</source>
         <translation>下一步及日期</translation>
-    </message>
-    <message>
-        <source>{count} customers due</source>
-        <translation>到期客户{count}位</translation>
     </message>
     <message>
         <source>locked</source>
@@ -10305,12 +10404,20 @@ Place: {place}</source>
         <translation>打印客户追踪志</translation>
     </message>
     <message>
+        <source>Opportunity grade {grade}: {period}</source>
+        <translation>商机{grade}级：{period}</translation>
+    </message>
+    <message>
         <source>All managers</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>周期(&amp;E)：</translation>
+        <source>&amp;Log:</source>
+        <translation>追踪志(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Finding the grade&apos;s customers and writing the log…</source>
+        <translation>正在查找该等级的客户并写入追踪志…</translation>
     </message>
     <message>
         <source>&amp;First day:</source>
@@ -10323,10 +10430,6 @@ Place: {place}</source>
     <message>
         <source>Covers {range}</source>
         <translation>覆盖 {range}</translation>
-    </message>
-    <message>
-        <source>Finding the customers due and writing the log…</source>
-        <translation>正在查找应联系客户并生成追踪志…</translation>
     </message>
 </context>
 <context>
