@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.due import DueVisit
 from model.i18n import translate
-from model.visit_plan import Plan, PlanDay, PlanVisit
+from model.visit_plan import Plan, PlanDay, PlanVisit, visit_problems
 
 MIME = "application/x-kehu-plan-visit"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -182,6 +182,7 @@ class PlanTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plan: Plan | None = None
+        self.problems: dict[int, list[str]] = {}      # visit id -> what breaks the day (model.visit_plan)
         self._days: list[_Node] = []
         self._visits: list[list[_Node]] = []
 
@@ -192,6 +193,7 @@ class PlanTreeModel(QAbstractItemModel):
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
         self.plan = plan
+        self.problems = visit_problems(plan) if plan else {}
         days = plan.days if plan else []
         self._days = [_Node(k) for k in range(len(days))]
         self._visits = [[_Node(k, v) for v in d.visits] for k, d in enumerate(days)]
@@ -256,8 +258,14 @@ class PlanTreeModel(QAbstractItemModel):
         node: _Node = index.internalPointer()
         day = self.plan.days[node.day]
         if node.visit is None:
+            broken = sum(1 for v in day.visits if v.id in self.problems)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.column() == 0:
+                if broken:
+                    return day_title(day) + " · " + translate("PlanModels", "{count} against the rules").format(
+                        count=broken)
                 return day_title(day)
+            if role == Qt.ItemDataRole.ForegroundRole and broken:
+                return QBrush(QColor(LATE_COLOUR))
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -270,11 +278,13 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(visit, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if visit.id in self.problems:
+                return "\n".join(self.problems[visit.id])
             return self._tooltip(visit, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.OUTCOME and visit.outcome:
                 return QBrush(QColor(OUTCOME_COLOURS.get(visit.outcome, "#000000")))
-            if column == self.TIME and not visit.fits_window:
+            if visit.id in self.problems or (column == self.TIME and not visit.fits_window):
                 return QBrush(QColor(LATE_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ORDER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

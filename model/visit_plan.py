@@ -37,6 +37,16 @@ class PlanError(database.ArchiveError):
     pass
 
 
+class PlanBreak(PlanError):
+    """A change by hand would break a rule of the day (the customer's hours, the working
+    hours, the day's capacity); ``problems`` says which. Nothing was changed: make the
+    change again with ``confirmed=True`` to keep it anyway."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(translate("Plan", "This change breaks the plan:") + "\n" + "\n".join(problems))
+
+
 @dataclass
 class PlanRequest:
     start: date
@@ -399,6 +409,42 @@ def _why_unplanned(visit: PlanVisit, never: bool, plan: Plan, stop: routing.Stop
                 "visits and the travel between them fill those hours.").format(when=label, days=names)
 
 
+# -- checking a day ---------------------------------------------------------------
+
+def day_problems(day: PlanDay) -> dict[int, list[str]]:
+    """What is wrong with each open visit of a day, by its place in the day's list: a
+    visit beyond the day's capacity, outside the customer's hours, or ending after
+    the working day. Logged visits are history and are not checked."""
+    out: dict[int, list[str]] = {}
+    for n, visit in enumerate(day.visits):
+        if visit.frozen or visit.planned_time is None:
+            continue
+        found = []
+        if n >= day.capacity:
+            found.append(translate("Plan", "{name}: visit {number} of a day of {capacity}").format(
+                name=visit.name, number=n + 1, capacity=day.capacity))
+        if not visit.fits_window:
+            found.append(translate("Plan", "{name}: at {time}, outside the customer's hours {window}").format(
+                name=visit.name, time=visit.time_text, window=visit.window_text))
+        finish = visit.planned_time + visit.duration
+        if finish > day.day_end:
+            found.append(translate("Plan", "{name}: ends at {time}, after the working day ends at {end}").format(
+                name=visit.name, time=clock(finish), end=clock(day.day_end)))
+        if found:
+            out[n] = found
+    return out
+
+
+def visit_problems(plan: Plan) -> dict[int, list[str]]:
+    """The problems of every open planned visit of the plan, by visit id."""
+    out: dict[int, list[str]] = {}
+    for day in plan.days:
+        for n, found in day_problems(day).items():
+            if day.visits[n].id is not None:
+                out[day.visits[n].id] = found
+    return out
+
+
 # -- storing --------------------------------------------------------------------
 
 _VISIT_COLUMNS = ("plan_id", "customer_id", "status", "day_date", "position", "planned_time",
@@ -564,19 +610,36 @@ def changes(conn: sqlite3.Connection, plan_id: int) -> list[dict]:
 
 # -- changing a stored plan -------------------------------------------------------
 
-def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: float | None = None) -> Plan:
-    """Plan again what is open, keeping the manager's changes and the logged visits."""
+def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: float | None = None,
+               day: date | None = None) -> Plan:
+    """Plan again what is open, keeping the manager's changes and the logged visits.
+    With ``day`` only that day is planned again (its visits and the unplanned ones
+    compete for it); every other day stays exactly as it is."""
     plan = load(conn, plan_id)
     rules = planning_rules.planning_rules()
     if time_limit is not None:
         plan.settings["time_limit"] = time_limit
-    candidates = [v for v in plan.planned() + plan.unplanned]
-    before = {v.id: (v.day, v.position) for v in candidates}
-    _optimise(plan, candidates, rules)
+    if day is None:
+        candidates = [v for v in plan.planned() + plan.unplanned]
+        before = {v.id: (v.day, v.position) for v in candidates}
+        _optimise(plan, candidates, rules)
+    else:
+        target = _plan_day(plan, day)
+        held = [v for v in plan.unplanned if (v.pinned_day or v.locked) and v.day != day]
+        candidates = target.visits + [v for v in plan.unplanned if v not in held]
+        before = {v.id: (v.day, v.position) for v in candidates}
+        one_day = Plan(plan.start, plan.end, plan.manager, plan.settings, [target])
+        _optimise(one_day, candidates, rules)
+        plan.unplanned = sorted(one_day.unplanned + held, key=lambda v: -v.priority)
+        plan.warnings.extend(one_day.warnings)
+        legs = [v.leg_m for v in plan.planned()]
+        plan.route_m = sum(m for m in legs if m is not None)
+        plan.unknown_legs = sum(1 for m in legs if m is None)
     with database.transaction(conn):
         _write_visits(conn, plan)
         moved = sum(1 for v in candidates if before[v.id] != (v.day, v.position))
-        _log_change(conn, plan.id, None, "reoptimise", by, changed=moved, unplanned=len(plan.unplanned))
+        _log_change(conn, plan.id, None, "reoptimise", by, changed=moved, unplanned=len(plan.unplanned),
+                    day=day.isoformat() if day else None)
     return plan
 
 
@@ -621,13 +684,20 @@ def _retime(plan: Plan, day: PlanDay) -> None:
         now, prev = arrival + visit.duration, n
 
 
-def _change(conn: sqlite3.Connection, visit_id: int, by: str, action: str, apply, **detail) -> Plan:
+def _change(conn: sqlite3.Connection, visit_id: int, by: str, action: str, apply, confirmed: bool = True,
+            **detail) -> Plan:
     row = _stored_visit(conn, visit_id)
     plan = load(conn, row["plan_id"])
     visit = plan.visit(visit_id)
+    broken_before = set(visit_problems(plan))
     touched = apply(plan, visit)
     for day in touched:
         _retime(plan, day)
+    if not confirmed:
+        new = [text for day in touched for n, found in day_problems(day).items()
+               if day.visits[n].id not in broken_before or day.visits[n].id == visit_id for text in found]
+        if new:
+            raise PlanBreak(list(dict.fromkeys(new)))
     with database.transaction(conn):
         _write_visits(conn, plan)
         _log_change(conn, plan.id, visit_id, action, by, customer_id=visit.customer_id, **detail)
@@ -653,9 +723,12 @@ def _refuse_if_logged(visit: PlanVisit) -> None:
                                           "happened.").format(name=visit.name))
 
 
-def move(conn: sqlite3.Connection, visit_id: int, day: date, by: str, position: int | None = None) -> Plan:
+def move(conn: sqlite3.Connection, visit_id: int, day: date, by: str, position: int | None = None,
+         confirmed: bool = True) -> Plan:
     """Put a visit on another day (at the end, or at ``position``); it stays on that day
-    when the plan is re-optimised, the optimiser may still change its place in the order."""
+    when the plan is re-optimised, the optimiser may still change its place in the order.
+    With ``confirmed=False`` a move that breaks the day (``day_problems``) raises
+    :class:`PlanBreak` and changes nothing."""
     def apply(plan, visit):
         _refuse_if_logged(visit)
         target = _plan_day(plan, day)
@@ -665,11 +738,12 @@ def move(conn: sqlite3.Connection, visit_id: int, day: date, by: str, position: 
         visit.status, visit.day, visit.pinned_day = "planned", target.day, True
         visit.unplanned_code = visit.unplanned_detail = None
         return touched + [target]
-    return _change(conn, visit_id, by, "move", apply, day=day.isoformat(), position=position)
+    return _change(conn, visit_id, by, "move", apply, confirmed, day=day.isoformat(), position=position)
 
 
-def reorder(conn: sqlite3.Connection, visit_id: int, position: int, by: str) -> Plan:
-    """Give a visit another place in its day's order; it is locked there (see ``lock``)."""
+def reorder(conn: sqlite3.Connection, visit_id: int, position: int, by: str, confirmed: bool = True) -> Plan:
+    """Give a visit another place in its day's order; it is locked there (see ``lock``).
+    ``confirmed=False``: as for :func:`move`."""
     def apply(plan, visit):
         _refuse_if_logged(visit)
         if visit.status != "planned" or visit.day is None:
@@ -679,7 +753,7 @@ def reorder(conn: sqlite3.Connection, visit_id: int, position: int, by: str) -> 
         day.visits.insert(max(0, min(position - 1, len(day.visits))), visit)
         visit.locked = visit.pinned_day = True
         return [day]
-    return _change(conn, visit_id, by, "reorder", apply, position=position)
+    return _change(conn, visit_id, by, "reorder", apply, confirmed, position=position)
 
 
 def lock(conn: sqlite3.Connection, visit_id: int, by: str, locked: bool = True) -> Plan:

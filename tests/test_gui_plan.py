@@ -139,7 +139,9 @@ def test_plan_by_day_in_the_table_with_completion_and_left_out(qtbot, archive, d
     assert f"{planned} visits planned" in panel.summary.text()
 
 
-def test_reorder_move_lock_then_reoptimise_keeps_the_changes(qtbot, archive, data):
+def test_reorder_move_lock_then_reoptimise_keeps_the_changes(qtbot, monkeypatch, archive, data):
+    from gui import plan_page
+    monkeypatch.setattr(plan_page, "confirm_break", lambda parent, problems: True)
     page, panel = planned_page(qtbot, archive, per_day=3)
     page.show()
     page.tabs.setCurrentWidget(panel)
@@ -317,7 +319,7 @@ def test_route_view_draws_the_day_to_scale(qtbot, archive, data):
     assert bar_px * view.metres_per_pixel() == pytest.approx(bar_m)
     assert 0 < bar_px <= view.width() / 4 + 1
     with qtbot.waitSignal(view.visit_clicked) as clicked:
-        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=positions[a.id].toPoint())
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.markers()[a.id].toPoint())
     assert clicked.args == [a.id]
     assert panel.current_visit().id == a.id
 
@@ -519,3 +521,85 @@ def test_print_the_due_list_from_the_due_panel(qtbot, monkeypatch, archive, data
     text = pdf_text(written)
     assert "Due list" in text and "Visits due (9)" in text and "Calls due (2)" in text and "甲客户0" in text
     assert "Printed to" in panel.status.text()
+
+
+def test_a_move_that_breaks_the_day_is_shown_red_with_why_and_needs_confirming(qtbot, monkeypatch, archive, data):
+    from gui import plan_page
+    page, panel = planned_page(qtbot, archive, per_day=2)
+    asked = []
+    answer = {"keep": False}
+    monkeypatch.setattr(plan_page, "confirm_break",
+                        lambda parent, problems: asked.append(problems) or answer["keep"])
+    full_day = panel.plan.days[1]
+    assert len(full_day.visits) == 2
+    visit = visit_on(panel, 0, 1)
+    select(qtbot, panel, visit)
+    before = {v.id: (v.day, v.position) for v in panel.plan.planned()}
+    panel.move_to_day(full_day.day)                        # a third visit on a day of two
+    settle(qtbot, panel)
+    assert asked and any("visit 3 of a day of 2" in p for p in asked[0])
+    assert {v.id: (v.day, v.position) for v in panel.plan.planned()} == before   # cancelled: unchanged
+    assert panel.status.text() == "Not changed."
+    answer["keep"] = True
+    panel.move_to_day(full_day.day)
+    settle(qtbot, panel)
+    moved = panel.plan.visit(visit.id)
+    assert moved.day == full_day.day and moved.position == 3
+    index = panel.model.visit_index(visit.id, 1)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    assert "visit 3 of a day of 2" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "against the rules" in panel.model.day_index(1).data()
+    # A reorder within the day's rules asks nothing.
+    asked.clear()
+    first = visit_on(panel, 2, 2)
+    select(qtbot, panel, first)
+    panel.move_by(-1)
+    settle(qtbot, panel)
+    assert asked == [] and panel.plan.visit(first.id).position == 1
+
+
+def test_reoptimise_this_day_keeps_the_other_days(qtbot, archive, data):
+    page, panel = planned_page(qtbot, archive, per_day=2, days=3)      # 6 places for 9 due
+    others = {v.id: (v.day, v.position, v.planned_time) for v in panel.plan.planned()
+              if v.day != panel.plan.days[0].day}
+    day_one = {v.id for v in panel.plan.days[0].visits}
+    select(qtbot, panel, visit_on(panel, 0, 1))
+    panel.remove_visit()
+    settle(qtbot, panel)
+    select(qtbot, panel, visit_on(panel, 0, 1))
+    assert panel.unplanned_model.rowCount() == 3 and panel.day_reoptimise_action.isEnabled()
+    panel.day_reoptimise_action.trigger()
+    settle(qtbot, panel)
+    assert {v.id: (v.day, v.position, v.planned_time) for v in panel.plan.planned()
+            if v.day != panel.plan.days[0].day} == others
+    refilled = panel.plan.days[0].visits
+    assert len(refilled) == 2 and {v.id for v in refilled} != day_one     # an unplanned one took the place
+    assert refilled[0].planned_time <= panel.plan.days[0].day_start + 15  # the day starts at 09:00 (and the travel)
+    assert "other days were kept" in panel.status.text()
+
+
+def test_route_view_keeps_coinciding_stops_and_their_names_apart(qtbot):
+    from gui.route_view import RADIUS
+    day = visit_plan.PlanDay(START, 8, 540, 1080)
+    points = [spread(0)] * 4 + [(spread(0)[0] + 0.00005, spread(0)[1])] + [spread(20)]
+    for n, (lat, lon) in enumerate(points, start=1):
+        day.visits.append(visit_plan.PlanVisit(
+            customer_id=n, name=f"同楼客户{n}", phone=None, address=None, area="幸福里", area_type=None,
+            lat=lat, lon=lon, coord_source="customer", window_key="unknown", duration=30,
+            purpose="", reason="", id=n, status="planned", day=START, position=n))
+    view = RouteView()
+    qtbot.addWidget(view)
+    view.resize(520, 420)
+    view.set_route(day, spread(3), "test")
+    markers = list(view.markers().values())
+    assert len(markers) == 6
+    for i, a in enumerate(markers):
+        for b in markers[i + 1:]:
+            assert math.dist((a.x(), a.y()), (b.x(), b.y())) >= 2 * RADIUS - 0.5
+    labels = list(view.labels().values())
+    assert len(labels) >= 4
+    assert not any(a.intersects(b) for i, a in enumerate(labels) for b in labels[i + 1:])
+    with qtbot.waitSignal(view.visit_clicked) as clicked:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.markers()[3].toPoint())
+    assert clicked.args == [3]
+    view.grab().save("/tmp/i16/route-crowded.png")

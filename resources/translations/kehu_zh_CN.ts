@@ -7951,6 +7951,10 @@ Place: {place}</source>
 <context>
     <name>Plan</name>
     <message>
+        <source>This change breaks the plan:</source>
+        <translation>这样改动不符合计划规则：</translation>
+    </message>
+    <message>
         <source>The plan ends before it starts. Choose an end date on or after the start date.</source>
         <translation>计划的结束日期早于开始日期。请选择不早于开始日期的结束日期。</translation>
     </message>
@@ -7985,6 +7989,18 @@ Place: {place}</source>
     <message>
         <source>No time left within its hours ({when}) on the days with room ({days}): the other visits and the travel between them fill those hours.</source>
         <translation>在有空位的日期（{days}）里，客户方便的时段（{when}）已被其他拜访和路程占满。</translation>
+    </message>
+    <message>
+        <source>{name}: visit {number} of a day of {capacity}</source>
+        <translation>{name}：当天第 {number} 个拜访，每天最多 {capacity} 个</translation>
+    </message>
+    <message>
+        <source>{name}: at {time}, outside the customer&apos;s hours {window}</source>
+        <translation>{name}：{time} 拜访，不在客户方便的时间 {window} 内</translation>
+    </message>
+    <message>
+        <source>{name}: ends at {time}, after the working day ends at {end}</source>
+        <translation>{name}：{time} 才结束，晚于下班时间 {end}</translation>
     </message>
     <message>
         <source>There is no visit plan number {id} in this archive.</source>
@@ -8346,6 +8362,10 @@ Place: {place}</source>
         <source>Added</source>
         <translation>手动添加</translation>
     </message>
+    <message>
+        <source>{count} against the rules</source>
+        <translation>{count} 个不符合规则</translation>
+    </message>
 </context>
 <context>
     <name>PlanPage</name>
@@ -8356,6 +8376,18 @@ Place: {place}</source>
     <message>
         <source>{count} legs to or from customers without a position are estimated.</source>
         <translation>往返无坐标客户的 {count} 段路程为估算。</translation>
+    </message>
+    <message>
+        <source>This change breaks the plan</source>
+        <translation>改动不符合计划规则</translation>
+    </message>
+    <message>
+        <source>The change breaks the rules of the day:</source>
+        <translation>这样改动不符合当天的规则：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it anyway</source>
+        <translation>仍然这样改(&amp;K)</translation>
     </message>
     <message>
         <source>What is &amp;due</source>
@@ -8465,6 +8497,14 @@ Place: {place}</source>
         <translation>重新安排未完成的拜访，保留您的调整和已记录的拜访</translation>
     </message>
     <message>
+        <source>Re-optimise this &amp;day</source>
+        <translation>重排当天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Plan the chosen day again; every other day stays as it is</source>
+        <translation>只重新安排所选的这一天，其他日子保持不变</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -8547,6 +8587,18 @@ Place: {place}</source>
     <message>
         <source>Re-optimised; your moves, locks and logged visits were kept.</source>
         <translation>已重新优化；您的移动、锁定和已记录的拜访均保留。</translation>
+    </message>
+    <message>
+        <source>Re-optimising the day…</source>
+        <translation>正在重排当天…</translation>
+    </message>
+    <message>
+        <source>Re-optimised {day}; the other days were kept as they were.</source>
+        <translation>已重排 {day}；其他日子保持不变。</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未改动。</translation>
     </message>
     <message>
         <source>Moved to {day}; it stays on that day when re-optimised.</source>
