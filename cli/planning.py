@@ -37,6 +37,7 @@ def register(commands) -> None:
     _output_options(p)
     p.add_argument("--ics", type=Path, metavar="OUT.ics", help=translate("CLI", "write the plan as a calendar"))
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help=translate("CLI", "write the plan as CSV"))
+    _unplanned_option(p)
     p.set_defaults(run=cmd_plan)
 
     printing = print_subcommands(commands)
@@ -67,7 +68,13 @@ def register(commands) -> None:
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "the plan (default: the latest)"))
     _output_options(p, required=True)
+    _unplanned_option(p)
     p.set_defaults(run=cmd_print_visit_plan)
+
+
+def _unplanned_option(p) -> None:
+    p.add_argument("--no-unplanned", action="store_true",
+                   help=translate("CLI", "leave the visits not planned out of the printed plan"))
 
 
 def _output_options(p, required: bool = False) -> None:
@@ -153,7 +160,7 @@ def _export(conn, plan: visit_plan.Plan, args) -> None:
     if args.pdf:
         from reports.visit_plan import visit_plan_pdf
         visit_plan_pdf(plan, args.pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
-                       language=args.language)
+                       language=args.language, include_unplanned=not args.no_unplanned)
         audit.record_print(conn, _plan_what(plan), args.pdf, len(plan.planned()),
                            full_phone=args.full_phone, detail={"plan": plan.id})
         print(translate("CLI", "Wrote {path}").format(path=args.pdf))

@@ -6,7 +6,8 @@
     path = DueListDialog.run(parent, archive, start, end, manager)   # the PDF written, or None
 
 The PDF is written in a worker (``gui.tasks``), then opened with the system's
-PDF viewer. The branch name and "phone numbers in full" are remembered
+PDF viewer; or *Preview…* writes it to a private temporary file and shows it in
+the window (``gui.print_preview``), to save or print from there. The branch name and "phone numbers in full" are remembered
 settings (``model.settings``), shared by every printout.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from gui.plan_dialogs import branch_name, date_edit, error_label, from_qdate, manager_combo
 from gui.widgets import TaskProgress, show_failure
-from model import audit, due, settings, tracking_logs, visit_plan
+from model import audit, database, due, settings, tracking_logs, visit_plan
 from model.database import Archive
 from model.i18n import translate
 
@@ -73,6 +74,11 @@ class _PrintDialog(QDialog):
         self.print_button = self.buttons.addButton(translate("PrintDialogs", "&Print to PDF"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
+        self.preview_button = self.buttons.addButton(translate("PrintDialogs", "Pre&view…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setToolTip(translate("PrintDialogs", "See the pages first, then save or print them"))
+        self.preview_button.clicked.connect(self.preview)
+        self.printed_on: str | None = None       # the printer, when printed from the preview
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -108,45 +114,101 @@ class _PrintDialog(QDialog):
     def busy_text(self) -> str:
         return translate("PrintDialogs", "Writing the PDF…")
 
-    def start(self) -> None:
+    def _ready(self) -> tuple[Path, str, bool] | None:
+        """The target path, branch and phone choice, remembered; None (with the reason
+        shown) when the place to save is not usable."""
         self.error.hide()
         if not self.path_edit.text().strip():
             self.error.setText(translate("PrintDialogs", "Choose where to save the PDF."))
             self.error.show()
-            return
+            return None
         path = self.target()
         if not path.parent.is_dir():
             self.error.setText(translate("PrintDialogs", "The folder {folder} does not exist; choose another place.")
                                .format(folder=path.parent))
             self.error.show()
-            return
+            return None
         branch = self.branch_edit.text().strip()
         full = self.full_phone.isChecked()
         settings.put(settings.BRANCH_NAME, branch)
         settings.put(settings.PRINT_FULL_PHONE, full)
         settings.put(settings.FILE_FOLDER, str(path.parent))
-        self.print_button.setEnabled(False)
         self._full_phone = full
         self.printed = {}
+        return path, branch, full
+
+    def _busy(self, busy: bool) -> None:
+        self.print_button.setEnabled(not busy)
+        self.preview_button.setEnabled(not busy)
+
+    def start(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        path, branch, full = ready
+        self._busy(True)
         self.progress.start(self.job(path, branch or None, full), self.busy_text(), on_success=self._written,
                             on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
 
-    def _written(self, path: Path) -> None:
+    def preview(self) -> None:
+        """Write the printout to a private temporary file and show it (gui.print_preview);
+        from there it is saved where the dialog says, or printed."""
+        import tempfile
+        ready = self._ready()
+        if ready is None:
+            return
+        path, branch, full = ready
+        folder = Path(tempfile.mkdtemp(prefix="kehu-preview-"))
+        self._busy(True)
+        self.progress.start(self.job(folder / path.name, branch or None, full), self.busy_text(),
+                            on_success=lambda temp: self._previewed(Path(temp), path),
+                            on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
+
+    def _previewed(self, temp: Path, path: Path) -> None:
+        import shutil
+        from gui.print_preview import PrintPreview, print_pdf
+        self.progress.hide()
+        try:
+            choice = PrintPreview.ask(self, temp, self.windowTitle())
+            if choice == "save":
+                shutil.copyfile(temp, path)
+                self._written(path, open_after=False)
+                return
+            if choice == "print":
+                printer = print_pdf(self, temp)
+                if printer is not None:
+                    if self.audit_archive is not None and self.printed.get("what"):
+                        detail = {"printer": printer, **(self.printed.get("detail") or {})}
+                        if self._full_phone:
+                            detail["full_phone"] = True
+                        audit.record(self.audit_archive.conn, "print", self.printed["what"],
+                                     self.printed.get("count"), detail=detail)
+                    self.printed_on = printer
+                    super().accept()
+                    return
+            self._busy(False)
+        except (OSError, database.ArchiveError) as exc:
+            self._failed(exc)
+        finally:
+            shutil.rmtree(temp.parent, ignore_errors=True)
+
+    def _written(self, path: Path, open_after: bool = True) -> None:
         self.written = path
         if self.audit_archive is not None and self.printed.get("what"):
             audit.record_print(self.audit_archive.conn, self.printed["what"], path,
                                self.printed.get("count"), full_phone=self._full_phone,
                                detail=self.printed.get("detail"))
-        open_file(path)
+        if open_after:
+            open_file(path)
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.print_button.setEnabled(True)
+        self._busy(False)
         self.progress.hide()
         show_failure(self.error, exc)
 
     def _cancelled(self) -> None:
-        self.print_button.setEnabled(True)
+        self._busy(False)
         self.progress.hide()
 
     def reject(self) -> None:
@@ -181,13 +243,19 @@ class PlanPrintDialog(_PrintDialog):
             start=plan.start.isoformat(), end=plan.end.isoformat()), self)
         summary.setWordWrap(True)
         self.form.addRow(summary)
+        self.unplanned = QCheckBox(self.tr("List the &visits not planned ({count}), one line each, "
+                                           "grouped by why").format(count=len(plan.unplanned)), self)
+        self.unplanned.setChecked(bool(plan.unplanned))
+        self.unplanned.setEnabled(bool(plan.unplanned))
+        self.form.addRow("", self.unplanned)
 
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.visit_plan import visit_plan_pdf
-        plan = self.plan
+        plan, unplanned = self.plan, self.unplanned.isChecked()
         self.printed = {"what": audit.visit_plan_what(plan.start, plan.end), "count": len(plan.planned()),
                         "detail": {"plan": plan.id}}
-        return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone)
+        return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone,
+                                               include_unplanned=unplanned)
 
 
 def period_labels() -> dict[str, str]:

@@ -603,3 +603,54 @@ def test_route_view_keeps_coinciding_stops_and_their_names_apart(qtbot):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.markers()[3].toPoint())
     assert clicked.args == [3]
     view.grab().save("/tmp/i16/route-crowded.png")
+
+
+def test_every_printout_previews_in_the_window_then_saves_or_prints(qtbot, monkeypatch, archive, data, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from gui import print_preview
+    from gui.print_preview import PrintPreview
+    from model import audit
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    page, panel = planned_page(qtbot, archive)
+    seen = {}
+
+    def look_then(choice):
+        def fake_exec(dialog):
+            seen["pages"] = dialog.page_count()
+            seen["title"] = dialog.windowTitle()
+            dialog.grab().save(str(tmp_path / "preview.png"))
+            (dialog.save_button if choice == "save" else dialog.print_button).click()
+            return QDialog.DialogCode.Accepted
+        return fake_exec
+
+    monkeypatch.setattr(PrintPreview, "exec", look_then("save"))
+    dialog = PlanPrintDialog(panel, panel.plan, "城东支行", archive)
+    qtbot.addWidget(dialog)
+    assert not dialog.unplanned.isEnabled()      # 9 due, 15 places: nothing left out
+    dialog.path_edit.setText(str(tmp_path / "plan.pdf"))
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    assert seen["pages"] >= 1 and "visit plan" in seen["title"].lower()
+    assert (tmp_path / "plan.pdf").stat().st_size > 0 and opened == []     # seen already: not opened again
+    assert "甲客户" in pdf_text(tmp_path / "plan.pdf")
+    assert not any(tmp_path.glob("kehu-preview-*"))
+
+    # Print from the preview: the pages go to the printer chosen (here a PDF file).
+    out = tmp_path / "printer.pdf"
+
+    def choose_printer(self):
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", choose_printer)
+    monkeypatch.setattr(PrintPreview, "exec", look_then("print"))
+    log = TrackingLogDialog(panel, archive, start=START)
+    qtbot.addWidget(log)
+    log.path_edit.setText(str(tmp_path / "log.pdf"))
+    log.preview_button.click()
+    qtbot.waitUntil(lambda: log.printed_on is not None, timeout=30000)
+    assert out.stat().st_size > 0 and not (tmp_path / "log.pdf").exists()
+    entry = archive.conn.execute("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id DESC").fetchone()
+    assert str(out) in entry[0] and audit.ACTIONS and print_preview.print_pdf

@@ -53,16 +53,26 @@ def test_visit_plan_pdf(archive, tmp_path):
     visit_plan.save(conn, plan, by="王经理")
     path = visit_plan_pdf(visit_plan.load(conn, plan.id), tmp_path / "plan.pdf", branch="西湖支行")
     pages = pdf_pages(path)
-    assert len(pages) == 3           # two days and the unplanned list
+    assert len(pages) == 2           # two days; the short unplanned list follows the last day on its page
     first = pages[0]
-    for text in ("第48周拜访计划", "西湖支行", "Page 1 of 3", "2026-11-23 – 2026-11-24",
+    for text in ("第48周拜访计划", "西湖支行", "Page 1 of 2", "2026-11-23 – 2026-11-24",
                  "Monday 2026-11-23", "138****5678", "Next step", "Manager's signature"):
         assert text in first, text
     assert "13812345678" not in "".join(pages)
     names = {v.name for v in plan.planned()}
     assert all(any(name in page for page in pages[:2]) for name in names)
-    assert "Not planned (2)" in pages[2] and "No room" in pages[2]
+    assert "Not planned (2)" in pages[1] and "No room" in pages[1]
+    unplanned = pages[1][pages[1].index("Not planned (2)"):]
+    assert unplanned.count("甲客户") == 2 and "(2)" in unplanned            # one line each, under their reason
     assert_cjk_font_embedded(path)
+    left_out = visit_plan_pdf(plan, tmp_path / "short.pdf", include_unplanned=False)
+    assert "Not planned" not in "".join(pdf_pages(left_out))
+    # A visit logged done is printed as done, with what happened.
+    done = plan.days[0].visits[0]
+    visit_plan.log_outcome(conn, done.id, "done", "签了合同", "送礼品", START + timedelta(days=9), by="王经理")
+    logged = pdf_pages(visit_plan_pdf(visit_plan.load(conn, plan.id), tmp_path / "logged.pdf"))
+    assert "✓ Done" in logged[0] and "签了合同" in logged[0] and "1 done, 1 logged" in logged[0]
+    assert all(p.strip() for p in logged)                                  # no blank page
     full = visit_plan_pdf(plan, tmp_path / "full.pdf", show_full_phone=True)
     assert "13812345678" in pdf_pages(full)[0]
 

@@ -1887,6 +1887,10 @@
         <translation>从第一天起的自然日数（默认 7）</translation>
     </message>
     <message>
+        <source>leave the visits not planned out of the printed plan</source>
+        <translation>打印的计划中不列未排入的拜访</translation>
+    </message>
+    <message>
         <source>{count} customers of opportunity grade {grade} from {start} to {end}; wrote {path}</source>
         <translation>商机{grade}级客户 {count} 位（{start} 至 {end}）；已写入 {path}</translation>
     </message>
@@ -8683,6 +8687,10 @@ Place: {place}</source>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>
+    <message>
+        <source>List the &amp;visits not planned ({count}), one line each, grouped by why</source>
+        <translation>列出未排入的拜访（{count}）(&amp;V)，每位一行，按原因分组</translation>
+    </message>
 </context>
 <context>
     <name>PlanTreeModel</name>
@@ -8860,6 +8868,14 @@ Place: {place}</source>
         <translation>打印为 PDF(&amp;P)</translation>
     </message>
     <message>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>See the pages first, then save or print them</source>
+        <translation>先看页面，再保存或打印</translation>
+    </message>
+    <message>
         <source>&amp;Branch:</source>
         <translation>网点(&amp;B)：</translation>
     </message>
@@ -8902,6 +8918,37 @@ Place: {place}</source>
     <message>
         <source>due-list-{date}</source>
         <translation>到期客户清单-{date}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Preview: {title}</source>
+        <translation>预览：{title}</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Pages: {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF</source>
+        <translation>保存为 PDF(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; check that it is connected and try again.</source>
+        <translation>打印机无法启动；请检查打印机是否已连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
     </message>
 </context>
 <context>
@@ -9849,6 +9896,26 @@ Place: {place}</source>
         <translation>已锁定</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>{reason} ({count})</source>
+        <translation>{reason}（{count}）</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>未排入</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -9885,6 +9952,10 @@ Place: {place}</source>
         <translation>{weekday} {date}：{count}个拜访，直线距离{km}公里</translation>
     </message>
     <message>
+        <source>{done} done, {logged} logged</source>
+        <translation>已完成 {done} 个，已记录 {logged} 个</translation>
+    </message>
+    <message>
         <source>Manager&apos;s signature: ____________________    Date: ____________    Checked by: ____________________</source>
         <translation>客户经理签字：____________________    日期：____________    复核人：____________________</translation>
     </message>
@@ -9895,10 +9966,6 @@ Place: {place}</source>
     <message>
         <source>Why due</source>
         <translation>到期原因</translation>
-    </message>
-    <message>
-        <source>Why not planned</source>
-        <translation>未排入原因</translation>
     </message>
     <message>
         <source>Visit plan</source>
