@@ -6195,6 +6195,10 @@
         <translation>客户经营助手</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -10514,6 +10518,161 @@ Place: {place}</source>
     <message>
         <source>several names: separate them with commas</source>
         <translation>可填多人，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read today&apos;s lists again (F5)</source>
+        <translation>重新读取今天的清单（F5）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Why due</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>标记完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Log visit…</source>
+        <translation>记录拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Done (Ctrl+D)</source>
+        <translation>完成（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Log outcome… (Ctrl+L)</source>
+        <translation>记录结果…（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>打开拜访计划</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s lists…</source>
+        <translation>正在读取今天的清单…</translation>
+    </message>
+    <message>
+        <source>Today, {weekday} {date}</source>
+        <translation>今日：{weekday} {date}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tier {tier}: {count}</source>
+        <translation>{tier}类 {count} 位</translation>
+    </message>
+    <message>
+        <source>ungraded: {count}</source>
+        <translation>未分级 {count} 位</translation>
+    </message>
+    <message>
+        <source>Overdue or never visited — {counts}</source>
+        <translation>逾期或从未拜访：{counts}</translation>
+    </message>
+    <message>
+        <source>Nobody is overdue.</source>
+        <translation>没有逾期的客户。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits: no saved plan has today</source>
+        <translation>今日拜访：没有包含今天的已保存计划</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits, in route order ({count})</source>
+        <translation>今日拜访，按路线顺序（{count}）</translation>
+    </message>
+    <message>
+        <source>Calls due today ({count})</source>
+        <translation>今日应致电（{count}）</translation>
+    </message>
+    <message>
+        <source>Open 101 follow-ups ({count})</source>
+        <translation>未完成的101跟进（{count}）</translation>
+    </message>
+    <message>
+        <source>Activities running ({count})</source>
+        <translation>进行中的活动（{count}）</translation>
+    </message>
+    <message>
+        <source>Birthdays this week ({count})</source>
+        <translation>本周生日（{count}）</translation>
+    </message>
+    <message>
+        <source>{name}: logged.</source>
+        <translation>{name}：已记录。</translation>
     </message>
 </context>
 <context>
