@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from gui.actions import icon
 from gui.plan_dialogs import date_edit, from_qdate, manager_combo
 from gui.plan_models import SORT_ROLE, DueTableModel
+from gui.lazy_load import LoadsWhenShown
 from gui.tasks import TaskHandle, run_task, show_error
 from model import due
 from model.database import Archive
 
 
-class DuePanel(QWidget):
+class DuePanel(LoadsWhenShown, QWidget):
     plan_requested = Signal(object, int, object)    # first day, calendar days, manager (None: all)
     tracking_log_requested = Signal(object, object)  # first day, manager
     loaded = Signal()
@@ -110,24 +111,6 @@ class DuePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return table
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            if not self.busy():
-                self.load()
-
-    def busy(self) -> bool:
-        return self.task is not None and not self.task.finished
-
-    def mark_stale(self) -> None:
-        """Who is due may have changed: list again now if shown, else when next shown."""
-        if self.isVisible():
-            if not self.busy():
-                self.load()
-        else:
-            self._shown_once = False
-
     def print_due_list(self):
         """Print the due list of the chosen days (the PDF written, or None)."""
         from gui.print_dialogs import DueListDialog
@@ -184,7 +167,10 @@ class DuePanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
         self.status.clear()
-        show_error(self, exc)
+        if self.isVisible():        # not while the window closes the archive under a running read
+            show_error(self, exc)
+        else:
+            self._shown_once = False
 
     def _fit(self, table: QTableView) -> None:
         em = table.fontMetrics().horizontalAdvance("M")

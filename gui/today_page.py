@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from gui.lazy_load import LoadsWhenShown
 from gui.tasks import TaskHandle, run_task, show_error
 from model import settings, today, visit_plan
 from model.database import Archive
@@ -66,7 +67,7 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-class TodayPage(QWidget):
+class TodayPage(LoadsWhenShown, QWidget):
     customer_requested = Signal(int)       # open this customer in the editor
     area_requested = Signal(str)           # show this area of the window ('partners', 'marketing', 'visits')
     loaded = Signal()
@@ -178,23 +179,6 @@ class TodayPage(QWidget):
         return model, view, box
 
     # -- loading -------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            if not self.busy():
-                self.load()
-
-    def busy(self) -> bool:
-        return self.task is not None and not self.task.finished
-
-    def mark_stale(self) -> None:
-        if self.isVisible():
-            if not self.busy():
-                self.load()
-        else:
-            self._shown_once = False
-
     def load(self, day: date | None = None) -> TaskHandle | None:
         if self.busy():
             return None
@@ -218,7 +202,10 @@ class TodayPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
-        show_error(self, exc)
+        if self.isVisible():        # not while the window closes the archive under a running read
+            show_error(self, exc)
+        else:
+            self._shown_once = False
         self.loaded.emit()
 
     def _show(self, data: today.Today | None) -> None:
