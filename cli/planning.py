@@ -1,14 +1,15 @@
 """Visit planning commands: ``plan`` (build, save and export a visit plan),
-``print tracking-log`` and ``print visit-plan``."""
+``print tracking-log`` (one opportunity grade's log), ``print due-list`` and
+``print visit-plan``."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import audit, calendar_export, database, due, outputs, settings, visit_plan
+from model import audit, calendar_export, database, due, outputs, settings, tracking_logs, visit_plan
 from model.i18n import translate
 from model.planning_rules import minutes
 
@@ -36,23 +37,44 @@ def register(commands) -> None:
     _output_options(p)
     p.add_argument("--ics", type=Path, metavar="OUT.ics", help=translate("CLI", "write the plan as a calendar"))
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help=translate("CLI", "write the plan as CSV"))
+    _unplanned_option(p)
     p.set_defaults(run=cmd_plan)
 
     printing = print_subcommands(commands)
-    p = printing.add_parser("tracking-log", help=translate("CLI", "the tracking log (客户追踪志) of a period"))
+    p = printing.add_parser("tracking-log", help=translate("CLI", "the tracking log (客户追踪志) of one "
+                                                                  "opportunity grade"))
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.add_argument("--period", choices=due.PERIODS, required=True,
-                   help=translate("CLI", "day (追踪日志), week (周志), half-month (半月志) or month (月志)"))
+    p.add_argument("--grade", choices=tracking_logs.GRADES, required=True,
+                   help=translate("CLI", "the opportunity grade: A (daily log, 追踪日志), B (weekly, 周志), "
+                                         "C (half-monthly, 半月志), D (monthly, 月志); periods from the "
+                                         "planning rules"))
+    p.add_argument("--period", choices=tracking_logs.PERIODS,
+                   help=translate("CLI", "another period than the grade's own: day, week, half-month or month"))
     p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
     p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
     _output_options(p, required=True)
     p.set_defaults(run=cmd_print_tracking_log)
 
+    p = printing.add_parser("due-list", help=translate("CLI", "who is due for a visit or a call in a period"))
+    p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
+    p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
+    p.add_argument("--days", type=_positive, default=7, metavar="N",
+                   help=translate("CLI", "calendar days from the start (default 7)"))
+    p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
+    _output_options(p, required=True)
+    p.set_defaults(run=cmd_print_due_list)
+
     p = printing.add_parser("visit-plan", help=translate("CLI", "a saved visit plan"))
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "the plan (default: the latest)"))
     _output_options(p, required=True)
+    _unplanned_option(p)
     p.set_defaults(run=cmd_print_visit_plan)
+
+
+def _unplanned_option(p) -> None:
+    p.add_argument("--no-unplanned", action="store_true",
+                   help=translate("CLI", "leave the visits not planned out of the printed plan"))
 
 
 def _output_options(p, required: bool = False) -> None:
@@ -142,7 +164,7 @@ def _export(conn, plan: visit_plan.Plan, args, pdf=None, ics=None, csv=None) -> 
     if args.pdf:
         from reports.visit_plan import visit_plan_pdf
         visit_plan_pdf(plan, pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
-                       language=args.language)
+                       language=args.language, include_unplanned=not args.no_unplanned)
         audit.record_print(conn, _plan_what(plan), args.pdf, len(plan.planned()),
                            full_phone=args.full_phone, detail={"plan": plan.id})
         written.append(args.pdf)
@@ -204,14 +226,35 @@ def cmd_print_tracking_log(args) -> int:
     _use_language(args)
     from reports.tracking_log import tracking_log_pdf
     with database.Archive.open(args.path) as archive:
-        log = due.tracking_log(archive.conn, args.period, args.start or date.today(), args.manager)
+        log = tracking_logs.tracking_log(archive.conn, args.grade, args.start or date.today(), args.manager,
+                                         kind=args.period)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
             tracking_log_pdf(log, pdf, branch=_branch(archive.conn, args.branch),
                              show_full_phone=args.full_phone, language=args.language)
             audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
-                               len(log.entries), full_phone=args.full_phone, detail={"period": args.period})
-    print(translate("CLI", "{count} customers due from {start} to {end}; wrote {path}").format(
-        count=len(log.entries), start=log.start.isoformat(), end=log.end.isoformat(), path=args.pdf))
+                               len(log.entries), full_phone=args.full_phone,
+                               detail={"period": log.kind, "grade": log.grade})
+    print(translate("CLI", "{count} customers of opportunity grade {grade} from {start} to {end}; wrote {path}")
+          .format(count=len(log.entries), grade=log.grade, start=log.start.isoformat(), end=log.end.isoformat(),
+                  path=args.pdf))
+    return 0
+
+
+def cmd_print_due_list(args) -> int:
+    _use_language(args)
+    from reports.due_list import due_list_pdf
+    start = args.start or date.today()
+    end = start + timedelta(days=args.days - 1)
+    with database.Archive.open(args.path) as archive:
+        listed = due.due_list(archive.conn, start, end, args.manager)
+        with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
+            due_list_pdf(listed, pdf, branch=_branch(archive.conn, args.branch), manager=args.manager,
+                         show_full_phone=args.full_phone, language=args.language)
+            audit.record_print(archive.conn, audit.due_list_what(start, end), args.pdf,
+                               len(listed.visits) + len(listed.calls), full_phone=args.full_phone)
+    print(translate("CLI", "{visits} visits and {calls} calls due from {start} to {end}; wrote {path}").format(
+        visits=len(listed.visits), calls=len(listed.calls), start=start.isoformat(), end=end.isoformat(),
+        path=args.pdf))
     return 0
 
 

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from gui.actions import icon
 from gui.plan_dialogs import date_edit, from_qdate, manager_combo
 from gui.plan_models import SORT_ROLE, DueTableModel
+from gui.lazy_load import LoadsWhenShown
 from gui.tasks import TaskHandle, run_task, show_error
 from model import due
 from model.database import Archive
 
 
-class DuePanel(QWidget):
+class DuePanel(LoadsWhenShown, QWidget):
     plan_requested = Signal(object, int, object)    # first day, calendar days, manager (None: all)
     tracking_log_requested = Signal(object, object)  # first day, manager
     loaded = Signal()
@@ -41,9 +42,14 @@ class DuePanel(QWidget):
         self.plan_button.setToolTip(self.tr("Make a visit plan for these days from the visits due"))
         self.plan_button.clicked.connect(self._plan)
         self.log_button = QPushButton(icon("print"), self.tr("Print tracking &log…"), self)
+        self.log_button.setToolTip(self.tr("The tracking log of an opportunity grade: A daily, B weekly, "
+                                           "C half-monthly, D monthly"))
         self.log_button.clicked.connect(
             lambda: self.tracking_log_requested.emit(from_qdate(self.from_edit.date()),
                                                      self.manager.currentData()))
+        self.print_button = QPushButton(icon("print"), self.tr("Print &due list…"), self)
+        self.print_button.setToolTip(self.tr("Print who is due in these days, visits and calls"))
+        self.print_button.clicked.connect(self.print_due_list)
         bar = QHBoxLayout()
         for text, widget in ((self.tr("&From:"), self.from_edit), (self.tr("&To:"), self.to_edit),
                              (self.tr("&Manager:"), self.manager)):
@@ -54,6 +60,7 @@ class DuePanel(QWidget):
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         bar.addWidget(self.plan_button)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.log_button)
 
         self.visits_model = DueTableModel(self)
@@ -104,23 +111,17 @@ class DuePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return table
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            if not self.busy():
-                self.load()
-
-    def busy(self) -> bool:
-        return self.task is not None and not self.task.finished
-
-    def mark_stale(self) -> None:
-        """Who is due may have changed: list again now if shown, else when next shown."""
-        if self.isVisible():
-            if not self.busy():
-                self.load()
-        else:
-            self._shown_once = False
+    def print_due_list(self):
+        """Print the due list of the chosen days (the PDF written, or None)."""
+        from gui.print_dialogs import DueListDialog
+        first, last = self.range()
+        if last < first:
+            self.status.setText(self.tr("The last day is before the first; choose a later last day."))
+            return None
+        written = DueListDialog.run(self, self.archive, first, last, self.manager.currentData())
+        if written is not None:
+            self.status.setText(self.tr("Printed to {path}").format(path=written))
+        return written
 
     def range(self) -> tuple[date, date]:
         return from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())
@@ -166,7 +167,10 @@ class DuePanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
         self.status.clear()
-        show_error(self, exc)
+        if self.isVisible():        # not while the window closes the archive under a running read
+            show_error(self, exc)
+        else:
+            self._shown_once = False
 
     def _fit(self, table: QTableView) -> None:
         em = table.fontMetrics().horizontalAdvance("M")

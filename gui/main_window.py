@@ -61,6 +61,11 @@ def _dashboard(archive: Archive, language: str, parent: QWidget) -> QWidget:
     return DashboardPage(archive, language, parent)
 
 
+def _today(archive: Archive, language: str, parent: QWidget) -> QWidget:
+    from gui.today_page import TodayPage
+    return TodayPage(archive, language, parent)
+
+
 def _visits(archive: Archive, language: str, parent: QWidget) -> QWidget:
     from gui.plan_page import PlanPage
     return PlanPage(archive, language, parent)
@@ -72,6 +77,7 @@ def _marketing(archive: Archive, language: str, parent: QWidget) -> QWidget:
 
 
 AREAS: list[AreaSpec] = [
+    AreaSpec("today", lambda: translate("MainWindow", "Today"), "visits", "gui.today_page", _today),
     AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers", None,
              lambda archive, language, parent: CustomerPage(archive, language, parent)),
     AreaSpec("visits", lambda: translate("MainWindow", "Visits"), "visits", "gui.plan_page",
@@ -554,6 +560,9 @@ class MainWindow(QMainWindow):
         self.areas = [area for area in AREAS if area.available()]
         for area in self.areas:
             self.nav.addItem(QListWidgetItem(registry.icon(area.icon), area.title()))
+        for area in self.areas:          # the customer list always (the window's actions use it), and the first area
+            if area.key == "customers":
+                self._make_page(area)
         self._make_page(self.areas[0])
         page = self.page()
         if page is not None:
@@ -566,9 +575,12 @@ class MainWindow(QMainWindow):
                 if spec.list_shortcut:
                     page.table.addAction(action)
         self.nav.setCurrentRow(0)
+        self.stack.setCurrentWidget(self._make_page(self.areas[0]))
         self.central.setCurrentWidget(self.splitter)
-        if page is not None:
+        if self.stack.currentWidget() is page and page is not None:
             page.table.setFocus()
+        else:
+            self.stack.currentWidget().setFocus()
         self._update_status()
         self._update_actions()
         self._prepare_search()
@@ -592,7 +604,19 @@ class MainWindow(QMainWindow):
                 page.customers_requested.connect(self.show_customers)
             if hasattr(page, "grade_requested") and "grade" in self._actions:
                 page.grade_requested.connect(self.grade_customers)
+            if hasattr(page, "customer_requested"):
+                page.customer_requested.connect(self.edit_customer)
+            if hasattr(page, "area_requested"):
+                page.area_requested.connect(self.show_area)
+            if hasattr(page, "visits_logged"):
+                page.visits_logged.connect(lambda source=page: self._visits_logged(source))
         return page
+
+    def _visits_logged(self, source: QWidget) -> None:
+        """A visit was logged on one page: the others read who is due again."""
+        for other in self.pages.values():
+            if other is not source and hasattr(other, "mark_stale"):
+                other.mark_stale()
 
     def _area_chosen(self, row: int) -> None:
         if self.archive is not None and 0 <= row < len(self.areas):

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.due import DueVisit
 from model.i18n import translate
-from model.visit_plan import Plan, PlanDay, PlanVisit
+from model.visit_plan import Plan, PlanDay, PlanVisit, visit_problems
 
 MIME = "application/x-kehu-plan-visit"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -118,20 +118,29 @@ class _RowsModel(QAbstractTableModel):
 class DueTableModel(_RowsModel):
     """Due visits or due calls (``DueVisit``), in rank order (the proxy may sort by any column)."""
 
+    OVERDUE = 5
+
     def headers(self) -> list[str]:
         return [self.tr("Rank"), self.tr("Customer"), self.tr("Area"), self.tr("Tier / grade"),
-                self.tr("Due on"), self.tr("Overdue"), self.tr("Last contact"), self.tr("Last result"),
-                self.tr("Purpose"), self.tr("Why due")]
+                self.tr("Due on"), self.tr("Overdue"), self.tr("Last visit"), self.tr("Last contact"),
+                self.tr("Last result"), self.tr("Purpose"), self.tr("Why due")]
 
     def _values(self, rank: int, item: DueVisit) -> list[tuple[str, Any]]:
         """(text, sort key) per column."""
-        overdue = self.tr("{days} d").format(days=item.overdue_days) if item.overdue_days else ""
-        if item.overdue_days > 365:
-            overdue = self.tr("over a year")
-        due_on = item.due_date.isoformat() if item.due_date else ""
+        if item.never:
+            overdue, overdue_key = self.tr("never"), 100_000
+            due_on = self.tr("never visited") if item.channel == "visit" else self.tr("never contacted")
+        else:
+            overdue = self.tr("{days} d").format(days=item.overdue_days) if item.overdue_days else ""
+            overdue_key = item.overdue_days
+            due_on = item.due_date.isoformat() if item.due_date else ""
+        last_visit = (item.last_visit or "")[:10]
+        if item.customer_id is not None and not last_visit:
+            last_visit = self.tr("never")
         return [(str(rank + 1), rank), (item.name, item.name), (item.area or "", item.area or ""),
                 (grade_text(item), grade_text(item) or "~"), (due_on, due_on),
-                (overdue, item.overdue_days), ((item.last_contact or "")[:10], item.last_contact or ""),
+                (overdue, overdue_key), (last_visit, item.last_visit or ""),
+                ((item.last_contact or "")[:10], item.last_contact or ""),
                 (item.last_result or "", item.last_result or ""), (item.purpose, item.purpose),
                 (item.reason, item.reason)]
 
@@ -148,9 +157,9 @@ class DueTableModel(_RowsModel):
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
                 return item.reason
             return text
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and item.overdue_days:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.OVERDUE and item.overdue:
             return QBrush(QColor(LATE_COLOUR))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 5):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, self.OVERDUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -173,6 +182,7 @@ class PlanTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plan: Plan | None = None
+        self.problems: dict[int, list[str]] = {}      # visit id -> what breaks the day (model.visit_plan)
         self._days: list[_Node] = []
         self._visits: list[list[_Node]] = []
 
@@ -183,6 +193,7 @@ class PlanTreeModel(QAbstractItemModel):
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
         self.plan = plan
+        self.problems = visit_problems(plan) if plan else {}
         days = plan.days if plan else []
         self._days = [_Node(k) for k in range(len(days))]
         self._visits = [[_Node(k, v) for v in d.visits] for k, d in enumerate(days)]
@@ -247,8 +258,14 @@ class PlanTreeModel(QAbstractItemModel):
         node: _Node = index.internalPointer()
         day = self.plan.days[node.day]
         if node.visit is None:
+            broken = sum(1 for v in day.visits if v.id in self.problems)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.column() == 0:
+                if broken:
+                    return day_title(day) + " · " + translate("PlanModels", "{count} against the rules").format(
+                        count=broken)
                 return day_title(day)
+            if role == Qt.ItemDataRole.ForegroundRole and broken:
+                return QBrush(QColor(LATE_COLOUR))
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -261,11 +278,13 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(visit, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if visit.id in self.problems:
+                return "\n".join(self.problems[visit.id])
             return self._tooltip(visit, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.OUTCOME and visit.outcome:
                 return QBrush(QColor(OUTCOME_COLOURS.get(visit.outcome, "#000000")))
-            if column == self.TIME and not visit.fits_window:
+            if visit.id in self.problems or (column == self.TIME and not visit.fits_window):
                 return QBrush(QColor(LATE_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ORDER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -49,6 +49,19 @@ def plan_summary(plan: visit_plan.Plan) -> str:
     return text
 
 
+def confirm_break(parent: QWidget, problems: list[str]) -> bool:
+    """Ask whether to keep a change that breaks the day; the reasons in red."""
+    from html import escape
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("PlanPage", "This change breaks the plan"),
+                      translate("PlanPage", "The change breaks the rules of the day:"),
+                      QMessageBox.StandardButton.Cancel, parent)
+    keep = box.addButton(translate("PlanPage", "&Keep it anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setInformativeText("<br>".join(f'<span style="color:#b3261e">{escape(p)}</span>' for p in problems))
+    box.exec()
+    return box.clickedButton() is keep
+
+
 class PlanPanel(QWidget):
     """A saved plan by day, its route, what it leaves out, and the changes to it."""
 
@@ -99,6 +112,7 @@ class PlanPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(self.fontMetrics().horizontalAdvance("M"))
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
@@ -194,6 +208,10 @@ class PlanPanel(QWidget):
         self.reoptimise_action = self._action(self.tr("Re-&optimise"), self.reoptimise, "Ctrl+R",
                                               self.tr("Plan the open visits again, keeping your changes "
                                                       "and the logged visits"))
+        self.day_reoptimise_action = self._action(self.tr("Re-optimise this &day"), self.reoptimise_day,
+                                                  "Ctrl+Shift+R",
+                                                  self.tr("Plan the chosen day again; every other day stays "
+                                                          "as it is"))
         self.print_action = self._action(self.tr("&Print…"), self.print_plan,
                                          QKeySequence.StandardKey.Print,
                                          self.tr("Print the plan to carry (PDF)"), "print")
@@ -224,7 +242,7 @@ class PlanPanel(QWidget):
         for action in (self.lock_action, self.remove_action, self.add_action):
             bar.addAction(action)
         bar.addSeparator()
-        for action in (self.reoptimise_action, self.print_action):
+        for action in (self.reoptimise_action, self.day_reoptimise_action, self.print_action):
             bar.addAction(action)
         export = QToolButton(bar)
         export.setText(self.tr("E&xport"))
@@ -329,6 +347,7 @@ class PlanPanel(QWidget):
         for action in (self.add_action, self.reoptimise_action, self.print_action, self.ics_action,
                        self.csv_action):
             action.setEnabled(has_plan)
+        self.day_reoptimise_action.setEnabled(has_plan and self.current_day() is not None)
         self.delete_button.setEnabled(has_plan)
         self.new_button.setEnabled(idle)
         self.plan_combo.setEnabled(idle and bool(self.plans))
@@ -358,7 +377,8 @@ class PlanPanel(QWidget):
 
     def _run(self, change: Callable[[Any], Any], *, title: str = "", select: int | None = None,
              message: str | Callable[[Any], str] = "", shows_result: bool = False,
-             after: Callable[[], None] | None = None, queue: bool = False) -> TaskHandle | None:
+             after: Callable[[], None] | None = None, queue: bool = False,
+             failure: Callable[[BaseException], bool] | None = None) -> TaskHandle | None:
         """Make a change in a worker with its own connection, then show the plan as stored.
 
         ``change(conn)`` returns what ``message`` (a callable) words; with ``shows_result``
@@ -368,7 +388,8 @@ class PlanPanel(QWidget):
         if self.busy():
             if queue:
                 self.task.done.connect(lambda: self._run(change, title=title, select=select, message=message,
-                                                         shows_result=shows_result, after=after, queue=True))
+                                                         shows_result=shows_result, after=after, queue=True,
+                                                         failure=failure))
             return None
         self._loaded_once = True
         archive = self.archive
@@ -401,7 +422,8 @@ class PlanPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._update_actions()
-            show_error(self, exc)
+            if failure is None or not failure(exc):
+                show_error(self, exc)
             self.plan_shown.emit()
 
         self.task = run_task(self, work, on_success=done, on_failure=failed, title=title,
@@ -442,13 +464,15 @@ class PlanPanel(QWidget):
         """Columns as wide as their values and headers, within limits (tooltips show the rest)."""
         em = self.fontMetrics().horizontalAdvance("M")
         header = self.tree.header()
-        limits = {PlanTreeModel.ORDER: 4, PlanTreeModel.AREA: 8, PlanTreeModel.PURPOSE: 13,
+        limits = {PlanTreeModel.ORDER: 5, PlanTreeModel.AREA: 8, PlanTreeModel.PURPOSE: 13,
                   PlanTreeModel.LAST_RESULT: 9}
         for column in range(self.model.columnCount()):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             wanted = max(self.tree.sizeHintForColumn(column), header.fontMetrics().horizontalAdvance(title))
             if column == PlanTreeModel.ORDER:
-                wanted = self.tree.indentation() + em * 2.5
+                wanted = self.tree.indentation() + em * 2.5      # the route's numbers, up to 99
+                header.resizeSection(column, int(wanted + em))
+                continue
             header.resizeSection(column, int(min(wanted + em, em * limits.get(column, 12))))
 
     def _fill_plan_combo(self) -> None:
@@ -511,6 +535,29 @@ class PlanPanel(QWidget):
                          title=self.tr("Re-optimising the plan…"),
                          message=self.tr("Re-optimised; your moves, locks and logged visits were kept."))
 
+    def reoptimise_day(self) -> TaskHandle | None:
+        day = self.current_day()
+        if self.plan is None or day is None:
+            return None
+        plan_id, when = self.plan.id, day.day
+        return self._run(lambda conn: visit_plan.reoptimise(conn, plan_id, settings.user_name(), day=when),
+                         title=self.tr("Re-optimising the day…"),
+                         message=self.tr("Re-optimised {day}; the other days were kept as they were.")
+                         .format(day=when.isoformat()))
+
+    def _checked(self, change: Callable[[Any, bool], Any], select: int, message: str = "") -> TaskHandle | None:
+        """A move or reorder by hand: checked first (``confirmed=False``); a change that
+        breaks the day is shown with its reasons and made only when the user confirms."""
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, visit_plan.PlanBreak):
+                return False
+            if confirm_break(self, exc.problems):
+                self._run(lambda conn: change(conn, True), select=select, message=message, queue=True)
+            else:
+                self.status.setText(self.tr("Not changed."))
+            return True
+        return self._run(lambda conn: change(conn, False), select=select, message=message, failure=failed)
+
     def _visit_change(self, change: Callable[[Any, int], Any], message: str = "") -> TaskHandle | None:
         visit = self.current_visit()
         if visit is None or visit.id is None:
@@ -531,28 +578,43 @@ class PlanPanel(QWidget):
                 after()
         return self._run(change, select=visit_id, after=made, **run)
 
-    def _undoable_move(self, visit_id: int, name: str, change: Callable[[Any], Any],
-                       message: str = "") -> TaskHandle | None:
+    def _checked_move(self, visit_id: int, name: str, change: Callable[[Any, bool], Any],
+                      message: str = "") -> TaskHandle | None:
+        """A move or reorder by hand: checked first (``change(conn, False)``); one that breaks
+        the day is shown with its reasons and made only when the user confirms. Edit → Undo
+        puts the visit back where it was."""
         place = visit_plan.place_of(self.archive.conn, visit_id)
-        return self._undoable(self.tr("Move {name}").format(name=name), visit_id, change,
-                              lambda conn: visit_plan.put_back(conn, visit_id, place, settings.user_name()),
-                              message=message)
+        text = self.tr("Move {name}").format(name=name)
+
+        def back(conn):
+            return visit_plan.put_back(conn, visit_id, place, settings.user_name())
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, visit_plan.PlanBreak):
+                return False
+            if confirm_break(self, exc.problems):
+                self._undoable(text, visit_id, lambda conn: change(conn, True), back, message=message, queue=True)
+            else:
+                self.status.setText(self.tr("Not changed."))
+            return True
+        return self._undoable(text, visit_id, lambda conn: change(conn, False), back, message=message,
+                              failure=failed)
 
     def move_by(self, step: int) -> TaskHandle | None:
         visit = self.current_visit()
         if visit is None or visit.position is None or visit.id is None:
             return None
-        position, visit_id = visit.position + step, visit.id
-        return self._undoable_move(visit_id, visit.name, lambda conn: visit_plan.reorder(
-            conn, visit_id, position, settings.user_name()))
+        position, visit_id, by = visit.position + step, visit.id, settings.user_name()
+        return self._checked_move(visit_id, visit.name, lambda conn, ok: visit_plan.reorder(
+            conn, visit_id, position, by, confirmed=ok))
 
     def move_to_day(self, day: date, position: int | None = None) -> TaskHandle | None:
         visit = self.current_visit()
         if visit is None or visit.id is None:
             return None
-        visit_id = visit.id
-        return self._undoable_move(visit_id, visit.name, lambda conn: visit_plan.move(
-            conn, visit_id, day, settings.user_name(), position),
+        visit_id, by = visit.id, settings.user_name()
+        return self._checked_move(visit_id, visit.name, lambda conn, ok: visit_plan.move(
+            conn, visit_id, day, by, position, confirmed=ok),
             self.tr("Moved to {day}; it stays on that day when re-optimised.").format(day=day.isoformat()))
 
     def choose_day(self) -> None:
@@ -592,10 +654,10 @@ class PlanPanel(QWidget):
         if visit.status == "planned" and visit.day == day and position is not None:
             if position == visit.position:
                 return
-            change = lambda conn: visit_plan.reorder(conn, visit_id, position, by)   # noqa: E731
+            change = lambda conn, ok: visit_plan.reorder(conn, visit_id, position, by, confirmed=ok)   # noqa: E731
         else:
-            change = lambda conn: visit_plan.move(conn, visit_id, day, by, position)  # noqa: E731
-        self._undoable_move(visit_id, visit.name, change)
+            change = lambda conn, ok: visit_plan.move(conn, visit_id, day, by, position, confirmed=ok)  # noqa: E731
+        self._checked_move(visit_id, visit.name, change)
 
     def add_customer(self) -> TaskHandle | None:
         if self.plan is None:

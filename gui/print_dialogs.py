@@ -1,11 +1,13 @@
-"""Printing from the window: the visit plan to carry and the tracking log
-(客户追踪志) of a period, as PDFs (``reports``), each with a small result API:
+"""Printing from the window: the visit plan to carry, the tracking log
+(客户追踪志) of an opportunity grade and the due list of a period, as PDFs (``reports``), each with a small result API:
 
     path = PlanPrintDialog.run(parent, plan, branch=...)             # the PDF written, or None
     path = TrackingLogDialog.run(parent, archive, manager=...)       # the PDF written, or None
+    path = DueListDialog.run(parent, archive, start, end, manager)   # the PDF written, or None
 
 The PDF is written in a worker (``gui.tasks``), then opened with the system's
-PDF viewer. The branch name and "phone numbers in full" are remembered
+PDF viewer; or *Preview…* writes it to a private temporary file and shows it in
+the window (``gui.print_preview``), to save or print from there. The branch name and "phone numbers in full" are remembered
 settings (``model.settings``), shared by every printout.
 """
 from __future__ import annotations
@@ -20,13 +22,22 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from gui.plan_dialogs import branch_name, date_edit, error_label, from_qdate, manager_combo
 from gui.widgets import TaskProgress, show_failure
-from model import audit, due, settings, visit_plan
+from model import audit, database, due, settings, tracking_logs, visit_plan
 from model.database import Archive
 from model.i18n import translate
 
 
 def open_file(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def reading(archive: Archive, read):
+    """``read(conn)`` on a connection of the worker's own (a print job runs off the GUI thread)."""
+    conn = archive.reader()
+    try:
+        return read(conn)
+    finally:
+        conn.close()
 
 
 class _PrintDialog(QDialog):
@@ -63,6 +74,11 @@ class _PrintDialog(QDialog):
         self.print_button = self.buttons.addButton(translate("PrintDialogs", "&Print to PDF"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
+        self.preview_button = self.buttons.addButton(translate("PrintDialogs", "Pre&view…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setToolTip(translate("PrintDialogs", "See the pages first, then save or print them"))
+        self.preview_button.clicked.connect(self.preview)
+        self.printed_on: str | None = None       # the printer, when printed from the preview
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,45 +114,101 @@ class _PrintDialog(QDialog):
     def busy_text(self) -> str:
         return translate("PrintDialogs", "Writing the PDF…")
 
-    def start(self) -> None:
+    def _ready(self) -> tuple[Path, str, bool] | None:
+        """The target path, branch and phone choice, remembered; None (with the reason
+        shown) when the place to save is not usable."""
         self.error.hide()
         if not self.path_edit.text().strip():
             self.error.setText(translate("PrintDialogs", "Choose where to save the PDF."))
             self.error.show()
-            return
+            return None
         path = self.target()
         if not path.parent.is_dir():
             self.error.setText(translate("PrintDialogs", "The folder {folder} does not exist; choose another place.")
                                .format(folder=path.parent))
             self.error.show()
-            return
+            return None
         branch = self.branch_edit.text().strip()
         full = self.full_phone.isChecked()
         settings.put(settings.BRANCH_NAME, branch)
         settings.put(settings.PRINT_FULL_PHONE, full)
         settings.put(settings.FILE_FOLDER, str(path.parent))
-        self.print_button.setEnabled(False)
         self._full_phone = full
         self.printed = {}
+        return path, branch, full
+
+    def _busy(self, busy: bool) -> None:
+        self.print_button.setEnabled(not busy)
+        self.preview_button.setEnabled(not busy)
+
+    def start(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        path, branch, full = ready
+        self._busy(True)
         self.progress.start(self.job(path, branch or None, full), self.busy_text(), on_success=self._written,
                             on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
 
-    def _written(self, path: Path) -> None:
+    def preview(self) -> None:
+        """Write the printout to a private temporary file and show it (gui.print_preview);
+        from there it is saved where the dialog says, or printed."""
+        import tempfile
+        ready = self._ready()
+        if ready is None:
+            return
+        path, branch, full = ready
+        folder = Path(tempfile.mkdtemp(prefix="kehu-preview-"))
+        self._busy(True)
+        self.progress.start(self.job(folder / path.name, branch or None, full), self.busy_text(),
+                            on_success=lambda temp: self._previewed(Path(temp), path),
+                            on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
+
+    def _previewed(self, temp: Path, path: Path) -> None:
+        import shutil
+        from gui.print_preview import PrintPreview, print_pdf
+        self.progress.hide()
+        try:
+            choice = PrintPreview.ask(self, temp, self.windowTitle())
+            if choice == "save":
+                shutil.copyfile(temp, path)
+                self._written(path, open_after=False)
+                return
+            if choice == "print":
+                printer = print_pdf(self, temp)
+                if printer is not None:
+                    if self.audit_archive is not None and self.printed.get("what"):
+                        detail = {"printer": printer, **(self.printed.get("detail") or {})}
+                        if self._full_phone:
+                            detail["full_phone"] = True
+                        audit.record(self.audit_archive.conn, "print", self.printed["what"],
+                                     self.printed.get("count"), detail=detail)
+                    self.printed_on = printer
+                    super().accept()
+                    return
+            self._busy(False)
+        except (OSError, database.ArchiveError) as exc:
+            self._failed(exc)
+        finally:
+            shutil.rmtree(temp.parent, ignore_errors=True)
+
+    def _written(self, path: Path, open_after: bool = True) -> None:
         self.written = path
         if self.audit_archive is not None and self.printed.get("what"):
             audit.record_print(self.audit_archive.conn, self.printed["what"], path,
                                self.printed.get("count"), full_phone=self._full_phone,
                                detail=self.printed.get("detail"))
-        open_file(path)
+        if open_after:
+            open_file(path)
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.print_button.setEnabled(True)
+        self._busy(False)
         self.progress.hide()
         show_failure(self.error, exc)
 
     def _cancelled(self) -> None:
-        self.print_button.setEnabled(True)
+        self._busy(False)
         self.progress.hide()
 
     def reject(self) -> None:
@@ -171,13 +243,19 @@ class PlanPrintDialog(_PrintDialog):
             start=plan.start.isoformat(), end=plan.end.isoformat()), self)
         summary.setWordWrap(True)
         self.form.addRow(summary)
+        self.unplanned = QCheckBox(self.tr("List the &visits not planned ({count}), one line each, "
+                                           "grouped by why").format(count=len(plan.unplanned)), self)
+        self.unplanned.setChecked(bool(plan.unplanned))
+        self.unplanned.setEnabled(bool(plan.unplanned))
+        self.form.addRow("", self.unplanned)
 
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.visit_plan import visit_plan_pdf
-        plan = self.plan
+        plan, unplanned = self.plan, self.unplanned.isChecked()
         self.printed = {"what": audit.visit_plan_what(plan.start, plan.end), "count": len(plan.planned()),
                         "detail": {"plan": plan.id}}
-        return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone)
+        return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone,
+                                               include_unplanned=unplanned)
 
 
 def period_labels() -> dict[str, str]:
@@ -193,36 +271,42 @@ def period_file_words() -> dict[str, str]:
 
 
 class TrackingLogDialog(_PrintDialog):
-    """Print the tracking log (客户追踪志) of a period: the customers due with their history."""
+    """Print the tracking log (客户追踪志) of one opportunity grade for its period
+    (``model.tracking_logs``): A daily, B weekly, C half-monthly, D monthly by default."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, manager: str | None = None,
-                 start: date | None = None):
+                 start: date | None = None, grade: str = "A"):
         base_name = translate("PrintDialogs", "tracking-log")
         super().__init__(parent, branch_name(archive.conn), base_name + ".pdf")
         self.base_name = base_name
         self.archive = self.audit_archive = archive
         self.setWindowTitle(self.tr("Print a tracking log"))
-        self.period = QComboBox(self)
-        for key, label in period_labels().items():
-            self.period.addItem(label, key)
-        self.period.setCurrentIndex(self.period.findData("week"))
+        self.grade = QComboBox(self)
+        labels = period_labels()
+        for key in tracking_logs.GRADES:
+            self.grade.addItem(self.tr("Opportunity grade {grade}: {period}").format(
+                grade=key, period=labels[tracking_logs.log_period(key)]), key)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(grade)))
         self.start_edit = date_edit(start or date.today(), self)
         self.manager = manager_combo(archive.conn, manager, self, self.tr("All managers"))
         self.range_label = QLabel(self)
-        self.form.addRow(self.tr("P&eriod:"), self.period)
-        self.form.labelForField(self.period).setBuddy(self.period)
+        self.form.addRow(self.tr("&Log:"), self.grade)
+        self.form.labelForField(self.grade).setBuddy(self.grade)
         self.form.addRow(self.tr("&First day:"), self.start_edit)
         self.form.labelForField(self.start_edit).setBuddy(self.start_edit)
         self.form.addRow("", self.range_label)
         self.form.addRow(self.tr("&Manager:"), self.manager)
         self.form.labelForField(self.manager).setBuddy(self.manager)
-        self.period.currentIndexChanged.connect(self._period_changed)
+        self.grade.currentIndexChanged.connect(self._period_changed)
         self.start_edit.dateChanged.connect(self._period_changed)
         self._period_changed()
-        self.period.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.grade.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def kind(self) -> str:
+        return tracking_logs.log_period(self.grade.currentData())
 
     def period_range(self) -> tuple[date, date]:
-        return due.period_range(self.period.currentData(), from_qdate(self.start_edit.date()))
+        return tracking_logs.period_range(self.kind(), from_qdate(self.start_edit.date()))
 
     def _period_changed(self) -> None:
         first, last = self.period_range()
@@ -230,27 +314,49 @@ class TrackingLogDialog(_PrintDialog):
         self.range_label.setText(self.tr("Covers {range}").format(range=text))
         path = self.target()
         if path.name.startswith(self.base_name):
-            name = translate("PrintDialogs", "tracking-log-{period}-{date}").format(
-                period=period_file_words()[self.period.currentData()], date=first.isoformat())
+            name = translate("PrintDialogs", "tracking-log-{grade}-{period}-{date}").format(
+                grade=self.grade.currentData(), period=period_file_words()[self.kind()], date=first.isoformat())
             self.path_edit.setText(str(path.with_name(name + ".pdf")))
 
     def busy_text(self) -> str:
-        return self.tr("Finding the customers due and writing the log…")
+        return self.tr("Finding the grade's customers and writing the log…")
 
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.tracking_log import tracking_log_pdf
-        archive, kind, manager = self.archive, self.period.currentData(), self.manager.currentData()
+        archive, grade, manager = self.archive, self.grade.currentData(), self.manager.currentData()
         start = from_qdate(self.start_edit.date())
         printed = self.printed
 
         def work(progress) -> Path:
-            conn = archive.reader()
-            try:
-                log = due.tracking_log(conn, kind, start, manager)
-            finally:
-                conn.close()
+            log = reading(archive, lambda conn: tracking_logs.tracking_log(conn, grade, start, manager))
             printed.update(what=audit.tracking_log_what(log.start, log.end), count=len(log.entries),
-                           detail={"period": kind})
+                           detail={"period": log.kind, "grade": grade})
             return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
         return work
 
+
+class DueListDialog(_PrintDialog):
+    """Print the due list of a period (``reports.due_list``): who is due for a visit or a call."""
+
+    def __init__(self, parent: QWidget | None, archive: Archive, start: date, end: date,
+                 manager: str | None = None):
+        super().__init__(parent, branch_name(archive.conn),
+                         translate("PrintDialogs", "due-list-{date}").format(date=start.isoformat()) + ".pdf")
+        self.archive = self.audit_archive = archive
+        self.first, self.last, self.manager_name = start, end, manager
+        self.setWindowTitle(self.tr("Print the due list"))
+        summary = QLabel(self.tr("Who is due from {start} to {end} ({manager})").format(
+            start=start.isoformat(), end=end.isoformat(), manager=manager or self.tr("all managers")), self)
+        summary.setWordWrap(True)
+        self.form.addRow(summary)
+
+    def job(self, path: Path, branch: str | None, full_phone: bool):
+        from reports.due_list import due_list_pdf
+        archive, start, end, manager = self.archive, self.first, self.last, self.manager_name
+        printed = self.printed
+
+        def work(progress) -> Path:
+            listed = reading(archive, lambda conn: due.due_list(conn, start, end, manager))
+            printed.update(what=audit.due_list_what(start, end), count=len(listed.visits) + len(listed.calls))
+            return due_list_pdf(listed, path, branch=branch, manager=manager, show_full_phone=full_phone)
+        return work

@@ -7,6 +7,12 @@ Positions are projected onto a flat plane around the middle of the points
 latitude), which is exact enough over the few kilometres of a day's route, and
 scaled so that one pixel is the same distance across and up.
 
+Stops that coincide or crowd (the same building, neighbours a few metres apart)
+are drawn apart: their markers are spread on a small ring around where they are,
+each with a thin line to its true spot, and each name goes where it overlaps no
+marker and no other name (right, left, above or below), or is left to the tooltip.
+The scale bar and the legend have a line each at the bottom.
+
 :class:`RoutePanel` puts the drawing beside the list of the day's customers
 whose position is unknown (they cannot be drawn).
 """
@@ -38,6 +44,10 @@ def nice_length(metres: float) -> float:
         if step * power <= metres:
             return step * power
     return power
+
+
+def _dist(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())
 
 
 def km_text(metres: float) -> str:
@@ -118,10 +128,67 @@ class RouteView(QWidget):
         return QPointF(area.center().x() + x, area.center().y() - y)   # north is up
 
     def positions(self) -> dict[int, QPointF]:
-        """Each drawn visit's point on the widget, by visit id."""
+        """Each drawn visit's true point on the widget, by visit id."""
         if self._frame() is None:
             return {}
         return {v.id: self.to_screen(v.lat, v.lon) for v in self.placed()}
+
+    def markers(self) -> dict[int, QPointF]:
+        """Where each visit's marker is drawn: its true point, or spread on a ring around
+        the middle of a group of markers that would overlap (in route order)."""
+        true = self.positions()
+        ids = [v.id for v in self.placed()]
+        groups: list[list[int]] = []
+        for vid in ids:                        # single-link groups of markers closer than two radii
+            near = [g for g in groups if any(_dist(true[vid], true[o]) < 2 * RADIUS + 2 for o in g)]
+            merged = [vid] + [o for g in near for o in g]
+            groups = [g for g in groups if g not in near] + [merged]
+        out = dict(true)
+        for group in groups:
+            if len(group) < 2:
+                continue
+            group.sort(key=ids.index)
+            cx = sum(true[o].x() for o in group) / len(group)
+            cy = sum(true[o].y() for o in group) / len(group)
+            ring = max(2 * RADIUS + 2, (2 * RADIUS + 3) * len(group) / (2 * math.pi))
+            area = self._area()       # the ring stays above the scale bar and the legend
+            cx = min(max(cx, area.left() + ring), area.right() - ring)
+            cy = min(max(cy, area.top() + ring), area.bottom() - ring)
+            for k, vid in enumerate(group):
+                angle = -math.pi / 2 + 2 * math.pi * k / len(group)
+                out[vid] = QPointF(cx + ring * math.cos(angle), cy + ring * math.sin(angle))
+        return out
+
+    def labels(self) -> dict[int, QRectF]:
+        """Where each visit's name goes: beside its marker where it overlaps no marker and
+        no name placed before it (route order); a name with no free place is left out."""
+        metrics = self._small_metrics()
+        markers = self.markers()
+        taken = [QRectF(p.x() - RADIUS, p.y() - RADIUS, 2 * RADIUS, 2 * RADIUS) for p in markers.values()]
+        line = self.fontMetrics().height()
+        bounds = QRectF(0, line, self.width(), self.height() - MARGIN / 2 - 2 * line - 8 - line)
+        out: dict[int, QRectF] = {}
+        for visit in self.placed():
+            p = markers[visit.id]
+            w, h = metrics.horizontalAdvance(visit.name) + 2, metrics.height()
+            for rect in (QRectF(p.x() + RADIUS + 3, p.y() - h / 2, w, h),
+                         QRectF(p.x() - RADIUS - 3 - w, p.y() - h / 2, w, h),
+                         QRectF(p.x() - w / 2, p.y() - RADIUS - 2 - h, w, h),
+                         QRectF(p.x() - w / 2, p.y() + RADIUS + 2, w, h)):
+                if bounds.contains(rect) and not any(rect.intersects(t) for t in taken):
+                    out[visit.id] = rect
+                    taken.append(rect)
+                    break
+        return out
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        return small
+
+    def _small_metrics(self):
+        from PySide6.QtGui import QFontMetricsF
+        return QFontMetricsF(self._small_font())
 
     def scale_bar(self) -> tuple[float, float]:
         """(metres, pixels) of the scale bar: a round distance about a quarter of the width."""
@@ -202,12 +269,19 @@ class RouteView(QWidget):
         painter.drawText(centre + QPointF(12, 4), self.tr("Start"))
 
     def _paint_points(self, painter: QPainter) -> None:
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        small = self._small_font()
         bold = QFont(self.font())
         bold.setBold(True)
+        true, markers, labels = self.positions(), self.markers(), self.labels()
         for visit in self.placed():
-            centre = self.to_screen(visit.lat, visit.lon)
+            centre = markers[visit.id]
+            if _dist(centre, true[visit.id]) > 1:      # spread from a crowded spot: a line to where it is
+                painter.setPen(QPen(QColor("#9a9a9a"), 1.0))
+                painter.drawLine(true[visit.id], centre)
+                painter.setBrush(QBrush(QColor("#606060")))
+                painter.drawEllipse(true[visit.id], 2, 2)
+        for visit in self.placed():
+            centre = markers[visit.id]
             colour = QColor(FILL.get(visit.outcome, OPEN_COLOUR))
             if visit.id is not None and visit.id == self.selected:
                 painter.setPen(QPen(QColor("#f2a900"), 4.0))
@@ -226,16 +300,17 @@ class RouteView(QWidget):
             painter.setPen(QPen(colour if approximate else QColor("#ffffff")))
             painter.drawText(QRectF(centre.x() - RADIUS, centre.y() - RADIUS, 2 * RADIUS, 2 * RADIUS),
                              Qt.AlignmentFlag.AlignCenter, str(visit.position or ""))
-            painter.setFont(small)
-            painter.setPen(QPen(QColor("#303030")))
-            painter.drawText(centre + QPointF(RADIUS + 3, 4), visit.name)
+            if visit.id in labels:
+                painter.setFont(small)
+                painter.setPen(QPen(QColor("#303030")))
+                painter.drawText(labels[visit.id], Qt.AlignmentFlag.AlignCenter, visit.name)
         painter.setFont(self.font())
 
     def _paint_scale(self, painter: QPainter) -> None:
         metres, pixels = self.scale_bar()
         if not pixels:
             return
-        y = self.height() - MARGIN / 2 - 4
+        y = self.height() - MARGIN / 2 - self.fontMetrics().height() - 6     # its own line, above the legend
         x = 12.0
         painter.setPen(QPen(QColor("#303030"), 2.0))
         painter.drawLine(QPointF(x, y), QPointF(x + pixels, y))
@@ -265,7 +340,7 @@ class RouteView(QWidget):
     # -- mouse ------------------------------------------------------------------------
     def visit_at(self, point: QPointF) -> PlanVisit | None:
         best, best_d = None, (RADIUS + 4) ** 2
-        positions = self.positions()
+        positions = self.markers()
         for visit in self.placed():
             p = positions[visit.id]
             d = (p.x() - point.x()) ** 2 + (p.y() - point.y()) ** 2

@@ -52,6 +52,7 @@ def field_labels() -> dict[str, str]:
         "employer": translate("Fields", "Employer"),
         "source": translate("Fields", "Source"),
         "created_on": translate("Fields", "Created on"),
+        "last_visit": translate("Fields", "Last visit"),
         "needs": translate("Fields", "Needs"),
         "products": translate("Fields", "Products held"),
         "notes": translate("Fields", "Notes"),

@@ -94,6 +94,10 @@ def tracking_log_what(start: date, end: date) -> str:
                                                                      end=end.isoformat())
 
 
+def due_list_what(start: date, end: date) -> str:
+    return translate("Audit", "Due list {start} to {end}").format(start=start.isoformat(), end=end.isoformat())
+
+
 def visit_plan_what(start: date, end: date) -> str:
     return translate("Audit", "Visit plan {start} to {end}").format(start=start.isoformat(),
                                                                    end=end.isoformat())

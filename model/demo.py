@@ -279,6 +279,8 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     counts.update(add_partners(conn, np.random.default_rng([seed, 101]), as_of))
     from model.demo_ka import add_key_accounts
     counts.update(add_key_accounts(conn, rng, as_of))
+    from model.demo_opportunity import add_opportunities   # its own random stream, as the partners
+    counts.update(add_opportunities(conn, np.random.default_rng([seed, 16]), as_of))
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts

@@ -10,12 +10,21 @@ Two obligations make a customer due:
   D monthly, E none; grading.json): the grading module's next tracking date
   (the last contact plus the cadence).
 
+Each obligation says which contacts satisfy it: a visit obligation counts only
+visits (channel 'visit'); a call obligation and the tracking cadence count any
+contact. An obligation never yet satisfied (never visited under a visit
+obligation, never contacted under a call) is due from the start of the range and
+shown as "never", not as a date reckoned from when the record was created: a
+just-imported book has a full week to plan. (A file's 上次拜访 column becomes a
+visit in the contacts, see model.importing, and counts.)
+
 A manager's own next date on the latest contact also makes the customer due.
 A customer whose visit is due is listed once, under visits (the visit covers
 the calls); otherwise under calls. Open 101 follow-up actions of partners
 (model.partners) due in the range are visits too. Overdue days count to the range's start;
-ranking: overdue A-tier first, then overdue or A-tier, then the rest, each by
-overdue days plus urgency.
+ranking: overdue (or never satisfied) A-tier first, then overdue or A-tier, then
+the rest, each by overdue days plus urgency; a never satisfied obligation ranks as
+overdue by its interval.
 """
 from __future__ import annotations
 
@@ -65,10 +74,15 @@ class DueVisit:
     cadence_days: int | None = None   # the shortest contact interval that applies
     partner_id: int | None = None     # a partner's follow-up action (customer_id is None)
     action_id: int | None = None
+    never: bool = False               # the governing obligation was never satisfied (never visited/contacted)
 
     @property
     def overdue(self) -> bool:
-        return self.overdue_days > 0
+        return self.never or self.overdue_days > 0
+
+    @property
+    def never_visited(self) -> bool:
+        return self.customer_id is not None and not self.last_visit
 
 
 @dataclass
@@ -228,14 +242,14 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
 def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:
     keyman = bool(row["keyman_name"])     # the KeyMan field (m0014 moved the KeyMan tags into it)
     treatment = rules.tier_treatment(grade.tier, keyman, row["dim_channel"])
-    created = _as_date(row["created_on"])
     last_any = _as_date(row["last_contact"])
     last_visit = _as_date(row["last_visit"])
-    obligations: list[tuple[date, str, str]] = []   # (due date, channel, reason)
+    # (due date, channel, reason, never satisfied, interval)
+    obligations: list[tuple[date, str, str, bool, int]] = []
 
     if treatment.every_days:
         visiting = treatment.channel == "visit"
-        base = (last_visit if visiting else last_any) or created
+        base = last_visit if visiting else last_any     # which contacts satisfy it
         when = base + timedelta(days=treatment.every_days) if base else start
         if grade.tier and visiting:
             reason = translate("Due", "value tier {tier}: visit every {days} days")
@@ -246,43 +260,51 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
         else:
             reason = translate("Due", "contact every {days} days")
         reason = reason.format(tier=grade.tier, days=treatment.every_days)
-        if visiting and last_any is None:
-            reason += translate("Due", " (never contacted)")
-        obligations.append((when, treatment.channel, reason))
+        if base is None:
+            reason += (translate("Due", " (never visited)") if visiting
+                       else translate("Due", " (never contacted)"))
+        obligations.append((when, treatment.channel, reason, base is None, treatment.every_days))
 
     cadence = grade.cadence_days
     if grade.opportunity and (cadence or grade.next_tracking):
-        if grade.next_tracking:
+        never = last_any is None
+        if never:
+            when = start
+        elif grade.next_tracking:
             when = grade.next_tracking
         else:
-            base = last_any or created
-            when = base + timedelta(days=cadence) if base else start
+            when = last_any + timedelta(days=cadence)
         obligations.append((when, "phone", translate("Due", "opportunity grade {grade}: track every {days} days")
-                            .format(grade=grade.opportunity, days=cadence if cadence else "-")))
+                            .format(grade=grade.opportunity, days=cadence if cadence else "-"),
+                            never, cadence or 0))
 
     next_date = _as_date(row["next_date"])
     if next_date and (last_any is None or next_date >= last_any):
         obligations.append((next_date, treatment.channel,
-                            translate("Due", "next contact set for {date}").format(date=next_date.isoformat())))
+                            translate("Due", "next contact set for {date}").format(date=next_date.isoformat()),
+                            False, 0))
 
     in_range = [o for o in obligations if o[0] <= end]
     # A-tier market news (seed 002, model.a_service): its own item only when nothing else
     # is due; otherwise the visit or call that is due carries the news too.
     from model import a_service
-    news = a_service.news_obligation(grade.tier, last_any, created, start)
+    news = a_service.news_obligation(grade.tier, last_any, None, start)   # never contacted: due from start
     news_reason = None
     if news is not None and news[0] <= end:
         if in_range:
             news_reason = news[2]
         else:
-            in_range = [news]
+            in_range = [(*news, last_any is None, 0)]
     if not in_range:
         return None
     visit_due = [o for o in in_range if o[1] == "visit"]
+    governing = visit_due or in_range
     channel = "visit" if visit_due else min(in_range)[1]
-    due_date = min(o[0] for o in in_range)
-    overdue = max(0, (start - due_date).days)
-    reasons = [o[2] for o in sorted(in_range)] + ([news_reason] if news_reason else [])
+    never = any(o[3] for o in governing)
+    dated = [o for o in governing if not o[3]]
+    due_date = None if never else min(o[0] for o in dated)
+    overdue = 0 if never else max(0, (start - due_date).days)
+    reasons = [o[2] for o in sorted(in_range, key=lambda o: (o[0], o[2]))] + ([news_reason] if news_reason else [])
 
     if next_date and row["next_step"] and any(o[0] == next_date for o in in_range):
         purpose = row["next_step"]
@@ -296,14 +318,17 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
         purpose = translate("Due", "Regular call")
 
     is_a = grade.tier == "A"
-    rank_class = 3 if (overdue and is_a) else 2 if (overdue or is_a) else 1
-    priority = (rank_class * 1000 + min(overdue, 365)
+    late = overdue > 0 or never
+    rank_class = 3 if (late and is_a) else 2 if (late or is_a) else 1
+    # never satisfied: as overdue as one whole interval
+    points = max(o[4] for o in governing if o[3]) if never else overdue
+    priority = (rank_class * 1000 + min(points, 365)
                 + int(rules.urgency_bonus.get(grade.urgency or "", 0))
                 + _OPPORTUNITY_BONUS.get(grade.opportunity or "", 0))
     cadences = [c for c in (treatment.every_days, cadence) if c]
     return _item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
                  reason="; ".join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
-                 channel=channel, rank_class=rank_class)
+                 channel=channel, rank_class=rank_class, never=never)
 
 
 def _item(row, grade: _Grade, rules, **fields) -> DueVisit:
@@ -332,82 +357,3 @@ def customer_as_visit(conn: sqlite3.Connection, customer_id: int, start: date, e
         return item
     return _item(row, grade, rules, priority=1000, reason=translate("Due", "added by hand"), overdue_days=0,
                  purpose=translate("Due", "Visit"), due_date=None, channel="visit", rank_class=1)
-
-
-# -- tracking logs (客户追踪志) ---------------------------------------------------
-
-PERIODS = ("day", "week", "half-month", "month")
-
-
-def period_range(kind: str, start: date) -> tuple[date, date]:
-    """The days a tracking log covers: a day; a week from ``start``; a half month
-    (the 1st-15th or 16th-last when started on those days, else 15 days); a
-    month (the calendar month when started on the 1st, else to the day before
-    the same date next month)."""
-    import calendar
-    if kind == "day":
-        return start, start
-    if kind == "week":
-        return start, start + timedelta(days=6)
-    last = calendar.monthrange(start.year, start.month)[1]
-    if kind == "half-month":
-        if start.day == 1:
-            return start, start.replace(day=15)
-        if start.day == 16:
-            return start, start.replace(day=last)
-        return start, start + timedelta(days=14)
-    if kind == "month":
-        if start.day == 1:
-            return start, start.replace(day=last)
-        year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
-        day = min(start.day, calendar.monthrange(year, month)[1])
-        return start, date(year, month, day) - timedelta(days=1)
-    raise ValueError(kind)
-
-
-@dataclass
-class TrackingEntry:
-    item: DueVisit
-    history: list[dict]           # the latest contacts, newest first: contact_date, channel, result, next_step
-    lines: int                    # blank lines to write the period's contacts on
-
-
-@dataclass
-class TrackingLog:
-    kind: str
-    start: date
-    end: date
-    manager: str | None
-    entries: list[TrackingEntry]
-
-
-def contact_history(conn: sqlite3.Connection, ids: list[int], per_customer: int = 3) -> dict[int, list[dict]]:
-    """The latest ``per_customer`` contacts of each customer, newest first."""
-    import json
-    rows = conn.execute("""
-        SELECT * FROM (
-            SELECT customer_id, contact_date, channel, result, next_step,
-                   ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY contact_date DESC, id DESC) AS rn
-            FROM contacts WHERE customer_id IN (SELECT value FROM json_each(?)))
-        WHERE rn <= ? ORDER BY customer_id, rn""", (json.dumps(list(ids)), per_customer)).fetchall()
-    out: dict[int, list[dict]] = {}
-    for r in rows:
-        out.setdefault(r["customer_id"], []).append(
-            {"contact_date": r["contact_date"], "channel": r["channel"], "result": r["result"],
-             "next_step": r["next_step"]})
-    return out
-
-
-def tracking_log(conn: sqlite3.Connection, kind: str, start: date, manager: str | None = None,
-                 history: int = 3) -> TrackingLog:
-    """The customers due in the period (visits and calls, most urgent first), each
-    with its latest contacts and as many blank lines as contacts are expected."""
-    first, last = period_range(kind, start)
-    items = due_list(conn, first, last, manager).all()
-    past = contact_history(conn, [i.customer_id for i in items], history)
-    days = (last - first).days + 1
-    entries = []
-    for item in items:
-        expected = days // item.cadence_days if item.cadence_days else 1
-        entries.append(TrackingEntry(item, past.get(item.customer_id, []), max(1, min(expected, 5))))
-    return TrackingLog(kind, first, last, manager, entries)

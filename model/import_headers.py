@@ -17,6 +17,9 @@ from model.table_files import ImportFileError
 
 KINDS = ("customers", "transactions")
 TRANSACTION_FIELDS = ("customer_id", "phone", "txn_date", "amount", "quantity", "product")
+CUSTOMER_IMPORT_ONLY_FIELDS = ("last_visit",)
+"""Columns a customer file may carry that are not fields of the record: the date of
+the last visit (上次拜访) becomes a visit in the customer's contacts (model.importing)."""
 
 
 @dataclass
@@ -32,7 +35,7 @@ class HeaderMatch:
 def fields_for(kind: str) -> list[str]:
     """The fields a column can be mapped to, in display order."""
     if kind == "customers":
-        return list(customers.record_fields())
+        return [*customers.record_fields(), *CUSTOMER_IMPORT_ONLY_FIELDS]
     if kind == "transactions":
         return list(TRANSACTION_FIELDS)
     raise ValueError(f"unknown import kind {kind!r}")
@@ -58,6 +61,7 @@ def field_label(key: str, language: str = "en") -> str:
         "employer": translate("Import", "Employer"),
         "source": translate("Import", "Source"),
         "created_on": translate("Import", "Date created"),
+        "last_visit": translate("Import", "Last visit"),
         "needs": translate("Import", "Needs"),
         "products": translate("Import", "Products held"),
         "notes": translate("Import", "Notes"),

@@ -347,7 +347,23 @@ class _Plan:
 # -- customers ---------------------------------------------------------------
 
 def _clean_customer_values(values: dict) -> dict:
-    return customers.clean(values, partial=True)
+    values = dict(values)
+    extra = {}
+    if "last_visit" in values:
+        raw = values.pop("last_visit")
+        try:
+            extra["last_visit"] = normalize.iso_date(raw)
+            if extra["last_visit"] and extra["last_visit"] > date.today().isoformat():
+                raise normalize.Invalid(translate("Import", "The last visit {date} is in the future.")
+                                        .format(date=extra["last_visit"]))
+        except normalize.Invalid as exc:
+            problems = {"last_visit": str(exc)}
+            try:
+                customers.clean(values, partial=True)
+            except customers.ValidationError as other:
+                problems.update(other.problems)
+            raise customers.ValidationError(problems) from None
+    return {**customers.clean(values, partial=True), **extra}
 
 
 def _check_customers(conn, table: _Table, progress: Progress, manager: str | None = None) -> _Plan:
@@ -454,7 +470,7 @@ def _insert_customer_chunk(conn, sql: str, rows: list[tuple], history: list[tupl
 def _write_customers(conn, values: dict, accepted: np.ndarray, by: str, progress: Progress) -> None:
     positions = np.flatnonzero(accepted)
     total = len(positions)
-    stored = [k for k in values if k not in ("area", "area_type")]
+    stored = [k for k in values if k not in ("area", "area_type", "last_visit")]
     if "created_on" not in stored:
         stored.append("created_on")
     with database.transaction(conn):
@@ -483,7 +499,20 @@ def _write_customers(conn, values: dict, accepted: np.ndarray, by: str, progress
             progress.report(begin, total, writing)
             progress.check()
             _insert_customer_chunk(conn, sql, rows[begin:begin + CHUNK], history[begin:begin + CHUNK])
+        if "last_visit" in values:
+            new_ids = [r[names.index("id")] for r in rows]
+            _write_last_visits(conn, new_ids, values["last_visit"][positions].tolist(), by, stamp)
         progress.report(total, total, writing)
+
+
+def _write_last_visits(conn, ids: list[int], dates: list, by: str, stamp: str) -> None:
+    """The file's 上次拜访 (last visit) column as a visit in each customer's contacts, so
+    the visit obligations count from it (model.due)."""
+    result = translate("Import", "last visit, from the imported file")
+    conn.executemany(
+        "INSERT INTO contacts(customer_id, contact_date, channel, result, recorded_by, recorded_at)"
+        " VALUES (?, ?, 'visit', ?, ?, ?)",
+        [(cid, when, result, by, stamp) for cid, when in zip(ids, dates) if when])
 
 
 def _area_ids(conn, areas: np.ndarray, area_types: np.ndarray | None) -> dict[str, int]:

@@ -72,6 +72,7 @@ class PlanningRules:
     tiers: dict
     ungraded: dict
     urgency_bonus: dict
+    tracking_logs: dict           # opportunity grade -> tracking-log period ('day', 'week', ...)
 
     # -- calendar ------------------------------------------------------------
     def is_working_day(self, day: date) -> bool:
@@ -151,6 +152,7 @@ def _load(folder: str) -> PlanningRules:
         tiers=dict(data.get("tiers", {})),
         ungraded=dict(data.get("ungraded", {})),
         urgency_bonus=dict(data.get("urgency_bonus", {})),
+        tracking_logs=dict(data.get("tracking_logs") or {"A": "day", "B": "week", "C": "half-month", "D": "month"}),
     )
 
 

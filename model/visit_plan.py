@@ -38,6 +38,16 @@ class PlanError(database.ArchiveError):
     pass
 
 
+class PlanBreak(PlanError):
+    """A change by hand would break a rule of the day (the customer's hours, the working
+    hours, the day's capacity); ``problems`` says which. Nothing was changed: make the
+    change again with ``confirmed=True`` to keep it anyway."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(translate("Plan", "This change breaks the plan:") + "\n" + "\n".join(problems))
+
+
 @dataclass
 class PlanRequest:
     start: date
@@ -103,6 +113,11 @@ class PlanVisit:
     outcome_by: str | None = None
     contact_id: int | None = None
     partner_action_id: int | None = None
+    last_visit: str | None = None
+
+    @property
+    def never_visited(self) -> bool:
+        return self.customer_id is not None and not self.last_visit
 
     @property
     def time_text(self) -> str:
@@ -221,7 +236,8 @@ def _visit_from_due(item: due.DueVisit, duration: int | None) -> PlanVisit:
         purpose=item.purpose, reason=item.reason, priority=item.priority, rank_class=item.rank_class,
         tier=item.tier, opportunity_grade=item.opportunity_grade, overdue_days=item.overdue_days,
         due_date=item.due_date.isoformat() if item.due_date else None,
-        last_contact=item.last_contact, last_result=item.last_result, partner_action_id=item.action_id)
+        last_contact=item.last_contact, last_result=item.last_result, partner_action_id=item.action_id,
+        last_visit=item.last_visit)
 
 
 def build(conn: sqlite3.Connection, request: PlanRequest) -> Plan:
@@ -394,6 +410,42 @@ def _why_unplanned(visit: PlanVisit, never: bool, plan: Plan, stop: routing.Stop
                 "visits and the travel between them fill those hours.").format(when=label, days=names)
 
 
+# -- checking a day ---------------------------------------------------------------
+
+def day_problems(day: PlanDay) -> dict[int, list[str]]:
+    """What is wrong with each open visit of a day, by its place in the day's list: a
+    visit beyond the day's capacity, outside the customer's hours, or ending after
+    the working day. Logged visits are history and are not checked."""
+    out: dict[int, list[str]] = {}
+    for n, visit in enumerate(day.visits):
+        if visit.frozen or visit.planned_time is None:
+            continue
+        found = []
+        if n >= day.capacity:
+            found.append(translate("Plan", "{name}: visit {number} of a day of {capacity}").format(
+                name=visit.name, number=n + 1, capacity=day.capacity))
+        if not visit.fits_window:
+            found.append(translate("Plan", "{name}: at {time}, outside the customer's hours {window}").format(
+                name=visit.name, time=visit.time_text, window=visit.window_text))
+        finish = visit.planned_time + visit.duration
+        if finish > day.day_end:
+            found.append(translate("Plan", "{name}: ends at {time}, after the working day ends at {end}").format(
+                name=visit.name, time=clock(finish), end=clock(day.day_end)))
+        if found:
+            out[n] = found
+    return out
+
+
+def visit_problems(plan: Plan) -> dict[int, list[str]]:
+    """The problems of every open planned visit of the plan, by visit id."""
+    out: dict[int, list[str]] = {}
+    for day in plan.days:
+        for n, found in day_problems(day).items():
+            if day.visits[n].id is not None:
+                out[day.visits[n].id] = found
+    return out
+
+
 # -- storing --------------------------------------------------------------------
 
 _VISIT_COLUMNS = ("plan_id", "customer_id", "status", "day_date", "position", "planned_time",
@@ -495,7 +547,7 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
             priority=r["priority"], rank_class=r["rank_class"],
             tier=r["tier"], opportunity_grade=r["opportunity_grade"], overdue_days=r["overdue_days"],
             due_date=r["due_date"],
-            last_contact=c["last_contact"], last_result=c["last_result"],
+            last_contact=c["last_contact"], last_result=c["last_result"], last_visit=c["last_visit"],
             id=r["id"], status=r["status"], day=date.fromisoformat(r["day_date"]) if r["day_date"] else None,
             position=r["position"], planned_time=r["planned_time"], window_start=r["window_start"],
             window_end=r["window_end"], leg_m=r["leg_m"], unplanned_code=r["unplanned_code"],
@@ -530,7 +582,7 @@ def _partner_places(conn: sqlite3.Connection, action_ids: list[int]) -> dict[int
     return {r["id"]: {"name": r["name"], "phone": r["phone"], "phone2": None, "address": r["address"],
                       "area": r["territory"], "area_type": None, "c_lat": r["latitude"], "c_lon": r["longitude"],
                       "a_lat": None, "a_lon": None, "m_lat": None, "m_lon": None, "last_contact": None,
-                      "last_result": None} for r in rows}
+                      "last_result": None, "last_visit": None} for r in rows}
 
 
 def list_plans(conn: sqlite3.Connection, manager: str | None = None) -> list[PlanSummary]:
@@ -561,19 +613,36 @@ def changes(conn: sqlite3.Connection, plan_id: int) -> list[dict]:
 
 # -- changing a stored plan -------------------------------------------------------
 
-def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: float | None = None) -> Plan:
-    """Plan again what is open, keeping the manager's changes and the logged visits."""
+def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: float | None = None,
+               day: date | None = None) -> Plan:
+    """Plan again what is open, keeping the manager's changes and the logged visits.
+    With ``day`` only that day is planned again (its visits and the unplanned ones
+    compete for it); every other day stays exactly as it is."""
     plan = load(conn, plan_id)
     rules = planning_rules.planning_rules()
     if time_limit is not None:
         plan.settings["time_limit"] = time_limit
-    candidates = [v for v in plan.planned() + plan.unplanned]
-    before = {v.id: (v.day, v.position) for v in candidates}
-    _optimise(plan, candidates, rules)
+    if day is None:
+        candidates = [v for v in plan.planned() + plan.unplanned]
+        before = {v.id: (v.day, v.position) for v in candidates}
+        _optimise(plan, candidates, rules)
+    else:
+        target = _plan_day(plan, day)
+        held = [v for v in plan.unplanned if (v.pinned_day or v.locked) and v.day != day]
+        candidates = target.visits + [v for v in plan.unplanned if v not in held]
+        before = {v.id: (v.day, v.position) for v in candidates}
+        one_day = Plan(plan.start, plan.end, plan.manager, plan.settings, [target])
+        _optimise(one_day, candidates, rules)
+        plan.unplanned = sorted(one_day.unplanned + held, key=lambda v: -v.priority)
+        plan.warnings.extend(one_day.warnings)
+        legs = [v.leg_m for v in plan.planned()]
+        plan.route_m = sum(m for m in legs if m is not None)
+        plan.unknown_legs = sum(1 for m in legs if m is None)
     with database.transaction(conn):
         _write_visits(conn, plan)
         moved = sum(1 for v in candidates if before[v.id] != (v.day, v.position))
-        _log_change(conn, plan.id, None, "reoptimise", by, changed=moved, unplanned=len(plan.unplanned))
+        _log_change(conn, plan.id, None, "reoptimise", by, changed=moved, unplanned=len(plan.unplanned),
+                    day=day.isoformat() if day else None)
     return plan
 
 
@@ -618,13 +687,20 @@ def _retime(plan: Plan, day: PlanDay) -> None:
         now, prev = arrival + visit.duration, n
 
 
-def _change(conn: sqlite3.Connection, visit_id: int, by: str, action: str, apply, **detail) -> Plan:
+def _change(conn: sqlite3.Connection, visit_id: int, by: str, action: str, apply, confirmed: bool = True,
+            **detail) -> Plan:
     row = _stored_visit(conn, visit_id)
     plan = load(conn, row["plan_id"])
     visit = plan.visit(visit_id)
+    broken_before = set(visit_problems(plan))
     touched = apply(plan, visit)
     for day in touched:
         _retime(plan, day)
+    if not confirmed:
+        new = [text for day in touched for n, found in day_problems(day).items()
+               if day.visits[n].id not in broken_before or day.visits[n].id == visit_id for text in found]
+        if new:
+            raise PlanBreak(list(dict.fromkeys(new)))
     with database.transaction(conn):
         _write_visits(conn, plan)
         _log_change(conn, plan.id, visit_id, action, by, customer_id=visit.customer_id, **detail)
@@ -650,9 +726,12 @@ def _refuse_if_logged(visit: PlanVisit) -> None:
                                           "happened.").format(name=visit.name))
 
 
-def move(conn: sqlite3.Connection, visit_id: int, day: date, by: str, position: int | None = None) -> Plan:
+def move(conn: sqlite3.Connection, visit_id: int, day: date, by: str, position: int | None = None,
+         confirmed: bool = True) -> Plan:
     """Put a visit on another day (at the end, or at ``position``); it stays on that day
-    when the plan is re-optimised, the optimiser may still change its place in the order."""
+    when the plan is re-optimised, the optimiser may still change its place in the order.
+    With ``confirmed=False`` a move that breaks the day (``day_problems``) raises
+    :class:`PlanBreak` and changes nothing."""
     def apply(plan, visit):
         _refuse_if_logged(visit)
         target = _plan_day(plan, day)
@@ -662,11 +741,12 @@ def move(conn: sqlite3.Connection, visit_id: int, day: date, by: str, position: 
         visit.status, visit.day, visit.pinned_day = "planned", target.day, True
         visit.unplanned_code = visit.unplanned_detail = None
         return touched + [target]
-    return _change(conn, visit_id, by, "move", apply, day=day.isoformat(), position=position)
+    return _change(conn, visit_id, by, "move", apply, confirmed, day=day.isoformat(), position=position)
 
 
-def reorder(conn: sqlite3.Connection, visit_id: int, position: int, by: str) -> Plan:
-    """Give a visit another place in its day's order; it is locked there (see ``lock``)."""
+def reorder(conn: sqlite3.Connection, visit_id: int, position: int, by: str, confirmed: bool = True) -> Plan:
+    """Give a visit another place in its day's order; it is locked there (see ``lock``).
+    ``confirmed=False``: as for :func:`move`."""
     def apply(plan, visit):
         _refuse_if_logged(visit)
         if visit.status != "planned" or visit.day is None:
@@ -676,7 +756,7 @@ def reorder(conn: sqlite3.Connection, visit_id: int, position: int, by: str) -> 
         day.visits.insert(max(0, min(position - 1, len(day.visits))), visit)
         visit.locked = visit.pinned_day = True
         return [day]
-    return _change(conn, visit_id, by, "reorder", apply, position=position)
+    return _change(conn, visit_id, by, "reorder", apply, confirmed, position=position)
 
 
 def lock(conn: sqlite3.Connection, visit_id: int, by: str, locked: bool = True) -> Plan:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,46 +50,59 @@ def text(value) -> str:
     return "" if value is None else str(value)
 
 
-def overdue_text(days: int) -> str:
-    """'12 days overdue'; past a year just 'over a year overdue' (usually never contacted)."""
-    if days > 365:
-        return translate("Reports", "over a year overdue")
+def overdue_text(days: int, never: bool = False) -> str:
+    """'12 days overdue', or 'never visited' for a customer never seen (never a date years ago)."""
+    if never:
+        return translate("Reports", "never visited")
     return translate("Reports", "{days} days overdue").format(days=days)
 
 
 _char_widths: dict[tuple[str, float], dict[str, float]] = {}
 
 
+_TOKEN = re.compile(r"\s+|[\u2e80-\U0010ffff]|[^\s\u2e80-\U0010ffff]+")
+
+
 def wrap_text(value, width: float, font: str, size: float) -> str:
     """Text broken into lines no wider than ``width`` points, as a plain table cell
     ('\n' between lines). Much faster than a Paragraph for the thousands of cells
-    of a long log; Chinese breaks between any two characters, other text at spaces
-    where it can."""
+    of a long log. Chinese breaks between any two characters; other text (words,
+    numbers, dates such as 2026-12-04) breaks at spaces and before or after Chinese,
+    never inside, unless a word alone is wider than the column."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     widths = _char_widths.setdefault((font, size), {})
-    out = []
-    for paragraph in text(value).split("\n"):
-        line, used, last_space = [], 0.0, -1
-        for ch in paragraph:
+
+    def measure(token: str) -> float:
+        total = 0.0
+        for ch in token:
             w = widths.get(ch)
             if w is None:
                 w = widths[ch] = stringWidth(ch, font, size)
-            if used + w > width and line:
-                if ch != " " and last_space > 0 and not _is_cjk(ch):
-                    out.append("".join(line[:last_space]))
-                    line = line[last_space + 1:]
-                else:
-                    out.append("".join(line))
-                    line = []
-                used = sum(widths[c] for c in line)
-                last_space = -1
-                if ch == " " and not line:
-                    continue
-            if ch == " ":
-                last_space = len(line)
-            line.append(ch)
-            used += w
-        out.append("".join(line))
+            total += w
+        return total
+
+    out = []
+    for paragraph in text(value).split("\n"):
+        line, used = "", 0.0
+        for token in _TOKEN.findall(paragraph):
+            w = measure(token)
+            if token.isspace():
+                if line:
+                    line, used = line + " ", used + measure(" ")
+                continue
+            if used + w > width and line.strip():
+                out.append(line.rstrip())
+                line, used = "", 0.0
+            while w > width and len(token) > 1:      # a word wider than the column: by characters
+                cut = 1
+                while cut < len(token) and measure(token[:cut + 1]) <= width - used:
+                    cut += 1
+                out.append(line + token[:cut])
+                line, used = "", 0.0
+                token = token[cut:]
+                w = measure(token)
+            line, used = line + token, used + w
+        out.append(line.rstrip())
     return "\n".join(out)
 
 

@@ -85,6 +85,8 @@ def test_a_purged_customer_leaves_no_trace(qtbot, monkeypatch, places, encrypted
     cid = customers.create(conn, {"name": name, "phone": phone, "address": "幸福路8号",
                                   "notes": "喜欢理财讲座", "dim_financial_assets": "4.3"}, "test")
     customers.update(conn, cid, {"tags": "老客户"}, "test")
+    from model import grading
+    grading.set_opportunity(conn, cid, "clear", "1m", by="test")
     customers.log_contact(conn, cid, customers.Contact(date.today().isoformat(), "phone",
                                                        result="约了周五", next_date=date.today().isoformat()),
                           "test")
@@ -104,7 +106,7 @@ def test_a_purged_customer_leaves_no_trace(qtbot, monkeypatch, places, encrypted
     qtbot.waitUntil(lambda: dialog.written is not None or not dialog.error.isHidden(), timeout=20000)
     assert dialog.written is not None, dialog.error.text()
     assert name in _pdf_text(mine / "window-log.pdf")
-    assert run_cli(["print", "tracking-log", str(path), "--period", "week", "--full-phone",
+    assert run_cli(["print", "tracking-log", str(path), "--grade", "A", "--full-phone",
                     "--pdf", str(mine / "cli-log.pdf")]) == 0
     assert name in _pdf_text(mine / "cli-log.pdf") and phone in _pdf_text(mine / "cli-log.pdf")
 

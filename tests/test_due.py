@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from model import customers, due
+from model import customers, due, tracking_logs
 from planning_data import customer
 
 START = date(2026, 11, 23)       # a Monday
@@ -113,21 +113,98 @@ def test_position_falls_back_to_the_area_centroid(archive):
     ("month", date(2026, 12, 10), date(2027, 1, 9)),
 ])
 def test_period_ranges(kind, start, end):
-    assert due.period_range(kind, start) == (start, end)
+    assert tracking_logs.period_range(kind, start) == (start, end)
 
 
-def test_tracking_log_lists_history_and_lines_for_the_period(archive):
+def test_a_tracking_log_is_one_grades_customers_for_its_period(archive):
     conn = archive.conn
     customer(conn, "天天跟", tier="C", opportunity=("clear", "1m"), created_on=START - timedelta(days=3),
              last_contact=START - timedelta(days=1))
-    customer(conn, "月访", tier="A", last_visit=START - timedelta(days=40))
-    log = due.tracking_log(conn, "week", START)
-    entries = {e.item.name: e for e in log.entries}
-    assert set(entries) == {"天天跟", "月访"}
-    assert entries["天天跟"].lines == 5          # daily for a week, capped at 5 lines
-    assert entries["月访"].lines == 1
-    assert entries["月访"].history[0]["channel"] == "visit"
-    assert (log.start, log.end) == (START, END)
+    customer(conn, "新意向", opportunity=("clear", "1m"), created_on=START - timedelta(days=2))
+    customer(conn, "周跟", opportunity=("clear", "3m"), created_on=START - timedelta(days=3))
+    customer(conn, "月访", tier="A", last_visit=START - timedelta(days=40))     # due, but no grade: not in a log
+    daily = tracking_logs.tracking_log(conn, "A", START)
+    assert (daily.kind, daily.start, daily.end, daily.cadence_days) == ("day", START, START, 1)
+    assert [e.name for e in daily.entries] == ["新意向", "天天跟"]     # the longer overdue first
+    first = daily.entries[1]
+    assert first.last_contact == (START - timedelta(days=1)).isoformat() and first.last_channel == "phone"
+    assert first.need == "clear" and first.close == "1m" and first.expected_close and first.lines == 1
+    weekly = tracking_logs.tracking_log(conn, "B", START)
+    assert (weekly.kind, weekly.end) == ("week", END) and [e.name for e in weekly.entries] == ["周跟"]
+    week_of_a = tracking_logs.tracking_log(conn, "A", START, kind="week")
+    assert week_of_a.entries[0].lines == 5          # daily for a week, capped at 5 lines
+    assert tracking_logs.tracking_log(conn, "A", START, manager="别人").entries == []
+
+
+def test_never_visited_is_due_from_the_start_of_the_range_not_from_the_created_date(archive):
+    conn = archive.conn
+    customer(conn, "新导入", tier="A", created_on=START - timedelta(days=1))
+    customer(conn, "老档案", tier="A", created_on=date(2019, 1, 3))
+    result = due.due_list(conn, START, END)
+    items = {i.name: i for i in result.visits}
+    assert set(items) == {"新导入", "老档案"}
+    for item in items.values():
+        assert item.never and item.overdue and item.overdue_days == 0 and item.due_date is None
+        assert item.rank_class == 3 and "never visited" in item.reason
+    # never visited ranks as overdue by a whole interval: above an A-tier 10 days late
+    customer(conn, "晚了十天", tier="A", last_visit=START - timedelta(days=40))
+    ranked = _names(due.due_list(conn, START, END).visits)
+    assert ranked.index("晚了十天") == 2
+
+
+def test_a_visit_obligation_counts_only_visits_and_a_call_any_contact(archive):
+    conn = archive.conn
+    customer(conn, "只打电话", tier="A", last_contact=START - timedelta(days=3))
+    customer(conn, "刚聊过", tier="C", last_visit=START - timedelta(days=10))
+    result = due.due_list(conn, START, END)
+    (item,) = result.visits
+    assert item.name == "只打电话" and item.never and item.last_visit is None
+    assert item.last_contact == (START - timedelta(days=3)).isoformat()
+    assert result.calls == []      # a visit ten days ago satisfies the C-tier call
+
+
+def test_a_just_imported_book_plans_a_full_a_tier_first_week(archive):
+    from model import visit_plan
+    conn = archive.conn
+    for i in range(12):
+        customer(conn, f"甲{i}", tier="A", lat=31.23 + i * 0.002, lon=121.47, created_on=START)
+    for i in range(40):
+        customer(conn, f"乙{i}", lat=31.23 + i * 0.001, lon=121.48, created_on=START)
+    plan = visit_plan.build(conn, visit_plan.PlanRequest(start=START, days=5, per_day=8, time_limit=1))
+    planned = plan.planned()
+    assert len(planned) == 40 and all(len(d.visits) == 8 for d in plan.days)
+    assert sum(1 for v in planned if v.tier == "A") == 12
+    assert all(v.never_visited for v in planned)
+
+
+def test_an_imported_last_visit_and_created_date_count(archive, tmp_path):
+    from model import grading, importing
+    from tests.import_helpers import write_csv
+    conn = archive.conn
+    path = write_csv(tmp_path / "客户.csv", [
+        ["姓名", "手机", "建档日期", "上次拜访"],
+        ["刚拜访", "13800000001", "2018/3/5", (START - timedelta(days=5)).strftime("%Y/%m/%d")],
+        ["很久了", "13800000002", "2018-03-05", (START - timedelta(days=50)).isoformat()],
+        ["没拜访", "13800000003", "", ""],
+    ])
+    result = importing.import_file(conn, path, by="test")
+    assert result.imported == 3 and result.rejected == 0
+    ids = {r["name"]: r["id"] for r in conn.execute("SELECT id, name, created_on FROM customers")}
+    assert conn.execute("SELECT created_on FROM customers WHERE name = '刚拜访'").fetchone()[0] == "2018-03-05"
+    for cid in ids.values():
+        grading.override(conn, cid, "value_tier", "A", "test", by="test", as_of=START)
+    items = {i.name: i for i in due.due_list(conn, START, END).visits}
+    assert set(items) == {"很久了", "没拜访"}
+    assert items["很久了"].overdue_days == 20 and not items["很久了"].never
+    assert items["没拜访"].never
+
+
+def test_an_imported_last_visit_in_the_future_is_rejected(archive, tmp_path):
+    from model import importing
+    from tests.import_helpers import write_csv
+    path = write_csv(tmp_path / "c.csv", [["姓名", "手机", "上次拜访"], ["未来", "13800000001", "2099-01-01"]])
+    result = importing.import_file(archive.conn, path, by="test")
+    assert result.rejected == 1 and "上次拜访" in result.rejects[0].reasons[0]
 
 
 # -- the A-tier service (seed 002, model.a_service) ----------------------------------

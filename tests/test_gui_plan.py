@@ -96,9 +96,9 @@ def test_due_list_shows_visits_and_calls_with_why_and_plans_them(qtbot, monkeypa
     assert panel.calls_model.rowCount() == len(data["calls"])
     first = panel.visits_table.model().index(0, 0)
     assert first.data() == "1"
-    why = panel.visits_table.model().index(0, 9).data()
+    why = panel.visits_table.model().index(0, 10).data()
     assert "value tier A" in why
-    assert "call every 90 days" in panel.calls_table.model().index(0, 9).data()
+    assert "call every 90 days" in panel.calls_table.model().index(0, 10).data()
     assert "(9)" in panel.visits_label.text() and "(2)" in panel.calls_label.text()
 
     asked = {}
@@ -139,7 +139,9 @@ def test_plan_by_day_in_the_table_with_completion_and_left_out(qtbot, archive, d
     assert f"{planned} visits planned" in panel.summary.text()
 
 
-def test_reorder_move_lock_then_reoptimise_keeps_the_changes(qtbot, archive, data):
+def test_reorder_move_lock_then_reoptimise_keeps_the_changes(qtbot, monkeypatch, archive, data):
+    from gui import plan_page
+    monkeypatch.setattr(plan_page, "confirm_break", lambda parent, problems: True)
     page, panel = planned_page(qtbot, archive, per_day=3)
     page.show()
     page.tabs.setCurrentWidget(panel)
@@ -317,7 +319,7 @@ def test_route_view_draws_the_day_to_scale(qtbot, archive, data):
     assert bar_px * view.metres_per_pixel() == pytest.approx(bar_m)
     assert 0 < bar_px <= view.width() / 4 + 1
     with qtbot.waitSignal(view.visit_clicked) as clicked:
-        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=positions[a.id].toPoint())
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.markers()[a.id].toPoint())
     assert clicked.args == [a.id]
     assert panel.current_visit().id == a.id
 
@@ -392,12 +394,15 @@ def test_print_the_plan_and_a_tracking_log(qtbot, monkeypatch, archive, data, tm
     assert "城东支行" in text and "甲客户" in text and "138****5678" in text
     assert settings.get(settings.BRANCH_NAME) == "城东支行"
 
+    from model import grading, tracking_logs
+    grading.set_opportunity(archive.conn, data["calls"][0], "latent", "later", by="test", as_of=START)
     monkeypatch.setattr(TrackingLogDialog, "exec", run_print(qtbot, TrackingLogDialog, path=tmp_path / "log.pdf"))
     log = TrackingLogDialog(panel, archive, start=START)
     qtbot.addWidget(log)
-    log.period.setCurrentIndex(log.period.findData("month"))
-    assert log.period_range() == due.period_range("month", START)
-    assert "tracking-log-month" in log.path_edit.text()
+    assert log.period_range() == (START, START)            # grade A: the daily log
+    log.grade.setCurrentIndex(log.grade.findData("D"))
+    assert log.period_range() == tracking_logs.period_range("month", START)
+    assert "tracking-log-D-month" in log.path_edit.text()
     log.full_phone.setChecked(True)
     written = None
 
@@ -501,3 +506,151 @@ def test_main_window_actions_open_the_visits_area(qtbot, monkeypatch, tmp_path):
         if shiboken6.isValid(window):
             window.close()
             window.deleteLater()
+
+
+def test_print_the_due_list_from_the_due_panel(qtbot, monkeypatch, archive, data, tmp_path):
+    from gui.print_dialogs import DueListDialog
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    page = make_page(qtbot, archive)
+    panel = page.due
+    panel.from_edit.setDate(plan_dialogs.to_qdate(START))
+    panel.to_edit.setDate(plan_dialogs.to_qdate(START + timedelta(days=4)))
+    monkeypatch.setattr(DueListDialog, "exec", run_print(qtbot, DueListDialog, path=tmp_path / "due"))
+    written = panel.print_due_list()
+    assert written == tmp_path / "due.pdf"
+    text = pdf_text(written)
+    assert "Due list" in text and "Visits due (9)" in text and "Calls due (2)" in text and "甲客户0" in text
+    assert "Printed to" in panel.status.text()
+
+
+def test_a_move_that_breaks_the_day_is_shown_red_with_why_and_needs_confirming(qtbot, monkeypatch, archive, data):
+    from gui import plan_page
+    page, panel = planned_page(qtbot, archive, per_day=2)
+    asked = []
+    answer = {"keep": False}
+    monkeypatch.setattr(plan_page, "confirm_break",
+                        lambda parent, problems: asked.append(problems) or answer["keep"])
+    full_day = panel.plan.days[1]
+    assert len(full_day.visits) == 2
+    visit = visit_on(panel, 0, 1)
+    select(qtbot, panel, visit)
+    before = {v.id: (v.day, v.position) for v in panel.plan.planned()}
+    panel.move_to_day(full_day.day)                        # a third visit on a day of two
+    settle(qtbot, panel)
+    assert asked and any("visit 3 of a day of 2" in p for p in asked[0])
+    assert {v.id: (v.day, v.position) for v in panel.plan.planned()} == before   # cancelled: unchanged
+    assert panel.status.text() == "Not changed."
+    answer["keep"] = True
+    panel.move_to_day(full_day.day)
+    settle(qtbot, panel)
+    moved = panel.plan.visit(visit.id)
+    assert moved.day == full_day.day and moved.position == 3
+    index = panel.model.visit_index(visit.id, 1)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    assert "visit 3 of a day of 2" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "against the rules" in panel.model.day_index(1).data()
+    # A reorder within the day's rules asks nothing.
+    asked.clear()
+    first = visit_on(panel, 2, 2)
+    select(qtbot, panel, first)
+    panel.move_by(-1)
+    settle(qtbot, panel)
+    assert asked == [] and panel.plan.visit(first.id).position == 1
+
+
+def test_reoptimise_this_day_keeps_the_other_days(qtbot, archive, data):
+    page, panel = planned_page(qtbot, archive, per_day=2, days=3)      # 6 places for 9 due
+    others = {v.id: (v.day, v.position, v.planned_time) for v in panel.plan.planned()
+              if v.day != panel.plan.days[0].day}
+    day_one = {v.id for v in panel.plan.days[0].visits}
+    select(qtbot, panel, visit_on(panel, 0, 1))
+    panel.remove_visit()
+    settle(qtbot, panel)
+    select(qtbot, panel, visit_on(panel, 0, 1))
+    assert panel.unplanned_model.rowCount() == 3 and panel.day_reoptimise_action.isEnabled()
+    panel.day_reoptimise_action.trigger()
+    settle(qtbot, panel)
+    assert {v.id: (v.day, v.position, v.planned_time) for v in panel.plan.planned()
+            if v.day != panel.plan.days[0].day} == others
+    refilled = panel.plan.days[0].visits
+    assert len(refilled) == 2 and {v.id for v in refilled} != day_one     # an unplanned one took the place
+    assert refilled[0].planned_time <= panel.plan.days[0].day_start + 15  # the day starts at 09:00 (and the travel)
+    assert "other days were kept" in panel.status.text()
+
+
+def test_route_view_keeps_coinciding_stops_and_their_names_apart(qtbot):
+    from gui.route_view import RADIUS
+    day = visit_plan.PlanDay(START, 8, 540, 1080)
+    points = [spread(0)] * 4 + [(spread(0)[0] + 0.00005, spread(0)[1])] + [spread(20)]
+    for n, (lat, lon) in enumerate(points, start=1):
+        day.visits.append(visit_plan.PlanVisit(
+            customer_id=n, name=f"同楼客户{n}", phone=None, address=None, area="幸福里", area_type=None,
+            lat=lat, lon=lon, coord_source="customer", window_key="unknown", duration=30,
+            purpose="", reason="", id=n, status="planned", day=START, position=n))
+    view = RouteView()
+    qtbot.addWidget(view)
+    view.resize(520, 420)
+    view.set_route(day, spread(3), "test")
+    markers = list(view.markers().values())
+    assert len(markers) == 6
+    for i, a in enumerate(markers):
+        for b in markers[i + 1:]:
+            assert math.dist((a.x(), a.y()), (b.x(), b.y())) >= 2 * RADIUS - 0.5
+    labels = list(view.labels().values())
+    assert len(labels) >= 4
+    assert not any(a.intersects(b) for i, a in enumerate(labels) for b in labels[i + 1:])
+    with qtbot.waitSignal(view.visit_clicked) as clicked:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.markers()[3].toPoint())
+    assert clicked.args == [3]
+    view.grab().save("/tmp/i16/route-crowded.png")
+
+
+def test_every_printout_previews_in_the_window_then_saves_or_prints(qtbot, monkeypatch, archive, data, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from gui import print_preview
+    from gui.print_preview import PrintPreview
+    from model import audit
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    page, panel = planned_page(qtbot, archive)
+    seen = {}
+
+    def look_then(choice):
+        def fake_exec(dialog):
+            seen["pages"] = dialog.page_count()
+            seen["title"] = dialog.windowTitle()
+            dialog.grab().save(str(tmp_path / "preview.png"))
+            (dialog.save_button if choice == "save" else dialog.print_button).click()
+            return QDialog.DialogCode.Accepted
+        return fake_exec
+
+    monkeypatch.setattr(PrintPreview, "exec", look_then("save"))
+    dialog = PlanPrintDialog(panel, panel.plan, "城东支行", archive)
+    qtbot.addWidget(dialog)
+    assert not dialog.unplanned.isEnabled()      # 9 due, 15 places: nothing left out
+    dialog.path_edit.setText(str(tmp_path / "plan.pdf"))
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    assert seen["pages"] >= 1 and "visit plan" in seen["title"].lower()
+    assert (tmp_path / "plan.pdf").stat().st_size > 0 and opened == []     # seen already: not opened again
+    assert "甲客户" in pdf_text(tmp_path / "plan.pdf")
+    assert not any(tmp_path.glob("kehu-preview-*"))
+
+    # Print from the preview: the pages go to the printer chosen (here a PDF file).
+    out = tmp_path / "printer.pdf"
+
+    def choose_printer(self):
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(QPrintDialog, "exec", choose_printer)
+    monkeypatch.setattr(PrintPreview, "exec", look_then("print"))
+    log = TrackingLogDialog(panel, archive, start=START)
+    qtbot.addWidget(log)
+    log.path_edit.setText(str(tmp_path / "log.pdf"))
+    log.preview_button.click()
+    qtbot.waitUntil(lambda: log.printed_on is not None, timeout=30000)
+    assert out.stat().st_size > 0 and not (tmp_path / "log.pdf").exists()
+    entry = archive.conn.execute("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id DESC").fetchone()
+    assert str(out) in entry[0] and audit.ACTIONS and print_preview.print_pdf

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model import due, visit_plan
+from model import due, tracking_logs, visit_plan
 from model.privacy import mask_phone
 from planning_data import customer, overdue_a_customers, spread
 from reports import fonts
@@ -54,45 +54,60 @@ def test_visit_plan_pdf(archive, tmp_path):
     visit_plan.save(conn, plan, by="王经理")
     path = visit_plan_pdf(visit_plan.load(conn, plan.id), tmp_path / "plan.pdf", branch="西湖支行")
     pages = pdf_pages(path)
-    assert len(pages) == 3           # two days and the unplanned list
+    assert len(pages) == 2           # two days; the short unplanned list follows the last day on its page
     first = pages[0]
-    for text in ("第48周拜访计划", "西湖支行", "Page 1 of 3", "2026-11-23 – 2026-11-24",
+    for text in ("第48周拜访计划", "西湖支行", "Page 1 of 2", "2026-11-23 – 2026-11-24",
                  "Monday 2026-11-23", "138****5678", "Next step", "Manager's signature"):
         assert text in first, text
     assert "13812345678" not in "".join(pages)
     names = {v.name for v in plan.planned()}
     assert all(any(name in page for page in pages[:2]) for name in names)
-    assert "Not planned (2)" in pages[2] and "No room" in pages[2]
+    assert "Not planned (2)" in pages[1] and "No room" in pages[1]
+    unplanned = pages[1][pages[1].index("Not planned (2)"):]
+    assert unplanned.count("甲客户") == 2 and "(2)" in unplanned            # one line each, under their reason
     assert_cjk_font_embedded(path)
+    left_out = visit_plan_pdf(plan, tmp_path / "short.pdf", include_unplanned=False)
+    assert "Not planned" not in "".join(pdf_pages(left_out))
+    # A visit logged done is printed as done, with what happened.
+    done = plan.days[0].visits[0]
+    visit_plan.log_outcome(conn, done.id, "done", "签了合同", "送礼品", START + timedelta(days=9), by="王经理")
+    logged = pdf_pages(visit_plan_pdf(visit_plan.load(conn, plan.id), tmp_path / "logged.pdf"))
+    assert "✓ Done" in logged[0] and "签了合同" in logged[0] and "1 done, 1 logged" in logged[0]
+    assert all(p.strip() for p in logged)                                  # no blank page
     full = visit_plan_pdf(plan, tmp_path / "full.pdf", show_full_phone=True)
     assert "13812345678" in pdf_pages(full)[0]
 
 
 def test_tracking_log_long_table_repeats_its_header(archive, tmp_path):
     conn = archive.conn
-    for i in range(40):
+    for i in range(60):
         lat, lon = spread(i)
-        customer(conn, f"追踪客户{i:02d}", lat=lat, lon=lon, tier="A", last_visit=START - timedelta(days=40 + i))
-    log = due.tracking_log(conn, "month", START)
+        customer(conn, f"追踪客户{i:02d}", lat=lat, lon=lon, tier="A", last_visit=START - timedelta(days=40 + i),
+                 last_contact=START - timedelta(days=i), opportunity=("latent", "6m"), created_on=START)
+    customer(conn, "别的等级", opportunity=("clear", "1m"), created_on=START)
+    log = tracking_logs.tracking_log(conn, "D", START)
+    assert (log.kind, log.cadence_days, len(log.entries)) == ("month", 30, 60)
+    assert log.entries[0].name == "追踪客户59"              # the longest since tracked first
     path = tracking_log_pdf(log, tmp_path / "log.pdf", branch="西湖支行")
     pages = pdf_pages(path)
-    assert len(pages) >= 3
+    assert len(pages) >= 2
     total = len(pages)
     for number, page in enumerate(pages, start=1):
-        assert "Monthly tracking log" in page
+        assert "Monthly tracking log: opportunity grade D" in page
         assert f"Page {number} of {total}" in page
-        assert "Latest contacts" in page and "Next step and date" in page       # the repeated header row
+        assert "Last tracking" in page and "Next step and date" in page       # the repeated header row
     second = pages[1]
     assert "西湖支行" in second and "Period: 2026-11-23 – 2026-12-22" in second
     text = "".join(pages)
-    assert all(f"追踪客户{i:02d}" in text for i in range(40))
-    assert "tier A" in text and "40 customers due" in pages[0]
+    assert all(f"追踪客户{i:02d}" in text for i in range(60)) and "别的等级" not in text
+    assert "latent need" in text and "60 customers of opportunity grade D" in pages[0]
+    assert "(29" in text.replace("\n", " ")
     assert_cjk_font_embedded(path)
 
 
 def test_reports_can_be_made_in_chinese(archive, tmp_path):
-    overdue_a_customers(archive.conn, 1, START)
-    log = due.tracking_log(archive.conn, "day", START)
+    overdue_a_customers(archive.conn, 1, START, opportunity=("clear", "1m"))
+    log = tracking_logs.tracking_log(archive.conn, "A", START)
     path = tracking_log_pdf(log, tmp_path / "zh.pdf", language="zh_CN")
     text = pdf_pages(path)[0]
     assert "甲客户0" in text

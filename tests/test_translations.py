@@ -220,7 +220,8 @@ def test_the_cli_speaks_chinese(qapp, tmp_path):
 
 def test_chinese_pdfs_have_no_english(qapp, tmp_path):
     assert shutil.which("pdftotext"), "the PDF tests need poppler-utils (bash dev.sh setup installs it)"
-    from model import database, demo, due, grading, language, settings, visit_plan
+    from model import database, demo, due, grading, language, settings, tracking_logs, visit_plan
+    from reports.due_list import due_list_pdf
     from reports.tracking_log import tracking_log_pdf
     from reports.visit_plan import visit_plan_pdf
 
@@ -234,9 +235,11 @@ def test_chinese_pdfs_have_no_english(qapp, tmp_path):
             grading.apply(archive.conn, grading.compute(grading.load_inputs(archive.conn, as_of)))
             plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(
                 start=as_of + timedelta(days=3), days=5, per_day=4, time_limit=0.2))
-            log = due.tracking_log(archive.conn, "week", as_of, None)
+            log = tracking_logs.tracking_log(archive.conn, "D", as_of, None)
+            listed = due.due_list(archive.conn, as_of, as_of + timedelta(days=6))
         pdfs = [visit_plan_pdf(plan, tmp_path / "plan.pdf", branch="城东支行", language="zh_CN"),
-                tracking_log_pdf(log, tmp_path / "log.pdf", branch="城东支行", language="zh_CN")]
+                tracking_log_pdf(log, tmp_path / "log.pdf", branch="城东支行", language="zh_CN"),
+                due_list_pdf(listed, tmp_path / "due.pdf", branch="城东支行", language="zh_CN")]
     finally:
         language.install_translators(qapp, "en")
         settings.put(settings.LANGUAGE, "")

@@ -102,15 +102,26 @@ def test_plan_command_builds_saves_and_exports(tmp_path, capsys):
     assert (out / "again.pdf").stat().st_size > 0
 
 
-def test_print_tracking_log_command(tmp_path, capsys):
+def test_print_tracking_log_and_due_list_commands(tmp_path, capsys):
+    import subprocess
     from model.database import Archive
     path = tmp_path / "a.kehu"
     with Archive.create(path) as archive:
-        overdue_a_customers(archive.conn, 3, START)
-    code = _run(["print", "tracking-log", path, "--period", "week", "--start", "2026-11-23",
+        overdue_a_customers(archive.conn, 3, START, opportunity=("clear", "3m"))
+    code = _run(["print", "tracking-log", path, "--grade", "B", "--start", "2026-11-23",
                  "--pdf", tmp_path / "log.pdf"])
     assert code == 0
-    assert "3 customers due from 2026-11-23 to 2026-11-29" in capsys.readouterr().out
+    assert "3 customers of opportunity grade B from 2026-11-23 to 2026-11-29" in capsys.readouterr().out
+    code = _run(["print", "tracking-log", path, "--grade", "A", "--start", "2026-11-23",
+                 "--pdf", tmp_path / "a.pdf"])
+    assert code == 0
+    assert "0 customers of opportunity grade A from 2026-11-23 to 2026-11-23" in capsys.readouterr().out
+    code = _run(["print", "due-list", path, "--start", "2026-11-23", "--pdf", tmp_path / "due.pdf"])
+    assert code == 0
+    assert "3 visits and 0 calls due from 2026-11-23 to 2026-11-29" in capsys.readouterr().out
+    text = subprocess.run(["pdftotext", str(tmp_path / "due.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Due list" in text and "甲客户0" in text and "30 d" in text
 
 
 def test_language_option_makes_the_whole_printout_and_messages_chinese(tmp_path, capsys):
@@ -120,13 +131,13 @@ def test_language_option_makes_the_whole_printout_and_messages_chinese(tmp_path,
     with Archive.create(path) as archive:
         overdue_a_customers(archive.conn, 3, START)
     try:
-        code = _run(["print", "tracking-log", path, "--period", "week", "--start", "2026-11-23",
+        code = _run(["print", "due-list", path, "--start", "2026-11-23",
                      "--pdf", tmp_path / "log.pdf", "--language", "zh_CN"])
         assert code == 0
-        assert "到期客户 3 位" in capsys.readouterr().out       # the message after the printout
+        assert "应拜访 3 位" in capsys.readouterr().out       # the message after the printout
         text = subprocess.run(["pdftotext", str(tmp_path / "log.pdf"), "-"], capture_output=True,
                               text=True, check=True).stdout
-        assert "客户追踪周志" in text and "A类客户" in text
+        assert "到期客户清单" in text and "A类客户" in text
         assert "value tier" not in text and "visit every" not in text   # the reasons too
     finally:
         from PySide6.QtCore import QCoreApplication

@@ -4,7 +4,7 @@
 
 Builds a demo archive (800 customers, seed 1), grades it and plans a week, then
 opens the real window offscreen in each language and saves PNGs of the
-customer list, a search, the customer editor, the import wizard, the visit
+Today page, the customer list, a search, the customer editor, the import wizard, the visit
 plan, the dashboard and the grading wizard, and the customer list on a 1366×768
 laptop screen (``customers-1366x768.png``). The pictures of the in-program guide
 (Help → Guide, ``resources/guide/<language>/``) are copies of some of them, made
@@ -84,6 +84,10 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
     window.show()
     window.open_archive(archive_path)
     settle(500)
+    wait_idle(window)
+    window.grab().save(str(out / "today.png"))          # the first area
+    window.show_area("customers")
+    settle(300)
     wait_idle(window)
     window.grab().save(str(out / "customers.png"))
 

@@ -1116,6 +1116,10 @@
         <translation>客户追踪志 {start} 至 {end}</translation>
     </message>
     <message>
+        <source>Due list {start} to {end}</source>
+        <translation>到期客户清单 {start} 至 {end}</translation>
+    </message>
+    <message>
         <source>Visit plan {start} to {end}</source>
         <translation>拜访计划 {start} 至 {end}</translation>
     </message>
@@ -2097,12 +2101,36 @@
         <translation>把计划导出为 CSV</translation>
     </message>
     <message>
-        <source>the tracking log (客户追踪志) of a period</source>
-        <translation>某期间的客户追踪志</translation>
+        <source>the tracking log (客户追踪志) of one opportunity grade</source>
+        <translation>某一商机等级的客户追踪志</translation>
     </message>
     <message>
-        <source>day (追踪日志), week (周志), half-month (半月志) or month (月志)</source>
-        <translation>day 日（追踪日志）、week 周（周志）、half-month 半月（半月志）或 month 月（月志）</translation>
+        <source>the opportunity grade: A (daily log, 追踪日志), B (weekly, 周志), C (half-monthly, 半月志), D (monthly, 月志); periods from the planning rules</source>
+        <translation>商机等级：A（追踪日志，每天）、B（周志）、C（半月志）、D（月志）；周期取自计划规则</translation>
+    </message>
+    <message>
+        <source>another period than the grade&apos;s own: day, week, half-month or month</source>
+        <translation>不用该等级自己的周期时指定：day（日）、week（周）、half-month（半月）或 month（月）</translation>
+    </message>
+    <message>
+        <source>who is due for a visit or a call in a period</source>
+        <translation>一段时间内应拜访、应致电的客户</translation>
+    </message>
+    <message>
+        <source>calendar days from the start (default 7)</source>
+        <translation>从第一天起的自然日数（默认 7）</translation>
+    </message>
+    <message>
+        <source>leave the visits not planned out of the printed plan</source>
+        <translation>打印的计划中不列未排入的拜访</translation>
+    </message>
+    <message>
+        <source>{count} customers of opportunity grade {grade} from {start} to {end}; wrote {path}</source>
+        <translation>商机{grade}级客户 {count} 位（{start} 至 {end}）；已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{visits} visits and {calls} calls due from {start} to {end}; wrote {path}</source>
+        <translation>应拜访 {visits} 位、应致电 {calls} 位（{start} 至 {end}）；已写入 {path}</translation>
     </message>
     <message>
         <source>a saved visit plan</source>
@@ -2299,10 +2327,6 @@
     <message>
         <source>Saved as plan {id}.</source>
         <translation>已保存为计划 {id}。</translation>
-    </message>
-    <message>
-        <source>{count} customers due from {start} to {end}; wrote {path}</source>
-        <translation>{start} 至 {end} 到期客户 {count} 位；已写入 {path}</translation>
     </message>
     <message>
         <source>There is no saved visit plan in this archive; make one with &apos;python main.py plan&apos;.</source>
@@ -4369,6 +4393,10 @@
         <translation>每{days}天联系一次</translation>
     </message>
     <message>
+        <source> (never visited)</source>
+        <translation>（从未拜访）</translation>
+    </message>
+    <message>
         <source> (never contacted)</source>
         <translation>（从未联系）</translation>
     </message>
@@ -4430,6 +4458,21 @@
     </message>
 </context>
 <context>
+    <name>DueListDialog</name>
+    <message>
+        <source>Print the due list</source>
+        <translation>打印到期客户清单</translation>
+    </message>
+    <message>
+        <source>Who is due from {start} to {end} ({manager})</source>
+        <translation>{start} 至 {end} 到期的客户（{manager}）</translation>
+    </message>
+    <message>
+        <source>all managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+</context>
+<context>
     <name>DuePanel</name>
     <message>
         <source>All managers</source>
@@ -4456,6 +4499,18 @@
         <translation>打印客户追踪志(&amp;L)…</translation>
     </message>
     <message>
+        <source>The tracking log of an opportunity grade: A daily, B weekly, C half-monthly, D monthly</source>
+        <translation>按商机等级打印客户追踪志：A 追踪日志、B 周志、C 半月志、D 月志</translation>
+    </message>
+    <message>
+        <source>Print &amp;due list…</source>
+        <translation>打印到期清单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Print who is due in these days, visits and calls</source>
+        <translation>打印这几天应拜访、应致电的客户</translation>
+    </message>
+    <message>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
@@ -4470,6 +4525,10 @@
     <message>
         <source>The last day is before the first; choose a later last day.</source>
         <translation>结束日期早于开始日期，请选择更晚的结束日期。</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>已打印到 {path}</translation>
     </message>
     <message>
         <source>Finding who is due…</source>
@@ -4519,6 +4578,10 @@
         <translation>上次联系</translation>
     </message>
     <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
@@ -4531,12 +4594,20 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>{days} d</source>
-        <translation>{days} 天</translation>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
     <message>
-        <source>over a year</source>
-        <translation>超过一年</translation>
+        <source>never visited</source>
+        <translation>从未拜访</translation>
+    </message>
+    <message>
+        <source>never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
     </message>
 </context>
 <context>
@@ -4830,6 +4901,10 @@
     <message>
         <source>Created on</source>
         <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
     </message>
     <message>
         <source>Needs</source>
@@ -5749,6 +5824,10 @@
         <translation>建档日期</translation>
     </message>
     <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
@@ -5897,12 +5976,20 @@
         <translation>档案中已有姓名和出生日期相同（无出生日期时为地址和区域相同）且没有电话的客户。</translation>
     </message>
     <message>
+        <source>The last visit {date} is in the future.</source>
+        <translation>上次拜访日期 {date} 在今天之后。</translation>
+    </message>
+    <message>
         <source>Same name and birth date (or, without one, the same address and area) as row {row}, and no phone.</source>
         <translation>与第 {row} 行姓名和出生日期相同（无出生日期时为地址和区域相同），且没有电话。</translation>
     </message>
     <message>
         <source>Writing to the archive…</source>
         <translation>正在写入档案…</translation>
+    </message>
+    <message>
+        <source>last visit, from the imported file</source>
+        <translation>上次拜访（来自导入文件）</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a customer number.</source>
@@ -6794,6 +6881,10 @@
     <message>
         <source>Kehu</source>
         <translation>客户经营助手</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -8678,6 +8769,10 @@ Place: {place}</source>
 <context>
     <name>Plan</name>
     <message>
+        <source>This change breaks the plan:</source>
+        <translation>这样改动不符合计划规则：</translation>
+    </message>
+    <message>
         <source>The plan ends before it starts. Choose an end date on or after the start date.</source>
         <translation>计划的结束日期早于开始日期。请选择不早于开始日期的结束日期。</translation>
     </message>
@@ -8712,6 +8807,18 @@ Place: {place}</source>
     <message>
         <source>No time left within its hours ({when}) on the days with room ({days}): the other visits and the travel between them fill those hours.</source>
         <translation>在有空位的日期（{days}）里，客户方便的时段（{when}）已被其他拜访和路程占满。</translation>
+    </message>
+    <message>
+        <source>{name}: visit {number} of a day of {capacity}</source>
+        <translation>{name}：当天第 {number} 个拜访，每天最多 {capacity} 个</translation>
+    </message>
+    <message>
+        <source>{name}: at {time}, outside the customer&apos;s hours {window}</source>
+        <translation>{name}：{time} 拜访，不在客户方便的时间 {window} 内</translation>
+    </message>
+    <message>
+        <source>{name}: ends at {time}, after the working day ends at {end}</source>
+        <translation>{name}：{time} 才结束，晚于下班时间 {end}</translation>
     </message>
     <message>
         <source>There is no visit plan number {id} in this archive.</source>
@@ -9077,6 +9184,10 @@ Place: {place}</source>
         <source>Added</source>
         <translation>手动添加</translation>
     </message>
+    <message>
+        <source>{count} against the rules</source>
+        <translation>{count} 个不符合规则</translation>
+    </message>
 </context>
 <context>
     <name>PlanPage</name>
@@ -9087,6 +9198,18 @@ Place: {place}</source>
     <message>
         <source>{count} legs to or from customers without a position are estimated.</source>
         <translation>往返无坐标客户的 {count} 段路程为估算。</translation>
+    </message>
+    <message>
+        <source>This change breaks the plan</source>
+        <translation>改动不符合计划规则</translation>
+    </message>
+    <message>
+        <source>The change breaks the rules of the day:</source>
+        <translation>这样改动不符合当天的规则：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it anyway</source>
+        <translation>仍然这样改(&amp;K)</translation>
     </message>
     <message>
         <source>What is &amp;due</source>
@@ -9196,6 +9319,14 @@ Place: {place}</source>
         <translation>重新安排未完成的拜访，保留您的调整和已记录的拜访</translation>
     </message>
     <message>
+        <source>Re-optimise this &amp;day</source>
+        <translation>重排当天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Plan the chosen day again; every other day stays as it is</source>
+        <translation>只重新安排所选的这一天，其他日子保持不变</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -9278,6 +9409,18 @@ Place: {place}</source>
     <message>
         <source>Re-optimised; your moves, locks and logged visits were kept.</source>
         <translation>已重新优化；您的移动、锁定和已记录的拜访均保留。</translation>
+    </message>
+    <message>
+        <source>Re-optimising the day…</source>
+        <translation>正在重排当天…</translation>
+    </message>
+    <message>
+        <source>Re-optimised {day}; the other days were kept as they were.</source>
+        <translation>已重排 {day}；其他日子保持不变。</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未改动。</translation>
     </message>
     <message>
         <source>Move {name}</source>
@@ -9369,6 +9512,10 @@ Place: {place}</source>
     <message>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
+    </message>
+    <message>
+        <source>List the &amp;visits not planned ({count}), one line each, grouped by why</source>
+        <translation>列出未排入的拜访（{count}）(&amp;V)，每位一行，按原因分组</translation>
     </message>
 </context>
 <context>
@@ -9571,6 +9718,14 @@ Place: {place}</source>
         <translation>打印为 PDF(&amp;P)</translation>
     </message>
     <message>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>See the pages first, then save or print them</source>
+        <translation>先看页面，再保存或打印</translation>
+    </message>
+    <message>
         <source>&amp;Branch:</source>
         <translation>网点(&amp;B)：</translation>
     </message>
@@ -9607,8 +9762,43 @@ Place: {place}</source>
         <translation>客户追踪志</translation>
     </message>
     <message>
-        <source>tracking-log-{period}-{date}</source>
-        <translation>客户追踪志-{period}-{date}</translation>
+        <source>tracking-log-{grade}-{period}-{date}</source>
+        <translation>客户追踪志-{grade}级-{period}-{date}</translation>
+    </message>
+    <message>
+        <source>due-list-{date}</source>
+        <translation>到期客户清单-{date}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Preview: {title}</source>
+        <translation>预览：{title}</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Pages: {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF</source>
+        <translation>保存为 PDF(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; check that it is connected and try again.</source>
+        <translation>打印机无法启动；请检查打印机是否已连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>打印机</translation>
     </message>
 </context>
 <context>
@@ -10253,10 +10443,6 @@ Place: {place}</source>
         <translation>没有找到 TrueType 中文字体，无法生成 PDF。{hint}（思源/Noto CJK 字体不可用：其字形无法嵌入。）</translation>
     </message>
     <message>
-        <source>over a year overdue</source>
-        <translation>逾期一年以上</translation>
-    </message>
-    <message>
         <source>{days} days overdue</source>
         <translation>逾期{days}天</translation>
     </message>
@@ -10325,6 +10511,10 @@ Place: {place}</source>
         <translation>客户追踪月志</translation>
     </message>
     <message>
+        <source>{log}: opportunity grade {grade}</source>
+        <translation>{log}：商机{grade}级</translation>
+    </message>
+    <message>
         <source>visit</source>
         <translation>拜访</translation>
     </message>
@@ -10345,24 +10535,32 @@ Place: {place}</source>
         <translation>尚未联系</translation>
     </message>
     <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Last tracking</source>
+        <translation>上次追踪</translation>
+    </message>
+    <message>
+        <source>every {days} days</source>
+        <translation>每{days}天</translation>
+    </message>
+    <message>
+        <source>{count} customers of opportunity grade {grade}, tracked {every}</source>
+        <translation>商机{grade}级客户 {count} 位，{every}追踪一次</translation>
+    </message>
+    <message>
         <source>tier {tier}</source>
         <translation>{tier}类</translation>
     </message>
     <message>
         <source>opportunity {grade}</source>
         <translation>商机{grade}级</translation>
-    </message>
-    <message>
-        <source>every {days} d</source>
-        <translation>每{days}天</translation>
-    </message>
-    <message>
-        <source>101 partner</source>
-        <translation>101合作伙伴</translation>
-    </message>
-    <message>
-        <source>not graded</source>
-        <translation>未分级</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -10565,16 +10763,56 @@ Place: {place}</source>
         <translation>A类客户奖励与十佳</translation>
     </message>
     <message>
+        <source>never visited</source>
+        <translation>从未拜访</translation>
+    </message>
+    <message>
+        <source>never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days}天</translation>
+    </message>
+    <message>
         <source>Grade</source>
         <translation>分级</translation>
     </message>
     <message>
-        <source>Due and why</source>
-        <translation>到期及原因</translation>
+        <source>Area</source>
+        <translation>小区</translation>
     </message>
     <message>
-        <source>Latest contacts</source>
-        <translation>最近联系</translation>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Visits due ({count})</source>
+        <translation>应拜访（{count}）</translation>
+    </message>
+    <message>
+        <source>Calls due ({count})</source>
+        <translation>应致电（{count}）</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Due list</source>
+        <translation>到期客户清单</translation>
     </message>
     <message>
         <source>Date</source>
@@ -10593,12 +10831,28 @@ Place: {place}</source>
         <translation>下一步及日期</translation>
     </message>
     <message>
-        <source>{count} customers due</source>
-        <translation>到期客户{count}位</translation>
-    </message>
-    <message>
         <source>locked</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>{reason} ({count})</source>
+        <translation>{reason}（{count}）</translation>
+    </message>
+    <message>
+        <source>Not placed</source>
+        <translation>未排入</translation>
     </message>
     <message>
         <source>Time</source>
@@ -10637,6 +10891,10 @@ Place: {place}</source>
         <translation>{weekday} {date}：{count}个拜访，直线距离{km}公里</translation>
     </message>
     <message>
+        <source>{done} done, {logged} logged</source>
+        <translation>已完成 {done} 个，已记录 {logged} 个</translation>
+    </message>
+    <message>
         <source>Manager&apos;s signature: ____________________    Date: ____________    Checked by: ____________________</source>
         <translation>客户经理签字：____________________    日期：____________    复核人：____________________</translation>
     </message>
@@ -10647,10 +10905,6 @@ Place: {place}</source>
     <message>
         <source>Why due</source>
         <translation>到期原因</translation>
-    </message>
-    <message>
-        <source>Why not planned</source>
-        <translation>未排入原因</translation>
     </message>
     <message>
         <source>Visit plan</source>
@@ -11355,18 +11609,181 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read today&apos;s lists again (F5)</source>
+        <translation>重新读取今天的清单（F5）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Why due</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>标记完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Log visit…</source>
+        <translation>记录拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Done (Ctrl+D)</source>
+        <translation>完成（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Log outcome… (Ctrl+L)</source>
+        <translation>记录结果…（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>打开拜访计划</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s lists…</source>
+        <translation>正在读取今天的清单…</translation>
+    </message>
+    <message>
+        <source>Today, {weekday} {date}</source>
+        <translation>今日：{weekday} {date}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tier {tier}: {count}</source>
+        <translation>{tier}类 {count} 位</translation>
+    </message>
+    <message>
+        <source>ungraded: {count}</source>
+        <translation>未分级 {count} 位</translation>
+    </message>
+    <message>
+        <source>Overdue or never visited — {counts}</source>
+        <translation>逾期或从未拜访：{counts}</translation>
+    </message>
+    <message>
+        <source>Nobody is overdue.</source>
+        <translation>没有逾期的客户。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits: no saved plan has today</source>
+        <translation>今日拜访：没有包含今天的已保存计划</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits, in route order ({count})</source>
+        <translation>今日拜访，按路线顺序（{count}）</translation>
+    </message>
+    <message>
+        <source>Calls due today ({count})</source>
+        <translation>今日应致电（{count}）</translation>
+    </message>
+    <message>
+        <source>Open 101 follow-ups ({count})</source>
+        <translation>未完成的101跟进（{count}）</translation>
+    </message>
+    <message>
+        <source>Activities running ({count})</source>
+        <translation>进行中的活动（{count}）</translation>
+    </message>
+    <message>
+        <source>Birthdays this week ({count})</source>
+        <translation>本周生日（{count}）</translation>
+    </message>
+    <message>
+        <source>{name}: logged.</source>
+        <translation>{name}：已记录。</translation>
+    </message>
+</context>
+<context>
     <name>TrackingLogDialog</name>
     <message>
         <source>Print a tracking log</source>
         <translation>打印客户追踪志</translation>
     </message>
     <message>
+        <source>Opportunity grade {grade}: {period}</source>
+        <translation>商机{grade}级：{period}</translation>
+    </message>
+    <message>
         <source>All managers</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>周期(&amp;E)：</translation>
+        <source>&amp;Log:</source>
+        <translation>追踪志(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Finding the grade&apos;s customers and writing the log…</source>
+        <translation>正在查找该等级的客户并写入追踪志…</translation>
     </message>
     <message>
         <source>&amp;First day:</source>
@@ -11379,10 +11796,6 @@ Place: {place}</source>
     <message>
         <source>Covers {range}</source>
         <translation>覆盖 {range}</translation>
-    </message>
-    <message>
-        <source>Finding the customers due and writing the log…</source>
-        <translation>正在查找应联系客户并生成追踪志…</translation>
     </message>
 </context>
 <context>
