@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from gui import plan_dialogs
 from gui.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog
@@ -501,3 +501,17 @@ def test_main_window_actions_open_the_visits_area(qtbot, monkeypatch, tmp_path):
         if shiboken6.isValid(window):
             window.close()
             window.deleteLater()
+
+
+def test_planning_can_be_cancelled_from_the_progress_dialog(qtbot, archive, data):
+    page = make_page(qtbot, archive)
+    panel = page.plans
+    handle = panel.build(request(time_limit=30))
+    assert handle.dialog is not None and handle.dialog.findChild(QPushButton) is not None   # Cancel
+    qtbot.waitUntil(lambda: handle.progress is not None, timeout=5000)
+    qtbot.wait(300)                                        # the search has begun
+    handle.cancel()
+    settle(qtbot, panel)
+    assert visit_plan.list_plans(archive.conn) == []       # nothing saved
+    assert panel.status.text() == "Cancelled; the plans are as they were."
+    assert panel.reoptimise_action.isEnabled() is False    # no plan to re-optimise
