@@ -2,17 +2,19 @@
 
 The same question as ``routing.solve`` asks OR-Tools, put in PyVRP's terms:
 
-* one vehicle type per working day (one vehicle each), its shift on the plan
-  clock (day ``k`` occupies minutes ``k*1440 ...``), its capacity the day's
-  visits, starting at the start point (depot 0) and ending at depot 1 (at
-  distance 0 from everything unless the route returns to the start);
-* one client per *allowed interval* of a stop (a stop free in the morning and
-  in the evening, on three days, is six clients at the same location), the
-  clients of one stop in an optional, mutually exclusive client group: at most
-  one of them is visited;
-* the drop penalty is the prize, less the early-day term of that interval's
-  day (``k * early_bonus``): visiting a stop on day ``k`` costs exactly what
-  the OR-Tools model charges, distance plus ``k * early_bonus``.
+* one vehicle type per working day (one vehicle each) with the day's working
+  hours (minutes after midnight), its capacity the day's visits, starting at the
+  start point (depot 0) and ending at depot 1 (at distance 0 from everything
+  unless the route returns to the start);
+* one client per distinct window of a stop (a stop free in the morning and in
+  the evening is two clients at the same place), the clients of one stop in an
+  optional, mutually exclusive client group: at most one of them is visited;
+  its prize is the stop's drop penalty;
+* one routing profile per day: the same integer metres and travel minutes, with
+  the early-day term (``k * early_bonus`` on day ``k``) charged on the way into
+  a stop, and the clients not open on that day (no window then, or pinned to
+  another day) closed off (far and ten days away). A plan therefore costs in
+  PyVRP exactly what the OR-Tools model charges, plus a constant.
 
 Visits locked to a place in the order (``fixed_position``) have no PyVRP
 counterpart: ``supports`` says so and the caller keeps OR-Tools for them.
