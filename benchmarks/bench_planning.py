@@ -38,8 +38,8 @@ def _line(name: str, value: str, target: str, ok: bool) -> bool:
     return ok
 
 
-def _archive(folder: Path, seed: int = 7):
-    """An archive with 300 customers due for a visit, with coordinates and grades."""
+def _archive(folder: Path, seed: int = 7, count: int = CUSTOMERS):
+    """An archive with ``count`` (300) customers due for a visit, with coordinates and grades."""
     from model import customers, database, grading
     rng = random.Random(seed)
     archive = database.Archive.create(folder / "bench.kehu")
@@ -47,7 +47,7 @@ def _archive(folder: Path, seed: int = 7):
     compounds = [(f"小区{i:02d}", 30.24 + rng.random() * 0.075, 120.12 + rng.random() * 0.085) for i in range(25)]
     schedules = ["6.1", "6.2", "6.3", "6.4", None]
     with database.transaction(conn):
-        for i in range(CUSTOMERS):
+        for i in range(count):
             area, lat, lon = compounds[rng.randrange(len(compounds))]
             tier = rng.choices(["A", "B"], [35, 65])[0]
             cid = customers.create(conn, {

@@ -201,8 +201,11 @@ def _plan(state: dict) -> str:
         plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=day, days=1, time_limit=0.5))
     if not plan.planned():
         raise SelfTestError(f"no visit planned for {day} ({len(plan.unplanned)} not planned)")
+    from model import routing_pyvrp
+    if not routing_pyvrp.available():
+        raise SelfTestError("PyVRP (the route search) cannot be loaded")
     state["plan"] = plan
-    return f"{len(plan.planned())} visits on {day}"
+    return f"{len(plan.planned())} visits on {day} (route search: PyVRP)"
 
 
 def _pdf(state: dict) -> str:

@@ -378,10 +378,12 @@ class PlanPanel(QWidget):
     def _run(self, change: Callable[[Any], Any], *, title: str = "", select: int | None = None,
              message: str | Callable[[Any], str] = "", shows_result: bool = False,
              after: Callable[[], None] | None = None, queue: bool = False,
-             failure: Callable[[BaseException], bool] | None = None) -> TaskHandle | None:
+             failure: Callable[[BaseException], bool] | None = None,
+             cancellable: bool = False) -> TaskHandle | None:
         """Make a change in a worker with its own connection, then show the plan as stored.
 
-        ``change(conn)`` returns what ``message`` (a callable) words; with ``shows_result``
+        ``change(conn)`` (``change(conn, progress)`` when ``cancellable``: the progress
+        dialog then has Cancel) returns what ``message`` (a callable) words; with ``shows_result``
         it is the id of the plan to show, else the plan shown stays (the newest if it
         is gone). The visit ``select`` (default: the current one) stays current. While
         other work runs a change is refused, or with ``queue`` made when it ends."""
@@ -389,7 +391,7 @@ class PlanPanel(QWidget):
             if queue:
                 self.task.done.connect(lambda: self._run(change, title=title, select=select, message=message,
                                                          shows_result=shows_result, after=after, queue=True,
-                                                         failure=failure))
+                                                         failure=failure, cancellable=cancellable))
             return None
         self._loaded_once = True
         archive = self.archive
@@ -400,7 +402,7 @@ class PlanPanel(QWidget):
         def work(progress):
             conn = archive.reader()
             try:
-                result = change(conn)
+                result = change(conn, progress) if cancellable else change(conn)
                 plan_id = result if shows_result else shown
                 plans = visit_plan.list_plans(conn)
                 if plan_id not in {p.id for p in plans}:
@@ -426,8 +428,13 @@ class PlanPanel(QWidget):
                 show_error(self, exc)
             self.plan_shown.emit()
 
-        self.task = run_task(self, work, on_success=done, on_failure=failed, title=title,
-                             cancellable=False)
+        def cancelled() -> None:
+            self._update_actions()
+            self.status.setText(self.tr("Cancelled; the plans are as they were."))
+            self.plan_shown.emit()
+
+        self.task = run_task(self, work, on_success=done, on_failure=failed, on_cancel=cancelled, title=title,
+                             cancellable=cancellable)
         self._update_actions()
         return self.task
 
@@ -503,11 +510,11 @@ class PlanPanel(QWidget):
 
     def build(self, request: visit_plan.PlanRequest) -> TaskHandle | None:
         """Build, save and show a plan (the route search takes a few seconds)."""
-        def change(conn):
-            plan = visit_plan.build(conn, request)
+        def change(conn, progress):
+            plan = visit_plan.build(conn, request, progress)
             return visit_plan.save(conn, plan, settings.user_name())
         return self._run(change, title=self.tr("Planning the visits…"), shows_result=True, queue=True,
-                         message=self.tr("Plan made and saved."))
+                         message=self.tr("Plan made and saved."), cancellable=True)
 
     def delete_plan(self) -> TaskHandle | None:
         if self.plan is None:
@@ -531,8 +538,9 @@ class PlanPanel(QWidget):
         if self.plan is None:
             return None
         plan_id = self.plan.id
-        return self._run(lambda conn: visit_plan.reoptimise(conn, plan_id, settings.user_name()),
-                         title=self.tr("Re-optimising the plan…"),
+        return self._run(lambda conn, progress: visit_plan.reoptimise(conn, plan_id, settings.user_name(),
+                                                                      progress=progress),
+                         title=self.tr("Re-optimising the plan…"), cancellable=True,
                          message=self.tr("Re-optimised; your moves, locks and logged visits were kept."))
 
     def reoptimise_day(self) -> TaskHandle | None:

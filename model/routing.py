@@ -162,7 +162,8 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
           speed_kmh: float, unknown_m: int, return_to_start: bool = False,
           time_limit: float = 2.0, keep_positions: bool = True, prefilter: bool = True, lean: bool = True,
           first_solution: str = "PARALLEL_CHEAPEST_INSERTION",
-          metaheuristic: str = "GUIDED_LOCAL_SEARCH") -> Solution:
+          metaheuristic: str = "GUIDED_LOCAL_SEARCH", engine: str = "auto", seed: int = 0,
+          iterations: int | None = None, cancelled=None) -> Solution:
     """Assign stops to days and order them, within ``time_limit`` seconds (a quarter
     more when a second round is needed, see below).
 
@@ -172,7 +173,18 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
     cannot win a place. If days still have room, the stops that could use it
     are added and the search continues from the routes found. ``lean`` leaves
     out local-search operators that do not apply to visit plans.
+
+    ``engine``: "auto" searches with PyVRP from OR-Tools' plan (``model.routing_pyvrp``:
+    better plans in the same time, see benchmarks/bench_planner_vs_pyvrp.py) when PyVRP
+    is installed and no visit is locked to a place in the order; "ortools" only OR-Tools.
+    ``seed``, ``iterations`` and ``cancelled`` are for PyVRP's part (see there).
     """
+    if engine == "auto" and prefilter:
+        from model import routing_pyvrp
+        if routing_pyvrp.available() and routing_pyvrp.supports(stops):
+            return routing_pyvrp.solve(stops, days, start, speed_kmh=speed_kmh, unknown_m=unknown_m,
+                                       return_to_start=return_to_start, time_limit=time_limit, seed=seed,
+                                       iterations=iterations, cancelled=cancelled)
     options = _Options(speed_kmh, unknown_m, return_to_start, keep_positions, first_solution, metaheuristic,
                        lean)
     allowed = [_allowed(s, days) for s in stops]
@@ -182,7 +194,7 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
     if not days or not usable:
         return Solution([[] for _ in days], [stops[i].key for i in usable], 0, 0, 0, True, never)
     ranked = sorted(usable, key=lambda i: -stops[i].penalty)
-    limit = int(capacity * 1.5) + 10
+    limit = _preselect_size(capacity)
     if not prefilter or len(ranked) <= limit:
         return _solve_model(stops, allowed, ranked, days, start, options, time_limit, None, never)
     chosen = ranked[:limit]
@@ -199,6 +211,16 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
     picked = set(chosen + extra)
     second.dropped += [stops[i].key for i in ranked if i not in picked]
     return second
+
+
+def _preselect_size(capacity: int) -> int:
+    return int(capacity * 1.5) + 10
+
+
+def preselect(stops: list[Stop], usable: list[int], days: list[Day]) -> list[int]:
+    """The most pressing usable stops, as many as ``solve``'s first round takes."""
+    ranked = sorted(usable, key=lambda i: -stops[i].penalty)
+    return ranked[:_preselect_size(sum(max(0, d.capacity) for d in days))]
 
 
 def _solve_model(stops: list[Stop], allowed: list, chosen: list[int], days: list[Day],

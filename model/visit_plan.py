@@ -240,8 +240,9 @@ def _visit_from_due(item: due.DueVisit, duration: int | None) -> PlanVisit:
         last_visit=item.last_visit)
 
 
-def build(conn: sqlite3.Connection, request: PlanRequest) -> Plan:
-    """A new plan (not yet saved) for the request's manager and dates."""
+def build(conn: sqlite3.Connection, request: PlanRequest, progress=None) -> Plan:
+    """A new plan (not yet saved) for the request's manager and dates; ``progress``
+    (``model.progress.Progress``) can cancel the route search (raises ``Cancelled``)."""
     rules = planning_rules.planning_rules()
     end = request.last_day
     if end < request.start:
@@ -271,7 +272,7 @@ def build(conn: sqlite3.Connection, request: PlanRequest) -> Plan:
         plan.warnings.append(translate("Plan", "There is no working day between {start} and {end} "
                                                "(weekends, holidays and days off are left out).")
                              .format(start=request.start.isoformat(), end=end.isoformat()))
-    _optimise(plan, candidates, rules)
+    _optimise(plan, candidates, rules, progress)
     return plan
 
 
@@ -307,11 +308,16 @@ class RoutingProblem:
     return_to_start: bool
     time_limit: float
 
-    def solve(self, time_limit: float | None = None, tuned: bool = True) -> routing.Solution:
-        """``tuned=False``: OR-Tools' own defaults, every stop in the model (the benchmark's reference)."""
-        return routing.solve(self.stops, self.days, self.start_point, speed_kmh=self.speed_kmh,
-                             unknown_m=self.unknown_m, return_to_start=self.return_to_start,
-                             time_limit=time_limit or self.time_limit, prefilter=tuned, lean=tuned)
+    def solve(self, time_limit: float | None = None, tuned: bool = True, progress=None) -> routing.Solution:
+        """``tuned=False``: OR-Tools' own defaults, every stop in the model (the benchmark's reference).
+        ``progress`` can cancel the search (``Cancelled`` is raised after it stops)."""
+        solution = routing.solve(self.stops, self.days, self.start_point, speed_kmh=self.speed_kmh,
+                                 unknown_m=self.unknown_m, return_to_start=self.return_to_start,
+                                 time_limit=time_limit or self.time_limit, prefilter=tuned, lean=tuned,
+                                 cancelled=(lambda: progress.cancel_requested) if progress is not None else None)
+        if progress is not None:
+            progress.check()
+        return solution
 
 
 def routing_problem(plan: Plan, candidates: list[PlanVisit], rules=None) -> RoutingProblem:
@@ -343,11 +349,11 @@ def routing_problem(plan: Plan, candidates: list[PlanVisit], rules=None) -> Rout
                           rules.return_to_start, limit)
 
 
-def _optimise(plan: Plan, candidates: list[PlanVisit], rules) -> None:
+def _optimise(plan: Plan, candidates: list[PlanVisit], rules, progress=None) -> None:
     """Assign candidates (planned, unplanned and frozen visits) to the plan's days."""
     problem = routing_problem(plan, candidates, rules)
     stops = problem.stops
-    solution = problem.solve()
+    solution = problem.solve(progress=progress)
     if not solution.position_locks_kept:
         plan.warnings.append(translate("Plan", "Some locked visits could not keep their place in the "
                                                "order; they were kept on their day."))
@@ -614,10 +620,11 @@ def changes(conn: sqlite3.Connection, plan_id: int) -> list[dict]:
 # -- changing a stored plan -------------------------------------------------------
 
 def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: float | None = None,
-               day: date | None = None) -> Plan:
+               day: date | None = None, progress=None) -> Plan:
     """Plan again what is open, keeping the manager's changes and the logged visits.
     With ``day`` only that day is planned again (its visits and the unplanned ones
-    compete for it); every other day stays exactly as it is."""
+    compete for it); every other day stays exactly as it is. ``progress`` can cancel
+    the route search (raises ``Cancelled``)."""
     plan = load(conn, plan_id)
     rules = planning_rules.planning_rules()
     if time_limit is not None:
@@ -625,14 +632,14 @@ def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: floa
     if day is None:
         candidates = [v for v in plan.planned() + plan.unplanned]
         before = {v.id: (v.day, v.position) for v in candidates}
-        _optimise(plan, candidates, rules)
+        _optimise(plan, candidates, rules, progress)
     else:
         target = _plan_day(plan, day)
         held = [v for v in plan.unplanned if (v.pinned_day or v.locked) and v.day != day]
         candidates = target.visits + [v for v in plan.unplanned if v not in held]
         before = {v.id: (v.day, v.position) for v in candidates}
         one_day = Plan(plan.start, plan.end, plan.manager, plan.settings, [target])
-        _optimise(one_day, candidates, rules)
+        _optimise(one_day, candidates, rules, progress)
         plan.unplanned = sorted(one_day.unplanned + held, key=lambda v: -v.priority)
         plan.warnings.extend(one_day.warnings)
         legs = [v.leg_m for v in plan.planned()]

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from gui import plan_dialogs
 from gui.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog
@@ -654,3 +654,15 @@ def test_every_printout_previews_in_the_window_then_saves_or_prints(qtbot, monke
     assert out.stat().st_size > 0 and not (tmp_path / "log.pdf").exists()
     entry = archive.conn.execute("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id DESC").fetchone()
     assert str(out) in entry[0] and audit.ACTIONS and print_preview.print_pdf
+def test_planning_can_be_cancelled_from_the_progress_dialog(qtbot, archive, data):
+    page = make_page(qtbot, archive)
+    panel = page.plans
+    handle = panel.build(request(time_limit=30))
+    assert handle.dialog is not None and handle.dialog.findChild(QPushButton) is not None   # Cancel
+    qtbot.waitUntil(lambda: handle.progress is not None, timeout=5000)
+    qtbot.wait(300)                                        # the search has begun
+    handle.cancel()
+    settle(qtbot, panel)
+    assert visit_plan.list_plans(archive.conn) == []       # nothing saved
+    assert panel.status.text() == "Cancelled; the plans are as they were."
+    assert panel.reoptimise_action.isEnabled() is False    # no plan to re-optimise

@@ -9359,6 +9359,10 @@ Place: {place}</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
+        <source>Cancelled; the plans are as they were.</source>
+        <translation>已取消；计划保持原样。</translation>
+    </message>
+    <message>
         <source>Not planned ({count})</source>
         <translation>未安排（{count}）</translation>
     </message>
