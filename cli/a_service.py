@@ -86,17 +86,21 @@ def cmd_print_rewards(args) -> int:
 
 def cmd_print_senior_calls(args) -> int:
     from cli.planning import _branch, _use_language
-    from reports.tracking_log import tracking_log_pdf
+    from model import outputs
+    from reports.due_list import due_list_pdf
     _use_language(args)
     senior = a_service.senior_leader()
     if not senior:
         raise _no_senior()
+    start = args.start or date.today()
+    end = start + timedelta(days=29)
     with database.Archive.open(args.path) as archive:
-        log = due.tracking_log(archive.conn, "month", args.start or date.today(), senior)
-        tracking_log_pdf(log, args.pdf, branch=_branch(archive.conn, args.branch),
+        listed = due.due_list(archive.conn, start, end, senior)
+        with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
+            due_list_pdf(listed, pdf, branch=_branch(archive.conn, args.branch), manager=senior,
                          show_full_phone=args.full_phone, language=args.language)
-        audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
-                           len(log.entries), full_phone=args.full_phone, detail={"senior": senior})
+            audit.record_print(archive.conn, audit.due_list_what(start, end), args.pdf,
+                               len(listed.calls), full_phone=args.full_phone, detail={"senior": senior})
     print(translate("CLI", "{count} calls for {name} from {start} to {end}; wrote {path}").format(
-        count=len(log.entries), name=senior, start=log.start.isoformat(), end=log.end.isoformat(), path=args.pdf))
+        count=len(listed.calls), name=senior, start=start.isoformat(), end=end.isoformat(), path=args.pdf))
     return 0

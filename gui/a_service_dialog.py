@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QTabWidget, QVBoxLayout, QWidget)
 
 from gui.plan_dialogs import branch_name, error_label
-from gui.print_dialogs import TrackingLogDialog, _PrintDialog
+from gui.print_dialogs import DueListDialog, _PrintDialog
 from gui.widgets import RecordsModel, TaskProgress, fit_columns, records_view, show_failure
 from model import a_service, ka_rewards
 from model.database import Archive
@@ -148,8 +148,8 @@ class ServiceDialog(QDialog):
 
 
 def print_senior_calls(parent: QWidget | None, archive: Archive, senior: str) -> Path | None:
-    """The senior leader's call list: the month's tracking log for the senior (the tracking
-    log dialog with the senior chosen). The PDF written, or None."""
+    """The senior leader's call list: the due list of the coming 30 days for the senior
+    (the due-list dialog with the senior as its manager). The PDF written, or None."""
     dialog = senior_calls_dialog(parent, archive, senior)
     try:
         dialog.exec()
@@ -159,13 +159,10 @@ def print_senior_calls(parent: QWidget | None, archive: Archive, senior: str) ->
         dialog.deleteLater()
 
 
-def senior_calls_dialog(parent: QWidget | None, archive: Archive, senior: str) -> TrackingLogDialog:
-    dialog = TrackingLogDialog(parent, archive)
+def senior_calls_dialog(parent: QWidget | None, archive: Archive, senior: str) -> DueListDialog:
+    start = date.today()
+    dialog = DueListDialog(parent, archive, start, start + timedelta(days=29), senior)
     dialog.setWindowTitle(translate("AService", "Print the senior leader's calls"))
-    if dialog.manager.findData(senior) < 0:
-        dialog.manager.addItem(senior, senior)
-    dialog.manager.setCurrentIndex(dialog.manager.findData(senior))
-    dialog.period.setCurrentIndex(dialog.period.findData("month"))
     return dialog
 
 
