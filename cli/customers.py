@@ -20,7 +20,7 @@ def register(commands) -> None:
     back = sub.add_parser("restore", help=translate("CLI", "bring a deleted customer back, with their "
                                                     "history, contacts and grades"))
     back.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    back.add_argument("id", type=int, help=translate("CLI", "the customer's number (see 'customers "
+    back.add_argument("id", type=int, metavar="ID", help=translate("CLI", "the customer's number (see 'customers "
                                                       "deleted')"))
     back.set_defaults(run=cmd_restore)
 

@@ -138,7 +138,7 @@ def _cli(*args: str, cwd: Path, settings_dir: Path, lang: str = "zh_CN.UTF-8") -
     locale need not be installed), with its own settings folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
     env.update(LANG=lang, LC_CTYPE="C.UTF-8", XDG_CONFIG_HOME=str(settings_dir),
-               QT_QPA_PLATFORM="offscreen")
+               QT_QPA_PLATFORM="offscreen", KEHU_USER="王芳")   # a name: no login-name note
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
