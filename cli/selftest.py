@@ -246,10 +246,14 @@ def _window(state: dict) -> str:
         window.show()
         window.open_archive(state["archive"])
         deadline = time.perf_counter() + WINDOW_SECONDS
+        shown = False
         watched = None
         while time.perf_counter() < deadline:
             app.processEvents()
             page = window.page()
+            if page is not None and not shown:   # the first area may be Today: show the list
+                window.show_area("customers")
+                shown = True
             if page is not None and page.model.rowCount() > 0:
                 if watched is not page.table.viewport():
                     watched = page.table.viewport()

@@ -52,6 +52,8 @@ def _answer_box(title: str, keys: str, options, lang: str, answer) -> tuple[QGro
     """A box of answer buttons, each labelled with its key; clicking one answers."""
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
+    layout.setSpacing(2)            # tight rows: the page must fit 1366x768
+    layout.setContentsMargins(6, 4, 6, 4)
     buttons: dict[str, QPushButton] = {}
     for key_char, option in zip(keys, options):
         button = _button(f"{key_char}   {option.label(lang)}")
@@ -65,6 +67,8 @@ def _answer_grid(title: str, keys: str, options, answer) -> tuple[QGroupBox, dic
     """A compact box of answer buttons; ``options`` are (key, label)."""
     box = QGroupBox(title)
     layout = QGridLayout(box)
+    layout.setSpacing(2)
+    layout.setContentsMargins(6, 4, 6, 4)
     buttons: dict[str, QPushButton] = {}
     for n, (key_char, (key, label)) in enumerate(zip(keys, options)):
         button = _button(f"{key_char}   {label}")

@@ -138,7 +138,7 @@ def test_cli_backup_restore_and_prints_are_recorded(qapp, tmp_path, capsys):
     with database.Archive.create(path) as arch:
         _customers(arch.conn, 2)
     assert run_cli(["backup", str(path)]) == 0
-    assert run_cli(["print", "tracking-log", str(path), "--period", "week",
+    assert run_cli(["print", "tracking-log", str(path), "--grade", "A", "--period", "week",
                     "--pdf", str(tmp_path / "log.pdf"), "--full-phone"]) == 0
     assert run_cli(["restore", str(path)]) == 0
     capsys.readouterr()

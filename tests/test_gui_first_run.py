@@ -54,6 +54,7 @@ def test_answers_are_saved_and_the_demo_opens(qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: window.archive is not None and window.page() is not None, timeout=20000)
     assert window.archive.path.name == "demo.kehu"
     assert window.page().model.rowCount() == 30 == first_run.DEMO_CUSTOMERS
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20000)   # opening's background reads end first
     window.close()
     language.install_translators(QCoreApplication.instance(), "en")
 

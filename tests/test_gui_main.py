@@ -552,6 +552,7 @@ def test_qt_calls_do_not_drop_references_to_none(qtbot, windows, book):
 def test_an_empty_search_says_so_and_offers_to_clear(qtbot, windows, book):
     window = windows()
     open_in(qtbot, window, book)
+    window.show_area("customers")
     page = window.page()
     assert not page.empty_note.isVisibleTo(window)
     with qtbot.waitSignal(window.search_done, timeout=5000):
