@@ -170,6 +170,9 @@ def guide_pictures(shots: Path, guide: Path) -> list[Path]:
             continue
         target = guide / f"{name}.png"
         image.scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation).save(str(target))
+        from PIL import Image   # 128 colours: the guide ships in the bundle, which has a size cap
+        Image.open(target).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(
+            target, optimize=True)
         made.append(target)
     return made
 
