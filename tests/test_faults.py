@@ -4,8 +4,9 @@ was where nothing should change (issue 14).
 
 Read-only places: when the tests run as root (who may write anywhere), the folder or
 file is bind-mounted read-only in a private mount namespace (``unshare -m``), the
-way a CD, a locked share or a read-only USB stick behaves; otherwise its rights are
-taken away (chmod).
+way a CD, a locked share or a read-only USB stick behaves; in a chroot, where that
+cannot be had, it is made immutable (chattr +i); otherwise its rights are taken
+away (chmod).
 """
 from __future__ import annotations
 
@@ -43,7 +44,13 @@ def run(tmp_path: Path, *args, passphrase: str | None = None, read_only=(), umas
     argv = [sys.executable, str(ROOT / "main.py"), *map(str, args)]
     restore = []
     if read_only:
-        if os.geteuid() == 0:
+        if os.geteuid() == 0 and not _private_mounts():
+            # A chroot (the fresh-machine check) cannot make a private mount namespace:
+            # the immutable attribute stops even root from writing there.
+            for p in read_only:
+                subprocess.run(["chattr", "+i", str(p)], check=True)
+            restore.extend((p, None) for p in read_only)
+        elif os.geteuid() == 0:
             mounts = "; ".join(f"mount --bind '{p}' '{p}' && mount -o remount,bind,ro '{p}'" for p in read_only)
             argv = ["unshare", "-m", "sh", "-c", f"{mounts} && exec \"$@\"", "sh", *argv]
         else:
@@ -56,7 +63,21 @@ def run(tmp_path: Path, *args, passphrase: str | None = None, read_only=(), umas
                               preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
     finally:
         for p, mode in restore:
-            os.chmod(p, mode)
+            if mode is None:
+                subprocess.run(["chattr", "-i", str(p)], check=True)
+            else:
+                os.chmod(p, mode)
+
+
+_PRIVATE_MOUNTS: list[bool] = []
+
+
+def _private_mounts() -> bool:
+    """Whether ``unshare -m`` works here (not inside a chroot whose root is no mount point)."""
+    if not _PRIVATE_MOUNTS:
+        done = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+        _PRIVATE_MOUNTS.append(done.returncode == 0)
+    return _PRIVATE_MOUNTS[0]
 
 
 def files(folder: Path) -> dict[str, str]:
