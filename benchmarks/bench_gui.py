@@ -70,7 +70,7 @@ def _line(label: str, value: float, unit: str, target: float) -> bool:
 
 def cold_start(path: Path) -> tuple[float, float, float]:
     """Seconds to the first painted list, seconds until settled, peak MB."""
-    env = dict(os.environ, KEHU_BENCH_FIRST_PAINT="settled", QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, KEHU_BENCH_FIRST_PAINT="settled", KEHU_USER="bench", QT_QPA_PLATFORM="offscreen")  # no name prompt
     settings_dir = tempfile.mkdtemp(prefix="kehu-bench-settings-")
     env["KEHU_SETTINGS_DIR"] = settings_dir
     start = time.perf_counter()
