@@ -119,6 +119,9 @@ class _FirstPaint(QObject):
         window.archive_changed.connect(self._watch)
 
     def _watch(self) -> None:
+        # The figure is the customer list's first paint (Today is the first area now).
+        if self._window.archive is not None:
+            self._window.show_area("customers")
         page = self._window.page()
         if page is not None:
             page.table.viewport().installEventFilter(self)
