@@ -27,6 +27,16 @@ from model.database import Archive
 from model.i18n import translate
 
 
+def preview_available() -> bool:
+    """Whether Qt's PDF view and printing are installed (a source install; not the bundle)."""
+    import importlib.util
+    try:
+        return all(importlib.util.find_spec(f"PySide6.{name}") is not None
+                   for name in ("QtPdf", "QtPdfWidgets", "QtPrintSupport"))
+    except (ImportError, ValueError):
+        return False
+
+
 def open_file(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -78,6 +88,9 @@ class _PrintDialog(QDialog):
                                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.preview_button.setToolTip(translate("PrintDialogs", "See the pages first, then save or print them"))
         self.preview_button.clicked.connect(self.preview)
+        # The installers leave Qt's PDF viewer and printing out (the bundle's size cap):
+        # there the printout is saved as a PDF only, without a preview.
+        self.preview_button.setVisible(preview_available())
         self.printed_on: str | None = None       # the printer, when printed from the preview
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)

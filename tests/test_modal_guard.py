@@ -41,3 +41,16 @@ def test_a_failing_print_fails_its_test_within_seconds(tmp_path):
     assert "a modal dialog blocked the test" in out and "fonts-wqy-microhei" in out, out
     assert elapsed < 60, out
     assert not (tmp_path / "log.pdf").exists()
+
+
+def test_without_qt_pdf_the_print_dialog_offers_no_preview(qtbot, archive, monkeypatch):
+    """The installers leave QtPdf and printing out: the dialog then only saves the PDF."""
+    from gui import print_dialogs
+    monkeypatch.setattr(print_dialogs, "preview_available", lambda: False)
+    dialog = print_dialogs.TrackingLogDialog(None, archive)
+    qtbot.addWidget(dialog)
+    assert dialog.preview_button.isHidden() and not dialog.print_button.isHidden()
+    monkeypatch.setattr(print_dialogs, "preview_available", lambda: True)
+    shown = print_dialogs.TrackingLogDialog(None, archive)
+    qtbot.addWidget(shown)
+    assert not shown.preview_button.isHidden()
