@@ -150,13 +150,7 @@ class ServiceDialog(QDialog):
 def print_senior_calls(parent: QWidget | None, archive: Archive, senior: str) -> Path | None:
     """The senior leader's call list: the due list of the coming 30 days for the senior
     (the due-list dialog with the senior as its manager). The PDF written, or None."""
-    dialog = senior_calls_dialog(parent, archive, senior)
-    try:
-        dialog.exec()
-        return dialog.written
-    finally:
-        dialog.progress.wait()
-        dialog.deleteLater()
+    return DueListDialog.run_dialog(senior_calls_dialog(parent, archive, senior))
 
 
 def senior_calls_dialog(parent: QWidget | None, archive: Archive, senior: str) -> DueListDialog:

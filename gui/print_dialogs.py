@@ -231,7 +231,11 @@ class _PrintDialog(QDialog):
     @classmethod
     def run(cls, parent: QWidget | None, *args, **kw) -> Path | None:
         """Ask, print, open the PDF; the path written, or None when cancelled."""
-        dialog = cls(parent, *args, **kw)
+        return cls.run_dialog(cls(parent, *args, **kw))
+
+    @staticmethod
+    def run_dialog(dialog: "_PrintDialog") -> Path | None:
+        """:meth:`run` for a dialog already made (e.g. with its title or choices set)."""
         try:
             dialog.exec()
             return dialog.written

@@ -11,11 +11,12 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from gui.lazy_load import LoadsWhenShown
 from gui.tasks import TaskHandle, run_task, show_error
+from gui.widgets import records_view
 from model import settings, today, visit_plan
 from model.database import Archive
 from model.i18n import translate
@@ -159,18 +160,11 @@ class TodayPage(LoadsWhenShown, QWidget):
 
     def _section(self, name: str, headers: Callable[[], list[str]]) -> tuple[RowsModel, QTableView, QGroupBox]:
         model = RowsModel(headers, self)
-        view = QTableView(self)
+        view = records_view(model)
+        view.setParent(self)
         view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
         view.setTabKeyNavigation(False)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.activated.connect(lambda index, m=model: self.open_row(m, index.row()))
         box = QGroupBox(self)
         column = QVBoxLayout(box)

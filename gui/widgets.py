@@ -438,7 +438,7 @@ class TaskProgress(QWidget):
         loop.exec()
 
 
-def records_view(model: "RecordsModel") -> QTableView:
+def records_view(model) -> QTableView:
     """A read-only table of records: whole rows selected, alternating colours, no row numbers."""
     view = QTableView()
     view.setModel(model)
