@@ -178,13 +178,61 @@ def salts(path: Path) -> list[bytes]:
     return found
 
 
+class _OpenSSL:
+    """AES-256-CBC decryption with the OpenSSL that SQLCipher's own library carries
+    (its EVP functions are exported), so checking an encrypted archive needs nothing
+    the installers leave out; the ``cryptography`` package where those are hidden."""
+
+    _lib = None
+
+    @classmethod
+    def lib(cls):
+        if cls._lib is None:
+            import ctypes
+
+            import sqlcipher3._sqlite3 as engine
+            lib = ctypes.CDLL(engine.__file__)
+            lib.EVP_CIPHER_CTX_new.restype = ctypes.c_void_p
+            lib.EVP_CIPHER_CTX_free.argtypes = [ctypes.c_void_p]
+            lib.EVP_aes_256_cbc.restype = ctypes.c_void_p
+            lib.EVP_DecryptInit_ex.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
+                                               ctypes.c_char_p, ctypes.c_char_p]
+            lib.EVP_CIPHER_CTX_set_padding.argtypes = [ctypes.c_void_p, ctypes.c_int]
+            lib.EVP_DecryptUpdate.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
+                                              ctypes.POINTER(ctypes.c_int), ctypes.c_char_p, ctypes.c_int]
+            cls._lib = lib
+        return cls._lib
+
+
+def aes_cbc_decrypt(key: bytes, iv: bytes, data: bytes) -> bytes:
+    """``data`` (a whole number of blocks, no padding) decrypted with AES-256-CBC."""
+    try:
+        lib = _OpenSSL.lib()
+    except (ImportError, OSError, AttributeError):
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        return decryptor.update(data) + decryptor.finalize()
+    import ctypes
+    ctx = lib.EVP_CIPHER_CTX_new()
+    if not ctx:
+        raise MemoryError("EVP_CIPHER_CTX_new")
+    try:
+        out = ctypes.create_string_buffer(len(data) + 16)
+        written = ctypes.c_int(0)
+        if (lib.EVP_DecryptInit_ex(ctx, lib.EVP_aes_256_cbc(), None, key, iv) != 1
+                or lib.EVP_CIPHER_CTX_set_padding(ctx, 0) != 1
+                or lib.EVP_DecryptUpdate(ctx, out, ctypes.byref(written), data, len(data)) != 1):
+            raise ValueError("AES-256-CBC decryption failed")
+        return out.raw[:written.value]
+    finally:
+        lib.EVP_CIPHER_CTX_free(ctx)
+
+
 def _decrypt(key, pgno: int, page: bytes) -> bytes:
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
     start = SALT_SIZE if pgno == 1 else 0
     end = PAGE_SIZE - RESERVE
     iv = page[end:end + IV_SIZE]
-    decryptor = Cipher(algorithms.AES(key.raw), modes.CBC(iv)).decryptor()
-    plain = decryptor.update(page[start:end]) + decryptor.finalize()
+    plain = aes_cbc_decrypt(key.raw, iv, page[start:end])
     head = _SQLITE_MAGIC if pgno == 1 else b""
     return head + plain + bytes(RESERVE)
 

@@ -348,3 +348,31 @@ def test_damaged_encrypted_archives_are_reported_as_damaged_not_as_a_wrong_passp
     print({k: (v if isinstance(v, int) else len(v)) for k, v in outcomes.items()})
     assert outcomes["misreported"] == [] and outcomes["crashed"] == [], outcomes
     assert outcomes["damaged"] >= ENCRYPTED_CASES * 3 // 4, outcomes
+
+
+def test_check_of_an_encrypted_archive_needs_no_cryptography_package(encrypted_sample, tmp_path):
+    """The installers leave the ``cryptography`` package out (build/kehu.spec): ``check``
+    decrypts with the OpenSSL inside SQLCipher's own library, and still finds damage."""
+    import os
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    healthy = tmp_path / "healthy.kehu"
+    shutil.copyfile(encrypted_sample["frozen"], healthy)
+    shutil.copyfile(str(encrypted_sample["frozen"]) + "-wal", str(healthy) + "-wal")
+    damaged = tmp_path / "damaged.kehu"
+    data = bytearray(encrypted_sample["path"].read_bytes())
+    data[PAGE * 3 + 100] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    script = ("import sys; sys.modules['cryptography'] = None; from cli import run_cli; "
+              "sys.exit(run_cli(['check', sys.argv[1]]))")
+    env = dict(os.environ, KEHU_PASSPHRASE=PASSPHRASE, QT_QPA_PLATFORM="offscreen")
+    results = {}
+    for path in (healthy, damaged):
+        before = files_digest(path)
+        done = subprocess.run([sys.executable, "-c", script, str(path)], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert "Traceback" not in done.stderr, done.stderr
+        assert files_digest(path) == before
+        results[path.name] = done.returncode
+    assert results == {"healthy.kehu": 0, "damaged.kehu": 1}, results
