@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -314,10 +313,9 @@ def restore(archive_path: Path, backup_path: Path, *,
                 shutil.copy2(wal, str(damaged) + "-wal")
                 private_files.restrict(str(damaged) + "-wal")
             kept = damaged
-        fd, tmp_name = tempfile.mkstemp(dir=archive_path.parent, suffix=".restoring")
-        os.close(fd)
-        tmp = Path(tmp_name)
+        tmp = database.restoring_copy(archive_path)     # a killed restore's is gone (_hold_lock)
         try:
+            private_files.create_empty(tmp)
             shutil.copy2(backup_path, tmp)
             private_files.restrict(tmp)
             if not database.check_file(tmp, key).ok:

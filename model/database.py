@@ -380,6 +380,15 @@ def _hold_lock(path: Path) -> None:
                 translate("Archive", "The archive {path} is open in another Kehu window or program. "
                     "Close it there first, then try again.").format(path=path))
         _open_locks[path] = (lock, 1)
+    try:        # holding the lock, nobody is restoring: a copy left by a killed restore goes
+        restoring_copy(path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def restoring_copy(path: Path) -> Path:
+    """Where a restore puts the backup's copy before swapping it in (beside the archive)."""
+    return Path(path).parent / f".{Path(path).name}.restoring"
 
 
 def _drop_lock(path: Path) -> None:

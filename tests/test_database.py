@@ -184,3 +184,39 @@ def test_backup_restore_round_trip_keeps_the_replaced_file(tmp_path):
     with database.Archive.open(path) as arch:
         assert customers.count(arch.conn) == 1
     assert backup.preview(kept).counts["customers"] == 2
+
+
+def test_a_restore_killed_midway_changes_nothing_and_leaves_no_copy_behind(tmp_path):
+    """SIGKILL while the backup is being copied in: the archive is byte-identical, and
+    the half-made copy beside it is gone the next time the archive is opened."""
+    path = tmp_path / "a.kehu"
+    with database.Archive.create(path) as arch:
+        customers.create(arch.conn, {"name": "王五"}, "t")
+        first = backup.make_backup(arch.conn, arch.path)
+        customers.create(arch.conn, {"name": "赵六"}, "t")
+    before = path.read_bytes()
+    script = (
+        "import os, shutil, signal, sys\n"
+        "from model import backup, database\n"
+        "real = shutil.copy2\n"
+        "def dying(src, dst, *a, **k):\n"
+        "    if str(dst).endswith('.restoring'):\n"
+        "        with open(dst, 'wb') as out:\n"
+        "            out.write(open(src, 'rb').read()[:1000])\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(src, dst, *a, **k)\n"
+        "shutil.copy2 = dying\n"
+        "backup.restore(sys.argv[1], sys.argv[2])\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path), str(first)],
+                          cwd=Path(__file__).resolve().parent.parent, timeout=60)
+    assert done.returncode == -9
+    left = database.restoring_copy(path.resolve())
+    assert left.exists()                     # what the kill left
+    assert path.read_bytes() == before
+    with database.Archive.open(path) as arch:
+        assert customers.count(arch.conn) == 2
+    assert not left.exists()
+    backup.restore(path, first)
+    assert not left.exists()
+    with database.Archive.open(path) as arch:
+        assert customers.count(arch.conn) == 1
