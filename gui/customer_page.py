@@ -170,6 +170,7 @@ class CustomerPage(QWidget):
         cols.save_choice(self.column_choice())
 
     def save_state(self) -> None:
+        self._fit_deleted_names(False)     # the user's width, not the one for deleted hits
         cols.save_choice(self.column_choice())
 
     # -- views and filters ------------------------------------------------------
@@ -329,9 +330,26 @@ class CustomerPage(QWidget):
             before = getattr(self, "_sort_before_search", None)
             self.model.set_sort(*(before or ("name", False)))
         self._show_sort_indicator()
+        self._fit_deleted_names(bool(ranked_ids and deleted))
         if ranked_ids and self.model.rowCount():
             self.table.selectRow(0)
         self._update_empty_note()
+
+    def _fit_deleted_names(self, shown: bool) -> None:
+        """Deleted hits read "张丽 (deleted)": the name column grows to show it whole while
+        they are shown, and goes back to the user's width after."""
+        column = [c.key for c in self.columns].index("name")
+        header = self.table.horizontalHeader()
+        before = getattr(self, "_name_width_before", None)
+        if shown:
+            wanted = self.table.sizeHintForColumn(column)
+            if wanted > header.sectionSize(column):
+                if before is None:
+                    self._name_width_before = header.sectionSize(column)
+                header.resizeSection(column, wanted)
+        elif before is not None:
+            header.resizeSection(column, before)
+            self._name_width_before = None
 
     def refresh(self, data_changed: bool = True) -> None:
         self.model.refresh(data_changed=data_changed)

@@ -91,6 +91,8 @@ def test_the_search_finds_deleted_customers_with_its_toggle_and_opens_one_to_res
     assert deleted.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert "restore" in deleted.data(Qt.ItemDataRole.ToolTipRole)
+    name_width = page.table.columnWidth(0)
+    assert name_width >= page.table.sizeHintForColumn(0)       # "张伟 (deleted)" whole
     # Selected, the deleted row is only to open: Delete and Log contact stay off.
     page.table.selectRow(1)
     assert page.selected_ids() == [] and page.row_id() == 1
