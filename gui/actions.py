@@ -23,6 +23,7 @@ ALWAYS = "always"
 ARCHIVE = "archive"           # an archive is open
 CUSTOMER = "customer"         # exactly one customer is selected
 CUSTOMERS = "customers"       # one or more customers are selected
+ONE_ROW = "one_row"           # exactly one row is selected (a deleted customer the search shows too)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def specs() -> list[ActionSpec]:
                    QKeySequence.StandardKey.New, "customer-new", ARCHIVE, toolbar=True,
                    requires="gui.customer_editor", tip=translate("Actions", "Add a customer")),
         ActionSpec("edit_customer", translate("Actions", "&Edit customer…"), "edit_customer",
-                   "customers", ("Return", "Enter"), "customer-edit", CUSTOMER,
+                   "customers", ("Return", "Enter"), "customer-edit", ONE_ROW,
                    requires="gui.customer_editor", list_shortcut=True,
                    tip=translate("Actions", "Open the selected customer (Enter or double-click)")),
         ActionSpec("log_contact", translate("Actions", "&Log a contact…"), "log_contact",

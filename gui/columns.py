@@ -62,6 +62,11 @@ def _lookup(labels: dict[str, str]) -> Callable[[Any], str]:
     return lambda value: "" if value is None else labels.get(value, str(value))
 
 
+def _birth_date(value: Any) -> str:
+    from gui.widgets import birth_date_text   # not at import: gui.widgets loads model.search
+    return birth_date_text(value)
+
+
 def customer_columns(language: str) -> list[Column]:
     """Every column the customer list can show, in default order."""
     genders = {"male": translate("Columns", "Male"), "female": translate("Columns", "Female")}
@@ -80,7 +85,8 @@ def customer_columns(language: str) -> list[Column]:
         Column("area_type", translate("Columns", "Area type"), "a.area_type", _lookup(area_types),
                sort=_case("a.area_type", {k: i for i, k in enumerate(area_types)}), chars=19),
         Column("manager", translate("Columns", "Manager"), "c.manager"),
-        Column("birth_date", translate("Columns", "Birth date"), "c.birth_date", chars=10),
+        Column("birth_date", translate("Columns", "Birth date"), "c.birth_date",
+               _birth_date, chars=10),
         Column("occupation", translate("Columns", "Occupation"), "c.occupation", chars=10),
         Column("created_on", translate("Columns", "Created"), "c.created_on", nullable=False, chars=10),
         Column("last_contact", translate("Columns", "Last contact"),

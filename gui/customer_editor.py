@@ -23,7 +23,8 @@ from gui import screen_fit, undo
 from gui.contact_dialog import ContactDialog
 from gui.grade_panel import GradePanel
 from gui.tasks import show_error
-from gui.widgets import (ERROR_STYLE, ChoiceCombo, DateField, DimensionCombo, RecordsModel,
+from gui.widgets import (ERROR_STYLE, BirthDateField, ChoiceCombo, DateField, DimensionCombo,
+                         RecordsModel,
                          area_type_choices, channel_labels, display_value, field_label,
                          fit_columns, gender_choices, record_choices, records_view)
 from model import circles, customers, name_order, rules, settings, stored_text
@@ -190,7 +191,9 @@ class CustomerEditor(QDialog):
             return ChoiceCombo(area_type_choices())
         if field in ("size", "deal_status", "own_channel", "scarce_resources"):
             return ChoiceCombo(record_choices(field))
-        if field in ("birth_date", "created_on", "handle_by"):
+        if field == "birth_date":
+            return BirthDateField()
+        if field in ("created_on", "handle_by"):
             return DateField()
         if field in LONG_TEXT:
             edit = QPlainTextEdit()

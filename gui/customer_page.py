@@ -170,6 +170,7 @@ class CustomerPage(QWidget):
         cols.save_choice(self.column_choice())
 
     def save_state(self) -> None:
+        self._fit_deleted_names(False)     # the user's width, not the one for deleted hits
         cols.save_choice(self.column_choice())
 
     # -- views and filters ------------------------------------------------------
@@ -314,23 +315,41 @@ class CustomerPage(QWidget):
                                     else Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
 
-    def set_search(self, ranked_ids: list[int] | None) -> None:
-        """Show search hits in rank order, or (None) the normal list again."""
+    def set_search(self, ranked_ids: list[int] | None, deleted: list[int] = ()) -> None:
+        """Show search hits in rank order, or (None) the normal list again; ``deleted``
+        are deleted customers among the hits (greyed, marked)."""
         was = self.model.searching()
         if ranked_ids is not None and not was:
             self._sort_before_search = self.model.sort_key()
-            self.model.set_search(ranked_ids)
+            self.model.set_search(ranked_ids, deleted)
             self.model.set_sort(None)
         elif ranked_ids is not None:
-            self.model.set_search(ranked_ids)
+            self.model.set_search(ranked_ids, deleted)
         elif was:
             self.model.set_search(None)
             before = getattr(self, "_sort_before_search", None)
             self.model.set_sort(*(before or ("name", False)))
         self._show_sort_indicator()
+        self._fit_deleted_names(bool(ranked_ids and deleted))
         if ranked_ids and self.model.rowCount():
             self.table.selectRow(0)
         self._update_empty_note()
+
+    def _fit_deleted_names(self, shown: bool) -> None:
+        """Deleted hits read "张丽 (deleted)": the name column grows to show it whole while
+        they are shown, and goes back to the user's width after."""
+        column = [c.key for c in self.columns].index("name")
+        header = self.table.horizontalHeader()
+        before = getattr(self, "_name_width_before", None)
+        if shown:
+            wanted = self.table.sizeHintForColumn(column)
+            if wanted > header.sectionSize(column):
+                if before is None:
+                    self._name_width_before = header.sectionSize(column)
+                header.resizeSection(column, wanted)
+        elif before is not None:
+            header.resizeSection(column, before)
+            self._name_width_before = None
 
     def refresh(self, data_changed: bool = True) -> None:
         self.model.refresh(data_changed=data_changed)
@@ -381,13 +400,20 @@ class CustomerPage(QWidget):
         return True
 
     def selected_ids(self) -> list[int]:
+        """The selected customers, deleted ones left out (they are only to open)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [i for i in (self.model.customer_id(r) for r in rows) if i is not None]
+        return [i for i in (self.model.customer_id(r) for r in rows if not self.model.is_deleted(r))
+                if i is not None]
 
     def current_id(self) -> int | None:
         """The selected customer when exactly one is selected."""
         ids = self.selected_ids()
         return ids[0] if len(ids) == 1 else None
+
+    def row_id(self) -> int | None:
+        """The customer of the one selected row, a deleted one included (to open)."""
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return self.model.customer_id(rows.pop()) if len(rows) == 1 else None
 
     def _double_clicked(self, index) -> None:
         customer_id = self.model.customer_id(index.row())

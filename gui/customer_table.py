@@ -23,6 +23,7 @@ from typing import Any, Callable, Sequence
 import shiboken6
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
                             Signal)
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from gui.columns import Column
 from model import customers
@@ -65,6 +66,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._columns = list(columns)
         self._filter = CustomerFilter()
         self._search: list[int] | None = None     # ranked ids while a search is active
+        self._deleted: frozenset[int] = frozenset()  # deleted customers among them (shown greyed)
         self._sort: tuple[int, Qt.SortOrder] | None = (0, Qt.SortOrder.AscendingOrder)
         self._pages: OrderedDict[int, list[tuple[str, ...]]] = OrderedDict()
         self._select_sql = "SELECT c.id, " + ", ".join(c.select for c in self._columns) + FROM
@@ -95,10 +97,17 @@ class CustomerTableModel(QAbstractTableModel):
     def current_filter(self) -> CustomerFilter:
         return self._filter
 
-    def set_search(self, ranked_ids: Sequence[int] | None) -> None:
-        """Show only these customers, best first (None: leave search)."""
+    def set_search(self, ranked_ids: Sequence[int] | None, deleted: Sequence[int] = ()) -> None:
+        """Show only these customers, best first (None: leave search). ``deleted``: the
+        deleted customers among them (the search's "deleted too"), shown greyed and
+        marked; without them deleted customers never show."""
         self._search = None if ranked_ids is None else [int(i) for i in ranked_ids]
+        self._deleted = frozenset(int(i) for i in deleted) if ranked_ids is not None else frozenset()
         self.refresh()
+
+    def is_deleted(self, row: int) -> bool:
+        """A deleted customer shown by the search (opening it offers Restore)."""
+        return bool(self._deleted) and self.customer_id(row) in self._deleted
 
     def searching(self) -> bool:
         return self._search is not None
@@ -189,7 +198,13 @@ class CustomerTableModel(QAbstractTableModel):
         if self._search is not None:
             sql += " JOIN json_each(?) j ON j.value = c.id"
             params = [json.dumps(self._search), *params]
-        sql += f" WHERE c.deleted_at IS NULL AND {where} ORDER BY {self._order_by()}"
+        # Deleted customers only as search hits the search was asked to include.
+        live = "(c.deleted_at IS NULL OR c.id IN (SELECT value FROM json_each(?)))"
+        if self._deleted:
+            params = [*params[:1], json.dumps(sorted(self._deleted)), *params[1:]]
+        else:
+            live = "c.deleted_at IS NULL"
+        sql += f" WHERE {live} AND {where} ORDER BY {self._order_by()}"
         return sql, params
 
     # -- facts for the window ------------------------------------------------
@@ -235,7 +250,16 @@ class CustomerTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self._page(index.row() // self.PAGE_SIZE)[index.row() % self.PAGE_SIZE]
-            return row[index.column()]
+            text = row[index.column()]
+            if self.is_deleted(index.row()):
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return self.tr("Deleted. Open the customer to restore them.")
+                if self._columns[index.column()].key == "name":
+                    return self.tr("{name} (deleted)").format(name=text)
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_deleted(index.row()):
+            return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                   QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.UserRole:
             return int(self._ids[index.row()])
         return None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFileDialog, QFo
                                QRadioButton, QScrollArea, QSpinBox, QTableView, QTabWidget,
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from gui import screen_fit
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, ChoiceCombo, RecordsModel, TaskProgress, field_label,
                          fit_columns, show_failure)
@@ -410,6 +411,8 @@ class CheckPage(WorkPage):
         self.skipped_model = RecordsModel(parent=self)
         self.skipped_view = _table_view()
         self.skipped_view.setModel(self.skipped_model)
+        for view in (self.rejects_view, self.duplicates_view, self.skipped_view):
+            view.verticalHeader().hide()     # the file's row number is the first column
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rejects_view, self.tr("Rejected"))
         self.tabs.addTab(self.duplicates_view, self.tr("Duplicates"))
@@ -513,8 +516,9 @@ class CheckPage(WorkPage):
                                  .format(count=result.rejected, shown=len(shown)))
         self.tabs.setCurrentIndex(0 if result.rejected else 1 if result.duplicates else 2)
         self.tabs.setVisible(bool(result.rejected or result.duplicates or result.skipped))
+        # The reasons are what the user reads: room for most of them (the tooltip has all).
         for view in (self.rejects_view, self.duplicates_view, self.skipped_view):
-            fit_columns(view, 360)
+            fit_columns(view, max(360, self.width() // 2))
         self.write_good.setText(self.tr("&Import the {count} good rows and write the rejected rows "
                                         "to a file with their reasons").format(count=result.imported))
         self.write_good.setEnabled(result.imported > 0)
@@ -590,13 +594,15 @@ class ImportPage(WorkPage):
         self.wiz.outcome = result
         added = (self.tr("Customers imported: {count}") if result.kind == "customers"
                  else self.tr("Transactions imported: {count}"))
+        # Every row of the file is accounted for: imported + rejected + duplicates + skipped.
+        rows = self.tr("Rows read below the headers: {count}").format(count=result.rows)
         if result.written:
-            lines = [added.format(count=result.added)]
+            lines = [rows, added.format(count=result.added)]
             if result.rejected:
                 lines.append(self.tr("Rejected, not imported: {count}")
                              .format(count=result.rejected))
         else:
-            lines = [self.tr("Nothing was imported: some rows were rejected (rejected: {count}) and "
+            lines = [rows, self.tr("Nothing was imported: some rows were rejected (rejected: {count}) and "
                              "you chose all or nothing. Correct them (the reasons are in the "
                              "rejects file) and import the file again.").format(count=result.rejected)]
         if result.duplicates:
@@ -657,7 +663,9 @@ class ImportDialog(QWizard):
                               (self.MAPPING, self.mapping_page), (self.CHECK, self.check_page),
                               (self.IMPORT, self.import_page)):
             self.setPage(page_id, page)
-        self.resize(960, 680)
+        # Wide enough for the rejects' reasons on a 1366×768 laptop.
+        room = screen_fit.available_area(self)
+        self.resize(min(1200, room.width() - 40), min(700, room.height() - 40))
 
     def kind(self) -> str:
         return self.file_page.kind()

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import (QByteArray, QEvent, QLocale, QObject, QSignalBlocker, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton,
                                QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
@@ -225,6 +225,14 @@ class MainWindow(QMainWindow):
             field.installEventFilter(self)
             bar.addWidget(field)
             self.search_field = field
+            # The deleted customers too (issue 17): greyed and marked, opened to restore.
+            self.search_deleted = QCheckBox(self.tr("Deleted too"))
+            self.search_deleted.setObjectName("search_deleted")
+            self.search_deleted.setToolTip(self.tr("The search also finds deleted customers: they "
+                                                   "show greyed, marked deleted; open one to "
+                                                   "restore it"))
+            self.search_deleted.toggled.connect(lambda _on: self._run_search())
+            bar.addWidget(self.search_deleted)
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -296,6 +304,8 @@ class MainWindow(QMainWindow):
                 facts.add(registry.CUSTOMERS)
             if len(selected) == 1:
                 facts.add(registry.CUSTOMER)
+            if page.row_id() is not None:
+                facts.add(registry.ONE_ROW)
             view = page.current_view()
             if view is not None and not view.builtin:
                 facts.add("user_view")
@@ -743,7 +753,7 @@ class MainWindow(QMainWindow):
         from gui.customer_editor import CustomerEditor
         page = self.page()
         if customer_id is None and page is not None:
-            customer_id = page.current_id()
+            customer_id = page.row_id()     # a deleted one the search shows opens to restore
         if self.archive is None or customer_id is None:
             return
         if CustomerEditor.edit(self, self.archive, customer_id):
@@ -934,7 +944,9 @@ class MainWindow(QMainWindow):
             page.set_search(None)
         else:
             result = self._searcher.find(text, limit=500)
-            page.set_search(list(result.ids))
+            deleted = [r["id"] for r in customers.deleted(self.archive.conn, text)] \
+                if self.search_deleted.isChecked() else []
+            page.set_search(list(result.ids) + deleted, deleted)
             if result.total > len(result.ids):
                 self.statusBar().showMessage(self.tr("{total} found; showing the best {shown}.")
                                              .format(total=QLocale().toString(result.total),

@@ -3,7 +3,7 @@
 - :func:`field_label` / :func:`display_value`: a record field's name and a stored
   value as the user reads them (dimension codes as labels, gender, area types).
 - :class:`DateField`: a date typed in any common way or picked from a calendar;
-  empty means "no date".
+  empty means "no date". :class:`BirthDateField`: the same, or a year alone, with the age.
 - :class:`ChoiceCombo`: a fixed list of choices with Ctrl+Z undo of the last picks.
 - :class:`DimensionCombo`: one segmentation dimension's values, labelled.
 - :class:`RecordsModel`: a small read-only table model over rows of text.
@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEventLoop,
@@ -135,11 +136,23 @@ def channel_labels() -> dict[str, str]:
     }
 
 
+def birth_date_text(value: Any) -> str:
+    """A stored birth date as shown: the ISO date, or a year alone as "1985" ("1985年")."""
+    if value is None or value == "":
+        return ""
+    text = str(value)
+    if normalize.is_year_only(text):
+        return translate("Fields", "{year}", "a birth date known only as a year").format(year=text)
+    return text
+
+
 def display_value(field: str, value: Any) -> str:
     """A stored value as the user reads it; "" for no value."""
     if value is None or value == "":
         return ""
     text = str(value)
+    if field == "birth_date":
+        return birth_date_text(text)
     if field == "gender":
         return dict((v, t) for t, v in gender_choices()).get(text, text)
     if field == "area_type":
@@ -220,6 +233,47 @@ class DateField(QWidget):
         self.line.insert(day.toString("yyyy-MM-dd"))
         self.button.menu().hide()
         self.edited.emit()
+
+
+class BirthDateField(DateField):
+    """A birth date: a whole date, or a year alone (1985, 1985年) when that is all that is
+    known, kept as a year. The age beside it (a year alone: the age reached this year)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.line.setPlaceholderText(self.tr("e.g. 1985-03-12, or 1985"))
+        self.line.setToolTip(self.tr("A whole date, or only the year when the day is not known "
+                                     "(a year has no birthday reminder)"))
+        self.age = QLabel(self)
+        self.age.setObjectName("age")
+        self.layout().insertWidget(1, self.age)
+        self.line.textChanged.connect(self._show_age)
+
+    def setText(self, text: str | None) -> None:  # noqa: N802 - Qt naming
+        super().setText(birth_date_text(text))
+
+    def _show_age(self, text: str) -> None:
+        try:
+            stored = normalize.birth_date(text)
+        except normalize.Invalid:
+            stored = None
+        years = normalize.age(stored, date.today())
+        if years is None:
+            self.age.clear()
+        elif normalize.is_year_only(stored):
+            self.age.setText(self.tr("{age} this year").format(age=years))
+        else:
+            self.age.setText(self.tr("age {age}").format(age=years))
+
+    def _sync_calendar(self) -> None:
+        try:
+            stored = normalize.birth_date(self.line.text())
+        except normalize.Invalid:
+            stored = None
+        if normalize.is_year_only(stored):   # the calendar opens in that year
+            self.calendar.setSelectedDate(QDate(int(stored), 1, 1))
+        else:
+            super()._sync_calendar()
 
 
 class ChoiceCombo(QComboBox):

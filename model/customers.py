@@ -77,7 +77,9 @@ def clean(values: dict, *, partial: bool = False) -> dict:
                 out[key] = normalize.number(raw)
                 if out[key] is not None and out[key] < 0:
                     raise normalize.Invalid(translate("Customers", "The potential amount cannot be negative."))
-            elif key in ("birth_date", "created_on", "handle_by"):
+            elif key == "birth_date":
+                out[key] = normalize.birth_date(raw)   # a year alone stays a year
+            elif key in ("created_on", "handle_by"):
                 out[key] = normalize.iso_date(raw)
             elif key == "gender":
                 out[key] = normalize.gender(raw)

@@ -229,8 +229,9 @@ def _missing_message(match: HeaderMatch, columns: list[str], kind: str) -> str:
     if not any(match.mapping.values()):
         return translate(
             "Import", "None of the column headers is recognised ({columns}), so this does not look like "
-            "a table of {kind}. The first row must hold the headers, such as 姓名, 手机, 地址 (name, "
-            "phone, address); map other headers to fields in the import window or with "
+            "a table of {kind}. The header row must hold headers such as 姓名, 手机, 地址 (name, "
+            "phone, address): choose the row that holds them (the preview's header row, or "
+            "--header-row N), or map other headers to fields in the import window or with "
             "--mapping FILE.json.").format(columns=shown, kind=_kind_label(kind))
     wanted = []
     for key in match.missing:

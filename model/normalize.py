@@ -26,8 +26,9 @@ _FLOAT_WHOLE = re.compile(r"\d+\.0")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-()（）.·/]")
 _SERIAL = re.compile(r"\d{1,5}(?:\.0+)?")
 # A year alone (1985, 1985.0, 1985年): never an Excel day number, which would make it
-# a day in 1905. Branch default: such a date is rejected with its reason, not guessed.
-_YEAR_ONLY = re.compile(r"(19|20)\d\d(?:\.0+|\s*年)?")
+# a day in 1905. A birth date keeps it as a year (birth_date below); any other date
+# rejects it with its reason.
+_YEAR_ONLY = re.compile(r"((?:19|20)\d\d)(?:\.0+|\s*年)?")
 _NUMBER_DECORATION = re.compile(r"[,\s¥￥元]")
 
 
@@ -163,6 +164,50 @@ def iso_date(value) -> str | None:
     if not (1900 <= d.year <= 2100):
         raise Invalid(translate("Normalize", "'{value}' is outside the years 1900-2100.").format(value=d.isoformat()))
     return d.isoformat()
+
+
+def year_only(value) -> int | None:
+    """The year when ``value`` is a year alone (1985, 1985.0, "1985", "1985年"), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return int(value) if float(value).is_integer() and 1900 <= value <= 2099 else None
+    if not isinstance(value, str):
+        return None
+    m = _YEAR_ONLY.fullmatch(text(value) or "")
+    return int(m.group(1)) if m else None
+
+
+def birth_date(value) -> str | None:
+    """A birth date as stored: an ISO date (1985-03-12), or a year alone ("1985") when
+    that is all that is known. The length of the text is its precision: a year has no
+    birthday, only an age."""
+    year = year_only(value)
+    if year is not None:
+        return str(year)
+    return iso_date(value)
+
+
+def is_year_only(stored: str | None) -> bool:
+    """A stored birth date that holds a year only."""
+    return bool(stored) and len(stored) == 4 and stored.isdigit()
+
+
+def age(stored: str | None, on: date) -> int | None:
+    """Years of age on ``on`` from a stored birth date: exact for a whole date; for a year
+    alone the age reached this calendar year (the birthday itself is unknown)."""
+    if not stored:
+        return None
+    try:
+        born = int(stored[:4])
+    except ValueError:
+        return None
+    years = on.year - born
+    if len(stored) >= 10 and (on.month, on.day) < (int(stored[5:7]), int(stored[8:10])):
+        years -= 1
+    return years if years >= 0 else None
 
 
 def number(value) -> float | None:

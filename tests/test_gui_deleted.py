@@ -68,3 +68,49 @@ def test_the_purge_dialog_opens_a_deleted_customer(qtbot, archive, monkeypatch):
     dialog.list.itemDoubleClicked.emit(item)
     assert opened == [ident] and dialog.opened_changed
     assert dialog.list.count() == 0 and customers.get(archive.conn, ident)["deleted_at"] is None
+
+
+def test_the_search_finds_deleted_customers_with_its_toggle_and_opens_one_to_restore(qtbot, book):
+    with Archive.open(book) as archive:
+        customers.delete(archive.conn, 1, by="t")
+        customers.create(archive.conn, {"name": "张伟明", "phone": "13800000009"}, by="t")
+    window = open_window(qtbot, book)
+    page = window.page()
+    qtbot.waitUntil(lambda: window.search_field.isEnabled(), timeout=15000)
+    with qtbot.waitSignal(window.search_done, timeout=5000):
+        type_text(window.search_field, "张伟")
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert names == ["张伟明"]                                    # not the deleted one
+    with qtbot.waitSignal(window.search_done, timeout=5000):
+        qtbot.mouseClick(window.search_deleted, Qt.MouseButton.LeftButton)
+    assert window.search_deleted.isChecked()
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert names == ["张伟明", "张伟 (deleted)"]                  # live hits first
+    deleted = page.model.index(1, 0)
+    assert page.model.is_deleted(1) and not page.model.is_deleted(0)
+    assert deleted.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "restore" in deleted.data(Qt.ItemDataRole.ToolTipRole)
+    name_width = page.table.columnWidth(0)
+    assert name_width >= page.table.sizeHintForColumn(0)       # "张伟 (deleted)" whole
+    # Selected, the deleted row is only to open: Delete and Log contact stay off.
+    page.table.selectRow(1)
+    assert page.selected_ids() == [] and page.row_id() == 1
+    assert window.action("edit_customer").isEnabled()
+    assert not window.action("delete_customer").isEnabled()
+
+    def restore(editor: CustomerEditor):
+        assert editor.restore_button.isVisibleTo(editor) and not editor.save_button.isEnabled()
+        qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
+        assert not editor.restore_button.isVisibleTo(editor)
+        editor.reject()
+    on_modal_of(CustomerEditor, restore)
+    with qtbot.waitSignal(window.search_done, timeout=15000):
+        window.action("edit_customer").trigger()            # Enter opens it
+    assert customers.get(window.archive.conn, 1)["deleted_at"] is None
+    assert customers.history(window.archive.conn, 1)[0]["field"] == "*restored"
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert names == ["张伟", "张伟明"]                            # back among the live hits
+    with qtbot.waitSignal(window.search_done, timeout=5000):
+        window.search_deleted.setChecked(False)
+    close_window(qtbot, window)

@@ -310,3 +310,42 @@ def test_the_same_name_and_birth_date_without_phone_is_flagged(qtbot, archive):
     assert [o["why"] for o in dialog.same_customers()] == ["birth_date"]
     dialog.set_value("birth_date", "1985-03-13")
     assert dialog.same_customers() == []
+
+
+def test_a_birth_year_alone_is_typed_kept_and_shown_with_the_age(qtbot, editor, archive, customer):
+    from datetime import date
+    field = editor.inputs["birth_date"]
+    field.line.setFocus()
+    qtbot.keyClicks(field.line, "1985")
+    assert field.age.text() == f"{date.today().year - 1985} this year"
+    assert editor.save()
+    assert customers.get(archive.conn, customer)["birth_date"] == "1985"
+    assert field.text() == "1985" and not editor.is_dirty()
+    history = customers.history(archive.conn, customer)
+    assert [(h["field"], h["new_value"]) for h in history if h["field"] == "birth_date"] == [
+        ("birth_date", "1985")]
+    # A whole date again: the exact age.
+    field.line.clear()
+    qtbot.keyClicks(field.line, "1985-01-01")
+    assert field.age.text() == f"age {date.today().year - 1985}"
+    assert editor.save()
+    assert customers.get(archive.conn, customer)["birth_date"] == "1985-01-01"
+
+
+def test_a_birth_year_reads_1985_nian_in_chinese(qtbot, archive, customer):
+    from PySide6.QtCore import QCoreApplication
+    from model import language
+    customers.update(archive.conn, customer, {"birth_date": "1985"}, "李经理")
+    app = QCoreApplication.instance()
+    language.install_translators(app, "zh_CN")
+    try:
+        dialog = CustomerEditor(None, archive, customer)
+        qtbot.addWidget(dialog)
+        field = dialog.inputs["birth_date"]
+        assert field.text() == "1985年" and field.age.text().startswith("今年")
+        assert not dialog.is_dirty()
+        type_text(dialog.inputs["needs"], "理财")      # saving another field leaves the year
+        assert dialog.save()
+        assert customers.get(archive.conn, customer)["birth_date"] == "1985"
+    finally:
+        language.install_translators(app, "en")

@@ -341,3 +341,30 @@ def test_no_phone_column_warns_before_the_check(qtbot, wizard, archive, tmp_path
     assert wizard.currentId() == ImportDialog.CHECK
     qtbot.waitUntil(lambda: wizard.check is not None, timeout=15000)
     assert wizard.check.imported == 1
+
+
+def test_a_messy_file_every_row_accounted_for_and_years_kept(qtbot, wizard, archive, tmp_path):
+    """A GBK file as WPS saves it: title and note above the header on row 3, annotated
+    headers, year-only birth dates (text and 年), a bad phone, a duplicate, a totals row."""
+    path = tmp_path / "客户名单.csv"
+    rows = [["2026年12月 客户名单", "", "", ""], ["说明：带*为必填", "", "", ""],
+            ["客户姓名*", "手机号码（必填）", "出生日期", "存款金额(元)"],
+            ["张伟", "13800000001", "1985", "100"], ["李娜", "1380000", "1990-03-12", "200"],
+            ["王强", "13800000001", "1991/4/5", "50"], ["赵敏", "13800000004", "1988年", "50"],
+            ["合计：4人", "", "", "400"]]
+    with open(path, "w", encoding="gbk", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    to_preview(qtbot, wizard, path)
+    assert wizard.preview_page.header_row.value() == 3
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check is not None, timeout=15000)
+    check = wizard.check
+    assert (check.imported, check.rejected, check.duplicates, check.skipped) == (2, 1, 1, 1)
+    assert check.rows == 5 == check.imported + check.rejected + check.duplicates + check.skipped
+    assert wizard.check_page.write_good.isChecked() and wizard.check_page.choice.isVisibleTo(wizard)
+    assert not wizard.check_page.rejects_view.verticalHeader().isVisibleTo(wizard)
+    run_import(qtbot, wizard)
+    assert "Rows read below the headers: 5" in wizard.import_page.summary.text()
+    stored = [tuple(r) for r in archive.conn.execute("SELECT name, birth_date FROM customers ORDER BY id")]
+    assert stored == [("张伟", "1985"), ("赵敏", "1988")]
