@@ -132,6 +132,18 @@ def test_the_whole_book_check_does_not_hide_a_swapped_customer_or_an_override(bo
     assert (again.changed_rows, again.refreshed_rows, again.skipped_overrides) == (0, 0, 1)
 
 
+def test_each_not_enough_information_explanation_counts_its_own_known_dimensions(archive):
+    conn = archive.conn
+    two = add_customer(conn, "两项", dim_age="1.5", dim_family="2.4")
+    three = add_customer(conn, "三项", dim_age="1.5", dim_family="2.4", dim_occupation="3.4")
+    add_customer(conn, "六项", **RETIREE)       # known enough: the statuses column holds text (and NaN)
+    grade(conn)
+    for cid, known in ((two, 2), (three, 3)):
+        record = grading.current(conn, cid)["persona"]
+        assert record.value == grading.NOT_ENOUGH_INFORMATION and record.detail["known"] == known
+        assert record.explanation("en").startswith(f"Only {known} of ")
+
+
 def test_a_run_is_one_transaction(book):
     conn, _ = book
 

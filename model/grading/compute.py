@@ -171,11 +171,21 @@ class ComputedGrades:
         values, statuses, known = f["value"].tolist(), f["statuses"].tolist(), f["known"].tolist()
         tied, scores, matched = f["tied_with"].tolist(), f["score"].tolist(), f["matched"].tolist()
         bests = f["best"].tolist()
-        combos = [f"{v}/{b}/{s if s is not None else k}/{'|'.join(t)}"
-                  for v, b, s, k, t in zip(values, bests, statuses, known, tied)]
-        codes, uniques = pd.factorize(np.asarray(combos, dtype=object))
-        first = np.full(len(uniques), -1, dtype=np.int64)
-        first[codes[::-1]] = np.arange(len(codes))[::-1]       # first row of each combination
+        if not len(values):
+            return []
+        # One integer per combination: value, best, and the statuses - or, with not enough
+        # information (no statuses: None, or NaN in a pandas 3 string column), the known count.
+        value_code = pd.factorize(f["value"].to_numpy(dtype=object))[0].astype(np.int64)
+        best_code = pd.factorize(f["best"].to_numpy(dtype=object))[0].astype(np.int64) + 1
+        status_code, status_uniques = pd.factorize(f["statuses"].to_numpy(dtype=object))
+        tie_code, tie_uniques = pd.factorize(np.asarray(["|".join(t) for t in tied], dtype=object))
+        no_statuses = status_code < 0
+        width = len(status_uniques) + 1
+        status_part = np.where(no_statuses, width + np.asarray(known, dtype=np.int64), status_code)
+        key = ((value_code * (len(bests) + 1) + best_code) * (width + len(keys) + 2) + status_part) \
+            * (len(tie_uniques) + 1) + tie_code
+        _, first, codes = np.unique(key, return_index=True, return_inverse=True)
+        codes = codes.ravel()
         dims_json: dict[str, str] = {}     # per statuses string
         ties_json: dict[tuple, str] = {}
         texts = []
