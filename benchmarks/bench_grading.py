@@ -102,11 +102,11 @@ def child(path: str) -> int:
         conn = archive.conn
         figures = {}
         for run in ("first", "again"):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             computed = grading.compute(grading.load_inputs(conn, AS_OF))
             result = grading.apply(conn, computed)
             figures[run] = {"seconds": time.perf_counter() - started, "changed": result.changed_rows,
-                            "refreshed": result.refreshed_rows}
+                            "refreshed": result.refreshed_rows, "cpu": time.process_time() - cpu}
         figures["distribution"] = grading.distribution(conn)
     figures["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(figures, ensure_ascii=False))
@@ -144,6 +144,10 @@ def main(argv: list[str]) -> int:
     print("distribution:", {s: d for s, d in figures["distribution"].items() if d})
     ok = _line("grading (tier + RFM + persona), write", figures["first"]["seconds"], "s", TARGET_GRADE_S)
     print(f"{'  rows written':<40} {figures['first']['changed']:8d}")
+    # On a shared machine the wall time waits for others: the process's own CPU time and the
+    # load average say how much (information, not a target).
+    print(f"{'  CPU time (grading; regrade)':<40} {figures['first']['cpu']:8.2f} s; {figures['again']['cpu']:.2f} s"
+          f"   load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     ok &= _line("peak memory of the grading process", figures["max_rss_mb"], "MB", TARGET_MEMORY_MB)
     ok &= _line("regrade, nothing changed", figures["again"]["seconds"], "s", TARGET_REGRADE_S)
     zero = figures["again"]["changed"] == 0 and figures["again"]["refreshed"] == 0

@@ -34,10 +34,14 @@ def register(commands) -> None:
     p.set_defaults(run=cmd_opportunity)
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text`` (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _padded(text: str, width: int) -> str:
-    """``text`` filled with spaces to ``width`` terminal columns (a Chinese character takes two)."""
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - used)
+    """``text`` filled with spaces to ``width`` terminal columns."""
+    return text + " " * max(0, width - _width(text))
 
 
 def print_distribution(distribution: dict[str, dict[str, int]], schemes=grading.SCHEMES) -> None:
@@ -47,9 +51,11 @@ def print_distribution(distribution: dict[str, dict[str, int]], schemes=grading.
             continue
         total = sum(counts.values())
         print(translate("CLI", "{scheme}:").format(scheme=grading.scheme_label(scheme)))
+        labels = {value: grading.value_label(scheme, value) for value in counts}
+        width = max([28, *(_width(label) for label in labels.values())])     # the seed's RFM names are long
         for value, count in counts.items():
             share = 100 * count / total if total else 0
-            print(f"  {_padded(grading.value_label(scheme, value), 28)} {count:>8}  {share:5.1f}%")
+            print(f"  {_padded(labels[value], width)} {count:>8}  {share:5.1f}%")
 
 
 def cmd_grade(args) -> int:

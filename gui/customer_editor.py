@@ -292,7 +292,10 @@ class CustomerEditor(QDialog):
                 widget.addItem(self.tr("{value} (not in the rules)").format(value=value), value)
             widget.set_value(value)
             return
-        text = "" if value is None else (repr(value) if isinstance(value, float) else str(value))
+        if isinstance(value, float):          # whole amounts without ".0" (540000, not 540000.0)
+            text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        else:
+            text = "" if value is None else str(value)
         if isinstance(widget, QPlainTextEdit):
             widget.setPlainText(text)
         elif isinstance(widget, QComboBox):

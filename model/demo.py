@@ -281,6 +281,10 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     counts.update(add_key_accounts(conn, rng, as_of))
     from model.demo_opportunity import add_opportunities   # its own random stream, as the partners
     counts.update(add_opportunities(conn, np.random.default_rng([seed, 16]), as_of))
+    from model.demo_seed_grading import add_seed_grading   # its own random stream, as the partners
+    seeded = add_seed_grading(conn, np.random.default_rng([seed, 19]), as_of)
+    counts["contacts"] += seeded.pop("senior_calls", 0)
+    counts.update(seeded)
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts

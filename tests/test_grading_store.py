@@ -116,6 +116,34 @@ def test_only_changed_grades_get_history_and_moved_explanations_are_refreshed(bo
     assert grading.current(conn, ids[0])["rfm"].as_of == date(2025, 7, 1)
 
 
+def test_the_whole_book_check_does_not_hide_a_swapped_customer_or_an_override(book):
+    """A regrade compares each scheme's stored rows as whole texts first (the fast way to
+    find nothing changed); a book with the same count but another customer, or with an
+    override, still goes row by row."""
+    conn, ids = book
+    grade(conn)
+    customers.delete(conn, ids[4], by="test")          # nothing in the window: tier C
+    newcomer = add_customer(conn, "新客户", area="幸福小区", manager="王芳", **RETIREE)
+    result = grade(conn)
+    assert result.per_scheme_counts == {"value_tier": 1, "rfm": 1, "persona": 1}   # the newcomer's grades
+    assert set(grading.current(conn, newcomer)) == {"value_tier", "rfm", "persona"}
+    grading.override(conn, ids[2], "value_tier", "A", "大客户", by="test")
+    again = grade(conn)
+    assert (again.changed_rows, again.refreshed_rows, again.skipped_overrides) == (0, 0, 1)
+
+
+def test_each_not_enough_information_explanation_counts_its_own_known_dimensions(archive):
+    conn = archive.conn
+    two = add_customer(conn, "两项", dim_age="1.5", dim_family="2.4")
+    three = add_customer(conn, "三项", dim_age="1.5", dim_family="2.4", dim_occupation="3.4")
+    add_customer(conn, "六项", **RETIREE)       # known enough: the statuses column holds text (and NaN)
+    grade(conn)
+    for cid, known in ((two, 2), (three, 3)):
+        record = grading.current(conn, cid)["persona"]
+        assert record.value == grading.NOT_ENOUGH_INFORMATION and record.detail["known"] == known
+        assert record.explanation("en").startswith(f"Only {known} of ")
+
+
 def test_a_run_is_one_transaction(book):
     conn, _ = book
 

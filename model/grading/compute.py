@@ -102,26 +102,46 @@ class ComputedGrades:
         ranks = _numbers(f["rank"], 0)
         before, cum = _numbers(f["share_before"], 6), _numbers(f["cum_share"], 6)
         ties = _numbers(f["tie_size"], 0)
-        out = []
-        pareto_rules = f["pareto_rule"].tolist()
-        for i, rule in enumerate(f["rule"].tolist()):
-            if rule in value_tier_engine.SEED_RULES:
-                # Few customers: built as a dict (the ranking figures when ranked, and the record's inputs).
-                detail = {"amount": json.loads(amounts[i]), "cutoff": json.loads(cut[i]), "rule": rule,
-                          "pareto_rule": pareto_rules[i]}
-                if pareto_rules[i] == "pareto":
-                    detail.update(cum_share=json.loads(cum[i]), rank=json.loads(ranks[i]),
-                                  share_before=json.loads(before[i]), tie_size=json.loads(ties[i]))
-                if rule != "scarce_resources":
-                    potential = f["potential"].iat[i]
-                    detail.update(size=f["size"].iat[i], own_channel=bool(f["own_channel"].iat[i]),
-                                  potential=None if potential != potential else _num(potential, 2))
-                out.append(_dumps(detail))
-            elif rule == "pareto":
-                out.append(f'{{"amount":{amounts[i]},"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},'
-                           f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]}}}')
+        rules, pareto_rules = f["rule"].tolist(), f["pareto_rule"].tolist()
+        out = [""] * len(rules)
+        seed = []
+        for i, rule in enumerate(rules):
+            if rule == "pareto":
+                out[i] = (f'{{"amount":{amounts[i]},"cum_share":{cum[i]},"cutoff":{cut[i]},"rank":{ranks[i]},'
+                          f'"rule":"pareto","share_before":{before[i]},"tie_size":{ties[i]}}}')
+            elif rule in value_tier_engine.SEED_RULES:
+                seed.append(i)
             else:
-                out.append(f'{{"amount":{amounts[i]},"cutoff":{cut[i]},"rule":"{rule}"}}')
+                out[i] = f'{{"amount":{amounts[i]},"cutoff":{cut[i]},"rule":"{rule}"}}'
+        if seed:
+            # The seed's rules (scarce resources, size with own channel or potential) also keep
+            # the ranking figures when ranked, and the record's inputs. Keys in sorted order.
+            rows = np.asarray(seed)
+            sizes = [_dumps(s) for s in f["size"].to_numpy(dtype=object)[rows].tolist()]
+            owns = ["true" if x else "false" for x in f["own_channel"].to_numpy(dtype=bool)[rows].tolist()]
+            potentials = _numbers(f["potential"].iloc[rows], 2)
+            for k, i in enumerate(seed):
+                rule, pareto = rules[i], pareto_rules[i]
+                ranked = pareto == "pareto"
+                text = f'{{"amount":{amounts[i]},'
+                if ranked:
+                    text += f'"cum_share":{cum[i]},'
+                text += f'"cutoff":{cut[i]},'
+                if rule != "scarce_resources":
+                    text += f'"own_channel":{owns[k]},'
+                text += f'"pareto_rule":"{pareto}",'
+                if rule != "scarce_resources":
+                    text += f'"potential":{potentials[k]},'
+                if ranked:
+                    text += f'"rank":{ranks[i]},'
+                text += f'"rule":"{rule}"'
+                if ranked:
+                    text += f',"share_before":{before[i]}'
+                if rule != "scarce_resources":
+                    text += f',"size":{sizes[k]}'
+                if ranked:
+                    text += f',"tie_size":{ties[i]}'
+                out[i] = text + "}"
         return out
 
     def _rfm_details(self) -> list[str]:
@@ -151,11 +171,21 @@ class ComputedGrades:
         values, statuses, known = f["value"].tolist(), f["statuses"].tolist(), f["known"].tolist()
         tied, scores, matched = f["tied_with"].tolist(), f["score"].tolist(), f["matched"].tolist()
         bests = f["best"].tolist()
-        combos = [f"{v}/{b}/{s if s is not None else k}/{'|'.join(t)}"
-                  for v, b, s, k, t in zip(values, bests, statuses, known, tied)]
-        codes, uniques = pd.factorize(np.asarray(combos, dtype=object))
-        first = np.full(len(uniques), -1, dtype=np.int64)
-        first[codes[::-1]] = np.arange(len(codes))[::-1]       # first row of each combination
+        if not len(values):
+            return []
+        # One integer per combination: value, best, and the statuses - or, with not enough
+        # information (no statuses: None, or NaN in a pandas 3 string column), the known count.
+        value_code = pd.factorize(f["value"].to_numpy(dtype=object))[0].astype(np.int64)
+        best_code = pd.factorize(f["best"].to_numpy(dtype=object))[0].astype(np.int64) + 1
+        status_code, status_uniques = pd.factorize(f["statuses"].to_numpy(dtype=object))
+        tie_code, tie_uniques = pd.factorize(np.asarray(["|".join(t) for t in tied], dtype=object))
+        no_statuses = status_code < 0
+        width = len(status_uniques) + 1
+        status_part = np.where(no_statuses, width + np.asarray(known, dtype=np.int64), status_code)
+        key = ((value_code * (len(bests) + 1) + best_code) * (width + len(keys) + 2) + status_part) \
+            * (len(tie_uniques) + 1) + tie_code
+        _, first, codes = np.unique(key, return_index=True, return_inverse=True)
+        codes = codes.ravel()
         dims_json: dict[str, str] = {}     # per statuses string
         ties_json: dict[tuple, str] = {}
         texts = []
@@ -171,7 +201,7 @@ class ComputedGrades:
             ties = ties_json.get(tied[i])
             if ties is None:
                 ties = ties_json[tied[i]] = _dumps(list(tied[i]))
-            best = f'"best":"{bests[i]}",' if bests[i] else ""
+            best = f'"best":"{bests[i]}",' if isinstance(bests[i], str) and bests[i] else ""  # NaN: none
             texts.append(f'{{{best}"dims":{dims},"known":{int(known[i])},"matched":{int(matched[i])},'
                          f'"score":{_num(scores[i], 4)!r},"tied_with":{ties}}}')
         return np.asarray(texts, dtype=object)[codes].tolist() if len(codes) else []
@@ -184,7 +214,7 @@ def _numbers(series: pd.Series, digits: int) -> list[str]:
     if digits == 0:
         text = np.where(missing, 0, values).astype(np.int64).astype(str).astype(object)
     else:
-        text = np.array([repr(v) for v in np.round(np.where(missing, 0.0, values), digits).tolist()],
+        text = np.array(list(map(repr, np.round(np.where(missing, 0.0, values), digits).tolist())),
                         dtype=object)
     text[missing] = "null"
     return text.tolist()

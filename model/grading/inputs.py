@@ -7,6 +7,8 @@ in one query, so a million rows never cross into Python one by one.
 """
 from __future__ import annotations
 
+import json
+
 from model.database import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -62,10 +64,18 @@ def load_inputs(conn: sqlite3.Connection, as_of: date, scope_ids: list[int] | No
     start, end = window(as_of, rules.window_days)
     dim_columns = [d.column for d in base_rules.dimensions()] + list(RECORD_COLUMNS)
     cursor = _plain_cursor(conn)
-    rows = cursor.execute(f"SELECT id, {', '.join(dim_columns)} FROM customers"
-                          " WHERE deleted_at IS NULL ORDER BY id").fetchall()
-    customers = pd.DataFrame(rows, columns=["id", *dim_columns], dtype=object).set_index("id")
-    customers.index = customers.index.astype(np.int64)
+    # One JSON array per column, built by SQLite: a third of the time of 100,000 row tuples
+    # (the row order is the same in every array of one query; the frame is sorted by id after).
+    try:
+        arrays = cursor.execute("SELECT " + ", ".join(f"json_group_array({c})" for c in ("id", *dim_columns))
+                                + " FROM customers WHERE deleted_at IS NULL").fetchone()
+        ids, *values = (json.loads(text) for text in arrays)
+    except sqlite3.OperationalError:    # a BLOB where text belongs (JSON cannot hold it): row by row
+        rows = cursor.execute(f"SELECT id, {', '.join(dim_columns)} FROM customers WHERE deleted_at IS NULL")
+        ids, *values = (list(column) for column in zip(*rows.fetchall())) or [[]] * (len(dim_columns) + 1)
+    customers = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(dim_columns, values)})
+    customers.index = pd.Index(np.asarray(ids, dtype=np.int64))
+    customers = customers.sort_index()
     # txn_date < the day after: also catches dates stored with a time of day. Walking the
     # (customer_id, txn_date) index groups without sorting and tests the date before
     # touching the row; the planner's own choice (the date index) is several times slower
