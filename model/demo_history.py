@@ -111,6 +111,8 @@ def _series(rng: np.random.Generator, interval: np.ndarray, created: np.ndarray,
     nxt[first] = day[first] + interval[owner][first]
     agreed = np.where(first, rng.random(len(owner)) < NEXT_DATE_SHARE, rng.random(len(owner)) < 0.5)
     agreed &= nxt > day
+    weekday = (nxt + 6) % 7
+    nxt = nxt + np.where(weekday >= 5, 7 - weekday, 0)   # agreed for a working day (Saturday: Monday)
     return owner[keep], day[keep], step[keep], np.where(agreed, nxt, 0)[keep]
 
 

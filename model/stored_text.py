@@ -44,8 +44,25 @@ SENTENCES: tuple = (
     ("Due", "added by hand"),
     ("Due", "Visit"),
     ("Due", "101 follow-up: {action} (owner {owner})"),
+    (("Due", "value tier {tier}: visit every {days} days"), ("Due", " (never visited)")),
+    (("Due", "visit every {days} days"), ("Due", " (never visited)")),
+    (("Due", "value tier {tier}: call every {days} days"), ("Due", " (never contacted)")),
+    (("Due", "contact every {days} days"), ("Due", " (never contacted)")),
+    # model/a_service.py: the A-tier market news
+    ("Due", "value tier {tier}: market news every {days} days"),
     # model/visit_plan.py
     ("Plan", "rescheduled from {date}"),
+    ("Plan", "The plan has no working day."),
+    ("Plan", "The customer is only free {when}, which never falls within the working hours "
+             "of the plan's days ({start}-{end}, {days} days)."),
+    ("Plan", "Placed by hand, but there is no room for it: the day is full or its hours "
+             "are taken. Move it to another day or remove another visit."),
+    ("Plan", "No room: every day it could be seen is full ({per_day} visits a day), and more "
+             "urgent customers came first. Add a day or raise the visits per day."),
+    ("Plan", "No time left within its hours ({when}) on the days with room ({days}): the other "
+             "visits and the travel between them fill those hours."),
+    ("Plan", "Brought back; re-optimise to place it."),
+    ("Plan", "Added by hand; re-optimise to place it."),
     # model/audit.py: what an entry is about
     ("Audit", "Tracking log {start} to {end}"),
     ("Audit", "Visit plan {start} to {end}"),
