@@ -109,7 +109,7 @@ def _pattern(sentence: str) -> re.Pattern:
     out, last = [], 0
     for match in _FIELD.finditer(sentence):
         out.append(re.escape(sentence[last:match.start()]))
-        out.append(f"(?P<{match.group(1)}>.+?)")
+        out.append(f"(?P<{match.group(1)}>(?:(?!{re.escape(SEPARATOR)}).)+?)")   # a value never spans "; "
         last = match.end()
     out.append(re.escape(sentence[last:]))
     return re.compile("".join(out) + r"\Z", re.DOTALL)
@@ -124,12 +124,22 @@ def _patterns() -> tuple:
     return tuple(found)
 
 
+def _value(name: str, value: str) -> str:
+    """A value said again: a customer's hours ({when}, a planning.json label) in today's language."""
+    if name == "when":
+        from model import planning_rules
+        for spec in planning_rules.planning_rules().availability.values():
+            if value in (spec.label_en, spec.label_zh):
+                return spec.label(language.installed_language())
+    return value
+
+
 def _one(text: str) -> str:
     for pattern, entry in _patterns():
         match = pattern.match(text)
         if match:
             try:
-                return _in(entry, None).format(**match.groupdict())
+                return _in(entry, None).format(**{k: _value(k, v) for k, v in match.groupdict().items()})
             except (KeyError, IndexError, ValueError):
                 return text
     return text
