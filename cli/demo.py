@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from model import demo
@@ -90,11 +89,6 @@ def cmd_demo(args) -> int:
 
 def _grade(path: Path) -> None:
     """Grade the demo as a manager would after loading it, so every screen has data."""
-    from model import database, grading
-    with database.Archive.open(path) as archive:
-        as_of = date.fromisoformat(archive.conn.execute(
-            "SELECT value FROM meta WHERE key = 'demo_as_of'").fetchone()[0])
-        result = grading.apply(archive.conn, grading.compute(grading.load_inputs(archive.conn, as_of)),
-                               by=grading.RULES_BY)
+    as_of, result = demo.grade_demo(path)
     print(translate("CLI", "  graded as of {date}: {rows} grades (value tier, RFM, persona)")
           .format(date=as_of.isoformat(), rows=f"{result.changed_rows:,}"))

@@ -164,7 +164,8 @@ def _export(conn, plan: visit_plan.Plan, args, pdf=None, ics=None, csv=None) -> 
     if args.pdf:
         from reports.visit_plan import visit_plan_pdf
         visit_plan_pdf(plan, pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
-                       language=args.language, include_unplanned=not args.no_unplanned)
+                       language=args.language, include_unplanned=not args.no_unplanned,
+                       manager=settings.user_name())
         audit.record_print(conn, _plan_what(plan), args.pdf, len(plan.planned()),
                            full_phone=args.full_phone, detail={"plan": plan.id})
         written.append(args.pdf)
@@ -230,7 +231,8 @@ def cmd_print_tracking_log(args) -> int:
                                          kind=args.period)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
             tracking_log_pdf(log, pdf, branch=_branch(archive.conn, args.branch),
-                             show_full_phone=args.full_phone, language=args.language)
+                             show_full_phone=args.full_phone, language=args.language,
+                             manager=settings.user_name())
             audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
                                len(log.entries), full_phone=args.full_phone,
                                detail={"period": log.kind, "grade": log.grade})
@@ -248,7 +250,8 @@ def cmd_print_due_list(args) -> int:
     with database.Archive.open(args.path) as archive:
         listed = due.due_list(archive.conn, start, end, args.manager)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            due_list_pdf(listed, pdf, branch=_branch(archive.conn, args.branch), manager=args.manager,
+            due_list_pdf(listed, pdf, branch=_branch(archive.conn, args.branch),
+                         manager=args.manager or settings.user_name(),
                          show_full_phone=args.full_phone, language=args.language)
             audit.record_print(archive.conn, audit.due_list_what(start, end), args.pdf,
                                len(listed.visits) + len(listed.calls), full_phone=args.full_phone)

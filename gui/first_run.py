@@ -157,9 +157,15 @@ def start(window, choice: str | None):
             return window.open_archive(path)
         from gui.tasks import run_task
         from gui.widgets import show_error
-        from model.demo import build_demo
+        from model.demo import build_demo, grade_demo
         path.parent.mkdir(parents=True, exist_ok=True)
-        return run_task(window, lambda progress: build_demo(path, customers=DEMO_CUSTOMERS, progress=progress),
+
+        def work(progress):      # graded, as `python main.py demo` makes it: the due list needs the tiers
+            counts = build_demo(path, customers=DEMO_CUSTOMERS, progress=progress)
+            grade_demo(path)
+            return counts
+
+        return run_task(window, work,
                         on_success=lambda _counts: window.open_archive(path),
                         on_failure=lambda exc: show_error(window, exc),
                         title=translate("FirstRun", "Making the demo archive…"))

@@ -58,6 +58,7 @@ def confirm_break(parent: QWidget, problems: list[str]) -> bool:
     keep = box.addButton(translate("PlanPage", "&Keep it anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setInformativeText("<br>".join(f'<span style="color:#b3261e">{escape(p)}</span>' for p in problems))
+    box.setStyleSheet("QLabel { min-width: 26em; }")     # one reason a line, not wrapped word by word
     box.exec()
     return box.clickedButton() is keep
 

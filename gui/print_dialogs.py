@@ -268,11 +268,11 @@ class PlanPrintDialog(_PrintDialog):
 
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.visit_plan import visit_plan_pdf
-        plan, unplanned = self.plan, self.unplanned.isChecked()
+        plan, unplanned, user = self.plan, self.unplanned.isChecked(), settings.user_name()
         self.printed = {"what": audit.visit_plan_what(plan.start, plan.end), "count": len(plan.planned()),
                         "detail": {"plan": plan.id}}
         return lambda progress: visit_plan_pdf(plan, path, branch=branch, show_full_phone=full_phone,
-                                               include_unplanned=unplanned)
+                                               include_unplanned=unplanned, manager=user)
 
 
 def period_labels() -> dict[str, str]:
@@ -341,6 +341,7 @@ class TrackingLogDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.tracking_log import tracking_log_pdf
         archive, grade, manager = self.archive, self.grade.currentData(), self.manager.currentData()
+        user = settings.user_name()
         start = from_qdate(self.start_edit.date())
         printed = self.printed
 
@@ -348,7 +349,7 @@ class TrackingLogDialog(_PrintDialog):
             log = reading(archive, lambda conn: tracking_logs.tracking_log(conn, grade, start, manager))
             printed.update(what=audit.tracking_log_what(log.start, log.end), count=len(log.entries),
                            detail={"period": log.kind, "grade": grade})
-            return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone)
+            return tracking_log_pdf(log, path, branch=branch, show_full_phone=full_phone, manager=user)
         return work
 
 
@@ -370,10 +371,11 @@ class DueListDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         from reports.due_list import due_list_pdf
         archive, start, end, manager = self.archive, self.first, self.last, self.manager_name
+        user = settings.user_name()
         printed = self.printed
 
         def work(progress) -> Path:
             listed = reading(archive, lambda conn: due.due_list(conn, start, end, manager))
             printed.update(what=audit.due_list_what(start, end), count=len(listed.visits) + len(listed.calls))
-            return due_list_pdf(listed, path, branch=branch, manager=manager, show_full_phone=full_phone)
+            return due_list_pdf(listed, path, branch=branch, manager=manager or user, show_full_phone=full_phone)
         return work

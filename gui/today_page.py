@@ -1,6 +1,7 @@
 """The Today area, the first of the window (``model.today``): today's visits in route
 order with one-key outcome logging (Ctrl+D done, Ctrl+L the outcome dialog), the calls
-due today, overdue customers per value tier, the open 101 follow-ups, the activities
+due today (and, in one line, the A-tier customers due only for the market news, whose
+numbers copy for one group message), overdue customers per value tier, the open 101 follow-ups, the activities
 running and the birthdays of the week. Enter or a double click opens an item: its
 customer in the editor, the partner's or activity's area for the others."""
 from __future__ import annotations
@@ -127,6 +128,13 @@ class TodayPage(LoadsWhenShown, QWidget):
         self.log_button.clicked.connect(lambda: self.log_current(None))
         self.plan_button = QPushButton(self.tr("Open the plan"), self)
         self.plan_button.clicked.connect(lambda: self.area_requested.emit("visits"))
+        # A-tier customers due only for the market news: one group message, not calls
+        self.news_label = QLabel(self)
+        self.news_label.setObjectName("today_news")
+        self.news_label.setWordWrap(True)
+        self.news_button = QPushButton(self.tr("Copy their numbers"), self)
+        self.news_button.setToolTip(self.tr("Copy the phone numbers for one group message"))
+        self.news_button.clicked.connect(self.copy_news_numbers)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -140,14 +148,18 @@ class TodayPage(LoadsWhenShown, QWidget):
         buttons.addWidget(self.plan_button)
         visits_box.layout().addLayout(buttons)
         grid.addWidget(visits_box, 0, 0, 2, 1)
+        news_row = QHBoxLayout()
+        news_row.addWidget(self.news_label, 1)
+        news_row.addWidget(self.news_button)
+        self.calls[2].layout().addLayout(news_row)
         grid.addWidget(self.calls[2], 0, 1)
         grid.addWidget(self.follow_ups[2], 1, 1)
         grid.addWidget(self.birthdays[2], 2, 0)
         grid.addWidget(self.activities[2], 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 2)
+        grid.setRowStretch(0, 3)       # the calls are many, the follow-ups few
+        grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -211,6 +223,7 @@ class TodayPage(LoadsWhenShown, QWidget):
         if data is None:
             for model, _view, _box in self._sections():
                 model.set_rows([])
+            self._show_news([])
             self._titles()
             return
         self.visits[0].set_rows([
@@ -229,6 +242,7 @@ class TodayPage(LoadsWhenShown, QWidget):
             Row([b.on.isoformat() + (" " + self.tr("today") if b.on == data.day else ""), b.name,
                  str(b.age) if b.age is not None else "", b.phone or ""], ("customer", b.customer_id), b)
             for b in data.birthdays])
+        self._show_news(data.news)
         tiers = [(t, n) for t, n in sorted(data.overdue.items(), key=lambda kv: (kv[0] == "", kv[0]))]
         if tiers:
             parts = [(self.tr("tier {tier}: {count}").format(tier=t, count=n) if t
@@ -246,6 +260,22 @@ class TodayPage(LoadsWhenShown, QWidget):
             first_open = next((n for n, v in enumerate(data.visits) if not v.outcome), 0)
             self.visits[1].setCurrentIndex(self.visits[0].index(first_open, 0))
         self._update_buttons()
+
+    def _show_news(self, news) -> None:
+        self.news_label.setText(self.tr("Market news to send: {count} A-tier customers (SMS)")
+                                .format(count=len(news)) if news else "")
+        self.news_label.setToolTip("、".join(n.name for n in news))
+        self.news_label.setVisible(bool(news))
+        self.news_button.setVisible(bool(news))
+        self.news_button.setEnabled(any(n.phone for n in news))
+
+    def copy_news_numbers(self) -> str:
+        """The phone numbers of the customers due only for the market news, on the clipboard."""
+        from PySide6.QtWidgets import QApplication
+        numbers = "; ".join(n.phone for n in (self.today.news if self.today else []) if n.phone)
+        QApplication.clipboard().setText(numbers)
+        self.status.setText(self.tr("{count} numbers copied.").format(count=len(numbers.split("; ")) if numbers else 0))
+        return numbers
 
     def _sections(self):
         return (self.visits, self.calls, self.follow_ups, self.activities, self.birthdays)

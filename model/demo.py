@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from model import database, rules
+from model.demo_history import RECENT_DAYS as RECENT_HISTORY_DAYS
 from model.i18n import translate
 from model.progress import NO_PROGRESS, Progress
 
@@ -203,6 +204,18 @@ def build_demo(path: Path | str, customers: int = 800, seed: int = 1,
     return counts
 
 
+def grade_demo(path: Path | str):
+    """Grade a demo archive as a manager would after loading it (value tier, RFM, persona
+    as of the demo's date), so every screen has data; returns (as_of, grading.ApplyResult).
+    The CLI's ``demo`` does it unless told not to, the first-run dialog's demo always."""
+    from model import grading
+    with database.Archive.open(path) as archive:
+        as_of = date.fromisoformat(archive.conn.execute(
+            "SELECT value FROM meta WHERE key = 'demo_as_of'").fetchone()[0])
+        return as_of, grading.apply(archive.conn, grading.compute(grading.load_inputs(archive.conn, as_of)),
+                                    by=grading.RULES_BY)
+
+
 # -- the generator ------------------------------------------------------------------
 
 class _Days:
@@ -285,9 +298,18 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     seeded = add_seed_grading(conn, np.random.default_rng([seed, 19]), as_of)
     counts["contacts"] += seeded.pop("senior_calls", 0)
     counts.update(seeded)
+    counts["contacts"] += _worked_book(conn, seed, as_of)
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts
+
+
+def _worked_book(conn, seed: int, as_of: date) -> int:
+    """The manager's contacts of the last months, kept to the book's cadences (issue 16):
+    most customers contacted within their interval, a few overdue. Its own random
+    stream, after everything the cadences depend on (tiers, opportunity grades)."""
+    from model.demo_history import add_recent_contacts
+    return add_recent_contacts(conn, np.random.default_rng([seed, 1616]), as_of)
 
 
 def _make_world(rng: np.random.Generator, n: int) -> dict:
@@ -619,12 +641,15 @@ def _write_customers(conn, c: dict) -> None:
             c["manager"].tolist(), c["names"]))
 
 
-def _span(rng, counts: np.ndarray, created: np.ndarray, today: int) -> tuple[np.ndarray, np.ndarray]:
+def _span(rng, counts: np.ndarray, created: np.ndarray, today: int,
+          last: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """For each customer's ``counts`` events: the customer's row index and a day within
-    the last twelve months (not before the customer was created), sorted by day."""
+    the last twelve months up to ``last`` (default ``today``; not before the customer
+    was created), sorted by day."""
     owner = np.repeat(np.arange(len(counts)), counts)
     start = np.maximum(created, today - 364)[owner]
-    day = start + np.floor(rng.random(len(owner)) * (today + 1 - start)).astype(np.int64)
+    last = today if last is None else last
+    day = np.maximum(start + np.floor(rng.random(len(owner)) * (last + 1 - start)).astype(np.int64), start)
     order = np.lexsort((day, owner))
     return owner[order], day[order]
 
@@ -658,7 +683,8 @@ def _write_transactions(conn, rng, c: dict, days: _Days, today: int) -> int:
 def _write_contacts(conn, rng, c: dict, days: _Days, today: int) -> int:
     m = len(c["ids"])
     counts = rng.poisson(np.where(c["red"], 0.5, 2.5))
-    owner, day = _span(rng, counts, c["created"], today)
+    # The older history: the recent months are the worked cadence of model.demo_history.
+    owner, day = _span(rng, counts, c["created"], today, last=today - RECENT_HISTORY_DAYS)
     k = len(owner)
     if not k:
         return 0

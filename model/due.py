@@ -18,11 +18,13 @@ shown as "never", not as a date reckoned from when the record was created: a
 just-imported book has a full week to plan. (A file's 上次拜访 column becomes a
 visit in the contacts, see model.importing, and counts.)
 
-A manager's own next date on the latest contact also makes the customer due.
+A manager's own next date on the latest contact also makes the customer due, on what
+was agreed: the next visit after a visit, the next call after a call.
 A customer whose visit is due is listed once, under visits (the visit covers
 the calls); otherwise under calls. Open 101 follow-up actions of partners
 (model.partners) due in the range are visits too. Overdue days count to the range's start;
-ranking: overdue (or never satisfied) A-tier first, then overdue or A-tier, then
+a date that falls on a weekend day or a holiday is the next working day's. Ranking:
+overdue (or never satisfied) A-tier first, then overdue or A-tier, then
 the rest, each by overdue days plus urgency; a never satisfied obligation ranks as
 overdue by its interval.
 """
@@ -75,6 +77,7 @@ class DueVisit:
     partner_id: int | None = None     # a partner's follow-up action (customer_id is None)
     action_id: int | None = None
     never: bool = False               # the governing obligation was never satisfied (never visited/contacted)
+    news_only: bool = False           # due only for the A-tier market news (a message, not a call)
 
     @property
     def overdue(self) -> bool:
@@ -178,7 +181,7 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
               AND area_id IS NOT NULL
             GROUP BY area_id),
         ranked AS (
-            SELECT customer_id, contact_date, result, next_step, next_date,
+            SELECT customer_id, contact_date, channel, result, next_step, next_date,
                    ROW_NUMBER() OVER (PARTITION BY customer_id
                                       ORDER BY contact_date DESC, id DESC) AS rn
             FROM contacts),
@@ -193,7 +196,7 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
                a.latitude AS a_lat, a.longitude AS a_lon,
                centroid.lat AS m_lat, centroid.lon AS m_lon,
                r.contact_date AS last_contact, r.result AS last_result,
-               r.next_step, r.next_date, v.last_visit
+               r.next_step, r.next_date, r.channel AS last_channel, v.last_visit
         FROM customers c
         LEFT JOIN areas a ON a.id = c.area_id
         LEFT JOIN centroid ON centroid.area_id = c.area_id
@@ -280,21 +283,27 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
 
     next_date = _as_date(row["next_date"])
     if next_date and (last_any is None or next_date >= last_any):
-        obligations.append((next_date, treatment.channel,
+        # what was agreed: a visit's next date is the next visit, a call's the next call
+        agreed = "visit" if row["last_channel"] == "visit" else "phone"
+        obligations.append((next_date, agreed,
                             translate("Due", "next contact set for {date}").format(date=next_date.isoformat()),
                             False, 0))
 
+    # what falls due on a weekend day or a holiday is the next working day's work
+    obligations = [(o[0] if o[3] else rules.on_working_day(o[0]), *o[1:]) for o in obligations]
     in_range = [o for o in obligations if o[0] <= end]
     # A-tier market news (seed 002, model.a_service): its own item only when nothing else
     # is due; otherwise the visit or call that is due carries the news too.
     from model import a_service
     news = a_service.news_obligation(grade.tier, last_any, None, start)   # never contacted: due from start
-    news_reason = None
+    news_reason, news_only = None, False
+    if news is not None and last_any is not None:
+        news = (rules.on_working_day(news[0]), *news[1:])
     if news is not None and news[0] <= end:
         if in_range:
             news_reason = news[2]
         else:
-            in_range = [(*news, last_any is None, 0)]
+            in_range, news_only = [(*news, last_any is None, 0)], True
     if not in_range:
         return None
     visit_due = [o for o in in_range if o[1] == "visit"]
@@ -328,7 +337,7 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
     cadences = [c for c in (treatment.every_days, cadence) if c]
     return _item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
                  reason="; ".join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
-                 channel=channel, rank_class=rank_class, never=never)
+                 channel=channel, rank_class=rank_class, never=never, news_only=news_only)
 
 
 def _item(row, grade: _Grade, rules, **fields) -> DueVisit:

@@ -82,6 +82,15 @@ class PlanningRules:
             return True
         return day.weekday() in self.working_weekdays
 
+    def on_working_day(self, day: date) -> date:
+        """``day``, or the working day after it when it is a weekend day or a holiday
+        (what falls due on a Saturday is the Monday's work)."""
+        for _ in range(60):
+            if self.is_working_day(day):
+                return day
+            day += timedelta(days=1)
+        return day
+
     def is_weekend_window_day(self, day: date) -> bool:
         """Weekend availability applies on a worked Saturday/Sunday, not on a
         make-up working day (调休), when customers are at work as on a weekday."""

@@ -44,8 +44,25 @@ SENTENCES: tuple = (
     ("Due", "added by hand"),
     ("Due", "Visit"),
     ("Due", "101 follow-up: {action} (owner {owner})"),
+    (("Due", "value tier {tier}: visit every {days} days"), ("Due", " (never visited)")),
+    (("Due", "visit every {days} days"), ("Due", " (never visited)")),
+    (("Due", "value tier {tier}: call every {days} days"), ("Due", " (never contacted)")),
+    (("Due", "contact every {days} days"), ("Due", " (never contacted)")),
+    # model/a_service.py: the A-tier market news
+    ("Due", "value tier {tier}: market news every {days} days"),
     # model/visit_plan.py
     ("Plan", "rescheduled from {date}"),
+    ("Plan", "The plan has no working day."),
+    ("Plan", "The customer is only free {when}, which never falls within the working hours "
+             "of the plan's days ({start}-{end}, {days} days)."),
+    ("Plan", "Placed by hand, but there is no room for it: the day is full or its hours "
+             "are taken. Move it to another day or remove another visit."),
+    ("Plan", "No room: every day it could be seen is full ({per_day} visits a day), and more "
+             "urgent customers came first. Add a day or raise the visits per day."),
+    ("Plan", "No time left within its hours ({when}) on the days with room ({days}): the other "
+             "visits and the travel between them fill those hours."),
+    ("Plan", "Brought back; re-optimise to place it."),
+    ("Plan", "Added by hand; re-optimise to place it."),
     # model/audit.py: what an entry is about
     ("Audit", "Tracking log {start} to {end}"),
     ("Audit", "Visit plan {start} to {end}"),
@@ -92,7 +109,7 @@ def _pattern(sentence: str) -> re.Pattern:
     out, last = [], 0
     for match in _FIELD.finditer(sentence):
         out.append(re.escape(sentence[last:match.start()]))
-        out.append(f"(?P<{match.group(1)}>.+?)")
+        out.append(f"(?P<{match.group(1)}>(?:(?!{re.escape(SEPARATOR)}).)+?)")   # a value never spans "; "
         last = match.end()
     out.append(re.escape(sentence[last:]))
     return re.compile("".join(out) + r"\Z", re.DOTALL)
@@ -107,12 +124,22 @@ def _patterns() -> tuple:
     return tuple(found)
 
 
+def _value(name: str, value: str) -> str:
+    """A value said again: a customer's hours ({when}, a planning.json label) in today's language."""
+    if name == "when":
+        from model import planning_rules
+        for spec in planning_rules.planning_rules().availability.values():
+            if value in (spec.label_en, spec.label_zh):
+                return spec.label(language.installed_language())
+    return value
+
+
 def _one(text: str) -> str:
     for pattern, entry in _patterns():
         match = pattern.match(text)
         if match:
             try:
-                return _in(entry, None).format(**match.groupdict())
+                return _in(entry, None).format(**{k: _value(k, v) for k, v in match.groupdict().items()})
             except (KeyError, IndexError, ValueError):
                 return text
     return text

@@ -1,5 +1,7 @@
 """What a manager's day holds (the Today page, DOMAIN §7 晨会): today's visits of the
-saved plan in route order, the calls due today, how many are overdue per value tier,
+saved plan in route order, the calls due today (one per customer, with all its
+reasons) apart from the A-tier customers due only for the market news (messages,
+sent together), how many are overdue per value tier,
 the open 101 follow-up actions, the activities running, and the birthdays of the
 coming week. One read, no writes; every list item names what it opens.
 """
@@ -49,6 +51,7 @@ class Today:
     plan_id: int | None = None
     visits: list[visit_plan.PlanVisit] = field(default_factory=list)
     calls: list[due.DueVisit] = field(default_factory=list)
+    news: list[due.DueVisit] = field(default_factory=list)    # due only for the market news
     overdue: dict[str, int] = field(default_factory=dict)     # value tier ('' ungraded) -> customers overdue
     follow_ups: list[FollowUp] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
@@ -74,7 +77,9 @@ def today(conn: sqlite3.Connection, day: date | None = None, manager: str | None
         out.visits = list(plan.day_of(day).visits)
     listed = due.due_list(conn, day, day, manager)
     planned = {v.customer_id for v in out.visits}
-    out.calls = [c for c in listed.calls if c.customer_id not in planned]
+    waiting = [c for c in listed.calls if c.customer_id not in planned]
+    out.calls = [c for c in waiting if not c.news_only]
+    out.news = [c for c in waiting if c.news_only]
     for item in listed.all():
         if item.customer_id is not None and item.overdue:
             out.overdue[item.tier or ""] = out.overdue.get(item.tier or "", 0) + 1

@@ -116,13 +116,16 @@ def tracking_log(conn: sqlite3.Connection, grade: str, start: date, manager: str
         LEFT JOIN grades t ON t.customer_id = c.id AND t.scheme = 'value_tier'
         LEFT JOIN latest l ON l.customer_id = c.id AND l.rn = 1
         WHERE g.scheme = 'opportunity' AND g.value = ? AND c.deleted_at IS NULL{where}""", params).fetchall()
+    calendar_rules = planning_rules.planning_rules()
     entries = []
     for r in rows:
         detail = json.loads(r["detail"] or "{}")
         last_contact = r["contact_date"][:10] if r["contact_date"] else None
         if cadence:
             base = date.fromisoformat(last_contact) if last_contact else None
-            next_tracking = base + timedelta(days=cadence) if base else date.fromisoformat(r["as_of"][:10])
+            # a weekend day or holiday is the next working day's work, as in the due list
+            next_tracking = (calendar_rules.on_working_day(base + timedelta(days=cadence)) if base
+                             else date.fromisoformat(r["as_of"][:10]))
         else:
             next_tracking = None
         entries.append(TrackingEntry(

@@ -390,7 +390,7 @@ def _window_at(windows, arrival: int) -> tuple[int | None, int | None]:
 
 def _why_unplanned(visit: PlanVisit, never: bool, plan: Plan, stop: routing.Stop, rules) -> tuple[str, str]:
     availability = rules.availability_for(visit.window_key)
-    label = availability.label(language.chosen_language())
+    label = availability.label(language.installed_language())   # the language the sentence is said in
     if not plan.days:
         return "no_days", translate("Plan", "The plan has no working day.")
     if never:
@@ -557,7 +557,7 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
             id=r["id"], status=r["status"], day=date.fromisoformat(r["day_date"]) if r["day_date"] else None,
             position=r["position"], planned_time=r["planned_time"], window_start=r["window_start"],
             window_end=r["window_end"], leg_m=r["leg_m"], unplanned_code=r["unplanned_code"],
-            unplanned_detail=r["unplanned_detail"], pinned_day=bool(r["pinned_day"]),
+            unplanned_detail=stored_text.display(r["unplanned_detail"]), pinned_day=bool(r["pinned_day"]),
             locked=bool(r["locked"]), added=bool(r["added"]), outcome=r["outcome"],
             outcome_result=r["outcome_result"], outcome_next_step=r["outcome_next_step"],
             outcome_next_date=r["outcome_next_date"], outcome_at=r["outcome_at"],

@@ -67,13 +67,14 @@ def _next(entry: TrackingEntry) -> str:
 
 
 def tracking_log_pdf(log: TrackingLog, path: Path | str, *, branch: str | None = None,
-                     show_full_phone: bool = False, language: str | None = None) -> Path:
-    """Print a tracking log (from ``model.tracking_logs.tracking_log``) to ``path``."""
+                     show_full_phone: bool = False, language: str | None = None, manager: str | None = None) -> Path:
+    """Print a tracking log (from ``model.tracking_logs.tracking_log``) to ``path``; the
+    header names the log's manager, else ``manager`` (the user printing)."""
     with report_language(language):
-        return _build(log, Path(path), branch, show_full_phone)
+        return _build(log, Path(path), branch, show_full_phone, log.manager or manager)
 
 
-def _build(log: TrackingLog, path: Path, branch: str | None, show_full_phone: bool) -> Path:
+def _build(log: TrackingLog, path: Path, branch: str | None, show_full_phone: bool, manager: str | None) -> Path:
     styles = Styles(8)
     width = page_frame_width(True)
     widths = [width * s / sum(_SHARES) for s in _SHARES]
@@ -104,5 +105,5 @@ def _build(log: TrackingLog, path: Path, branch: str | None, show_full_phone: bo
     story = [styles.p(summary, styles.body),
              table(header, rows, widths, styles, extra=[("FONTSIZE", (1, 1), (6, -1), size),
                                                          ("LEADING", (1, 1), (6, -1), size * 1.25)])]
-    head = ReportHeader(title(log), branch, log.manager, period)
+    head = ReportHeader(title(log), branch, manager, period)
     return build_pdf(path, story, head, landscape_pages=True, subject=title(log))

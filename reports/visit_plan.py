@@ -68,11 +68,13 @@ def outcome_label(outcome: str) -> str:
 
 
 def visit_plan_pdf(plan: Plan, path: Path | str, *, branch: str | None = None, show_full_phone: bool = False,
-                   language: str | None = None, include_unplanned: bool = True) -> Path:
+                   language: str | None = None, include_unplanned: bool = True, manager: str | None = None) -> Path:
     """Print a plan (as loaded or built by ``model.visit_plan``) to ``path``; the visits not
-    planned are listed at the end unless ``include_unplanned`` is False."""
+    planned are listed at the end unless ``include_unplanned`` is False. The header names
+    the plan's manager, else ``manager`` (the user printing), else who saved the plan."""
     with report_language(language):
-        return _build(plan, Path(path), branch, show_full_phone, include_unplanned)
+        return _build(plan, Path(path), branch, show_full_phone, include_unplanned,
+                      plan.manager or manager or plan.created_by)
 
 
 def _day_rows(day, widths, styles: Styles, show_full_phone: bool) -> list:
@@ -122,7 +124,8 @@ def _unplanned(plan: Plan, width: float, styles: Styles, show_full_phone: bool) 
     return story
 
 
-def _build(plan: Plan, path: Path, branch: str | None, show_full_phone: bool, include_unplanned: bool) -> Path:
+def _build(plan: Plan, path: Path, branch: str | None, show_full_phone: bool, include_unplanned: bool,
+           manager: str | None) -> Path:
     styles = Styles(SIZE)
     width = page_frame_width(True)
     widths = [width * s / sum(_SHARES) for s in _SHARES]
@@ -151,5 +154,5 @@ def _build(plan: Plan, path: Path, branch: str | None, show_full_phone: bool, in
                                  "Checked by: ____________________"), styles.note))
     if include_unplanned and plan.unplanned:
         story += _unplanned(plan, width, styles, show_full_phone)
-    head = ReportHeader(plan.title or translate("Reports", "Visit plan"), branch, plan.manager, period_text(plan))
+    head = ReportHeader(plan.title or translate("Reports", "Visit plan"), branch, manager, period_text(plan))
     return build_pdf(path, story, head, landscape_pages=True, subject=translate("Reports", "Visit plan"))

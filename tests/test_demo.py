@@ -187,6 +187,30 @@ def test_contact_histories_and_created_rows(book):
     assert conn.execute("SELECT count(*) FROM customer_history").fetchone()[0] == 800
 
 
+def test_the_book_has_been_worked_to_its_cadences(tmp_path):
+    """A manager who works the book: most customers within their cadence, tens overdue,
+    not hundreds; today's calls a day's work (one per customer); the A-tier market
+    news spread over the week, not due for every A-tier customer every day."""
+    from model import due, today
+    path = tmp_path / "worked.kehu"
+    demo.build_demo(path, seed=1, as_of=AS_OF)          # 800 customers; AS_OF is a Monday
+    demo.grade_demo(path)
+    with database.Archive.open(path) as archive:
+        conn = archive.conn
+        day = today.today(conn, AS_OF)
+        week = due.due_list(conn, AS_OF, AS_OF + timedelta(days=6))
+        a_tier = conn.execute("SELECT count(*) FROM grades WHERE scheme = 'value_tier' AND value = 'A'"
+                              ).fetchone()[0]
+        latest = conn.execute("SELECT max(contact_date) FROM contacts").fetchone()[0]
+    overdue = sum(day.overdue.values())
+    assert 5 <= overdue <= 60, day.overdue
+    assert len(day.calls) <= 70 and len({c.customer_id for c in day.calls}) == len(day.calls)
+    assert 0 < len(day.news) <= a_tier / 4          # about a fifth of the A-tier each working day
+    assert all(c.news_only and c.tier == "A" for c in day.news)
+    assert len(week.visits) <= 60                   # about a working week of visits (5 x 8)
+    assert latest < AS_OF.isoformat()               # the manager's work up to yesterday
+
+
 def test_progress_is_reported_and_cancel_removes_the_file(tmp_path):
     seen = []
 

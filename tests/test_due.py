@@ -23,7 +23,8 @@ def test_tier_a_visit_due_when_a_month_has_passed(archive):
     result = due.due_list(conn, START, END)
     assert _names(result.visits) == ["老赵"]
     item = result.visits[0]
-    assert item.overdue_days == 15 and item.tier == "A" and item.rank_class == 3
+    # due on Sunday 8 November, which is Monday 9 November's work: 14 days overdue
+    assert item.overdue_days == 14 and item.tier == "A" and item.rank_class == 3
     assert "value tier A" in item.reason and "30 days" in item.reason
     assert item.coord_source == "customer"
 
@@ -46,15 +47,29 @@ def test_keyman_tag_is_matched_as_a_word():
     assert not due.has_keyman("KeyManager", None, "KeyMan")
 
 
+def test_what_falls_due_on_a_weekend_is_the_next_working_days_work(archive):
+    conn = archive.conn
+    # daily tracking after a Friday call: due on Saturday, i.e. on Monday (START), not overdue
+    customer(conn, "周五联系", tier="C", opportunity=("clear", "1m"), created_on=START - timedelta(days=10),
+             last_contact=START - timedelta(days=3))
+    # a monthly visit due on Sunday 8 November is Monday 9 November's
+    customer(conn, "周日到期", tier="A", last_visit=START - timedelta(days=45), lat=31.2, lon=121.4)
+    result = due.due_list(conn, START, START)
+    (call,) = result.calls
+    assert call.name == "周五联系" and call.due_date == START and call.overdue_days == 0
+    (visit,) = result.visits
+    assert visit.due_date == date(2026, 11, 9) and visit.overdue_days == 14
+
+
 def test_opportunity_grade_tracking_makes_a_call_due(archive):
     conn = archive.conn
-    customer(conn, "意向客户", tier="C", opportunity=("clear", "1m"), created_on=START - timedelta(days=3),
-             last_contact=START - timedelta(days=2))
+    customer(conn, "意向客户", tier="C", opportunity=("clear", "1m"), created_on=START - timedelta(days=5),
+             last_contact=START - timedelta(days=4))
     result = due.due_list(conn, START, END)
     (item,) = result.calls
     assert item.opportunity_grade == "A" and item.cadence_days == 1
     assert "opportunity grade A" in item.reason
-    assert item.overdue_days == 1     # contacted two days before the start, daily tracking
+    assert item.overdue_days == 3     # contacted on Thursday, daily tracking: due on Friday
 
 
 def test_next_date_set_on_the_last_contact_makes_the_customer_due(archive):

@@ -53,6 +53,13 @@ def test_today_page_logs_visits_with_one_key_and_opens_items(qtbot, book):
     assert [model.index(r, 0).data() for r in range(4)] == ["1", "2", "3", "4"]
     assert page.current_visit().position == 1
     assert "Calls due today" in page.calls[2].title() and "tier" in page.overdue_label.text()
+    data = page.today
+    assert not any(c.news_only for c in data.calls)        # market news only: one group message
+    if data.news:
+        assert f"{len(data.news)} A-tier" in page.news_label.text() and page.news_button.isVisible()
+        assert page.copy_news_numbers() == "; ".join(n.phone for n in data.news if n.phone)
+    else:
+        assert not page.news_label.isVisible()
     assert page.birthdays[0].rowCount() >= 1 and page.follow_ups[0].rowCount() >= 1
     first = page.current_visit()
     view.activateWindow()

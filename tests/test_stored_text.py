@@ -85,3 +85,13 @@ def test_a_plan_made_in_english_shows_its_template_checklist_in_chinese(chinese,
     item = promotions.checklist_items(promotions.PHASES[0])[0]
     assert promotions.checklist_label(promotions.PHASES[0], item.key, item.label_en) == item.label_zh
     assert promotions.checklist_label(promotions.PHASES[0], item.key, "我自己改的") == "我自己改的"
+
+
+def test_market_news_never_visited_and_why_not_planned_read_in_chinese(chinese):
+    stored = ("value tier A: visit every 30 days (never visited); value tier A: market news every 7 days")
+    shown = stored_text.display(stored)
+    assert "value" not in shown and "news" not in shown and "visit" not in shown, shown
+    why = ("No time left within its hours (evenings or weekends) on the days with room (12-10): the other "
+           "visits and the travel between them fill those hours.")
+    shown = stored_text.display(why)
+    assert "晚间或周末" in shown and "evenings" not in shown and "12-10" in shown, shown

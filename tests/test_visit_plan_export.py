@@ -102,6 +102,24 @@ def test_plan_command_builds_saves_and_exports(tmp_path, capsys):
     assert (out / "again.pdf").stat().st_size > 0
 
 
+def test_printouts_name_the_manager_of_a_plan_made_for_everyone(tmp_path, capsys, monkeypatch):
+    """A plan, log or due list of all managers names the user who prints it, not '-'."""
+    import subprocess
+    from model.database import Archive
+    monkeypatch.setenv("KEHU_USER", "李经理")
+    path = tmp_path / "a.kehu"
+    with Archive.create(path) as archive:
+        overdue_a_customers(archive.conn, 3, START, opportunity=("clear", "1m"))
+    for args, pdf in ((["plan", path, "--start", "2026-11-23", "--days", "1", "--seconds", "0.3"], "plan.pdf"),
+                      (["print", "due-list", path, "--start", "2026-11-23"], "due.pdf"),
+                      (["print", "tracking-log", path, "--grade", "A", "--start", "2026-11-23"], "log.pdf")):
+        assert _run([*args, "--pdf", tmp_path / pdf]) == 0
+        text = subprocess.run(["pdftotext", str(tmp_path / pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "Manager: 李经理" in text and "Manager: -" not in text, pdf
+    capsys.readouterr()
+
+
 def test_print_tracking_log_and_due_list_commands(tmp_path, capsys):
     import subprocess
     from model.database import Archive
