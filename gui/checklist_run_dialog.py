@@ -245,14 +245,19 @@ class ChecklistRunDialog(QDialog):
         self.remove_action_button.clicked.connect(self.remove_action)
         action_row = QHBoxLayout()
         em = self.fontMetrics().horizontalAdvance("M")
-        self.action_item.setMaximumWidth(em * 16)
         self.action_text.setMinimumWidth(em * 18)
         self.action_owner.setMinimumWidth(em * 7)
-        for widget, stretch in ((self.action_item, 0), (self.action_text, 5), (self.action_owner, 1),
+        # The checklist item an action is about: its whole title, on a row of its own (a
+        # laptop at 150 % has no room for it beside the rest).
+        item_row = QHBoxLayout()
+        item_row.addWidget(self.action_item)
+        item_row.addStretch(1)
+        for widget, stretch in ((self.action_text, 5), (self.action_owner, 1),
                                 (self.action_due, 0), (self.add_action_button, 0)):
             action_row.addWidget(widget, stretch)
         actions_box = QGroupBox(self.tr("Follow-up actions (they become due visits in the visit planning)"), self)
         actions_layout = QVBoxLayout(actions_box)
+        actions_layout.addLayout(item_row)
         actions_layout.addLayout(action_row)
         actions_layout.addWidget(self.actions_table)
         actions_layout.addWidget(self.remove_action_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -24,7 +24,7 @@ from gui.contact_dialog import ContactDialog
 from gui.grade_panel import GradePanel
 from gui.tasks import show_error
 from gui.widgets import (ERROR_STYLE, BirthDateField, ChoiceCombo, DateField, DimensionCombo,
-                         RecordsModel,
+                         RecordsModel, whole_choices,
                          area_type_choices, channel_labels, display_value, field_label,
                          fit_columns, gender_choices, record_choices, records_view)
 from model import circles, customers, name_order, rules, settings, stored_text
@@ -70,13 +70,17 @@ class CustomerEditor(QDialog):
             box = QGroupBox(titles[key])
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            # A choice whole in its box ("6.2 free, stays in the community (社区自由)"); where
+            # the column is too narrow for it beside its label, it goes under the label.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             if fields is None:
                 for dim in rules.dimensions():
                     self._add_field(form, dim.column, DimensionCombo(dim))
             else:
                 for field in fields:
                     self._add_field(form, field, self._make_input(field))
+            for widget in box.findChildren(ChoiceCombo):
+                whole_choices(widget)
             boxes[key] = box
         self.area_input.lineEdit().editingFinished.connect(self._area_chosen)
         self.area_input.textActivated.connect(self._area_chosen)

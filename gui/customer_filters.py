@@ -20,6 +20,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton,
                                QToolButton, QWidget)
 
+from gui.widgets import whole_choices
 from model import customers, name_order, rules, settings
 
 NONE = ""   # in a filter: "the field is empty" (no area / no manager)
@@ -150,6 +151,8 @@ class FilterBar(QWidget):
         self._code_actions: dict = {}
         self.area = self._combo(self.tr("Filter by area"))
         self.area_type = self._combo(self.tr("Filter by area type"))
+        # A few fixed types, some long in English ("Residential community"): each whole.
+        whole_choices(self.area_type)
         self.manager = self._combo(self.tr("Filter by the manager in charge"))
         self.area_type.addItem(self.tr("All area types"), None)
         self.area_type.addItem(self.tr("(no area type)"), NONE)

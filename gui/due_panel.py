@@ -59,9 +59,11 @@ class DuePanel(LoadsWhenShown, QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
-        bar.addWidget(self.plan_button)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.log_button)
+        outputs = QHBoxLayout()     # a second row: one row is wider than a laptop at 125 %
+        outputs.addWidget(self.plan_button)
+        outputs.addWidget(self.print_button)
+        outputs.addWidget(self.log_button)
+        outputs.addStretch(1)
 
         self.visits_model = DueTableModel(self)
         self.calls_model = DueTableModel(self)
@@ -84,6 +86,7 @@ class DuePanel(LoadsWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(outputs)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self._show_counts()

@@ -35,7 +35,7 @@ from gui.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.store_check_dialog import StoreCheckDialog
 from gui.marketing_page import _buttons
 from gui.tasks import show_error
-from gui.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese
+from gui.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese, whole_choices
 from model import ka_rewards, key_accounts as ka, settings, store_checks as sc
 from model.database import Archive
 from model.ka_rewards import number_text
@@ -395,6 +395,7 @@ class AccountView(QWidget):
         delete = _button(page, self.tr("&Delete check…"), "delete_store_check", self.delete_check)
         self.check_store = QComboBox(page)
         self.check_store.setObjectName("check_store_filter")
+        whole_choices(self.check_store)      # "All stores (account average)" whole
         self.check_store.currentIndexChanged.connect(lambda _: self._show_checks())
         self.trend = ScoreTrendChart(self.tr("Store check score (for all stores: the month's average)"), page)
         self.trend.setObjectName("check_trend")

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Areas"))
         self.nav.currentRowChanged.connect(self._area_chosen)
-        self.stack = QStackedWidget()
+        self.stack = screen_fit.PageStack()    # each area scrolls if the screen is too small for it
         self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.nav)
@@ -362,7 +362,10 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         metrics = self.nav.fontMetrics()
-        nav_width = max(metrics.horizontalAdvance(a.title()) for a in AREAS) + 5 * metrics.height()
+        widest = max(metrics.horizontalAdvance(a.title()) for a in AREAS)
+        nav_width = widest + 5 * metrics.height()
+        # The areas' names whole, beside their icons, however narrow the screen.
+        self.nav.setMinimumWidth(widest + self.nav.iconSize().width() + 2 * metrics.height())
         self._restore_splitter(self.splitter, [nav_width, 1100])
 
     def _restore_splitter(self, splitter: QSplitter, default: list[int]) -> None:

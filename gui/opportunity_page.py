@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QTextBrowser, QVBoxLayout, QWizardPage)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QScrollArea, QTextBrowser, QVBoxLayout, QWidget, QWizardPage)
 
 from gui.grade_text import scheme_text, value_text
 from gui.widgets import channel_labels, dimension_label, dimension_value_label
@@ -147,7 +147,9 @@ class OpportunityPage(QWizardPage):
         answers.addWidget(keys)
         answers.addStretch(1)
         answers.addWidget(self.previous)
-        body = QGridLayout()
+        holder = QWidget()
+        body = QGridLayout(holder)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.card, 0, 0)
         body.addLayout(answers, 0, 1)
         body.setColumnStretch(0, 3)
@@ -157,7 +159,12 @@ class OpportunityPage(QWizardPage):
         top.addWidget(self.position_label)
         top.addWidget(self.bar, 1)
         layout.addLayout(top)
-        layout.addLayout(body, 1)
+        scroll = QScrollArea(self)       # scrolls on a laptop at 125 % or 150 % (gui/screen_fit.py)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
         self._need: str | None = None
         self._close: str | None = None
 

@@ -25,12 +25,21 @@ def _msecs(day: date) -> float:
     return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
 
 
+def _period_labels(periods: list[str]) -> list[str]:
+    """Periods under the bars: of one year ("2026-01" … "2026-12", "2026-Q3") without the
+    year, which the chart's year choice says (twelve "2026-…" do not fit beside each other)."""
+    if len(periods) > 1 and all(len(p) > 5 and p[4] == "-" for p in periods) and \
+            len({p[:5] for p in periods}) == 1:
+        return [p[5:] for p in periods]
+    return periods
+
+
 class _Chart(QChartView):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(160)     # beside a table on a laptop at 125 % (gui/screen_fit.py)
         self._title = title
         self.setChart(_chart(title))
         self.setAccessibleName(title)
@@ -116,7 +125,7 @@ class PerformanceChart(_Chart):
         series.append(actuals)
         chart.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([r[0] for r in self.rows] or [""])
+        x.append(_period_labels([str(r[0]) for r in self.rows]) or [""])
         largest = max([r[1] for r in self.rows] + [r[2] or 0 for r in self.rows] + [1])
         end, step = _nice_range(int(largest))
         y = QValueAxis()

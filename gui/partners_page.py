@@ -21,8 +21,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.checklist_run_dialog import ChecklistRunDialog
 from gui.circle_dialogs import table_view
@@ -93,7 +93,11 @@ class PartnerView(QWidget):
         self.delete_button.clicked.connect(self.delete_partner)
         layout = QVBoxLayout(page)
         layout.addLayout(_buttons(page, self.edit_button, self.agreement_button, self.delete_button))
-        layout.addWidget(self.details, 1)
+        scroll = QScrollArea(page)          # a long agreement scrolls (a laptop at 125 %)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        layout.addWidget(scroll, 1)
         return page
 
     def _outlets_tab(self) -> QWidget:

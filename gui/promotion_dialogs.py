@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStyle,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.circle_dialogs import show_problem
@@ -173,9 +173,13 @@ class AudienceEditor(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             listing.itemChanged.connect(lambda _item: self.update_size())
+            # Its longest choice whole (the RFM types), beside a vertical scroll bar.
+            listing.setMinimumWidth(listing.sizeHintForColumn(0) + 2 * listing.frameWidth()
+                                    + listing.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4)
+            listing.setMinimumHeight(listing.fontMetrics().height() * 3)   # longer lists scroll
             QVBoxLayout(box).addWidget(listing)
             self.lists[key] = listing
-            grid.addWidget(box, n // 4, n % 4)
+            grid.addWidget(box, n // 3, n % 3)     # three a row: the RFM types are long (150 %)
         self.size_label = QLabel(self)
         self.size_label.setObjectName("audience_size")
         self.size_label.setWordWrap(True)

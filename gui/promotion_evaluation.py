@@ -12,8 +12,8 @@ finished activity in one table, so a manager can see which kind works for whom.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
 from gui.circle_dialogs import CustomerFinder, customer_rows, show_problem, table_view
@@ -109,6 +109,7 @@ class OutcomeDialog(QDialog):
         self.review.setObjectName("review")
         self.review.setTabChangesFocus(True)
         self.review.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.review.setMinimumHeight(self.fontMetrics().height() * 3)    # fits a laptop at 150 %
         self.review.setPlaceholderText(self.tr("What worked, what did not, what customers liked, what to change "
                                                "next time"))
         form = QFormLayout()
@@ -133,7 +134,12 @@ class OutcomeDialog(QDialog):
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop)
         figures_box = QGroupBox(self.tr("Figures"), self)
-        QVBoxLayout(figures_box).addWidget(self.figures)
+        figures_scroll = QScrollArea(figures_box)     # a laptop at 150 % has few lines
+        figures_scroll.setWidgetResizable(True)
+        figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        figures_scroll.setWidget(self.figures)
+        figures_scroll.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)   # not a word a line
+        QVBoxLayout(figures_box).addWidget(figures_scroll)
         self.compare = CompareTable(self)
         compare_box = QGroupBox(self.tr("Compared with past activities (this one first)"), self)
         QVBoxLayout(compare_box).addWidget(self.compare)

@@ -115,7 +115,8 @@ class StoreCheckDialog(QDialog):
         layout.addWidget(buttons)
         self.store.currentIndexChanged.connect(self._rebuild)
         self.day.edited.connect(self._rebuild)
-        self.setMinimumSize(self.fontMetrics().horizontalAdvance("M") * 70, self.fontMetrics().height() * 34)
+        # 30 lines: the rows scroll, and the dialog fits a laptop at 150 % (gui/screen_fit.py)
+        self.setMinimumSize(self.fontMetrics().horizontalAdvance("M") * 70, self.fontMetrics().height() * 30)
         self._rebuild()
 
     # -- rows ----------------------------------------------------------------------

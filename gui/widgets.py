@@ -187,6 +187,9 @@ class DateField(QWidget):
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(self.tr("e.g. 2024-05-01"))
         self.line.setClearButtonEnabled(True)
+        # A whole date beside the clear button, however narrow the form (a laptop at 150 %).
+        metrics = self.line.fontMetrics()
+        self.line.setMinimumWidth(metrics.horizontalAdvance("0000-00-00") + 2 * metrics.height() + 12)
         self.line.textEdited.connect(self.edited)
         self.button = QToolButton(self)
         self.button.setText("…")
@@ -274,6 +277,26 @@ class BirthDateField(DateField):
             self.calendar.setSelectedDate(QDate(int(stored), 1, 1))
         else:
             super()._sync_calendar()
+
+
+def whole_choices(combo: QComboBox) -> QComboBox:
+    """Make ``combo`` never narrower than its widest choice, now and as its choices change
+    (a layout short of room squeezes a combo box down to its minimum, which Qt counts in
+    characters, not by the choices: "Residential community" would be cut)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def follow(*_args) -> None:
+        from gui.screen_fit import combo_needs
+        _widest, needed, room = combo_needs(combo)
+        chrome = combo.width() - room          # frame, arrow and margins around the field
+        combo.setMinimumWidth(0)
+        combo.setMinimumWidth(max(combo.sizeHint().width(), needed + chrome + 2))
+
+    model = combo.model()
+    for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+        signal.connect(follow)
+    follow()
+    return combo
 
 
 class ChoiceCombo(QComboBox):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow,
+                               QVBoxLayout, QWidget)
 
 from gui import screen_fit
 
@@ -41,12 +42,100 @@ def test_the_check_finds_a_minimum_too_big_and_a_clipped_label(qtbot):
     assert "clipped" in problems
 
 
-@pytest.mark.parametrize("area", [QRect(0, 0, 1366, 728), QRect(0, 0, 1093, 582)])   # 100 %, 125 %
-def test_the_main_window_fits_at_100_and_125_percent(qtbot, monkeypatch, area):
+def test_the_check_finds_a_choice_cut_in_its_box_and_a_list_too_narrow(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    combo = QComboBox()
+    combo.addItems(["Unknown", "6.2 free, stays in the community (社区自由)"])   # the short one chosen
+    combo.setMaximumWidth(150)
+    listing = QListWidget()
+    listing.addItems(["一般挽留（再次挽留客户）的很长的名字，放不下"])
+    listing.setMaximumWidth(120)
+    layout.addWidget(combo)
+    layout.addWidget(listing)
+    dialog.show()
+    problems = "\n".join(screen_fit.layout_problems(dialog))
+    assert "'6.2 free, stays in the community (社区自由)' is cut by" in problems
+    assert "too narrow for its items" in problems
+    combo.setMaximumWidth(1000)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    listing.setMaximumWidth(1000)
+    listing.setMinimumWidth(listing.sizeHintForColumn(0) + 40)
+    qtbot.waitUntil(lambda: screen_fit.layout_problems(dialog) == [])
+
+
+def test_the_check_finds_a_date_cut_in_its_field_and_the_date_field_keeps_it_whole(qtbot):
+    from gui.widgets import DateField
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    narrow = QLineEdit("2026-12-07")
+    narrow.setClearButtonEnabled(True)
+    narrow.setFixedWidth(80)
+    address = QLineEdit("杭州市西湖区体育场路220号19幢2单元")     # words may scroll in their field
+    address.setFixedWidth(80)
+    field = DateField()
+    field.line.setText("2026-12-30")
+    for widget in (narrow, address, field):
+        layout.addWidget(widget)
+    dialog.resize(120, 100)
+    dialog.show()
+    problems = screen_fit.layout_problems(dialog)
+    assert len(problems) == 1 and "'2026-12-07' is cut by" in problems[0], problems
+
+
+def test_the_laptop_areas_at_each_scaling():
+    assert [screen_fit.laptop_area(s).size().toTuple() for s in screen_fit.SCALES] == [
+        (1366, 728), (1093, 582), (911, 485)]
+
+
+def test_a_page_bigger_than_the_screen_scrolls_in_the_page_stack(qtbot, monkeypatch):
+    monkeypatch.setattr(screen_fit, "simulated_area", screen_fit.laptop_area(150))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    stack = screen_fit.PageStack()
+    small, big = QLabel("客户"), QWidget()
+    big.setMinimumSize(1100, 700)          # wider and taller than 911×485
+    for page in (small, big):
+        stack.addWidget(page)
+    window.setCentralWidget(stack)
+    stack.setCurrentWidget(big)
+    window.resize(1280, 800)
+    window.show()
+    screen_fit.fit_on_screen(window)
+    assert stack.currentWidget() is big and stack.widget(0) is small and stack.indexOf(big) == 1
+    assert screen_fit.layout_problems(window) == []
+    area = big.parentWidget().parentWidget()
+    qtbot.waitUntil(lambda: area.verticalScrollBar().isVisible() and area.horizontalScrollBar().isVisible())
+    stack.removeWidget(big)
+    assert stack.count() == 1 and stack.currentWidget() is small
+
+
+@pytest.mark.parametrize("scale", screen_fit.SCALES)
+def test_the_main_window_fits_at_100_125_and_150_percent(qtbot, monkeypatch, tmp_path, scale):
+    """With the demo open and every area made (the stack is as big as its biggest page,
+    but each page scrolls, at 150 % only), the areas' names whole in the navigation, the
+    status bar shown."""
     from gui.main_window import MainWindow
-    monkeypatch.setattr(screen_fit, "simulated_area", area)
+    from model import demo
+    demo.build_demo(tmp_path / "demo.kehu", customers=60, seed=1)
+    monkeypatch.setattr(screen_fit, "simulated_area", screen_fit.laptop_area(scale))
     window = MainWindow("zh_CN")
     qtbot.addWidget(window)
     window.show()
-    assert screen_fit.layout_problems(window) == []
+    window.open_archive(tmp_path / "demo.kehu")
+    qtbot.waitUntil(lambda: window.nav.count() > 3)
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
+        assert screen_fit.layout_problems(window) == [], window.nav.item(row).text()
+        if scale < 150:       # at 100 % and 125 % every area whole, without scrolling
+            scroll = window.stack.currentWidget().parentWidget().parentWidget()
+            bars = scroll.verticalScrollBar(), scroll.horizontalScrollBar()
+            qtbot.wait(50)       # the scroll bars follow the page's size after its resize
+            assert not any(bar.isVisible() for bar in bars), window.nav.item(row).text()
     assert window.statusBar().isVisible()
+    metrics = window.nav.fontMetrics()
+    assert window.nav.width() >= max(metrics.horizontalAdvance(window.nav.item(r).text())
+                                     for r in range(window.nav.count())) + window.nav.iconSize().width()

@@ -112,6 +112,44 @@ def test_every_window_and_dialog_fits_a_1366x768_screen(qapp, tmp_path_factory):
                                       for problem, places in sorted(walk.layout.items()))
 
 
+@pytest.mark.gui
+def test_every_table_sorted_by_names_on_the_chinese_screens_is_in_pinyin_order(qapp, tmp_path_factory):
+    """Every table or tree the walk shows sorted by a column of names (customers, areas,
+    managers, partners, accounts, circles, stores): the order of the program's pinyin key."""
+    walk = chinese_walk(tmp_path_factory)
+    assert len(walk.name_lists) >= 8, sorted(walk.name_lists)
+    assert not walk.misordered, "\n".join(f"{problem}\n    seen in: {'; '.join(sorted(places)[:3])}"
+                                          for problem, places in sorted(walk.misordered.items()))
+
+
+@pytest.mark.gui
+def test_the_name_order_check_finds_a_table_in_code_point_order(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView, QWidget
+    from model.search import sort_key
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["区域", "电话"])
+    for name in sorted(["东湖小区", "临江花园", "丹桂苑", "北苑新村"]):      # code points: 东 临 丹 北
+        model.appendRow([QStandardItem(name), QStandardItem("1")])
+    window = QWidget()
+    qtbot.addWidget(window)
+    view = QTableView(window)
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicatorShown(True)
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    window.show()
+    walk = screens.ScreenWalk(Path("unused.kehu"))
+    walk.check_name_order("a table", window)
+    assert list(walk.misordered) == ["QTableView by 区域: 东湖小区, 临江花园, 丹桂苑, 北苑新村…"]
+    rows = sorted(["东湖小区", "临江花园", "丹桂苑", "北苑新村"], key=lambda n: sort_key(n, False))
+    for row, name in enumerate(rows):                                         # 北 丹 东 临
+        model.item(row, 0).setText(name)
+    walk.misordered.clear()
+    walk.check_name_order("a table", window)
+    assert walk.misordered == {} and walk.name_lists == {"QTableView (区域)"}
+
+
 def test_qt_standard_dialogs_speak_chinese(qapp):
     """Qt's own file, colour, print and message dialogs: what qtbase_zh_CN leaves in English
     the program's translation fills in (gui/qt_strings.py)."""

@@ -1,6 +1,7 @@
 """Walk the window in Chinese and report any English left on screen.
 
-    python tools/check_chinese_screens.py [--screenshots DIR]
+    python tools/check_chinese_screens.py [--screenshots DIR] [--scale 100|125|150]
+                                          [--language zh_CN|en] [--real-screen]
 
 Builds a small graded demo archive with a saved visit plan, opens the main
 window with the language set to zh_CN, visits every area, opens the menus and
@@ -12,8 +13,15 @@ page titles, placeholders, chart titles and tooltips. A text with a Latin word
 that is not on the allowed list (codes, RFM, KA, CSV, Excel, PDF, Ctrl+...,
 file paths) is reported with where it was seen. Exit 1 when anything is found.
 
-``tests/test_translations.py`` runs the same walk. Dialogs are not run
-modally: their ``exec()`` is replaced while walking, so the walk never blocks.
+Every window and dialog is also checked against a 1366×768 laptop's screen
+(gui/screen_fit.py: it fits, no label or choice is cut), at 100 % or, with --scale,
+at 125 % or 150 % scaling (fewer logical pixels); --language en walks the English
+edition for its layout only; --real-screen checks against the screen Qt has (e.g.
+xvfb-run -s "-screen 0 1366x768x24" with QT_SCALE_FACTOR=1.25) instead of a pretended one.
+
+``tests/test_translations.py`` runs the same walk (Chinese, 100 %) and
+``tests/test_screen_walk_scaled.py`` the English one at 125 % and the Chinese one at
+150 %. Dialogs are not run modally: their ``exec()`` is replaced while walking, so the walk never blocks.
 """
 from __future__ import annotations
 
@@ -35,6 +43,11 @@ if str(ROOT) not in sys.path:
 AS_OF = date(2026, 11, 20)
 CUSTOMERS = 200
 
+# The columns of names a table may be sorted by, and whether they name people (a surname
+# read as a surname) or places, shops and groups (read in context).
+NAME_HEADERS = {"客户": True, "姓名": True, "客户经理": True, "联系人": True, "成员": True, "圆心": True,
+                "负责人": True, "区域": False, "片区": False, "合作伙伴": False, "重点客户": False,
+                "圈子": False, "门店": False, "网点": False}
 # Latin words allowed on a Chinese screen: codes, product and file-format names, keys.
 ALLOWED_WORDS = {
     "rfm", "ka", "csv", "excel", "pdf", "ics", "xlsx", "xls", "kehu", "wps", "vip", "keyman",
@@ -196,17 +209,22 @@ def QWidget_type():  # noqa: N802 - a type
 class ScreenWalk:
     """Opens the window and its dialogs in Chinese and gathers what they show."""
 
-    def __init__(self, archive_path: Path, shots: Path | None = None):
+    def __init__(self, archive_path: Path, shots: Path | None = None, language: str = "zh_CN"):
         self.archive_path = archive_path
+        self.language = language
         self.shots = shots
         self.found: dict[str, set[str]] = {}     # text -> where it was seen
         self.layout: dict[str, set[str]] = {}    # what does not fit a 1366×768 screen -> where
+        self.misordered: dict[str, set[str]] = {}  # a list of names not in pinyin order -> where
+        self.name_lists: set[str] = set()          # the lists of names checked (view, column)
         self.screens: list[str] = []             # what was visited, in order
         self.prepare_dialog: dict[str, Callable] = {}
         self.import_file: Path | None = None
 
     # recording
     def record(self, where: str, texts) -> None:
+        if self.language != "zh_CN":      # the English edition: only its layout is checked
+            return
         for kind, text in texts:
             words = latin_words(text) if text else []
             if where.startswith("Qt "):
@@ -222,6 +240,33 @@ class ScreenWalk:
         if not where.startswith("Qt "):          # Qt's own dialogs are Qt's layouts
             for problem in screen_fit.layout_problems(widget.window()):
                 self.layout.setdefault(problem, set()).add(where)
+            self.check_name_order(where, widget.window())
+        self.shoot(where, widget)
+
+    def check_name_order(self, where: str, root) -> None:
+        """Every table or tree sorted by a column of names (its header's sort arrow on it)
+        is in pinyin order, the program's sort key (model.search.sort_key), either way."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTableView, QTreeView
+        from model.search import sort_key
+        for view in [*root.findChildren(QTableView), *root.findChildren(QTreeView)]:
+            header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+            model = view.model()
+            if model is None or not view.isVisibleTo(root) or not header.isSortIndicatorShown():
+                continue
+            column = header.sortIndicatorSection()
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            if title not in NAME_HEADERS:
+                continue
+            texts = [model.index(row, column).data() for row in range(min(model.rowCount(), 300))]
+            keys = [sort_key(t, NAME_HEADERS[title]) for t in texts if isinstance(t, str) and t]
+            self.name_lists.add(f"{view.objectName() or type(view).__name__} ({title})")
+            if keys != sorted(keys) and keys != sorted(keys, reverse=True):
+                shown = ", ".join(t.split("\t")[-1] for t in keys[:6])
+                self.misordered.setdefault(f"{view.objectName() or type(view).__name__} by {title}: "
+                                           f"{shown}…", set()).add(where)
+
+    def shoot(self, where: str, widget) -> None:
         if self.shots is not None:
             name = re.sub(r"[^\w]+", "-", where).strip("-").lower()
             widget.grab().save(str(self.shots / f"{len(self.screens):02d}-{name}.png"))
@@ -316,7 +361,7 @@ class ScreenWalk:
         from PySide6.QtWidgets import QApplication, QMenu
 
         from gui.main_window import MainWindow
-        window = MainWindow("zh_CN")
+        window = MainWindow(self.language)
         window.show()             # sized for the laptop screen the walk pretends (gui/screen_fit.py)
         try:
             self.look("start page", window)
@@ -381,18 +426,20 @@ class ScreenWalk:
         printer = QPrinter()
         dialogs.append(("print dialog", QPrintDialog(printer, parent)))
         dialogs.append(("print preview", QPrintPreviewDialog(printer, parent)))
-        box = QMessageBox(parent)
-        buttons = QMessageBox.StandardButton.NoButton
-        for button in QMessageBox.StandardButton:
-            if button not in (QMessageBox.StandardButton.NoButton, QMessageBox.StandardButton.FlagMask,
-                              QMessageBox.StandardButton.ButtonMask, QMessageBox.StandardButton.Default,
-                              QMessageBox.StandardButton.Escape, QMessageBox.StandardButton.FirstButton,
-                              QMessageBox.StandardButton.LastButton):
+        standard = [button for button in QMessageBox.StandardButton if button not in (
+            QMessageBox.StandardButton.NoButton, QMessageBox.StandardButton.FlagMask,
+            QMessageBox.StandardButton.ButtonMask, QMessageBox.StandardButton.Default,
+            QMessageBox.StandardButton.Escape, QMessageBox.StandardButton.FirstButton,
+            QMessageBox.StandardButton.LastButton)]
+        for part in range(0, len(standard), 6):     # six at a time: each button whole on the picture
+            box = QMessageBox(parent)
+            buttons = QMessageBox.StandardButton.NoButton
+            for button in standard[part:part + 6]:
                 buttons |= button
-        box.setStandardButtons(buttons)
-        box.setText("客户")
-        box.setDetailedText("客户")
-        dialogs.append(("message box", box))
+            box.setStandardButtons(buttons)
+            box.setText("客户")
+            box.setDetailedText("客户")
+            dialogs.append((f"message box {part // 6 + 1}", box))
         dialogs.append(("input dialog", QInputDialog(parent)))
         for name, dialog in dialogs:
             dialog.show()
@@ -424,6 +471,7 @@ class ScreenWalk:
         from PySide6.QtWidgets import QFileSystemModel
         self.settle(2)
         self.screens.append(f"Qt {name}")
+        self.shoot(f"Qt {name}", dialog)
         self.record(f"Qt {name}", ((kind, text) for kind, text in widget_texts(dialog)
                                    if "cell" not in kind))
         model = dialog.findChild(QFileSystemModel)
@@ -622,6 +670,7 @@ class ScreenWalk:
         self.settle()
         if page is None or not page.ids:
             return
+        page.tabs.setCurrentWidget(page.splitter)     # the area walk left the ranking shown
         view = page.account
         for index in range(view.tabs.count()):
             view.tabs.setCurrentIndex(index)
@@ -702,7 +751,7 @@ def _tab_widget_type():
 
 def prepare_archive(folder: Path) -> Path:
     """A small graded demo archive with a saved visit plan, and a file to import."""
-    from model import database, demo, grading, visit_plan
+    from model import backup, database, demo, grading, visit_plan
     path = folder / "演示档案.kehu"
     demo.build_demo(path, customers=CUSTOMERS, seed=1, as_of=AS_OF)
     with database.Archive.open(path) as archive:
@@ -711,6 +760,8 @@ def prepare_archive(folder: Path) -> Path:
         plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=start, days=5, per_day=6,
                                                                      time_limit=0.2))
         visit_plan.save(archive.conn, plan, by="李经理")
+        # An automatic backup, so the restore dialog lists one with its reason said.
+        backup.make_backup(archive.conn, path, reason="before-import")
     return path
 
 
@@ -732,10 +783,11 @@ def english_on_screens(folder: Path, shots: Path | None = None) -> tuple[dict[st
     return walk.found, walk.screens
 
 
-def walk_screens(folder: Path, shots: Path | None = None) -> ScreenWalk:
+def walk_screens(folder: Path, shots: Path | None = None, scale: int | None = 100,
+                 language_code: str = "zh_CN") -> ScreenWalk:
     """Walk the Chinese window on a fresh demo archive in ``folder``, on a pretended
-    1366×768 laptop screen; the walk's ``found`` holds the English seen, its ``layout``
-    what did not fit. The caller owns the QApplication; Chinese translators are
+    1366×768 laptop screen (at ``scale`` per cent: 125 and 150 leave fewer logical
+    pixels; None: the real screen, e.g. Xvfb with QT_SCALE_FACTOR); the walk's ``found`` holds the English seen, its ``layout`` what did not fit. The caller owns the QApplication; Chinese translators are
     installed for the walk and the previous language is put back afterwards."""
     from gui import screen_fit
     from PySide6.QtCore import QLocale
@@ -745,16 +797,16 @@ def walk_screens(folder: Path, shots: Path | None = None) -> ScreenWalk:
     app = QApplication.instance()
     previous = settings.get(settings.LANGUAGE)
     previous_locale = QLocale()
-    settings.put(settings.LANGUAGE, "zh_CN")
+    settings.put(settings.LANGUAGE, language_code)
     settings.put(settings.USER_NAME, "李经理")
-    language.install_translators(app, "zh_CN")
-    QLocale.setDefault(QLocale("zh_CN"))
+    language.install_translators(app, language_code)
+    QLocale.setDefault(QLocale(language_code))
     previous_area = screen_fit.simulated_area
-    screen_fit.simulated_area = screen_fit.LAPTOP
+    screen_fit.simulated_area = screen_fit.laptop_area(scale) if scale else None
     screen_fit.install(app)
     try:
         # The plan's reasons are written in the language of the day it is made.
-        walk = ScreenWalk(prepare_archive(folder), shots)
+        walk = ScreenWalk(prepare_archive(folder), shots, language_code)
         import_file = write_import_file(folder)
         walk.prepare_dialog["CustomerEditor"] = walk.editor_tabs
         walk.prepare_dialog["PlanDialog"] = walk.dialog_tabs
@@ -782,8 +834,15 @@ def report(found: dict[str, set[str]]) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--screenshots", type=Path, help="save a PNG of every screen visited here")
+    parser.add_argument("--scale", type=int, default=100, choices=(100, 125, 150),
+                        help="the laptop's display scaling in per cent (fewer logical pixels)")
+    parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"),
+                        help="en: walk the English edition for its layout only")
+    parser.add_argument("--real-screen", action="store_true",
+                        help="check against the real screen (xvfb-run with QT_SCALE_FACTOR) instead")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not args.real_screen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     with tempfile.TemporaryDirectory(prefix="kehu-zh-") as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
@@ -792,7 +851,8 @@ def main(argv: list[str]) -> int:
         app = make_application()
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)
-        walk = walk_screens(Path(tmp), args.screenshots)
+        walk = walk_screens(Path(tmp), args.screenshots, None if args.real_screen else args.scale,
+                            args.language)
         del app
     print(f"{len(walk.screens)} screens visited:")
     for screen in walk.screens:
@@ -802,10 +862,14 @@ def main(argv: list[str]) -> int:
     if walk.found:
         print(report(walk.found))
         print(f"{len(walk.found)} texts with English on Chinese screens")
-    if walk.found or walk.layout:
-        print(f"{len(walk.layout)} layout problems on a 1366×768 screen")
+    print(f"{len(walk.name_lists)} tables sorted by names checked for pinyin order")
+    for problem, places in sorted(walk.misordered.items()):
+        print(f"not in pinyin order: {problem}\n    seen in: {'; '.join(sorted(places)[:3])}")
+    if walk.found or walk.layout or walk.misordered:
+        print(f"{len(walk.layout)} layout problems on a 1366×768 screen at {args.scale} %")
         return 1
-    print("No English left on the Chinese screens, and every screen fits 1366×768.")
+    english = "No English left on the Chinese screens, and e" if args.language == "zh_CN" else "E"
+    print(f"{english}very screen fits 1366×768 at {args.scale} %.")
     return 0
 
 

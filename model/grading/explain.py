@@ -5,6 +5,7 @@ is shown, in the user's language, so changing the language changes it too.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from model.grading import ruleset
@@ -72,7 +73,13 @@ def sentence(scheme: str, value: str, detail: dict, language: str | None = None,
             computed=value_label(scheme, detail.get("computed"), language, rules) or "-",
             reason=detail.get("reason", ""))
     builder = {VALUE_TIER: _value_tier, RFM: _rfm, PERSONA: _persona, OPPORTUNITY: _opportunity}[scheme]
-    return builder(value, detail, language, rules)
+    text = builder(value, detail, language, rules)
+    # Sentences are put together with a space, as English writes them; Chinese ones end in
+    # a full-width stop and need none ("C类。没有稀缺资源", not "C类。 没有稀缺资源").
+    return _AFTER_FULL_STOP.sub("", text) if language.startswith("zh") else text
+
+
+_AFTER_FULL_STOP = re.compile(r"(?<=[。；！？])[ ]+")
 
 
 def _value_tier(value, d, language, rules) -> str:
