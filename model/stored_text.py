@@ -53,6 +53,7 @@ SENTENCES: tuple = (
     ("Audit", "Activity plan: {title}"),
     ("Audit", "{name}, version {version}"),
     ("Audit", "Audit trail → {path}"),
+    ("Audit", "Hand-over from {old} to {new}"),
 )
 # A visit's reasons are joined like this (model/due.py).
 SEPARATOR = "; "
