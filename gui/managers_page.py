@@ -47,6 +47,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
         self._update()
 
     def _update(self, *_args) -> None:
@@ -93,6 +94,7 @@ class ManagersPage(LoadsWhenShown, QWidget):
         self.members_view.setObjectName("managers_customers")
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.members_view.setSortingEnabled(True)
+        self.members_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)     # pinyin order (Qt starts descending)
         self.members_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.filter = QLineEdit(self)
         self.filter.setObjectName("managers_filter")

@@ -110,9 +110,16 @@ class CareCall:
     occasion: str                 # BIRTHDAY or a festival's key
     on: date                      # the birthday or the festival
     due_from: date
-    reason: str                   # translated
     age: int | None = None        # the age reached on a birthday
     done: bool = False            # a contact between due_from and on
+
+    @property
+    def reason(self) -> str:
+        """Why the call is due, in the language spoken now (a printout's, say)."""
+        if self.occasion == BIRTHDAY:
+            return _reason_birthday(self.on, self.age)
+        festival = next((f for f in care_rules().festivals if f.key == self.occasion), None)
+        return _reason_festival(festival, self.on) if festival is not None else self.occasion
 
 
 def _reason_birthday(on: date, age: int | None) -> str:
@@ -149,15 +156,14 @@ def care_calls(conn: sqlite3.Connection, start: date, end: date, manager: str | 
                 on = birthday_in(row["birth_date"], year)
                 if on is not None and start <= on <= last:
                     age = year - int(row["birth_date"][:4])
-                    out.append(_call(row, BIRTHDAY, on, cr, _reason_birthday(on, age if age > 0 else None),
-                                     age if age > 0 else None))
+                    out.append(_call(row, BIRTHDAY, on, cr, age if age > 0 else None))
     festive = festivals_between(start, last)
     if festive:
         for row in rows:
             if cr.festival_tiers and row["tier"] not in cr.festival_tiers:
                 continue
             for festival, on in festive:
-                out.append(_call(row, festival.key, on, cr, _reason_festival(festival, on)))
+                out.append(_call(row, festival.key, on, cr))
     out = [c for c in out if c.due_from <= end]
     _mark_done(conn, out)
     if not include_done:
@@ -167,9 +173,9 @@ def care_calls(conn: sqlite3.Connection, start: date, end: date, manager: str | 
     return sorted(out, key=lambda c: (c.on, order[c.name], c.customer_id, c.occasion))
 
 
-def _call(row, occasion: str, on: date, cr: CareRules, reason: str, age: int | None = None) -> CareCall:
+def _call(row, occasion: str, on: date, cr: CareRules, age: int | None = None) -> CareCall:
     return CareCall(row["id"], row["name"], row["phone"], row["manager"], row["tier"], occasion, on,
-                    on - timedelta(days=cr.lead_days), reason, age)
+                    on - timedelta(days=cr.lead_days), age)
 
 
 def _mark_done(conn: sqlite3.Connection, calls: list[CareCall]) -> None:
@@ -188,11 +194,3 @@ def _mark_done(conn: sqlite3.Connection, calls: list[CareCall]) -> None:
         span = (call.due_from.isoformat(), call.on.isoformat())
         call.done = any(span[0] <= day <= span[1] for day in contacted.get(call.customer_id, ()))
 
-
-def occasion_label(occasion: str) -> str:
-    if occasion == BIRTHDAY:
-        return translate("Care", "Birthday")
-    for festival in care_rules().festivals:
-        if festival.key == occasion:
-            return festival.label()
-    return occasion

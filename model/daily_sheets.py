@@ -24,7 +24,8 @@ class MorningSheet:
     standing: targets.Standing
     before: targets.Standing | None          # the month to date before today (None on its first day)
     visits: list[visit_plan.PlanVisit] = field(default_factory=list)
-    calls: list[due.DueVisit] = field(default_factory=list)
+    calls: list[due.DueVisit] = field(default_factory=list)      # the day's share, most urgent first
+    more_calls: int = 0                                          # due as well, left to the due list
     care_calls: list[care.CareCall] = field(default_factory=list)
     follow_ups: list[today.FollowUp] = field(default_factory=list)
 
@@ -38,6 +39,7 @@ class EveningSheet:
     done_visits: list[visit_plan.PlanVisit] = field(default_factory=list)
     open_visits: list[visit_plan.PlanVisit] = field(default_factory=list)
     open_calls: list[due.DueVisit] = field(default_factory=list)
+    more_calls: int = 0
     open_care: list[care.CareCall] = field(default_factory=list)
     missed_care: list[care.CareCall] = field(default_factory=list)   # the occasion was today
 
@@ -52,11 +54,22 @@ def next_working_day(day: date) -> date:
     return day + timedelta(days=1)
 
 
+def calls_listed(standing: targets.Standing) -> int:
+    """How many calls a sheet lists: the day's call target, else targets.json ``sheet_calls``."""
+    line = next((line for line in standing.lines if line.kind.key == "calls"), None)
+    if line is not None and line.month_target is not None and line.day_target > 0:
+        return int(line.day_target)
+    return targets.sheet_calls()
+
+
 def morning(conn: sqlite3.Connection, day: date, manager: str) -> MorningSheet:
     data = today.today(conn, day, manager)
     before = targets.standing(conn, manager, day - timedelta(days=1)) if day.day > 1 else None
-    return MorningSheet(day, manager, targets.standing(conn, manager, day), before, list(data.visits),
-                        list(data.calls), care.care_calls(conn, day, day, manager), list(data.follow_ups))
+    standing = targets.standing(conn, manager, day)
+    limit = calls_listed(standing)
+    return MorningSheet(day, manager, standing, before, list(data.visits), list(data.calls[:limit]),
+                        max(0, len(data.calls) - limit), care.care_calls(conn, day, day, manager),
+                        list(data.follow_ups))
 
 
 def _contacted_on(conn: sqlite3.Connection, day: date, ids: list[int]) -> set[int]:
@@ -74,7 +87,9 @@ def evening(conn: sqlite3.Connection, day: date, manager: str) -> EveningSheet:
     # A call made today usually satisfies its obligation (it is no longer listed); those still
     # listed with a contact today (a next date set for today, say) are done too.
     contacted = _contacted_on(conn, day, [c.customer_id for c in data.calls if c.customer_id is not None])
-    out.open_calls = [c for c in data.calls if c.customer_id not in contacted]
+    still_open = [c for c in data.calls if c.customer_id not in contacted]
+    limit = calls_listed(out.standing)
+    out.open_calls, out.more_calls = still_open[:limit], max(0, len(still_open) - limit)
     for call in care.care_calls(conn, day, day, manager):
         (out.missed_care if call.on <= day else out.open_care).append(call)
     return out

@@ -52,6 +52,10 @@ def _kinds(folder: str) -> tuple[Kind, ...]:
                       k.get("counted_en", ""), k.get("counted_zh", "")) for k in data.get("kinds", ()))
 
 
+def sheet_calls() -> int:
+    return int(rules.load_json("targets.json").get("sheet_calls", 30))
+
+
 def kinds() -> tuple[Kind, ...]:
     return _kinds(str(rules.rules_dir()))
 
@@ -185,12 +189,13 @@ class Line:
     to_date_actual: float
 
     @property
-    def day_gap(self) -> float:
-        return self.day_target - self.day_actual
+    def day_difference(self) -> float:
+        """Ahead of the day's target (positive) or behind it (negative)."""
+        return round(self.day_actual - self.day_target, 2)
 
     @property
-    def to_date_gap(self) -> float:
-        return self.to_date_target - self.to_date_actual
+    def to_date_difference(self) -> float:
+        return round(self.to_date_actual - self.to_date_target, 2)
 
 
 @dataclass
@@ -227,7 +232,8 @@ def standing(conn: sqlite3.Connection, manager: str, day: date) -> Standing:
     return out
 
 
-def number_text(value: float | None, whole: bool) -> str:
+def number_text(value: float | None, whole: bool, signed: bool = False) -> str:
     if value is None:
         return ""
-    return f"{value:,.0f}" if whole else f"{value:,.2f}"
+    sign = "+" if signed else ""
+    return f"{value:{sign},.0f}" if whole else f"{value:{sign},.2f}"

@@ -17,8 +17,8 @@ from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_ph
 SIZE = 8
 
 
-def _number(value, kind: targets.Kind) -> str:
-    return targets.number_text(value, kind.whole)
+def _number(value, kind: targets.Kind, signed: bool = False) -> str:
+    return targets.number_text(value, kind.whole, signed)
 
 
 def _section(story: list, styles: Styles, title: str, header: list[str], rows: list[list], shares) -> None:
@@ -35,6 +35,12 @@ def _no_targets(story: list, styles: Styles, sheet) -> None:
     if not sheet.standing.has_targets:
         story.append(styles.p(translate("Reports", "No targets are set for {month}: the actuals are shown alone.")
                               .format(month=sheet.standing.month), styles.small))
+
+
+def _more(story: list, styles: Styles, count: int) -> None:
+    if count:
+        story.append(styles.p(translate("Reports", "And {count} more calls due: the due list has them all.")
+                              .format(count=count), styles.small))
 
 
 def _day_line(sheet) -> str:
@@ -97,6 +103,7 @@ def morning_sheet_pdf(sheet: MorningSheet, path: Path | str, *, branch: str | No
                  _visit_rows(sheet.visits), (4, 8, 14, 14, 30))
         _section(story, styles, translate("Reports", "Calls due ({count})"), _call_header(),
                  _call_rows(sheet.calls, show_full_phone), (14, 11, 7, 38))
+        _more(story, styles, sheet.more_calls)
         _section(story, styles, translate("Reports", "Care calls ({count})"), _care_header(),
                  _care_rows(sheet.care_calls, show_full_phone), (10, 14, 11, 35))
         _section(story, styles, translate("Reports", "Open follow-ups ({count})"),
@@ -119,16 +126,16 @@ def evening_sheet_pdf(sheet: EveningSheet, path: Path | str, *, branch: str | No
         for line in sheet.standing.lines:
             has = line.month_target is not None
             rows.append([line.kind.label(), _number(line.day_target, line.kind) if has else "",
-                         _number(line.day_actual, line.kind), _number(line.day_gap, line.kind) if has else "",
+                         _number(line.day_actual, line.kind), _number(line.day_difference, line.kind, True) if has else "",
                          _number(line.to_date_target, line.kind) if has else "",
                          _number(line.to_date_actual, line.kind),
-                         _number(line.to_date_gap, line.kind) if has else "",
+                         _number(line.to_date_difference, line.kind, True) if has else "",
                          _number(line.month_target, line.kind)])
         _section(story, styles, translate("Reports", "Results against the targets"),
                  [translate("Reports", "Kind"), translate("Reports", "Today's target"),
-                  translate("Reports", "Today's result"), translate("Reports", "Short today"),
+                  translate("Reports", "Today's result"), translate("Reports", "Ahead (+) or behind today"),
                   translate("Reports", "Target to date"), translate("Reports", "Result to date"),
-                  translate("Reports", "Short to date"), translate("Reports", "Month")], rows,
+                  translate("Reports", "Ahead (+) or behind to date"), translate("Reports", "Month")], rows,
                  (12, 9, 9, 9, 9, 9, 9, 9))
         _section(story, styles, translate("Reports", "Visits done ({count})"), _visit_header(),
                  _visit_rows(sheet.done_visits), (4, 8, 14, 14, 30))
@@ -139,6 +146,7 @@ def evening_sheet_pdf(sheet: EveningSheet, path: Path | str, *, branch: str | No
         _section(story, styles, translate("Reports", "Moves to {date}: calls not made ({count})").replace(
             "{date}", moved), _call_header(),
                  _call_rows(sheet.open_calls, show_full_phone), (14, 11, 7, 38))
+        _more(story, styles, sheet.more_calls)
         _section(story, styles, translate("Reports", "Moves to {date}: care calls still open ({count})").replace(
             "{date}", moved), _care_header(),
                  _care_rows(sheet.open_care, show_full_phone), (10, 14, 11, 35))

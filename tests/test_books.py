@@ -116,7 +116,7 @@ def _run(*argv) -> int:
     return run_cli([str(a) for a in argv])
 
 
-def test_cli_handover_with_a_saved_view(archive, capsys):
+def test_cli_handover_with_a_saved_view(qapp, archive, capsys):
     import json
     from model import settings
     conn = archive.conn

@@ -38,11 +38,14 @@ def book(tmp_path_factory):
     return path, manager
 
 
-def test_morning_sheet_pdf(book, tmp_path):
+def test_morning_sheet_pdf(qapp, book, tmp_path):
     path, manager = book
     with database.Archive.open(path) as archive:
         sheet = daily_sheets.morning(archive.conn, DAY, manager)
     assert len(sheet.visits) == 4 and any(c.occasion == "birthday" for c in sheet.care_calls)
+    # The day's call target (200 over 21 working days: 9 or 10) is how many calls the sheet lists.
+    listed = daily_sheets.calls_listed(sheet.standing)
+    assert listed in (9, 10) and len(sheet.calls) == listed and sheet.more_calls > 0
     out = morning_sheet_pdf(sheet, tmp_path / "m.pdf", branch="东城支行", language="en")
     text = pdf_text(out)
     for words in ("Morning sheet", "东城支行", manager, "Today's targets", "Visits", "Today's plan (4)",
@@ -54,7 +57,7 @@ def test_morning_sheet_pdf(book, tmp_path):
     assert "晨会" in zh and "拜访" in zh and "生日" in zh
 
 
-def test_evening_sheet_pdf(book, tmp_path):
+def test_evening_sheet_pdf(qapp, book, tmp_path):
     path, manager = book
     with database.Archive.open(path) as archive:
         sheet = daily_sheets.evening(archive.conn, DAY, manager)
@@ -74,7 +77,7 @@ def _run(*argv) -> int:
     return run_cli([str(a) for a in argv])
 
 
-def test_cli_targets_care_and_the_printed_sheets(book, tmp_path, capsys):
+def test_cli_targets_care_and_the_printed_sheets(qapp, book, tmp_path, capsys):
     path, manager = book
     assert _run("targets", "set", path, "visits=42", "deals=10", "--month", "2026-12", "--manager", manager) == 0
     assert "Targets of" in capsys.readouterr().out

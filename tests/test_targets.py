@@ -92,6 +92,9 @@ def test_standing_and_the_sheets(archive):
     visits = next(line for line in standing.lines if line.kind.key == "visits")
     assert (visits.month_target, visits.day_target, visits.day_actual) == (46, 2, 1)
     assert (visits.to_date_target, visits.to_date_actual) == (4, 2)
+    assert (visits.day_difference, visits.to_date_difference) == (-1, -2)
+    assert targets.number_text(visits.day_difference, True, signed=True) == "-1"
+    assert targets.number_text(3, True, signed=True) == "+3"
     calls = next(line for line in standing.lines if line.kind.key == "calls")
     assert calls.month_target is None and calls.day_actual == 2
     morning = daily_sheets.morning(conn, day, "王经理")
