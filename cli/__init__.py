@@ -72,7 +72,7 @@ def _only_window_options(argv: list[str]) -> bool:
 # Commands that record who did it (history rows, the audit trail, printouts).
 NAMED_COMMANDS = ("import", "customers", "purge", "restore", "backup", "export", "print", "plan",
                   "branch-pack", "grade", "audit", "ka", "partners", "promotion", "promotions",
-                  "circles", "opportunity")
+                  "circles", "opportunity", "handover", "targets", "care")
 
 
 def _warn_about_name(args) -> None:

@@ -90,6 +90,8 @@ AREAS: list[AreaSpec] = [
              lambda a, lang, p: importlib.import_module("gui.key_accounts_page").KeyAccountsPage(a, lang, p)),
     AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
              "gui.dashboard", _dashboard),
+    AreaSpec("managers", lambda: translate("MainWindow", "Managers"), "customers", "gui.managers_page",
+             lambda a, lang, p: importlib.import_module("gui.managers_page").ManagersPage(a, lang, p)),
 ]
 
 # Loaded in a worker after the list is shown (each imports pandas or more), so that
@@ -623,6 +625,8 @@ class MainWindow(QMainWindow):
                 page.area_requested.connect(self.show_area)
             if hasattr(page, "visits_logged"):
                 page.visits_logged.connect(lambda source=page: self._visits_logged(source))
+            if hasattr(page, "customers_changed"):
+                page.customers_changed.connect(lambda: self._after_customer_change())
         return page
 
     def _visits_logged(self, source: QWidget) -> None:

@@ -166,6 +166,10 @@ class TodayPage(LoadsWhenShown, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.overdue_label)
         layout.addLayout(grid, 1)
+        from gui.daily_sheets_panel import DailySheetsPanel      # targets, care calls, the sheets (issue 20)
+        self.sheets = DailySheetsPanel(archive, self)
+        self.sheets.customer_requested.connect(self.customer_requested)
+        layout.addWidget(self.sheets)
         layout.addWidget(self.status)
         self.setFocusProxy(view)
         self._show(None)
@@ -199,6 +203,7 @@ class TodayPage(LoadsWhenShown, QWidget):
                 conn.close()
 
         self.task = run_task(self, work, on_success=self._loaded, on_failure=self._failed, cancellable=False)
+        self.sheets.load(when)
         return self.task
 
     def _loaded(self, result: today.Today) -> None:

@@ -24,7 +24,7 @@ from model.i18n import translate
 from model import stored_text
 from model.datetime_text import datetime_text
 
-ACTIONS = ("export", "print", "backup", "restore", "branch_pack", "bulk_delete", "purge")
+ACTIONS = ("export", "print", "backup", "restore", "branch_pack", "bulk_delete", "purge", "handover")
 
 # Above this many customers an export needs a reason.
 REASON_THRESHOLD = 100
@@ -56,6 +56,7 @@ def action_label(action: str) -> str:
         "branch_pack": translate("Audit", "Branch pack import"),
         "bulk_delete": translate("Audit", "Bulk delete"),
         "purge": translate("Audit", "Purge"),
+        "handover": translate("Audit", "Hand-over"),
     }
     return labels.get(action, action)
 

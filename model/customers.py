@@ -142,9 +142,19 @@ def _row_values(conn: sqlite3.Connection, cleaned: dict) -> dict:
     return row
 
 
+def _require_manager(cleaned: dict) -> None:
+    """归户 (seed 002, books.json): every customer belongs to exactly one manager in charge."""
+    if "manager" in cleaned and not cleaned["manager"]:
+        raise ValidationError({"manager": translate(
+            "Customers", "Every customer belongs to one manager in charge: name the manager.")})
+
+
 def create(conn: sqlite3.Connection, values: dict, by: str) -> int:
-    """Add a customer; returns the new id."""
+    """Add a customer; returns the new id. A customer given no manager at all is
+    held by ``by``, who enters it (as the import does); an empty manager is refused."""
     cleaned = clean(values)
+    cleaned.setdefault("manager", normalize.text(by))
+    _require_manager(cleaned)
     cleaned.setdefault("created_on", date.today().isoformat())
     with database.transaction(conn):
         row = _row_values(conn, cleaned)
@@ -166,6 +176,7 @@ def get(conn: sqlite3.Connection, customer_id: int) -> dict | None:
 def update(conn: sqlite3.Connection, customer_id: int, changes: dict, by: str) -> list[str]:
     """Change some fields; returns the fields that really changed (none: nothing written)."""
     cleaned = clean(changes, partial=True)
+    _require_manager(cleaned)
     with database.transaction(conn):
         current = get(conn, customer_id)
         if current is None or current["deleted_at"]:

@@ -133,7 +133,8 @@ def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping:
     """Import an already-read table (from :func:`read_table`, so the GUI can
     preview and import the same frame). A rejects file is written only when a
     row was rejected and ``rejects_path`` is given. Customers whose row names no
-    manager (no manager column, or an empty cell) get ``manager``."""
+    manager (no manager column, or an empty cell) get ``manager``, else ``by`` (归户:
+    every customer has exactly one manager in charge, model.books)."""
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     progress = progress or Progress()
@@ -147,7 +148,7 @@ def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping:
         frame = frame.loc[~frame.index.isin([row for row, _ in skipped])]
     table = _Table(frame, match)
     if kind == "customers":
-        plan = _check_customers(conn, table, progress, normalize.text(manager))
+        plan = _check_customers(conn, table, progress, normalize.text(manager) or normalize.text(by))
     else:
         plan = _check_transactions(conn, table, progress)
     rejects = plan.rejects(table)

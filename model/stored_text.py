@@ -70,6 +70,9 @@ SENTENCES: tuple = (
     ("Audit", "Activity plan: {title}"),
     ("Audit", "{name}, version {version}"),
     ("Audit", "Audit trail → {path}"),
+    ("Audit", "Hand-over from {old} to {new}"),
+    ("Audit", "Morning sheet {date}"),
+    ("Audit", "Evening sheet {date}"),
 )
 # A visit's reasons are joined like this (model/due.py).
 SEPARATOR = "; "

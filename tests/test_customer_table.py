@@ -32,8 +32,10 @@ def filled(archive):
     for name, phone, area, area_type, manager, age, channel in PEOPLE:
         ids[name] = customers.create(archive.conn, {
             "name": name, "phone": phone, "area": area, "area_type": area_type,
-            "manager": manager, "dim_age": age, "dim_channel": channel,
+            "manager": manager or BY, "dim_age": age, "dim_channel": channel,
             "dim_financial_assets": "4.2"}, BY)
+        if manager is None:    # held by nobody, as in an archive from before 归户 was enforced
+            archive.conn.execute("UPDATE customers SET manager = NULL WHERE id = ?", (ids[name],))
     customers.log_contact(archive.conn, ids["李四"], customers.Contact("2024-03-01", "visit"), BY)
     customers.log_contact(archive.conn, ids["李四"], customers.Contact("2025-01-15", "phone"), BY)
     customers.log_contact(archive.conn, ids["王五"], customers.Contact("2024-12-31", "sms"), BY)

@@ -226,7 +226,9 @@ def test_the_cli_speaks_chinese(qapp, tmp_path):
                                 "grade", "opportunity", "self", "test", "tracking", "log", "visit",
                                 "CN", "main", "null", "circles", "promotions", "promotion",
                                 "passphrase", "encrypt", "decrypt", "partners", "checklist",
-                                "ka", "ranking", "stores", "volume", "store", "audit", "purge", "deleted"}
+                                "ka", "ranking", "stores", "volume", "store", "audit", "purge", "deleted",
+                                "managers", "handover", "targets", "care", "set", "show", "visits", "calls",
+                                "deals", "amount"}
     for text in helps:
         assert "客户" in text or "档案" in text, text
         assert not _english(text, allowed), f"English in the Chinese CLI help: {_english(text, allowed)}\n{text}"
