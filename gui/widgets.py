@@ -185,7 +185,7 @@ class DateField(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(self.tr("e.g. 2024-05-01"))
+        self.line.setPlaceholderText(translate("DateField", "e.g. 2024-05-01"))
         self.line.setClearButtonEnabled(True)
         # A whole date beside the clear button, however narrow the form (a laptop at 150 %).
         metrics = self.line.fontMetrics()
@@ -193,7 +193,7 @@ class DateField(QWidget):
         self.line.textEdited.connect(self.edited)
         self.button = QToolButton(self)
         self.button.setText("…")
-        self.button.setToolTip(self.tr("Pick a date from the calendar"))
+        self.button.setToolTip(translate("DateField", "Pick a date from the calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.button)

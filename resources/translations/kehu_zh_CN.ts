@@ -1112,6 +1112,10 @@
         <translation>彻底清除</translation>
     </message>
     <message>
+        <source>Hand-over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
         <source>Tracking log {start} to {end}</source>
         <translation>客户追踪志 {start} 至 {end}</translation>
     </message>
@@ -1259,6 +1263,22 @@
         <source>A-tier rewards {year}</source>
         <translation>A类客户奖励 {year}</translation>
     </message>
+    <message>
+        <source>Morning sheet {date}</source>
+        <translation>晨会表 {date}</translation>
+    </message>
+    <message>
+        <source>Evening sheet {date}</source>
+        <translation>夕会表 {date}</translation>
+    </message>
+    <message>
+        <source>Hand-over from {old} to {new}</source>
+        <translation>客户移交：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无管户经理）</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -1383,6 +1403,68 @@
     <message>
         <source>before the upgrade from version {version}</source>
         <translation>从版本 {version} 升级前</translation>
+    </message>
+</context>
+<context>
+    <name>BirthDateField</name>
+    <message>
+        <source>e.g. 1985-03-12, or 1985</source>
+        <translation>例如 1985-03-12，或 1985</translation>
+    </message>
+    <message>
+        <source>A whole date, or only the year when the day is not known (a year has no birthday reminder)</source>
+        <translation>完整日期；不知道具体日子时只写年份（只有年份的不提醒生日）</translation>
+    </message>
+    <message>
+        <source>{age} this year</source>
+        <translation>今年{age}岁</translation>
+    </message>
+    <message>
+        <source>age {age}</source>
+        <translation>{age}岁</translation>
+    </message>
+</context>
+<context>
+    <name>Books</name>
+    <message>
+        <source>under {low}</source>
+        <translation>不足 {low}</translation>
+    </message>
+    <message>
+        <source>within {low}-{high}</source>
+        <translation>在 {low}-{high} 之内</translation>
+    </message>
+    <message>
+        <source>over {high}</source>
+        <translation>超过 {high}</translation>
+    </message>
+    <message>
+        <source>Each customer belongs to exactly one manager (归户到人). A reasonable book holds {low} to {high} customers (seed 002: 合理管户标准为{low}-{high}之间).</source>
+        <translation>每位客户只归一位管户经理（归户到人）。合理管户标准为{low}-{high}之间。</translation>
+    </message>
+    <message>
+        <source>Name the manager who takes the customers over.</source>
+        <translation>请填写接管这些客户的管户经理。</translation>
+    </message>
+    <message>
+        <source>The customers already belong to {name}.</source>
+        <translation>这些客户已经归{name}管户。</translation>
+    </message>
+    <message>
+        <source>{count} of the chosen customers are not in the book of {name} (no. {ids}); nothing was handed over.</source>
+        <translation>所选客户中有 {count} 位不在{name}的管户名下（编号 {ids}），未做任何移交。</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无管户经理）</translation>
+    </message>
+    <message>
+        <source>No customers to hand over: the book of {name} holds none of them.</source>
+        <translation>没有可移交的客户：{name}名下没有这些客户。</translation>
+    </message>
+    <message>
+        <source>Handing the customers over…</source>
+        <translation>正在移交客户…</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2758,126 @@
         <source>Restored customer no. {id} ({name}); the history is kept.</source>
         <translation>已恢复客户 {id}（{name}），变更历史保留。</translation>
     </message>
+    <message>
+        <source>each manager&apos;s book: its size against the reasonable standard (500-800) and its tier mix</source>
+        <translation>每位管户经理的管户数（对照合理管户标准500-800）及各类客户构成</translation>
+    </message>
+    <message>
+        <source>hand customers over to another manager: a whole book, or the customers of a saved view</source>
+        <translation>把客户移交给另一位管户经理：整个名下，或某个已保存视图中的客户</translation>
+    </message>
+    <message>
+        <source>the manager who holds them now (&quot;&quot; for customers nobody holds)</source>
+        <translation>现在的管户经理（无人管户的客户写 &quot;&quot;）</translation>
+    </message>
+    <message>
+        <source>the manager who takes them over</source>
+        <translation>接管的管户经理</translation>
+    </message>
+    <message>
+        <source>only the customers of this saved view of the list (default: the whole book)</source>
+        <translation>只移交这个已保存视图中的客户（默认：整个名下）</translation>
+    </message>
+    <message>
+        <source>ungraded {count}</source>
+        <translation>未分级 {count}</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无管户经理）</translation>
+    </message>
+    <message>
+        <source>{name}: {count} customers, {status}; {mix}</source>
+        <translation>{name}：{count} 位客户，{status}；{mix}</translation>
+    </message>
+    <message>
+        <source>The archive holds no customers.</source>
+        <translation>档案中没有客户。</translation>
+    </message>
+    <message>
+        <source>There is no saved view named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的已保存视图。</translation>
+    </message>
+    <message>
+        <source>{count} customers handed over from {old} to {new}.</source>
+        <translation>已将 {count} 位客户从{old}移交给{new}。</translation>
+    </message>
+    <message>
+        <source>the manager (default: your name, see Preferences)</source>
+        <translation>管户经理（默认：您的姓名，见“首选项”）</translation>
+    </message>
+    <message>
+        <source>a manager&apos;s monthly targets, broken down to the working days, with the actuals</source>
+        <translation>管户经理的月度目标（新增客户、拜访、电话、成交、金额），分解到每个工作日，并对照实际完成</translation>
+    </message>
+    <message>
+        <source>set the month&apos;s targets: KIND=VALUE ... (an empty VALUE removes one)</source>
+        <translation>设定本月目标：种类=数值 …（数值留空即删除该项）</translation>
+    </message>
+    <message>
+        <source>kinds: new_customers, visits, calls, deals, amount</source>
+        <translation>种类：new_customers、visits、calls、deals、amount</translation>
+    </message>
+    <message>
+        <source>the month (default: this month)</source>
+        <translation>月份（默认：本月）</translation>
+    </message>
+    <message>
+        <source>the month&apos;s targets, the day&apos;s share and the actuals</source>
+        <translation>本月目标、当天分解额与实际完成</translation>
+    </message>
+    <message>
+        <source>the day (default: today)</source>
+        <translation>日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>care calls due: birthdays and festivals, a week ahead, each with its reason</source>
+        <translation>到期的关怀电话：生日与节日，提前一周，各附原因</translation>
+    </message>
+    <message>
+        <source>how many days from the start (default: 7)</source>
+        <translation>从起始日起的天数（默认：7）</translation>
+    </message>
+    <message>
+        <source>the morning sheet (晨会): today&apos;s targets, plan, calls, care calls and follow-ups</source>
+        <translation>晨会表：今天的目标、计划、电话、关怀电话和跟进事项</translation>
+    </message>
+    <message>
+        <source>the evening sheet (夕会): results against the targets and what moves to the next working day</source>
+        <translation>夕会表：对照目标的完成情况，以及顺延到下一个工作日的事项</translation>
+    </message>
+    <message>
+        <source>Write each target as KIND=VALUE, not &apos;{text}&apos;.</source>
+        <translation>每项目标请写成 种类=数值，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>Targets of {name} for {month}:</source>
+        <translation>{name} {month} 的目标：</translation>
+    </message>
+    <message>
+        <source>{name}, {date}: working day {number} of {days} in {month}</source>
+        <translation>{name}，{date}：{month} 共 {days} 个工作日中的第 {number} 个</translation>
+    </message>
+    <message>
+        <source>{name}, {date}: not a working day ({days} working days in {month})</source>
+        <translation>{name}，{date}：非工作日（{month} 共 {days} 个工作日）</translation>
+    </message>
+    <message>
+        <source>  {kind}: no target; today {day}, month to date {to_date}</source>
+        <translation>  {kind}：未设目标；今天 {day}，本月累计 {to_date}</translation>
+    </message>
+    <message>
+        <source>  {kind}: month {month}; today {day} of {day_target}; month to date {to_date} of {to_date_target}</source>
+        <translation>  {kind}：月目标 {month}；今天 {day}/{day_target}；本月累计 {to_date}/{to_date_target}</translation>
+    </message>
+    <message>
+        <source>{count} care calls due from {start} to {end}</source>
+        <translation>{start} 至 {end} 到期的关怀电话 {count} 个</translation>
+    </message>
+    <message>
+        <source>{name}, {date}: wrote {path}</source>
+        <translation>{name}，{date}：已写入 {path}</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -2698,6 +2900,25 @@
     <message>
         <source>Visit {name}: {purpose}</source>
         <translation>拜访 {name}：{purpose}</translation>
+    </message>
+</context>
+<context>
+    <name>Care</name>
+    <message>
+        <source>Birthday greeting call: {date}, turns {age}</source>
+        <translation>生日祝福电话：{date}，{age} 岁生日</translation>
+    </message>
+    <message>
+        <source>Birthday greeting call: {date}</source>
+        <translation>生日祝福电话：{date}</translation>
+    </message>
+    <message>
+        <source>{festival} greeting: {date} (lunar {lunar})</source>
+        <translation>{festival}问候：{date}（农历{lunar}）</translation>
+    </message>
+    <message>
+        <source>{festival} greeting: {date}</source>
+        <translation>{festival}问候：{date}</translation>
     </message>
 </context>
 <context>
@@ -4141,6 +4362,17 @@
     </message>
 </context>
 <context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Deleted. Open the customer to restore them.</source>
+        <translation>已删除。打开该客户即可恢复。</translation>
+    </message>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name}（已删除）</translation>
+    </message>
+</context>
+<context>
     <name>Customers</name>
     <message>
         <source>The potential amount cannot be negative.</source>
@@ -4169,6 +4401,10 @@
     <message>
         <source>Give both latitude and longitude, or neither.</source>
         <translation>请同时填写纬度和经度，或都不填。</translation>
+    </message>
+    <message>
+        <source>Every customer belongs to one manager in charge: name the manager.</source>
+        <translation>每位客户都要归一位管户经理：请填写管户经理。</translation>
     </message>
     <message>
         <source>This customer no longer exists.</source>
@@ -4217,6 +4453,117 @@
     <message>
         <source>&apos;{value}&apos; is not yes or no (是/否).</source>
         <translation>“{value}”不是是或否（是/否）。</translation>
+    </message>
+</context>
+<context>
+    <name>DailySheetsPanel</name>
+    <message>
+        <source>&amp;Targets…</source>
+        <translation>目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;morning sheet…</source>
+        <translation>打印晨会表(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Print the e&amp;vening sheet…</source>
+        <translation>打印夕会表(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Ma&amp;nager:</source>
+        <translation>管户经理(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月目标</translation>
+    </message>
+    <message>
+        <source>Today&apos;s target</source>
+        <translation>今日目标</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>今日完成</translation>
+    </message>
+    <message>
+        <source>Target to date</source>
+        <translation>累计目标</translation>
+    </message>
+    <message>
+        <source>Done to date</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>日子</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>and {count} more calls due: the due list has them all</source>
+        <translation>另有 {count} 个到期电话，见到期客户清单</translation>
+    </message>
+    <message>
+        <source>Care call</source>
+        <translation>关怀电话</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Targets: working day {number} of {days}</source>
+        <translation>目标：第 {number}/{days} 个工作日</translation>
+    </message>
+    <message>
+        <source>Targets: not a working day</source>
+        <translation>目标：非工作日</translation>
+    </message>
+    <message>
+        <source>(none set)</source>
+        <translation>（未设定）</translation>
+    </message>
+    <message>
+        <source>Care calls ({count})</source>
+        <translation>关怀电话（{count}）</translation>
+    </message>
+    <message>
+        <source>Moves to {date} ({count})</source>
+        <translation>顺延到 {date}（{count}）</translation>
+    </message>
+    <message>
+        <source>Morning and evening sheets (晨会 / 夕会)</source>
+        <translation>晨会 / 夕会</translation>
     </message>
 </context>
 <context>
@@ -5042,6 +5389,11 @@
         <source>Online</source>
         <translation>线上</translation>
     </message>
+    <message>
+        <source>{year}</source>
+        <comment>a birth date known only as a year</comment>
+        <translation>{year}年</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -5766,6 +6118,33 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand customers over</source>
+        <translation>移交客户</translation>
+    </message>
+    <message>
+        <source>a manager&apos;s name</source>
+        <translation>管户经理姓名</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无管户经理）</translation>
+    </message>
+    <message>
+        <source>{count} customers of {name} go to the manager you name. Each customer&apos;s history and the audit trail record the hand-over.</source>
+        <translation>{name}名下的 {count} 位客户将移交给您指定的管户经理。每位客户的变更记录和审计记录都会记下这次移交。</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>移交(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;To manager:</source>
+        <translation>接管经理(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Customer number (ignored)</source>
@@ -5936,10 +6315,6 @@
         <translation>说明（{cell}），不是客户记录。</translation>
     </message>
     <message>
-        <source>None of the column headers is recognised ({columns}), so this does not look like a table of {kind}. The first row must hold the headers, such as 姓名, 手机, 地址 (name, phone, address); map other headers to fields in the import window or with --mapping FILE.json.</source>
-        <translation>没有一个列标题能识别（{columns}），这看起来不是{kind}表格。第一行必须是表头，例如 姓名、手机、地址；其他表头可在导入窗口中或用 --mapping FILE.json 对应到字段。</translation>
-    </message>
-    <message>
         <source>the customer (a phone or customer number column)</source>
         <translation>客户（手机或客户编号列）</translation>
     </message>
@@ -5974,6 +6349,10 @@
     <message>
         <source>A customer with the same name and birth date (or, without one, the same address and area) and no phone is already in the archive.</source>
         <translation>档案中已有姓名和出生日期相同（无出生日期时为地址和区域相同）且没有电话的客户。</translation>
+    </message>
+    <message>
+        <source>None of the column headers is recognised ({columns}), so this does not look like a table of {kind}. The header row must hold headers such as 姓名, 手机, 地址 (name, phone, address): choose the row that holds them (the preview&apos;s header row, or --header-row N), or map other headers to fields in the import window or with --mapping FILE.json.</source>
+        <translation>没有一个列标题能识别（{columns}），这看起来不是{kind}表格。列标题所在行必须有 姓名、手机、地址 这样的表头：请选择表头所在的行（预览页的“列标题所在行”，或 --header-row N），或在导入窗口中或用 --mapping FILE.json 把其他表头对应到字段。</translation>
     </message>
     <message>
         <source>The last visit {date} is in the future.</source>
@@ -6124,6 +6503,10 @@
     <message>
         <source>Transactions imported: {count}</source>
         <translation>已导入交易：{count}</translation>
+    </message>
+    <message>
+        <source>Rows read below the headers: {count}</source>
+        <translation>列标题下方读取的行数：{count}</translation>
     </message>
     <message>
         <source>Rejected, not imported: {count}</source>
@@ -6911,6 +7294,10 @@
         <translation>经营看板</translation>
     </message>
     <message>
+        <source>Managers</source>
+        <translation>管户经理</translation>
+    </message>
+    <message>
         <source>Areas</source>
         <translation>功能区</translation>
     </message>
@@ -6961,6 +7348,14 @@
     <message>
         <source>Search as you type ({keys}); Enter goes to the list, Esc clears</source>
         <translation>边输入边搜索（{keys}）；回车转到列表，Esc 清空</translation>
+    </message>
+    <message>
+        <source>Deleted too</source>
+        <translation>含已删除</translation>
+    </message>
+    <message>
+        <source>The search also finds deleted customers: they show greyed, marked deleted; open one to restore it</source>
+        <translation>搜索时也查找已删除的客户：灰色显示并标明“已删除”；打开即可恢复</translation>
     </message>
     <message>
         <source>Kehu — customer archive</source>
@@ -7064,7 +7459,7 @@
     </message>
     <message>
         <source>They leave the list; their records and change history are kept in the archive.</source>
-        <translation>他们将从列表中移除；记录和变更历史仍保留在档案中。</translation>
+        <translation>客户将从列表中移除；其记录和变更历史仍保留在档案中。</translation>
     </message>
     <message>
         <source>Delete {count} customer(s)</source>
@@ -7137,6 +7532,81 @@
     <message>
         <source>About Kehu</source>
         <translation>关于客户经营助手</translation>
+    </message>
+</context>
+<context>
+    <name>ManagersPage</name>
+    <message>
+        <source>Books</source>
+        <translation>管户情况</translation>
+    </message>
+    <message>
+        <source>Find in this book: name, pinyin, phone</source>
+        <translation>在名下查找：姓名、拼音、电话</translation>
+    </message>
+    <message>
+        <source>Hand over the &amp;chosen…</source>
+        <translation>移交所选客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Hand over the &amp;whole book…</source>
+        <translation>移交全部客户(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>(no manager)</source>
+        <translation>（无管户经理）</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>管户经理</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Standard {low}-{high}</source>
+        <translation>标准 {low}-{high}</translation>
+    </message>
+    <message>
+        <source>Tier {tier}</source>
+        <translation>{tier}类</translation>
+    </message>
+    <message>
+        <source>Ungraded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>to hand over</source>
+        <translation>待归户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Customers of {name} ({count})</source>
+        <translation>{name}名下的客户（{count}）</translation>
+    </message>
+    <message>
+        <source>{count} customers handed over from {old} to {new}.</source>
+        <translation>已将 {count} 位客户从{old}移交给{new}。</translation>
+    </message>
+    <message>
+        <source>Handing the customers over</source>
+        <translation>正在移交客户</translation>
     </message>
 </context>
 <context>
@@ -9692,7 +10162,7 @@ Place: {place}</source>
     </message>
     <message>
         <source>Rows above the headers, left out: {count}.</source>
-        <translation>标题行上方未导入的行：{count}。</translation>
+        <translation>列标题上方的行（标题、说明）不导入：{count}。</translation>
     </message>
     <message>
         <source>Blank rows skipped: {blank}.</source>
@@ -10859,12 +11329,140 @@ Place: {place}</source>
         <translation>未排入</translation>
     </message>
     <message>
+        <source>No targets are set for {month}: the actuals are shown alone.</source>
+        <translation>{month} 未设定目标：只列出实际完成。</translation>
+    </message>
+    <message>
+        <source>And {count} more calls due: the due list has them all.</source>
+        <translation>另有 {count} 个到期电话，见到期客户清单。</translation>
+    </message>
+    <message>
+        <source>{weekday}: not a working day ({days} working days in {month}).</source>
+        <translation>{weekday}：非工作日（{month} 共 {days} 个工作日）。</translation>
+    </message>
+    <message>
+        <source>{weekday}, working day {number} of {days} in {month}.</source>
+        <translation>{weekday}，{month} 共 {days} 个工作日中的第 {number} 个。</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>日子</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Today&apos;s targets</source>
+        <translation>今日目标</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月目标</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Done before today</source>
+        <translation>今天前已完成</translation>
+    </message>
+    <message>
+        <source>Due before today</source>
+        <translation>今天前应完成</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>Today&apos;s plan ({count})</source>
+        <translation>今日计划（{count}）</translation>
+    </message>
+    <message>
+        <source>Care calls ({count})</source>
+        <translation>关怀电话（{count}）</translation>
+    </message>
+    <message>
+        <source>Open follow-ups ({count})</source>
+        <translation>未完成的跟进事项（{count}）</translation>
+    </message>
+    <message>
+        <source>Notes of the morning meeting</source>
+        <translation>晨会记录</translation>
+    </message>
+    <message>
+        <source>Morning sheet</source>
+        <translation>晨会表</translation>
+    </message>
+    <message>
+        <source>Results against the targets</source>
+        <translation>目标完成情况</translation>
+    </message>
+    <message>
+        <source>Today&apos;s target</source>
+        <translation>今日目标</translation>
+    </message>
+    <message>
+        <source>Today&apos;s result</source>
+        <translation>今日完成</translation>
+    </message>
+    <message>
+        <source>Ahead (+) or behind today</source>
+        <translation>今日超额(+)/差额</translation>
+    </message>
+    <message>
+        <source>Target to date</source>
+        <translation>累计目标</translation>
+    </message>
+    <message>
+        <source>Result to date</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <source>Ahead (+) or behind to date</source>
+        <translation>累计超额(+)/差额</translation>
+    </message>
+    <message>
+        <source>Visits done ({count})</source>
+        <translation>已完成的拜访（{count}）</translation>
+    </message>
+    <message>
+        <source>Moves to {date}: visits not done ({count})</source>
+        <translation>顺延到 {date}：未完成的拜访（{count}）</translation>
+    </message>
+    <message>
+        <source>Moves to {date}: calls not made ({count})</source>
+        <translation>顺延到 {date}：未打的电话（{count}）</translation>
+    </message>
+    <message>
+        <source>Moves to {date}: care calls still open ({count})</source>
+        <translation>顺延到 {date}：未完成的关怀电话（{count}）</translation>
+    </message>
+    <message>
+        <source>Care calls missed today ({count})</source>
+        <translation>今天错过的关怀电话（{count}）</translation>
+    </message>
+    <message>
+        <source>Notes of the evening review</source>
+        <translation>夕会记录</translation>
+    </message>
+    <message>
+        <source>Evening sheet</source>
+        <translation>夕会表</translation>
     </message>
     <message>
         <source>Address / area</source>
@@ -11359,6 +11957,29 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>SheetPrintDialog</name>
+    <message>
+        <source>evening-sheet</source>
+        <translation>夕会表</translation>
+    </message>
+    <message>
+        <source>morning-sheet</source>
+        <translation>晨会表</translation>
+    </message>
+    <message>
+        <source>Print the evening sheet</source>
+        <translation>打印夕会表</translation>
+    </message>
+    <message>
+        <source>Print the morning sheet</source>
+        <translation>打印晨会表</translation>
+    </message>
+    <message>
+        <source>{name}, {date}</source>
+        <translation>{name}，{date}</translation>
+    </message>
+</context>
+<context>
     <name>StorageLocation</name>
     <message>
         <source>The archive {path} is in a folder synced by {service}. Syncing copies the archive while the program writes it, and can keep an older copy when two computers change it, which damages or loses work. Keep the archive in a local folder that is not synced (for example in Documents), and rely on its backups; to keep a copy in the cloud, copy a backup there.</source>
@@ -11580,6 +12201,56 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>Targets</name>
+    <message>
+        <source>&apos;{kind}&apos; is not a kind of target; the kinds are: {kinds}.</source>
+        <translation>“{kind}”不是目标种类；种类有：{kinds}。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a month; write it as 2026-12.</source>
+        <translation>“{text}”不是月份；请写成 2026-12 这样。</translation>
+    </message>
+    <message>
+        <source>Name the manager whose targets these are.</source>
+        <translation>请填写这些目标所属的管户经理。</translation>
+    </message>
+    <message>
+        <source>{kind}: {reason}</source>
+        <translation>{kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>{kind}: give a whole number of 0 or more.</source>
+        <translation>{kind}：请填写 0 或以上的整数。</translation>
+    </message>
+    <message>
+        <source>{kind}: give an amount of 0 or more.</source>
+        <translation>{kind}：请填写 0 或以上的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Targets of {name}</source>
+        <translation>{name}的目标</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <source>{kind} about {share} a day</source>
+        <translation>{kind}每天约 {share}</translation>
+    </message>
+    <message>
+        <source>{count} working days (holidays and make-up days counted).</source>
+        <translation>共 {count} 个工作日（已计入节假日和调休）。</translation>
+    </message>
+</context>
+<context>
     <name>TaskHandle</name>
     <message>
         <source>Cancel</source>
@@ -11711,6 +12382,14 @@ Place: {place}</source>
         <translation>打开拜访计划</translation>
     </message>
     <message>
+        <source>Copy their numbers</source>
+        <translation>复制号码</translation>
+    </message>
+    <message>
+        <source>Copy the phone numbers for one group message</source>
+        <translation>复制这些客户的电话号码，用于群发一条短信</translation>
+    </message>
+    <message>
         <source>Reading today&apos;s lists…</source>
         <translation>正在读取今天的清单…</translation>
     </message>
@@ -11737,6 +12416,14 @@ Place: {place}</source>
     <message>
         <source>Nobody is overdue.</source>
         <translation>没有逾期的客户。</translation>
+    </message>
+    <message>
+        <source>Market news to send: {count} A-tier customers (SMS)</source>
+        <translation>待发市场货源信息：A类客户 {count} 位（短信）</translation>
+    </message>
+    <message>
+        <source>{count} numbers copied.</source>
+        <translation>已复制 {count} 个号码。</translation>
     </message>
     <message>
         <source>Today&apos;s visits: no saved plan has today</source>
