@@ -46,11 +46,20 @@ class MemoryKeyring(KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def quick_throttle(monkeypatch):
-    """Wrong tries are slowed down in tiny steps here, and the waits recorded."""
+    """Wrong tries are slowed down in tiny steps here, and the waits recorded. The clock
+    moves only by those waits, so a slow key derivation on a busy machine cannot use the
+    wait up before it is due."""
     waits: list[float] = []
+    now = [1_000_000.0]
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
     passphrases.throttle.reset()
     monkeypatch.setattr(passphrases.throttle, "base_delay", 0.01)
-    monkeypatch.setattr(passphrases.throttle, "sleep", waits.append)
+    monkeypatch.setattr(passphrases.throttle, "sleep", sleep)
+    monkeypatch.setattr(passphrases.throttle, "clock", lambda: now[0])
     yield waits
     passphrases.throttle.reset()
 
