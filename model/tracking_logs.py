@@ -135,5 +135,7 @@ def tracking_log(conn: sqlite3.Connection, grade: str, start: date, manager: str
             last_contact=last_contact, last_channel=r["channel"], last_result=r["result"],
             next_step=r["next_step"], next_date=r["next_date"], next_tracking=next_tracking,
             overdue_days=(first - next_tracking).days if next_tracking else 0, lines=lines))
-    entries.sort(key=lambda e: (e.next_tracking or date.max, e.name, e.customer_id))
+    # due first; on the same day (weekends roll onto Monday) the longest since tracked first
+    entries.sort(key=lambda e: (e.next_tracking or date.max, e.last_contact or "", e.name,
+                                e.customer_id))
     return TrackingLog(grade, kind, first, last, manager, cadence, entries)

@@ -130,7 +130,9 @@ def test_the_main_window_fits_at_100_125_and_150_percent(qtbot, monkeypatch, tmp
         window.nav.setCurrentRow(row)
         qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
         assert screen_fit.layout_problems(window) == [], window.nav.item(row).text()
-        if scale < 150:       # at 100 % and 125 % every area whole, without scrolling
+        # At 100 % every area whole, without scrolling; at 125 % every area but Today (row 0,
+        # the first area), whose manager's-day panel (issue 20) makes it scroll there.
+        if scale == 100 or (scale == 125 and row != 0):
             scroll = window.stack.currentWidget().parentWidget().parentWidget()
             bars = scroll.verticalScrollBar(), scroll.horizontalScrollBar()
             qtbot.wait(50)       # the scroll bars follow the page's size after its resize
