@@ -130,10 +130,12 @@ def unneutralised(text):
 
 
 def csv_cell(value) -> str:
-    """A value as a CSV cell: empty for None, numbers as they are, formula-like
+    """A value as a CSV cell: empty for None, numbers as they are (whole ones without ".0"), formula-like
     text neutralised with a leading single quote."""
     if value is None:
         return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))          # a whole amount as typed and as a sheet shows it: 760000
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value) if isinstance(value, float) else str(value)
     text = str(value)
