@@ -117,7 +117,7 @@ def test_every_table_sorted_by_names_on_the_chinese_screens_is_in_pinyin_order(q
     """Every table or tree the walk shows sorted by a column of names (customers, areas,
     managers, partners, accounts, circles, stores): the order of the program's pinyin key."""
     walk = chinese_walk(tmp_path_factory)
-    assert len(walk.name_lists) >= 8, sorted(walk.name_lists)
+    assert len(walk.name_lists) >= 12, sorted(walk.name_lists)
     assert not walk.misordered, "\n".join(f"{problem}\n    seen in: {'; '.join(sorted(places)[:3])}"
                                           for problem, places in sorted(walk.misordered.items()))
 
@@ -126,7 +126,7 @@ def test_every_table_sorted_by_names_on_the_chinese_screens_is_in_pinyin_order(q
 def test_the_name_order_check_finds_a_table_in_code_point_order(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QTableView, QWidget
+    from PySide6.QtWidgets import QComboBox, QTableView, QWidget
     from model.search import sort_key
     model = QStandardItemModel()
     model.setHorizontalHeaderLabels(["区域", "电话"])
@@ -141,13 +141,19 @@ def test_the_name_order_check_finds_a_table_in_code_point_order(qtbot):
     window.show()
     walk = screens.ScreenWalk(Path("unused.kehu"))
     walk.check_name_order("a table", window)
-    assert list(walk.misordered) == ["QTableView by 区域: 东湖小区, 临江花园, 丹桂苑, 北苑新村…"]
+    assert list(walk.misordered) == ["QTableView (区域): 东湖小区, 临江花园, 丹桂苑, 北苑新村…"]
     rows = sorted(["东湖小区", "临江花园", "丹桂苑", "北苑新村"], key=lambda n: sort_key(n, False))
     for row, name in enumerate(rows):                                         # 北 丹 东 临
         model.item(row, 0).setText(name)
     walk.misordered.clear()
     walk.check_name_order("a table", window)
     assert walk.misordered == {} and walk.name_lists == {"QTableView (区域)"}
+    combo = QComboBox(window)                  # a choice of the archive's areas: by pinyin too
+    combo.addItems(["全部区域", "东湖小区", "临江花园", "丹桂苑", "北苑新村"])
+    combo.show()
+    walk.known_names = {"areas": ({"东湖小区", "临江花园", "丹桂苑", "北苑新村"}, False)}
+    walk.check_name_order("a combo box", window)
+    assert list(walk.misordered) == ["QComboBox (areas): 东湖小区, 临江花园, 丹桂苑, 北苑新村…"]
 
 
 def test_qt_standard_dialogs_speak_chinese(qapp):

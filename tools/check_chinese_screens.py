@@ -48,6 +48,10 @@ CUSTOMERS = 200
 NAME_HEADERS = {"客户": True, "姓名": True, "客户经理": True, "联系人": True, "成员": True, "圆心": True,
                 "负责人": True, "区域": False, "片区": False, "合作伙伴": False, "重点客户": False,
                 "圈子": False, "门店": False, "网点": False}
+# Tables that list names by name (their first column) without a sort arrow; other tables
+# keep an order of their own (urgency, date, rank, the KeyMan first).
+NAME_TABLES = {"customer_table", "ka_list", "circles_table", "circle_members", "participants",
+               "partner_outlets", "partners_table", "picker_table"}
 # Latin words allowed on a Chinese screen: codes, product and file-format names, keys.
 ALLOWED_WORDS = {
     "rfm", "ka", "csv", "excel", "pdf", "ics", "xlsx", "xls", "kehu", "wps", "vip", "keyman",
@@ -217,6 +221,7 @@ class ScreenWalk:
         self.layout: dict[str, set[str]] = {}    # what does not fit a 1366×768 screen -> where
         self.misordered: dict[str, set[str]] = {}  # a list of names not in pinyin order -> where
         self.name_lists: set[str] = set()          # the lists of names checked (view, column)
+        self.known_names: dict[str, tuple[set[str], bool]] = {}
         self.screens: list[str] = []             # what was visited, in order
         self.prepare_dialog: dict[str, Callable] = {}
         self.import_file: Path | None = None
@@ -244,27 +249,56 @@ class ScreenWalk:
         self.shoot(where, widget)
 
     def check_name_order(self, where: str, root) -> None:
-        """Every table or tree sorted by a column of names (its header's sort arrow on it)
-        is in pinyin order, the program's sort key (model.search.sort_key), either way."""
+        """Lists of names in pinyin order, the program's sort key (model.search.sort_key),
+        either way: every table or tree sorted by a column of names (its header's sort
+        arrow on it), the tables that list names by name (NAME_TABLES), and every combo
+        box or list whose choices are the archive's areas, managers, circles or partners."""
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QTableView, QTreeView
-        from model.search import sort_key
+        from PySide6.QtWidgets import QComboBox, QListWidget, QTableView, QTreeView
         for view in [*root.findChildren(QTableView), *root.findChildren(QTreeView)]:
             header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
             model = view.model()
-            if model is None or not view.isVisibleTo(root) or not header.isSortIndicatorShown():
+            if model is None or not view.isVisibleTo(root):
                 continue
-            column = header.sortIndicatorSection()
+            if header.isSortIndicatorShown():
+                column = header.sortIndicatorSection()
+            elif view.objectName() in NAME_TABLES:
+                column = 0
+            else:
+                continue
             title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-            if title not in NAME_HEADERS:
+            if title in NAME_HEADERS:
+                texts = [model.index(row, column).data() for row in range(min(model.rowCount(), 300))]
+                self._in_order(where, f"{view.objectName() or type(view).__name__} ({title})", texts,
+                               NAME_HEADERS[title])
+        for widget in [*root.findChildren(QComboBox), *root.findChildren(QListWidget)]:
+            if not widget.isVisibleTo(root):
                 continue
-            texts = [model.index(row, column).data() for row in range(min(model.rowCount(), 300))]
-            keys = [sort_key(t, NAME_HEADERS[title]) for t in texts if isinstance(t, str) and t]
-            self.name_lists.add(f"{view.objectName() or type(view).__name__} ({title})")
-            if keys != sorted(keys) and keys != sorted(keys, reverse=True):
-                shown = ", ".join(t.split("\t")[-1] for t in keys[:6])
-                self.misordered.setdefault(f"{view.objectName() or type(view).__name__} by {title}: "
-                                           f"{shown}…", set()).add(where)
+            items = [widget.itemText(i) if isinstance(widget, QComboBox) else widget.item(i).text()
+                     for i in range(widget.count())]
+            for kind, (names, person) in self.known_names.items():
+                texts = [t for t in items if t in names]
+                if len(texts) >= 3:
+                    self._in_order(where, f"{widget.objectName() or type(widget).__name__} ({kind})", texts,
+                                   person)
+
+    def _in_order(self, where: str, name: str, texts, person: bool) -> None:
+        from model.search import sort_key
+        keys = [sort_key(t, person) for t in texts if isinstance(t, str) and t]
+        self.name_lists.add(name)
+        if keys != sorted(keys) and keys != sorted(keys, reverse=True):
+            shown = ", ".join(k.split("\t")[-1] for k in keys[:6])
+            self.misordered.setdefault(f"{name}: {shown}…", set()).add(where)
+
+    def learn_names(self, conn) -> None:
+        """The archive's areas, managers, circles and partners (for the lists' order)."""
+        self.known_names = {
+            "areas": ({r[0] for r in conn.execute("SELECT name FROM areas")}, False),
+            "managers": ({r[0] for r in conn.execute("SELECT DISTINCT manager FROM customers "
+                                                     "WHERE manager IS NOT NULL")}, True),
+            "circles": ({r[0] for r in conn.execute("SELECT name FROM circles")}, False),
+            "partners": ({r[0] for r in conn.execute("SELECT name FROM partners")}, False),
+        }
 
     def shoot(self, where: str, widget) -> None:
         if self.shots is not None:
@@ -367,6 +401,7 @@ class ScreenWalk:
             self.look("start page", window)
             window.open_archive(self.archive_path)
             self.settle()
+            self.learn_names(window.archive.conn)
             with self.patched_dialogs():
                 self._areas(window)
                 for key, menu in window.menus.items():   # read, not popped up (no grabs offscreen)
@@ -866,10 +901,12 @@ def main(argv: list[str]) -> int:
     for problem, places in sorted(walk.misordered.items()):
         print(f"not in pinyin order: {problem}\n    seen in: {'; '.join(sorted(places)[:3])}")
     if walk.found or walk.layout or walk.misordered:
-        print(f"{len(walk.layout)} layout problems on a 1366×768 screen at {args.scale} %")
+        print(f"{len(walk.layout)} layout problems" + ("" if args.real_screen else
+                                                       f" on a 1366×768 screen at {args.scale} %"))
         return 1
     english = "No English left on the Chinese screens, and e" if args.language == "zh_CN" else "E"
-    print(f"{english}very screen fits 1366×768 at {args.scale} %.")
+    where = "this screen" if args.real_screen else f"1366×768 at {args.scale} %"
+    print(f"{english}very screen fits {where}.")
     return 0
 
 
