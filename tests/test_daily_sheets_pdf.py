@@ -45,7 +45,8 @@ def test_morning_sheet_pdf(qapp, book, tmp_path):
     assert len(sheet.visits) == 4 and any(c.occasion == "birthday" for c in sheet.care_calls)
     # The day's call target (200 over 21 working days: 9 or 10) is how many calls the sheet lists.
     listed = daily_sheets.calls_listed(sheet.standing)
-    assert listed in (9, 10) and len(sheet.calls) == listed and sheet.more_calls > 0
+    # (fewer when fewer are due: the demo's manager has worked the book), the rest counted
+    assert listed in (9, 10) and len(sheet.calls) == min(listed, len(sheet.calls) + sheet.more_calls)
     out = morning_sheet_pdf(sheet, tmp_path / "m.pdf", branch="东城支行", language="en")
     text = pdf_text(out)
     for words in ("Morning sheet", "东城支行", manager, "Today's targets", "Visits", "Today's plan (4)",
