@@ -27,7 +27,7 @@ def book(tmp_path):
     settings.put(settings.USER_NAME, manager)
     someone = conn.execute("SELECT id FROM customers WHERE manager = ? ORDER BY id", (manager,)).fetchone()[0]
     customers.update(conn, someone, {"birth_date": f"1980-{(DAY + timedelta(days=2)).strftime('%m-%d')}"}, "t")
-    plan = visit_plan.build(conn, visit_plan.PlanRequest(DAY, days=1, per_day=3, time_limit=0.3, manager=manager))
+    plan = visit_plan.build(conn, visit_plan.PlanRequest(DAY, days=1, per_day=3, time_limit=2, manager=manager))
     visit_plan.save(conn, plan, "t")
     yield archive, manager, someone
     archive.close()
