@@ -92,3 +92,7 @@ def _grade(path: Path) -> None:
     as_of, result = demo.grade_demo(path)
     print(translate("CLI", "  graded as of {date}: {rows} grades (value tier, RFM, persona)")
           .format(date=as_of.isoformat(), rows=f"{result.changed_rows:,}"))
+    week = demo.plan_demo_week(path)
+    print(translate("CLI", "  planned {visits} visits from {start} to {end}; {targets} targets set for the month")
+          .format(visits=week["planned_visits"], start=week["plan_start"].isoformat(),
+                  end=week["plan_end"].isoformat(), targets=week["targets"]))

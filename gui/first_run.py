@@ -157,12 +157,13 @@ def start(window, choice: str | None):
             return window.open_archive(path)
         from gui.tasks import run_task
         from gui.widgets import show_error
-        from model.demo import build_demo, grade_demo
+        from model.demo import build_demo, grade_demo, plan_demo_week
         path.parent.mkdir(parents=True, exist_ok=True)
 
         def work(progress):      # graded, as `python main.py demo` makes it: the due list needs the tiers
             counts = build_demo(path, customers=DEMO_CUSTOMERS, progress=progress)
             grade_demo(path)
+            plan_demo_week(path)     # the week in hand: Today, the sheets and the plan have their data
             return counts
 
         return run_task(window, work,

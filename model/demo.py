@@ -216,6 +216,18 @@ def grade_demo(path: Path | str):
                                     by=grading.RULES_BY)
 
 
+def plan_demo_week(path: Path | str, time_limit: float | None = None) -> dict:
+    """The demo manager's plan for the rest of the demo's week and this month's targets
+    (model.demo_week), after ``grade_demo`` (the due list ranks by the grades), in one
+    transaction; returns their counts (planned_visits, plan_start, plan_end, targets)."""
+    from model import demo_week
+    with database.Archive.open(path) as archive:
+        as_of = date.fromisoformat(archive.conn.execute(
+            "SELECT value FROM meta WHERE key = 'demo_as_of'").fetchone()[0])
+        with archive.transaction():
+            return demo_week.add_week(archive.conn, as_of, time_limit=time_limit)
+
+
 # -- the generator ------------------------------------------------------------------
 
 class _Days:

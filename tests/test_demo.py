@@ -374,3 +374,27 @@ def test_same_seed_same_archive_in_any_process(tmp_path):
     for table in first:
         assert first[table] == second[table], f"table {table} differs between two runs with the same seed"
     assert len(first["customers"]) == 300 and len(first["transactions"]) > 1000
+
+
+def test_the_demo_has_its_week_in_hand(tmp_path):
+    """After grading, the demo manager has planned the rest of the week and set the month's
+    targets (issue 16): Today lists a full day of visits in route order, A-tier first,
+    and the morning sheet has targets that the plan can meet."""
+    from model import demo_week, planning_rules, targets, today
+    path = tmp_path / "week.kehu"
+    demo.build_demo(path, seed=1, as_of=AS_OF)          # AS_OF is a Monday
+    demo.grade_demo(path)
+    week = demo.plan_demo_week(path, time_limit=1)
+    assert (week["plan_start"], week["plan_end"]) == (AS_OF, AS_OF + timedelta(days=4))
+    per_day = planning_rules.planning_rules().visits_per_day
+    with database.Archive.open(path) as archive:
+        conn = archive.conn
+        day = today.today(conn, AS_OF)
+        assert len(day.visits) == per_day
+        assert [v.position for v in day.visits] == list(range(1, per_day + 1))
+        assert sum(v.tier == "A" for v in day.visits) >= per_day * 0.8
+        set_ = targets.month_targets(conn, demo_week.BY, targets.month_of(AS_OF))
+        assert set(set_) == {k.key for k in targets.kinds()}
+        assert set_["visits"] <= per_day * len(targets.working_days(targets.month_of(AS_OF)))
+    assert demo_week.week_of(AS_OF + timedelta(days=3)) == (AS_OF + timedelta(days=7), AS_OF + timedelta(days=11))
+    assert demo_week.week_of(AS_OF + timedelta(days=5)) == (AS_OF + timedelta(days=7), AS_OF + timedelta(days=11))
