@@ -153,7 +153,7 @@ def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY
     stamp, as_of = now_stamp(), computed.as_of.isoformat()
     params = computed.run_params()
     steps = len(COMPUTED_SCHEMES) + 1
-    with database.transaction(conn):
+    with database.bulk_cache(conn), database.transaction(conn):
         changes, refreshes = [], []
         for step, scheme in enumerate(COMPUTED_SCHEMES):
             if progress:
