@@ -182,7 +182,10 @@ class TodayPage(LoadsWhenShown, QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("today_tabs")
         self.tabs.addTab(day_page, self.tr("Today's lists"))
-        self.tabs.addTab(self.sheets, self.sheets.title())
+        self.tabs.addTab(self.sheets, "")
+        self.sheets.setFlat(True)
+        self.sheets.loaded.connect(self._sheets_title)
+        self._sheets_title()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(top)
@@ -213,6 +216,12 @@ class TodayPage(LoadsWhenShown, QWidget):
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
             self._share_splitter()
         return super().eventFilter(watched, event)
+
+    def _sheets_title(self) -> None:
+        """The manager's day says its title on its tab, not again above itself."""
+        if self.sheets.title():
+            self.tabs.setTabText(self.tabs.indexOf(self.sheets), self.sheets.title())
+            self.sheets.setTitle("")
 
     def _user_moved_splitter(self, *_args) -> None:
         self._splitter_moved = True
