@@ -334,7 +334,10 @@ class MappingPage(QWizardPage):
             self.combos[column] = combo
         self.grid.setRowStretch(len(columns) + 1, 1)
         waiting = [c for c in self.unknown if c not in remembered]
-        if waiting:
+        if len(waiting) == 1:
+            self.note.setText(self.tr("One column was not recognised: choose the field it goes into, "
+                                      "or leave it out. Your choice is remembered for the next import."))
+        elif waiting:
             self.note.setText(self.tr("{count} columns were not recognised: choose the field each "
                                       "one goes into, or leave it out. Your choices are remembered "
                                       "for the next import.").format(count=len(waiting)))

@@ -171,7 +171,7 @@ class AccountView(QWidget):
                      standing=ka_rewards.standing(total.volume, rules).text(rules))) + "</b>"]
         if a.notes:
             lines.append(escape(a.notes))
-        self.details.setText("<br>".join(lines))
+        self.details.setText(lines[0] + "<br>".join(lines[1:]))    # a heading is a line of its own
         team = ka.team(self.conn, a.id)
         self.team.set_rows([self.tr("Role"), self.tr("Person")], [(ka.role_label(r), p) for r, p in team],
                            range(len(team)))

@@ -3,17 +3,20 @@ order with one-key outcome logging (Ctrl+D done, Ctrl+L the outcome dialog), the
 due today (and, in one line, the A-tier customers due only for the market news, whose
 numbers copy for one group message), overdue customers per value tier, the open 101 follow-ups, the activities
 running and the birthdays of the week. Enter or a double click opens an item: its
-customer in the editor, the partner's or activity's area for the others."""
+customer in the editor, the partner's or activity's area for the others.
+
+The visits on the left, the other lists in tabs beside them, and the manager's day
+(``gui.daily_sheets_panel``) a tab of the page: whole on a 1366×768 laptop at 150 %."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.lazy_load import LoadsWhenShown
 from gui.tasks import TaskHandle, run_task, show_error
@@ -99,7 +102,8 @@ class TodayPage(LoadsWhenShown, QWidget):
         self.status.setWordWrap(True)
 
         self.visits = self._section("today_visits", lambda: [
-            "#", self.tr("Time"), self.tr("Customer"), self.tr("Area"), self.tr("Purpose"), self.tr("Outcome")])
+            "#", self.tr("Time"), self.tr("Customer"), self.tr("Area"), self.tr("Purpose"), self.tr("Outcome")],
+            boxed=True)
         self.calls = self._section("today_calls", lambda: [
             self.tr("Customer"), self.tr("Phone"), self.tr("Grade"), self.tr("Why due")])
         self.follow_ups = self._section("today_follow_ups", lambda: [
@@ -139,7 +143,6 @@ class TodayPage(LoadsWhenShown, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.refresh_button)
-        grid = QGridLayout()
         visits_box = self.visits[2]
         buttons = QHBoxLayout()
         buttons.addWidget(self.done_button)
@@ -147,34 +150,55 @@ class TodayPage(LoadsWhenShown, QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.plan_button)
         visits_box.layout().addLayout(buttons)
-        grid.addWidget(visits_box, 0, 0, 2, 1)
         news_row = QHBoxLayout()
         news_row.addWidget(self.news_label, 1)
         news_row.addWidget(self.news_button)
         self.calls[2].layout().addLayout(news_row)
-        grid.addWidget(self.calls[2], 0, 1)
-        grid.addWidget(self.follow_ups[2], 1, 1)
-        grid.addWidget(self.birthdays[2], 2, 0)
-        grid.addWidget(self.activities[2], 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(0, 3)       # the calls are many, the follow-ups few
-        grid.setRowStretch(1, 1)
-        grid.setRowStretch(2, 1)
+        # On a 1366×768 laptop at 150 % the page has about 760×350 pixels: the visits on the
+        # left, the other lists of the day one at a time in tabs beside them (each as tall as
+        # the page allows), and the manager's day a tab of the page of its own.
+        self.lists = QTabWidget(self)
+        self.lists.setObjectName("today_lists")
+        for section in (self.calls, self.follow_ups, self.birthdays, self.activities):
+            self.lists.addTab(section[2], "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("today_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(visits_box)
+        self.splitter.addWidget(self.lists)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self._splitter_moved = False          # the user's sharing is kept, else _share_splitter's
+        self.splitter.splitterMoved.connect(self._user_moved_splitter)
+        self.splitter.installEventFilter(self)
+        day_page = QWidget(self)
+        day_page.setObjectName("today_day_page")
+        day_layout = QVBoxLayout(day_page)
+        day_layout.setContentsMargins(4, 4, 4, 4)
+        day_layout.addWidget(self.splitter)
+        from gui.daily_sheets_panel import DailySheetsPanel      # targets, care calls, the sheets (issue 20)
+        self.sheets = DailySheetsPanel(archive, self)
+        self.sheets.customer_requested.connect(self.customer_requested)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("today_tabs")
+        self.tabs.addTab(day_page, self.tr("Today's lists"))
+        self.tabs.addTab(self.sheets, "")
+        self.sheets.setFlat(True)
+        self.sheets.loaded.connect(self._sheets_title)
+        self._sheets_title()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(top)
         layout.addWidget(self.overdue_label)
-        layout.addLayout(grid, 1)
-        from gui.daily_sheets_panel import DailySheetsPanel      # targets, care calls, the sheets (issue 20)
-        self.sheets = DailySheetsPanel(archive, self)
-        self.sheets.customer_requested.connect(self.customer_requested)
-        layout.addWidget(self.sheets)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.setFocusProxy(view)
         self._show(None)
 
-    def _section(self, name: str, headers: Callable[[], list[str]]) -> tuple[RowsModel, QTableView, QGroupBox]:
+    def _section(self, name: str, headers: Callable[[], list[str]],
+                 boxed: bool = False) -> tuple[RowsModel, QTableView, QWidget]:
+        """A list of the page: its model, its view and what holds them (a titled box for the
+        visits, a tab's page for the others: the tab says the title)."""
         model = RowsModel(headers, self)
         view = records_view(model)
         view.setParent(self)
@@ -182,11 +206,39 @@ class TodayPage(LoadsWhenShown, QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setTabKeyNavigation(False)
         view.activated.connect(lambda index, m=model: self.open_row(m, index.row()))
-        box = QGroupBox(self)
+        box = QGroupBox(self) if boxed else QWidget(self)
         column = QVBoxLayout(box)
-        column.setContentsMargins(6, 4, 6, 6)
+        column.setContentsMargins(*((6, 4, 6, 6) if boxed else (4, 4, 4, 4)))
         column.addWidget(view, 1)
         return model, view, box
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._share_splitter()
+        return super().eventFilter(watched, event)
+
+    def _sheets_title(self) -> None:
+        """The manager's day says its title on its tab, not again above itself."""
+        if self.sheets.title():
+            self.tabs.setTabText(self.tabs.indexOf(self.sheets), self.sheets.title())
+            self.sheets.setTitle("")
+
+    def _user_moved_splitter(self, *_args) -> None:
+        self._splitter_moved = True
+
+    def _share_splitter(self) -> None:
+        """The lists' tabs get room for their titles whole (two fifths at least), as far as
+        the visits' own minimum leaves it."""
+        if self._splitter_moved:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= 0:
+            return
+        wanted = max(total * 2 // 5, self.lists.tabBar().sizeHint().width() + 8)
+        right = max(self.lists.minimumSizeHint().width(),
+                    min(wanted, total - self.visits[2].minimumSizeHint().width()))
+        if self.splitter.sizes() != [total - right, right]:
+            self.splitter.setSizes([total - right, right])
 
     # -- loading -------------------------------------------------------------------
     def load(self, day: date | None = None) -> TaskHandle | None:
@@ -294,13 +346,28 @@ class TodayPage(LoadsWhenShown, QWidget):
             visits_title = self.tr("Today's visits, in route order ({count})").format(
                 count=count(data.visits if data else []))
         self.visits[2].setTitle(visits_title)
-        self.calls[2].setTitle(self.tr("Calls due today ({count})").format(count=count(data.calls if data else [])))
-        self.follow_ups[2].setTitle(self.tr("Open 101 follow-ups ({count})").format(
-            count=count(data.follow_ups if data else [])))
-        self.activities[2].setTitle(self.tr("Activities running ({count})").format(
-            count=count(data.activities if data else [])))
-        self.birthdays[2].setTitle(self.tr("Birthdays this week ({count})").format(
-            count=count(data.birthdays if data else [])))
+        # The tabs beside the visits say little (a laptop at 150 % has room for four short
+        # titles); their tooltips say it whole.
+        calls, follow_ups = count(data.calls if data else []), count(data.follow_ups if data else [])
+        birthdays, activities = count(data.birthdays if data else []), count(data.activities if data else [])
+        titles = ((self.calls, self.tr("Calls ({count})").format(count=calls),
+                   self.tr("Calls due today ({count})").format(count=calls)),
+                  (self.follow_ups, self.tr("101 follow-ups ({count})").format(count=follow_ups),
+                   self.tr("Open 101 follow-ups ({count})").format(count=follow_ups)),
+                  (self.birthdays, self.tr("Birthdays ({count})").format(count=birthdays),
+                   self.tr("Birthdays this week ({count})").format(count=birthdays)),
+                  (self.activities, self.tr("Activities ({count})").format(count=activities),
+                   self.tr("Activities running ({count})").format(count=activities)))
+        for section, short, whole in titles:
+            tab = self.lists.indexOf(section[2])
+            self.lists.setTabText(tab, short)
+            self.lists.setTabToolTip(tab, whole)
+        self._share_splitter()
+
+    def section_title(self, section) -> str:
+        """The title a list of the page shows (its box's or its tab's)."""
+        box = section[2]
+        return box.title() if isinstance(box, QGroupBox) else self.lists.tabToolTip(self.lists.indexOf(box))
 
     def _update_buttons(self) -> None:
         visit = self.current_visit()

@@ -185,6 +185,7 @@ def test_an_unknown_column_is_mapped_and_remembered_next_time(qtbot, archive, pe
     qtbot.addWidget(first)
     to_check(qtbot, first, people, mapping={"客户等级": "tags"})
     assert "客户等级" in first.mapping_page.unknown
+    assert first.mapping_page.note.text().startswith("One column was not recognised: choose the field it goes")
     run_import(qtbot, first)
     stored = archive.conn.execute("SELECT tags FROM customers WHERE name = '客户0'").fetchone()
     assert stored["tags"] == "A"

@@ -142,6 +142,9 @@ def test_keyman_with_one_click(qtbot, page, archive, chain):
     assert ka.keyman(archive.conn, account).name == "李经理"
     assert contacts.model.index(0, 0).data() == "李经理" and contacts.model.index(0, 1).data() == "★ KeyMan"
     assert contacts.model.index(1, 1).data() == ""
+    details = view.details.text()    # the account's name a heading, no empty line under it
+    assert "KeyMan: 李经理 (品类经理)" in details and "</h3><br>" not in details
+    assert "2 stores in 1 regions" in details
 
 
 def test_volume_entered_shows_tier_and_missing(qtbot, page, archive, chain):

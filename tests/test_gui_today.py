@@ -52,7 +52,8 @@ def test_today_page_logs_visits_with_one_key_and_opens_items(qtbot, book):
     assert model.rowCount() == 4 and "route order (4)" in box.title()
     assert [model.index(r, 0).data() for r in range(4)] == ["1", "2", "3", "4"]
     assert page.current_visit().position == 1
-    assert "Calls due today" in page.calls[2].title() and "tier" in page.overdue_label.text()
+    assert "Calls due today" in page.section_title(page.calls) and "tier" in page.overdue_label.text()
+    assert page.lists.tabText(page.lists.indexOf(page.calls[2])) == f"Calls ({len(page.today.calls)})"
     data = page.today
     assert not any(c.news_only for c in data.calls)        # market news only: one group message
     if data.news:

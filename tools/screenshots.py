@@ -2,13 +2,17 @@
 
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
 
-Builds a demo archive (800 customers, seed 1), grades it and plans a week, then
-opens the real window offscreen in each language and saves PNGs of the
-Today page, the customer list, a search, the customer editor, the import wizard, the visit
-plan, the dashboard and the grading wizard, and the customer list on a 1366×768
-laptop screen (``customers-1366x768.png``). The pictures of the in-program guide
-(Help → Guide, ``resources/guide/<language>/``) are copies of some of them, made
-smaller. Run it again after changing a screen so the README and the guide stay current.
+Builds a demo archive (800 customers, seed 1) as of today, grades it and plans the
+working week from today, then opens the real window offscreen in each language and
+saves PNGs of the Today page, the customer list, a search, the customer editor, the
+import wizard, the visit plan, the dashboard and the grading wizard, the customer list
+and the Today page on a 1366×768 laptop screen (``customers-1366x768.png``,
+``today-1366x768.png``), and the Today page on that laptop at 150 % scaling, drawn
+at 1.5 device pixels a pixel as the laptop shows it (``today-1366x768-150.png``).
+The PNGs are stored with at most 256 colours (PIL) to keep the repository small. The
+pictures of the in-program guide (Help → Guide, ``resources/guide/<language>/``) are
+copies of some of them, made smaller. Run it again after changing a screen so the
+README and the guide stay current.
 """
 from __future__ import annotations
 
@@ -29,24 +33,34 @@ GUIDE_WIDTH = 800
 
 
 def prepare(folder: Path) -> Path:
-    """A graded demo archive with a saved plan for next week."""
+    """A demo archive graded as of today with a saved plan for the working week from
+    today (from next Monday on a weekend), so the Today page shows its visits."""
     sys.path.insert(0, str(ROOT))
     from model import database, demo, grading, visit_plan
     path = folder / "demo.kehu"
-    as_of = date(2026, 11, 20)
+    as_of = date.today()
     demo.build_demo(path, customers=800, seed=1, as_of=as_of)
     with database.Archive.open(path) as archive:
         computed = grading.compute(grading.load_inputs(archive.conn, as_of))
         grading.apply(archive.conn, computed)
-        start = as_of + timedelta(days=(7 - as_of.weekday()) % 7 or 7)
-        plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=start, days=5,
+        start = as_of if as_of.weekday() < 5 else as_of + timedelta(days=7 - as_of.weekday())
+        plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=start, days=5 - start.weekday(),
                                                                      per_day=8))
         visit_plan.save(archive.conn, plan, by="李经理")
     return path
 
 
-def shoot(archive_path: Path, language: str, out: Path) -> None:
-    """Runs in a child process per language (translators are per process)."""
+def optimise(path: Path, colours: int = 256) -> None:
+    """The PNG with at most ``colours`` colours, compressed (screenshots are mostly flat)."""
+    from PIL import Image
+    Image.open(path).convert("RGB").quantize(colors=colours, method=Image.Quantize.MEDIANCUT).save(
+        path, optimize=True)
+
+
+def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) -> None:
+    """Runs in a child process per language (translators are per process); ``scaled``:
+    only the Today page on a 1366×768 laptop at 150 % (the child runs with
+    QT_SCALE_FACTOR=1.5)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -79,6 +93,20 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
         settle(300)
 
     out.mkdir(parents=True, exist_ok=True)
+    if scaled:       # 911×485 logical pixels less the taskbar, drawn at 1.5 device pixels each
+        screen_fit.simulated_area = screen_fit.laptop_area(150)
+        window = MainWindow(language)
+        window.resize(screen_fit.simulated_area.size())
+        window.show()
+        screen_fit.fit_on_screen(window)
+        window.open_archive(archive_path)
+        settle(500)
+        wait_idle(window)
+        window.grab().save(str(out / "today-1366x768-150.png"))
+        window.close()
+        settle(200)
+        app.quit()
+        return
     window = MainWindow(language)
     window.resize(*SIZE)
     window.show()
@@ -152,6 +180,10 @@ def shoot(archive_path: Path, language: str, out: Path) -> None:
     settle(500)
     wait_idle(window)
     window.grab().save(str(out / "customers-1366x768.png"))
+    window.show_area("today")
+    settle(300)
+    wait_idle(window)
+    window.grab().save(str(out / "today-1366x768.png"))
 
     window.close()
     settle(200)
@@ -170,9 +202,7 @@ def guide_pictures(shots: Path, guide: Path) -> list[Path]:
             continue
         target = guide / f"{name}.png"
         image.scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation).save(str(target))
-        from PIL import Image   # 128 colours: the guide ships in the bundle, which has a size cap
-        Image.open(target).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(
-            target, optimize=True)
+        optimise(target, 128)   # 128 colours: the guide ships in the bundle, which has a size cap
         made.append(target)
     return made
 
@@ -183,22 +213,26 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--guide", type=Path, default=GUIDE, help="where the guide's pictures go")
     parser.add_argument("--shoot", nargs=2, metavar=("ARCHIVE", "LANGUAGE"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--scaled", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.shoot:
         archive, language = args.shoot
-        shoot(Path(archive), language, args.out / language)
+        shoot(Path(archive), language, args.out / language, args.scaled)
         return 0
     with tempfile.TemporaryDirectory(prefix="kehu-demo-") as tmp:
         archive = prepare(Path(tmp))
         for language in LANGUAGES:
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-            done = subprocess.run([sys.executable, __file__, "--out", str(args.out),
-                                   "--shoot", str(archive), language], env=env)
-            if done.returncode != 0:
-                return done.returncode
-            print(f"{args.out / language}: " + ", ".join(
-                sorted(p.name for p in (args.out / language).glob("*.png"))))
+            command = [sys.executable, __file__, "--out", str(args.out), "--shoot", str(archive), language]
+            for extra, more_env in (([], {}), (["--scaled"], {"QT_SCALE_FACTOR": "1.5"})):
+                done = subprocess.run(command + extra, env={**env, **more_env})
+                if done.returncode != 0:
+                    return done.returncode
             made = guide_pictures(args.out / language, args.guide / language)
+            shots = sorted((args.out / language).glob("*.png"))
+            for shot in shots:
+                optimise(shot)
+            print(f"{args.out / language}: " + ", ".join(p.name for p in shots))
             print(f"{args.guide / language}: " + ", ".join(p.name for p in made))
     return 0
 
