@@ -22,7 +22,9 @@ A manager's own next date on the latest contact also makes the customer due, on 
 was agreed: the next visit after a visit, the next call after a call.
 A customer whose visit is due is listed once, under visits (the visit covers
 the calls); otherwise under calls. Open 101 follow-up actions of partners
-(model.partners) due in the range are visits too. Overdue days count to the range's start;
+(model.partners) due in the range are visits too. The care calls of the range
+(birthdays and festivals, model.care) ride on the customer's visit or call when one is
+due; otherwise each is a call of its own (``care_only``, ranked with what is due in range). Overdue days count to the range's start;
 a date that falls on a weekend day or a holiday is the next working day's. Ranking:
 overdue (or never satisfied) A-tier first, then overdue or A-tier, then
 the rest, each by overdue days plus urgency; a never satisfied obligation ranks as
@@ -78,6 +80,8 @@ class DueVisit:
     action_id: int | None = None
     never: bool = False               # the governing obligation was never satisfied (never visited/contacted)
     news_only: bool = False           # due only for the A-tier market news (a message, not a call)
+    care: tuple[str, ...] = ()        # care occasions (model.care: 'birthday' or a festival's key) it carries
+    care_only: bool = False           # due only for a care call (the sheets list those as care calls)
 
     @property
     def overdue(self) -> bool:
@@ -234,12 +238,44 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
         item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
+    _add_care_calls(conn, result, rows, graded, rules, manager)
     from model import a_service, partners
     result.visits.extend(partners.due_items(conn, start, end, manager))
     result.calls.extend(a_service.senior_calls(conn, start, end, manager))   # the senior's calls (seed 002)
     result.visits.sort(key=rank_key)
     result.calls.sort(key=rank_key)
     return result
+
+
+def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, _Grade], rules,
+                    manager: str | None) -> None:
+    """The care calls (birthdays, festivals; model.care) due in the range: a customer already
+    due a visit or a call carries the care reason on that one row; the others become calls."""
+    from model import care
+    calls = care.care_calls(conn, result.start, result.end, manager)
+    if not calls:
+        return
+    listed = {item.customer_id: item for item in result.visits + result.calls}
+    by_id = {row["id"]: row for row in rows}
+    lead = care.care_rules().lead_days
+    for call in calls:
+        item = listed.get(call.customer_id)
+        if item is not None:
+            if call.occasion not in item.care:
+                item.reason = "; ".join(r for r in (item.reason, call.reason) if r)
+                item.care += (call.occasion,)
+            continue
+        row = by_id.get(call.customer_id)
+        if row is None:
+            continue
+        grade = graded.get(call.customer_id, _Grade())
+        # the nearer the occasion, the higher; never above what is overdue
+        points = max(0, lead - max(0, (call.on - result.start).days))
+        item = _item(row, grade, rules, priority=1000 + points, reason=call.reason, overdue_days=0,
+                     purpose=translate("Due", "Care call"), due_date=call.on, channel="phone",
+                     rank_class=1, care=(call.occasion,), care_only=True)
+        listed[call.customer_id] = item
+        result.calls.append(item)
 
 
 def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:

@@ -48,6 +48,12 @@ SENTENCES: tuple = (
     (("Due", "visit every {days} days"), ("Due", " (never visited)")),
     (("Due", "value tier {tier}: call every {days} days"), ("Due", " (never contacted)")),
     (("Due", "contact every {days} days"), ("Due", " (never contacted)")),
+    # model/care.py: a care call's reason on a due visit or call (model.due)
+    ("Care", "Birthday greeting call: {date}, turns {age}"),
+    ("Care", "Birthday greeting call: {date}"),
+    ("Care", "{festival} greeting: {date} (lunar {lunar})"),
+    ("Care", "{festival} greeting: {date}"),
+    ("Due", "Care call"),
     # model/a_service.py: the A-tier market news
     ("Due", "value tier {tier}: market news every {days} days"),
     # model/visit_plan.py
