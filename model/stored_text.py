@@ -54,6 +54,11 @@ SENTENCES: tuple = (
     ("Care", "{festival} greeting: {date} (lunar {lunar})"),
     ("Care", "{festival} greeting: {date}"),
     ("Due", "Care call"),
+    # model/complaints.py: a complaint to follow up (model.due)
+    ("Due", "complaint of {date} ({category}) overdue since {due}"),
+    ("Due", "complaint of {date} ({category}) to resolve by {due}"),
+    ("Due", "complaint of {date} ({category}) resolved: confirm with the customer"),
+    ("Due", "Complaint follow-up"),
     # model/a_service.py: the A-tier market news
     ("Due", "value tier {tier}: market news every {days} days"),
     # model/visit_plan.py
