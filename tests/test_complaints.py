@@ -173,3 +173,28 @@ def test_a_customer_already_due_carries_the_complaint_on_the_same_row(book):
     (visit,) = listed.visits
     assert visit.customer_id == visited and len(visit.complaints) == 1 and listed.calls == []
     assert "value tier A" in visit.reason and "overdue since 2026-12-04" in visit.reason
+
+
+def test_cli_lists_all_open_and_overdue(qapp, book, capsys):
+    from cli import run_cli
+    archive, calm, other = book
+    conn = archive.conn
+    late = _record(conn, calm)                                   # due 12-04
+    _record(conn, other, due_date="2026-12-20", category="fees", what="年费收得不明白")
+    done = _record(conn, calm)
+    complaints.move(conn, done, "resolved", by="t", on=DAY)
+    complaints.move(conn, done, "confirmed", by="t", on=DAY, satisfaction=5)
+    path = archive.path
+    archive.close()
+    assert run_cli(["complaints", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Complaints: 3") and "satisfaction 5/5" in out and "年费收得不明白" in out
+    assert run_cli(["complaints", str(path), "--open"]) == 0
+    assert capsys.readouterr().out.startswith("Complaints: 2")
+    assert run_cli(["complaints", str(path), "--overdue", "--date", "2026-12-07"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Complaints: 1") and (
+        f"#{late} 2026-12-01 张三 (王经理): Waiting time, At the branch counter; Open; owner 王经理, due 2026-12-04, "
+        "3 days overdue") in out
+    assert run_cli(["complaints", str(path), "--open", "--manager", "李经理"]) == 0
+    assert "Fees and charges" in capsys.readouterr().out
