@@ -119,3 +119,18 @@ def test_the_window_lists_the_open_complaints(qtbot, archive, customer):
     panel.overdue_only.setChecked(False)
     panel.manager.setCurrentIndex(panel.manager.findData("李经理"))
     assert [_cells(panel.view, r)[1] for r in range(panel.model.rowCount())] == ["李四"]
+
+
+def test_the_complaint_dialogs_fit_a_laptop_at_150_percent(qtbot, monkeypatch, archive, customer):
+    from gui import screen_fit
+    monkeypatch.setattr(screen_fit, "simulated_area", screen_fit.laptop_area(150))
+    made = complaints.create(archive.conn, customer, on=date.today(), channel="online", category="facilities",
+                             what="自助机经常坏", by="t")
+    complaints.move(archive.conn, made, "resolved", by="t")
+    for dialog in (ComplaintDialog(None, archive, customer), MoveDialog(None, archive, complaints.get(archive.conn, made)),
+                   ComplaintsDialog(None, archive)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        screen_fit.fit_on_screen(dialog)
+        assert screen_fit.layout_problems(dialog) == [], type(dialog).__name__
+        dialog.close()
