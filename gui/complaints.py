@@ -28,7 +28,7 @@ def _buddy(form: QFormLayout, label: str, widget: QWidget) -> None:
         buddy.setBuddy(widget)
 
 
-class _FormDialog(QDialog):
+class SaveFormDialog(QDialog):
     """A small form with Save and Cancel; a refused write shows its message and stays open."""
 
     def _lay_out(self, rows: list[tuple[str, QWidget]], above: QWidget | None = None) -> None:
@@ -59,7 +59,7 @@ class _FormDialog(QDialog):
         super().accept()
 
 
-class ComplaintDialog(_FormDialog):
+class ComplaintDialog(SaveFormDialog):
     """Record a complaint of a customer: date, channel, category, what, owner, due date."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, customer_id: int):
@@ -117,7 +117,7 @@ class ComplaintDialog(_FormDialog):
         self._write(write)
 
 
-class MoveDialog(_FormDialog):
+class MoveDialog(SaveFormDialog):
     """Move a complaint on: to in hand, resolved, confirmed with the customer (with the
     satisfaction), or reopen a resolved one."""
 

@@ -1,5 +1,5 @@
 """The customer editor: every field of the record, its change history, contacts, grades,
-circles and complaints.
+circles, complaints and satisfaction surveys.
 
     saved = CustomerEditor.edit(parent, archive, customer_id)   # None: a new customer
 
@@ -144,6 +144,11 @@ class CustomerEditor(QDialog):
         self.complaints_panel = ComplaintsPanel(self.archive)
         self.complaints_panel.changed.connect(self._complaints_changed)
         self.tabs.addTab(self.complaints_panel, self.tr("Complaints"))
+        # Satisfaction surveys (满意度调查) and their trend.
+        from gui.surveys import SurveysPanel
+        self.surveys_panel = SurveysPanel(self.archive)
+        self.surveys_panel.changed.connect(self._surveys_changed)
+        self.tabs.addTab(self.surveys_panel, self.tr("Satisfaction"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll)
@@ -389,6 +394,8 @@ class CustomerEditor(QDialog):
         self.complaints_panel.set_customer(self.customer_id, not self.stored.get("deleted_at"))
         self.tabs.setTabText(self.tabs.indexOf(self.complaints_panel),
                              self.tr("Complaints ({count})").format(count=len(self.complaints_panel.items)))
+        self.surveys_panel.set_customer(self.customer_id, not self.stored.get("deleted_at"))
+        self._surveys_changed()
         for view in (self.history_view, self.contacts_view, self.circles_view):
             fit_columns(view, 220)
 
@@ -616,6 +623,10 @@ class CustomerEditor(QDialog):
         self.saved = True
         self.tabs.setTabText(self.tabs.indexOf(self.complaints_panel),
                              self.tr("Complaints ({count})").format(count=len(self.complaints_panel.items)))
+
+    def _surveys_changed(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.surveys_panel),
+                             self.tr("Satisfaction ({count})").format(count=len(self.surveys_panel.items)))
 
     def _grades_changed(self) -> None:
         self.saved = True     # the list shows grades: refresh it when the editor closes

@@ -856,6 +856,11 @@ class MainWindow(QMainWindow):
         if self.archive is not None:
             ComplaintsDialog.show_for(self, self.archive)
 
+    def show_satisfaction(self) -> None:
+        from gui.surveys import AreaSatisfactionDialog
+        if self.archive is not None:
+            AreaSatisfactionDialog.show_for(self, self.archive)
+
     def new_visit_plan(self) -> None:
         page = self.show_area("visits")
         if page is not None:

@@ -11,7 +11,7 @@ from gui.complaints import ComplaintDialog, ComplaintsDialog, MoveDialog
 from gui.customer_editor import CustomerEditor
 from gui.plan_dialogs import to_qdate
 from model import complaints, customers, settings
-from tests.gui_helpers import on_modal_of, type_text
+from tests.gui_helpers import on_modal_of, table_cells, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -20,11 +20,6 @@ pytestmark = pytest.mark.gui
 def customer(archive):
     settings.put(settings.USER_NAME, "李经理")
     return customers.create(archive.conn, {"name": "张三丰", "phone": "13800138000", "manager": "王经理"}, "李经理")
-
-
-def _cells(view, row: int) -> list[str]:
-    model = view.model()
-    return [model.index(row, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
 
 
 def test_record_a_complaint_in_the_editor_and_move_it_on(qtbot, archive, customer):
@@ -51,7 +46,7 @@ def test_record_a_complaint_in_the_editor_and_move_it_on(qtbot, archive, custome
     made = panel.record()
     assert made is not None and editor.saved
     assert editor.tabs.tabText(index) == "Complaints (1)"
-    row = _cells(panel.view, 0)
+    row = table_cells(panel.view, 0)
     assert row[:3] == [day.isoformat(), "Fees and charges", "At the branch counter"]
     assert row[3] == "年费扣得不明白" and row[6] == "Open" and row[7] == "2 d"
     assert panel.chosen().id == made and "李经理: Open" in panel.history.text()
@@ -70,7 +65,7 @@ def test_record_a_complaint_in_the_editor_and_move_it_on(qtbot, archive, custome
     on_modal_of(MoveDialog, refuse_then_resolve)
     assert panel.move_selected()
     assert complaints.get(archive.conn, made).status == "resolved"
-    assert _cells(panel.view, 0)[6] == "Resolved" and _cells(panel.view, 0)[7] == ""
+    assert table_cells(panel.view, 0)[6] == "Resolved" and table_cells(panel.view, 0)[7] == ""
     assert "Open → Resolved (已退还年费)" in panel.history.text()
 
     def confirm(dialog: MoveDialog):
@@ -83,7 +78,7 @@ def test_record_a_complaint_in_the_editor_and_move_it_on(qtbot, archive, custome
     assert panel.move_selected()
     c = complaints.get(archive.conn, made)
     assert (c.status, c.satisfaction) == ("confirmed", 4)
-    assert _cells(panel.view, 0)[6] == "Confirmed with the customer" and _cells(panel.view, 0)[8] == "4/5"
+    assert table_cells(panel.view, 0)[6] == "Confirmed with the customer" and table_cells(panel.view, 0)[8] == "4/5"
     assert not panel.move_button.isEnabled()          # confirmed: closed
     assert not panel.move_selected()
 
@@ -110,15 +105,15 @@ def test_the_window_lists_the_open_complaints(qtbot, archive, customer):
     panel = dialog.panel
     assert not panel.record_button.isVisible()
     assert panel.manager.currentData() == "李经理"        # the user's own book first
-    assert [_cells(panel.view, r)[1] for r in range(panel.model.rowCount())] == ["李四"]
+    assert [table_cells(panel.view, r)[1] for r in range(panel.model.rowCount())] == ["李四"]
     panel.manager.setCurrentIndex(panel.manager.findData(None))
-    assert sorted(_cells(panel.view, r)[1] for r in range(panel.model.rowCount())) == ["张三丰", "李四"]
+    assert sorted(table_cells(panel.view, r)[1] for r in range(panel.model.rowCount())) == ["张三丰", "李四"]
     panel.overdue_only.setChecked(True)
-    assert panel.model.rowCount() == 1 and _cells(panel.view, 0)[1] == "张三丰"
-    assert [c.id for c in panel.items] == [late] and _cells(panel.view, 0)[8] == "7 d"
+    assert panel.model.rowCount() == 1 and table_cells(panel.view, 0)[1] == "张三丰"
+    assert [c.id for c in panel.items] == [late] and table_cells(panel.view, 0)[8] == "7 d"
     panel.overdue_only.setChecked(False)
     panel.manager.setCurrentIndex(panel.manager.findData("李经理"))
-    assert [_cells(panel.view, r)[1] for r in range(panel.model.rowCount())] == ["李四"]
+    assert [table_cells(panel.view, r)[1] for r in range(panel.model.rowCount())] == ["李四"]
 
 
 def test_the_complaint_dialogs_fit_a_laptop_at_150_percent(qtbot, monkeypatch, archive, customer):
