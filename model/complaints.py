@@ -10,7 +10,8 @@ plus ``due_days``). Its status moves forward only:
 (open may go straight to resolved, a complaint settled on the spot), and a resolved one
 may be reopened (back to in hand). Confirming needs a resolved complaint and takes the
 customer's satisfaction (1 to ``satisfaction_scale``). Each change is a row of the
-complaint's history (who, when, from, to, a note).
+complaint's history (who, when, from, to, a note) and an entry of the audit trail
+(model.audit, action ``complaint``: the complaint's and the customer's ids only).
 
 For the due list (model.due): a complaint not resolved by its due date is overdue and due
 as a call; one due within the range is listed too; a resolved one not yet confirmed is due
@@ -121,6 +122,31 @@ class Complaint:
         return self.resolved_at + timedelta(days=complaint_rules().confirm_days)
 
 
+def _audit_what(complaint_id: int, old: str | None, new: str) -> str:
+    """The audit entry's sentence for a step of the flow (stored_text says it again)."""
+    if old is None:
+        text = translate("Audit", "Complaint {id} recorded")
+    elif new == IN_HAND and old == RESOLVED:
+        text = translate("Audit", "Complaint {id} reopened")
+    elif new == IN_HAND:
+        text = translate("Audit", "Complaint {id} taken in hand")
+    elif new == RESOLVED:
+        text = translate("Audit", "Complaint {id} resolved")
+    else:
+        text = translate("Audit", "Complaint {id} confirmed with the customer")
+    return text.format(id=complaint_id)
+
+
+def _history(conn: sqlite3.Connection, complaint_id: int, customer_id: int, stamp: str, by: str,
+             old: str | None, new: str, note: str | None = None) -> None:
+    """One row of the complaint's history and its audit entry (ids only, no personal data)."""
+    from model import audit
+    conn.execute("INSERT INTO complaint_history (complaint_id, at, by, from_status, to_status, note)"
+                 " VALUES (?, ?, ?, ?, ?, ?)", (complaint_id, stamp, by, old, new, (note or "").strip() or None))
+    audit.record(conn, "complaint", _audit_what(complaint_id, old, new), 1, by,
+                 detail={"complaint_id": complaint_id, "customer_id": customer_id, "from": old, "to": new})
+
+
 def _day(value, what: str) -> date:
     if isinstance(value, date):
         return value
@@ -161,8 +187,7 @@ def create(conn: sqlite3.Connection, customer_id: int, *, on: date | str, channe
             " created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
             (customer_id, day.isoformat(), channel, category, what, owner, due.isoformat(),
              by, stamp, by, stamp)).lastrowid
-        conn.execute("INSERT INTO complaint_history (complaint_id, at, by, from_status, to_status)"
-                     " VALUES (?, ?, ?, NULL, 'open')", (cid, stamp, by))
+        _history(conn, cid, customer_id, stamp, by, None, OPEN)
     return cid
 
 
@@ -170,7 +195,7 @@ def move(conn: sqlite3.Connection, complaint_id: int, to: str, *, by: str, on: d
          note: str | None = None, satisfaction: int | None = None) -> None:
     """Move a complaint to status ``to`` (forward, or resolved → in hand to reopen it), on
     ``on`` (default today); confirming takes the customer's ``satisfaction``."""
-    row = conn.execute("SELECT status, date FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
+    row = conn.execute("SELECT status, date, customer_id FROM complaints WHERE id = ?", (complaint_id,)).fetchone()
     if row is None:
         raise ComplaintError(translate("Complaints", "This complaint no longer exists."))
     current = row["status"]
@@ -209,9 +234,7 @@ def move(conn: sqlite3.Connection, complaint_id: int, to: str, *, by: str, on: d
     with database.transaction(conn):
         conn.execute(f"UPDATE complaints SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                      (*sets.values(), complaint_id))
-        conn.execute("INSERT INTO complaint_history (complaint_id, at, by, from_status, to_status, note)"
-                     " VALUES (?, ?, ?, ?, ?, ?)",
-                     (complaint_id, stamp, by, current, to, (note or "").strip() or None))
+        _history(conn, complaint_id, row["customer_id"], stamp, by, current, to, note)
 
 
 def _complaint(r) -> Complaint:

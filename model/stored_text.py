@@ -59,6 +59,11 @@ SENTENCES: tuple = (
     ("Due", "complaint of {date} ({category}) to resolve by {due}"),
     ("Due", "complaint of {date} ({category}) resolved: confirm with the customer"),
     ("Due", "Complaint follow-up"),
+    ("Audit", "Complaint {id} recorded"),
+    ("Audit", "Complaint {id} reopened"),
+    ("Audit", "Complaint {id} taken in hand"),
+    ("Audit", "Complaint {id} resolved"),
+    ("Audit", "Complaint {id} confirmed with the customer"),
     # model/a_service.py: the A-tier market news
     ("Due", "value tier {tier}: market news every {days} days"),
     # model/visit_plan.py

@@ -72,6 +72,7 @@ def test_a_bad_complaint_is_refused_and_nothing_written(book, kw, words):
         _record(archive.conn, calm, **kw)
     assert archive.conn.execute("SELECT count(*) FROM complaints").fetchone()[0] == 0
     assert archive.conn.execute("SELECT count(*) FROM complaint_history").fetchone()[0] == 0
+    assert archive.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'complaint'").fetchone()[0] == 0
 
 
 def test_the_status_flow_forward_reopen_and_confirm(book):
@@ -92,6 +93,16 @@ def test_the_status_flow_forward_reopen_and_confirm(book):
     assert steps == [(None, "open", None), ("open", "in_hand", "已联系网点主任"), ("in_hand", "resolved", None),
                      ("resolved", "in_hand", "客户仍不满意"), ("in_hand", "resolved", None),
                      ("resolved", "confirmed", None)]
+    # each step is an audit entry too, with ids only
+    from model import audit
+    trail = [e for e in audit.entries(conn, action="complaint") if e.detail["complaint_id"] == cid]
+    trail.sort(key=lambda e: e.id)
+    assert [e.what for e in trail] == [f"Complaint {cid} recorded", f"Complaint {cid} taken in hand",
+                                       f"Complaint {cid} resolved", f"Complaint {cid} reopened",
+                                       f"Complaint {cid} resolved", f"Complaint {cid} confirmed with the customer"]
+    assert trail[-1].detail == {"complaint_id": cid, "customer_id": calm, "from": "resolved", "to": "confirmed"}
+    assert all(e.by == "小王" and e.count == 1 for e in trail)
+    assert audit.action_label("complaint") == "Complaint"
     # settled on the spot: open straight to resolved
     quick = _record(conn, calm)
     complaints.move(conn, quick, "resolved", by="小王", on=DAY)
@@ -121,6 +132,7 @@ def test_invalid_moves_are_refused_with_a_message(book):
     with pytest.raises(ArchiveError, match="no longer exists"):
         complaints.move(conn, 999, "in_hand", by="t")
     assert len(complaints.history(conn, cid)) == 4       # the refusals wrote nothing
+    assert conn.execute("SELECT count(*) FROM audit_log WHERE action = 'complaint'").fetchone()[0] == 4
 
 
 def test_lists_open_and_overdue(book):
