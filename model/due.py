@@ -310,7 +310,8 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dic
         if item is not None:
             item.reason = "; ".join(r for r in (item.reason, reason) if r)
             item.complaints += (complaint.id,)
-            item.care_only = item.news_only = False
+            if item.news_only:      # the market news by message becomes the follow-up call
+                item.news_only, item.channel = False, "phone"
             if priority > item.priority:
                 item.priority, item.rank_class = priority, max(item.rank_class, rank_class)
             continue
