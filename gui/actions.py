@@ -123,6 +123,14 @@ def specs() -> list[ActionSpec]:
                    icon="grade", enabled_when=ARCHIVE, requires="gui.a_service_dialog",
                    tip=translate("Actions", "The senior leader's monthly calls, the volume rewards and the "
                                             "year's top ten (十佳) of the A-tier customers")),
+        ActionSpec("complaints", translate("Actions", "Open co&mplaints…"), "show_complaints", "customers",
+                   enabled_when=ARCHIVE, requires="gui.complaints",
+                   tip=translate("Actions", "Every complaint not yet confirmed with the customer (抱怨处理): "
+                                            "overdue ones, moving them on")),
+        ActionSpec("satisfaction", translate("Actions", "Satisfaction by a&rea…"), "show_satisfaction",
+                   "customers", enabled_when=ARCHIVE, requires="gui.surveys",
+                   tip=translate("Actions", "The satisfaction surveys (满意度调查) of the last months: the mean "
+                                            "score per area and month, and its change")),
         ActionSpec("delete_customer", translate("Actions", "&Delete customer…"), "delete_customer",
                    "customers", QKeySequence.StandardKey.Delete, "customer-delete", CUSTOMERS,
                    list_shortcut=True, separator_before=True,

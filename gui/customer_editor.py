@@ -1,4 +1,5 @@
-"""The customer editor: every field of the record, its change history, contacts and grades.
+"""The customer editor: every field of the record, its change history, contacts, grades,
+circles, complaints and satisfaction surveys.
 
     saved = CustomerEditor.edit(parent, archive, customer_id)   # None: a new customer
 
@@ -138,6 +139,16 @@ class CustomerEditor(QDialog):
         self.circles_view = self._table(self.circles_model)
         self.circles_view.setObjectName("customer_circles")
         self.tabs.addTab(self.circles_view, self.tr("Circles"))
+        # Complaints (抱怨处理): recorded and moved on at once, like the grades.
+        from gui.complaints import ComplaintsPanel
+        self.complaints_panel = ComplaintsPanel(self.archive)
+        self.complaints_panel.changed.connect(self._complaints_changed)
+        self.tabs.addTab(self.complaints_panel, self.tr("Complaints"))
+        # Satisfaction surveys (满意度调查) and their trend.
+        from gui.surveys import SurveysPanel
+        self.surveys_panel = SurveysPanel(self.archive)
+        self.surveys_panel.changed.connect(self._surveys_changed)
+        self.tabs.addTab(self.surveys_panel, self.tr("Satisfaction"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll)
@@ -380,6 +391,11 @@ class CustomerEditor(QDialog):
               c.member_count, c.contact_mode] for c in member_of])
         self.tabs.setTabText(self.tabs.indexOf(self.circles_view),
                              self.tr("Circles ({count})").format(count=len(member_of)))
+        self.complaints_panel.set_customer(self.customer_id, not self.stored.get("deleted_at"))
+        self.tabs.setTabText(self.tabs.indexOf(self.complaints_panel),
+                             self.tr("Complaints ({count})").format(count=len(self.complaints_panel.items)))
+        self.surveys_panel.set_customer(self.customer_id, not self.stored.get("deleted_at"))
+        self._surveys_changed()
         for view in (self.history_view, self.contacts_view, self.circles_view):
             fit_columns(view, 220)
 
@@ -602,6 +618,15 @@ class CustomerEditor(QDialog):
             return False
         self.saved = True
         return True
+
+    def _complaints_changed(self) -> None:
+        self.saved = True
+        self.tabs.setTabText(self.tabs.indexOf(self.complaints_panel),
+                             self.tr("Complaints ({count})").format(count=len(self.complaints_panel.items)))
+
+    def _surveys_changed(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.surveys_panel),
+                             self.tr("Satisfaction ({count})").format(count=len(self.surveys_panel.items)))
 
     def _grades_changed(self) -> None:
         self.saved = True     # the list shows grades: refresh it when the editor closes

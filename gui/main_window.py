@@ -851,6 +851,16 @@ class MainWindow(QMainWindow):
         if self.archive is not None:
             ServiceDialog.show_for(self, self.archive)
 
+    def show_complaints(self) -> None:
+        from gui.complaints import ComplaintsDialog
+        if self.archive is not None:
+            ComplaintsDialog.show_for(self, self.archive)
+
+    def show_satisfaction(self) -> None:
+        from gui.surveys import AreaSatisfactionDialog
+        if self.archive is not None:
+            AreaSatisfactionDialog.show_for(self, self.archive)
+
     def new_visit_plan(self) -> None:
         page = self.show_area("visits")
         if page is not None:

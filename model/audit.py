@@ -1,5 +1,6 @@
 """The audit trail: who exported, printed, backed up, restored, imported a
-branch pack, deleted in bulk or purged what, when, how many records and why.
+branch pack, deleted in bulk, purged, handed over or moved a complaint on what, when,
+how many records and why.
 
 The log lives in the archive (table ``audit_log``, migration m0009) and is
 append-only: the database aborts any UPDATE or DELETE on it. An entry never
@@ -24,7 +25,7 @@ from model.i18n import translate
 from model import stored_text
 from model.datetime_text import datetime_text
 
-ACTIONS = ("export", "print", "backup", "restore", "branch_pack", "bulk_delete", "purge", "handover")
+ACTIONS = ("export", "print", "backup", "restore", "branch_pack", "bulk_delete", "purge", "handover", "complaint")
 
 # Above this many customers an export needs a reason.
 REASON_THRESHOLD = 100
@@ -57,6 +58,7 @@ def action_label(action: str) -> str:
         "bulk_delete": translate("Audit", "Bulk delete"),
         "purge": translate("Audit", "Purge"),
         "handover": translate("Audit", "Hand-over"),
+        "complaint": translate("Audit", "Complaint"),
     }
     return labels.get(action, action)
 

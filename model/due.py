@@ -22,7 +22,11 @@ A manager's own next date on the latest contact also makes the customer due, on 
 was agreed: the next visit after a visit, the next call after a call.
 A customer whose visit is due is listed once, under visits (the visit covers
 the calls); otherwise under calls. Open 101 follow-up actions of partners
-(model.partners) due in the range are visits too. Overdue days count to the range's start;
+(model.partners) due in the range are visits too. The care calls of the range
+(birthdays and festivals, model.care) ride on the customer's visit or call when one is
+due; otherwise each is a call of its own (``care_only``, ranked with what is due in range).
+So are the complaints (model.complaints) to resolve by the range's end (overdue ones
+ranked as overdue) and the resolved ones to confirm with the customer. Overdue days count to the range's start;
 a date that falls on a weekend day or a holiday is the next working day's. Ranking:
 overdue (or never satisfied) A-tier first, then overdue or A-tier, then
 the rest, each by overdue days plus urgency; a never satisfied obligation ranks as
@@ -78,6 +82,9 @@ class DueVisit:
     action_id: int | None = None
     never: bool = False               # the governing obligation was never satisfied (never visited/contacted)
     news_only: bool = False           # due only for the A-tier market news (a message, not a call)
+    care: tuple[str, ...] = ()        # care occasions (model.care: 'birthday' or a festival's key) it carries
+    care_only: bool = False           # due only for a care call (the sheets list those as care calls)
+    complaints: tuple[int, ...] = ()  # the complaints (model.complaints) to follow up on this contact
 
     @property
     def overdue(self) -> bool:
@@ -234,12 +241,86 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
         item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
+    _add_complaints(conn, result, rows, graded, rules, manager)
+    _add_care_calls(conn, result, rows, graded, rules, manager)
     from model import a_service, partners
     result.visits.extend(partners.due_items(conn, start, end, manager))
     result.calls.extend(a_service.senior_calls(conn, start, end, manager))   # the senior's calls (seed 002)
     result.visits.sort(key=rank_key)
     result.calls.sort(key=rank_key)
     return result
+
+
+def _listed(result: DueList) -> dict[int, DueVisit]:
+    return {item.customer_id: item for item in result.visits + result.calls if item.customer_id is not None}
+
+
+def _call_of_its_own(result: DueList, listed: dict[int, DueVisit], row, grade: _Grade, rules,
+                     **fields) -> DueVisit:
+    item = _item(row, grade, rules, channel="phone", **fields)
+    listed[row["id"]] = item
+    result.calls.append(item)
+    return item
+
+
+def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, _Grade], rules,
+                    manager: str | None) -> None:
+    """The care calls (birthdays, festivals; model.care) due in the range: a customer already
+    due a visit or a call carries the care reason on that one row; the others become calls."""
+    from model import care
+    calls = care.care_calls(conn, result.start, result.end, manager)
+    if not calls:
+        return
+    listed = _listed(result)
+    by_id = {row["id"]: row for row in rows}
+    lead = care.care_rules().lead_days
+    for call in calls:
+        item = listed.get(call.customer_id)
+        if item is not None:
+            if call.occasion not in item.care:
+                item.reason = "; ".join(r for r in (item.reason, call.reason) if r)
+                item.care += (call.occasion,)
+            continue
+        if call.customer_id not in by_id:
+            continue
+        # the nearer the occasion, the higher; never above what is overdue
+        points = max(0, lead - max(0, (call.on - result.start).days))
+        _call_of_its_own(result, listed, by_id[call.customer_id], graded.get(call.customer_id, _Grade()), rules,
+                         priority=1000 + points, reason=call.reason, overdue_days=0,
+                         purpose=translate("Due", "Care call"), due_date=call.on, rank_class=1,
+                         care=(call.occasion,), care_only=True)
+
+
+def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, _Grade], rules,
+                    manager: str | None) -> None:
+    """The complaints (model.complaints) to resolve or to confirm by the range's end: on the
+    row of a customer already due (ranked at least as an overdue item when overdue), else
+    a follow-up call of its own."""
+    from model import complaints
+    found = complaints.follow_ups(conn, result.start, result.end, manager)
+    if not found:
+        return
+    listed = _listed(result)
+    by_id = {row["id"]: row for row in rows}
+    for complaint, reason, overdue in found:
+        grade = graded.get(complaint.customer_id, _Grade())
+        rank_class = (3 if grade.tier == "A" else 2) if overdue else 2 if grade.tier == "A" else 1
+        priority = rank_class * 1000 + min(overdue, 365) + 50      # a complaint before the routine
+        item = listed.get(complaint.customer_id)
+        if item is not None:
+            item.reason = "; ".join(r for r in (item.reason, reason) if r)
+            item.complaints += (complaint.id,)
+            if item.news_only:      # the market news by message becomes the follow-up call
+                item.news_only, item.channel = False, "phone"
+            if priority > item.priority:
+                item.priority, item.rank_class = priority, max(item.rank_class, rank_class)
+            continue
+        if complaint.customer_id not in by_id:
+            continue
+        _call_of_its_own(result, listed, by_id[complaint.customer_id], grade, rules, priority=priority,
+                         reason=reason, overdue_days=overdue, purpose=translate("Due", "Complaint follow-up"),
+                         due_date=complaint.due_date if complaint.status in complaints.UNRESOLVED
+                         else complaint.confirm_from, rank_class=rank_class, complaints=(complaint.id,))
 
 
 def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:

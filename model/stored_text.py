@@ -48,6 +48,22 @@ SENTENCES: tuple = (
     (("Due", "visit every {days} days"), ("Due", " (never visited)")),
     (("Due", "value tier {tier}: call every {days} days"), ("Due", " (never contacted)")),
     (("Due", "contact every {days} days"), ("Due", " (never contacted)")),
+    # model/care.py: a care call's reason on a due visit or call (model.due)
+    ("Care", "Birthday greeting call: {date}, turns {age}"),
+    ("Care", "Birthday greeting call: {date}"),
+    ("Care", "{festival} greeting: {date} (lunar {lunar})"),
+    ("Care", "{festival} greeting: {date}"),
+    ("Due", "Care call"),
+    # model/complaints.py: a complaint to follow up (model.due)
+    ("Due", "complaint of {date} ({category}) overdue since {due}"),
+    ("Due", "complaint of {date} ({category}) to resolve by {due}"),
+    ("Due", "complaint of {date} ({category}) resolved: confirm with the customer"),
+    ("Due", "Complaint follow-up"),
+    ("Audit", "Complaint {id} recorded"),
+    ("Audit", "Complaint {id} reopened"),
+    ("Audit", "Complaint {id} taken in hand"),
+    ("Audit", "Complaint {id} resolved"),
+    ("Audit", "Complaint {id} confirmed with the customer"),
     # model/a_service.py: the A-tier market news
     ("Due", "value tier {tier}: market news every {days} days"),
     # model/visit_plan.py

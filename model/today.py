@@ -78,7 +78,8 @@ def today(conn: sqlite3.Connection, day: date | None = None, manager: str | None
     listed = due.due_list(conn, day, day, manager)
     planned = {v.customer_id for v in out.visits}
     waiting = [c for c in listed.calls if c.customer_id not in planned]
-    out.calls = [c for c in waiting if not c.news_only]
+    # a call due only for a birthday or a festival is the sheets' and the page's care call
+    out.calls = [c for c in waiting if not c.news_only and not c.care_only]
     out.news = [c for c in waiting if c.news_only]
     for item in listed.all():
         if item.customer_id is not None and item.overdue:

@@ -62,3 +62,10 @@ def close_window(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
     window.close()
     qtbot.waitUntil(lambda: window.archive is None, timeout=15000)
+
+
+def table_cells(view, row: int) -> list:
+    """The texts shown in one row of a table view."""
+    from PySide6.QtCore import Qt
+    model = view.model()
+    return [model.index(row, c).data(Qt.ItemDataRole.DisplayRole) for c in range(model.columnCount())]
