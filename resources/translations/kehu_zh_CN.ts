@@ -607,6 +607,22 @@
         <translation>A类客户的副总级领导每月电话、交易量奖励和年度十佳</translation>
     </message>
     <message>
+        <source>Open co&amp;mplaints…</source>
+        <translation>未结抱怨(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Every complaint not yet confirmed with the customer (抱怨处理): overdue ones, moving them on</source>
+        <translation>所有尚未与客户确认的抱怨（抱怨处理）：查看逾期的，推进处理</translation>
+    </message>
+    <message>
+        <source>Satisfaction by a&amp;rea…</source>
+        <translation>各片区满意度(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The satisfaction surveys (满意度调查) of the last months: the mean score per area and month, and its change</source>
+        <translation>最近几个月的满意度调查：各片区每月的平均分及其变化</translation>
+    </message>
+    <message>
         <source>&amp;Delete customer…</source>
         <translation>删除客户(&amp;D)…</translation>
     </message>
@@ -1059,6 +1075,49 @@
     </message>
 </context>
 <context>
+    <name>AreaSatisfactionDialog</name>
+    <message>
+        <source>Satisfaction by area</source>
+        <translation>各片区满意度</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>M&amp;anager:</source>
+        <translation>客户经理(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>调查数</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation>（无片区）</translation>
+    </message>
+    <message>
+        <source>Mean scores, 1 to {scale}, of the surveys from {first} to {last}; the change is the latest month&apos;s mean less the month before with surveys.</source>
+        <translation>{first} 至 {last} 调查的平均分（1 至 {scale}）；变化为最近一个月的平均分减去之前最近一个有调查的月份。</translation>
+    </message>
+</context>
+<context>
     <name>AudienceEditor</name>
     <message>
         <source>Circles</source>
@@ -1114,6 +1173,10 @@
     <message>
         <source>Hand-over</source>
         <translation>移交</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>抱怨处理</translation>
     </message>
     <message>
         <source>Tracking log {start} to {end}</source>
@@ -1278,6 +1341,26 @@
     <message>
         <source>(no manager)</source>
         <translation>（无管户经理）</translation>
+    </message>
+    <message>
+        <source>Complaint {id} recorded</source>
+        <translation>抱怨 {id} 已记录</translation>
+    </message>
+    <message>
+        <source>Complaint {id} reopened</source>
+        <translation>抱怨 {id} 已重新打开</translation>
+    </message>
+    <message>
+        <source>Complaint {id} taken in hand</source>
+        <translation>抱怨 {id} 开始处理</translation>
+    </message>
+    <message>
+        <source>Complaint {id} resolved</source>
+        <translation>抱怨 {id} 已解决</translation>
+    </message>
+    <message>
+        <source>Complaint {id} confirmed with the customer</source>
+        <translation>抱怨 {id} 已与客户确认</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +1958,10 @@
         <translation>  已按 {date} 分级：{rows} 条等级（价值分级、RFM、客户画像）</translation>
     </message>
     <message>
+        <source>  planned {visits} visits from {start} to {end}; {targets} targets set for the month</source>
+        <translation>  已计划 {start} 至 {end} 的 {visits} 个拜访；已设定本月 {targets} 项目标</translation>
+    </message>
+    <message>
         <source>export every customer to a .csv (UTF-8, opens in Excel) or .xlsx file</source>
         <translation>将所有客户导出为 .csv（UTF-8，可用 Excel 打开）或 .xlsx 文件</translation>
     </message>
@@ -2147,8 +2234,40 @@
         <translation>每天拜访数</translation>
     </message>
     <message>
+        <source>list the customers&apos; complaints (抱怨处理) with their status, owner and due date</source>
+        <translation>列出客户抱怨（抱怨处理）及其状态、负责人和处理期限</translation>
+    </message>
+    <message>
+        <source>only those not yet confirmed with the customer</source>
+        <translation>只列尚未与客户确认的</translation>
+    </message>
+    <message>
+        <source>only those not resolved by their due date</source>
+        <translation>只列逾期未解决的</translation>
+    </message>
+    <message>
+        <source>the day overdue is reckoned on (default: today)</source>
+        <translation>计算逾期的日期（默认：今天）</translation>
+    </message>
+    <message>
         <source>only this manager&apos;s customers</source>
         <translation>只包括该客户经理的客户</translation>
+    </message>
+    <message>
+        <source>Complaints: {count}</source>
+        <translation>抱怨：{count} 条</translation>
+    </message>
+    <message>
+        <source>  #{id} {date} {customer} ({manager}): {category}, {channel}; {status}; owner {owner}, due {due}</source>
+        <translation>  #{id} {date} {customer}（{manager}）：{category}，{channel}；{status}；负责人 {owner}，期限 {due}</translation>
+    </message>
+    <message>
+        <source>, {days} days overdue</source>
+        <translation>，逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>, satisfaction {score}/{scale}</source>
+        <translation>，满意度 {score}/{scale}</translation>
     </message>
     <message>
         <source>days off, comma separated (2026-11-25,2026-11-26)</source>
@@ -2877,6 +2996,38 @@
     <message>
         <source>{name}, {date}: wrote {path}</source>
         <translation>{name}，{date}：已写入 {path}</translation>
+    </message>
+    <message>
+        <source>satisfaction surveys (满意度调查): the mean score per area and month, and its change</source>
+        <translation>满意度调查：各片区每月的平均分及其变化</translation>
+    </message>
+    <message>
+        <source>only this area, with each customer&apos;s latest score and its change</source>
+        <translation>只看该片区，并列出每位客户最近一次的评分及变化</translation>
+    </message>
+    <message>
+        <source>the last day (default: today)</source>
+        <translation>截止日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1 to {scale}) from {first} to {last}</source>
+        <translation>满意度（1 至 {scale}），{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>  {area}: {surveys} survey(s) of {customers} customer(s), mean {mean:.2f}</source>
+        <translation>  {area}：{customers} 位客户的 {surveys} 份调查，平均 {mean:.2f}</translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation>（无片区）</translation>
+    </message>
+    <message>
+        <source>, change {change} on the month before</source>
+        <translation>，较上月变化 {change}</translation>
+    </message>
+    <message>
+        <source>    {name}: {date} {score:.2f} {change}</source>
+        <translation>    {name}：{date} {score:.2f} {change}</translation>
     </message>
 </context>
 <context>
@@ -3765,6 +3916,226 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Record complaint: {name}</source>
+        <translation>记录抱怨：{name}</translation>
+    </message>
+    <message>
+        <source>What the customer said, in their words</source>
+        <translation>客户反映的问题，尽量用客户的原话</translation>
+    </message>
+    <message>
+        <source>Who handles it (default: the customer&apos;s manager)</source>
+        <translation>由谁处理（默认：该客户的客户经理）</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>受理渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue by:</source>
+        <translation>处理期限(&amp;U)：</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In hand</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Confirmed with the customer</source>
+        <translation>已与客户确认</translation>
+    </message>
+    <message>
+        <source>The {what} is not a date (YYYY-MM-DD): {value}</source>
+        <translation>{what}不是日期（YYYY-MM-DD）：{value}</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists (or was deleted); the complaint was not recorded.</source>
+        <translation>该客户已不存在（或已删除），抱怨未记录。</translation>
+    </message>
+    <message>
+        <source>complaint&apos;s date</source>
+        <translation>抱怨日期</translation>
+    </message>
+    <message>
+        <source>Unknown channel {channel}; one of: {choices}.</source>
+        <translation>未知的受理渠道 {channel}；可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>Unknown category {category}; one of: {choices}.</source>
+        <translation>未知的抱怨类别 {category}；可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>Say what the complaint is about.</source>
+        <translation>请填写抱怨内容。</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>The due date {due} is before the complaint&apos;s date {date}.</source>
+        <translation>处理期限 {due} 早于抱怨日期 {date}。</translation>
+    </message>
+    <message>
+        <source>This complaint no longer exists.</source>
+        <translation>该抱怨已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown status {status}.</source>
+        <translation>未知的状态 {status}。</translation>
+    </message>
+    <message>
+        <source>Only a resolved complaint can be confirmed with the customer; this one is {status}.</source>
+        <translation>只有已解决的抱怨才能与客户确认；此抱怨为“{status}”。</translation>
+    </message>
+    <message>
+        <source>This complaint is confirmed with the customer and closed; record a new complaint instead.</source>
+        <translation>此抱怨已与客户确认并关闭；如有新问题请另行记录。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot go from {status} back to {to}; only a resolved one can be reopened (back to in hand).</source>
+        <translation>抱怨不能从“{status}”退回“{to}”；只有已解决的抱怨可以重新打开（回到处理中）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The date {day} is before the complaint&apos;s date {date}.</source>
+        <translation>日期 {day} 早于抱怨日期 {date}。</translation>
+    </message>
+    <message>
+        <source>Give the customer&apos;s satisfaction, 1 to {scale}.</source>
+        <translation>请填写客户满意度，1 至 {scale}。</translation>
+    </message>
+    <message>
+        <source>The satisfaction is given when confirming with the customer.</source>
+        <translation>满意度在与客户确认时填写。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结抱怨</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPanel</name>
+    <message>
+        <source>&amp;Record complaint…</source>
+        <translation>记录抱怨(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record a complaint of this customer (抱怨处理)</source>
+        <translation>记录该客户的一条抱怨（抱怨处理）</translation>
+    </message>
+    <message>
+        <source>&amp;Move on…</source>
+        <translation>推进处理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move the chosen complaint on: in hand, resolved, confirmed with the customer (double-click)</source>
+        <translation>推进所选抱怨：处理中、已解决、已与客户确认（双击）</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation>只看逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>M&amp;anager:</source>
+        <translation>客户经理(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>{when} {who}: {to}</source>
+        <translation>{when} {who}：{to}</translation>
+    </message>
+    <message>
+        <source>{when} {who}: {frm} → {to}</source>
+        <translation>{when} {who}：{frm} → {to}</translation>
+    </message>
+</context>
+<context>
     <name>ComputedPage</name>
     <message>
         <source>Computed grades</source>
@@ -3984,6 +4355,14 @@
         <translation>圈子</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>抱怨</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
         <source>&amp;Restore customer</source>
         <translation>恢复客户(&amp;R)</translation>
     </message>
@@ -4128,6 +4507,10 @@
         <translation>圈子（{count}）</translation>
     </message>
     <message>
+        <source>Complaints ({count})</source>
+        <translation>抱怨（{count}）</translation>
+    </message>
+    <message>
         <source>Customer: {name}</source>
         <translation>客户：{name}</translation>
     </message>
@@ -4210,6 +4593,10 @@
     <message>
         <source>Delete {name}</source>
         <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Satisfaction ({count})</source>
+        <translation>满意度（{count}）</translation>
     </message>
 </context>
 <context>
@@ -4724,6 +5111,14 @@
 <context>
     <name>Due</name>
     <message>
+        <source>Care call</source>
+        <translation>关怀电话</translation>
+    </message>
+    <message>
+        <source>Complaint follow-up</source>
+        <translation>抱怨跟进</translation>
+    </message>
+    <message>
         <source>value tier {tier}: visit every {days} days</source>
         <translation>{tier}类客户：每{days}天拜访一次</translation>
     </message>
@@ -4802,6 +5197,18 @@
     <message>
         <source> — with {name}</source>
         <translation> — 与{name}</translation>
+    </message>
+    <message>
+        <source>complaint of {date} ({category}) overdue since {due}</source>
+        <translation>{date} 的抱怨（{category}）自 {due} 起逾期未解决</translation>
+    </message>
+    <message>
+        <source>complaint of {date} ({category}) to resolve by {due}</source>
+        <translation>{date} 的抱怨（{category}）须在 {due} 前解决</translation>
+    </message>
+    <message>
+        <source>complaint of {date} ({category}) resolved: confirm with the customer</source>
+        <translation>{date} 的抱怨（{category}）已解决：与客户确认满意度</translation>
     </message>
 </context>
 <context>
@@ -7652,6 +8059,10 @@
         <translation>&lt;b&gt;{column}&lt;/b&gt; &lt;i&gt;（未识别）&lt;/i&gt;</translation>
     </message>
     <message>
+        <source>One column was not recognised: choose the field it goes into, or leave it out. Your choice is remembered for the next import.</source>
+        <translation>有 1 列未识别：请选择要导入的字段，或选择不导入。您的选择会记住，供下次导入使用。</translation>
+    </message>
+    <message>
         <source>{count} columns were not recognised: choose the field each one goes into, or leave it out. Your choices are remembered for the next import.</source>
         <translation>有 {count} 列未识别：请为每一列选择要导入的字段，或选择不导入。您的选择会记住，供下次导入使用。</translation>
     </message>
@@ -7705,6 +8116,53 @@
     <message>
         <source>Compare</source>
         <translation>对比</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move complaint: {name}</source>
+        <translation>推进抱怨处理：{name}</translation>
+    </message>
+    <message>
+        <source>{date}, {category}: {what}</source>
+        <translation>{date}，{category}：{what}</translation>
+    </message>
+    <message>
+        <source>{status} (reopen)</source>
+        <translation>{status}（重新打开）</translation>
+    </message>
+    <message>
+        <source> of {scale}</source>
+        <translation> / {scale}</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s satisfaction with how it was handled: 1 very dissatisfied, {scale} very satisfied</source>
+        <translation>客户对处理结果的满意度：1 为非常不满意，{scale} 为非常满意</translation>
+    </message>
+    <message>
+        <source>optional: what was done, what was said</source>
+        <translation>可选：做了什么，客户怎么说</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>&amp;Move to:</source>
+        <translation>改为(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction:</source>
+        <translation>满意度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -12174,6 +12632,103 @@ Place: {place}</source>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Satisfaction survey: {name}</source>
+        <translation>满意度调查：{name}</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source> of {scale}</source>
+        <translation> / {scale}</translation>
+    </message>
+    <message>
+        <source>{question}:</source>
+        <translation>{question}：</translation>
+    </message>
+    <message>
+        <source>optional: what the customer added</source>
+        <translation>可选：客户补充的意见</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>1 very dissatisfied … {scale} very satisfied</source>
+        <translation>1 非常不满意 … {scale} 非常满意</translation>
+    </message>
+</context>
+<context>
+    <name>Surveys</name>
+    <message>
+        <source>This customer no longer exists (or was deleted); the survey was not recorded.</source>
+        <translation>该客户已不存在（或已删除），调查未记录。</translation>
+    </message>
+    <message>
+        <source>The survey&apos;s date is not a date (YYYY-MM-DD): {value}</source>
+        <translation>调查日期不是日期（YYYY-MM-DD）：{value}</translation>
+    </message>
+    <message>
+        <source>Unknown question {key}.</source>
+        <translation>未知的问题 {key}。</translation>
+    </message>
+    <message>
+        <source>Answer every question; &quot;{question}&quot; has no score.</source>
+        <translation>请回答每个问题；“{question}”还没有评分。</translation>
+    </message>
+    <message>
+        <source>&quot;{question}&quot; is scored 1 to {scale}, not {score}.</source>
+        <translation>“{question}”的评分为 1 至 {scale}，不能是 {score}。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPanel</name>
+    <message>
+        <source>Record &amp;survey…</source>
+        <translation>记录调查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ask the satisfaction survey (满意度调查) and keep the answers</source>
+        <translation>进行满意度调查并保存回答</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>{count} survey(s); latest {score:.2f} of {scale} on {date}; {change} since the first</source>
+        <translation>共 {count} 份调查；最近一次 {date} 得分 {score:.2f} / {scale}；较第一次变化 {change}</translation>
+    </message>
+    <message>
+        <source>No survey yet.</source>
+        <translation>尚无调查。</translation>
+    </message>
+</context>
+<context>
     <name>TargetDialog</name>
     <message>
         <source>Target for a period</source>
@@ -12390,6 +12945,10 @@ Place: {place}</source>
         <translation>复制这些客户的电话号码，用于群发一条短信</translation>
     </message>
     <message>
+        <source>Today&apos;s lists</source>
+        <translation>今日清单</translation>
+    </message>
+    <message>
         <source>Reading today&apos;s lists…</source>
         <translation>正在读取今天的清单…</translation>
     </message>
@@ -12434,12 +12993,28 @@ Place: {place}</source>
         <translation>今日拜访，按路线顺序（{count}）</translation>
     </message>
     <message>
+        <source>Calls ({count})</source>
+        <translation>应致电（{count}）</translation>
+    </message>
+    <message>
         <source>Calls due today ({count})</source>
         <translation>今日应致电（{count}）</translation>
     </message>
     <message>
+        <source>101 follow-ups ({count})</source>
+        <translation>101跟进（{count}）</translation>
+    </message>
+    <message>
         <source>Open 101 follow-ups ({count})</source>
         <translation>未完成的101跟进（{count}）</translation>
+    </message>
+    <message>
+        <source>Birthdays ({count})</source>
+        <translation>生日（{count}）</translation>
+    </message>
+    <message>
+        <source>Activities ({count})</source>
+        <translation>活动（{count}）</translation>
     </message>
     <message>
         <source>Activities running ({count})</source>
