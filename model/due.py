@@ -38,7 +38,7 @@ from model.database import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from model import planning_rules
+from model import planning_rules, stored_text
 from model.i18n import translate
 
 CALL_CHANNELS = ("phone", "sms", "online")
@@ -278,7 +278,7 @@ def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dic
         item = listed.get(call.customer_id)
         if item is not None:
             if call.occasion not in item.care:
-                item.reason = "; ".join(r for r in (item.reason, call.reason) if r)
+                item.reason = stored_text.join(r for r in (item.reason, call.reason) if r)
                 item.care += (call.occasion,)
             continue
         if call.customer_id not in by_id:
@@ -308,7 +308,7 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dic
         priority = rank_class * 1000 + min(overdue, 365) + 50      # a complaint before the routine
         item = listed.get(complaint.customer_id)
         if item is not None:
-            item.reason = "; ".join(r for r in (item.reason, reason) if r)
+            item.reason = stored_text.join(r for r in (item.reason, reason) if r)
             item.complaints += (complaint.id,)
             if item.news_only:      # the market news by message becomes the follow-up call
                 item.news_only, item.channel = False, "phone"
@@ -358,8 +358,9 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
             when = grade.next_tracking
         else:
             when = last_any + timedelta(days=cadence)
-        obligations.append((when, "phone", translate("Due", "opportunity grade {grade}: track every {days} days")
-                            .format(grade=grade.opportunity, days=cadence if cadence else "-"),
+        track = (translate("Due", "opportunity grade {grade}: track every day") if cadence == 1
+                 else translate("Due", "opportunity grade {grade}: track every {days} days"))
+        obligations.append((when, "phone", track.format(grade=grade.opportunity, days=cadence if cadence else "-"),
                             never, cadence or 0))
 
     next_date = _as_date(row["next_date"])
@@ -417,7 +418,7 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
                 + _OPPORTUNITY_BONUS.get(grade.opportunity or "", 0))
     cadences = [c for c in (treatment.every_days, cadence) if c]
     return _item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
-                 reason="; ".join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
+                 reason=stored_text.join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
                  channel=channel, rank_class=rank_class, never=never, news_only=news_only)
 
 

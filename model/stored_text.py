@@ -36,6 +36,7 @@ SENTENCES: tuple = (
     (("Due", "value tier {tier}: visit every {days} days"), ("Due", " (never contacted)")),
     (("Due", "visit every {days} days"), ("Due", " (never contacted)")),
     ("Due", "opportunity grade {grade}: track every {days} days"),
+    ("Due", "opportunity grade {grade}: track every day"),
     ("Due", "next contact set for {date}"),
     ("Due", "Regular visit (value tier {tier})"),
     ("Due", "Follow up (opportunity grade {grade})"),
@@ -90,8 +91,11 @@ SENTENCES: tuple = (
     ("Audit", "Morning sheet {date}"),
     ("Audit", "Evening sheet {date}"),
 )
-# A visit's reasons are joined like this (model/due.py).
+# A visit's reasons are joined like this (model/due.py): "; " in English, the full-width
+# "；" in Chinese (join); display reads either.
 SEPARATOR = "; "
+SEPARATOR_ZH = "；"
+_SPLIT = re.compile("; |；")
 _FIELD = re.compile(r"\{([a-z_0-9]*)\}")
 
 
@@ -128,7 +132,7 @@ def _pattern(sentence: str) -> re.Pattern:
     out, last = [], 0
     for match in _FIELD.finditer(sentence):
         out.append(re.escape(sentence[last:match.start()]))
-        out.append(f"(?P<{match.group(1)}>(?:(?!{re.escape(SEPARATOR)}).)+?)")   # a value never spans "; "
+        out.append(f"(?P<{match.group(1)}>(?:(?!; |；).)+?)")   # a value never spans a separator
         last = match.end()
     out.append(re.escape(sentence[last:]))
     return re.compile("".join(out) + r"\Z", re.DOTALL)
@@ -167,9 +171,19 @@ def _one(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _display(text: str, lang: str) -> str:
     whole = _one(text)
-    if whole != text or SEPARATOR not in text:
+    if whole != text or not _SPLIT.search(text):
         return whole
-    return SEPARATOR.join(_one(part) for part in text.split(SEPARATOR))
+    return _separator(lang).join(_one(part) for part in _SPLIT.split(text))
+
+
+def _separator(lang: str | None) -> str:
+    return SEPARATOR_ZH if lang == "zh_CN" else SEPARATOR
+
+
+def join(parts) -> str:
+    """Reasons (or other sentences of the program's) joined as the current language writes
+    them: "a; b" in English, "甲；乙" in Chinese."""
+    return _separator(language.installed_language()).join(parts)
 
 
 def display(text: str | None) -> str:

@@ -37,7 +37,7 @@ def test_backup_reasons_in_english(english):
 
 def test_sentences_written_in_english_read_in_chinese(chinese):
     stored = "value tier A: visit every 14 days (never contacted); next contact set for 2026-11-30"
-    assert stored_text.display(stored) == "; ".join([
+    assert stored_text.display(stored) == "；".join([        # Chinese joins with its own semicolon
         translate("Due", "value tier {tier}: visit every {days} days").format(tier="A", days="14")
         + translate("Due", " (never contacted)"),
         translate("Due", "next contact set for {date}").format(date="2026-11-30")])
@@ -57,6 +57,17 @@ def test_sentences_written_in_chinese_read_in_english(qapp):
     assert stored != "Follow up (opportunity grade A)"
     language.install_translators(qapp, "en")
     assert stored_text.display(stored) == "Follow up (opportunity grade A)"
+
+
+def test_reasons_joined_in_chinese_read_in_english(qapp):
+    language.install_translators(qapp, "zh_CN")
+    stored = stored_text.join([translate("Due", "opportunity grade {grade}: track every day").format(grade="A"),
+                               translate("Due", "value tier {tier}: market news every {days} days")
+                               .format(tier="A", days="7")])
+    assert stored == "商机A级：每天追踪；A类客户：每7天通报市场货源信息"
+    language.install_translators(qapp, "en")
+    assert stored_text.display(stored) == "opportunity grade A: track every day; value tier A: market news every 7 days"
+    assert stored_text.join(["a", "b"]) == "a; b"
 
 
 def test_audit_times_are_local_without_offset_and_periods_translated(chinese):

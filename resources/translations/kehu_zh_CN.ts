@@ -5143,6 +5143,10 @@
         <translation>（从未联系）</translation>
     </message>
     <message>
+        <source>opportunity grade {grade}: track every day</source>
+        <translation>商机{grade}级：每天追踪</translation>
+    </message>
+    <message>
         <source>opportunity grade {grade}: track every {days} days</source>
         <translation>商机{grade}级：每{days}天追踪一次</translation>
     </message>
@@ -5184,7 +5188,7 @@
     </message>
     <message>
         <source>value tier {tier}: market news every {days} days</source>
-        <translation>价值分级 {tier}：每 {days} 天通报市场货源信息</translation>
+        <translation>{tier}类客户：每{days}天通报市场货源信息</translation>
     </message>
     <message>
         <source>A-tier service: {senior}&apos;s monthly call, last on {date}</source>
