@@ -311,6 +311,8 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     counts["contacts"] += seeded.pop("senior_calls", 0)
     counts.update(seeded)
     counts["contacts"] += _worked_book(conn, seed, as_of)
+    from model.demo_care import add_care   # its own random stream, as the partners
+    counts.update(add_care(conn, np.random.default_rng([seed, 2020]), as_of))
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts
