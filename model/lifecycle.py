@@ -62,7 +62,7 @@ def _rules(folder: str) -> LifecycleRules:
     stages = tuple(Stage(key, listed.get(key, {}).get("label_en", key), listed.get(key, {}).get("label_zh", key),
                          listed.get(key, {}).get("source", "")) for key in STAGES)
     return LifecycleRules(stages, int(data.get("new_months", 6)), int(data.get("lost_months", 12)),
-                          int(data.get("lost_contact_months", 6)), int(data.get("dormant_months", 6)),
+                          int(data.get("lost_contact_months", 1)), int(data.get("dormant_months", 6)),
                           float(data.get("decline_share", 0.2)), float(data.get("growth_share", 0.2)))
 
 
@@ -105,9 +105,11 @@ def stage(facts: Facts, today: date, r: LifecycleRules | None = None) -> tuple[s
     last = facts.last_transaction or facts.first_transaction
     if last < _after(today, r.lost_months) and (
             facts.last_contact is None or facts.last_contact < _after(today, r.lost_contact_months)):
+        if facts.last_contact is None:
+            return LOST, translate("Lifecycle", "No transaction since {date} (over {months} months) and no "
+                                   "contact yet.").format(date=last, months=r.lost_months)
         return LOST, translate("Lifecycle", "No transaction since {date} (over {months} months) and no contact "
-                               "in the last {contact_months} months.").format(
-            date=last, months=r.lost_months, contact_months=r.lost_contact_months)
+                               "since {contact}.").format(date=last, months=r.lost_months, contact=facts.last_contact)
     if previous > 0 and recent <= previous * (1 - r.decline_share):
         return DECLINING, translate("Lifecycle", "The last 12 months' amount, {recent}, is {share:.0f}% below the "
                                     "12 months before ({previous}).").format(

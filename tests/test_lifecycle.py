@@ -20,7 +20,8 @@ BOOK = {
     "新客边界": ([("2026-06-08", 100)], [], "new"),            # exactly within 6 months
     "成长边界": ([("2026-06-07", 100), ("2026-11-20", 100)], [], "growing"),  # a day over 6 months
     "流失丙": ([("2025-03-01", 900)], ["2026-01-10"], "lost"),
-    "挽回丁": ([("2025-03-01", 900)], ["2026-11-01"], "declining"),   # no business, but still contacted
+    "挽回丁": ([("2025-03-01", 900)], ["2026-11-20"], "declining"),   # no business, but contacted this month
+    "流失壬": ([("2025-03-01", 900)], ["2026-11-01"], "lost"),        # contacted, but not this month
     "衰退戊": ([("2025-05-01", 1000), ("2026-10-01", 500)], [], "declining"),
     "休眠己": ([("2025-03-01", 500), ("2026-02-01", 500)], ["2026-11-01"], "declining"),
     "成长庚": ([("2025-06-01", 1000), ("2026-11-01", 1500)], [], "growing"),
@@ -116,7 +117,7 @@ def test_cli_counts_and_lists_a_stage(qapp, archive, capsys):
     archive.close()
     assert _run("lifecycle", path, "--date", TODAY.isoformat()) == 0
     out = capsys.readouterr().out
-    assert "Lost: 1" in out and "Declining: 3" in out and "Potential: 1" in out and "Mature: 1" in out
+    assert "Lost: 2" in out and "Declining: 3" in out and "Potential: 1" in out and "Mature: 1" in out
     assert _run("lifecycle", path, "--date", TODAY.isoformat(), "--stage", "new") == 0
     listed = capsys.readouterr().out
     assert "新客乙" in listed and "新客边界" in listed and "流失丙" not in listed
