@@ -198,8 +198,9 @@ def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], 
     stages = [v for v in by_scheme.get(LIFECYCLE, ()) if v]
     if stages:           # stages are alternatives
         from model import lifecycle
-        parts.append(f"({lifecycle.customer_stage_sql()}) IN ({', '.join('?' * len(stages))})")
-        params += stages
+        # instr(), not IN (...): SQLite works the stage's dates out once per row for IN (15x slower).
+        parts.append(f"instr(?, ',' || ({lifecycle.customer_stage_sql()}) || ',') > 0")
+        params.append("," + ",".join(v for v in stages if v in lifecycle.STAGES) + ",")
     for axis in AXES:        # seed 002's axes: values are alternatives; "axis:" = not set
         values = by_scheme.get(axis)
         if not values:

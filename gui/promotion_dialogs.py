@@ -532,22 +532,6 @@ class NewPlanDialog(QDialog):
         self._preview()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
 
-    def _show_type_note(self) -> None:
-        text = promotions.activity_type_description(self.type_combo.value())
-        self.type_note.setText(text)
-        self.type_note.setVisible(bool(text))
-
-    def _type_chosen(self) -> None:
-        """A new plan takes the theme and key points of the type chosen (the six promotion
-        means have templates); a saved plan keeps its words."""
-        self._show_type_note()
-        if self.plan.id is not None or not self.template_combo.value():
-            return
-        language = "zh_CN" if is_chinese() else "en"
-        theme, key_points = promotions.activity_texts(self.template_combo.value(), self.type_combo.value(), language)
-        self.theme_edit.setText(theme)
-        self.texts["key_points"].setPlainText(key_points)
-
     def _circle_chosen(self) -> None:
         circle_id = self.circle_combo.value()
         circle = circles.get(self.archive.conn, circle_id) if circle_id is not None else None

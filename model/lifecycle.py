@@ -164,17 +164,17 @@ def _windows(today: date | None) -> tuple[str, str, str]:
 
 
 def customer_stage_sql(today: date | None = None, r: LifecycleRules | None = None) -> str:
-    """The stage of ``customers c``, one index range per fact (the customer list's column)."""
+    """The stage of ``customers c`` (the customer list's column): one pass over the
+    customer's transactions on their index, the last contact looked up only when the
+    rule needs it."""
     tomorrow, after12, after24 = _windows(today)
-    txn = f"FROM transactions t WHERE t.customer_id = c.id AND t.txn_date < {tomorrow}"
-    return stage_sql(
-        f"(SELECT substr(min(t.txn_date), 1, 10) {txn})",
-        f"(SELECT substr(max(t.txn_date), 1, 10) {txn})",
-        f"(SELECT substr(max(k.contact_date), 1, 10) FROM contacts k WHERE k.customer_id = c.id"
-        f" AND k.contact_date < {tomorrow})",
-        f"(SELECT total(t.amount) {txn} AND t.txn_date >= {after12})",
-        f"(SELECT total(t.amount) {txn} AND t.txn_date >= {after24} AND t.txn_date < {after12})",
-        today, r)
+    contact = (f"(SELECT substr(max(k.contact_date), 1, 10) FROM contacts k WHERE k.customer_id = c.id"
+               f" AND k.contact_date < {tomorrow})")
+    case = stage_sql("substr(min(t.txn_date), 1, 10)", "substr(max(t.txn_date), 1, 10)", contact,
+                     f"total(CASE WHEN t.txn_date >= {after12} THEN t.amount END)",
+                     f"total(CASE WHEN t.txn_date >= {after24} AND t.txn_date < {after12} THEN t.amount END)",
+                     today, r)
+    return f"(SELECT {case} FROM transactions t WHERE t.customer_id = c.id AND t.txn_date < {tomorrow})"
 
 
 def _facts_query(today: date | None) -> str:

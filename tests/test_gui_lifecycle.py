@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from gui.dashboard import DashboardPage
 from model import customers, database, lifecycle, settings
+from tests.test_gui_dashboard import column_texts, shown_ids
 
 pytestmark = pytest.mark.gui
 
@@ -73,33 +74,22 @@ def window(qtbot, book):
     window.deleteLater()
 
 
-def _shown(window) -> list[int]:
-    model = window.page().model
-    return [model.customer_id(r) for r in range(model.rowCount())]
-
-
-def _texts(window, key: str) -> list[str]:
-    page = window.page()
-    column = [c.key for c in page.columns].index(key)
-    return [page.model.data(page.model.index(r, column)) for r in range(page.model.rowCount())]
-
-
 def test_the_column_sorts_by_stage_and_the_filter_picks_stages(qtbot, window):
     window, ids = window
     page = window.page()
     keys = [c.key for c in page.columns]
     assert "lifecycle" in keys
     page.model.sort(keys.index("lifecycle"), Qt.SortOrder.AscendingOrder)
-    assert _texts(window, "lifecycle") == ["Potential", "New", "Growing", "Mature", "Declining", "Lost"]
-    assert _shown(window) == [ids[n] for n in BOOK]
+    assert column_texts(window, "lifecycle") == ["Potential", "New", "Growing", "Mature", "Declining", "Lost"]
+    assert shown_ids(window) == [ids[n] for n in BOOK]
     menu = page.filter_bar.grades
     menu._actions["lifecycle:new"].setChecked(True)
-    assert _shown(window) == [ids["钱新客"]]
+    assert shown_ids(window) == [ids["钱新客"]]
     menu._actions["lifecycle:declining"].setChecked(True)        # stages are alternatives
-    assert sorted(_shown(window)) == sorted([ids["钱新客"], ids["周衰退"]])
+    assert sorted(shown_ids(window)) == sorted([ids["钱新客"], ids["周衰退"]])
     assert page.filter_bar.filter().grades == ("lifecycle:new", "lifecycle:declining")
     menu.set_choice((), False, emit=True)
-    assert len(_shown(window)) == len(BOOK)
+    assert len(shown_ids(window)) == len(BOOK)
 
 
 def test_the_column_speaks_chinese_and_the_grades_tab_explains(qtbot, book):
