@@ -115,8 +115,10 @@ def _load(folder: str) -> MarketingRules:
         templates=tuple(templates),
         checklists={phase: tuple(_choice(i) for i in data["checklists"].get(phase, ())) for phase in PHASES},
         centre_kinds=tuple(_choice(c) for c in data["centre_kinds"]),
-        activity_templates={t["activity_type"]: {name: {"en": t.get(f"{name}_en", ""), "zh": t.get(f"{name}_zh", "")}
-                                                 for name in ACTIVITY_TEMPLATE_FIELDS}
+        # Keyed by the activity type, or "group:<group>" for every type of a group (the channels).
+        activity_templates={t.get("activity_type") or f"group:{t.get('group', '')}":
+                            {name: {"en": t.get(f"{name}_en", ""), "zh": t.get(f"{name}_zh", "")}
+                             for name in ACTIVITY_TEMPLATE_FIELDS}
                             for t in data.get("activity_templates", ())},
         principles=tuple(_choice(p) for p in data.get("principles", ())))
 
@@ -153,7 +155,10 @@ def activity_type_description(key: str | None, language: str | None = None) -> s
 
 def activity_template_text(activity_type: str | None, name: str, language: str | None = None) -> str:
     """A field ('theme', 'key_points') of the activity type's template; "" without one."""
-    pair = marketing_rules().activity_templates.get(activity_type or "", {}).get(name, {})
+    found = marketing_rules().activity_templates
+    kind = _find(activity_types(), activity_type)
+    template = found.get(activity_type or "") or (found.get(f"group:{kind.group}", {}) if kind and kind.group else {})
+    pair = template.get(name, {})
     return pair.get("zh" if _language(language).startswith("zh") else "en", "")
 
 

@@ -39,6 +39,12 @@ def test_the_promotion_channels_are_activity_types():
     assert {"leaflets", "sms", "direct_mail", "roadshow_tour"} <= {c.key for c in channels}
     assert promotions.activity_type_label("leaflets", "zh_CN") == "推广渠道:派单"
     assert promotions.activity_type_label("leaflets", "en") == "promotion channel: handing out leaflets"
+    # One template for every channel (its theme and key points), in both languages.
+    for language in ("zh_CN", "en"):
+        for name in ("theme", "key_points"):
+            assert promotions.activity_template_text("sms", name, language) == promotions.activity_template_text(
+                "leaflets", name, language) != ""
+    assert promotions.activity_template_text("holiday", "theme", "en") == ""      # the older types have none
 
 
 def test_the_promotion_phase_and_the_field_management_items():
