@@ -3,7 +3,8 @@
 - the distribution of each scheme (value tier, opportunity grade, RFM type,
   persona), the persona mix with the branch's target personas marked
   (``target_personas`` in personas.json), the Pareto curve of the stored value
-  tiers, and how many tracking dates are overdue per opportunity grade;
+  tiers, how many tracking dates are overdue per opportunity grade, and the
+  customers per lifecycle stage (model.lifecycle, worked out as of today);
 - every bar opens the customer list filtered to those customers
   (``customers_requested`` carries the :class:`CustomerFilter`); the charts
   take the keyboard too (arrow keys, Enter).
@@ -27,7 +28,7 @@ from gui.customer_filters import CustomerFilter, filter_choices
 from gui.grade_charts import CountChart, ParetoChart
 from gui.grade_text import count_rows, scheme_text
 from gui.tasks import TaskHandle, run_task
-from model import grading
+from model import grading, lifecycle
 from model.database import Archive
 from model.datetime_text import datetime_text
 
@@ -40,6 +41,7 @@ class DashboardData:
     pareto: pd.DataFrame
     last_run: dict | None
     as_of: date
+    lifecycle: dict[str, int]                # stage -> customers (model.lifecycle)
 
 
 def scope_condition(scope: tuple[str, str] | None) -> tuple[str, list]:
@@ -83,7 +85,8 @@ def load_data(conn, scope: tuple[str, str] | None, today: date) -> DashboardData
     count = len(ids) if ids is not None else conn.execute(
         "SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
     return DashboardData(count, grading.distribution(conn, ids), grading.overdue_counts(conn, today, ids),
-                         stored_pareto(conn, ids), grading.last_run(conn), today)
+                         stored_pareto(conn, ids), grading.last_run(conn), today,
+                         lifecycle.counts(conn, today, where, params))
 
 
 class DashboardPage(QWidget):
@@ -128,6 +131,9 @@ class DashboardPage(QWidget):
         }
         self.overdue = CountChart(self.tr("Overdue tracking dates per opportunity grade"))
         self.pareto = ParetoChart(self.tr("Pareto curve of the value tiers"))
+        self.lifecycle = CountChart(self.tr("Customers per lifecycle stage"))
+        self.lifecycle.setObjectName("chart_lifecycle")
+        self.lifecycle.activated.connect(lambda key: self.show_customers("lifecycle", key))
         for scheme, chart in self.charts.items():
             chart.setObjectName(f"chart_{scheme}")
             chart.activated.connect(lambda key, s=scheme: self.show_customers(s, key))
@@ -140,9 +146,10 @@ class DashboardPage(QWidget):
         grid.addWidget(self.overdue, 1, 1)
         grid.addWidget(self.charts[grading.RFM], 2, 0)
         grid.addWidget(self.charts[grading.PERSONA], 2, 1)
+        grid.addWidget(self.lifecycle, 3, 0)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        for row in range(3):
+        for row in range(4):
             grid.setRowMinimumHeight(row, 300)
         inner = QWidget()
         inner.setLayout(grid)
@@ -247,6 +254,9 @@ class DashboardPage(QWidget):
         self.overdue.set_counts([(v, v, data.overdue.get(v, 0)) for v in graded_values],
                                 subtitle=self.tr("as of {date}").format(date=data.as_of.isoformat()))
         self.pareto.set_curve(data.pareto, rules.value_tier.cutoffs)
+        self.lifecycle.set_counts([(key, lifecycle.stage_label(key, self.language), n)
+                                   for key, n in data.lifecycle.items()],
+                                  subtitle=self.tr("as of {date}").format(date=data.as_of.isoformat()))
         graded = sum(data.distribution.get(grading.VALUE_TIER, {}).values())
         text = self.tr("{count} customers; {graded} with a value tier; {overdue} tracking dates overdue.").format(
             count=locale.toString(data.customers), graded=locale.toString(graded),

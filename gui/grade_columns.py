@@ -101,8 +101,30 @@ def grade_columns(language: str) -> list:
                                                            "tracking cadence.")),
         Column("overdue_days", translate("GradeColumns", "Overdue (days)"), overdue_sql(rules), _overdue_text,
                chars=5, tooltip=translate("GradeColumns", "Days since the next tracking date passed.")),
+        lifecycle_column(language),
         *seed_columns(language, rules),
     ]
+
+
+# -- the lifecycle stage (model.lifecycle), worked out in SQL as of today --------------------------
+
+LIFECYCLE = "lifecycle"
+
+
+def lifecycle_values(language: str) -> list[tuple[str, str]]:
+    from model import lifecycle
+    return [(key, lifecycle.stage_label(key, language)) for key in lifecycle.STAGES]
+
+
+def lifecycle_column(language: str):
+    from gui.columns import Column, _case, _lookup
+    from model import lifecycle
+    values = lifecycle_values(language)
+    expression = lifecycle.customer_stage_sql()
+    return Column(LIFECYCLE, translate("GradeColumns", "Lifecycle"), expression, _lookup(dict(values)),
+                  sort=_case(f"({expression})", {k: i for i, (k, _) in enumerate(values)}), chars=6,
+                  tooltip=translate("GradeColumns", "潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失 (seed 000), from the "
+                                    "transactions and contacts as of today (lifecycle.json)."))
 
 
 # -- seed 002's other axes: size, deal status, importance, urgency of handling, KeyMan -------------
@@ -171,8 +193,14 @@ def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], 
     by_scheme: dict[str, list[str]] = {}
     for entry in grades:
         scheme, _, value = entry.partition(":")
-        if scheme in grading.SCHEMES or scheme in AXES:
+        if scheme in grading.SCHEMES or scheme in AXES or scheme == LIFECYCLE:
             by_scheme.setdefault(scheme, []).append(value)
+    stages = [v for v in by_scheme.get(LIFECYCLE, ()) if v]
+    if stages:           # stages are alternatives
+        from model import lifecycle
+        # instr(), not IN (...): SQLite works the stage's dates out once per row for IN (15x slower).
+        parts.append(f"instr(?, ',' || ({lifecycle.customer_stage_sql()}) || ',') > 0")
+        params.append("," + ",".join(v for v in stages if v in lifecycle.STAGES) + ",")
     for axis in AXES:        # seed 002's axes: values are alternatives; "axis:" = not set
         values = by_scheme.get(axis)
         if not values:
@@ -229,6 +257,10 @@ class GradeFilterButton(QPushButton):
                 self._add(sub, f"{axis}:{key}", label)
             sub.addSeparator()
             self._add(sub, f"{axis}:", self.tr("(not set)"))
+        menu.addSeparator()
+        sub = menu.addMenu(self.tr("Lifecycle stage"))
+        for key, label in lifecycle_values(language):
+            self._add(sub, f"{LIFECYCLE}:{key}", label)
         menu.addSeparator()
         self.overdue_action = menu.addAction(self.tr("Tracking &overdue"))
         self.overdue_action.setCheckable(True)

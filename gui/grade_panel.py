@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from gui.grade_text import scheme_text, value_text
 from gui.tasks import show_error
 from gui.widgets import RecordsModel
-from model import grading, settings
+from model import grading, lifecycle, settings
 from model.database import Archive, ArchiveError
 from model.datetime_text import datetime_text
 
@@ -187,6 +187,24 @@ class GradePanel(QWidget):
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addLayout(text, row, 1)
             grid.addLayout(buttons, row, 2)
+        # The lifecycle stage (model.lifecycle): worked out as of today, never stored or set by hand.
+        self.lifecycle_value, self.lifecycle_explanation = QLabel(), QLabel()
+        self.lifecycle_value.setObjectName("value_lifecycle")
+        self.lifecycle_explanation.setObjectName("explanation_lifecycle")
+        bold = self.lifecycle_value.font()
+        bold.setBold(True)
+        self.lifecycle_value.setFont(bold)
+        for label in (self.lifecycle_value, self.lifecycle_explanation):
+            label.setWordWrap(True)
+        self.lifecycle_explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.lifecycle_value)
+        text.addWidget(self.lifecycle_explanation)
+        row = len(grading.SCHEMES)
+        title = self.tr("Lifecycle stage")
+        grid.addWidget(QLabel(f"<b>{html.escape(title)}</b>"), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(text, row, 1)
         self.history_model = RecordsModel(parent=self)
         self.history = QTableView()
         self.history.setObjectName("grade_history")
@@ -232,6 +250,13 @@ class GradePanel(QWidget):
                 self.override_buttons[scheme].setEnabled(customer_id is not None)
                 self.clear_buttons[scheme].setEnabled(record is not None and record.override)
         self.answer_button.setEnabled(customer_id is not None)
+        if customer_id is None:
+            self.lifecycle_value.setText("")
+            self.lifecycle_explanation.setText("")
+        else:
+            key, why = lifecycle.customer_stage(conn, customer_id)
+            self.lifecycle_value.setText(lifecycle.stage_label(key))
+            self.lifecycle_explanation.setText(why)
         rows = []
         if customer_id is not None:
             for h in grading.history(conn, customer_id):

@@ -245,6 +245,18 @@ class PlanDialog(QDialog):
         self.type_combo = ChoiceCombo([(self.tr("Not set"), None)] + [
             (t.label(language), t.key) for t in promotions.activity_types()], self)
         self.type_combo.setObjectName("plan_activity_type")
+        self.type_combo.activated.connect(self._type_chosen)
+        # How the chosen type is done (a promotion means' 方式, seed 004), read-only.
+        self.type_note = QLabel(self)
+        self.type_note.setObjectName("plan_type_note")
+        self.type_note.setWordWrap(True)
+        self.type_note.setStyleSheet("color: palette(placeholder-text);")
+        # The key principles (锦囊, seed 003), read-only: every plan keeps them in mind.
+        self.principles = QLabel(promotions.principles_text(language), self)
+        self.principles.setObjectName("plan_principles")
+        self.principles.setWordWrap(True)
+        self.principles.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.principles.setToolTip(self.tr("The key principles of seed 003 (锦囊), for every activity"))
         self.circle_combo = ChoiceCombo([(self.tr("None"), None)] + [
             (c.name, c.id) for c in circles.list_circles(conn)], self)
         self.circle_combo.setObjectName("plan_circle")
@@ -284,16 +296,18 @@ class PlanDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [(self.tr("&Title:"), self.title_edit), (self.tr("Te&mplate (area type):"), self.template_combo),
                 (self.tr("&Goal (提粘守破立):"), self.goal_combo), (self.tr("Activity t&ype:"), self.type_combo),
+                ("", self.type_note),
                 (self.tr("T&heme:"), self.theme_edit), (self.tr("T&ime:"), times), (self.tr("Time in &words:"), self.time_note),
                 (self.tr("&Place:"), self.place_edit), (self.tr("&Circle:"), self.circle_combo),
                 (self.tr("A&rea:"), self.area_combo),
                 (self.tr("Supporting &resources:"), self.texts["resources"]),
                 (self.tr("&Organisation:"), self.texts["organisation"]),
                 (self.tr("&Daily contact:"), self.texts["daily_contact"]),
-                (self.tr("Other &key points:"), self.texts["key_points"])]
+                (self.tr("Other &key points:"), self.texts["key_points"]),
+                (self.tr("Key principles:"), self.principles)]
         for label, widget in rows:
             form.addRow(label, widget)
-            if label:
+            if label and widget is not self.principles:
                 form.labelForField(widget).setBuddy(self.starts_edit if widget is times else widget)
         plan_page = QWidget(self)
         plan_page.setLayout(form)
@@ -344,6 +358,7 @@ class PlanDialog(QDialog):
         self.template_combo.set_value(plan.area_type)
         self.goal_combo.set_value(plan.goal)
         self.type_combo.set_value(plan.activity_type)
+        self._show_type_note()
         self.circle_combo.set_value(plan.circle_id)
         self.area_combo.set_value(plan.area_id)
         self.theme_edit.setText(plan.theme)
@@ -375,6 +390,7 @@ class PlanDialog(QDialog):
                          day=date(start.year(), start.month(), start.day()))
         self.goal_combo.set_value(t.goal)
         self.type_combo.set_value(t.activity_type)
+        self._show_type_note()
         self.theme_edit.setText(t.theme)
         self.starts_edit.setDateTime(to_qdatetime(t.starts_at))
         self.ends_edit.setDateTime(to_qdatetime(t.ends_at))
@@ -382,6 +398,22 @@ class PlanDialog(QDialog):
         self.place_edit.setText(t.place)
         for key, edit in self.texts.items():
             edit.setPlainText(getattr(t, key))
+
+    def _show_type_note(self) -> None:
+        text = promotions.activity_type_description(self.type_combo.value())
+        self.type_note.setText(text)
+        self.type_note.setVisible(bool(text))
+
+    def _type_chosen(self) -> None:
+        """A new plan takes the theme and key points of the type chosen (the six promotion
+        means have templates); a saved plan keeps its words."""
+        self._show_type_note()
+        if self.plan.id is not None or not self.template_combo.value():
+            return
+        language = "zh_CN" if is_chinese() else "en"
+        theme, key_points = promotions.activity_texts(self.template_combo.value(), self.type_combo.value(), language)
+        self.theme_edit.setText(theme)
+        self.texts["key_points"].setPlainText(key_points)
 
     def _circle_chosen(self) -> None:
         circle_id = self.circle_combo.value()

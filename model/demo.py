@@ -313,6 +313,8 @@ def _fill(conn, n: int, seed: int, as_of: date, progress: Progress) -> dict:
     counts["contacts"] += _worked_book(conn, seed, as_of)
     from model.demo_care import add_care   # its own random stream, as the partners
     counts.update(add_care(conn, np.random.default_rng([seed, 2020]), as_of))
+    from model.demo_lifecycle import add_older_history   # its own random stream, last: nothing above depends on it
+    counts["transactions"] += add_older_history(conn, np.random.default_rng([seed, 21]), as_of, CATALOGUE)
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                      [("demo", "1"), ("demo_seed", str(seed)), ("demo_as_of", as_of.isoformat())])
     return counts

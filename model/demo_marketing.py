@@ -174,7 +174,8 @@ def _past_activity(conn: sqlite3.Connection, rng: np.random.Generator, spec: _Ac
     for status in (promotions.APPROVED, promotions.RUNNING):
         promotions.set_status(conn, plan_id, status, BY)
     for item in plan.checklist:
-        when = {"before": plan.starts_at - timedelta(days=2), "during": plan.starts_at,
+        when = {"before": plan.starts_at - timedelta(days=2), "promotion": plan.starts_at - timedelta(days=1),
+                "during": plan.starts_at,
                 "closing": plan.ends_at}[item.phase]
         promotions.tick(conn, plan_id, item.phase, item.key, True, BY, when=when)
     promotions.set_status(conn, plan_id, promotions.DONE, BY)

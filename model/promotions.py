@@ -36,7 +36,7 @@ DRAFT, APPROVED, RUNNING, DONE = "draft", "approved", "running", "done"
 STATUSES = (DRAFT, APPROVED, RUNNING, DONE)
 # Allowed moves: forward one step, or an approved plan back to draft for changes.
 TRANSITIONS = {DRAFT: (APPROVED,), APPROVED: (DRAFT, RUNNING), RUNNING: (DONE,), DONE: ()}
-PHASES = ("before", "during", "closing")
+PHASES = ("before", "promotion", "during", "closing")   # seed 003: 活动前的准备 / 活动推广 / 活动中 / 活动收场
 DEFAULT_WINDOW_DAYS = 30
 
 
@@ -57,6 +57,7 @@ class Choice:
     label_zh: str
     description_en: str = ""
     description_zh: str = ""
+    group: str = ""             # activity types: "means" (促销手法), "channel" (推广渠道) or ""
 
     def label(self, language: str | None = None) -> str:
         return self.label_zh if _language(language).startswith("zh") else self.label_en
@@ -89,10 +90,13 @@ class MarketingRules:
     templates: tuple[Template, ...]
     checklists: dict            # phase -> tuple[Choice, ...]
     centre_kinds: tuple[Choice, ...]
+    activity_templates: dict = field(default_factory=dict)   # activity type -> field -> {'en', 'zh'}
+    principles: tuple[Choice, ...] = ()                      # seed 003's 锦囊: the 2-km rule, ...
 
 
 def _choice(d: dict) -> Choice:
-    return Choice(d["key"], d["label_en"], d["label_zh"], d.get("description_en", ""), d.get("description_zh", ""))
+    return Choice(d["key"], d["label_en"], d["label_zh"], d.get("description_en", ""), d.get("description_zh", ""),
+                  d.get("group", ""))
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +114,16 @@ def _load(folder: str) -> MarketingRules:
         activity_types=tuple(_choice(a) for a in data["activity_types"]),
         templates=tuple(templates),
         checklists={phase: tuple(_choice(i) for i in data["checklists"].get(phase, ())) for phase in PHASES},
-        centre_kinds=tuple(_choice(c) for c in data["centre_kinds"]))
+        centre_kinds=tuple(_choice(c) for c in data["centre_kinds"]),
+        # Keyed by the activity type, or "group:<group>" for every type of a group (the channels).
+        activity_templates={t.get("activity_type") or f"group:{t.get('group', '')}":
+                            {name: {"en": t.get(f"{name}_en", ""), "zh": t.get(f"{name}_zh", "")}
+                             for name in ACTIVITY_TEMPLATE_FIELDS}
+                            for t in data.get("activity_templates", ())},
+        principles=tuple(_choice(p) for p in data.get("principles", ())))
+
+
+ACTIVITY_TEMPLATE_FIELDS = ("theme", "key_points")
 
 
 def marketing_rules() -> MarketingRules:
@@ -132,6 +145,31 @@ def templates() -> tuple[Template, ...]:
 
 def checklist_items(phase: str) -> tuple[Choice, ...]:
     return marketing_rules().checklists[phase]
+
+
+def activity_type_description(key: str | None, language: str | None = None) -> str:
+    """How an activity type is done (a promotion means' 方式, seed 004); "" when the rules say nothing."""
+    c = _find(activity_types(), key)
+    return c.description(language) if c else ""
+
+
+def activity_template_text(activity_type: str | None, name: str, language: str | None = None) -> str:
+    """A field ('theme', 'key_points') of the activity type's template; "" without one."""
+    found = marketing_rules().activity_templates
+    kind = _find(activity_types(), activity_type)
+    template = found.get(activity_type or "") or (found.get(f"group:{kind.group}", {}) if kind and kind.group else {})
+    pair = template.get(name, {})
+    return pair.get("zh" if _language(language).startswith("zh") else "en", "")
+
+
+def principles() -> tuple[Choice, ...]:
+    return marketing_rules().principles
+
+
+def principles_text(language: str | None = None) -> str:
+    """The key principles (锦囊, seed 003) one to a line: the 2-kilometre rule, scale, ..."""
+    return "\n".join(f"{p.label(language)}: {p.description(language)}" if p.description(language) else p.label(language)
+                     for p in principles())
 
 
 def _find(choices, key: str | None) -> Choice | None:
@@ -165,6 +203,7 @@ def status_label(status: str) -> str:
 
 def phase_label(phase: str) -> str:
     return {"before": translate("Promotions", "Before the activity"),
+            "promotion": translate("Promotions", "Promoting the activity"),
             "during": translate("Promotions", "During the activity"),
             "closing": translate("Promotions", "Closing")}.get(phase, phase)
 
@@ -372,22 +411,34 @@ def default_checklist(language: str | None = None) -> list[CheckItem]:
     return [CheckItem(phase, item.key, item.label(language)) for phase in PHASES for item in checklist_items(phase)]
 
 
+def activity_texts(area_type: str, activity_type: str | None, language: str | None = None) -> tuple[str, str]:
+    """(theme, key points) of a plan of this activity type in this area type: the activity
+    type's template (the six promotion means have one) first, then the area type's."""
+    t = template_for(area_type)
+    theme = activity_template_text(activity_type, "theme", language) or t.text("theme", language)
+    points = [p for p in (activity_template_text(activity_type, "key_points", language),
+                          t.text("key_points", language)) if p]
+    return theme, ("；" if _language(language).startswith("zh") else "; ").join(points)
+
+
 def new_plan(area_type: str, day: date | None = None, *, title: str | None = None,
-             language: str | None = None) -> Plan:
+             language: str | None = None, activity_type: str | None = None) -> Plan:
     """An unsaved plan prefilled from the area type's template (texts in ``language``),
-    on ``day`` (default: a week from today) at the template's time."""
+    on ``day`` (default: a week from today) at the template's time; ``activity_type``
+    (default: the template's) adds that type's template (:func:`activity_texts`)."""
     t = template_for(area_type)
     day = day or date.today() + timedelta(days=7)
     hour, minute = (int(x) for x in t.start_time.split(":"))
     start = datetime(day.year, day.month, day.day, hour, minute)
-    theme = t.text("theme", language)
+    activity_type = activity_type or t.activity_type
+    theme, key_points = activity_texts(area_type, activity_type, language)
     return Plan(
         title=title or theme.split("：")[0].split(":")[0][:40],
-        area_type=area_type, goal=t.goal, activity_type=t.activity_type, theme=theme,
+        area_type=area_type, goal=t.goal, activity_type=activity_type, theme=theme,
         starts_at=start, ends_at=start + timedelta(minutes=t.duration_minutes),
         place=t.text("place", language), resources=t.text("resources", language),
         organisation=t.text("organisation", language), daily_contact=t.text("daily_contact", language),
-        key_points=t.text("key_points", language), audience=Audience(area_types=(area_type,)),
+        key_points=key_points, audience=Audience(area_types=(area_type,)),
         checklist=default_checklist(language), time_note=t.text("time", language))
 
 

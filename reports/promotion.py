@@ -70,7 +70,9 @@ def _fields_table(sheet: PlanSheet, styles: Styles, width: float):
     rows = [
         (translate("Promotions", "Goal"), promotions.goal_label(plan.goal) and
          f"{promotions.goal_label(plan.goal)} · {_goal_description(plan.goal)}"),
-        (translate("Promotions", "Activity type"), promotions.activity_type_label(plan.activity_type)),
+        (translate("Promotions", "Activity type"), "\n".join(t for t in (
+            promotions.activity_type_label(plan.activity_type),
+            promotions.activity_type_description(plan.activity_type)) if t)),
         (translate("Promotions", "Area type"), promotions.area_type_label(plan.area_type)),
         (translate("Promotions", "Area"), sheet.area_name or ""),
         (translate("Promotions", "Circle"), sheet.circle_name or ""),
@@ -81,6 +83,7 @@ def _fields_table(sheet: PlanSheet, styles: Styles, width: float):
         (translate("Promotions", "Organisation"), plan.organisation),
         (translate("Promotions", "Daily contact"), plan.daily_contact),
         (translate("Promotions", "Other key points"), plan.key_points),
+        (translate("Promotions", "Key principles"), promotions.principles_text()),
         (translate("Promotions", "Target audience"),
          translate("Promotions", "{audience} ({count} customers)").format(audience=_audience(sheet),
                                                                           count=sheet.audience_size)),

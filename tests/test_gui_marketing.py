@@ -162,7 +162,7 @@ def test_plan_from_template_for_the_circle(qtbot, archive, people):
     assert saved.title == "中秋联欢" and saved.circle_id == circle_id and saved.budget_total == 430.0
     assert [(s.who, s.role) for s in saved.staff] == [("李经理", "现场负责人")]
     assert [(s.at, s.what) for s in saved.schedule] == [("19:00", "签到")]
-    assert saved.status == promotions.DRAFT and len(saved.items("before")) == 8
+    assert saved.status == promotions.DRAFT and len(saved.items("before")) == 10
 
 
 def plan_for(archive, circle_id, **kw) -> int:
@@ -200,7 +200,7 @@ def test_page_runs_the_activity_prints_and_records_the_outcome(qtbot, archive, p
     panel.checklist.topLevelItem(0).child(0).setCheckState(0, Qt.CheckState.Checked)
     stored = promotions.get(archive.conn, plan_id).items("before")[0]
     assert stored.done and stored.done_by == settings.user_name()
-    qtbot.waitUntil(lambda: "(1/8)" in panel.checklist.topLevelItem(0).text(0))
+    qtbot.waitUntil(lambda: "(1/10)" in panel.checklist.topLevelItem(0).text(0))
 
     # Print the plan: written in a worker, opened with the system's viewer.
     opened = []

@@ -34,8 +34,10 @@ def test_every_area_type_has_a_template_with_every_field():
 def test_goals_checklists_and_centre_kinds_from_rules():
     assert [g.label_zh for g in promotions.goals()] == ["提", "粘", "守", "破", "立"]
     assert [c.label_zh for c in circles.centre_kinds()] == ["先发", "利益", "权势", "专业", "快乐"]
-    assert [i.key for i in promotions.checklist_items("closing")] == ["count", "restock", "cash", "cleaning", "adjust"]
-    assert len(promotions.checklist_items("before")) == 8 and len(promotions.checklist_items("during")) == 5
+    assert [i.key for i in promotions.checklist_items("closing")] == [
+        "count", "restock", "store", "cash", "cleaning", "closing_security", "adjust"]
+    assert len(promotions.checklist_items("before")) == 10 and len(promotions.checklist_items("during")) == 5
+    assert [i.key for i in promotions.checklist_items("promotion")] == ["before_event", "during_event", "on_site"]
 
 
 def test_audience_size_matches_a_hand_count(archive):

@@ -60,13 +60,12 @@ def importance_sql(rules: ruleset.GradingRules | None = None, column: str = "c.p
             f" THEN '{IMPORTANT}' ELSE '{NOT_IMPORTANT}' END")
 
 
-def _months_sql(months: int) -> str:
-    """add_months(today, months) in SQLite: the same day that many months on, or the
-    last day of that month when it is shorter."""
-    today = "date('now', 'localtime')"
-    same_day = (f"date({today}, 'start of month', '+{months} months',"
+def months_sql(months: int, today: str = "date('now', 'localtime')") -> str:
+    """add_months(today, months) in SQLite (``months`` may be negative): the same day
+    that many months on, or the last day of that month when it is shorter."""
+    same_day = (f"date({today}, 'start of month', '{months:+d} months',"
                 f" '+' || (CAST(strftime('%d', {today}) AS INTEGER) - 1) || ' days')")
-    last_day = f"date({today}, 'start of month', '+{months + 1} months', '-1 day')"
+    last_day = f"date({today}, 'start of month', '{months + 1:+d} months', '-1 day')"
     return f"min({same_day}, {last_day})"
 
 
@@ -78,7 +77,7 @@ def urgency_sql(rules: ruleset.GradingRules | None = None, column: str = "c.hand
         if cls.within_days is not None:
             limit = f"date('now', 'localtime', '+{int(cls.within_days)} days')"
         elif cls.within_months is not None:
-            limit = _months_sql(int(cls.within_months))
+            limit = months_sql(int(cls.within_months))
         else:
             parts.append(f"ELSE {_quote(cls.key)}")
             break
