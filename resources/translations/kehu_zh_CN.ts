@@ -2946,8 +2946,28 @@
         <translation>本月目标、当天分解额与实际完成</translation>
     </message>
     <message>
+        <source>customers per lifecycle stage (潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失), or the customers of one stage</source>
+        <translation>各生命周期阶段(潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失)的客户数,或某一阶段的客户</translation>
+    </message>
+    <message>
         <source>the day (default: today)</source>
         <translation>日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>list the customers of this stage: potential, new, growing, mature, declining or lost</source>
+        <translation>列出这一阶段的客户:potential(潜在)、new(新客)、growing(成长)、mature(成熟)、declining(衰退)或 lost(流失)</translation>
+    </message>
+    <message>
+        <source>{stage}: {count} customers as of {date}</source>
+        <translation>{stage}:截至 {date} 共 {count} 位客户</translation>
+    </message>
+    <message>
+        <source>Lifecycle stages as of {date}:</source>
+        <translation>截至 {date} 的客户生命周期阶段:</translation>
+    </message>
+    <message>
+        <source>{stage}: {count}</source>
+        <translation>{stage}:{count}</translation>
     </message>
     <message>
         <source>care calls due: birthdays and festivals, a week ahead, each with its reason</source>
@@ -4984,6 +5004,10 @@
         <translation>价值分级的帕累托曲线</translation>
     </message>
     <message>
+        <source>Customers per lifecycle stage</source>
+        <translation>各生命周期阶段的客户数</translation>
+    </message>
+    <message>
         <source>The whole archive</source>
         <translation>整个档案</translation>
     </message>
@@ -6049,6 +6073,14 @@
         <translation>超过下次追踪日期的天数。</translation>
     </message>
     <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失 (seed 000), from the transactions and contacts as of today (lifecycle.json).</source>
+        <translation>潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失:按截至今天的交易和联系得出。</translation>
+    </message>
+    <message>
         <source>Deal status</source>
         <translation>成交状态</translation>
     </message>
@@ -6112,6 +6144,10 @@
         <translation>（未填写）</translation>
     </message>
     <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
         <source>Tracking &amp;overdue</source>
         <translation>追踪已逾期(&amp;O)</translation>
     </message>
@@ -6157,6 +6193,10 @@
     <message>
         <source>Grade the opportunity from the need and the expected close</source>
         <translation>根据需求和预计成交时间评定商机等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
     </message>
     <message>
         <source>Grade history (newest first; ✎ set by hand)</source>
@@ -7601,6 +7641,45 @@
     <message>
         <source>Delete {name} with its stores, contacts, team, commitments, store checks and volumes?</source>
         <translation>删除 {name} 及其门店、联系人、团队、承诺、门店检查和销量？</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>No transaction yet.</source>
+        <translation>尚无交易。</translation>
+    </message>
+    <message>
+        <source>First transaction on {date}, within the last {months} months.</source>
+        <translation>首笔交易在 {date},在最近 {months} 个月内。</translation>
+    </message>
+    <message>
+        <source>No transaction since {date} (over {months} months) and no contact yet.</source>
+        <translation>自 {date} 起没有交易(超过 {months} 个月),也从未联系过。</translation>
+    </message>
+    <message>
+        <source>No transaction since {date} (over {months} months) and no contact since {contact}.</source>
+        <translation>自 {date} 起没有交易(超过 {months} 个月),自 {contact} 起也没有联系。</translation>
+    </message>
+    <message>
+        <source>The last 12 months&apos; amount, {recent}, is {share:.0f}% below the 12 months before ({previous}).</source>
+        <translation>最近 12 个月的金额 {recent},比之前 12 个月({previous})低 {share:.0f}%。</translation>
+    </message>
+    <message>
+        <source>No transaction since {date} (over {months} months).</source>
+        <translation>自 {date} 起没有交易(超过 {months} 个月)。</translation>
+    </message>
+    <message>
+        <source>Business only in the last 12 months ({recent}).</source>
+        <translation>只在最近 12 个月有业务({recent})。</translation>
+    </message>
+    <message>
+        <source>The last 12 months&apos; amount, {recent}, is {share:.0f}% above the 12 months before ({previous}).</source>
+        <translation>最近 12 个月的金额 {recent},比之前 12 个月({previous})高 {share:.0f}%。</translation>
+    </message>
+    <message>
+        <source>Steady business: {recent} in the last 12 months against {previous} the 12 months before.</source>
+        <translation>业务稳定:最近 12 个月 {recent},之前 12 个月 {previous}。</translation>
     </message>
 </context>
 <context>
@@ -9840,6 +9919,10 @@ Place: {place}</source>
         <translation>未设置</translation>
     </message>
     <message>
+        <source>The key principles of seed 003 (锦囊), for every activity</source>
+        <translation>锦囊:每次活动都要遵循的关键原则</translation>
+    </message>
+    <message>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -9902,6 +9985,10 @@ Place: {place}</source>
     <message>
         <source>Other &amp;key points:</source>
         <translation>其他关键点(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key principles:</source>
+        <translation>关键原则:</translation>
     </message>
     <message>
         <source>Item</source>
@@ -10782,6 +10869,10 @@ Place: {place}</source>
         <translation>活动前</translation>
     </message>
     <message>
+        <source>Promoting the activity</source>
+        <translation>活动推广</translation>
+    </message>
+    <message>
         <source>During the activity</source>
         <translation>活动中</translation>
     </message>
@@ -10964,6 +11055,10 @@ Place: {place}</source>
     <message>
         <source>Other key points</source>
         <translation>其他关键点</translation>
+    </message>
+    <message>
+        <source>Key principles</source>
+        <translation>关键原则(锦囊)</translation>
     </message>
     <message>
         <source>Target audience</source>
