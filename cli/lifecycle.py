@@ -1,4 +1,4 @@
-"""The lifecycle stage (model.lifecycle): ``lifecycle PATH [--date D] [--stage KEY]``
+"""The lifecycle stage (model.lifecycle): ``lifecycle PATH [--date D] [--stage STAGE]``
 prints the customers per stage, or lists the customers of one stage."""
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ def register(commands) -> None:
         "CLI", "customers per lifecycle stage (潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失), or the customers of one stage"))
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--date", type=date_arg, metavar="DATE", help=translate("CLI", "the day (default: today)"))
-    p.add_argument("--stage", choices=lifecycle.STAGES, metavar="KEY", help=translate(
-        "CLI", "list the customers of this stage: potential, new, growing, mature, declining or lost"))
+    p.add_argument("--stage", choices=lifecycle.STAGES, help=translate(
+        "CLI", "list the customers of this stage (潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失, in this order)"))
     p.set_defaults(run=cmd_lifecycle)
 
 

@@ -244,7 +244,14 @@ def detail_text(entry: Entry) -> str:
         "run_id": translate("Audit", "checklist run no. {value}"),
         "backups_not_cleaned": translate("Audit", "backups not cleaned: {value}"),
         "carried": translate("Audit", "entries of the replaced trail carried over: {value}"),
+        "complaint_id": translate("Audit", "complaint no. {value}"),
+        "customer_id": translate("Audit", "customer no. {value}"),
+        "from": translate("Audit", "from: {value}"),
+        "to": translate("Audit", "to: {value}"),
     }
+    if "complaint_id" in d:         # a complaint's step: from one status to another
+        labels["from"], labels["to"] = (translate("Audit", "status before: {value}"),
+                                        translate("Audit", "status after: {value}"))
     # Values kept as keys, said in the user's language (a tracking log's period).
     periods = {"day": translate("Audit", "day"), "week": translate("Audit", "week"),
                "half-month": translate("Audit", "half month"), "month": translate("Audit", "month")}
@@ -270,6 +277,9 @@ def detail_text(entry: Entry) -> str:
             continue
         if key == "period":
             value = periods.get(value, value)
+        elif key in ("from", "to") and "complaint_id" in d:     # a complaint's status, kept as its key
+            from model import complaints
+            value = complaints.status_label(value)
         parts.append(labels[key].format(value=value) if key in labels else f"{key}: {value}")
     return "; ".join(parts)
 

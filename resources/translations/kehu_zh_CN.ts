@@ -1247,6 +1247,30 @@
         <translation>被替换档案的审计日志已带入：{value} 条</translation>
     </message>
     <message>
+        <source>complaint no. {value}</source>
+        <translation>抱怨编号 {value}</translation>
+    </message>
+    <message>
+        <source>customer no. {value}</source>
+        <translation>客户编号 {value}</translation>
+    </message>
+    <message>
+        <source>from: {value}</source>
+        <translation>原管户经理：{value}</translation>
+    </message>
+    <message>
+        <source>to: {value}</source>
+        <translation>新管户经理：{value}</translation>
+    </message>
+    <message>
+        <source>status before: {value}</source>
+        <translation>原状态：{value}</translation>
+    </message>
+    <message>
+        <source>status after: {value}</source>
+        <translation>新状态：{value}</translation>
+    </message>
+    <message>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -2954,8 +2978,8 @@
         <translation>日期（默认：今天）</translation>
     </message>
     <message>
-        <source>list the customers of this stage: potential, new, growing, mature, declining or lost</source>
-        <translation>列出这一阶段的客户:potential(潜在)、new(新客)、growing(成长)、mature(成熟)、declining(衰退)或 lost(流失)</translation>
+        <source>list the customers of this stage (潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失, in this order)</source>
+        <translation>列出这一阶段的客户（依次为 潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失）</translation>
     </message>
     <message>
         <source>{stage}: {count} customers as of {date}</source>
