@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import archive_dialogs
-from gui.customer_filters import CustomerFilter
+from model.customer_filters import CustomerFilter
 from gui.main_window import MainWindow
 from gui.tasks import run_task
 from model import backup, customers, database, demo, settings
