@@ -36,7 +36,7 @@ def _exported_ids(path) -> list[str]:
     return [row[0] for row in rows[1:]]
 
 
-def test_view_customer_ids_follow_the_saved_filter(tmp_path):
+def test_view_customer_ids_follow_the_saved_filter(qapp, tmp_path):
     happy, sunny = _people(tmp_path / "a.kehu")
     _save_views(("幸福", {"area": "幸福小区"}), ("阳光", {"area": "阳光小区"}))
     with database.Archive.open(tmp_path / "a.kehu") as archive:
@@ -46,7 +46,7 @@ def test_view_customer_ids_follow_the_saved_filter(tmp_path):
         assert params == ["幸福小区"] and "a.name = ?" in where
 
 
-def test_export_with_a_view_writes_only_its_customers(tmp_path, capsys):
+def test_export_with_a_view_writes_only_its_customers(qapp, tmp_path, capsys):
     happy, sunny = _people(tmp_path / "a.kehu")
     _save_views(("幸福", {"area": "幸福小区"}))
     out = tmp_path / "happy.csv"
@@ -58,7 +58,7 @@ def test_export_with_a_view_writes_only_its_customers(tmp_path, capsys):
     assert _exported_ids(everyone) == [str(i) for i in happy + sunny]
 
 
-def test_plan_with_a_view_plans_only_its_customers(tmp_path, capsys):
+def test_plan_with_a_view_plans_only_its_customers(qapp, tmp_path, capsys):
     happy, sunny = _people(tmp_path / "a.kehu")
     _save_views(("阳光", {"area": "阳光小区"}))
     assert _run("plan", tmp_path / "a.kehu", "--start", START, "--days", "2", "--per-day", "4",
@@ -70,7 +70,7 @@ def test_plan_with_a_view_plans_only_its_customers(tmp_path, capsys):
     assert sorted(v.customer_id for v in plan.all_visits()) == sunny
 
 
-def test_an_unknown_view_is_a_clear_error_and_writes_nothing(tmp_path, capsys):
+def test_an_unknown_view_is_a_clear_error_and_writes_nothing(qapp, tmp_path, capsys):
     _people(tmp_path / "a.kehu")
     _save_views(("幸福", {"area": "幸福小区"}))
     out = tmp_path / "none.csv"
