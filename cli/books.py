@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import books, database, settings
+from model import books, customer_filters, database, settings
 from model.i18n import translate
 
 
@@ -48,16 +48,8 @@ def cmd_managers(args) -> int:
     return 0
 
 
-def _view_where(name: str) -> tuple[str, list]:
-    from gui.customer_filters import load_views
-    view = next((v for v in load_views() if v.name == name and not v.builtin), None)
-    if view is None:
-        raise database.ArchiveError(translate("CLI", "There is no saved view named '{name}'.").format(name=name))
-    return view.filter.where()
-
-
 def cmd_handover(args) -> int:
-    where = _view_where(args.view) if args.view else None
+    where = customer_filters.view_where(args.view) if args.view else None
     with database.Archive.open(args.path) as archive:
         done = books.handover(archive.conn, args.from_manager, args.to_manager, where=where,
                               by=settings.user_name())

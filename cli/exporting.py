@@ -1,10 +1,10 @@
-"""The export command: every customer to CSV or .xlsx."""
+"""The export command: every customer, or a saved view's, to CSV or .xlsx."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from model import audit, database, exporting
+from model import audit, customer_filters, database, exporting
 from model.i18n import translate
 
 
@@ -21,19 +21,22 @@ def register(commands) -> None:
     p.add_argument("--include-sensitive", action="store_true",
                    help=translate("CLI", "also export the sensitive fields (financial assets, "
                                   "property, risk appetite); left out otherwise"))
+    p.add_argument("--view", metavar="NAME",
+                   help=translate("CLI", "only the customers of this saved view of the list (default: every customer)"))
     p.set_defaults(run=cmd_export)
 
 
 def cmd_export(args) -> int:
     with database.Archive.open(args.path) as archive:
         exporting.check_target(args.out)
-        count = exporting.export_count(archive.conn)
+        ids = customer_filters.view_customer_ids(archive.conn, args.view) if args.view else None
+        count = exporting.export_count(archive.conn, ids)
         if exporting.needs_reason(count) and not (args.reason or "").strip():
             print(translate("CLI", "Exporting {count} customers (more than {limit}) needs a reason, "
                             "which is kept in the audit trail: add --reason \"TEXT\".")
                   .format(count=count, limit=audit.REASON_THRESHOLD), file=sys.stderr)
             return 2
-        written = exporting.export_customers(archive.conn, args.out, reason=args.reason,
+        written = exporting.export_customers(archive.conn, args.out, ids, reason=args.reason,
                                              include_sensitive=args.include_sensitive)
     print(translate("CLI", "Exported {count} customers to {path}")
           .format(count=f"{written:,}", path=args.out.resolve()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import audit, calendar_export, database, due, outputs, settings, tracking_logs, visit_plan
+from model import audit, calendar_export, customer_filters, database, due, outputs, settings, tracking_logs, visit_plan
 from model.i18n import translate
 from model.planning_rules import minutes
 
@@ -24,6 +24,8 @@ def register(commands) -> None:
                                          "and days off are left out"))
     p.add_argument("--per-day", type=_positive, metavar="K", help=translate("CLI", "visits per day"))
     p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
+    p.add_argument("--view", metavar="NAME",
+                   help=translate("CLI", "only the customers of this saved view of the list"))
     p.add_argument("--days-off", type=_dates, default=(), metavar="DATES",
                    help=translate("CLI", "days off, comma separated (2026-11-25,2026-11-26)"))
     p.add_argument("--hours", type=_hours, metavar="HH:MM-HH:MM",
@@ -205,10 +207,12 @@ def cmd_plan(args) -> int:
         else:
             start = args.start or date.today()
             hours = args.hours or (None, None)
+            only = (frozenset(customer_filters.view_customer_ids(conn, args.view)) if args.view
+                    else None)
             request = visit_plan.PlanRequest(
                 start=start, days=args.days, manager=args.manager, per_day=args.per_day,
                 day_start=hours[0], day_end=hours[1], start_point=args.start_point,
-                days_off=tuple(args.days_off), time_limit=args.seconds)
+                days_off=tuple(args.days_off), time_limit=args.seconds, only_customers=only)
             plan = visit_plan.build(conn, request)
         written = _export_all(conn, plan, args, save=args.plan is None and not args.no_save)
         print_plan(plan)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from gui.plan_dialogs import error_label
 from gui.widgets import ChoiceCombo, NameFilterProxy, RecordsModel, area_type_choices, fit_columns, is_chinese, show_failure
-from model import circles, database, name_order, settings
+from model import circles, name_order, settings
 from model.customers import ValidationError
 from model.database import Archive
 
@@ -31,20 +31,6 @@ def show_problem(label: QLabel, exc: BaseException) -> None:
         label.show()
     else:
         show_failure(label, exc)
-
-
-def customer_rows(conn, ids: Sequence[int] | None = None) -> list[tuple]:
-    """(id, name, area, phone) of every customer, or of the given ones, in pinyin order."""
-    sql = ("SELECT c.id, c.name, coalesce(a.name, ''), coalesce(c.phone, '')"
-           " FROM customers c LEFT JOIN areas a ON a.id = c.area_id WHERE c.deleted_at IS NULL")
-    params: list = []
-    if ids is not None:
-        ids = list(ids)
-        if not ids:
-            return []
-        sql += f" AND c.id IN ({', '.join('?' * len(ids))})"
-        params = ids
-    return name_order.by_pinyin((tuple(r) for r in conn.execute(sql, params)), lambda r: r[1], person=True)
 
 
 def table_view(parent: QWidget, name: str, several: bool = False) -> QTableView:
@@ -71,7 +57,7 @@ class CustomerFinder(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.chosen: list[int] = []
-        rows = [r for r in customer_rows(archive.conn) if r[0] not in set(leave_out)]
+        rows = [r for r in circles.customer_rows(archive.conn) if r[0] not in set(leave_out)]
         self._ids = [r[0] for r in rows]
         self.search = QLineEdit(self)
         self.search.setObjectName("finder_search")
@@ -262,12 +248,12 @@ class CircleDialog(QDialog):
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _area_changed(self, name: str) -> None:
-        row = self.archive.conn.execute("SELECT area_type FROM areas WHERE name = ?", (name.strip(),)).fetchone()
-        if row is not None and row[0]:
-            self.area_type.set_value(row[0])
+        found = circles.area(self.archive.conn, name)
+        if found is not None and found[1]:
+            self.area_type.set_value(found[1])
 
     def _show_centre(self) -> None:
-        rows = customer_rows(self.archive.conn, [self.centre_id]) if self.centre_id else []
+        rows = circles.customer_rows(self.archive.conn, [self.centre_id]) if self.centre_id else []
         if rows:
             _id, name, area, _phone = rows[0]
             self.centre_label.setText(f"{name} ({area})" if area else name)
@@ -275,7 +261,7 @@ class CircleDialog(QDialog):
             self.centre_label.setText(self.tr("No centre chosen"))
 
     def _show_members(self) -> None:
-        rows = customer_rows(self.archive.conn, self.member_ids)
+        rows = circles.customer_rows(self.archive.conn, self.member_ids)
         self.member_ids = [r[0] for r in rows]
         centre = self.tr("centre (圆心)")
         self.members_model.set_rows([self.tr("Member"), self.tr("Area"), self.tr("Phone"), self.tr("Role")],
@@ -310,8 +296,8 @@ class CircleDialog(QDialog):
     # -- saving -------------------------------------------------------------------
     def values(self) -> dict:
         area = self.area_combo.currentText().strip()
-        row = self.archive.conn.execute("SELECT id FROM areas WHERE name = ?", (area,)).fetchone() if area else None
-        return {"name": self.name_edit.text(), "area_id": row[0] if row else None,
+        found = circles.area(self.archive.conn, area) if area else None
+        return {"name": self.name_edit.text(), "area_id": found[0] if found else None,
                 "area_type": self.area_type.value(), "centre_id": self.centre_id,
                 "centre_kind": self.centre_kind.value(), "pull": self.pull_edit.text(),
                 "contact_mode": self.contact_edit.currentText(), "notes": self.notes_edit.toPlainText()}
@@ -328,14 +314,8 @@ class CircleDialog(QDialog):
         conn, by = self.archive.conn, settings.user_name()
         new = self.circle_id is None
         try:
-            with database.transaction(conn):
-                if self.circle_id is None:
-                    self.circle_id = circles.create(conn, values, by)
-                else:
-                    circles.update(conn, self.circle_id, values, by)
-                circles.add_members(conn, self.circle_id, self.member_ids, by)
-                for customer_id in self._stored_members - set(self.member_ids):
-                    circles.remove_member(conn, self.circle_id, customer_id, by)
+            self.circle_id = circles.save(conn, self.circle_id, values, self.member_ids,
+                                          sorted(self._stored_members - set(self.member_ids)), by)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the transaction rolled back
             if new:
                 self.circle_id = None

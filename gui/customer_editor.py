@@ -50,6 +50,7 @@ class CustomerEditor(QDialog):
         super().__init__(parent)
         self.archive = archive
         self.customer_id: int | None = None
+        self.created_id: int | None = None    # the last customer this dialog created, if any
         self.saved = False          # something was written during this session
         self.stored: dict = {}      # the record as stored ({} for a new customer)
         self.loaded: dict[str, Any] = {}   # the widgets' values as loaded
@@ -340,9 +341,7 @@ class CustomerEditor(QDialog):
             if field == "area":
                 names = list(self.area_types)
             else:
-                names = name_order.by_pinyin((r[0] for r in conn.execute(
-                    f"SELECT DISTINCT {field} FROM customers WHERE {field} IS NOT NULL"
-                    f" AND {field} != ''")), person=field == "manager")
+                names = name_order.record_values(conn, field)
             combo = self.inputs[field]
             combo.blockSignals(True)
             combo.clear()
@@ -494,6 +493,7 @@ class CustomerEditor(QDialog):
                                           {k: v for k, v in values.items() if v is not None}, by)
                 message = self.tr("The new customer was saved.")
                 self.saved = True
+                self.created_id = new_id
                 self.load(new_id)
             else:
                 changes = {f: values[f] for f in self.changed_fields()}
@@ -653,6 +653,17 @@ class CustomerEditor(QDialog):
         try:
             dialog.exec()
             return dialog.saved
+        finally:
+            dialog.deleteLater()
+
+    @classmethod
+    def add(cls, parent: QWidget | None, archive: Archive) -> tuple[bool, int | None]:
+        """Open the editor on a new customer (modal): whether something was saved, and the
+        id of the last customer it created (None when none was)."""
+        dialog = cls(parent, archive, None)
+        try:
+            dialog.exec()
+            return dialog.saved, dialog.created_id
         finally:
             dialog.deleteLater()
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from gui import columns as cols
 from gui.actions import icon
-from gui.customer_filters import (CustomerFilter, FilterBar, SavedView, filter_choices,
-                                  load_views, remove_view, store_view)
+from gui.customer_filters import FilterBar
+from model.customer_filters import (CustomerFilter, SavedView, filter_choices, load_views, remove_view,
+                                    store_view)
 from gui.customer_table import FROM, CustomerTableModel
 from gui.tasks import TaskHandle, run_task
 from model.database import Archive

@@ -27,7 +27,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from gui.columns import Column
 from model import customers
-from gui.customer_filters import CustomerFilter
+from model.customer_filters import CustomerFilter
 from gui.tasks import run_task, show_error
 
 FROM = " FROM customers c LEFT JOIN areas a ON a.id = c.area_id"

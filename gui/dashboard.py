@@ -24,11 +24,11 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from gui.customer_filters import CustomerFilter, filter_choices
 from gui.grade_charts import CountChart, ParetoChart
 from gui.grade_text import count_rows, scheme_text
 from gui.tasks import TaskHandle, run_task
 from model import grading, lifecycle
+from model.customer_filters import CustomerFilter, filter_choices
 from model.database import Archive
 from model.datetime_text import datetime_text
 

@@ -1,12 +1,7 @@
-"""Grades in the customer list: columns, filter conditions and the filter bar's menu.
+"""Grades in the customer list: columns and the filter bar's menu.
 
-Every piece is SQL over ``customers c`` reading the ``grades`` table by its
-primary key (customer_id, scheme), so the list sorts and filters 100,000
-customers in SQLite without loading grades into Python.
-
-The next tracking date is worked out in SQL the way ``grading.tracking_schedule``
-does: the opportunity grade's cadence (rules data) after the customer's latest
-contact up to today, or the day the grade was set when there is no contact yet.
+The columns' SQL expressions and the filter's conditions are the model's
+(``model.grading.list_sql``); this module gives them titles, labels and widgets.
 """
 from __future__ import annotations
 
@@ -17,43 +12,10 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from gui.grade_text import scheme_text, value_text
 from model import grading
+from model.grading.list_sql import LIFECYCLE, AXES, axis_sql, grade_sql, next_tracking_sql, order_sql, overdue_sql
 from model.i18n import translate
 
 OVERRIDE_MARK = "*"     # appended by the column's SQL to a value set by hand
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _grade(scheme: str, expression: str = "g.value") -> str:
-    return (f"(SELECT {expression} FROM grades g WHERE g.customer_id = c.id"
-            f" AND g.scheme = {_quote(scheme)})")
-
-
-def _order(scheme: str, rules: grading.GradingRules) -> str:
-    whens = " ".join(f"WHEN {_quote(v)} THEN {i}" for i, v in enumerate(grading.value_order(scheme, rules)))
-    return _grade(scheme, f"CASE g.value {whens} ELSE 999 END")
-
-
-def next_tracking_sql(rules: grading.GradingRules | None = None) -> str:
-    """The next tracking date (ISO text) of ``c``, NULL without a grade that is tracked."""
-    rules = rules or grading.load_rules()
-    tracked = {g: c.days for g, c in rules.opportunity.cadences.items() if c.days}
-    if not tracked:
-        return "NULL"
-    days = "CASE g.value " + " ".join(f"WHEN {_quote(g)} THEN {int(d)}" for g, d in tracked.items()) + " END"
-    last = ("(SELECT substr(max(k.contact_date), 1, 10) FROM contacts k WHERE k.customer_id = c.id"
-            " AND k.contact_date < date('now', 'localtime', '+1 day'))")
-    # No contact: the day graded (as_of - days + days).
-    return _grade(grading.OPPORTUNITY,
-                  f"date(COALESCE({last}, date(g.as_of, '-' || {days} || ' days')), '+' || {days} || ' days')")
-
-
-def overdue_sql(rules: grading.GradingRules | None = None) -> str:
-    """Days since the next tracking date (> 0 overdue, 0 due today, < 0 not yet due)."""
-    return (f"CAST(julianday(date('now', 'localtime')) - julianday({next_tracking_sql(rules)})"
-            " AS INTEGER)")
 
 
 def _labelled(scheme: str, rules: grading.GradingRules, lang: str) -> Callable[[Any], str]:
@@ -81,20 +43,20 @@ def grade_columns(language: str) -> list:
     marked = f"g.value || CASE WHEN g.override THEN '{OVERRIDE_MARK}' ELSE '' END"
     hand = translate("GradeColumns", "✎ marks a grade set by hand.")
     return [
-        Column("value_tier", translate("GradeColumns", "Value tier"), _grade(grading.VALUE_TIER, marked),
-               _labelled(grading.VALUE_TIER, rules, language), sort=_order(grading.VALUE_TIER, rules),
+        Column("value_tier", translate("GradeColumns", "Value tier"), grade_sql(grading.VALUE_TIER, marked),
+               _labelled(grading.VALUE_TIER, rules, language), sort=order_sql(grading.VALUE_TIER, rules),
                chars=6, tooltip=translate("GradeColumns", "A/B/C as seed 002 defines them: the top 80% of the "
                                           "last 12 months, or scarce resources (A); medium size or above with "
                                           "its own channel or a large potential (B).")
                + " " + hand),
-        Column("opportunity_grade", translate("GradeColumns", "Opportunity"), _grade(grading.OPPORTUNITY),
-               _labelled(grading.OPPORTUNITY, rules, language), sort=_order(grading.OPPORTUNITY, rules),
+        Column("opportunity_grade", translate("GradeColumns", "Opportunity"), grade_sql(grading.OPPORTUNITY),
+               _labelled(grading.OPPORTUNITY, rules, language), sort=order_sql(grading.OPPORTUNITY, rules),
                chars=6, tooltip=translate("GradeColumns", "A-E from the need and the expected close.")),
-        Column("rfm_type", translate("GradeColumns", "RFM type"), _grade(grading.RFM, marked),
-               _labelled(grading.RFM, rules, language), sort=_order(grading.RFM, rules), chars=17,
+        Column("rfm_type", translate("GradeColumns", "RFM type"), grade_sql(grading.RFM, marked),
+               _labelled(grading.RFM, rules, language), sort=order_sql(grading.RFM, rules), chars=17,
                tooltip=hand),
-        Column("persona", translate("GradeColumns", "Persona"), _grade(grading.PERSONA, marked),
-               _labelled(grading.PERSONA, rules, language), sort=_order(grading.PERSONA, rules), chars=17,
+        Column("persona", translate("GradeColumns", "Persona"), grade_sql(grading.PERSONA, marked),
+               _labelled(grading.PERSONA, rules, language), sort=order_sql(grading.PERSONA, rules), chars=17,
                tooltip=hand),
         Column("next_tracking_date", translate("GradeColumns", "Next tracking"), next_tracking_sql(rules),
                chars=10, tooltip=translate("GradeColumns", "The last contact plus the opportunity grade's "
@@ -108,7 +70,6 @@ def grade_columns(language: str) -> list:
 
 # -- the lifecycle stage (model.lifecycle), worked out in SQL as of today --------------------------
 
-LIFECYCLE = "lifecycle"
 
 
 def lifecycle_values(language: str) -> list[tuple[str, str]]:
@@ -129,9 +90,6 @@ def lifecycle_column(language: str):
 
 # -- seed 002's other axes: size, deal status, importance, urgency of handling, KeyMan -------------
 
-AXES = ("deal_status", "importance", "urgency", "size")
-
-
 def axis_values(axis: str, language: str, rules: grading.GradingRules | None = None) -> list[tuple[str, str]]:
     """(key, label) of an axis's values, in order."""
     from model import customer_fields
@@ -149,15 +107,6 @@ def axis_label(axis: str) -> str:
             "importance": translate("GradeColumns", "Importance"),
             "urgency": translate("GradeColumns", "Urgency"),
             "size": translate("GradeColumns", "Size")}[axis]
-
-
-def axis_sql(axis: str, rules: grading.GradingRules | None = None) -> str:
-    from model.grading import deal
-    if axis == "importance":
-        return deal.importance_sql(rules)
-    if axis == "urgency":
-        return deal.urgency_sql(rules)
-    return f"c.{axis}"
 
 
 def seed_columns(language: str, rules: grading.GradingRules) -> list:
@@ -182,53 +131,6 @@ def seed_columns(language: str, rules: grading.GradingRules) -> list:
                           visible_by_default=False,
                           tooltip=translate("GradeColumns", "The customer's decision maker (KeyMan)")))
     return columns
-
-
-def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], list]:
-    """SQL conditions (AND) and parameters for a filter on grades: ``scheme:value``
-    entries, values of one scheme being alternatives (``scheme:`` = not graded);
-    ``overdue``: the next tracking date has passed."""
-    parts: list[str] = []
-    params: list = []
-    by_scheme: dict[str, list[str]] = {}
-    for entry in grades:
-        scheme, _, value = entry.partition(":")
-        if scheme in grading.SCHEMES or scheme in AXES or scheme == LIFECYCLE:
-            by_scheme.setdefault(scheme, []).append(value)
-    stages = [v for v in by_scheme.get(LIFECYCLE, ()) if v]
-    if stages:           # stages are alternatives
-        from model import lifecycle
-        # instr(), not IN (...): SQLite works the stage's dates out once per row for IN (15x slower).
-        parts.append(f"instr(?, ',' || ({lifecycle.customer_stage_sql()}) || ',') > 0")
-        params.append("," + ",".join(v for v in stages if v in lifecycle.STAGES) + ",")
-    for axis in AXES:        # seed 002's axes: values are alternatives; "axis:" = not set
-        values = by_scheme.get(axis)
-        if not values:
-            continue
-        real = [v for v in values if v]
-        expression = axis_sql(axis)
-        alternatives = [f"({expression}) IN ({', '.join('?' * len(real))})"] if real else []
-        params += real
-        if len(real) < len(values):
-            alternatives.append(f"({expression}) IS NULL")
-        parts.append("(" + " OR ".join(alternatives) + ")")
-    for scheme in grading.SCHEMES:
-        values = by_scheme.get(scheme)
-        if not values:
-            continue
-        real = [v for v in values if v]
-        alternatives = []
-        if real:
-            alternatives.append(f"EXISTS (SELECT 1 FROM grades g WHERE g.customer_id = c.id AND g.scheme = ?"
-                                f" AND g.value IN ({', '.join('?' * len(real))}))")
-            params += [scheme, *real]
-        if len(real) < len(values):
-            alternatives.append("NOT EXISTS (SELECT 1 FROM grades g WHERE g.customer_id = c.id AND g.scheme = ?)")
-            params.append(scheme)
-        parts.append("(" + " OR ".join(alternatives) + ")")
-    if overdue:
-        parts.append(f"{next_tracking_sql()} < date('now', 'localtime')")
-    return parts, params
 
 
 class GradeFilterButton(QPushButton):

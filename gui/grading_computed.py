@@ -17,11 +17,11 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWizardPage)
 
-from gui.customer_filters import load_views
 from gui.grade_charts import CountChart, ParetoChart
 from gui.grade_text import count_rows, scheme_text, value_text
 from gui.widgets import ERROR_STYLE, TaskProgress, fit_columns, show_failure
 from model import grading
+from model.customer_filters import load_views
 from model.database import ArchiveError
 from model.i18n import translate
 

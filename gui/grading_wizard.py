@@ -27,12 +27,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from gui.customer_filters import filter_choices
 from gui.grading_computed import ComputedPage, Prepared, error_label, resolve_scope, saved_views
 from gui.grading_review import ApplyOutcome, ResultPage, ReviewPage
 from gui.opportunity_page import OpportunityPage
 from gui.widgets import show_failure
 from model import grading, grading_session, settings
+from model.customer_filters import filter_choices
 from model.database import Archive, ArchiveError
 from model.datetime_text import datetime_text
 

@@ -750,10 +750,9 @@ class MainWindow(QMainWindow):
         from gui.customer_editor import CustomerEditor
         if self.archive is None:
             return
-        before = self.archive.conn.execute("SELECT max(id) FROM customers").fetchone()[0] or 0
-        if CustomerEditor.edit(self, self.archive, None):
-            newest = self.archive.conn.execute("SELECT max(id) FROM customers").fetchone()[0]
-            self._after_customer_change(newest if newest and newest > before else None)
+        saved, created = CustomerEditor.add(self, self.archive)
+        if saved:
+            self._after_customer_change(created)
 
     def edit_customer(self, customer_id: int | None = None) -> None:
         """Open the customer (default: the selected one) in the editor."""

@@ -223,7 +223,7 @@ class CirclesPanel(QWidget):
         conn = self.archive.conn
         language = _language()
         rows = circles.list_circles(conn)
-        counts = dict(conn.execute("SELECT circle_id, count(*) FROM circle_activities GROUP BY circle_id"))
+        counts = circles.activity_counts(conn)
         self.ids = [c.id for c in rows]
         self.model.set_rows(
             [self.tr("Circle"), self.tr("Area"), self.tr("Area type"), self.tr("Centre (圆心)"),
@@ -409,7 +409,7 @@ class ActivitiesPanel(QWidget):
         conn = self.archive.conn
         language = _language()
         plans = promotions.list_plans(conn)
-        names = dict(conn.execute("SELECT id, name FROM circles"))
+        names = circles.names(conn)
         self.ids = [p.id for p in plans]
         yes = self.tr("yes")
         self.model.set_rows(
@@ -430,8 +430,7 @@ class ActivitiesPanel(QWidget):
         plan_id = self.current_id()
         if plan_id is None:
             return None
-        row = self.archive.conn.execute("SELECT status FROM promotion_plans WHERE id = ?", (plan_id,)).fetchone()
-        return row[0] if row else None
+        return promotions.status(self.archive.conn, plan_id)
 
     def _show_details(self) -> None:
         plan_id = self.current_id()

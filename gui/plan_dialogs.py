@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDate
                                QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
                                QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
-from gui.customer_filters import filter_choices
 from gui.plan_models import outcome_labels
 from gui.tasks import run_task
 from gui.widgets import ERROR_STYLE, DateField, NameFilterProxy, RecordsModel, fit_columns, show_failure
 from model import due, name_order, normalize, planning_rules, settings, visit_plan
+from model.customer_filters import filter_choices
 from model.database import Archive
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from gui.circle_dialogs import CustomerFinder, customer_rows, show_problem, table_view
+from gui.circle_dialogs import CustomerFinder, show_problem, table_view
 from gui.plan_dialogs import error_label
 from gui.widgets import RecordsModel, fit_columns
 from model import circles, promotions, settings
@@ -66,7 +66,7 @@ class OutcomeDialog(QDialog):
         self.setWindowTitle(self.tr("Outcome: {title}").format(title=self.plan.title))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         stored = promotions.evaluate(conn, plan_id)
-        extra = conn.execute("SELECT new_customers_extra FROM promotion_plans WHERE id = ?", (plan_id,)).fetchone()[0]
+        extra = promotions.new_customers_extra(conn, plan_id)
         self.participant_ids: list[int] = list(stored.participant_ids)
 
         self.participants_model = RecordsModel(parent=self)
@@ -171,7 +171,7 @@ class OutcomeDialog(QDialog):
         self.resize(self.fontMetrics().horizontalAdvance("M") * 100, self.fontMetrics().height() * 54)
 
     def _show_participants(self) -> None:
-        rows = customer_rows(self.archive.conn, self.participant_ids)
+        rows = circles.customer_rows(self.archive.conn, self.participant_ids)
         self.participant_ids = [r[0] for r in rows]
         self.participants_model.set_rows([self.tr("Customer"), self.tr("Area"), self.tr("Phone")],
                                          [r[1:] for r in rows])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from model.database import sqlite3
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
@@ -130,6 +131,51 @@ def create(conn: sqlite3.Connection, values: dict, by: str, *, joined_on: date |
         if row.get("centre_id"):
             add_members(conn, circle_id, [row["centre_id"]], by, joined_on=joined_on)
     return circle_id
+
+
+def save(conn: sqlite3.Connection, circle_id: int | None, values: dict, member_ids: Sequence[int],
+         left: Sequence[int], by: str) -> int:
+    """Create (``circle_id`` None) or update a circle with its members, taking the ``left``
+    customers out of it: one transaction. Returns the circle's id."""
+    with database.transaction(conn):
+        if circle_id is None:
+            circle_id = create(conn, values, by)
+        else:
+            update(conn, circle_id, values, by)
+        add_members(conn, circle_id, member_ids, by)
+        for customer_id in left:
+            remove_member(conn, circle_id, customer_id, by)
+    return circle_id
+
+
+def customer_rows(conn: sqlite3.Connection, ids: Sequence[int] | None = None) -> list[tuple]:
+    """(id, name, area, phone) of every customer, or of the given ones, in pinyin order."""
+    sql = ("SELECT c.id, c.name, coalesce(a.name, ''), coalesce(c.phone, '')"
+           " FROM customers c LEFT JOIN areas a ON a.id = c.area_id WHERE c.deleted_at IS NULL")
+    params: list = []
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return []
+        sql += f" AND c.id IN ({', '.join('?' * len(ids))})"
+        params = ids
+    return name_order.by_pinyin((tuple(r) for r in conn.execute(sql, params)), lambda r: r[1], person=True)
+
+
+def area(conn: sqlite3.Connection, name: str) -> tuple[int, str | None] | None:
+    """(id, area type) of the area of this name, None when there is none."""
+    row = conn.execute("SELECT id, area_type FROM areas WHERE name = ?", (name.strip(),)).fetchone()
+    return (row[0], row[1]) if row is not None else None
+
+
+def activity_counts(conn: sqlite3.Connection) -> dict[int, int]:
+    """How many activities each circle has (circles without any left out)."""
+    return dict(conn.execute("SELECT circle_id, count(*) FROM circle_activities GROUP BY circle_id"))
+
+
+def names(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every circle's name by its id."""
+    return dict(conn.execute("SELECT id, name FROM circles"))
 
 
 def update(conn: sqlite3.Connection, circle_id: int, changes: dict, by: str) -> None:

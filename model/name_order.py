@@ -32,6 +32,16 @@ def area_names_in_use(conn: sqlite3.Connection) -> list[str]:
         "SELECT name FROM areas WHERE id IN (SELECT area_id FROM customers WHERE deleted_at IS NULL)"))
 
 
+def record_values(conn: sqlite3.Connection, field: str) -> list[str]:
+    """The values a customer's ``manager`` or ``source`` has on any customer (deleted ones
+    too), to pick from in the editor; pinyin order (managers as people)."""
+    if field not in ("manager", "source"):
+        raise ValueError(field)
+    return by_pinyin((r[0] for r in conn.execute(
+        f"SELECT DISTINCT {field} FROM customers WHERE {field} IS NOT NULL AND {field} != ''")),
+        person=field == "manager")
+
+
 def managers(conn: sqlite3.Connection) -> list[str]:
     """The account managers named on living customers, in pinyin order (people)."""
     return by_pinyin((r[0] for r in conn.execute(

@@ -560,6 +560,18 @@ def _status(conn: sqlite3.Connection, plan_id: int) -> str:
     return row[0]
 
 
+def status(conn: sqlite3.Connection, plan_id: int) -> str | None:
+    """The plan's status, None when there is no such plan."""
+    row = conn.execute("SELECT status FROM promotion_plans WHERE id = ?", (plan_id,)).fetchone()
+    return row[0] if row else None
+
+
+def new_customers_extra(conn: sqlite3.Connection, plan_id: int) -> int:
+    """The new customers won on the day but not entered in the archive, as last recorded."""
+    return conn.execute("SELECT new_customers_extra FROM promotion_plans WHERE id = ?",
+                        (plan_id,)).fetchone()[0]
+
+
 def get(conn: sqlite3.Connection, plan_id: int) -> Plan | None:
     row = conn.execute("SELECT * FROM promotion_plans WHERE id = ?", (plan_id,)).fetchone()
     if row is None:

@@ -63,6 +63,7 @@ class PlanRequest:
     customer_ids: tuple[int, ...] = ()      # customers to add although not due
     time_limit: float | None = None         # seconds of route search; default from planning.json
     title: str | None = None
+    only_customers: frozenset[int] | None = None   # only these customers' visits and calls (a saved view)
 
     @property
     def last_day(self) -> date:
@@ -256,6 +257,10 @@ def build(conn: sqlite3.Connection, request: PlanRequest, progress=None) -> Plan
     dates = rules.working_days(request.start, end, request.days_off)
     days = [PlanDay(d, settings["per_day"], settings["day_start"], settings["day_end"]) for d in dates]
     due_list = due.due_list(conn, request.start, end, request.manager)
+    if request.only_customers is not None:
+        due_list = due.DueList(due_list.start, due_list.end,
+                               [v for v in due_list.visits if v.customer_id in request.only_customers],
+                               [c for c in due_list.calls if c.customer_id in request.only_customers])
     candidates = [_visit_from_due(item, request.visit_minutes) for item in due_list.visits]
     known = {v.customer_id for v in candidates}
     for customer_id in request.customer_ids:

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui import columns as cols
-from gui.customer_filters import (NONE, CustomerFilter, SavedView, builtin_views, load_views,
-                                  remove_view, store_view)
+from model.customer_filters import (NONE, CustomerFilter, SavedView, builtin_views, load_views,
+                                    remove_view, store_view)
 from gui.customer_table import CustomerTableModel
 from model import customers, settings
 

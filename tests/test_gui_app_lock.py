@@ -16,7 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QLineEdit, QMessageBox,
                                QWidget)
 
-from gui.customer_filters import CustomerFilter
+from model.customer_filters import CustomerFilter
 from gui.main_window import MainWindow
 from gui.preferences import PreferencesDialog
 from gui.tasks import run_task

@@ -226,7 +226,7 @@ def test_scopes_area_ungraded_and_older(qtbot, book):
 
 
 def test_a_saved_view_of_the_list_is_a_scope(qtbot, book):
-    from gui.customer_filters import CustomerFilter, SavedView, store_view
+    from model.customer_filters import CustomerFilter, SavedView, store_view
     archive, ids = book
     store_view(SavedView("李强的客户", CustomerFilter(manager="李强")))
     wizard = open_wizard(qtbot, archive)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import archive_dialogs
-from gui.customer_filters import CustomerFilter
+from model.customer_filters import CustomerFilter
 from gui.main_window import MainWindow
 from gui.tasks import run_task
 from model import backup, customers, database, demo, settings
@@ -371,12 +371,14 @@ def test_enter_and_double_click_edit_the_selected_customer(qtbot, windows, book,
 
     def edit(cls, parent, archive, customer_id):
         opened.append(customer_id)
-        if customer_id is None:
-            customers.create(archive.conn, {"name": "新来的"}, BY)
-        else:
-            customers.update(archive.conn, customer_id, {"name": "改过的名字"}, BY)
+        customers.update(archive.conn, customer_id, {"name": "改过的名字"}, BY)
         return True
+
+    def add(cls, parent, archive):
+        opened.append(None)
+        return True, customers.create(archive.conn, {"name": "新来的"}, BY)
     monkeypatch.setattr(CustomerEditor, "edit", classmethod(edit))
+    monkeypatch.setattr(CustomerEditor, "add", classmethod(add))
     target = page.model.customer_id(2)
     focus_list_on(qtbot, window, target)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

@@ -64,7 +64,8 @@ def test_model_lists_are_in_pinyin_order(filled):
 
 def test_filter_bar_and_editor_choices(qtbot, filled):
     from gui.customer_editor import CustomerEditor
-    from gui.customer_filters import FilterBar, filter_choices
+    from gui.customer_filters import FilterBar
+    from model.customer_filters import filter_choices
     bar = FilterBar("zh_CN")
     qtbot.addWidget(bar)
     bar.set_choices(*filter_choices(filled.conn))

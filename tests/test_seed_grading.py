@@ -136,7 +136,7 @@ def test_keyman_tags_migrate_to_the_field(tmp_path):
 
 def test_list_columns_and_filters_for_deal_status_importance_and_urgency(archive, qapp):
     from datetime import timedelta
-    from gui.customer_filters import CustomerFilter
+    from model.customer_filters import CustomerFilter
     from gui.grade_columns import grade_columns
     conn = archive.conn
     soon = (date.today() + timedelta(days=3)).isoformat()
