@@ -2050,6 +2050,10 @@
         <translation>同时导出敏感字段（金融资产、房产、风险偏好）；否则不导出</translation>
     </message>
     <message>
+        <source>only the customers of this saved view of the list (default: every customer)</source>
+        <translation>只导出这个已保存视图中的客户（默认：全部客户）</translation>
+    </message>
+    <message>
         <source>Exporting {count} customers (more than {limit}) needs a reason, which is kept in the audit trail: add --reason &quot;TEXT&quot;.</source>
         <translation>导出 {count} 位客户（超过 {limit} 位）需要填写原因，原因会记入审计日志：请加上 --reason &quot;原因&quot;。</translation>
     </message>
@@ -2360,6 +2364,10 @@
     <message>
         <source>a saved visit plan</source>
         <translation>已保存的拜访计划</translation>
+    </message>
+    <message>
+        <source>only the customers of this saved view of the list</source>
+        <translation>只安排这个已保存视图中的客户</translation>
     </message>
     <message>
         <source>the plan (default: the latest)</source>
