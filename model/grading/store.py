@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from model.database import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
@@ -153,7 +154,7 @@ def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY
     stamp, as_of = now_stamp(), computed.as_of.isoformat()
     params = computed.run_params()
     steps = len(COMPUTED_SCHEMES) + 1
-    with database.bulk_cache(conn), database.transaction(conn):
+    with database.bulk_cache(conn), _own_key_checks(conn) as check_keys, database.transaction(conn):
         changes, refreshes = [], []
         for step, scheme in enumerate(COMPUTED_SCHEMES):
             if progress:
@@ -197,6 +198,8 @@ def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY
             # In key order (customer, scheme) the B-trees grow at their ends: much faster.
             writes.sort(key=itemgetter(0, 1))
             conn.executemany(_UPSERT, writes)
+            if check_keys:
+                _require_customers(conn, sorted({w[0] for w in writes}))
             # The history rows are the rows this run just wrote: copied inside SQLite, which is
             # twice as fast as binding them all again (refreshes below are not history).
             conn.execute(f"INSERT INTO grade_history({_COLUMNS}) SELECT {_COLUMNS} FROM grades"
@@ -207,6 +210,34 @@ def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY
         if progress:
             progress.report(steps, steps)
     return result
+
+
+@contextmanager
+def _own_key_checks(conn: sqlite3.Connection):
+    """Foreign-key checks off for a run's bulk write when ``apply`` begins the transaction
+    itself (the pragma cannot change inside one): SQLite would look a customer up for each
+    of 600,000 grade and history rows; :func:`_require_customers` looks each customer up
+    once instead, in the same transaction, and the run's own ``grading_runs`` row is the
+    only other parent. Yields whether the checks are ours to make."""
+    ours = not conn.in_transaction and conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    if ours:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield ours
+    finally:
+        if ours:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _require_customers(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """Every customer a run writes grades for still exists (a purge in another window
+    between reading and writing): else the run rolls back with a message."""
+    missing = conn.execute("SELECT count(*) FROM json_each(?) j WHERE NOT EXISTS"
+                           " (SELECT 1 FROM customers c WHERE c.id = j.value)", (json.dumps(ids),)).fetchone()[0]
+    if missing:
+        raise database.ArchiveError(translate("Grading", "{count} customers were removed while the grades were "
+                                              "worked out; nothing was written. Grade again.")
+                                    .format(count=missing))
 
 
 def last_run(conn: sqlite3.Connection) -> dict | None:
