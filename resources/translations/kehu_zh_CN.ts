@@ -6522,6 +6522,10 @@
         <translation>分级规则</translation>
     </message>
     <message>
+        <source>{count} customers were removed while the grades were worked out; nothing was written. Grade again.</source>
+        <translation>计算分级期间有 {count} 位客户被删除；未写入任何内容。请重新分级。</translation>
+    </message>
+    <message>
         <source>Customer {id} does not exist (or was deleted); check the number.</source>
         <translation>客户 {id} 不存在（或已删除）；请核对编号。</translation>
     </message>
