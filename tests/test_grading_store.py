@@ -158,6 +158,22 @@ def test_a_run_is_one_transaction(book):
     assert count(conn, "grades") == 0 and count(conn, "grade_history") == 0
 
 
+def test_a_customer_removed_between_reading_and_writing_stops_the_run(book):
+    """The run's own check stands in for SQLite's foreign keys (off for its bulk write):
+    a customer purged after the grades were worked out rolls the run back, and the
+    foreign keys are on again after."""
+    conn, ids = book
+    computed = grading.compute(grading.load_inputs(conn, AS_OF))
+    with database.transaction(conn):
+        conn.execute("DELETE FROM customer_history WHERE customer_id = ?", (ids[4],))
+        conn.execute("DELETE FROM customers WHERE id = ?", (ids[4],))
+    with pytest.raises(database.ArchiveError, match="1 customers were removed"):
+        grading.apply(conn, computed)
+    assert count(conn, "grades") == 0 and count(conn, "grade_history") == 0 and count(conn, "grading_runs") == 0
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert grade(conn).changed_rows > 0          # read again, the run goes through
+
+
 def test_statistics_use_the_whole_archive_whatever_the_scope(book):
     conn, ids = book
     result = grade(conn, scope=[ids[2]])
