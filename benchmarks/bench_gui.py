@@ -70,7 +70,8 @@ def _line(label: str, value: float, unit: str, target: float) -> bool:
 
 def cold_start(path: Path) -> tuple[float, float, float]:
     """Seconds to the first painted list, seconds until settled, peak MB."""
-    env = dict(os.environ, KEHU_BENCH_FIRST_PAINT="settled", KEHU_USER="bench", QT_QPA_PLATFORM="offscreen")  # no name prompt
+    env = dict(os.environ, KEHU_BENCH_FIRST_PAINT="settled", KEHU_USER="bench",  # KEHU_USER: no name prompt
+               QT_QPA_PLATFORM="offscreen")
     settings_dir = tempfile.mkdtemp(prefix="kehu-bench-settings-")
     env["KEHU_SETTINGS_DIR"] = settings_dir
     start = time.perf_counter()
@@ -122,7 +123,7 @@ def in_process(path: Path) -> list[tuple[str, float, str, float]]:
             stamps = [started, *ticks, time.perf_counter()]
             longest = max(b - a for a, b in zip(stamps, stamps[1:]))
             figures.append((f"sort 100k by {key}: new order shown", elapsed, "s", 1.0))
-            figures.append((f"  window unresponsive at most", longest * 1000, "ms", 100))
+            figures.append(("  window unresponsive at most", longest * 1000, "ms", 100))
         timer.stop()
         pages = range(0, model.rowCount(), CustomerTableModel.PAGE_SIZE * 5)
         started = time.perf_counter()

@@ -25,8 +25,10 @@ TARGET_SECONDS = 10.0
 TARGET_RATIO = 15.0
 TARGET_MEMORY_MB = 600.0
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志宏文斌丹萍博宇浩然子涵欣怡梓轩一诺雨桐思远佳怡俊杰晨曦嘉欣"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+            "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志宏文斌丹萍博宇"
+         "浩然子涵欣怡梓轩一诺雨桐思远佳怡俊杰晨曦嘉欣")
 AREA_STEMS = ["阳光", "幸福", "锦绣", "翠苑", "金桥", "东湖", "滨江", "学府", "科技", "新城", "华庭", "绿洲",
               "枫林", "紫荆", "银河", "星河", "春晓", "和平", "长安", "未来"]
 AREA_KINDS = [("花园", "社区"), ("小区", "社区"), ("工业园", "工业区"), ("大学", "校园"),
@@ -95,7 +97,6 @@ def _child(csv_path: str, folder: str) -> None:
 
     sys.path.insert(0, str(ROOT))
     from model import database, importing
-    from model.database import sqlite3
 
     archive = database.Archive.create(Path(folder) / "bench.kehu")
     started = time.perf_counter()

@@ -15,7 +15,8 @@ def register(commands) -> None:
     p = commands.add_parser("grade", help=translate("CLI", "compute value tiers, RFM types and personas, "
                                                     "store them and print the distribution"))
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
-    p.add_argument("--as-of", type=date_arg, metavar="DATE", help=translate("CLI", "grade as of this date (default: today)"))
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
+                   help=translate("CLI", "grade as of this date (default: today)"))
     p.add_argument("--scope", default="all", metavar="SCOPE",
                    help=translate("CLI", "all (default), ungraded, area:NAME, manager:NAME or older:DAYS"))
     p.add_argument("--replace-overrides", action="store_true",
@@ -29,7 +30,8 @@ def register(commands) -> None:
     p.add_argument("--need", required=True, help=translate("CLI", "clear, latent or none"))
     p.add_argument("--close", required=True,
                    help=translate("CLI", "1m, 3m, 6m, later, never, or the expected close date"))
-    p.add_argument("--as-of", type=date_arg, metavar="DATE", help=translate("CLI", "answered on this date (default: today)"))
+    p.add_argument("--as-of", type=date_arg, metavar="DATE",
+                   help=translate("CLI", "answered on this date (default: today)"))
     p.add_argument("--reason", default="", help=translate("CLI", "a note kept with the grade"))
     p.set_defaults(run=cmd_opportunity)
 

@@ -122,7 +122,8 @@ def _list(path: Path, year: int | None) -> int:
             total = ka.year_total(ka.volumes(conn, a.id, year), year)
             standing = ka_rewards.standing(total.volume, rules)
             day, score = last.get(a.id, (None, None))
-            check = (translate("CLI", "last check {date}: {score}").format(date=day, score=store_checks.score_text(score))
+            check = (translate("CLI", "last check {date}: {score}").format(
+                         date=day, score=store_checks.score_text(score))
                      if day else translate("CLI", "no store check yet"))
             print(translate("CLI", "{id:>4}  {name} ({scope}, {channel}): {stores} stores; {check}; {year}: "
                                    "{volume} of {target} {unit}; {standing}").format(

@@ -95,7 +95,8 @@ def print_standing(standing: targets.Standing) -> None:
         print(translate("CLI", "{name}, {date}: not a working day ({days} working days in {month})").format(
             name=standing.manager, date=standing.day.isoformat(), days=standing.working_days, month=standing.month))
     for line in standing.lines:
-        n = lambda v: targets.number_text(v, line.kind.whole)   # noqa: E731
+        def n(v, whole=line.kind.whole):
+            return targets.number_text(v, whole)
         if line.month_target is None:
             print(translate("CLI", "  {kind}: no target; today {day}, month to date {to_date}").format(
                 kind=line.kind.label(), day=n(line.day_actual), to_date=n(line.to_date_actual)))

@@ -148,7 +148,8 @@ def senior_calls(conn: sqlite3.Connection, start: date, end: date, manager: str 
                 name=head + (f" ({row['keyman_role']})" if row["keyman_role"] else ""))
             purpose += with_whom
             reason += with_whom
-        item = due._item(row, due._Grade(tier=r.tier), prules, priority=(3 if overdue else 2) * 1000 + min(overdue, 365),
+        item = due._item(row, due._Grade(tier=r.tier), prules,
+                         priority=(3 if overdue else 2) * 1000 + min(overdue, 365),
                          reason=reason, overdue_days=overdue, purpose=purpose, due_date=when, channel=r.senior_channel,
                          rank_class=3 if overdue else 2, cadence_days=r.senior_days)
         item.manager = senior

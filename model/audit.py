@@ -291,8 +291,8 @@ def headers() -> list[str]:
 
 
 def row_cells(entry: Entry) -> list:
-    return [datetime_text(entry.at, seconds=True), entry.by, action_label(entry.action), stored_text.display(entry.what),
-            entry.count, entry.reason or "", detail_text(entry)]
+    return [datetime_text(entry.at, seconds=True), entry.by, action_label(entry.action),
+            stored_text.display(entry.what), entry.count, entry.reason or "", detail_text(entry)]
 
 
 def export(conn: sqlite3.Connection, path: Path | str, items: list[Entry] | None = None,

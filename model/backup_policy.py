@@ -22,8 +22,8 @@ Automatic backups (reason in the file name, see :mod:`model.backup`):
 
 Rotation (:func:`rotate`) follows ``resources/rules/backups.json``: every backup
 of the last 24 hours, the newest of each of the last 7 calendar days, 4 weeks
-(Monday to Sunday) and 6 calendar months (the current one counts), backups taken before a restore or an upgrade (and damaged files
-kept aside) for at least 30 days, and never the newest.
+(Monday to Sunday) and 6 calendar months (the current one counts), backups taken
+before a restore or an upgrade (and damaged files kept aside) for at least 30 days, and never the newest.
 """
 from __future__ import annotations
 

@@ -286,8 +286,9 @@ def import_pack(file: Path) -> PackInfo:
     except BaseException as exc:
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise BranchPackError(file, [translate("BranchPack", "The rules folder {folder} cannot be written "
-                                                   "({error}).").format(folder=root, error=exc.strerror or exc)]) from None
+            message = translate("BranchPack", "The rules folder {folder} cannot be written "
+                                "({error}).").format(folder=root, error=exc.strerror or exc)
+            raise BranchPackError(file, [message]) from None
         raise
     rules.forget_applied_pack()
     for old in root.glob("pack-*"):          # the packs no longer in force

@@ -238,7 +238,8 @@ def move(conn: sqlite3.Connection, complaint_id: int, to: str, *, by: str, on: d
 
 
 def _complaint(r) -> Complaint:
-    opt = (lambda v: date.fromisoformat(v[:10]) if v else None)
+    def opt(v):
+        return date.fromisoformat(v[:10]) if v else None
     return Complaint(r["id"], r["customer_id"], r["name"], r["manager"], date.fromisoformat(r["date"][:10]),
                      r["channel"], r["category"], r["what"], r["owner"], date.fromisoformat(r["due_date"][:10]),
                      r["status"], opt(r["resolved_at"]), opt(r["confirmed_at"]), r["satisfaction"],

@@ -100,7 +100,8 @@ def clean(values: dict, *, partial: bool = False) -> dict:
                 value = normalize.text(raw)
                 out[key] = None if value is None else rules.area_type_key(value)
                 if value is not None and out[key] is None:
-                    raise normalize.Invalid(translate("Customers", "'{value}' is not an area type.").format(value=value))
+                    raise normalize.Invalid(
+                        translate("Customers", "'{value}' is not an area type.").format(value=value))
             elif key in TEXT_FIELDS or key == "area":
                 normalize.check_not_scientific(raw)
                 out[key] = normalize.text(raw)

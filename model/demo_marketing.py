@@ -58,8 +58,8 @@ class _Activity:
 
 
 _ACTIVITIES = (
-    _Activity("community", "中秋邻里联欢", 75, (("月饼礼盒", 60, 38.0), ("横幅和展架", 3, 120.0), ("音响租赁", 1, 300.0),
-                                               ("小礼品", 100, 5.0)), 22, 4, 12, 0.30, 8000,
+    _Activity("community", "中秋邻里联欢", 75, (("月饼礼盒", 60, 38.0), ("横幅和展架", 3, 120.0),
+                                               ("音响租赁", 1, 300.0), ("小礼品", 100, 5.0)), 22, 4, 12, 0.30, 8000,
               3, "广场舞队带动气氛很好，老人带家属来参加；晚饭后时间合适。下次提前一周在业主群预告，准备更多亲子游戏。",
               True),
     _Activity("industrial_park", "发薪日专享服务", 50, (("宣传单页", 500, 0.6), ("饮料", 120, 3.5),
@@ -156,7 +156,8 @@ def _plan(area_type: str, area: tuple[int, str], title: str, start: date, budget
     plan.area_id = area[0]
     plan.audience = Audience(area_ids=(area[0],))
     plan.budget = [BudgetLine(item, quantity, cost) for item, quantity, cost in budget]
-    plan.staff = [StaffLine("李经理", "活动负责人"), StaffLine("王柜员", "现场咨询和办理"), StaffLine("小陈", "签到和拍照")]
+    plan.staff = [StaffLine("李经理", "活动负责人"), StaffLine("王柜员", "现场咨询和办理"),
+                  StaffLine("小陈", "签到和拍照")]
     begin = plan.starts_at
     plan.schedule = [ScheduleLine((begin - timedelta(minutes=60)).strftime("%H:%M"), "布置场地、调试设备"),
                      ScheduleLine(begin.strftime("%H:%M"), "开场、介绍活动"),

@@ -143,7 +143,8 @@ def add_partners(conn: sqlite3.Connection, rng: np.random.Generator, as_of: date
         chosen = sorted(rng.choice(customers, size=min(len(customers), int(rng.integers(8, 16))), replace=False)) \
             if customers else []
         names = {r[0]: r[1] for r in conn.execute(
-            "SELECT id, name FROM customers WHERE id IN (%s)" % ",".join("?" * len(chosen)), [int(c) for c in chosen])} \
+            "SELECT id, name FROM customers WHERE id IN (%s)" % ",".join("?" * len(chosen)),
+            [int(c) for c in chosen])} \
             if chosen else {}
         outlets = [partners.Outlet(f"{names[int(c)][0]}记{_OUTLET_KINDS[k % len(_OUTLET_KINDS)]}",
                                    f"{area['name']}{k + 1}号铺", None, _OUTLET_KINDS[k % len(_OUTLET_KINDS)], int(c))

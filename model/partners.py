@@ -308,15 +308,16 @@ def save_agreement(conn: sqlite3.Connection, partner_id: int, deal: Agreement) -
     if problems:
         raise PartnerError("\n".join(problems))
     get(conn, partner_id)
-    iso = (lambda d: d.isoformat() if d else None)
+    def iso(d):
+        return d.isoformat() if d else None
     with database.transaction(conn):
         conn.execute("INSERT INTO partner_agreements(partner_id, signed_on, starts_on, ends_on, notes)"
                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT(partner_id) DO UPDATE SET signed_on = excluded.signed_on,"
                      " starts_on = excluded.starts_on, ends_on = excluded.ends_on, notes = excluded.notes",
                      (partner_id, iso(deal.signed_on), iso(deal.starts_on), iso(deal.ends_on), free_text(deal.notes)))
         conn.execute("DELETE FROM partner_commitments WHERE partner_id = ?", (partner_id,))
-        conn.executemany("INSERT INTO partner_commitments(partner_id, side, topic, position, text) VALUES (?, ?, ?, ?, ?)",
-                         rows)
+        conn.executemany("INSERT INTO partner_commitments(partner_id, side, topic, position, text)"
+                         " VALUES (?, ?, ?, ?, ?)", rows)
 
 
 # -- outlets ------------------------------------------------------------------------------------
@@ -411,7 +412,8 @@ def import_outlets(conn: sqlite3.Connection, partner_id: int, path: Path | str, 
     total = len(frame)
     for n, (row_number, row) in enumerate(frame.iterrows()):
         reasons = []
-        cell = (lambda key: row[mapping[key]] if key in mapping else "")
+        def cell(key, row=row):
+            return row[mapping[key]] if key in mapping else ""
         name = normalize.text(cell("name"))
         if not name:
             reasons.append(translate("Partners", "{column}: the outlet has no name.").format(column=mapping["name"]))
@@ -611,14 +613,16 @@ def set_target(conn: sqlite3.Connection, partner_id: int, period: str, target: f
     get(conn, partner_id)
     with database.transaction(conn):
         conn.execute("INSERT INTO partner_targets(partner_id, period, target, actual) VALUES (?, ?, ?, ?)"
-                     " ON CONFLICT(partner_id, period) DO UPDATE SET target = excluded.target, actual = excluded.actual",
+                     " ON CONFLICT(partner_id, period) DO UPDATE SET target = excluded.target,"
+                     " actual = excluded.actual",
                      (partner_id, key, target, actual))
     return key
 
 
 def delete_target(conn: sqlite3.Connection, partner_id: int, period: str) -> None:
     with database.transaction(conn):
-        conn.execute("DELETE FROM partner_targets WHERE partner_id = ? AND period = ?", (partner_id, period_key(period)))
+        conn.execute("DELETE FROM partner_targets WHERE partner_id = ? AND period = ?",
+                     (partner_id, period_key(period)))
 
 
 @dataclass(frozen=True)
@@ -654,7 +658,8 @@ def performance(conn: sqlite3.Connection, partner_id: int, as_of: date | None = 
         if actual is None and linked:
             import json
             actual = conn.execute(
-                "SELECT coalesce(sum(amount), 0) FROM transactions WHERE customer_id IN (SELECT value FROM json_each(?))"
+                "SELECT coalesce(sum(amount), 0) FROM transactions"
+                " WHERE customer_id IN (SELECT value FROM json_each(?))"
                 " AND txn_date BETWEEN ? AND ?", (json.dumps(linked), start.isoformat(),
                                                   end.isoformat() + "T99")).fetchone()[0]
             source = "transactions"

@@ -463,7 +463,8 @@ def validate(plan: Plan) -> Plan:
     if not title:
         problems["title"] = translate("Promotions", "A plan needs a title.")
     if plan.goal and not _find(goals(), plan.goal):
-        problems["goal"] = translate("Promotions", "Unknown goal '{key}': pick one of 提粘守破立.").format(key=plan.goal)
+        problems["goal"] = translate("Promotions", "Unknown goal '{key}': pick one of 提粘守破立.").format(
+            key=plan.goal)
     if plan.activity_type and not _find(activity_types(), plan.activity_type):
         problems["activity_type"] = translate("Promotions", "Unknown activity type '{key}'.").format(
             key=plan.activity_type)
@@ -590,7 +591,8 @@ def get(conn: sqlite3.Connection, plan_id: int) -> Plan | None:
         "SELECT who, role FROM promotion_staff WHERE plan_id = ? ORDER BY position", (plan_id,))]
     plan.schedule = [ScheduleLine(r[0] or "", r[1]) for r in conn.execute(
         "SELECT at, what FROM promotion_schedule WHERE plan_id = ? ORDER BY position", (plan_id,))]
-    plan.checklist = [CheckItem(r[0], r[1], checklist_label(r[0], r[1], r[2]), bool(r[3]), r[4], r[5]) for r in conn.execute(
+    plan.checklist = [CheckItem(r[0], r[1], checklist_label(r[0], r[1], r[2]), bool(r[3]), r[4], r[5])
+                      for r in conn.execute(
         "SELECT phase, key, label, done, done_at, done_by FROM promotion_checklist WHERE plan_id = ?"
         " ORDER BY position", (plan_id,))]
     return plan

@@ -119,7 +119,8 @@ def set_targets(conn: sqlite3.Connection, manager: str, month: str, values: dict
             if number is None:
                 conn.execute("DELETE FROM targets WHERE manager = ? AND month = ? AND kind = ?", (name, month, key))
             else:
-                conn.execute("INSERT INTO targets(manager, month, kind, value, set_by, set_on) VALUES (?, ?, ?, ?, ?, ?)"
+                conn.execute("INSERT INTO targets(manager, month, kind, value, set_by, set_on)"
+                             " VALUES (?, ?, ?, ?, ?, ?)"
                              " ON CONFLICT(manager, month, kind) DO UPDATE SET value = excluded.value,"
                              " set_by = excluded.set_by, set_on = excluded.set_on",
                              (name, month, key, number, by, stamp))

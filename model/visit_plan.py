@@ -346,7 +346,8 @@ def routing_problem(plan: Plan, candidates: list[PlanVisit], rules=None) -> Rout
         windows = [_windows_for(visit, d.day, rules, d) for d in plan.days]
         stops.append(routing.Stop(
             key=n, lat=visit.lat, lon=visit.lon, group=visit.area, duration=visit.duration,
-            windows=windows, penalty=_penalty(visit, rules.priority_point_m), fixed_day=fixed_day, fixed_position=fixed_position,
+            windows=windows, penalty=_penalty(visit, rules.priority_point_m), fixed_day=fixed_day,
+            fixed_position=fixed_position,
             early_bonus=EARLY_BONUS if visit.rank_class >= 2 else 0))
     limit = plan.settings.get("time_limit") or min(rules.solver_seconds, 0.2 + 0.01 * len(stops))
     return RoutingProblem(stops, [routing.Day(d.capacity, d.day_start, d.day_end) for d in plan.days],
@@ -552,7 +553,8 @@ def load(conn: sqlite3.Connection, plan_id: int) -> Plan:
         lat, lon, source = due.position(c)
         visit = PlanVisit(
             customer_id=r["customer_id"], name=c["name"], phone=c["phone"] or c["phone2"],
-            address=c["address"], area=c["area"], area_type=c["area_type"], lat=lat, lon=lon, coord_source=source, window_key=r["window_key"], duration=r["duration"],
+            address=c["address"], area=c["area"], area_type=c["area_type"], lat=lat, lon=lon, coord_source=source,
+            window_key=r["window_key"], duration=r["duration"],
             # Stored in the words of the day it was planned; shown in today's language.
             purpose=stored_text.display(r["purpose"]), reason=stored_text.display(r["reason"]),
             priority=r["priority"], rank_class=r["rank_class"],

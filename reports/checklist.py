@@ -59,7 +59,8 @@ def _info_table(sheet: RunSheet, styles: Styles, width: float) -> Table:
         (translate("Reports", "Partner"), f"{p.name} ({partners.kind_label(p.kind)})"),
         (translate("Reports", "Territory"), p.territory or ""),
         (translate("Reports", "Address"), p.address or ""),
-        (translate("Reports", "KeyMan"), f"{sheet.keyman.name} {sheet.keyman.role or ''}".strip() if sheet.keyman else ""),
+        (translate("Reports", "KeyMan"),
+         f"{sheet.keyman.name} {sheet.keyman.role or ''}".strip() if sheet.keyman else ""),
         (translate("Reports", "101 agreement"), period),
         (translate("Reports", "Review date"), run.run_on.isoformat()),
         (translate("Reports", "Reviewer"), run.reviewer),
@@ -102,7 +103,8 @@ def _part_story(sheet: RunSheet, part: checklists.Part, number: int, styles: Sty
             note.append(translate("Reports", "Evidence: {files}").format(files=", ".join(files)))
         title = styles.lines([item.title()])
         guidance = styles.p(item.guidance(), styles.small) if item.guidance() else None
-        rows.append([styles.p(f"{number}.{n}"), [title, guidance] if guidance else title, styles.p(_weight(item.weight)),
+        rows.append([styles.p(f"{number}.{n}"), [title, guidance] if guidance else title,
+                     styles.p(_weight(item.weight)),
                      styles.p(checklists.result_label(result.result), styles.head), styles.p("\n".join(note))])
         fills.append(("BACKGROUND", (3, len(rows)), (3, len(rows)), _RESULT_FILL.get(result.result, colors.white)))
     body = table([translate("Reports", "No."), translate("Reports", "Item"), translate("Reports", "Weight"),
@@ -168,7 +170,8 @@ def _evidence_story(sheet: RunSheet, styles: Styles, width: float) -> list:
                 pictures.append([thumb, styles.p(caption, styles.small)])
             else:
                 files.append([styles.p(item.title() if item else result.item_key), styles.p(found.filename),
-                              styles.p(translate("Reports", "{size} KB").format(size=max(1, round(found.size / 1024))))])
+                              styles.p(translate("Reports", "{size} KB").format(
+                                  size=max(1, round(found.size / 1024))))])
     per_row = 4
     if pictures:
         cells = [pictures[k:k + per_row] for k in range(0, len(pictures), per_row)]

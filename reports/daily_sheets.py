@@ -126,7 +126,8 @@ def evening_sheet_pdf(sheet: EveningSheet, path: Path | str, *, branch: str | No
         for line in sheet.standing.lines:
             has = line.month_target is not None
             rows.append([line.kind.label(), _number(line.day_target, line.kind) if has else "",
-                         _number(line.day_actual, line.kind), _number(line.day_difference, line.kind, True) if has else "",
+                         _number(line.day_actual, line.kind),
+                         _number(line.day_difference, line.kind, True) if has else "",
                          _number(line.to_date_target, line.kind) if has else "",
                          _number(line.to_date_actual, line.kind),
                          _number(line.to_date_difference, line.kind, True) if has else "",

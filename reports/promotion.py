@@ -125,7 +125,8 @@ def _checklist_table(plan: promotions.Plan, phase: str, styles: Styles, width: f
                                                                         by=item.done_by or "-")
         else:
             state = translate("Promotions", "open")
-        rows.append([TickBox(item.done), styles.p(promotions.checklist_label(phase, item.key, item.label)), styles.p(state, styles.small)])
+        rows.append([TickBox(item.done), styles.p(promotions.checklist_label(phase, item.key, item.label)),
+                     styles.p(state, styles.small)])
     if not rows:
         rows.append(["", styles.p(translate("Promotions", "No items."), styles.small), ""])
     return table(["", phase_heading(phase), translate("Promotions", "Done")], rows, widths, styles,

@@ -34,7 +34,8 @@ def title(log: TrackingLog) -> str:
 
 def channel_label(channel: str | None) -> str:
     return {"visit": translate("Reports", "visit"), "phone": translate("Reports", "phone"),
-            "sms": translate("Reports", "SMS"), "online": translate("Reports", "online")}.get(channel or "", channel or "")
+            "sms": translate("Reports", "SMS"),
+            "online": translate("Reports", "online")}.get(channel or "", channel or "")
 
 
 def _labels():

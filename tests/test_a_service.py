@@ -2,7 +2,6 @@
 boundaries, the year's top ten, the rewards sheet and the senior's call list printed."""
 from __future__ import annotations
 
-from datetime import date, timedelta
 
 import pytest
 

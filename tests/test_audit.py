@@ -133,7 +133,7 @@ def test_more_than_100_customers_need_a_reason(archive, tmp_path):
 
 def test_cli_backup_restore_and_prints_are_recorded(qapp, tmp_path, capsys):
     from cli import run_cli
-    from model import customers, database
+    from model import database
     path = tmp_path / "a.kehu"
     with database.Archive.create(path) as arch:
         _customers(arch.conn, 2)

@@ -85,7 +85,8 @@ def test_save_run_stores_results_score_and_actions(archive, partner):
     assert run.results["warehouse"].result == "not_met"
     assert run.results["warehouse"].note == "货架积灰，先进先出未执行"
     assert run.results["our_incentives"].result == "na"
-    assert [(a.text, a.owner, a.status, a.item_key) for a in run.actions] == [("整理仓库", "王建国", "open", "warehouse")]
+    assert [(a.text, a.owner, a.status, a.item_key) for a in run.actions] == [
+        ("整理仓库", "王建国", "open", "warehouse")]
     [summary] = checklists.runs(conn, partner)
     assert (summary.met, summary.not_met, summary.na, summary.open_actions) == (len(template.items) - 2, 1, 1, 1)
     assert summary.template_label == "2026.1"

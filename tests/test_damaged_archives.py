@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from model import backup, customers, database
-from model.database import Archive, ArchiveDamaged, sqlite3
+from model.database import Archive, ArchiveDamaged
 
 CASES = 100
 SEED = 20261122

@@ -42,7 +42,7 @@ def book(tmp_path_factory):
 def test_the_same_seed_gives_the_same_archive_and_another_seed_another(tmp_path):
     first = demo.build_demo(tmp_path / "a.kehu", customers=300, seed=7, as_of=AS_OF)
     second = demo.build_demo(tmp_path / "b.kehu", customers=300, seed=7, as_of=AS_OF)
-    other = demo.build_demo(tmp_path / "c.kehu", customers=300, seed=8, as_of=AS_OF)
+    demo.build_demo(tmp_path / "c.kehu", customers=300, seed=8, as_of=AS_OF)
     assert first == second
     a, b, c = (_dump(tmp_path / f"{x}.kehu") for x in "abc")
     assert a == b

@@ -77,7 +77,8 @@ def test_next_date_set_on_the_last_contact_makes_the_customer_due(archive):
     conn = archive.conn
     cid = customer(conn, "约好了", tier="C", last_contact=START - timedelta(days=2))
     customers.log_contact(conn, cid, customers.Contact((START - timedelta(days=1)).isoformat(), "phone",
-                                                       next_step="送资料", next_date=(START + timedelta(days=2)).isoformat()),
+                                                       next_step="送资料",
+                                                       next_date=(START + timedelta(days=2)).isoformat()),
                           by="test")
     result = due.due_list(conn, START, END)
     (item,) = result.calls

@@ -80,7 +80,8 @@ def test_csv_has_a_bom_the_keys_and_importable_values(demo_archive, tmp_path):
 
 def test_xlsx_is_readable_and_holds_the_same_rows(demo_archive, tmp_path):
     exporting.export_customers(demo_archive.conn, tmp_path / "a.csv", include_sensitive=True, reason="check")
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.XLSX", include_sensitive=True, reason="check") == 120
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.XLSX",
+                                      include_sensitive=True, reason="check") == 120
     from_csv = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     from_xlsx = pd.read_excel(tmp_path / "a.XLSX", dtype=str, keep_default_na=False)
     assert list(from_xlsx.columns) == EXPORT_KEYS
@@ -115,25 +116,30 @@ def test_the_grade_columns_carry_the_stored_grades(demo_archive, tmp_path):
 
 def test_deleted_customers_are_not_exported(demo_archive, tmp_path):
     customers.delete(demo_archive.conn, 5, by="test")
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.csv", include_sensitive=True, reason="check") == 119
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "a.csv",
+                                      include_sensitive=True, reason="check") == 119
     assert "5" not in {r[0] for r in _csv_rows(tmp_path / "a.csv")[1:]}
 
 
 def test_a_view_subset_keeps_its_order(demo_archive, tmp_path):
     customers.delete(demo_archive.conn, 9, by="test")
     view = [30, 2, 9, 17, 999_999, 1]
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view, include_sensitive=True, reason="check") == 4
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view,
+                                      include_sensitive=True, reason="check") == 4
     assert [r[0] for r in _csv_rows(tmp_path / "v.csv")[1:]] == ["30", "2", "17", "1"]
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.xlsx", view, include_sensitive=True, reason="check") == 4
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.xlsx", view,
+                                      include_sensitive=True, reason="check") == 4
     assert [r[0] for r in _xlsx_rows(tmp_path / "v.xlsx")[1:]] == [30, 2, 17, 1]
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "none.csv", [], include_sensitive=True, reason="check") == 0
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "none.csv", [],
+                                      include_sensitive=True, reason="check") == 0
     assert _csv_rows(tmp_path / "none.csv") == [EXPORT_KEYS]
 
 
 def test_a_view_larger_than_a_chunk_streams_in_order(demo_archive, tmp_path, monkeypatch):
     monkeypatch.setattr(exporting, "CHUNK", 7)
     view = list(range(120, 0, -1))
-    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view, include_sensitive=True, reason="check") == 120
+    assert exporting.export_customers(demo_archive.conn, tmp_path / "v.csv", view,
+                                      include_sensitive=True, reason="check") == 120
     assert [int(r[0]) for r in _csv_rows(tmp_path / "v.csv")[1:]] == view
 
 
@@ -281,9 +287,11 @@ def test_a_failure_keeps_the_previous_export(demo_archive, tmp_path, monkeypatch
     monkeypatch.setattr(exporting, "CHUNK", 10)
     with pytest.raises(RuntimeError):
         exporting.export_customers(demo_archive.conn, out,
-                                   progress=_FailAfterFirstChunk(RuntimeError("stop")), include_sensitive=True, reason="check")
+                                   progress=_FailAfterFirstChunk(RuntimeError("stop")),
+                                   include_sensitive=True, reason="check")
     assert out.read_text() == "the previous export"
-    assert exporting.export_customers(demo_archive.conn, out, include_sensitive=True, reason="check") == 120  # replaced when it works
+    # replaced when it works
+    assert exporting.export_customers(demo_archive.conn, out, include_sensitive=True, reason="check") == 120
     assert len(_csv_rows(out)) == 121
 
 
@@ -307,7 +315,8 @@ def test_progress_reaches_the_total(demo_archive, tmp_path, monkeypatch):
         def report(self, done, total=None, text=""):
             seen.append((done, total))
 
-    exporting.export_customers(demo_archive.conn, tmp_path / "a.xlsx", progress=Watch(), include_sensitive=True, reason="check")
+    exporting.export_customers(demo_archive.conn, tmp_path / "a.xlsx", progress=Watch(),
+                               include_sensitive=True, reason="check")
     assert seen[0] == (50, 120) and seen[-1] == (120, 120)
 
 

@@ -37,7 +37,8 @@ def run(tmp_path: Path, *args, passphrase: str | None = None, read_only=(), umas
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "XDG_CONFIG_HOME": str(home),
-           "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": "en", "PYTHONDONTWRITEBYTECODE": "1", "KEHU_USER": "李经理"}
+           "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LANGUAGE": "en", "PYTHONDONTWRITEBYTECODE": "1",
+           "KEHU_USER": "李经理"}
     env.pop("KEHU_PASSPHRASE", None)
     if passphrase is not None:
         env["KEHU_PASSPHRASE"] = passphrase

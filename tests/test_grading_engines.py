@@ -338,7 +338,8 @@ def test_a_persona_needs_more_than_half_the_known_dimensions_to_agree(rules):
     three = {**four, "property": "5.1"}
     frame = persona.compute(customers_with([four, three]), rules.persona)
     assert frame["value"].tolist() == ["enjoying_retirement", grading.NO_MATCH]
-    assert frame.loc[2, "score"] == pytest.approx(0.5) and frame.loc[2, "best"] == "senior_professional"   # 5.1, 6.1, 8.1: also 3 of 6, narrower
+    # 5.1, 6.1, 8.1: also 3 of 6, narrower
+    assert frame.loc[2, "score"] == pytest.approx(0.5) and frame.loc[2, "best"] == "senior_professional"
     assert pd.isna(frame.loc[1, "best"])
     looser = replace(rules.persona, min_score_above=0.0)
     assert persona.compute(customers_with([three]), looser)["value"].tolist() == ["senior_professional"]

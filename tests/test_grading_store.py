@@ -331,7 +331,8 @@ def test_export_frame_columns_and_values(book):
     assert keys.loc[ids[0], ["urgency", "tracking_cadence", "rfm_type", "persona"]].tolist() == \
         ["urgent", "weekly", "important_value", "enjoying_retirement"]
     chinese = grading.export_frame(conn, [ids[0]], as_of=AS_OF, language="zh_CN")
-    assert chinese.loc[ids[0], ["rfm_type", "persona", "tracking_cadence"]].tolist() == ["重要价值（最有价值客户）", "乐享晚年", "周志"]
+    assert chinese.loc[ids[0], ["rfm_type", "persona", "tracking_cadence"]].tolist() == [
+        "重要价值（最有价值客户）", "乐享晚年", "周志"]
 
 
 # -- rules data ---------------------------------------------------------------------

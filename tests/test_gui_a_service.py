@@ -3,7 +3,6 @@ the senior leader named in Preferences."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -72,7 +71,7 @@ def test_the_printouts_from_the_window(qtbot, book, tmp_path):
         qtbot.addWidget(dialog)
         dialog.path_edit.setText(str(tmp_path / name))
         dialog.start()
-        qtbot.waitUntil(lambda: dialog.written is not None, timeout=15000)
+        qtbot.waitUntil(lambda dialog=dialog: dialog.written is not None, timeout=15000)
         text = "\n".join(pdf_pages(tmp_path / name))
         assert expected in text and "大棉企" in text
     what = [r[0] for r in archive.conn.execute("SELECT what FROM audit_log WHERE action = 'print'")]

@@ -1,4 +1,5 @@
-"""View → Branch rules…: export the rules in force, import a pack, a refused pack changes nothing; About names the pack."""
+"""View → Branch rules…: export the rules in force, import a pack, a refused pack changes nothing;
+About names the pack."""
 from __future__ import annotations
 
 import zipfile

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 
 from gui.complaints import ComplaintDialog, ComplaintsDialog, MoveDialog
 from gui.customer_editor import CustomerEditor
@@ -122,7 +121,8 @@ def test_the_complaint_dialogs_fit_a_laptop_at_150_percent(qtbot, monkeypatch, a
     made = complaints.create(archive.conn, customer, on=date.today(), channel="online", category="facilities",
                              what="自助机经常坏", by="t")
     complaints.move(archive.conn, made, "resolved", by="t")
-    for dialog in (ComplaintDialog(None, archive, customer), MoveDialog(None, archive, complaints.get(archive.conn, made)),
+    for dialog in (ComplaintDialog(None, archive, customer),
+                   MoveDialog(None, archive, complaints.get(archive.conn, made)),
                    ComplaintsDialog(None, archive)):
         qtbot.addWidget(dialog)
         dialog.show()

@@ -1,4 +1,5 @@
-"""The first start: shown once, language and name saved, a pack imported or the installer's applied, then the demo opens."""
+"""The first start: shown once, language and name saved, a pack imported or the installer's applied,
+then the demo opens."""
 from __future__ import annotations
 
 import pytest

@@ -6,7 +6,7 @@ centre as a key person and the customer's page shows their circles."""
 from __future__ import annotations
 
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -18,7 +18,7 @@ from gui.marketing_page import MarketingPage
 from gui.promotion_dialogs import NewPlanDialog, PlanDialog, PromotionPrintDialog
 from gui.promotion_evaluation import OutcomeDialog
 from gui_helpers import type_text
-from model import circles, customers, promotions, settings
+from model import circles, promotions, settings
 from planning_data import customer
 
 pytestmark = pytest.mark.gui

@@ -1,7 +1,6 @@
 """The passphrase dialogs and the window's encryption flows, driven as a user would."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import keyring
 import pytest

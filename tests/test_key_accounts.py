@@ -1,7 +1,6 @@
 """Key accounts: the record, KeyMan, team, commitments, store checks and their score, volumes."""
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 
 import pytest

@@ -2,13 +2,11 @@
 file's bytes and the program's backups; the audit trail says so without their data."""
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 
 from model import audit, backup, circles, customers, database, grading_session, purge, search
-from model.database import sqlite3
 
 NAME, PHONE = "欧阳紫菱", "13912345678"
 

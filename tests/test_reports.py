@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model import due, tracking_logs, visit_plan
+from model import tracking_logs, visit_plan
 from model.privacy import mask_phone
 from planning_data import customer, overdue_a_customers, spread
 from reports import fonts

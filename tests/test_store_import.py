@@ -40,7 +40,8 @@ def test_good_file_builds_the_hierarchy(archive, account, tmp_path):
     stores = {s.code: s for s in ka.stores(archive.conn, account)}
     assert stores["HD"].is_region and stores["001"].parent_id == stores["HD"].id
     assert stores["003"].parent_id is None
-    assert (stores["001"].address, stores["001"].latitude, stores["001"].longitude) == ("南京市中山路1号", 32.04, 118.78)
+    first = stores["001"]
+    assert (first.address, first.latitude, first.longitude) == ("南京市中山路1号", 32.04, 118.78)
     again = store_import.import_file(archive.conn, account, write(tmp_path, GOOD), by="t")
     assert (again.imported, again.duplicates, again.written) == (0, 4, True)
     assert len(ka.stores(archive.conn, account)) == 4

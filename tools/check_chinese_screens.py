@@ -69,7 +69,8 @@ QT_ALLOWED_WORDS = {"jis", "ansi", "envelope", "folio", "in", "pt", "cc", "lette
                     "legal", "executive", "ledger", "dl", "html", "kib", "mib", "gib", "bytes"}
 _TAGS = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#\d+);")
-_PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png|jpg|jpeg)\b")
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\w.\-~]*[/\\][^\s，。；：）)]*"
+                   r"|\b[\w\-]+\.(?:kehu|csv|xlsx|pdf|ics|json|txt|png|jpg|jpeg)\b")
 _SHORTCUT = re.compile(r"\b(?:Ctrl|Shift|Alt|Meta)\+\S+|\bF\d{1,2}\b")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -822,8 +823,9 @@ def walk_screens(folder: Path, shots: Path | None = None, scale: int | None = 10
                  language_code: str = "zh_CN") -> ScreenWalk:
     """Walk the Chinese window on a fresh demo archive in ``folder``, on a pretended
     1366×768 laptop screen (at ``scale`` per cent: 125 and 150 leave fewer logical
-    pixels; None: the real screen, e.g. Xvfb with QT_SCALE_FACTOR); the walk's ``found`` holds the English seen, its ``layout`` what did not fit. The caller owns the QApplication; Chinese translators are
-    installed for the walk and the previous language is put back afterwards."""
+    pixels; None: the real screen, e.g. Xvfb with QT_SCALE_FACTOR); the walk's ``found``
+    holds the English seen, its ``layout`` what did not fit. The caller owns the
+    QApplication; Chinese translators are installed for the walk and the previous language is put back afterwards."""
     from gui import screen_fit
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
@@ -846,7 +848,8 @@ def walk_screens(folder: Path, shots: Path | None = None, scale: int | None = 10
         walk.prepare_dialog["CustomerEditor"] = walk.editor_tabs
         walk.prepare_dialog["PlanDialog"] = walk.dialog_tabs
         walk.prepare_dialog["ChecklistRunDialog"] = walk._answer_checklist
-        walk.prepare_dialog["StoreCheckDialog"] = lambda dialog: dialog.rows and dialog.rows[0].result.setCurrentIndex(1)
+        walk.prepare_dialog["StoreCheckDialog"] = (
+            lambda dialog: dialog.rows and dialog.rows[0].result.setCurrentIndex(1))
         walk.prepare_dialog["ImportDialog"] = lambda wizard: wizard.currentPage().path_edit.setText(
             str(import_file))
         walk.run()

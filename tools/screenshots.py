@@ -64,7 +64,6 @@ def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) ->
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     settings_dir = tempfile.mkdtemp(prefix="kehu-shots-")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)

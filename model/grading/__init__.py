@@ -29,7 +29,8 @@ from model.grading.store import current_grades as current
 __all__ = [
     "COMPUTED_SCHEMES", "OPPORTUNITY", "PERSONA", "RFM", "SCHEMES", "VALUE_TIER", "ComputedGrades", "compute",
     "value_order", "cadence_label", "scheme_label", "sentence", "urgency_label", "value_label",
-    "GradingInputs", "load_inputs", "window", "NO_MATCH", "NOT_ENOUGH_INFORMATION", "EXPORT_COLUMNS", "due_for_tracking",
+    "GradingInputs", "load_inputs", "window", "NO_MATCH", "NOT_ENOUGH_INFORMATION", "EXPORT_COLUMNS",
+    "due_for_tracking",
     "export_frame", "overdue_counts", "tracking_schedule", "NO_TRANSACTIONS", "GradingRules", "RulesError",
     "load_rules", "RULES_BY", "ApplyResult", "GradeRecord", "apply", "clear_override", "current",
     "distribution", "history", "last_run", "override", "scope_ids", "set_by_label", "set_opportunity",
