@@ -12,7 +12,7 @@ from model.i18n import translate
 
 def register(commands) -> None:
     p = commands.add_parser("lifecycle", help=translate(
-        "CLI", "customers per lifecycle stage (潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失), or the customers of one stage"))
+        "CLI", "customers per lifecycle stage (潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失), or the customers of one stage"))  # noqa: E501
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--date", type=date_arg, metavar="DATE", help=translate("CLI", "the day (default: today)"))
     p.add_argument("--stage", choices=lifecycle.STAGES, help=translate(

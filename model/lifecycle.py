@@ -194,8 +194,8 @@ def _facts_query(today: date | None) -> str:
 
 
 def _staged_query(today: date | None, r: LifecycleRules | None) -> str:
-    return (f"SELECT f.id AS id, {stage_sql('f.first_txn', 'f.last_txn', 'f.last_contact', 'f.recent', 'f.previous', today, r)}"
-            f" AS stage FROM ({_facts_query(today)}) f")
+    stage = stage_sql('f.first_txn', 'f.last_txn', 'f.last_contact', 'f.recent', 'f.previous', today, r)
+    return f"SELECT f.id AS id, {stage} AS stage FROM ({_facts_query(today)}) f"
 
 
 def stages(conn: sqlite3.Connection, today: date, ids: list[int] | None = None) -> dict[int, str]:

@@ -233,7 +233,9 @@ def test_the_cli_speaks_chinese(qapp, tmp_path):
                                 "CN", "main", "null", "circles", "promotions", "promotion",
                                 "passphrase", "encrypt", "decrypt", "partners", "checklist",
                                 "ka", "ranking", "stores", "volume", "store", "audit", "purge", "deleted",
-                                "managers", "handover", "targets", "care", "set", "show", "visits", "calls", "complaints", "surveys", "lifecycle", "potential", "growing", "mature", "declining", "lost",
+                                "managers", "handover", "targets", "care", "set", "show", "visits", "calls",
+                                "complaints",
+                                "surveys", "lifecycle", "potential", "growing", "mature", "declining", "lost",
                                 "deals", "amount"}
     for text in helps:
         assert "客户" in text or "档案" in text, text
