@@ -116,6 +116,17 @@ def _year_only(value) -> Invalid:
                              "(such as 1985-03-12) or leave the cell empty.").format(value=value))
 
 
+def _number_to_date(value: int | float) -> date | None:
+    """A date from a number cell: an Excel serial number (NaN is an empty cell)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if float(value).is_integer() and 1900 <= value <= 2099:
+        raise _year_only(int(value))
+    if 1 <= value < 2958466 and float(value).is_integer():
+        return excel_serial_to_date(value)
+    raise Invalid(translate("Normalize", "'{value}' is not a date.").format(value=value))
+
+
 def to_date(value) -> date | None:
     """A date from 2023-05-01, 2023/5/1, 2023年5月1日, 20230501, an Excel serial
     number, or a date/datetime object."""
@@ -130,13 +141,7 @@ def to_date(value) -> date | None:
             return None
         return value.to_pydatetime().date()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if isinstance(value, float) and math.isnan(value):
-            return None
-        if float(value).is_integer() and 1900 <= value <= 2099:
-            raise _year_only(int(value))
-        if 1 <= value < 2958466 and float(value).is_integer():
-            return excel_serial_to_date(value)
-        raise Invalid(translate("Normalize", "'{value}' is not a date.").format(value=value))
+        return _number_to_date(value)
     s = text(value)
     if s is None:
         return None
