@@ -323,6 +323,48 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dic
                          else complaint.confirm_from, rank_class=rank_class, complaints=(complaint.id,))
 
 
+def _tier_obligation(treatment, grade: _Grade, last_any: date | None, last_visit: date | None,
+                     start: date) -> tuple[date, str, str, bool, int] | None:
+    """The value tier's visit or call every N days, or None when the tier sets none."""
+    if not treatment.every_days:
+        return None
+    visiting = treatment.channel == "visit"
+    base = last_visit if visiting else last_any     # which contacts satisfy it
+    when = base + timedelta(days=treatment.every_days) if base else start
+    if grade.tier and visiting:
+        reason = translate("Due", "value tier {tier}: visit every {days} days")
+    elif grade.tier:
+        reason = translate("Due", "value tier {tier}: call every {days} days")
+    elif visiting:
+        reason = translate("Due", "visit every {days} days")
+    else:
+        reason = translate("Due", "contact every {days} days")
+    reason = reason.format(tier=grade.tier, days=treatment.every_days)
+    if base is None:
+        reason += (translate("Due", " (never visited)") if visiting
+                   else translate("Due", " (never contacted)"))
+    return (when, treatment.channel, reason, base is None, treatment.every_days)
+
+
+def _opportunity_obligation(grade: _Grade, last_any: date | None,
+                            start: date) -> tuple[date, str, str, bool, int] | None:
+    """The opportunity grade's tracking call, or None when the grade asks for none."""
+    cadence = grade.cadence_days
+    if not (grade.opportunity and (cadence or grade.next_tracking)):
+        return None
+    never = last_any is None
+    if never:
+        when = start
+    elif grade.next_tracking:
+        when = grade.next_tracking
+    else:
+        when = last_any + timedelta(days=cadence)
+    track = (translate("Due", "opportunity grade {grade}: track every day") if cadence == 1
+             else translate("Due", "opportunity grade {grade}: track every {days} days"))
+    return (when, "phone", track.format(grade=grade.opportunity, days=cadence if cadence else "-"),
+            never, cadence or 0)
+
+
 def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:
     keyman = bool(row["keyman_name"])     # the KeyMan field (m0014 moved the KeyMan tags into it)
     treatment = rules.tier_treatment(grade.tier, keyman, row["dim_channel"])
@@ -331,37 +373,10 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
     # (due date, channel, reason, never satisfied, interval)
     obligations: list[tuple[date, str, str, bool, int]] = []
 
-    if treatment.every_days:
-        visiting = treatment.channel == "visit"
-        base = last_visit if visiting else last_any     # which contacts satisfy it
-        when = base + timedelta(days=treatment.every_days) if base else start
-        if grade.tier and visiting:
-            reason = translate("Due", "value tier {tier}: visit every {days} days")
-        elif grade.tier:
-            reason = translate("Due", "value tier {tier}: call every {days} days")
-        elif visiting:
-            reason = translate("Due", "visit every {days} days")
-        else:
-            reason = translate("Due", "contact every {days} days")
-        reason = reason.format(tier=grade.tier, days=treatment.every_days)
-        if base is None:
-            reason += (translate("Due", " (never visited)") if visiting
-                       else translate("Due", " (never contacted)"))
-        obligations.append((when, treatment.channel, reason, base is None, treatment.every_days))
-
-    cadence = grade.cadence_days
-    if grade.opportunity and (cadence or grade.next_tracking):
-        never = last_any is None
-        if never:
-            when = start
-        elif grade.next_tracking:
-            when = grade.next_tracking
-        else:
-            when = last_any + timedelta(days=cadence)
-        track = (translate("Due", "opportunity grade {grade}: track every day") if cadence == 1
-                 else translate("Due", "opportunity grade {grade}: track every {days} days"))
-        obligations.append((when, "phone", track.format(grade=grade.opportunity, days=cadence if cadence else "-"),
-                            never, cadence or 0))
+    for obligation in (_tier_obligation(treatment, grade, last_any, last_visit, start),
+                       _opportunity_obligation(grade, last_any, start)):
+        if obligation is not None:
+            obligations.append(obligation)
 
     next_date = _as_date(row["next_date"])
     if next_date and (last_any is None or next_date >= last_any):
@@ -416,7 +431,7 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
     priority = (rank_class * 1000 + min(points, 365)
                 + int(rules.urgency_bonus.get(grade.urgency or "", 0))
                 + _OPPORTUNITY_BONUS.get(grade.opportunity or "", 0))
-    cadences = [c for c in (treatment.every_days, cadence) if c]
+    cadences = [c for c in (treatment.every_days, grade.cadence_days) if c]
     return _item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
                  reason=stored_text.join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
                  channel=channel, rank_class=rank_class, never=never, news_only=news_only)
