@@ -579,11 +579,8 @@ def _clean_transaction_values(values: dict) -> dict:
     return out
 
 
-def _check_transactions(conn, table: _Table, progress: Progress) -> _Plan:
-    keys = [k for k in TRANSACTION_FIELDS if k in table.header]
-    values = table.clean(keys, _clean_transaction_values, progress)
-
-    known_ids = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
+def _customers_by_phone(conn) -> dict[str, set[int]]:
+    """The archive's customers by each of their phone numbers."""
     by_phone: dict[str, set[int]] = {}
     for cid, phone, phone2 in conn.execute(
             "SELECT id, phone, phone2 FROM customers WHERE deleted_at IS NULL"
@@ -591,36 +588,54 @@ def _check_transactions(conn, table: _Table, progress: Progress) -> _Plan:
         for p in (phone, phone2):
             if p:
                 by_phone.setdefault(p, set()).add(cid)
+    return by_phone
+
+
+def _transaction_customer(table: _Table, position: int, customer_id, phone, known_ids: set,
+                          by_phone: dict[str, set[int]]):
+    """The customer a transaction row names (by number, else by phone), or None with the
+    row's problem added."""
+    if _has_problem(table, position, "customer_id") or _has_problem(table, position, "phone"):
+        return None  # the customer cell itself is bad; its reason is already there
+    elif customer_id is not None:
+        if customer_id in known_ids:
+            return customer_id
+        else:
+            table.add_problem(position, translate(
+                "Import", "There is no customer number {number} in the archive.")
+                .format(number=customer_id))
+    elif phone is not None:
+        matches = by_phone.get(phone, ())
+        if len(matches) == 1:
+            return next(iter(matches))
+        elif not matches:
+            table.add_problem(position, translate(
+                "Import", "No customer in the archive has the phone number {phone}; import the "
+                "customer first.").format(phone=phone))
+        else:
+            table.add_problem(position, translate(
+                "Import", "{count} customers have the phone number {phone}; give the customer "
+                "number instead.").format(count=len(matches), phone=phone))
+    else:
+        table.add_problem(position, translate(
+            "Import", "The row names no customer: give a phone number or a customer number."))
+    return None
+
+
+def _check_transactions(conn, table: _Table, progress: Progress) -> _Plan:
+    keys = [k for k in TRANSACTION_FIELDS if k in table.header]
+    values = table.clean(keys, _clean_transaction_values, progress)
+
+    known_ids = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
+    by_phone = _customers_by_phone(conn)
 
     nothing = np.full(table.n, None, dtype=object)
     ids, phones = values.get("customer_id", nothing), values.get("phone", nothing)
     dates, amounts = values["txn_date"], values["amount"]
     customer = np.full(table.n, None, dtype=object)
     for position in range(table.n):
-        if _has_problem(table, position, "customer_id") or _has_problem(table, position, "phone"):
-            pass  # the customer cell itself is bad; its reason is already there
-        elif ids[position] is not None:
-            if ids[position] in known_ids:
-                customer[position] = ids[position]
-            else:
-                table.add_problem(position, translate(
-                    "Import", "There is no customer number {number} in the archive.")
-                    .format(number=ids[position]))
-        elif phones[position] is not None:
-            matches = by_phone.get(phones[position], ())
-            if len(matches) == 1:
-                customer[position] = next(iter(matches))
-            elif not matches:
-                table.add_problem(position, translate(
-                    "Import", "No customer in the archive has the phone number {phone}; import the "
-                    "customer first.").format(phone=phones[position]))
-            else:
-                table.add_problem(position, translate(
-                    "Import", "{count} customers have the phone number {phone}; give the customer "
-                    "number instead.").format(count=len(matches), phone=phones[position]))
-        else:
-            table.add_problem(position, translate(
-                "Import", "The row names no customer: give a phone number or a customer number."))
+        customer[position] = _transaction_customer(table, position, ids[position], phones[position],
+                                                   known_ids, by_phone)
         if dates[position] is None and not _has_problem(table, position, "txn_date"):
             table.add_problem(position, translate("Import", "A transaction needs a date."))
         if amounts[position] is None and not _has_problem(table, position, "amount"):
