@@ -59,6 +59,56 @@ def now_stamp() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def _dimension_code(dimension, raw):
+    """A dimension cell's code (None for an empty cell); raises normalize.Invalid."""
+    value = normalize.text(raw)
+    if value is None:
+        return None
+    code = dimension.code_for(value)
+    if code is None:
+        raise normalize.Invalid(
+            translate("Customers", "'{value}' is not a value of {dimension}.")
+            .format(value=value, dimension=dimension.label_en))
+    return code
+
+
+def _clean_field(key: str, raw, dims: dict):
+    """One customer field's value, normalised; raises normalize.Invalid."""
+    if key in ("phone", "phone2", "keyman_phone"):
+        return normalize.phone(raw)
+    elif key in customer_fields.CHOICE_FIELDS:
+        return customer_fields.choice(key, raw)
+    elif key in customer_fields.YES_NO_FIELDS:
+        return customer_fields.yes_no(raw)
+    elif key == "potential_amount":
+        amount = normalize.number(raw)
+        if amount is not None and amount < 0:
+            raise normalize.Invalid(translate("Customers", "The potential amount cannot be negative."))
+        return amount
+    elif key == "birth_date":
+        return normalize.birth_date(raw)   # a year alone stays a year
+    elif key in ("created_on", "handle_by"):
+        return normalize.iso_date(raw)
+    elif key == "gender":
+        return normalize.gender(raw)
+    elif key in COORDINATE_FIELDS:
+        return normalize.coordinate(raw, latitude=key == "latitude")
+    elif key in dims:
+        return _dimension_code(dims[key], raw)
+    elif key == "area_type":
+        value = normalize.text(raw)
+        area_type = None if value is None else rules.area_type_key(value)
+        if value is not None and area_type is None:
+            raise normalize.Invalid(
+                translate("Customers", "'{value}' is not an area type.").format(value=value))
+        return area_type
+    elif key in TEXT_FIELDS or key == "area":
+        normalize.check_not_scientific(raw)
+        return normalize.text(raw)
+    else:
+        raise normalize.Invalid(translate("Customers", "unknown field"))
+
+
 def clean(values: dict, *, partial: bool = False) -> dict:
     """Normalise and validate a customer's values. Raises :class:`ValidationError`
     naming every bad field. With ``partial`` only the given fields are checked."""
@@ -67,46 +117,7 @@ def clean(values: dict, *, partial: bool = False) -> dict:
     dims = {d.column: d for d in rules.dimensions()}
     for key, raw in values.items():
         try:
-            if key in ("phone", "phone2", "keyman_phone"):
-                out[key] = normalize.phone(raw)
-            elif key in customer_fields.CHOICE_FIELDS:
-                out[key] = customer_fields.choice(key, raw)
-            elif key in customer_fields.YES_NO_FIELDS:
-                out[key] = customer_fields.yes_no(raw)
-            elif key == "potential_amount":
-                out[key] = normalize.number(raw)
-                if out[key] is not None and out[key] < 0:
-                    raise normalize.Invalid(translate("Customers", "The potential amount cannot be negative."))
-            elif key == "birth_date":
-                out[key] = normalize.birth_date(raw)   # a year alone stays a year
-            elif key in ("created_on", "handle_by"):
-                out[key] = normalize.iso_date(raw)
-            elif key == "gender":
-                out[key] = normalize.gender(raw)
-            elif key in COORDINATE_FIELDS:
-                out[key] = normalize.coordinate(raw, latitude=key == "latitude")
-            elif key in dims:
-                value = normalize.text(raw)
-                if value is None:
-                    out[key] = None
-                else:
-                    code = dims[key].code_for(value)
-                    if code is None:
-                        raise normalize.Invalid(
-                            translate("Customers", "'{value}' is not a value of {dimension}.")
-                            .format(value=value, dimension=dims[key].label_en))
-                    out[key] = code
-            elif key == "area_type":
-                value = normalize.text(raw)
-                out[key] = None if value is None else rules.area_type_key(value)
-                if value is not None and out[key] is None:
-                    raise normalize.Invalid(
-                        translate("Customers", "'{value}' is not an area type.").format(value=value))
-            elif key in TEXT_FIELDS or key == "area":
-                normalize.check_not_scientific(raw)
-                out[key] = normalize.text(raw)
-            else:
-                raise normalize.Invalid(translate("Customers", "unknown field"))
+            out[key] = _clean_field(key, raw, dims)
         except normalize.Invalid as exc:
             problems[key] = str(exc)
     if not partial or "name" in values:
