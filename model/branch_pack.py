@@ -132,34 +132,30 @@ def export_pack(file: Path, *, name: str | None = None, version: str | None = No
     return info
 
 
-def _read(file: Path) -> tuple[dict, dict[str, bytes], list[str]]:
-    """pack.json, the members by name, and the problems found reading them."""
-    problems: list[str] = []
-    try:
-        pack = zipfile.ZipFile(file)
-    except FileNotFoundError:
-        raise BranchPackError(file, [translate("BranchPack", "The file does not exist.")]) from None
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise BranchPackError(file, [translate("BranchPack", "It is not a branch pack (not a zip file: {error}).")
-                                     .format(error=exc)]) from None
+def _read_members(pack: zipfile.ZipFile, problems: list[str]) -> dict[str, bytes]:
+    """The pack's files by name; the ones that are not part of a pack go to problems."""
     members: dict[str, bytes] = {}
-    with pack:
-        for entry in pack.infolist():
-            if entry.is_dir():
-                continue
-            if "/" in entry.filename or "\\" in entry.filename or entry.filename.startswith("."):
-                problems.append(translate("BranchPack", "{member}: files in folders are not part of a pack.")
-                                .format(member=entry.filename))
-                continue
-            if entry.file_size > _MAX_MEMBER:
-                problems.append(translate("BranchPack", "{member}: the file is too large.")
-                                .format(member=entry.filename))
-                continue
-            try:
-                members[entry.filename] = pack.read(entry)
-            except (OSError, zipfile.BadZipFile, RuntimeError) as exc:
-                problems.append(translate("BranchPack", "{member}: it cannot be read ({error}).")
-                                .format(member=entry.filename, error=exc))
+    for entry in pack.infolist():
+        if entry.is_dir():
+            continue
+        if "/" in entry.filename or "\\" in entry.filename or entry.filename.startswith("."):
+            problems.append(translate("BranchPack", "{member}: files in folders are not part of a pack.")
+                            .format(member=entry.filename))
+            continue
+        if entry.file_size > _MAX_MEMBER:
+            problems.append(translate("BranchPack", "{member}: the file is too large.")
+                            .format(member=entry.filename))
+            continue
+        try:
+            members[entry.filename] = pack.read(entry)
+        except (OSError, zipfile.BadZipFile, RuntimeError) as exc:
+            problems.append(translate("BranchPack", "{member}: it cannot be read ({error}).")
+                            .format(member=entry.filename, error=exc))
+    return members
+
+
+def _read_meta(members: dict[str, bytes], problems: list[str]) -> dict:
+    """pack.json's object ({} when it is missing or bad; the reasons go to problems)."""
     meta: dict = {}
     if PACK_FILE not in members:
         problems.append(translate("BranchPack", "pack.json is missing: the file is not a branch pack."))
@@ -180,6 +176,22 @@ def _read(file: Path) -> tuple[dict, dict[str, bytes], list[str]]:
             if not isinstance(pack_format, int) or pack_format > FORMAT:
                 problems.append(translate("BranchPack", "The pack was made by a newer Kehu (format {format}): "
                                           "update the program first.").format(format=meta.get("format")))
+    return meta
+
+
+def _read(file: Path) -> tuple[dict, dict[str, bytes], list[str]]:
+    """pack.json, the members by name, and the problems found reading them."""
+    problems: list[str] = []
+    try:
+        pack = zipfile.ZipFile(file)
+    except FileNotFoundError:
+        raise BranchPackError(file, [translate("BranchPack", "The file does not exist.")]) from None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BranchPackError(file, [translate("BranchPack", "It is not a branch pack (not a zip file: {error}).")
+                                     .format(error=exc)]) from None
+    with pack:
+        members = _read_members(pack, problems)
+    meta = _read_meta(members, problems)
     if LOGO_FILE in members and not members[LOGO_FILE].startswith(_PNG):
         problems.append(translate("BranchPack", "logo.png is not a PNG image."))
     shipped = {p.name for p in resource_path("rules").glob("*.json")}
