@@ -379,6 +379,22 @@ def _outlet_mapping(columns: list[str]) -> dict[str, str]:
     return found
 
 
+def _outlet_customer(raw_customer: str | None, phone: str | None, mapping: dict, customer_ids: set,
+                     by_phone: dict[str, int], reasons: list) -> int | None:
+    """The customer an outlet row links to: its customer number, else the customer with its
+    phone; a customer number the archive does not have goes to reasons."""
+    if raw_customer:
+        number = raw_customer[:-2] if raw_customer.endswith(".0") else raw_customer
+        if not number.isdigit() or int(number) not in customer_ids:
+            reasons.append(translate("Partners", "{column}: there is no customer number {value} in the archive.")
+                           .format(column=mapping["customer"], value=raw_customer))
+            return None
+        return int(number)
+    if phone:
+        return by_phone.get(phone)
+    return None
+
+
 def import_outlets(conn: sqlite3.Connection, partner_id: int, path: Path | str, by: str, *, partial: bool = False,
                    dry_run: bool = False, rejects_path: Path | str | None = None,
                    progress: Progress | None = None):
@@ -422,17 +438,8 @@ def import_outlets(conn: sqlite3.Connection, partner_id: int, path: Path | str, 
             phone = normalize.phone(cell("phone"))
         except normalize.Invalid as exc:
             reasons.append(translate("Import", "{column}: {reason}").format(column=mapping["phone"], reason=exc))
-        customer_id = None
-        raw_customer = normalize.text(cell("customer"))
-        if raw_customer:
-            number = raw_customer[:-2] if raw_customer.endswith(".0") else raw_customer
-            if not number.isdigit() or int(number) not in customer_ids:
-                reasons.append(translate("Partners", "{column}: there is no customer number {value} in the archive.")
-                               .format(column=mapping["customer"], value=raw_customer))
-            else:
-                customer_id = int(number)
-        elif phone:
-            customer_id = by_phone.get(phone)
+        customer_id = _outlet_customer(normalize.text(cell("customer")), phone, mapping, customer_ids, by_phone,
+                                       reasons)
         if reasons:
             rejects.append(importing.Reject(int(row_number), {c: str(row[c]) for c in columns}, reasons))
             continue
