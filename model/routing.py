@@ -223,10 +223,44 @@ def preselect(stops: list[Stop], usable: list[int], days: list[Day]) -> list[int
     return ranked[:_preselect_size(sum(max(0, d.capacity) for d in days))]
 
 
+def _constrain_stops(manager, routing, time_dim, count_dim, model_stops: list[Stop], model_allowed: list,
+                     options: _Options) -> None:
+    """Each stop's time windows, allowed days, fixed position, dropping penalty and minute cost."""
+    for node, (stop, intervals) in enumerate(zip(model_stops, model_allowed), start=2):
+        index = manager.NodeToIndex(node)
+        var = time_dim.CumulVar(index)
+        var.SetRange(intervals[0][0], intervals[-1][1])
+        for (_, hi), (lo, _) in zip(intervals, intervals[1:]):
+            if lo > hi + 1:
+                var.RemoveInterval(hi + 1, lo - 1)
+        routing.VehicleVar(index).SetValues([-1] + sorted({lo // DAY for lo, _ in intervals}))
+        if options.keep_positions and stop.fixed_position is not None:
+            count_dim.CumulVar(index).SetValue(stop.fixed_position)
+        routing.AddDisjunction([index], int(stop.penalty))
+        if options.minute_cost:
+            time_dim.SetCumulVarSoftUpperBound(index, 0, options.minute_cost)
+
+
+def _search_parameters(options: _Options, time_limit: float):
+    """The solver's search parameters for these options and time limit."""
+    from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+    params = pywrapcp.DefaultRoutingSearchParameters()
+    params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, options.first_solution)
+    params.local_search_metaheuristic = getattr(routing_enums_pb2.LocalSearchMetaheuristic,
+                                                options.metaheuristic)
+    params.time_limit.FromMilliseconds(max(50, int(time_limit * 1000)))
+    if options.lean:
+        from ortools.util import optional_boolean_pb2
+        for name in _LEAN_OFF:
+            setattr(params.local_search_operators, name, optional_boolean_pb2.BOOL_FALSE)
+    return params
+
+
 def _solve_model(stops: list[Stop], allowed: list, chosen: list[int], days: list[Day],
                  start: tuple[float, float] | None, options: _Options, time_limit: float,
                  initial_routes: list[list[Hashable]] | None, never: list) -> Solution:
-    from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+    from ortools.constraint_solver import pywrapcp
 
     model_stops = [stops[i] for i in chosen]
     model_allowed = [allowed[i] for i in chosen]
@@ -261,29 +295,9 @@ def _solve_model(stops: list[Stop], allowed: list, chosen: list[int], days: list
         time_dim.CumulVar(routing.Start(k)).SetRange(k * DAY + day.start, k * DAY + day.end)
         time_dim.CumulVar(routing.End(k)).SetRange(k * DAY + day.start, k * DAY + day.end)
 
-    for node, (stop, intervals) in enumerate(zip(model_stops, model_allowed), start=2):
-        index = manager.NodeToIndex(node)
-        var = time_dim.CumulVar(index)
-        var.SetRange(intervals[0][0], intervals[-1][1])
-        for (_, hi), (lo, _) in zip(intervals, intervals[1:]):
-            if lo > hi + 1:
-                var.RemoveInterval(hi + 1, lo - 1)
-        routing.VehicleVar(index).SetValues([-1] + sorted({lo // DAY for lo, _ in intervals}))
-        if options.keep_positions and stop.fixed_position is not None:
-            count_dim.CumulVar(index).SetValue(stop.fixed_position)
-        routing.AddDisjunction([index], int(stop.penalty))
-        if options.minute_cost:
-            time_dim.SetCumulVarSoftUpperBound(index, 0, options.minute_cost)
+    _constrain_stops(manager, routing, time_dim, count_dim, model_stops, model_allowed, options)
 
-    params = pywrapcp.DefaultRoutingSearchParameters()
-    params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, options.first_solution)
-    params.local_search_metaheuristic = getattr(routing_enums_pb2.LocalSearchMetaheuristic,
-                                                options.metaheuristic)
-    params.time_limit.FromMilliseconds(max(50, int(time_limit * 1000)))
-    if options.lean:
-        from ortools.util import optional_boolean_pb2
-        for name in _LEAN_OFF:
-            setattr(params.local_search_operators, name, optional_boolean_pb2.BOOL_FALSE)
+    params = _search_parameters(options, time_limit)
     solution = None
     if initial_routes is not None:
         node_by_key = {s.key: node for node, s in enumerate(model_stops, start=2)}
