@@ -47,6 +47,22 @@ def _leg(a, b, unknown_m: int) -> tuple[int, bool]:
     return int(round(_haversine((la, oa), (lb, ob)))), True
 
 
+def _timing_violations(k: int, routed, stop, day, ready: int, travel: int) -> list[str]:
+    """What is wrong with a visit's start: before the travel ends, outside its windows or the working day."""
+    violations = []
+    begin = routed.arrival
+    if begin < ready + travel:
+        violations.append(f"day {k}: {routed.key!r} starts {begin}, before {ready} + {travel} min travel")
+    windows = stop.windows[k] if k < len(stop.windows) else ()
+    if not any(ws <= begin and begin + stop.duration <= we for ws, we in windows):
+        violations.append(f"day {k}: {routed.key!r} at {begin}-{begin + stop.duration} outside its "
+                          f"windows {list(windows)}")
+    if begin < day.start or begin + stop.duration > day.end:
+        violations.append(f"day {k}: {routed.key!r} at {begin} outside working hours "
+                          f"{day.start}-{day.end}")
+    return violations
+
+
 def check(stops, days, start, solution, *, speed_kmh: float, unknown_m: int, return_to_start: bool) -> Check:
     out = Check()
     by_key = {s.key: s for s in stops}
@@ -81,15 +97,7 @@ def check(stops, days, start, solution, *, speed_kmh: float, unknown_m: int, ret
             out.objective += metres + k * stop.early_bonus
             out.early += k * stop.early_bonus
             begin = routed.arrival
-            if begin < ready + travel:
-                out.violations.append(f"day {k}: {routed.key!r} starts {begin}, before {ready} + {travel} min travel")
-            windows = stop.windows[k] if k < len(stop.windows) else ()
-            if not any(ws <= begin and begin + stop.duration <= we for ws, we in windows):
-                out.violations.append(f"day {k}: {routed.key!r} at {begin}-{begin + stop.duration} outside its "
-                                      f"windows {list(windows)}")
-            if begin < day.start or begin + stop.duration > day.end:
-                out.violations.append(f"day {k}: {routed.key!r} at {begin} outside working hours "
-                                      f"{day.start}-{day.end}")
+            out.violations.extend(_timing_violations(k, routed, stop, day, ready, travel))
             ready = begin + stop.duration
             here = there
             first = False
@@ -101,6 +109,15 @@ def check(stops, days, start, solution, *, speed_kmh: float, unknown_m: int, ret
             out.objective += metres
             if ready + math.ceil(metres / per_minute) > day.end:
                 out.violations.append(f"day {k}: back at the start after the working day")
+    missed = _missed_penalties(stops, days, seen)
+    out.penalties += missed
+    out.objective += missed
+    return out
+
+
+def _missed_penalties(stops, days, seen) -> int:
+    """The penalties of the stops left out that some day could have taken."""
+    total = 0
     for stop in stops:
         if stop.key in seen:
             continue
@@ -108,9 +125,8 @@ def check(stops, days, start, solution, *, speed_kmh: float, unknown_m: int, ret
             max(ws, d.start) + stop.duration <= min(we, d.end) for ws, we in stop.windows[k])
             for k, d in enumerate(days) if k < len(stop.windows))
         if could:
-            out.penalties += stop.penalty
-            out.objective += stop.penalty
-    return out
+            total += stop.penalty
+    return total
 
 
 def unavoidable(stops, days) -> int:
