@@ -112,6 +112,36 @@ def _months_before(as_of: date, count: int) -> list[str]:
     return list(reversed(keys))
 
 
+def _run_results(template, rng: np.random.Generator, n: int, chance: float) -> dict:
+    """The results of the n-th checklist run: each item met with the given chance."""
+    results = {}
+    for item in template.items:
+        if item.key.startswith("our_") and rng.random() < 0.15:
+            value = "na"
+        elif item.key == "our_incentives" and n == 0:
+            value = "na"           # no incentive period had ended at the first review
+        else:
+            value = "met" if rng.random() < chance else "not_met"
+        note = ""
+        if value == "not_met" and item.key in _ACTION_TEXTS:
+            note = "现场检查未达标"
+        results[item.key] = checklists.Result(item.key, value, note)
+    return results
+
+
+def _run_actions(results: dict, spec, day: date, as_of: date, still_open: bool, open_left: int) -> list:
+    """The follow-up actions for a run's first two missed items (due soon when still_open)."""
+    actions = []
+    misses = [k for k, r in results.items() if r.result == "not_met" and k in _ACTION_TEXTS]
+    for key in misses[:2]:
+        owner = spec.keyman[0] if key != "signed_agreement" else BY
+        due_on = day + timedelta(days=21)
+        if still_open:
+            due_on = as_of + timedelta(days=3 if open_left == 2 else 6)
+        actions.append(checklists.Action(_ACTION_TEXTS[key], owner, due_on, key))
+    return actions
+
+
 def add_partners(conn: sqlite3.Connection, rng: np.random.Generator, as_of: date) -> dict:
     """Add the demo partners; returns counts (partners, partner_outlets, checklist_runs,
     partner_open_actions, evidence)."""
@@ -162,32 +192,14 @@ def add_partners(conn: sqlite3.Connection, rng: np.random.Generator, as_of: date
         for n in range(spec.runs):
             day = as_of - timedelta(days=int(350 - n * (330 / max(1, spec.runs - 1))) + int(rng.integers(0, 6)))
             chance = min(0.98, max(0.1, spec.start + spec.trend * n))
-            results = {}
-            for item in template.items:
-                if item.key.startswith("our_") and rng.random() < 0.15:
-                    value = "na"
-                elif item.key == "our_incentives" and n == 0:
-                    value = "na"           # no incentive period had ended at the first review
-                else:
-                    value = "met" if rng.random() < chance else "not_met"
-                note = ""
-                if value == "not_met" and item.key in _ACTION_TEXTS:
-                    note = "现场检查未达标"
-                results[item.key] = checklists.Result(item.key, value, note)
+            results = _run_results(template, rng, n, chance)
             last = n == spec.runs - 1
             if last and not photo_done and spec.actuals == "transactions":
                 results["warehouse"].evidence_ids.append(evidence.add(conn, _photo(), "仓库照片.jpg", BY))
                 results["warehouse"].note = results["warehouse"].note or "货架整齐，先进先出标识清楚"
                 photo_done = True
                 counts["evidence"] += 1
-            actions = []
-            misses = [k for k, r in results.items() if r.result == "not_met" and k in _ACTION_TEXTS]
-            for key in misses[:2]:
-                owner = spec.keyman[0] if key != "signed_agreement" else BY
-                due_on = day + timedelta(days=21)
-                if last and open_left > 0:
-                    due_on = as_of + timedelta(days=3 if open_left == 2 else 6)
-                actions.append(checklists.Action(_ACTION_TEXTS[key], owner, due_on, key))
+            actions = _run_actions(results, spec, day, as_of, last and open_left > 0, open_left)
             run = checklists.Run(partner_id, day, BY, results, actions, template=template)
             checklists.save_run(conn, run, BY)
             counts["checklist_runs"] += 1
