@@ -136,12 +136,75 @@ def _action_texts(actions, seen: set) -> Iterator[tuple[str, str]]:
             yield from _action_texts(menu.actions(), seen)
 
 
-def widget_texts(root) -> Iterator[tuple[str, str]]:
-    """(kind, text) of every visible widget under ``root``, ``root`` included."""
+def _tab_texts(w) -> Iterator[tuple[str, str]]:
+    for i in range(w.count()):
+        yield "tab", w.tabText(i)
+        if w.tabToolTip(i):
+            yield "tab tooltip", w.tabToolTip(i)
+
+
+def _combo_texts(w, kind: str) -> Iterator[tuple[str, str]]:
+    for i in range(min(w.count(), 40)):
+        yield kind, w.itemText(i)
+    if w.isEditable() and w.lineEdit() is not None:
+        yield "placeholder", w.lineEdit().placeholderText()
+
+
+def _chart_texts(chart) -> Iterator[tuple[str, str]]:
+    yield "chart title", chart.title()
+    for axis in chart.axes():
+        yield "chart axis", axis.titleText()
+        if hasattr(axis, "categories"):
+            for category in axis.categories():
+                yield "chart category", category
+    for series in chart.series():
+        yield "chart series", series.name()
+        for bar_set in getattr(series, "barSets", lambda: [])():
+            yield "chart bars", bar_set.label()
+
+
+def _wizard_button_texts(w) -> Iterator[tuple[str, str]]:
+    from PySide6.QtWidgets import QWizard
+    for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                  QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton,
+                  QWizard.WizardButton.CancelButton):
+        yield "wizard button", w.buttonText(which)
+
+
+def _content_texts(w, kind: str) -> Iterator[tuple[str, str]]:
+    """The texts a widget shows, by its kind (label, button, tabs, combo items, fields, views, charts)."""
     from PySide6.QtCharts import QChartView
     from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox,
-                                   QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabBar,
-                                   QTextEdit, QWizard, QWizardPage)
+                                   QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QTabBar, QTextEdit)
+    if isinstance(w, QLabel):
+        yield kind, w.text()
+    elif isinstance(w, QAbstractButton):
+        yield kind, w.text()
+    elif isinstance(w, QGroupBox):
+        yield kind, w.title()
+    elif isinstance(w, QTabBar):
+        yield from _tab_texts(w)
+    elif isinstance(w, QComboBox):
+        yield from _combo_texts(w, kind)
+    elif isinstance(w, QLineEdit):
+        yield "placeholder", w.placeholderText()
+    elif isinstance(w, (QTextEdit, QPlainTextEdit)):
+        yield kind, w.toPlainText()
+        yield "placeholder", w.placeholderText()
+    elif isinstance(w, QAbstractSpinBox):
+        for attr in ("prefix", "suffix", "specialValueText"):
+            if hasattr(w, attr):
+                yield kind, getattr(w, attr)()
+    elif isinstance(w, QAbstractItemView):
+        for where, text in _model_texts(w):
+            yield f"{kind} {where}", text
+    elif isinstance(w, QChartView):
+        yield from _chart_texts(w.chart())
+
+
+def widget_texts(root) -> Iterator[tuple[str, str]]:
+    """(kind, text) of every visible widget under ``root``, ``root`` included."""
+    from PySide6.QtWidgets import (QMenu, QWizard, QWizardPage)
     seen_actions: set = set()
     widgets = [root, *root.findChildren(QWidget_type())]
     for w in widgets:
@@ -152,54 +215,12 @@ def widget_texts(root) -> Iterator[tuple[str, str]]:
             yield f"{kind} title", w.windowTitle()
         if w.toolTip():
             yield f"{kind} tooltip", w.toolTip()
-        if isinstance(w, QLabel):
-            yield kind, w.text()
-        elif isinstance(w, QAbstractButton):
-            yield kind, w.text()
-        elif isinstance(w, QGroupBox):
-            yield kind, w.title()
-        elif isinstance(w, QTabBar):
-            for i in range(w.count()):
-                yield "tab", w.tabText(i)
-                if w.tabToolTip(i):
-                    yield "tab tooltip", w.tabToolTip(i)
-        elif isinstance(w, QComboBox):
-            for i in range(min(w.count(), 40)):
-                yield kind, w.itemText(i)
-            if w.isEditable() and w.lineEdit() is not None:
-                yield "placeholder", w.lineEdit().placeholderText()
-        elif isinstance(w, QLineEdit):
-            yield "placeholder", w.placeholderText()
-        elif isinstance(w, (QTextEdit, QPlainTextEdit)):
-            yield kind, w.toPlainText()
-            yield "placeholder", w.placeholderText()
-        elif isinstance(w, QAbstractSpinBox):
-            for attr in ("prefix", "suffix", "specialValueText"):
-                if hasattr(w, attr):
-                    yield kind, getattr(w, attr)()
-        elif isinstance(w, QAbstractItemView):
-            for where, text in _model_texts(w):
-                yield f"{kind} {where}", text
-        elif isinstance(w, QChartView):
-            chart = w.chart()
-            yield "chart title", chart.title()
-            for axis in chart.axes():
-                yield "chart axis", axis.titleText()
-                if hasattr(axis, "categories"):
-                    for category in axis.categories():
-                        yield "chart category", category
-            for series in chart.series():
-                yield "chart series", series.name()
-                for bar_set in getattr(series, "barSets", lambda: [])():
-                    yield "chart bars", bar_set.label()
+        yield from _content_texts(w, kind)
         if isinstance(w, QWizardPage):
             yield "page title", w.title()
             yield "page subtitle", w.subTitle()
         if isinstance(w, QWizard):
-            for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-                          QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton,
-                          QWizard.WizardButton.CancelButton):
-                yield "wizard button", w.buttonText(which)
+            yield from _wizard_button_texts(w)
         if not isinstance(w, QMenu) or w is root:
             yield from ((f"{kind} {k}", t) for k, t in _action_texts(w.actions(), seen_actions))
 
