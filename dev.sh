@@ -83,6 +83,7 @@ case "$cmd" in
     ;;
   test)
     setup
+    .venv/bin/ruff check .   # lint first (pyproject.toml); CI and the fresh machine run this too
     QT_QPA_PLATFORM=offscreen exec .venv/bin/python -m pytest "$@"
     ;;
   build)
