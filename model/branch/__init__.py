@@ -1,0 +1,1 @@
+"""The branch: merging managers' archives (issue 21)."""
