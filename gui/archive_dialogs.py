@@ -5,7 +5,6 @@ backup for its preview, restoring) runs through :func:`gui.tasks.run_task`.
 """
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Callable
 

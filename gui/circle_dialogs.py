@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QTableView, QVBoxLayout, QWidget)
 
 from gui.plan_dialogs import error_label
-from gui.widgets import ChoiceCombo, NameFilterProxy, RecordsModel, area_type_choices, fit_columns, is_chinese, show_failure
+from gui.widgets import (ChoiceCombo, NameFilterProxy, RecordsModel, area_type_choices, fit_columns, is_chinese,
+                         show_failure)
 from model import circles, name_order, settings
 from model.customers import ValidationError
 from model.database import Archive

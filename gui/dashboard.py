@@ -241,7 +241,8 @@ class DashboardPage(QWidget):
             counts = data.distribution.get(scheme, {})
             rows = count_rows(scheme, counts, rules=rules)
             if scheme == grading.PERSONA:
-                with_persona = sum(n for k, n in counts.items() if k not in (grading.NOT_ENOUGH_INFORMATION, grading.NO_MATCH))
+                with_persona = sum(n for k, n in counts.items()
+                                   if k not in (grading.NOT_ENOUGH_INFORMATION, grading.NO_MATCH))
                 in_target = sum(counts.get(k, 0) for k in targets)
                 share = 100 * in_target / with_persona if with_persona else 0
                 chart.set_counts(rows, marked=targets, subtitle=self.tr(

@@ -267,7 +267,8 @@ class CirclesPanel(QWidget):
         centre = self.tr("centre (圆心)")
         self.members_model.set_rows(
             [self.tr("Member"), self.tr("Joined"), self.tr("Role")],
-            [(m.name, m.joined_on.isoformat(), centre if m.is_centre else "") for m in circles.members(conn, circle_id)])
+            [(m.name, m.joined_on.isoformat(), centre if m.is_centre else "")
+             for m in circles.members(conn, circle_id)])
         self.activities_model.set_rows(
             [self.tr("Held on"), self.tr("What"), self.tr("Plan"), self.tr("Status")],
             [(a.held_on.isoformat(), a.description, a.plan_title or "",

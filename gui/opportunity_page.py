@@ -357,7 +357,8 @@ def _seed_facts(record: dict, lang: str) -> list[tuple[str, object]]:
     keyman = " ".join(str(v) for v in (record.get("keyman_name"), record.get("keyman_role")) if v)
     return [(translate("OpportunityPage", "Size"), fields.label("size", record.get("size"), short) or None),
             (translate("OpportunityPage", "Potential amount"),
-             f"{float(potential):,.0f} ({rules_.importance.label(importance, lang)})" if potential is not None else None),
+             f"{float(potential):,.0f} ({rules_.importance.label(importance, lang)})"
+             if potential is not None else None),
             (translate("OpportunityPage", "Own supply channel"), yes_no.get(record.get("own_channel"))),
             (translate("OpportunityPage", "Scarce resources"), yes_no.get(record.get("scarce_resources"))),
             (translate("OpportunityPage", "KeyMan"), keyman or None)]
@@ -367,14 +368,18 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
     """What is known about the customer, for answering the two questions."""
     record = customers.get(conn, customer_id)
     if record is None or record.get("deleted_at"):
-        return "<h2>{}</h2>".format(html.escape(translate("OpportunityPage", "This customer was deleted; press S to skip.")))
+        return "<h2>{}</h2>".format(
+            html.escape(translate("OpportunityPage", "This customer was deleted; press S to skip.")))
     esc = html.escape
     lang = grading.explain.current_language()
     out = [f"<h2>{esc(record['name'] or '')}</h2>"]
-    facts = [(translate("OpportunityPage", "Area"), record.get("area")), (translate("OpportunityPage", "Manager"), record.get("manager")),
+    facts = [(translate("OpportunityPage", "Area"), record.get("area")),
+             (translate("OpportunityPage", "Manager"), record.get("manager")),
              (translate("OpportunityPage", "Phone"), privacy.mask_phone(record.get("phone"))),
-             (translate("OpportunityPage", "Occupation"), record.get("occupation")), (translate("OpportunityPage", "Employer"), record.get("employer")),
-             (translate("OpportunityPage", "Needs"), record.get("needs")), (translate("OpportunityPage", "Products held"), record.get("products")),
+             (translate("OpportunityPage", "Occupation"), record.get("occupation")),
+             (translate("OpportunityPage", "Employer"), record.get("employer")),
+             (translate("OpportunityPage", "Needs"), record.get("needs")),
+             (translate("OpportunityPage", "Products held"), record.get("products")),
              (translate("OpportunityPage", "Notes"), record.get("notes"))] + _seed_facts(record, lang)
     out.append("<table cellspacing='2'>" + "".join(
         f"<tr><td><b>{esc(_labelled(label))}</b>&nbsp;</td><td>{esc(str(value))}</td></tr>"
@@ -403,11 +408,13 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
             out.append("<p>" + esc(translate("OpportunityPage", "None from {start} to {end}.").format(
                 start=comp.window_start.isoformat(), end=comp.as_of.isoformat())) + "</p>")
         else:
-            out.append("<p>" + esc(translate("OpportunityPage", "From {start} to {end}: {f} transactions, amount {m}, last one {r} "
-                                      "days before {end}.").format(
+            window = translate("OpportunityPage", "From {start} to {end}: {f} transactions, amount {m}, last one {r} "
+                                                  "days before {end}.")
+            out.append("<p>" + esc(window.format(
                 start=comp.window_start.isoformat(), end=comp.as_of.isoformat(), f=int(row["f"]),
                 m=locale.toString(float(row["m"]), "f", 2), r=int(row["r"]))) + "</p>")
-    out.append("<p>" + esc(translate("OpportunityPage", "All time: {count} transactions, amount {total}, the last on {last}.").format(
+    all_time = translate("OpportunityPage", "All time: {count} transactions, amount {total}, the last on {last}.")
+    out.append("<p>" + esc(all_time.format(
         count=count, total=locale.toString(float(total or 0), "f", 2), last=(last or "–")[:10])) + "</p>")
     # Contacts.
     found = customers.contacts(conn, customer_id)[:CONTACTS_SHOWN]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from gui.circle_dialogs import show_problem
 from gui.plan_dialogs import branch_name, date_edit, error_label, from_qdate
@@ -171,8 +171,8 @@ class AgreementDialog(_SaveDialog):
             box = QGroupBox(partners.side_label(side), self)
             form = QFormLayout(box)
             for topic in topics:
-                edit = QPlainTextEdit("\n".join(c.text for c in deal.commitments if c.side == side and c.topic == topic),
-                                      box)
+                edit = QPlainTextEdit(
+                    "\n".join(c.text for c in deal.commitments if c.side == side and c.topic == topic), box)
                 edit.setObjectName(f"commit_{side}_{topic}")
                 edit.setTabChangesFocus(True)
                 edit.setMaximumHeight(self.fontMetrics().height() * 3 + 12)

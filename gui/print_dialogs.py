@@ -7,8 +7,9 @@
 
 The PDF is written in a worker (``gui.tasks``), then opened with the system's
 PDF viewer; or *Preview…* writes it to a private temporary file and shows it in
-the window (``gui.print_preview``), to save or print from there. The branch name and "phone numbers in full" are remembered
-settings (``model.settings``), shared by every printout.
+the window (``gui.print_preview``), to save or print from there. The branch name
+and "phone numbers in full" are remembered settings (``model.settings``), shared
+by every printout.
 """
 from __future__ import annotations
 
@@ -110,7 +111,8 @@ class _PrintDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, translate("PrintDialogs", "Save the PDF as"), self.path_edit.text(),
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("PrintDialogs", "Save the PDF as"),
+                                                self.path_edit.text(),
                                                 translate("PrintDialogs", "PDF files (*.pdf)"))
         if chosen:
             self.path_edit.setText(chosen)

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStyle,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -297,7 +297,8 @@ class PlanDialog(QDialog):
         rows = [(self.tr("&Title:"), self.title_edit), (self.tr("Te&mplate (area type):"), self.template_combo),
                 (self.tr("&Goal (提粘守破立):"), self.goal_combo), (self.tr("Activity t&ype:"), self.type_combo),
                 ("", self.type_note),
-                (self.tr("T&heme:"), self.theme_edit), (self.tr("T&ime:"), times), (self.tr("Time in &words:"), self.time_note),
+                (self.tr("T&heme:"), self.theme_edit), (self.tr("T&ime:"), times),
+                (self.tr("Time in &words:"), self.time_note),
                 (self.tr("&Place:"), self.place_edit), (self.tr("&Circle:"), self.circle_combo),
                 (self.tr("A&rea:"), self.area_combo),
                 (self.tr("Supporting &resources:"), self.texts["resources"]),

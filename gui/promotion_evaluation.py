@@ -13,7 +13,8 @@ finished activity in one table, so a manager can see which kind works for whom.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 from PySide6.QtCore import Qt
 
 from gui.circle_dialogs import CustomerFinder, show_problem, table_view

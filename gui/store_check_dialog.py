@@ -218,7 +218,8 @@ class StoreCheckDialog(QDialog):
         super().accept()
 
     @classmethod
-    def record(cls, parent: QWidget | None, archive: Archive, account_id: int, store_id: int | None = None) -> int | None:
+    def record(cls, parent: QWidget | None, archive: Archive, account_id: int,
+               store_id: int | None = None) -> int | None:
         dialog = cls(parent, archive, account_id, store_id)
         try:
             return dialog.saved_id if dialog.exec() else None

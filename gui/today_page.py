@@ -23,7 +23,6 @@ from gui.tasks import TaskHandle, run_task, show_error
 from gui.widgets import records_view
 from model import settings, today, visit_plan
 from model.database import Archive
-from model.i18n import translate
 
 LATE = "#b3261e"
 
@@ -312,7 +311,8 @@ class TodayPage(LoadsWhenShown, QWidget):
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
             for column in range(header.count()):
-                header.resizeSection(column, min(header.sectionSize(column), self.fontMetrics().horizontalAdvance("M") * 16))
+                widest = self.fontMetrics().horizontalAdvance("M") * 16
+                header.resizeSection(column, min(header.sectionSize(column), widest))
         if data.visits and not self.visits[1].currentIndex().isValid():
             first_open = next((n for n, v in enumerate(data.visits) if not v.outcome), 0)
             self.visits[1].setCurrentIndex(self.visits[0].index(first_open, 0))
