@@ -398,8 +398,7 @@ def customer_card_html(conn, customer_id: int, prepared) -> str:
                + ("<br><i>" + esc(not_known) + "</i>" if unknown and dims else "") + "</p>")
     # Transactions: the grading window (from the computed RFM figures) and all time.
     out.append("<h4>" + esc(translate("OpportunityPage", "Transactions")) + "</h4>")
-    count, total, last = conn.execute("SELECT count(*), sum(amount), max(txn_date) FROM transactions"
-                                      " WHERE customer_id = ?", (customer_id,)).fetchone()
+    count, total, last = customers.transaction_totals(conn, customer_id)
     locale = QLocale()
     if prepared is not None and customer_id in prepared.computed.rfm.index:
         row = prepared.computed.rfm.loc[customer_id]

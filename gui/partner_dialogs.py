@@ -20,7 +20,7 @@ from gui.circle_dialogs import show_problem
 from gui.plan_dialogs import branch_name, date_edit, error_label, from_qdate
 from gui.print_dialogs import _PrintDialog
 from gui.widgets import DateField
-from model import checklists, normalize, partners, settings
+from model import checklists, customers, normalize, partners, settings
 from model.database import Archive
 from model.i18n import translate
 
@@ -232,12 +232,10 @@ class OutletDialog(_SaveDialog):
         customer_id = None
         number = normalize.text(self.customer.text())
         if number:
-            row = conn.execute("SELECT id FROM customers WHERE id = ? AND deleted_at IS NULL",
-                               (int(number) if number.isdigit() else -1,)).fetchone()
-            if row is None:
+            customer_id = customers.live_id(conn, int(number) if number.isdigit() else -1)
+            if customer_id is None:
                 raise partners.PartnerError(self.tr("There is no customer number {number}; leave it empty or "
                                                     "enter a customer's number.").format(number=number))
-            customer_id = row[0]
         outlet = partners.Outlet(name, normalize.text(self.address.text()), normalize.phone(self.phone.text()),
                                  normalize.text(self.channel.text()), customer_id)
         partners.add_outlets(conn, self.partner_id, [outlet], settings.user_name())

@@ -305,6 +305,21 @@ def contacts(conn: sqlite3.Connection, customer_id: int) -> list[dict]:
         (customer_id,))]
 
 
+def transaction_totals(conn: sqlite3.Connection, customer_id: int) -> tuple[int, float | None, str | None]:
+    """All the customer's transactions: (how many, their total amount, the last one's date).
+
+    The total and the date are None when there are none."""
+    count_, total, last = conn.execute("SELECT count(*), sum(amount), max(txn_date) FROM transactions"
+                                       " WHERE customer_id = ?", (customer_id,)).fetchone()
+    return count_, total, last
+
+
+def live_id(conn: sqlite3.Connection, customer_id: int) -> int | None:
+    """customer_id if that customer exists and is not deleted, else None."""
+    row = conn.execute("SELECT id FROM customers WHERE id = ? AND deleted_at IS NULL", (customer_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
 
