@@ -10,7 +10,8 @@ from model.i18n import translate
 
 
 def register(commands) -> None:
-    p = commands.add_parser("branch", help=translate("CLI", "branch work across managers: customers that may be the same person"))
+    p = commands.add_parser("branch", help=translate(
+        "CLI", "branch work across managers: customers that may be the same person"))
     from cli import describe_commands
     sub = describe_commands(p.add_subparsers(dest="branch_command", metavar="WHAT", required=True))
     d = sub.add_parser("duplicates", help=translate(
