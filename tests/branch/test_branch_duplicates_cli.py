@@ -51,3 +51,17 @@ def test_cli_missing_archive_exits_2_with_one_line(qapp, tmp_path, capsys):
     err = capsys.readouterr()
     assert err.out == ""
     assert len(err.err.strip().splitlines()) == 1 and "nowhere.kehu" in err.err
+
+
+def test_cli_wrong_passphrase_exits_2_with_one_line(qapp, tmp_path, capsys, monkeypatch):
+    from cli import run_cli
+    from model import database
+    path = tmp_path / "locked.kehu"
+    database.Archive.create(path, passphrase="correct horse battery staple 9").close()
+    monkeypatch.setenv("KEHU_PASSPHRASE", "wrong")
+    assert run_cli(["branch", "duplicates", str(path)]) == 2
+    err = capsys.readouterr()
+    assert err.out == "" and len(err.err.strip().splitlines()) == 1 and "passphrase" in err.err
+    monkeypatch.setenv("KEHU_PASSPHRASE", "correct horse battery staple 9")
+    assert run_cli(["branch", "duplicates", str(path)]) == 0
+    assert capsys.readouterr().out == "Duplicate candidates: 0\n"
