@@ -236,7 +236,7 @@ def test_the_cli_speaks_chinese(qapp, tmp_path):
                                 "managers", "handover", "targets", "care", "set", "show", "visits", "calls",
                                 "complaints",
                                 "surveys", "lifecycle", "potential", "growing", "mature", "declining", "lost",
-                                "deals", "amount"}
+                                "deals", "amount", "branch", "duplicates"}
     for text in helps:
         assert "客户" in text or "档案" in text, text
         assert not _english(text, allowed), f"English in the Chinese CLI help: {_english(text, allowed)}\n{text}"
