@@ -3081,6 +3081,30 @@
         <source>    {name}: {date} {score:.2f} {change}</source>
         <translation>    {name}：{date} {score:.2f} {change}</translation>
     </message>
+    <message>
+        <source>branch work across managers: customers that may be the same person</source>
+        <translation>支行跨经理工作：可能是同一人的客户</translation>
+    </message>
+    <message>
+        <source>list the customer pairs that may be the same person (same phone, or similar name and the same birth date)</source>
+        <translation>列出可能是同一人的客户对（电话相同，或姓名相近且出生日期相同）</translation>
+    </message>
+    <message>
+        <source>also write the pairs to this .csv (or .xlsx) file</source>
+        <translation>同时将客户对写入此 .csv（或 .xlsx）文件</translation>
+    </message>
+    <message>
+        <source>Duplicate candidates: {count}</source>
+        <translation>疑似重复客户：{count} 对</translation>
+    </message>
+    <message>
+        <source>  #{first_id} {first_name} ({first_manager}) / #{second_id} {second_name} ({second_manager}): {reason}, score {score}</source>
+        <translation>  #{first_id} {first_name}（{first_manager}）/ #{second_id} {second_name}（{second_manager}）：{reason}，得分 {score}</translation>
+    </message>
+    <message>
+        <source>Wrote {count} pairs to {path}</source>
+        <translation>已将 {count} 对客户写入 {path}</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -5422,6 +5446,57 @@
     <message>
         <source>{days} d</source>
         <translation>{days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>same ID card</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>similar name, same birth date</source>
+        <translation>姓名相近，出生日期相同</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>管户经理</translation>
+    </message>
+    <message>
+        <source>Other customer ID</source>
+        <translation>另一客户编号</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>另一客户姓名</translation>
+    </message>
+    <message>
+        <source>Other manager</source>
+        <translation>另一客户管户经理</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>疑似重复客户</translation>
     </message>
 </context>
 <context>
