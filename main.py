@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     from cli import run_cli, is_cli
     if is_cli(argv):
         return run_cli(argv)
-    from gui.app import run_window
+    from gui.main_window.app import run_window
     return run_window(argv)
 
 

@@ -28,7 +28,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    from model import database, demo, exporting
+    from model.archive import database
+    from model.demo import demo
+    from model.customers import exporting
 
     with tempfile.TemporaryDirectory(prefix="kehu-bench-") as folder:
         path = Path(folder) / "demo.kehu"

@@ -4,7 +4,7 @@ changes nothing.
 
     .venv/bin/python -m benchmarks grading [--customers N] [--transactions N]
 
-The archive is built first (``model.demo.build_demo`` when it exists, topped up
+The archive is built first (``model.demo.demo.build_demo`` when it exists, topped up
 with random transactions to the target count; otherwise random data written
 straight into the tables). Grading runs in a child process so its peak memory
 (ru_maxrss) is its own.
@@ -34,7 +34,7 @@ TARGET_MEMORY_MB = 1024.0
 
 
 def _random_customers(conn, count: int, rng: np.random.Generator) -> None:
-    from model import rules
+    from model.core import rules
     dims = rules.dimensions()
     columns = [d.column for d in dims]
     values = []
@@ -64,10 +64,10 @@ def _random_transactions(conn, count: int, rng: np.random.Generator) -> None:
 
 
 def build(path: Path, customers: int, transactions: int) -> tuple[int, int]:
-    from model import database
+    from model.archive import database
     rng = np.random.default_rng(1)
     try:
-        from model.demo import build_demo
+        from model.demo.demo import build_demo
     except ImportError:
         build_demo = None
     if build_demo is not None:
@@ -97,7 +97,8 @@ def child(path: str) -> int:
     """Runs in the child process: grade twice, print the figures as JSON."""
     import resource
 
-    from model import database, grading
+    from model.archive import database
+    from model import grading
     with database.Archive.open(path) as archive:
         conn = archive.conn
         figures = {}

@@ -16,7 +16,7 @@
    loop was held up meanwhile (a 5 ms timer; target ≤ 100 ms, i.e. no
    stutter); then the time to fetch one page of rows while scrolling.
 
-The archive is ``model.demo.build_demo`` with its search index built, cached
+The archive is ``model.demo.demo.build_demo`` with its search index built, cached
 in the temp folder so later runs start at once.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ N_CUSTOMERS = 100_000
 def _archive_path() -> Path:
     """Cached per schema: named after a digest of the migrations' source."""
     import hashlib
-    from model import migrations
+    from model.archive import migrations
     digest = hashlib.sha256()
     for step in sorted(Path(migrations.__file__).parent.glob("m*.py")):
         digest.update(step.read_bytes())
@@ -48,7 +48,9 @@ def bench_archive() -> Path:
     path = _archive_path()
     if path.exists():
         return path
-    from model import database, demo, search
+    from model.archive import database
+    from model.demo import demo
+    from model.customers import search
     partial = path.with_name("building-" + path.name)
     for stale in partial.parent.glob(partial.name + "*"):
         stale.unlink()
@@ -94,9 +96,9 @@ def in_process(path: Path) -> list[tuple[str, float, str, float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
-    from gui.columns import customer_columns
-    from gui.customer_table import CustomerTableModel
-    from model import database
+    from gui.customers.columns import customer_columns
+    from gui.customers.customer_table import CustomerTableModel
+    from model.archive import database
     app = QApplication.instance() or QApplication([])  # noqa: F841 - the model needs one
     figures = []
     with database.Archive.open(path) as archive:

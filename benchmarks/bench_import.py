@@ -96,7 +96,8 @@ def _child(csv_path: str, folder: str) -> None:
     import resource
 
     sys.path.insert(0, str(ROOT))
-    from model import database, importing
+    from model.archive import database
+    from model.customers import importing
 
     archive = database.Archive.create(Path(folder) / "bench.kehu")
     started = time.perf_counter()

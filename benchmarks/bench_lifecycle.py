@@ -25,7 +25,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     args = parser.parse_args(argv)
 
-    from model import database, demo, lifecycle
+    from model.archive import database
+    from model.demo import demo
+    from model.customers import lifecycle
 
     with tempfile.TemporaryDirectory(prefix="kehu-bench-") as folder:
         path = Path(folder) / "demo.kehu"
@@ -44,7 +46,7 @@ def main(argv: list[str]) -> int:
             conn.execute(f"SELECT c.id FROM customers c WHERE c.deleted_at IS NULL ORDER BY ({column}) LIMIT 200"
                          ).fetchall()
             print(f"the list sorted by the column: {time.perf_counter() - started:.1f} s (informational)")
-            from gui.customer_filters import CustomerFilter
+            from gui.customers.customer_filters import CustomerFilter
             where, params = CustomerFilter(grades=("lifecycle:lost", "lifecycle:declining")).where()
             started = time.perf_counter()
             conn.execute(f"SELECT count(*) FROM customers c LEFT JOIN areas a ON a.id = c.area_id WHERE {where}",

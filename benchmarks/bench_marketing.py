@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 
 
 def _filters(conn):
-    from model.promotions import Audience
+    from model.marketing.promotions import Audience
     area, area_type = conn.execute("SELECT a.id, a.area_type FROM areas a JOIN customers c ON c.area_id = a.id"
                                    " GROUP BY a.id ORDER BY count(*) DESC LIMIT 1").fetchone()
     circle = conn.execute("SELECT id FROM circles ORDER BY id LIMIT 1").fetchone()
@@ -38,7 +38,10 @@ def _filters(conn):
 
 
 def _measure(customers: int, target: float, folder: Path) -> bool:
-    from model import database, demo, grading, promotions
+    from model.archive import database
+    from model.demo import demo
+    from model import grading
+    from model.marketing import promotions
     path = folder / f"demo{customers}.kehu"
     as_of = date(2026, 11, 20)
     demo.build_demo(path, customers=customers, seed=1, as_of=as_of)

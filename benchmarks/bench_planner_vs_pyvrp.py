@@ -10,7 +10,7 @@ a time: the app's planner (``RoutingProblem.solve``, what ``visit_plan.build``
 runs) and PyVRP with its defaults, except ``PenaltyParams.max_penalty`` at
 100 x the largest drop penalty (at its default bound of 100,000 it returns
 infeasible plans: one drop is worth 1e7). PyVRP gets the same question in its
-terms (``model.routing_pyvrp.Model``: the same integer distance matrix and
+terms (``model.visits.routing_pyvrp.Model``: the same integer distance matrix and
 travel minutes, service times, windows, day capacities, drop penalties as
 prizes, the early-day term in per-day profiles), every stop that can be seen.
 
@@ -44,7 +44,7 @@ START_POINT = (30.28, 120.16)
 def _problem(seed: int, customers: int, calendar_days: int):
     """The planner's routing question for a generated archive, via due list and plan days."""
     from benchmarks.bench_planning import START, _archive
-    from model import due, visit_plan
+    from model.visits import due, visit_plan
     with tempfile.TemporaryDirectory() as folder:
         archive = _archive(Path(folder), seed=seed, count=customers)
         try:
@@ -64,7 +64,7 @@ def _pyvrp(problem, budget: float):
     import pyvrp
     from pyvrp.stop import MaxRuntime
 
-    from model import routing, routing_pyvrp
+    from model.visits import routing, routing_pyvrp
     allowed = [routing._allowed(s, problem.days) for s in problem.stops]
     usable = [i for i, a in enumerate(allowed) if a]
     model = routing_pyvrp.Model(problem.stops, allowed, usable, problem.days, problem.start_point,

@@ -40,7 +40,9 @@ def _line(name: str, value: str, target: str, ok: bool) -> bool:
 
 def _archive(folder: Path, seed: int = 7, count: int = CUSTOMERS):
     """An archive with ``count`` (300) customers due for a visit, with coordinates and grades."""
-    from model import customers, database, grading
+    from model.customers import customers
+    from model.archive import database
+    from model import grading
     rng = random.Random(seed)
     archive = database.Archive.create(folder / "bench.kehu")
     conn = archive.conn
@@ -67,7 +69,7 @@ def _nearest_neighbour(problem, chosen: set[int]) -> tuple[float, int]:
     """Greedy plan for the customers the planner chose: each day from the start
     point, the nearest of them that still fits its window next. Returns metres
     and how many it placed."""
-    from model.routing import haversine_m
+    from model.visits.routing import haversine_m
     speed = problem.speed_kmh * 1000 / 60
     left = set(chosen)
     total = 0.0
@@ -96,7 +98,7 @@ def _nearest_neighbour(problem, chosen: set[int]) -> tuple[float, int]:
 
 
 def bench_plan(reference_seconds: float) -> bool:
-    from model import due, visit_plan
+    from model.visits import due, visit_plan
     ok = True
     with tempfile.TemporaryDirectory() as folder:
         archive = _archive(Path(folder))
@@ -135,7 +137,7 @@ def bench_plan(reference_seconds: float) -> bool:
 
 
 def _log(entries: int):
-    from model.tracking_logs import TrackingEntry, TrackingLog
+    from model.visits.tracking_logs import TrackingEntry, TrackingLog
     rng = random.Random(3)
     rows = []
     for i in range(entries):
@@ -179,8 +181,9 @@ def bench_grade_logs(customers: int = BIG_BOOK) -> bool:
     ``customers`` customers (the demo's managers' opportunity answers): customers,
     pages and seconds per log, query and PDF together. Figures only: a log is as long
     as its grade has customers."""
-    from model import demo, tracking_logs
-    from model.database import Archive
+    from model.demo import demo
+    from model.visits import tracking_logs
+    from model.archive.database import Archive
     from reports.tracking_log import tracking_log_pdf
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.kehu"

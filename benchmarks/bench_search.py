@@ -4,7 +4,7 @@ triggers cost a bulk insert.
 
     .venv/bin/python -m benchmarks search [--customers N] [--queries N] [--seed N]
 
-The archive is the demo book (``model.demo.build_demo``). Queries are drawn
+The archive is the demo book (``model.demo.demo.build_demo``). Queries are drawn
 from it: 1-3 consecutive characters of real names, pinyin initials, full
 pinyin prefixes, 4-digit phone fragments and area names. A query's time is
 everything from the query string to the ranked ids (``CustomerSearch.find``
@@ -41,7 +41,7 @@ def _line(label: str, value: str, target: str, ok: bool) -> bool:
 
 
 def _queries(conn, count: int, rng: random.Random) -> list[tuple[str, str]]:
-    from model import search
+    from model.customers import search
     names = [r[0] for r in conn.execute("SELECT name FROM customers WHERE deleted_at IS NULL")]
     phones = [r[0] for r in conn.execute("SELECT phone FROM customers WHERE phone IS NOT NULL")]
     areas = [r[0] for r in conn.execute("SELECT name FROM areas")]
@@ -73,7 +73,7 @@ def _queries(conn, count: int, rng: random.Random) -> list[tuple[str, str]]:
 
 def _bare_insert(folder: Path, rows: int, triggers: bool, run: int) -> float:
     """Seconds for one executemany of ``rows`` customers in one transaction."""
-    from model import database
+    from model.archive import database
     path = folder / f"bare-{'with' if triggers else 'without'}-{run}.kehu"
     archive = database.Archive.create(path)
     try:
@@ -99,8 +99,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    from model import customers, database, search
-    from model.demo import build_demo
+    from model.customers import customers, search
+    from model.archive import database
+    from model.demo.demo import build_demo
 
     ok = True
     with tempfile.TemporaryDirectory() as tmp:

@@ -48,8 +48,8 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _unlock(folder: Path) -> bool:
-    from model import database
-    from model.passphrase import throttle
+    from model.archive import database
+    from model.archive.passphrase import throttle
     enc = folder / "unlock-enc.kehu"
     plain = folder / "unlock-plain.kehu"
     database.Archive.create(enc, passphrase=PASSPHRASE).close()
@@ -90,7 +90,8 @@ def _unlock(folder: Path) -> bool:
 
 def _import(folder: Path, rows: int) -> bool:
     from benchmarks.bench_import import generate_csv
-    from model import database, importing
+    from model.archive import database
+    from model.customers import importing
     csv_path = folder / "customers.csv"
     generate_csv(csv_path, rows)
     best = {"plain": float("inf"), "encrypted": float("inf")}
@@ -121,8 +122,9 @@ def _import(folder: Path, rows: int) -> bool:
 
 def _search(folder: Path, customers: int, queries: int, seed: int) -> bool:
     from benchmarks.bench_search import _queries
-    from model import database, encryption, search
-    from model.demo import build_demo
+    from model.archive import database, encryption
+    from model.customers import search
+    from model.demo.demo import build_demo
     plain = folder / "search-plain.kehu"
     enc = folder / "search-enc.kehu"
     started = time.perf_counter()

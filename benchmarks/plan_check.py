@@ -1,4 +1,4 @@
-"""An independent check of a visit plan (``model.routing.Solution``) against its question.
+"""An independent check of a visit plan (``model.visits.routing.Solution``) against its question.
 
 Written apart from the solvers and their distance matrix: distances come from
 the coordinates again (haversine, here), travel minutes from the speed, and

@@ -44,7 +44,7 @@ started=$(date +%s.%N)
 step "PyInstaller (requirements-build.txt)"
 "$py" -m pip install -q --disable-pip-version-check -r requirements-build.txt
 
-version=$("$py" -c "from model.version import __version__; print(__version__)")
+version=$("$py" -c "from model.core.version import __version__; print(__version__)")
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
 build_date=$(date -u +%Y-%m-%d)

@@ -14,9 +14,10 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
-from model.i18n import translate
+from model.core.i18n import translate
 
-from model import database, language
+from model.archive import database
+from model.core import language
 
 
 
@@ -77,7 +78,7 @@ NAMED_COMMANDS = ("import", "customers", "purge", "restore", "backup", "export",
 
 def _warn_about_name(args) -> None:
     """No name given: say, on stderr, under which name the work is recorded."""
-    from model import settings
+    from model.core import settings
     if args.command in NAMED_COMMANDS and not settings.name_is_set():
         print(translate("CLI", "Your name is not set, so this is recorded under the login name "
                         "'{login}'. Set it in the window (View → Preferences) or with the "
@@ -88,7 +89,7 @@ def _warn_about_name(args) -> None:
 def _warn_about_location(args) -> None:
     """An archive on a network share or in a cloud-sync folder: say so on stderr, once."""
     from pathlib import Path
-    from model import storage_location
+    from model.archive import storage_location
     path = getattr(args, "path", None)
     line = storage_location.warn_line(path) if isinstance(path, Path) else None
     if line:
@@ -99,7 +100,7 @@ def run_cli(argv: list[str]) -> int:
     if argv[:1] == ["self-test"]:          # it opens the window: needs a QApplication
         from cli.selftest import prepare_environment
         prepare_environment()
-        from gui.app import make_application
+        from gui.main_window.app import make_application
         app = QCoreApplication.instance() or make_application()
     else:
         app = QCoreApplication.instance() or QCoreApplication(["kehu"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from model import normalize
-from model.i18n import translate
+from model.core import normalize
+from model.core.i18n import translate
 
 
 def date_arg(text: str) -> date:

@@ -14,9 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from model import database
-from model import passphrase as passphrases
-from model.i18n import translate
+from model.archive import database
+from model.archive import passphrase as passphrases
+from model.core.i18n import translate
 
 ENV = "KEHU_PASSPHRASE"
 NEW_ENV = "KEHU_NEW_PASSPHRASE"

@@ -9,7 +9,7 @@ it. In a module's ``register(commands)``::
 """
 from __future__ import annotations
 
-from model.i18n import translate
+from model.core.i18n import translate
 
 _ATTRIBUTE = "_kehu_print_subcommands"
 

@@ -1,4 +1,4 @@
-"""The A-tier service of seed 002 (model.a_service): ``a-service PATH`` (the senior
+"""The A-tier service of seed 002 (model.grading.a_service): ``a-service PATH`` (the senior
 leader's calls due and the year's reward standings), ``print a-rewards`` (the top ten
 and the rewards sheet) and ``print senior-calls`` (the senior's call list)."""
 from __future__ import annotations
@@ -8,8 +8,11 @@ from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import a_service, audit, database, due, ka_rewards
-from model.i18n import translate
+from model.grading import a_service
+from model.archive import audit, database
+from model.visits import due
+from model.key_accounts import ka_rewards
+from model.core.i18n import translate
 
 
 def register(commands) -> None:
@@ -86,7 +89,7 @@ def cmd_print_rewards(args) -> int:
 
 def cmd_print_senior_calls(args) -> int:
     from cli.planning import _branch, _use_language
-    from model import outputs
+    from model.core import outputs
     from reports.due_list import due_list_pdf
     _use_language(args)
     senior = a_service.senior_leader()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from model.i18n import translate
+from model.core.i18n import translate
 
-from model import audit, backup, database, encryption, restore_loss
+from model.archive import audit, backup, database, encryption, restore_loss
 from cli import _passphrase
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli._args import date_arg
-from model import audit, database
-from model.i18n import translate
+from model.archive import audit, database
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

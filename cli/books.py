@@ -1,12 +1,14 @@
-"""归户 and book size (model.books): ``managers PATH`` (each manager's book against the
+"""归户 and book size (model.customers.books): ``managers PATH`` (each manager's book against the
 500-800 standard, with its tier mix) and ``handover PATH --from A --to B [--view NAME]``
 (a whole book, or the customers of a saved view of the list, to another manager)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from model import books, customer_filters, database, settings
-from model.i18n import translate
+from model.customers import books, customer_filters
+from model.archive import database
+from model.core import settings
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

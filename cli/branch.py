@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import database, settings
+from model.archive import database
+from model.core import settings
 from model.branch import archive_duplicates
-from model.i18n import translate
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

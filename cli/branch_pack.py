@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import audit, branch_pack, database
-from model.i18n import translate
+from model.archive import audit, database
+from model.branch import branch_pack
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

@@ -1,12 +1,13 @@
-"""Complaints (model.complaints): ``complaints PATH [--open] [--overdue]`` lists them."""
+"""Complaints (model.customers.complaints): ``complaints PATH [--open] [--overdue]`` lists them."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
 from cli._args import date_arg
-from model import complaints, database
-from model.i18n import translate
+from model.customers import complaints
+from model.archive import database
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

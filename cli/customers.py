@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model import customers, database, settings
-from model.i18n import translate
+from model.customers import customers
+from model.archive import database
+from model.core import settings
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

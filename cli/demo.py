@@ -6,9 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from model import demo
-from model.i18n import translate
-from model.progress import Progress
+from model.demo import demo
+from model.core.i18n import translate
+from model.core.progress import Progress
 
 
 def register(commands) -> None:

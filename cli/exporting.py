@@ -4,8 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from model import audit, customer_filters, database, exporting
-from model.i18n import translate
+from model.archive import audit, database
+from model.customers import customer_filters, exporting
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from cli._args import date_arg
-from model import database, grading, settings
-from model.i18n import translate
+from model.archive import database
+from model import grading
+from model.core import settings
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

@@ -5,8 +5,10 @@ import json
 import sys
 from pathlib import Path
 
-from model import backup_policy, database, importing, settings
-from model.i18n import translate
+from model.archive import backup_policy, database
+from model.customers import importing
+from model.core import settings
+from model.core.i18n import translate
 
 SHOWN = 10  # rejected / duplicate rows listed on the terminal; the rejects file has them all
 

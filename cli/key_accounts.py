@@ -12,9 +12,11 @@ from pathlib import Path
 from cli._print import print_subcommands
 from cli.importing import report
 from cli.planning import _branch, _use_language
-from model import database, ka_rewards, key_accounts as ka, settings, store_checks
-from model.i18n import translate
-from model.ka_rewards import number_text
+from model.archive import database
+from model.key_accounts import ka_rewards, key_accounts as ka, store_checks
+from model.core import settings
+from model.core.i18n import translate
+from model.key_accounts.ka_rewards import number_text
 
 ACTIONS = ("ranking", "import-stores", "import-volume")
 
@@ -154,8 +156,8 @@ def _ranking(path: Path, year: int | None) -> int:
 
 
 def _import(action: str, args: argparse.Namespace) -> int:
-    from model import store_import
-    from model.importing import default_rejects_path
+    from model.key_accounts import store_import
+    from model.customers.importing import default_rejects_path
     frame = store_import.read_table(args.file)     # a bad file changes nothing and says so first
     run = store_import.import_frame if action == "import-stores" else store_import.import_volume_frame
     with database.Archive.open(args.path) as archive:

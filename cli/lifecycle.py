@@ -1,4 +1,4 @@
-"""The lifecycle stage (model.lifecycle): ``lifecycle PATH [--date D] [--stage STAGE]``
+"""The lifecycle stage (model.customers.lifecycle): ``lifecycle PATH [--date D] [--stage STAGE]``
 prints the customers per stage, or lists the customers of one stage."""
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from cli._args import date_arg
-from model import database, lifecycle
-from model.i18n import translate
+from model.archive import database
+from model.customers import lifecycle
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

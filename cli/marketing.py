@@ -7,8 +7,10 @@ from pathlib import Path
 
 from cli._print import print_subcommands
 from cli.planning import _branch, _use_language
-from model import audit, circles, database, outputs, promotions
-from model.i18n import translate
+from model.archive import audit, database
+from model.marketing import circles, promotions
+from model.core import outputs
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

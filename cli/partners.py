@@ -8,8 +8,10 @@ from pathlib import Path
 
 from cli._print import print_subcommands
 from cli.planning import _branch, _use_language
-from model import checklists, database, partners, settings
-from model.i18n import translate
+from model.partners import checklists, partners
+from model.archive import database
+from model.core import settings
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

@@ -9,9 +9,12 @@ from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import audit, calendar_export, customer_filters, database, due, outputs, settings, tracking_logs, visit_plan
-from model.i18n import translate
-from model.planning_rules import minutes
+from model.archive import audit, database
+from model.visits import calendar_export, due, tracking_logs, visit_plan
+from model.customers import customer_filters
+from model.core import outputs, settings
+from model.core.i18n import translate
+from model.visits.planning_rules import minutes
 
 
 def register(commands) -> None:
@@ -130,7 +133,7 @@ def _use_language(args) -> None:
     if getattr(args, "language", None):
         from PySide6.QtCore import QCoreApplication
 
-        from model import language
+        from model.core import language
         language.install_translators(QCoreApplication.instance(), args.language)
 
 
@@ -160,7 +163,7 @@ def print_plan(plan: visit_plan.Plan) -> None:
 
 def _export(conn, plan: visit_plan.Plan, args, pdf=None, ics=None, csv=None) -> list[Path]:
     """Write the outputs asked for (to ``pdf``/``ics``/``csv``, the temporary files that
-    :func:`model.outputs.staged` moves onto ``args.pdf``/``args.ics``/``args.csv``) and
+    :func:`model.core.outputs.staged` moves onto ``args.pdf``/``args.ics``/``args.csv``) and
     record them in the audit trail; returns the final paths."""
     written = []
     if args.pdf:

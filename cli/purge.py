@@ -4,8 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from model import database, purge, settings
-from model.i18n import translate
+from model.archive import database, purge
+from model.core import settings
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

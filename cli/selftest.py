@@ -24,7 +24,7 @@ import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
-from model.i18n import translate
+from model.core.i18n import translate
 
 DEMO_CUSTOMERS = 200
 WINDOW_SECONDS = 20.0       # the window must show its customer list within this
@@ -117,7 +117,7 @@ class _own_settings:
 # -- the steps ------------------------------------------------------------------------
 
 def _demo(state: dict) -> str:
-    from model import demo
+    from model.demo import demo
     counts = demo.build_demo(state["archive"], customers=DEMO_CUSTOMERS, seed=1)
     if counts["customers"] != DEMO_CUSTOMERS:
         raise SelfTestError(f"demo archive has {counts['customers']} customers, not {DEMO_CUSTOMERS}")
@@ -125,7 +125,8 @@ def _demo(state: dict) -> str:
 
 
 def _import(state: dict) -> str:
-    from model import database, importing
+    from model.archive import database
+    from model.customers import importing
     path = state["folder"] / "customers.csv"
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
@@ -146,7 +147,8 @@ def _photo(state: dict) -> str:
     """A JPEG photo stored as evidence and shrunk to a thumbnail (Pillow's native code)."""
     import io
     from PIL import Image
-    from model import database, evidence
+    from model.archive import database
+    from model.partners import evidence
     picture = io.BytesIO()
     Image.new("RGB", (800, 600), (180, 40, 40)).save(picture, format="JPEG")
     with database.Archive.open(state["archive"]) as archive:
@@ -160,7 +162,8 @@ def _photo(state: dict) -> str:
 def _encrypted(state: dict) -> str:
     """An encrypted archive (SQLCipher): written, nothing in clear on disk, a wrong
     passphrase refused, the right one opens it."""
-    from model import customers, database
+    from model.customers import customers
+    from model.archive import database
     path = state["folder"] / "encrypted.kehu"
     name, phone = "自测加密客户", "13911112222"
     with database.Archive.create(path, passphrase="self-test passphrase") as archive:
@@ -182,7 +185,8 @@ def _encrypted(state: dict) -> str:
 
 
 def _grade(state: dict) -> str:
-    from model import database, grading
+    from model.archive import database
+    from model import grading
     with database.Archive.open(state["archive"]) as archive:
         computed = grading.compute(grading.load_inputs(archive.conn, date.today()))
         result = grading.apply(archive.conn, computed)
@@ -194,14 +198,15 @@ def _grade(state: dict) -> str:
 
 
 def _plan(state: dict) -> str:
-    from model import database, planning_rules, visit_plan
+    from model.archive import database
+    from model.visits import planning_rules, visit_plan
     rules = planning_rules.planning_rules()
     day = next(d for d in rules.working_days(date.today(), date.today() + timedelta(days=14)))
     with database.Archive.open(state["archive"]) as archive:
         plan = visit_plan.build(archive.conn, visit_plan.PlanRequest(start=day, days=1, time_limit=0.5))
     if not plan.planned():
         raise SelfTestError(f"no visit planned for {day} ({len(plan.unplanned)} not planned)")
-    from model import routing_pyvrp
+    from model.visits import routing_pyvrp
     if not routing_pyvrp.available():
         raise SelfTestError("PyVRP (the route search) cannot be loaded")
     state["plan"] = plan
@@ -225,8 +230,8 @@ def _window(state: dict) -> str:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
-    from model import language
+    from gui.main_window.main_window import MainWindow
+    from model.core import language
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

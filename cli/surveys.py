@@ -1,4 +1,4 @@
-"""Satisfaction surveys (model.surveys): ``surveys PATH [--area A]``, the score trend per
+"""Satisfaction surveys (model.customers.surveys): ``surveys PATH [--area A]``, the score trend per
 area by month, or with ``--area`` also each surveyed customer's latest score and change."""
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from cli._args import date_arg
-from model import database, surveys
-from model.i18n import translate
+from model.archive import database
+from model.customers import surveys
+from model.core.i18n import translate
 
 
 def register(commands) -> None:

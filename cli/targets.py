@@ -1,4 +1,4 @@
-"""A manager's month and day (model.targets, model.care, model.daily_sheets):
+"""A manager's month and day (model.visits.targets, model.customers.care, model.visits.daily_sheets):
 ``targets PATH set|show``, ``care PATH --days N``, ``print morning-sheet PATH --date D``
 and ``print evening-sheet PATH --date D``."""
 from __future__ import annotations
@@ -8,8 +8,11 @@ from pathlib import Path
 
 from cli._args import date_arg
 from cli._print import print_subcommands
-from model import audit, care, daily_sheets, database, settings, targets
-from model.i18n import translate
+from model.archive import audit, database
+from model.customers import care
+from model.visits import daily_sheets, targets
+from model.core import settings
+from model.core.i18n import translate
 
 
 def _manager_option(p) -> None:
@@ -130,7 +133,7 @@ def cmd_care(args) -> int:
 
 def _print_sheet(args, build, write, what: str) -> int:
     from cli.planning import _branch, _use_language
-    from model import outputs
+    from model.core import outputs
     _use_language(args)
     day = args.date or date.today()
     manager = _manager(args)

@@ -1,4 +1,4 @@
-"""The A-tier rewards sheet (seed 002, DOMAIN.md §2a; model.a_service): the year's
+"""The A-tier rewards sheet (seed 002, DOMAIN.md §2a; model.grading.a_service): the year's
 top ten (十佳) with the honour, then every A-tier customer with its volume, the reward
 tier reached and what is missing for the next. A4 portrait."""
 from __future__ import annotations
@@ -7,8 +7,9 @@ from pathlib import Path
 
 from reportlab.platypus import Spacer
 
-from model import a_service, ka_rewards
-from model.i18n import translate
+from model.grading import a_service
+from model.key_accounts import ka_rewards
+from model.core.i18n import translate
 from reports.layout import ReportHeader, Styles, build_pdf, page_frame_width, report_language, table
 
 

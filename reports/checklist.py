@@ -6,7 +6,7 @@ thumbnails, other files listed) and signature lines for both sides. A4 portrait.
     path = print_run(conn, run_id, "101.pdf", by=settings.user_name(), branch="城东支行")
 
 :func:`print_run` reads the run, writes the PDF and records the printout in the audit
-trail (``model.audit``).
+trail (``model.archive.audit``).
 """
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, Spacer, Table, TableStyle
 
-from model import audit, checklists, database, evidence, outputs, partners
-from model.database import sqlite3
-from model.i18n import translate
+from model.archive import audit, database
+from model.partners import checklists, evidence, partners
+from model.core import outputs
+from model.archive.database import sqlite3
+from model.core.i18n import translate
 from reports.layout import ReportHeader, Styles, build_pdf, page_frame_width, report_language, table
 
 THUMB = 38 * mm

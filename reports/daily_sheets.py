@@ -1,6 +1,6 @@
 """The morning sheet (晨会: today's targets, plan, calls, care calls, follow-ups) and the
 evening sheet (夕会: results against the targets for the day and the month to date, what
-moves to the next working day) from ``model.daily_sheets``. A4 portrait, with ruled
+moves to the next working day) from ``model.visits.daily_sheets``. A4 portrait, with ruled
 space for the meeting's notes."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from model import targets
-from model.daily_sheets import EveningSheet, MorningSheet
-from model.i18n import translate
+from model.visits import targets
+from model.visits.daily_sheets import EveningSheet, MorningSheet
+from model.core.i18n import translate
 from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, page_frame_width,
                             report_language, table, weekday_name)
 

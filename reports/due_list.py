@@ -1,4 +1,4 @@
-"""The due list (who is due, ``model.due.due_list``) as a printout of its own:
+"""The due list (who is due, ``model.visits.due.due_list``) as a printout of its own:
 the visits due, then the calls due, ranked, one line each where it fits: the
 customer, phone, area, tier and grade, when due (a date, or "never visited"),
 how late, last visit and last contact side by side, and why. A4 landscape."""
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model.due import DueList, DueVisit
-from model.i18n import translate
+from model.visits.due import DueList, DueVisit
+from model.core.i18n import translate
 from reports.layout import (ReportHeader, Styles, build_pdf, mask_phone, page_frame_width, report_language,
                             table)
 from reports.tracking_log import channel_label

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from model.database import ArchiveError
-from model.i18n import translate
-from model.resources import resource_path
+from model.archive.database import ArchiveError
+from model.core.i18n import translate
+from model.core.resources import resource_path
 
 FONT_NAME = "KehuCJK"
 # A few characters the font must have for Chinese printouts.

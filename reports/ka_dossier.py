@@ -16,10 +16,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer
 
-from model import audit, database, ka_dossier, key_accounts as ka, outputs, store_checks
-from model.i18n import translate
-from model.ka_dossier import Dossier
-from model.ka_rewards import number_text
+from model.archive import audit, database
+from model.key_accounts import ka_dossier, key_accounts as ka, store_checks
+from model.core import outputs
+from model.core.i18n import translate
+from model.key_accounts.ka_dossier import Dossier
+from model.key_accounts.ka_rewards import number_text
 from reports.layout import (ReportHeader, Styles, build_pdf, mask_phone, page_frame_width, report_language,
                             table)
 
@@ -200,7 +202,7 @@ def dossier_story(d: Dossier, styles: Styles, width: float, full_phone: bool = F
 
 def dossier_pdf(d: Dossier, path: Path | str, *, branch: str | None = None, manager: str | None = None,
                 full_phone: bool = False, language: str | None = None) -> Path:
-    """Write the dossier of :func:`model.ka_dossier.gather` to ``path``."""
+    """Write the dossier of :func:`model.key_accounts.ka_dossier.gather` to ``path``."""
     with report_language(language):
         title = translate("KeyAccounts", "KA dossier: {name}").format(name=d.account.name)
         header = ReportHeader(title, branch, manager or _manager(d), str(d.year))

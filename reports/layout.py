@@ -24,8 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from model.i18n import translate
-from model.privacy import mask_phone  # noqa: F401 - reports import it from here
+from model.core.i18n import translate
+from model.core.privacy import mask_phone  # noqa: F401 - reports import it from here
 from reports.fonts import cjk_font
 
 MARGIN = 12 * mm
@@ -244,13 +244,13 @@ def build_pdf(path: Path | str, story: list, header: ReportHeader, *, landscape_
     path = Path(path)
     font = cjk_font()
     size = landscape(A4) if landscape_pages else A4
-    built = io.BytesIO()      # written out whole at the end, owner-only (model.private_files)
+    built = io.BytesIO()      # written out whole at the end, owner-only (model.core.private_files)
     doc = SimpleDocTemplate(built, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN + HEADER_SPACE - 6 * mm, bottomMargin=MARGIN + FOOTER_SPACE - 4 * mm,
                             title=header.title, author=header.manager or "", subject=subject,
                             creator="Kehu", initialFontName=font)  # else an unused Helvetica is listed
     doc.build(story, canvasmaker=_header_canvas(header, font))
-    from model import private_files
+    from model.core import private_files
     with private_files.replacing(path) as temporary:
         temporary.write_bytes(built.getvalue())
     return path
@@ -261,7 +261,7 @@ def report_language(language: str | None):
     """Make the report in ``language`` ('en', 'zh_CN'), whatever the program's
     language; without one, in the installed language."""
     from PySide6.QtCore import QCoreApplication
-    from model import language as languages
+    from model.core import language as languages
     app = QCoreApplication.instance()
     if not language or app is None:
         yield

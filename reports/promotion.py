@@ -14,9 +14,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from model import promotions
-from model.i18n import translate
-from model.promotions import Evaluation, PlanSheet
+from model.marketing import promotions
+from model.core.i18n import translate
+from model.marketing.promotions import Evaluation, PlanSheet
 from reports.layout import ReportHeader, RuledSpace, Styles, build_pdf, page_frame_width, report_language, table
 
 

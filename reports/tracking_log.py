@@ -1,5 +1,5 @@
 """The tracking log (客户追踪志, DOMAIN §2b, §7) of one opportunity grade for its
-period (``model.tracking_logs``): per customer of the grade its need, expected
+period (``model.visits.tracking_logs``): per customer of the grade its need, expected
 close, last tracking contact and agreed next step, then ruled blank columns to
 write each contact of the period in by hand; a few blank rows at the end for a
 customer who moves into the grade. A4 landscape, one line of print per customer
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from model.i18n import translate
-from model.tracking_logs import TrackingEntry, TrackingLog
+from model.core.i18n import translate
+from model.visits.tracking_logs import TrackingEntry, TrackingLog
 from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, page_frame_width,
                             report_language, table)
 
@@ -39,7 +39,7 @@ def channel_label(channel: str | None) -> str:
 
 
 def _labels():
-    from model import language
+    from model.core import language
     from model.grading import ruleset
     rules = ruleset.load().opportunity
     lang = language.installed_language()
@@ -69,7 +69,7 @@ def _next(entry: TrackingEntry) -> str:
 
 def tracking_log_pdf(log: TrackingLog, path: Path | str, *, branch: str | None = None,
                      show_full_phone: bool = False, language: str | None = None, manager: str | None = None) -> Path:
-    """Print a tracking log (from ``model.tracking_logs.tracking_log``) to ``path``; the
+    """Print a tracking log (from ``model.visits.tracking_logs.tracking_log``) to ``path``; the
     header names the log's manager, else ``manager`` (the user printing)."""
     with report_language(language):
         return _build(log, Path(path), branch, show_full_phone, log.manager or manager)

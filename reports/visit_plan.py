@@ -15,8 +15,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
 
-from model.i18n import translate
-from model.visit_plan import Plan, PlanVisit
+from model.core.i18n import translate
+from model.visits.visit_plan import Plan, PlanVisit
 from reports.layout import (ReportHeader, RuledSpace, Styles, build_pdf, mask_phone, overdue_text,
                             page_frame_width, report_language, table, weekday_name)
 
@@ -69,7 +69,7 @@ def outcome_label(outcome: str) -> str:
 
 def visit_plan_pdf(plan: Plan, path: Path | str, *, branch: str | None = None, show_full_phone: bool = False,
                    language: str | None = None, include_unplanned: bool = True, manager: str | None = None) -> Path:
-    """Print a plan (as loaded or built by ``model.visit_plan``) to ``path``; the visits not
+    """Print a plan (as loaded or built by ``model.visits.visit_plan``) to ``path``; the visits not
     planned are listed at the end unless ``include_unplanned`` is False. The header names
     the plan's manager, else ``manager`` (the user printing), else who saved the plan."""
     with report_language(language):

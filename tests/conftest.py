@@ -27,16 +27,16 @@ def isolated_settings(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def laptop_screen(monkeypatch):
-    """Windows fit themselves on the screen (gui/screen_fit.py); the offscreen screen is
+    """Windows fit themselves on the screen (gui/common/screen_fit.py); the offscreen screen is
     800×800, so tests pretend the field laptop's 1366×768 instead."""
-    from gui import screen_fit
+    from gui.common import screen_fit
     monkeypatch.setattr(screen_fit, "simulated_area", screen_fit.LAPTOP)
 
 
 @pytest.fixture
 def archive(tmp_path):
     """A new, empty archive in the test's own folder."""
-    from model.database import Archive
+    from model.archive.database import Archive
     arch = Archive.create(tmp_path / "test.kehu")
     yield arch
     arch.close()

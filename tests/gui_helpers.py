@@ -47,7 +47,7 @@ def on_modal_of(kind, action) -> None:
 
 def open_window(qtbot, path):
     """A main window showing the archive at ``path``, once its first work is done."""
-    from gui.main_window import MainWindow
+    from gui.main_window.main_window import MainWindow
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()

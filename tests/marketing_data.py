@@ -2,7 +2,7 @@
 transactions written directly, so every figure can be worked out by hand."""
 from __future__ import annotations
 
-from model import customers
+from model.customers import customers
 
 
 def add_customer(conn, name: str, *, area: str | None = None, area_type: str | None = None,

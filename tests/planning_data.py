@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from model import customers, grading
+from model.customers import customers
+from model import grading
 
 # Around a residential district; about 100 m per 0.001 degree.
 BASE = (31.2300, 121.4700)

@@ -14,13 +14,13 @@ that is not on the allowed list (codes, RFM, KA, CSV, Excel, PDF, Ctrl+...,
 file paths) is reported with where it was seen. Exit 1 when anything is found.
 
 Every window and dialog is also checked against a 1366×768 laptop's screen
-(gui/screen_fit.py: it fits, no label or choice is cut), at 100 % or, with --scale,
+(gui/common/screen_fit.py: it fits, no label or choice is cut), at 100 % or, with --scale,
 at 125 % or 150 % scaling (fewer logical pixels); --language en walks the English
 edition for its layout only; --real-screen checks against the screen Qt has (e.g.
 xvfb-run -s "-screen 0 1366x768x24" with QT_SCALE_FACTOR=1.25) instead of a pretended one.
 
-``tests/test_translations.py`` runs the same walk (Chinese, 100 %) and
-``tests/test_screen_walk_scaled.py`` the English one at 125 % and the Chinese one at
+``tests/core/test_translations.py`` runs the same walk (Chinese, 100 %) and
+``tests/core/test_screen_walk_scaled.py`` the English one at 125 % and the Chinese one at
 150 %. Dialogs are not run modally: their ``exec()`` is replaced while walking, so the walk never blocks.
 """
 from __future__ import annotations
@@ -260,7 +260,7 @@ class ScreenWalk:
                 self.found.setdefault(text, set()).add(f"{where} ({kind})")
 
     def look(self, where: str, widget) -> None:
-        from gui import screen_fit
+        from gui.common import screen_fit
         self.settle()
         self.screens.append(where)
         self.record(where, widget_texts(widget))
@@ -271,7 +271,7 @@ class ScreenWalk:
         self.shoot(where, widget)
 
     def check_name_order(self, where: str, root) -> None:
-        """Lists of names in pinyin order, the program's sort key (model.search.sort_key),
+        """Lists of names in pinyin order, the program's sort key (model.customers.search.sort_key),
         either way: every table or tree sorted by a column of names (its header's sort
         arrow on it), the tables that list names by name (NAME_TABLES), and every combo
         box or list whose choices are the archive's areas, managers, circles or partners."""
@@ -305,7 +305,7 @@ class ScreenWalk:
                                    person)
 
     def _in_order(self, where: str, name: str, texts, person: bool) -> None:
-        from model.search import sort_key
+        from model.customers.search import sort_key
         keys = [sort_key(t, person) for t in texts if isinstance(t, str) and t]
         self.name_lists.add(name)
         if keys != sorted(keys) and keys != sorted(keys, reverse=True):
@@ -416,9 +416,9 @@ class ScreenWalk:
     def run(self) -> None:
         from PySide6.QtWidgets import QApplication, QMenu
 
-        from gui.main_window import MainWindow
+        from gui.main_window.main_window import MainWindow
         window = MainWindow(self.language)
-        window.show()             # sized for the laptop screen the walk pretends (gui/screen_fit.py)
+        window.show()             # sized for the laptop screen the walk pretends (gui/common/screen_fit.py)
         try:
             self.look("start page", window)
             window.open_archive(self.archive_path)
@@ -463,7 +463,7 @@ class ScreenWalk:
     def qt_dialogs(self, parent) -> None:
         """Qt's own standard dialogs (file, colour, print, print preview,
         message box buttons, input, a text field's menu): Qt's Chinese translation leaves a
-        few texts in English, which the program's translation fills (gui/qt_strings.py)."""
+        few texts in English, which the program's translation fills (gui/common/qt_strings.py)."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
         from PySide6.QtWidgets import (QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
                                        QPushButton, QTabWidget)
@@ -655,9 +655,9 @@ class ScreenWalk:
     def _passphrase_dialogs(self, window) -> None:
         """New / encrypt / change passphrase (a weak one typed: meter, mismatch, tick) and unlock
         (a wrong try said, the wait after five shown)."""
-        from gui import passphrase_dialogs as dialogs
-        from model import database
-        from model.i18n import translate
+        from gui.archive import passphrase_dialogs as dialogs
+        from model.archive import database
+        from model.core.i18n import translate
         path = window.archive.path
         for mode in (dialogs.NEW, dialogs.ENCRYPT, dialogs.CHANGE):
             dialog = dialogs.NewPassphraseDialog(path, mode, window, database.new_key("x"))
@@ -702,8 +702,8 @@ class ScreenWalk:
                 self.settle()
         page.tabs.setCurrentWidget(activities)
         activities.new_plan()
-        from model import promotions
-        from gui.promotion_dialogs import PlanDialog
+        from model.marketing import promotions
+        from gui.marketing.promotion_dialogs import PlanDialog
         statuses = {}
         for plan_id in activities.ids:
             statuses.setdefault(promotions.get(window.archive.conn, plan_id).status, plan_id)
@@ -783,7 +783,7 @@ class ScreenWalk:
         """Answer a checklist run (met, not met, N/A), attach a file and add an action, so the
         live score, the evidence and the actions table show."""
         from pathlib import Path
-        from gui.checklist_run_dialog import PendingFile
+        from gui.partners.checklist_run_dialog import PendingFile
         for n, row in enumerate(dialog.rows.values()):
             row.set_result(("met", "not_met", "na")[n % 3])
         first = next(iter(dialog.rows.values()))
@@ -808,7 +808,10 @@ def _tab_widget_type():
 
 def prepare_archive(folder: Path) -> Path:
     """A small graded demo archive with a saved visit plan, and a file to import."""
-    from model import backup, database, demo, grading, visit_plan
+    from model.archive import backup, database
+    from model.demo import demo
+    from model import grading
+    from model.visits import visit_plan
     path = folder / "演示档案.kehu"
     demo.build_demo(path, customers=CUSTOMERS, seed=1, as_of=AS_OF)
     with database.Archive.open(path) as archive:
@@ -847,11 +850,11 @@ def walk_screens(folder: Path, shots: Path | None = None, scale: int | None = 10
     pixels; None: the real screen, e.g. Xvfb with QT_SCALE_FACTOR); the walk's ``found``
     holds the English seen, its ``layout`` what did not fit. The caller owns the
     QApplication; Chinese translators are installed for the walk and the previous language is put back afterwards."""
-    from gui import screen_fit
+    from gui.common import screen_fit
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
-    from model import language, settings
+    from model.core import language, settings
     app = QApplication.instance()
     previous = settings.get(settings.LANGUAGE)
     previous_locale = QLocale()
@@ -906,7 +909,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="kehu-zh-") as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         os.environ["KEHU_SETTINGS_DIR"] = tmp
-        from gui.app import make_application
+        from gui.main_window.app import make_application
         app = make_application()
         if args.screenshots:
             args.screenshots.mkdir(parents=True, exist_ok=True)

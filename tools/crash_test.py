@@ -67,8 +67,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model import database  # noqa: E402  (after the path is set)
-from model.database import sqlite3  # noqa: E402
+from model.archive import database  # noqa: E402  (after the path is set)
+from model.archive.database import sqlite3  # noqa: E402
 
 IMPORT_ROWS = 10_000
 DEMO_CUSTOMERS = 1_500
@@ -215,7 +215,7 @@ def prepare(folder: Path, reference_runs: int) -> Setup:
     setup.bases["grade"] = setup.bases["plan"] = demo
     setup.commands["grade"] = ["grade", "{archive}"]
     setup.commands["plan"] = ["plan", "{archive}", "--seconds", "0.5"]
-    from model import encryption
+    from model.archive import encryption
     demo_sealed = folder / "base-demo-enc.kehu"
     shutil.copyfile(demo, demo_sealed)
     opened, _left = encryption.encrypt(database.Archive.open(demo_sealed), PASSPHRASE)

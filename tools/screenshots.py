@@ -36,7 +36,10 @@ def prepare(folder: Path) -> Path:
     """A demo archive graded as of today with a saved plan for the working week from
     today (from next Monday on a weekend), so the Today page shows its visits."""
     sys.path.insert(0, str(ROOT))
-    from model import database, demo, grading, visit_plan
+    from model.archive import database
+    from model.demo import demo
+    from model import grading
+    from model.visits import visit_plan
     path = folder / "demo.kehu"
     as_of = date.today()
     demo.build_demo(path, customers=800, seed=1, as_of=as_of)
@@ -67,13 +70,13 @@ def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) ->
 
     settings_dir = tempfile.mkdtemp(prefix="kehu-shots-")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    from model import settings
+    from model.core import settings
     settings.put(settings.LANGUAGE, language)
     settings.put(settings.USER_NAME, "李经理")
-    from gui.app import make_application
+    from gui.main_window.app import make_application
     app = make_application()
-    from gui.main_window import MainWindow
-    from gui import screen_fit
+    from gui.main_window.main_window import MainWindow
+    from gui.common import screen_fit
     from PySide6.QtCore import QRect
     # The offscreen screen is 800×800: pretend a monitor the README pictures fit on.
     screen_fit.simulated_area = QRect(0, 0, SIZE[0], SIZE[1] + 60)
@@ -128,7 +131,7 @@ def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) ->
 
     page = window.page()
     customer_id = page.model.customer_id(3)
-    from gui.customer_editor import CustomerEditor
+    from gui.customers.customer_editor import CustomerEditor
     editor = CustomerEditor(window, window.archive, customer_id)
     editor.resize(1280, 820)
     editor.show()
@@ -143,8 +146,8 @@ def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) ->
             window.grab().save(str(out / f"{key}.png"))
     window.show_area("customers")
 
-    from gui.checklist_run_dialog import ChecklistRunDialog
-    from gui.store_check_dialog import StoreCheckDialog
+    from gui.partners.checklist_run_dialog import ChecklistRunDialog
+    from gui.key_accounts.store_check_dialog import StoreCheckDialog
     partner = window.archive.conn.execute("SELECT min(id) FROM partners").fetchone()[0]
     account = window.archive.conn.execute("SELECT min(id) FROM key_accounts").fetchone()[0]
     for name, dialog in (("checklist-run", ChecklistRunDialog(window, window.archive, partner)),
@@ -155,7 +158,7 @@ def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) ->
         dialog.grab().save(str(out / f"{name}.png"))
         dialog.reject()
 
-    from gui.grading_wizard import GradingWizard
+    from gui.grading.grading_wizard import GradingWizard
     wizard = GradingWizard(window, window.archive)
     wizard.resize(1100, 760)
     wizard.show()
@@ -163,7 +166,7 @@ def shoot(archive_path: Path, language: str, out: Path, scaled: bool = False) ->
     wizard.grab().save(str(out / "grading-wizard.png"))
     wizard.reject()
 
-    from gui.import_dialog import ImportDialog
+    from gui.customers.import_dialog import ImportDialog
     dialog = ImportDialog(window, window.archive)
     dialog.resize(1000, 700)
     dialog.show()

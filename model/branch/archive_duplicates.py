@@ -8,11 +8,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from model import audit, outputs
+from model.archive import audit
+from model.core import outputs
 from model.branch import duplicates
-from model.exporting import check_target, write_table
-from model.i18n import translate
-from model.progress import NO_PROGRESS, Progress
+from model.customers.exporting import check_target, write_table
+from model.core.i18n import translate
+from model.core.progress import NO_PROGRESS, Progress
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz
 
-from model import normalize
+from model.core import normalize
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"

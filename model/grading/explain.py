@@ -12,11 +12,11 @@ from model.grading import ruleset
 from model.grading.compute import OPPORTUNITY, PERSONA, RFM, VALUE_TIER
 from model.grading.persona import NO_MATCH, NOT_ENOUGH_INFORMATION
 from model.grading.rfm import NO_TRANSACTIONS
-from model.i18n import translate
+from model.core.i18n import translate
 
 
 def current_language() -> str:
-    from model import language
+    from model.core import language
     return language.chosen_language()
 
 
@@ -146,7 +146,7 @@ def _value_tier_seed(value, d, basis, days, end, language, rules) -> str:
     if d["rule"] == "scarce_resources":
         return text + " " + translate("Grading", "Holds scarce resources the market cannot do without: "
                                       "tier {tier}.").format(tier=value)
-    from model import customer_fields
+    from model.customers import customer_fields
     size = customer_fields.field_rules().label("size", d.get("size"), language)
     reasons = []
     if d["rule"] in ("size_own_channel", "size_own_channel_potential"):
@@ -194,7 +194,7 @@ def _persona(value, d, language, rules) -> str:
                          "information to match a persona.").format(
             known=d.get("known", 0), total=d.get("dimensions", len(rules.persona.dimension_keys)),
             min=d.get("min_known", rules.persona.min_known))
-    from model import rules as base_rules
+    from model.core import rules as base_rules
     if value == NO_MATCH:
         return translate("Grading", "Closest {persona}: only {matched} of {known} known dimensions match (score "
                          "{score}); a persona needs a score above {min}: no persona.").format(

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 
-from model.database import sqlite3
+from model.archive.database import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
-from model import rules as base_rules
+from model.core import rules as base_rules
 from model.grading import ruleset
 
 

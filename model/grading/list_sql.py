@@ -58,7 +58,7 @@ def axis_sql(axis: str, rules: grading.GradingRules | None = None) -> str:
     return f"c.{axis}"
 
 
-LIFECYCLE = "lifecycle"     # the lifecycle stage filter (model.lifecycle): "lifecycle:<stage>"
+LIFECYCLE = "lifecycle"     # the lifecycle stage filter (model.customers.lifecycle): "lifecycle:<stage>"
 
 
 def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], list]:
@@ -74,7 +74,7 @@ def grade_condition(grades: tuple[str, ...], overdue: bool) -> tuple[list[str], 
             by_scheme.setdefault(scheme, []).append(value)
     stages = [v for v in by_scheme.get(LIFECYCLE, ()) if v]
     if stages:           # stages are alternatives
-        from model import lifecycle
+        from model.customers import lifecycle
         # instr(), not IN (...): SQLite works the stage's dates out once per row for IN (15x slower).
         parts.append(f"instr(?, ',' || ({lifecycle.customer_stage_sql()}) || ',') > 0")
         params.append("," + ",".join(v for v in stages if v in lifecycle.STAGES) + ",")

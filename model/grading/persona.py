@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from model import rules as base_rules
+from model.core import rules as base_rules
 from model.grading.ruleset import PersonaRules
 
 NOT_ENOUGH_INFORMATION = "not_enough_information"

@@ -9,7 +9,7 @@ Urgency is likewise recomputed from the stored expected close date.
 from __future__ import annotations
 
 import json
-from model.database import sqlite3
+from model.archive.database import sqlite3
 from datetime import date, timedelta
 
 import numpy as np

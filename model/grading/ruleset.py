@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from model import rules as base_rules
-from model.database import ArchiveError
-from model.i18n import translate
+from model.core import rules as base_rules
+from model.archive.database import ArchiveError
+from model.core.i18n import translate
 
 GRADING_FILE = "grading.json"
 PERSONAS_FILE = "personas.json"

@@ -21,7 +21,7 @@ hands the customer back to the rules.
 from __future__ import annotations
 
 import json
-from model.database import sqlite3
+from model.archive.database import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,13 +31,14 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from model import database, normalize
+from model.archive import database
+from model.core import normalize
 from model.grading import opportunity as opportunity_engine
 from model.grading import ruleset
 from model.grading.compute import (COMPUTED_SCHEMES, OPPORTUNITY, SCHEMES, ComputedGrades,
                                    value_order)
-from model.i18n import translate
-from model.progress import Progress
+from model.core.i18n import translate
+from model.core.progress import Progress
 
 RULES_BY = "rules"
 

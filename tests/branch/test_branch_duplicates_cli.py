@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import csv
 
-from model import audit, customers
+from model.archive import audit
+from model.customers import customers
 from model.branch import archive_duplicates
 
 
@@ -39,7 +40,7 @@ def test_cli_lists_one_pair_and_writes_the_csv(qapp, archive, tmp_path, capsys):
     assert rows == [["Customer ID", "Name", "Manager", "Other customer ID", "Other name", "Other manager",
                      "Reason", "Score"],
                     [str(a), "张伟", "王经理", str(b), "张 伟", "李经理", "same phone", "90"]]
-    from model import database
+    from model.archive import database
     with database.Archive.open(path) as arch:
         entry = audit.entries(arch.conn)[0]
     assert (entry.action, entry.count, entry.what) == ("export", 1, "pairs.csv")
@@ -55,7 +56,7 @@ def test_cli_missing_archive_exits_2_with_one_line(qapp, tmp_path, capsys):
 
 def test_cli_wrong_passphrase_exits_2_with_one_line(qapp, tmp_path, capsys, monkeypatch):
     from cli import run_cli
-    from model import database
+    from model.archive import database
     path = tmp_path / "locked.kehu"
     database.Archive.create(path, passphrase="correct horse battery staple 9").close()
     monkeypatch.setenv("KEHU_PASSPHRASE", "wrong")

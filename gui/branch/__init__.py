@@ -1,0 +1,1 @@
+"""Branch rules in the window."""

@@ -1,0 +1,1 @@
+"""Widgets and machinery every area shares: tasks, forms, screen fit, preview, undo, charts."""

@@ -1,0 +1,32 @@
+"""Pages that read their data the first time they are shown and again when marked
+stale (``mark_stale``): the Visits area's due list, the Today page. A subclass sets
+``self.task`` (a ``gui.common.tasks.TaskHandle``) in its ``load()``."""
+from __future__ import annotations
+
+
+class LoadsWhenShown:
+    """Mixin for a QWidget page: put it before QWidget among the bases."""
+
+    task = None
+    _shown_once = False
+
+    def load(self):  # pragma: no cover - each page says what it reads
+        raise NotImplementedError
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self.busy():
+                self.load()
+
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.finished
+
+    def mark_stale(self) -> None:
+        """The data may have changed: read again now if shown, else when next shown."""
+        if self.isVisible():
+            if not self.busy():
+                self.load()
+        else:
+            self._shown_once = False

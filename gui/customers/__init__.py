@@ -1,0 +1,1 @@
+"""The Customers area: list, filters, editor, contacts, import, export, managers, complaints, surveys."""

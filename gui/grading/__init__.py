@@ -1,0 +1,1 @@
+"""Grading in the window: the wizard, grade panels and columns, the dashboard."""

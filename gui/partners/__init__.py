@@ -1,0 +1,1 @@
+"""The Partners area and the 101 checklist."""

@@ -1,0 +1,1 @@
+"""The archive file: database, migrations, checks, encryption, backups, audit trail, purge."""

@@ -1,0 +1,1 @@
+"""The demo archive, built from one seed."""

@@ -1,0 +1,1 @@
+"""Key accounts (KA): the record, dossier, volume rewards, store checks and imports."""

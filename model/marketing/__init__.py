@@ -1,0 +1,1 @@
+"""Circles and promotion activities."""

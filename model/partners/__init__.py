@@ -1,0 +1,1 @@
+"""Partners (合作伙伴101): partners and outlets, the 101 checklist, evidence."""
