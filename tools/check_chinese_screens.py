@@ -377,9 +377,13 @@ class ScreenWalk:
 
         with ExitStack() as stack:
             def patch(owner, name, value):
-                old = owner.__dict__.get(name, getattr(owner, name))
+                # A name the class only inherits is deleted again afterwards: putting back
+                # what getattr found would leave a patched base class's value on it for good.
+                if name in owner.__dict__:
+                    stack.callback(setattr, owner, name, owner.__dict__[name])
+                else:
+                    stack.callback(delattr, owner, name)
                 setattr(owner, name, value)
-                stack.callback(setattr, owner, name, old)
 
             for cls in (QDialog, QMessageBox, QWizard, QFileDialog, QInputDialog):
                 patch(cls, "exec", exec_)
