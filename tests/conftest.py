@@ -26,6 +26,14 @@ def isolated_settings(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def modal_pollers_end_with_their_test():
+    """A test's on_modal/on_modal_of pollers never answer a later test's boxes."""
+    yield
+    from tests import gui_helpers
+    gui_helpers.end_of_test()
+
+
+@pytest.fixture(autouse=True)
 def laptop_screen(monkeypatch):
     """Windows fit themselves on the screen (gui/common/screen_fit.py); the offscreen screen is
     800×800, so tests pretend the field laptop's 1366×768 instead."""

@@ -18,11 +18,24 @@ def type_text(widget: QWidget, text: str) -> None:
     QCoreApplication.sendEvent(widget, event)
 
 
+# Pollers of on_modal/on_modal_of belong to the test that started them: a poller still
+# waiting when its test ends would answer a box of a later test (tests/conftest.py bumps this).
+_generation = [0]
+
+
+def end_of_test() -> None:
+    """Stop every poller the test left waiting (called after each test)."""
+    _generation[0] += 1
+
+
 def on_modal(action) -> None:
     """Run ``action(dialog)`` on the modal dialog about to be shown (its exec blocks the test)."""
     from PySide6.QtWidgets import QApplication
+    generation = _generation[0]
 
     def run():
+        if generation != _generation[0]:
+            return
         widget = QApplication.activeModalWidget()
         if widget is None:
             QTimer.singleShot(20, run)
@@ -35,8 +48,11 @@ def on_modal_of(kind, action) -> None:
     """Run ``action(widget)`` once a modal widget of class ``kind`` is shown (a box
     opened from within another modal dialog, for instance)."""
     from PySide6.QtWidgets import QApplication
+    generation = _generation[0]
 
     def run():
+        if generation != _generation[0]:
+            return
         widget = QApplication.activeModalWidget()
         if not isinstance(widget, kind):
             QTimer.singleShot(20, run)
