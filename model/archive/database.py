@@ -588,6 +588,12 @@ class Archive:
         self.key = key
         self._encrypted = key is not None
         self._closed = False
+        self._close_hooks: list = []
+
+    def on_close(self, hook) -> None:
+        """Call ``hook()`` when the archive closes, before its connection does (the
+        window's writer closes its own connection this way)."""
+        self._close_hooks.append(hook)
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -734,6 +740,9 @@ class Archive:
         if self._closed:
             return
         self._closed = True
+        hooks, self._close_hooks = self._close_hooks, []
+        for hook in hooks:
+            hook()
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
