@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
+from gui.common import operations
+from gui.common.operations import Changes
 from gui.common.lazy_load import LoadsWhenShown
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, records_view
@@ -72,6 +74,7 @@ class ManagersPage(LoadsWhenShown, QWidget):
         super().__init__(parent)
         self.setObjectName("managers_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.task: TaskHandle | None = None
         self.books: list[books.Book] = []
         self.members: list[dict] = []
@@ -231,6 +234,7 @@ class ManagersPage(LoadsWhenShown, QWidget):
                 count=result.count, old=self._name(result.from_manager), new=result.to_manager))
             self.task = None
             self.customers_changed.emit()
+            operations.notify(self.archive, Changes.of(Changes.CUSTOMERS, ids=result.customer_ids))
             self.load()
 
         def failed(exc: BaseException) -> None:

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
                                QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from gui.marketing.circle_dialogs import table_view
+from gui.common import operations
+from gui.common.operations import Changes
 from gui.common.evidence_widgets import EvidenceThumb
 from gui.key_accounts.ka_dialogs import (AccountDialog, CommitmentDialog, ContactDialog, KaPrintDialog,
                                       StoreCheckPrintDialog,
@@ -643,6 +645,7 @@ class KeyAccountsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("key_accounts_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.search = QLineEdit(self)
         self.search.setObjectName("ka_search")
         self.search.setPlaceholderText(self.tr("Search key accounts (name, channel, head office)"))
@@ -753,6 +756,10 @@ class KeyAccountsPage(QWidget):
 
     def mark_stale(self) -> None:
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS, Changes.KEY_ACCOUNTS):
+            self.mark_stale()
 
     def save_state(self) -> None:
         """Nothing beyond the window's splitters to keep."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QInputDialog, QLabel, QLi
 
 from gui.main_window import actions as registry
 from gui.archive import archive_dialogs, passphrase_dialogs
-from gui.common import screen_fit, undo
+from gui.common import operations, screen_fit, undo
 from gui.main_window.app_lock import AppLock
 from gui.customers.customer_page import CustomerPage
 from gui.common.tasks import TaskHandle, run_task, show_error
@@ -44,16 +44,23 @@ MAX_RECENT = 8
 class AreaSpec:
     """One of the program's areas in the navigation.
 
-    The page is made the first time the area is shown. A page may offer
+    The page is made the first time the area is shown. ``offers`` names what the page
+    offers the window (the window connects exactly these): the signals
     ``customers_requested(CustomerFilter)`` (show those customers in the list),
-    ``grade_requested()``, ``mark_stale()`` (customers or grades changed) and
-    ``busy() -> bool``; the window connects what is there.
+    ``grade_requested()``, ``customer_requested(int)`` (open that customer),
+    ``area_requested(str)`` (show that area), and ``busy`` (``busy() -> bool``: its
+    background work still runs). A page refreshes itself from the archive's change
+    notices (``gui.common.operations.changes_of(archive).changed``), and tells the others
+    what it changed through a notice.
     """
     key: str
     title: Callable[[], str]                          # translated when called
     icon: str
     module: str | None                                # the area exists once this module does
     factory: Callable[[Archive, str, QWidget], QWidget]   # (archive, language, parent)
+    offers: frozenset[str] = frozenset()
+
+    SIGNALS = ("customers_requested", "grade_requested", "customer_requested", "area_requested")
 
     def available(self) -> bool:
         return self.module is None or importlib.util.find_spec(self.module) is not None
@@ -80,11 +87,12 @@ def _marketing(archive: Archive, language: str, parent: QWidget) -> QWidget:
 
 
 AREAS: list[AreaSpec] = [
-    AreaSpec("today", lambda: translate("MainWindow", "Today"), "visits", "gui.visits.today_page", _today),
+    AreaSpec("today", lambda: translate("MainWindow", "Today"), "visits", "gui.visits.today_page", _today,
+             frozenset({"customer_requested", "area_requested", "busy"})),
     AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers", None,
-             lambda archive, language, parent: CustomerPage(archive, language, parent)),
+             lambda archive, language, parent: CustomerPage(archive, language, parent), frozenset({"busy"})),
     AreaSpec("visits", lambda: translate("MainWindow", "Visits"), "visits", "gui.visits.plan_page",
-             _visits),
+             _visits, frozenset({"busy"})),
     AreaSpec("marketing", lambda: translate("MainWindow", "Circles & activities"), "circles",
              "gui.marketing.marketing_page", _marketing),
     AreaSpec("partners", lambda: translate("MainWindow", "Partners"), "partners", "gui.partners.partners_page",
@@ -94,9 +102,10 @@ AREAS: list[AreaSpec] = [
              lambda a, lang, p: importlib.import_module("gui.key_accounts.key_accounts_page").KeyAccountsPage(
                  a, lang, p)),
     AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
-             "gui.grading.dashboard", _dashboard),
+             "gui.grading.dashboard", _dashboard, frozenset({"customers_requested", "grade_requested", "busy"})),
     AreaSpec("managers", lambda: translate("MainWindow", "Managers"), "customers", "gui.customers.managers_page",
-             lambda a, lang, p: importlib.import_module("gui.customers.managers_page").ManagersPage(a, lang, p)),
+             lambda a, lang, p: importlib.import_module("gui.customers.managers_page").ManagersPage(a, lang, p),
+             frozenset({"busy"})),
 ]
 
 # Loaded in a worker after the list is shown (each imports pandas or more), so that
@@ -147,6 +156,7 @@ class MainWindow(QMainWindow):
         self._user_tasks: list[TaskHandle] = []
         self.tasks: list[TaskHandle] = []
         self._searcher = None
+        self._notices: operations.ChangeNotices | None = None
         # The search module loads pinyin dictionaries: imported later, in a worker.
         self._search_available = importlib.util.find_spec("model.customers.search") is not None
         self.setWindowTitle(self.tr("Kehu"))
@@ -397,8 +407,9 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Background work of this window is still running."""
+        offers = {area.key: area.offers for area in self.areas}
         return any(not t.finished for t in self.tasks) or any(
-            page.busy() for page in self.pages.values() if hasattr(page, "busy"))
+            page.busy() for key, page in self.pages.items() if "busy" in offers.get(key, ()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.app_lock.may_close():
@@ -554,6 +565,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        if self._notices is not None:
+            self._notices.changed.disconnect(self._on_changes)
+            self._notices = None
         self._searcher = None
         if self.search_field is not None:
             self.search_field.blockSignals(True)
@@ -585,6 +599,8 @@ class MainWindow(QMainWindow):
             if area.key == "customers":
                 self._make_page(area)
         self._make_page(self.areas[0])
+        self._notices = operations.changes_of(archive)
+        self._notices.changed.connect(self._on_changes)   # after the first pages' own
         page = self.page()
         if page is not None:
             self._restore_splitter(page.splitter, [page.views_width(), 1000])
@@ -621,25 +637,25 @@ class MainWindow(QMainWindow):
             page = area.factory(self.archive, self.language, self.stack)
             self.pages[area.key] = page
             self.stack.addWidget(page)
-            if hasattr(page, "customers_requested"):
-                page.customers_requested.connect(self.show_customers)
-            if hasattr(page, "grade_requested") and "grade" in self._actions:
-                page.grade_requested.connect(self.grade_customers)
-            if hasattr(page, "customer_requested"):
-                page.customer_requested.connect(self.edit_customer)
-            if hasattr(page, "area_requested"):
-                page.area_requested.connect(self.show_area)
-            if hasattr(page, "visits_logged"):
-                page.visits_logged.connect(lambda source=page: self._visits_logged(source))
-            if hasattr(page, "customers_changed"):
-                page.customers_changed.connect(lambda: self._after_customer_change())
+            handlers = {"customers_requested": self.show_customers, "customer_requested": self.edit_customer,
+                        "area_requested": self.show_area}
+            if "grade" in self._actions:
+                handlers["grade_requested"] = self.grade_customers
+            for name in AreaSpec.SIGNALS:
+                if name in area.offers and name in handlers:
+                    getattr(page, name).connect(handlers[name])
         return page
 
-    def _visits_logged(self, source: QWidget) -> None:
-        """A visit was logged on one page: the others read who is due again."""
-        for other in self.pages.values():
-            if other is not source and hasattr(other, "mark_stale"):
-                other.mark_stale()
+    def _on_changes(self, changes: operations.Changes) -> None:
+        """A change notice (after the pages' own): the search hits and the counts again."""
+        if self.archive is None or not changes.touches(operations.Changes.CUSTOMERS, operations.Changes.GRADES):
+            return
+        if self.page() is None:
+            return
+        if self._searcher is not None and self.search_field is not None \
+                and self.search_field.text().strip():
+            self._run_search()
+        self._update_status()
 
     def _area_chosen(self, row: int) -> None:
         if self.archive is not None and 0 <= row < len(self.areas):
@@ -737,20 +753,16 @@ class MainWindow(QMainWindow):
         return self._track(archive_dialogs.start_restore(self, path, chosen, restored, key=key))
 
     # -- customers ------------------------------------------------------------------
-    def _after_customer_change(self, select: int | None = None) -> None:
-        for other in self.pages.values():
-            if hasattr(other, "mark_stale"):
-                other.mark_stale()
-        page = self.page()
-        if page is None:
+    def _after_customer_change(self, select: int | None = None,
+                               changes: operations.Changes | None = None) -> None:
+        """Customers changed (a dialog's own write): a notice tells the pages (the list
+        reads its rows again, the others go stale), then ``select`` is selected."""
+        if self.archive is None:
             return
-        page.refresh(data_changed=True)
-        if self._searcher is not None and self.search_field is not None \
-                and self.search_field.text().strip():
-            self._run_search()
-        if select is not None:
+        operations.notify(self.archive, changes or operations.Changes.of(operations.Changes.CUSTOMERS))
+        page = self.page()
+        if page is not None and select is not None:
             page.select_customer(select)
-        self._update_status()
 
     def new_customer(self) -> None:
         from gui.customers.customer_editor import CustomerEditor

@@ -27,6 +27,8 @@ from gui.marketing.circle_dialogs import CircleDialog, show_problem, table_view
 from gui.visits.plan_dialogs import date_edit, error_label, from_qdate
 from gui.marketing.promotion_dialogs import NewPlanDialog, PlanDialog, PromotionPrintDialog, money
 from gui.marketing.promotion_evaluation import CompareTable, OutcomeDialog, html_text
+from gui.common import operations
+from gui.common.operations import Changes
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns, is_chinese
 from model.marketing import circles, promotions
@@ -581,6 +583,7 @@ class MarketingPage(QWidget):
         super().__init__(parent)
         self.setObjectName("marketing_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.circles = CirclesPanel(archive, self)
         self.activities = ActivitiesPanel(archive, self)
         self.compare = CompareTable(self)
@@ -611,6 +614,10 @@ class MarketingPage(QWidget):
     def mark_stale(self) -> None:
         """Customers changed (names, deletions): show them as they are now."""
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS, Changes.MARKETING):
+            self.mark_stale()
 
     def _activities_changed(self) -> None:
         self.circles.refresh()

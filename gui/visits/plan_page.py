@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget, QToolBar,
                                QToolButton, QTreeView, QVBoxLayout, QWidget)
 
-from gui.common import undo
+from gui.common import operations, undo
+from gui.common.operations import Changes
 from gui.main_window.actions import icon
 from gui.visits.due_panel import DuePanel
 from gui.visits.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog, branch_name
@@ -805,6 +806,8 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self.setObjectName("visits_page")
         self.archive = archive
+        self._notifying = False
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.due = DuePanel(archive, self)
         self.plans = PlanPanel(archive, self)
         self.tabs = QTabWidget(self)
@@ -827,14 +830,25 @@ class PlanPage(QWidget):
         self.due.mark_stale()
         self.plans.mark_stale()
 
+    def on_changes(self, changes: Changes) -> None:
+        if not self._notifying and changes.touches(Changes.CUSTOMERS, Changes.CONTACTS, Changes.GRADES,
+                                                   Changes.PLANS):
+            self.mark_stale()
+
     def _plan_from_due(self, start: date, days: int, manager: str | None) -> None:
         self.tabs.setCurrentWidget(self.plans)
         self.plans.new_plan(start, days, manager)
 
     def _visits_logged(self) -> None:
-        """A logged visit changes who is due: list them again when the list was shown."""
+        """A logged visit changes who is due: list them again when the list was shown; the
+        other pages hear of it from a notice."""
         if self.due.due is not None and not self.due.busy():
             self.due.load()
+        self._notifying = True        # this page is current already
+        try:
+            operations.notify(self.archive, Changes.of(Changes.CONTACTS, Changes.PLANS))
+        finally:
+            self._notifying = False
 
     def new_plan(self) -> None:
         self.tabs.setCurrentWidget(self.plans)

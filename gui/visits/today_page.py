@@ -18,6 +18,8 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from gui.common import operations
+from gui.common.operations import Changes
 from gui.common.lazy_load import LoadsWhenShown
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import records_view
@@ -77,11 +79,19 @@ class TodayPage(LoadsWhenShown, QWidget):
     area_requested = Signal(str)           # show this area of the window ('partners', 'marketing', 'visits')
     loaded = Signal()
     visits_logged = Signal()
+    STALE_ON = (Changes.CUSTOMERS, Changes.CONTACTS, Changes.GRADES, Changes.PLANS, Changes.PARTNERS,
+                Changes.MARKETING, Changes.CARE, Changes.TARGETS)
+
+    def on_changes(self, changes: Changes) -> None:
+        if not self._notifying:
+            super().on_changes(changes)
 
     def __init__(self, archive: Archive, language: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("today_page")
         self.archive = archive
+        self._notifying = False
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.task: TaskHandle | None = None
         self.today: today.Today | None = None
         self._shown_once = False
@@ -429,6 +439,11 @@ class TodayPage(LoadsWhenShown, QWidget):
             self.status.setText(self.tr("{name}: logged.").format(name=visit.name))
             self._update_buttons()
             self.visits_logged.emit()
+            self._notifying = True        # this page shows the visit logged already
+            try:
+                operations.notify(self.archive, Changes.of(Changes.CONTACTS, Changes.PLANS))
+            finally:
+                self._notifying = False
 
         self.task = run_task(self, work, on_success=done, on_failure=self._failed, cancellable=False)
         return self.task
