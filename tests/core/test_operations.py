@@ -88,5 +88,5 @@ def test_closing_the_archive_closes_the_writer_connection(qtbot, archive):
     got = {}
     write(None, lambda conn: got.setdefault("conn", conn), Changes(), archive=archive)
     archive.close()
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - sqlite3 or sqlcipher3 ProgrammingError
         got["conn"].execute("SELECT 1")
