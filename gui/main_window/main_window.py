@@ -15,13 +15,25 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QMainWindow, QMenu,
-                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.archive import passphrase_dialogs
 from gui.common import operations, screen_fit, undo
-from gui.common.tasks import TaskHandle, run_task, show_error
-from gui.common.undo import record_contact
+from gui.common.tasks import TaskHandle, run_task
+from gui.customers import actions as customer_actions
 from gui.customers.customer_page import CustomerPage
 from gui.main_window import actions as registry
 from gui.main_window.app_lock import AppLock
@@ -33,7 +45,6 @@ from model.archive.database import Archive
 from model.core import settings
 from model.core.datetime_text import datetime_text
 from model.core.version import __version__, build_info
-from model.customers import customers
 
 
 class _SidePaneWidth(QObject):
@@ -65,7 +76,6 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
     search_done = Signal()      # the list shows the hits of the last query (tests wait on it)
     search_ready = Signal()     # the search index is loaded and current
     deferred_loaded = Signal()  # the grade columns and the other areas' modules are loaded
-
 
     def __init__(self, language: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
@@ -305,10 +315,10 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
             page = area.factory(self.archive, self.language, self.stack)
             self.pages[area.key] = page
             self.stack.addWidget(page)
-            handlers = {"customers_requested": self.show_customers, "customer_requested": self.edit_customer,
-                        "area_requested": self.show_area}
+            handlers = {"customers_requested": self.show_customers, "area_requested": self.show_area,
+                        "customer_requested": lambda customer_id: customer_actions.edit_customer(self, customer_id)}
             if "grade" in self._actions:
-                handlers["grade_requested"] = self.grade_customers
+                handlers["grade_requested"] = lambda: self.run_action("grade")
             for name in AreaSpec.SIGNALS:
                 if name in area.offers and name in handlers:
                     getattr(page, name).connect(handlers[name])
@@ -373,175 +383,6 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         if page is not None and select is not None:
             page.select_customer(select)
 
-    def new_customer(self) -> None:
-        from gui.customers.customer_editor import CustomerEditor
-        if self.archive is None:
-            return
-        saved, created = CustomerEditor.add(self, self.archive)
-        if saved:
-            self._after_customer_change(created)
-
-    def edit_customer(self, customer_id: int | None = None) -> None:
-        """Open the customer (default: the selected one) in the editor."""
-        from gui.customers.customer_editor import CustomerEditor
-        page = self.page()
-        if customer_id is None and page is not None:
-            customer_id = page.row_id()     # a deleted one the search shows opens to restore
-        if self.archive is None or customer_id is None:
-            return
-        if CustomerEditor.edit(self, self.archive, customer_id):
-            self._after_customer_change(customer_id)
-
-    def log_contact(self) -> None:
-        from gui.customers.contact_dialog import ContactDialog
-        page = self.page()
-        customer_id = page.current_id() if page else None
-        if self.archive is None or customer_id is None:
-            return
-        contact_id = ContactDialog.ask(self, self.archive, customer_id)
-        if contact_id is not None:
-            record_contact(self, self.archive.conn, contact_id,
-                           lambda: self._after_customer_change(customer_id))
-            self._after_customer_change(customer_id)
-            self.statusBar().showMessage(self.tr("Contact logged."), 5000)
-
-    def delete_customer(self) -> None:
-        page = self.page()
-        ids = page.selected_ids() if page else []
-        if self.archive is None or not ids:
-            return
-        if len(ids) == 1:
-            name = customers.get(self.archive.conn, ids[0])["name"]
-            question = self.tr("Delete the customer {name}?").format(name=name)
-        else:
-            question = self.tr("Delete {count} customers?").format(
-                count=QLocale().toString(len(ids)))
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete customer"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setInformativeText(self.tr("They leave the list; their records and change history "
-                                       "are kept in the archive."))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            customers.delete_many(self.archive.conn, ids, settings.user_name())
-        except Exception as exc:  # noqa: BLE001 - shown, nothing was written
-            show_error(self, exc)
-            return
-        conn = self.archive.conn
-        undo.record(self, self.tr("Delete {count} customer(s)").format(count=len(ids)),
-                    lambda: customers.delete_many(conn, ids, settings.user_name()),
-                    lambda: [customers.undelete(conn, i, settings.user_name()) for i in ids],
-                    self._after_customer_change)
-        self._after_customer_change()
-        self.statusBar().showMessage(self.tr("Deleted {count} customer(s).").format(
-            count=len(ids)), 5000)
-
-    def add_to_circle(self) -> None:
-        """The selected customers join a circle chosen from a list, or a new one."""
-        from model.marketing import circles
-        page = self.page()
-        ids = page.selected_ids() if page else []
-        if self.archive is None or not ids:
-            return
-        existing = circles.list_circles(self.archive.conn)
-        new = self.tr("A new circle…")
-        choices = [new] + [c.name for c in existing]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Add to circle"), self.tr(
-            "Add {count} customer(s) to:").format(count=len(ids)), choices, 0, False)
-        if not ok:
-            return
-        marketing = self._make_page(next(a for a in self.areas if a.key == "marketing"))
-        if chosen == new:
-            if marketing.circles.new_circle(members=ids) is None:
-                return
-        else:
-            circle = existing[choices.index(chosen) - 1]
-            try:
-                circles.add_members(self.archive.conn, circle.id, ids, settings.user_name())
-            except Exception as exc:  # noqa: BLE001 - shown, nothing was written
-                show_error(self, exc)
-                return
-        self._after_customer_change()
-        self.statusBar().showMessage(self.tr("Added {count} customer(s) to the circle.").format(
-            count=len(ids)), 5000)
-
-    def grade_customers(self) -> None:
-        from gui.grading.grading_wizard import GradingWizard
-        if self.archive is not None and GradingWizard.run(self, self.archive):
-            self._after_customer_change()
-
-    def show_a_service(self) -> None:
-        from gui.visits.a_service_dialog import ServiceDialog
-        if self.archive is not None:
-            ServiceDialog.show_for(self, self.archive)
-
-    def show_complaints(self) -> None:
-        from gui.customers.complaints import ComplaintsDialog
-        if self.archive is not None:
-            ComplaintsDialog.show_for(self, self.archive)
-
-    def show_satisfaction(self) -> None:
-        from gui.customers.surveys import AreaSatisfactionDialog
-        if self.archive is not None:
-            AreaSatisfactionDialog.show_for(self, self.archive)
-
-    def new_visit_plan(self) -> None:
-        page = self.show_area("visits")
-        if page is not None:
-            page.new_plan()
-
-    def print_tracking_log(self) -> None:
-        page = self.show_area("visits")
-        if page is not None:
-            page.print_tracking_log()
-
-    def import_customers(self) -> None:
-        if self.archive is not None:   # a restore point first, if it changed since its last backup
-            self._auto_backup("before-import", self._import_customers)
-
-    def _import_customers(self) -> None:
-        from gui.customers.import_dialog import ImportDialog
-        if self.archive is None:
-            return
-        if ImportDialog.run(self, self.archive) is not None:
-            self._after_customer_change()
-            self._prepare_search()     # many new names: index them in the background
-
-    def export_customers(self) -> None:
-        from gui.customers.export_dialog import ExportDialog
-        page = self.page()
-        if self.archive is None or page is None:
-            return
-        written = ExportDialog.run(self, self.archive, page.model.view_ids())
-        if written is not None:
-            self.statusBar().showMessage(self.tr("Exported to {path}").format(path=written), 8000)
-
-    # -- view -----------------------------------------------------------------------
-    def save_view(self) -> None:
-        page = self.page()
-        if page is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Save view"),
-                                        self.tr("Name of the view (the filters and the sort "
-                                                "are kept):"))
-        name = name.strip()
-        if ok and name:
-            page.save_view(name)
-            self._update_actions()
-
-    def delete_view(self) -> None:
-        page = self.page()
-        if page is not None:
-            page.delete_view()
-            self._update_actions()
-
-    def choose_columns(self) -> None:
-        page = self.page()
-        if page is not None:
-            page.choose_columns()
-
     # -- help -----------------------------------------------------------------------
     def about_text(self) -> str:
         lines = [self.tr("<h3>Kehu (客户经营助手)</h3>"),
@@ -562,33 +403,6 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         if PreferencesDialog.ask(self):
             self.app_lock.apply_settings()
 
-    def show_audit_trail(self) -> None:
-        from gui.archive.audit_dialog import AuditDialog
-        if self.archive is not None:
-            AuditDialog.show_for(self, self.archive)
-
-    def show_deleted(self) -> None:
-        from gui.customers.deleted_dialog import DeletedDialog
-        if self.archive is None:
-            return
-        restored = DeletedDialog.run(self, self.archive)
-        if restored:
-            self._after_customer_change(restored[-1])
-            self._update_status()
-
-    def purge_deleted(self) -> None:
-        from gui.archive.purge_dialog import PurgeDialog
-        if self.archive is not None and PurgeDialog.run(self, self.archive):
-            self._after_customer_change()
-            self._update_status()
-
-    def show_branch_rules(self) -> None:
-        from gui.branch.branch_rules import BranchRulesDialog
-        if self.archive is None:
-            BranchRulesDialog.ask(self)
-        else:   # a pack may be imported there: a restore point first, if it changed
-            self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self, self.archive))
-
     def show_guide(self) -> None:
         from gui.main_window.guide_dialog import GuideDialog
         self._guide = GuideDialog.show_guide(self)
@@ -598,6 +412,10 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
 
     def menu(self, key: str) -> QMenu:
         return self.menus[key]
+
+    def run_action(self, key: str):
+        """Do what the registry entry ``key`` does (its handler), enabled or not."""
+        return registry.run(self._actions[key][0], self)
 
     def action(self, key: str) -> QAction:
         """The QAction of a registry entry (KeyError when its feature is absent)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox
 from gui.archive import archive_dialogs, passphrase_dialogs
 from gui.common import operations
 from gui.common.tasks import TaskHandle, run_task
+from gui.customers import actions as customer_actions
 from gui.main_window import actions as registry
 from gui.main_window.areas import AREAS
 from model.archive import audit, backup_policy, database, restore_loss, storage_location
@@ -227,7 +228,7 @@ class ArchiveSession:
             page.selection_changed.connect(self._update_actions)
             page.counts_changed.connect(lambda *_: self._update_status())
             page.clear_search_requested.connect(self._clear_search)
-            page.activated.connect(self.edit_customer)
+            page.activated.connect(lambda customer_id: customer_actions.edit_customer(self, customer_id))
             for spec, action in self._actions.values():
                 if spec.list_shortcut:
                     page.table.addAction(action)
