@@ -10,7 +10,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from gui.common import undo
+from gui.common import operations, undo
+from gui.common.operations import Changes
 from gui.common.tasks import show_error
 from gui.common.undo import record_contact
 from gui.main_window.actions import ARCHIVE, CUSTOMER, CUSTOMERS, ONE_ROW, ActionSpec
@@ -118,9 +119,9 @@ def log_contact(window) -> None:
         return
     contact_id = ContactDialog.ask(window, window.archive, customer_id)
     if contact_id is not None:
-        record_contact(window, window.archive.conn, contact_id,
-                       lambda: window._after_customer_change(customer_id))
-        window._after_customer_change(customer_id)
+        record_contact(window, window.archive.conn, contact_id, lambda: _select(window, customer_id))
+        window._after_customer_change(customer_id, Changes.of(Changes.CUSTOMERS, Changes.CONTACTS,
+                                                             ids=[customer_id]))
         window.statusBar().showMessage(translate("MainWindow", "Contact logged."), 5000)
 
 
@@ -134,6 +135,13 @@ def show_satisfaction(window) -> None:
     from gui.customers.surveys import AreaSatisfactionDialog
     if window.archive is not None:
         AreaSatisfactionDialog.show_for(window, window.archive)
+
+
+def _select(window, customer_id: int) -> None:
+    """After an undo or redo (whose notice refreshed the list): select that customer."""
+    page = window.page()
+    if page is not None:
+        page.select_customer(customer_id)
 
 
 def delete_customer(window) -> None:
@@ -155,17 +163,17 @@ def delete_customer(window) -> None:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return
+    changes = Changes.of(Changes.CUSTOMERS, ids=ids)
     try:
-        customers.delete_many(window.archive.conn, ids, settings.user_name())
+        operations.write(window, lambda conn: customers.delete_many(conn, ids, settings.user_name()), changes,
+                         archive=window.archive)
     except Exception as exc:  # noqa: BLE001 - shown, nothing was written
         show_error(window, exc)
         return
-    conn = window.archive.conn
     undo.record(window, translate("MainWindow", "Delete {count} customer(s)").format(count=len(ids)),
-                lambda: customers.delete_many(conn, ids, settings.user_name()),
-                lambda: [customers.undelete(conn, i, settings.user_name()) for i in ids],
-                window._after_customer_change)
-    window._after_customer_change()
+                lambda conn: customers.delete_many(conn, ids, settings.user_name()),
+                lambda conn: [customers.undelete(conn, i, settings.user_name()) for i in ids],
+                changes=changes, archive=window.archive)
     window.statusBar().showMessage(translate("MainWindow", "Deleted {count} customer(s).").format(
         count=len(ids)), 5000)
 

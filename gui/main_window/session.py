@@ -246,7 +246,9 @@ class ArchiveSession:
         self.statusBar().showMessage(translate("MainWindow", "Opened {path}").format(path=archive.path), 5000)
         pending, self._pending_restore = getattr(self, "_pending_restore", None), None
         if pending is not None and pending[0] == archive.path:
-            restore_loss.after_restore(archive.conn, pending[1], pending[2])
+            # The replaced archive's trail carried over, the restore recorded: no page shows them.
+            operations.write(self, lambda conn: restore_loss.after_restore(conn, pending[1], pending[2]),
+                             operations.Changes(), archive=archive)
         if risk is not None and archive.path not in self._location_warned:
             self._location_warned.add(archive.path)        # once a session, not at every opening
             archive_dialogs.show_location_warning(self, risk)
@@ -258,7 +260,9 @@ class ArchiveSession:
 
         def done(path: Path) -> None:
             if self.archive is not None:
-                audit.record_backup(self.archive.conn, path)   # after the copy: the next close backs up again
+                # After the copy: the next close backs up again. No page shows the audit trail.
+                operations.write(self, lambda conn: audit.record_backup(conn, path), operations.Changes(),
+                                 archive=self.archive)
                 backup_policy.mark_backed_up(self.archive)
             self._update_status()
             self.statusBar().showMessage(translate("MainWindow", "Backed up to {path}").format(path=path), 8000)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
+from gui.common import operations
+from gui.common.operations import Changes
 from gui.common.tasks import show_error
 from gui.main_window.actions import CUSTOMERS, ActionSpec
 from model.core import settings
@@ -38,16 +40,18 @@ def add_to_circle(window) -> None:
     if not ok:
         return
     marketing = window._make_page(next(a for a in window.areas if a.key == "marketing"))
+    changes = Changes.of(Changes.CUSTOMERS, Changes.MARKETING, ids=ids)
     if chosen == new:
         if marketing.circles.new_circle(members=ids) is None:
             return
+        window._after_customer_change(changes=changes)   # the circle dialog wrote it
     else:
         circle = existing[choices.index(chosen) - 1]
         try:
-            circles.add_members(window.archive.conn, circle.id, ids, settings.user_name())
+            operations.write(window, lambda conn: circles.add_members(conn, circle.id, ids, settings.user_name()),
+                             changes, archive=window.archive)
         except Exception as exc:  # noqa: BLE001 - shown, nothing was written
             show_error(window, exc)
             return
-    window._after_customer_change()
     window.statusBar().showMessage(translate("MainWindow", "Added {count} customer(s) to the circle.").format(
         count=len(ids)), 5000)
