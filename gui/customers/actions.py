@@ -121,7 +121,7 @@ def log_contact(window) -> None:
     if contact_id is not None:
         record_contact(window, window.archive.conn, contact_id, lambda: _select(window, customer_id))
         window._after_customer_change(customer_id, Changes.of(Changes.CUSTOMERS, Changes.CONTACTS,
-                                                             ids=[customer_id]))
+                                                              ids=[customer_id]))
         window.statusBar().showMessage(translate("MainWindow", "Contact logged."), 5000)
 
 
@@ -159,7 +159,7 @@ def delete_customer(window) -> None:
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                       window)
     box.setInformativeText(translate("MainWindow", "They leave the list; their records and change history "
-                                   "are kept in the archive."))
+                                                   "are kept in the archive."))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return
@@ -194,7 +194,7 @@ def save_view(window) -> None:
         return
     name, ok = QInputDialog.getText(window, translate("MainWindow", "Save view"),
                                     translate("MainWindow", "Name of the view (the filters and the sort "
-                                            "are kept):"))
+                                                            "are kept):"))
     name = name.strip()
     if ok and name:
         page.save_view(name)

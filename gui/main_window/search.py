@@ -39,7 +39,7 @@ class SearchBox:
             field.setPlaceholderText(translate("MainWindow", "Search: name, pinyin, phone digits, area"))
             field.setAccessibleName(translate("MainWindow", "Search customers"))
             field.setToolTip(translate("MainWindow", "Search as you type ({keys}); Enter goes to the list, "
-                                     "Esc clears").format(
+                                                     "Esc clears").format(
                 keys=QKeySequence(QKeySequence.StandardKey.Find).toString(
                     QKeySequence.SequenceFormat.NativeText)))
             field.addAction(registry.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -57,9 +57,9 @@ class SearchBox:
             # The deleted customers too (issue 17): greyed and marked, opened to restore.
             self.search_deleted = QCheckBox(translate("MainWindow", "Deleted too"))
             self.search_deleted.setObjectName("search_deleted")
-            self.search_deleted.setToolTip(translate("MainWindow", "The search also finds deleted customers: they "
-                                                   "show greyed, marked deleted; open one to "
-                                                   "restore it"))
+            self.search_deleted.setToolTip(translate("MainWindow", "The search also finds deleted customers: "
+                                                                   "they show greyed, marked deleted; open one "
+                                                                   "to restore it"))
             self.search_deleted.toggled.connect(lambda _on: self._run_search())
             bar.addWidget(self.search_deleted)
 
@@ -105,7 +105,7 @@ class SearchBox:
                 self._searcher.update()
             self.search_field.setEnabled(True)
             self.search_field.setPlaceholderText(translate("MainWindow", "Search: name, pinyin, phone digits, "
-                                                         "area"))
+                                                                         "area"))
             if self.search_field.text().strip():
                 self._run_search()
             self.search_ready.emit()

@@ -35,8 +35,8 @@ def add_to_circle(window) -> None:
     existing = circles.list_circles(window.archive.conn)
     new = translate("MainWindow", "A new circle…")
     choices = [new] + [c.name for c in existing]
-    chosen, ok = QInputDialog.getItem(window, translate("MainWindow", "Add to circle"), translate("MainWindow", 
-        "Add {count} customer(s) to:").format(count=len(ids)), choices, 0, False)
+    chosen, ok = QInputDialog.getItem(window, translate("MainWindow", "Add to circle"), translate(
+        "MainWindow", "Add {count} customer(s) to:").format(count=len(ids)), choices, 0, False)
     if not ok:
         return
     marketing = window._make_page(next(a for a in window.areas if a.key == "marketing"))
