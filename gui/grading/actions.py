@@ -5,6 +5,7 @@ Each handler takes the main window (:class:`gui.main_window.main_window.MainWind
 """
 from __future__ import annotations
 
+from gui.common.operations import Changes
 from gui.main_window.actions import ARCHIVE, ActionSpec
 from model.core.i18n import translate
 
@@ -22,4 +23,4 @@ def specs() -> list[ActionSpec]:
 def grade_customers(window) -> None:
     from gui.grading.grading_wizard import GradingWizard
     if window.archive is not None and GradingWizard.run(window, window.archive):
-        window._after_customer_change()
+        window._after_customer_change(changes=Changes.of(Changes.CUSTOMERS, Changes.GRADES))
