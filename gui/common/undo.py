@@ -83,18 +83,19 @@ def _run(widget: QWidget | None, work: Callable[..., Any], changes: Changes | No
     if changes is None:
         return work()
     if archive is None:
-        raise ArchiveError(translate("Undo", "No archive is open."))
+        raise ValueError("an undoable op needs the archive it writes to")   # a bug, not the user's
     return operations.write(widget, work, changes, archive=archive)
 
 
 def record(widget: QWidget | None, text: str, redo: Callable[..., Any], undo: Callable[..., Any],
            after: Callable[[], None] | None = None, *, changes: Changes | None = None,
            archive: Archive | None = None) -> None:
-    """Put work already done on the window's stack (nothing happens without a stack).
+    """Put work already done on the window's stack (nothing happens without a stack, or
+    for ops without their archive).
     ``after`` runs after each undo and redo; its default is the window's refresh after a
     customer change for plain calls, nothing for ops (their notice refreshes)."""
     stack = stack_for(widget)
-    if stack is not None:
+    if stack is not None and (changes is None or archive is not None):
         if changes is None:
             after = after or getattr(stack.parent(), "_after_customer_change", None)
         stack.push(Step(text, redo, undo, after, done=True, parent_widget=stack.parent(),
