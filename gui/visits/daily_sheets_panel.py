@@ -213,7 +213,7 @@ class DailySheetsPanel(QGroupBox):
         def work(progress):
             conn = archive.reader()
             try:
-                return daily_sheets.morning(conn, when, manager), daily_sheets.evening(conn, when, manager)
+                return daily_sheets.both(conn, when, manager)
             finally:
                 conn.close()
 

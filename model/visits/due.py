@@ -138,34 +138,19 @@ def _as_date(value) -> date | None:
         return None
 
 
-def _clean(value):
-    try:
-        import pandas as pd
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
 def grades(conn: sqlite3.Connection, ids: list[int], as_of: date) -> dict[int, _Grade]:
     """The current grades of these customers from the grading module; customers
     without any grade are missing from the result."""
     if not ids:
         return {}
     from model import grading
-    frame = grading.export_frame(conn, ids, as_of=as_of, labels=False)
     cadences = grading.load_rules().opportunity.cadences
     out = {}
-    for cid, row in frame.iterrows():
-        tier, opportunity = _clean(row["value_tier"]), _clean(row["opportunity_grade"])
-        if tier is None and opportunity is None:
-            continue
+    for cid, (tier, opportunity, urgency, next_tracking) in grading.due_columns(conn, ids, as_of).items():
         cadence = cadences.get(opportunity)
-        out[int(cid)] = _Grade(
-            tier=tier, opportunity=opportunity, urgency=_clean(row["urgency"]),
-            cadence_days=cadence.days if cadence is not None else None,
-            next_tracking=_as_date(row["next_tracking_date"]))
+        out[cid] = _Grade(tier=tier, opportunity=opportunity, urgency=urgency,
+                          cadence_days=cadence.days if cadence is not None else None,
+                          next_tracking=_as_date(next_tracking))
     return out
 
 
@@ -173,6 +158,18 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
                   ids: list[int] | None = None, include_deleted: bool = False) -> list[sqlite3.Row]:
     """Active customers (of a manager, or these ids) with their area, position
     sources and last contact; what the due list and plans show."""
+    return _customer_cursor(conn, manager, ids, include_deleted).fetchall()
+
+
+def _customer_ids(conn: sqlite3.Connection, manager: str | None) -> list[int]:
+    sql = "SELECT id FROM customers WHERE deleted_at IS NULL" + (" AND manager = ?" if manager else "")
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return [r[0] for r in cursor.execute(sql + " ORDER BY id", (manager,) if manager else ())]
+
+
+def _customer_cursor(conn: sqlite3.Connection, manager: str | None, ids: list[int] | None,
+                     include_deleted: bool) -> sqlite3.Cursor:
     import json
     where = "1" if include_deleted else "c.deleted_at IS NULL"
     params: list = []
@@ -211,7 +208,7 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
         LEFT JOIN ranked r ON r.customer_id = c.id AND r.rn = 1
         LEFT JOIN visits v ON v.customer_id = c.id
         WHERE {where}
-        ORDER BY c.id""", params).fetchall()
+        ORDER BY c.id""", params)
 
 
 def position(row) -> tuple[float | None, float | None, str | None]:
@@ -235,15 +232,15 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
     """Customers due for a visit or a call on or before ``end`` (overdue ones
     included), each with why; visits and calls each ranked most urgent first."""
     rules = planning_rules.planning_rules()
-    rows = customer_rows(conn, manager)
-    graded = grades(conn, [r["id"] for r in rows], start)
+    graded = grades(conn, _customer_ids(conn, manager), start)
     result = DueList(start, end)
-    for row in rows:
+    # The rows stream: a book of 100,000 keeps only those due, not every row at once.
+    for row in _customer_cursor(conn, manager, None, False):
         item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
-    _add_complaints(conn, result, rows, graded, rules, manager)
-    _add_care_calls(conn, result, rows, graded, rules, manager)
+    _add_complaints(conn, result, graded, rules, manager)
+    _add_care_calls(conn, result, graded, rules, manager)
     from model.grading import a_service
     from model.partners import partners
     result.visits.extend(partners.due_items(conn, start, end, manager))
@@ -251,6 +248,12 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
     result.visits.sort(key=rank_key)
     result.calls.sort(key=rank_key)
     return result
+
+
+def _rows_of(conn: sqlite3.Connection, manager: str | None, ids: list) -> dict[int, sqlite3.Row]:
+    """The rows of these customers among the due list's (active, of the manager)."""
+    wanted = sorted({int(i) for i in ids if i is not None})
+    return {row["id"]: row for row in customer_rows(conn, manager, wanted)} if wanted else {}
 
 
 def _listed(result: DueList) -> dict[int, DueVisit]:
@@ -265,7 +268,7 @@ def _call_of_its_own(result: DueList, listed: dict[int, DueVisit], row, grade: _
     return item
 
 
-def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, _Grade], rules,
+def _add_care_calls(conn: sqlite3.Connection, result: DueList, graded: dict[int, _Grade], rules,
                     manager: str | None) -> None:
     """The care calls (birthdays, festivals; model.customers.care) due in the range: a customer already
     due a visit or a call carries the care reason on that one row; the others become calls."""
@@ -274,7 +277,7 @@ def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dic
     if not calls:
         return
     listed = _listed(result)
-    by_id = {row["id"]: row for row in rows}
+    by_id = _rows_of(conn, manager, [c.customer_id for c in calls if c.customer_id not in listed])
     lead = care.care_rules().lead_days
     for call in calls:
         item = listed.get(call.customer_id)
@@ -293,7 +296,7 @@ def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dic
                          care=(call.occasion,), care_only=True)
 
 
-def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, _Grade], rules,
+def _add_complaints(conn: sqlite3.Connection, result: DueList, graded: dict[int, _Grade], rules,
                     manager: str | None) -> None:
     """The complaints (model.customers.complaints) to resolve or to confirm by the range's end: on the
     row of a customer already due (ranked at least as an overdue item when overdue), else
@@ -303,7 +306,7 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dic
     if not found:
         return
     listed = _listed(result)
-    by_id = {row["id"]: row for row in rows}
+    by_id = _rows_of(conn, manager, [c.customer_id for c, _r, _o in found if c.customer_id not in listed])
     for complaint, reason, overdue in found:
         grade = graded.get(complaint.customer_id, _Grade())
         rank_class = (3 if grade.tier == "A" else 2) if overdue else 2 if grade.tier == "A" else 1
