@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWizard, QWizardPage
@@ -78,34 +78,6 @@ class ChangesModel(QAbstractTableModel):
         return None
 
 
-class WriteProgress(TaskProgress):
-    """A :class:`TaskProgress` for a task another API starts (``run_write``): its progress
-    shows in the page, Cancel cancels it, and ``forget`` ignores what it still reports."""
-
-    def follow(self, begin: Callable[..., TaskHandle], text: str, *, on_success: Callable[[Any], None],
-               on_failure: Callable[[BaseException], None], on_cancel: Callable[[], None]) -> TaskHandle:
-        """``begin(on_success, on_failure, on_cancel)`` starts the task and returns its handle."""
-        self.forget()
-        self._generation += 1
-        generation = self._generation
-
-        def current(callback):
-            def call(*args):
-                if generation == self._generation:
-                    callback(*args)
-            return call
-
-        self.label.setText(text)
-        self.bar.setRange(0, 0)  # busy until the work reports a total
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        self.show()
-        self.task = begin(current(on_success), current(on_failure), current(on_cancel))
-        self.task.signals.progressed.connect(current(self._progressed))
-        self.task.done.connect(current(lambda: self.cancel_button.setEnabled(False)))
-        return self.task
-
-
 class ReviewPage(QWizardPage):
     def __init__(self, wizard: "GradingWizard"):
         super().__init__()
@@ -131,7 +103,7 @@ class ReviewPage(QWizardPage):
         self.why = QLabel()
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress = WriteProgress(self)
+        self.progress = TaskProgress(self)
         self.progress.hide()
         self.error = error_label()
         self.outcome: ApplyOutcome | None = None
