@@ -336,8 +336,12 @@ def test_the_panel_sets_the_opportunity_from_answers(qtbot, book, monkeypatch):
     dialog.need.setCurrentIndex(dialog.need.findData("latent"))
     assert dialog.grade.text().startswith("D")
     monkeypatch.setattr(OpportunityDialog, "ask", classmethod(lambda cls, parent, current: ("clear", "1m", "")))
+    from gui.common.operations import Changes, changes_of
+    notices = []
+    changes_of(archive).changed.connect(notices.append)
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
     assert grading.current(archive.conn, ids[0])[grading.OPPORTUNITY].value == "A"
+    assert notices == [Changes.of(Changes.GRADES, ids=[ids[0]])]      # through the write API
     assert panel.values[grading.OPPORTUNITY].text().startswith("A")
     assert "daily" in panel.explanations[grading.OPPORTUNITY].text()
 
