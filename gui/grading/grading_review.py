@@ -84,7 +84,7 @@ class ReviewPage(QWizardPage):
         self.wiz = wizard
         self.setTitle(self.tr("Review the changes"))
         self.setSubTitle(self.tr("Every grade that will change, with the reason. Apply writes the "
-                                 "computed grades in one step and your answers in another."))
+                                 "computed grades and your answers together: all of it, or nothing."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Apply"))
         self.summary = QLabel()
