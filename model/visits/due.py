@@ -184,15 +184,7 @@ def _customer_cursor(conn: sqlite3.Connection, manager: str | None, ids: list[in
             SELECT area_id, AVG(latitude) AS lat, AVG(longitude) AS lon FROM customers
             WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND deleted_at IS NULL
               AND area_id IS NOT NULL
-            GROUP BY area_id),
-        ranked AS (
-            SELECT customer_id, contact_date, channel, result, next_step, next_date,
-                   ROW_NUMBER() OVER (PARTITION BY customer_id
-                                      ORDER BY contact_date DESC, id DESC) AS rn
-            FROM contacts),
-        visits AS (
-            SELECT customer_id, MAX(contact_date) AS last_visit FROM contacts
-            WHERE channel = 'visit' GROUP BY customer_id)
+            GROUP BY area_id)
         SELECT c.id, c.name, c.phone, c.phone2, c.address, c.tags, c.notes, c.manager,
                c.keyman_name, c.keyman_role, c.keyman_phone,
                c.created_on, c.dim_schedule, c.dim_channel,
@@ -201,12 +193,16 @@ def _customer_cursor(conn: sqlite3.Connection, manager: str | None, ids: list[in
                a.latitude AS a_lat, a.longitude AS a_lon,
                centroid.lat AS m_lat, centroid.lon AS m_lon,
                r.contact_date AS last_contact, r.result AS last_result,
-               r.next_step, r.next_date, r.channel AS last_channel, v.last_visit
+               r.next_step, r.next_date, r.channel AS last_channel,
+               (SELECT MAX(contact_date) FROM contacts
+                WHERE customer_id = c.id AND channel = 'visit') AS last_visit
         FROM customers c
         LEFT JOIN areas a ON a.id = c.area_id
         LEFT JOIN centroid ON centroid.area_id = c.area_id
-        LEFT JOIN ranked r ON r.customer_id = c.id AND r.rn = 1
-        LEFT JOIN visits v ON v.customer_id = c.id
+        -- the latest contact, through the index on (customer_id, contact_date): only the
+        -- customers asked for are looked at, not every contact of the archive
+        LEFT JOIN contacts r ON r.id = (SELECT id FROM contacts WHERE customer_id = c.id
+                                        ORDER BY contact_date DESC, id DESC LIMIT 1)
         WHERE {where}
         ORDER BY c.id""", params)
 
