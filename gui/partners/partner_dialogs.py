@@ -20,7 +20,7 @@ from gui.marketing.circle_dialogs import show_problem
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate
 from gui.visits.print_dialogs import _PrintDialog
 from gui.common.widgets import DateField
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.customers import customers
 from model.core import normalize, settings
 from model.archive.database import Archive
@@ -238,9 +238,9 @@ class OutletDialog(_SaveDialog):
             if customer_id is None:
                 raise partners.PartnerError(self.tr("There is no customer number {number}; leave it empty or "
                                                     "enter a customer's number.").format(number=number))
-        outlet = partners.Outlet(name, normalize.text(self.address.text()), normalize.phone(self.phone.text()),
+        outlet = partner_outlets.Outlet(name, normalize.text(self.address.text()), normalize.phone(self.phone.text()),
                                  normalize.text(self.channel.text()), customer_id)
-        partners.add_outlets(conn, self.partner_id, [outlet], settings.user_name())
+        partner_outlets.add_outlets(conn, self.partner_id, [outlet], settings.user_name())
 
 
 class TargetDialog(_SaveDialog):

@@ -34,7 +34,7 @@ from gui.partners.partner_dialogs import (ActionDialog, ActionDoneDialog, Agreem
 from gui.common.people_table import PeopleTable, Person
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.archive import database
 from model.customers import importing
 from model.core import settings
@@ -281,7 +281,7 @@ class PartnerView(QWidget):
         self.details.setText(html)
 
     def _show_outlets(self) -> None:
-        items = partners.outlets(self.archive.conn, self.partner_id)
+        items = partner_outlets.outlets(self.archive.conn, self.partner_id)
         self.outlet_ids = [o.id for o in items]
         self.outlets_model.set_rows(
             [self.tr("Outlet"), self.tr("Address"), self.tr("Phone"), self.tr("Kind"), self.tr("Customer")],
@@ -387,7 +387,7 @@ class PartnerView(QWidget):
     def remove_outlet(self) -> None:
         row = self.outlets_view.currentIndex().row()
         if 0 <= row < len(self.outlet_ids):
-            partners.delete_outlet(self.archive.conn, self.outlet_ids[row])
+            partner_outlets.delete_outlet(self.archive.conn, self.outlet_ids[row])
             self._after_change()
 
     def import_outlets(self, path: Path | None = None) -> importing.ImportResult | None:
@@ -404,9 +404,9 @@ class PartnerView(QWidget):
             path = Path(chosen)
         by = settings.user_name()
         try:
-            result = partners.import_outlets(self.archive.conn, self.partner_id, path, by)
+            result = partner_outlets.import_outlets(self.archive.conn, self.partner_id, path, by)
             if result.rejected and result.imported and self._ask_partial(result):
-                result = partners.import_outlets(self.archive.conn, self.partner_id, path, by, partial=True)
+                result = partner_outlets.import_outlets(self.archive.conn, self.partner_id, path, by, partial=True)
         except database.ArchiveError as exc:
             show_error(self, exc)
             return None

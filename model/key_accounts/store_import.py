@@ -51,6 +51,7 @@ HEADERS = {
     "notes": ("notes", "note", "备注"),
 }
 REQUIRED = ("code", "name")
+STEP = 200      # rows written between two progress reports (and chances to cancel)
 
 
 VOLUME_HEADERS = {
@@ -145,7 +146,7 @@ def import_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: bool = 
         problems.setdefault(position, []).append(reason.format(column=column, code=parent))
     accepted = [p for p, v in enumerate(cleaned) if v is not None and p not in problems and p not in duplicate]
     return _finish("stores", frame, columns, cells, row_numbers, problems, duplicates, rejects_path, dry_run,
-                   partial, progress, lambda: _write(conn, account_id, [cleaned[p] for p in accepted], by),
+                   partial, progress, lambda: _write(conn, account_id, [cleaned[p] for p in accepted], by, progress),
                    len(accepted))
 
 
@@ -226,14 +227,20 @@ def import_volume_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: 
         progress.check()
 
     def write():
+        rows = list(good.values())
         with database.transaction(conn):
-            for period, volume, target in good.values():
+            for n, (period, volume, target) in enumerate(rows):
                 key_accounts.set_volume(conn, account_id, period, volume, target, by)
+                if n % STEP == STEP - 1:
+                    progress.report(n + 1, len(rows))
+                    progress.check()        # cancelled: the transaction rolls back, nothing entered
     return _finish("volumes", frame, columns, cells, row_numbers, problems, [], rejects_path, dry_run, partial,
                    progress, write, len(good))
 
 
-def _write(conn, account_id: int, rows: list[dict], by: str) -> None:
+def _write(conn, account_id: int, rows: list[dict], by: str, progress: Progress) -> None:
+    """Insert the regions, then the stores under them, in one transaction; between steps
+    the progress is reported and a cancel rolls all of it back."""
     stamp = key_accounts.now_stamp()
     regions = [r for r in rows if r.get("kind") == key_accounts.REGION]
     stores = [r for r in rows if r.get("kind") != key_accounts.REGION]
@@ -243,12 +250,19 @@ def _write(conn, account_id: int, rows: list[dict], by: str) -> None:
     def values(r: dict, kind: str, parent: int | None) -> tuple:
         return (account_id, kind, r["code"], r["name"], parent, r.get("address"), r.get("city"), r.get("latitude"),
                 r.get("longitude"), r.get("notes"), stamp, by)
+    total = len(rows)
     with database.transaction(conn):
-        conn.executemany(sql, [values(r, key_accounts.REGION, None) for r in regions])
+        for start in range(0, len(regions), STEP):
+            conn.executemany(sql, [values(r, key_accounts.REGION, None) for r in regions[start:start + STEP]])
+            progress.report(start + len(regions[start:start + STEP]), total)
+            progress.check()
         ids = {code: i for code, i in conn.execute(
             "SELECT code, id FROM ka_stores WHERE account_id = ? AND kind = 'region'", (account_id,))}
-        conn.executemany(sql, [values(r, key_accounts.STORE, ids[r["parent"]] if r.get("parent") else None)
-                               for r in stores])
+        for start in range(0, len(stores), STEP):
+            conn.executemany(sql, [values(r, key_accounts.STORE, ids[r["parent"]] if r.get("parent") else None)
+                                   for r in stores[start:start + STEP]])
+            progress.report(len(regions) + start + len(stores[start:start + STEP]), total)
+            progress.check()
 
 
 def _field_label(key: str) -> str:

@@ -22,7 +22,7 @@ from gui.partners.partner_dialogs import (ActionDialog, ActionDoneDialog, Agreem
                                  PartnerDialog, TargetDialog)
 from gui.partners.partners_page import PartnersPage
 from gui_helpers import type_text
-from model.partners import checklists, evidence, partners
+from model.partners import checklists, evidence, partner_outlets, partners
 from model.visits import due
 from model.core import settings
 from tests.planning_data import customer
@@ -210,7 +210,7 @@ def test_outlet_import_asks_before_adding_the_good_rows(qtbot, archive, page, tm
     on_modal(refuse)
     result = page.view.import_outlets(path)
     check()
-    assert not result.written and partners.outlets(archive.conn, partner_id) == []
+    assert not result.written and partner_outlets.outlets(archive.conn, partner_id) == []
     assert "Nothing was imported" in page.view.outlets_note.text()
 
     def accept(box: QMessageBox):
