@@ -37,7 +37,7 @@ from gui.key_accounts.store_check_dialog import StoreCheckDialog
 from gui.marketing.marketing_page import _buttons
 from gui.common.tasks import show_error
 from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese, whole_choices
-from model.key_accounts import ka_rewards, key_accounts as ka, store_checks as sc
+from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks as sc
 from model.core import settings
 from model.archive.database import Archive
 from model.key_accounts.ka_rewards import number_text
@@ -73,7 +73,7 @@ def _run(parent: QWidget, write) -> bool:
 
 def _years(conn, account_id: int | None = None) -> list[int]:
     """The years with volume entered, and this year, latest first."""
-    return sorted(set(ka.years(conn, account_id)) | {date.today().year}, reverse=True)
+    return sorted(set(ka_volumes.years(conn, account_id)) | {date.today().year}, reverse=True)
 
 
 class _Table(QWidget):
@@ -159,7 +159,7 @@ class AccountView(QWidget):
         a = ka.get_account(self.conn, self.account_id)
         rules = ka_rewards.load()
         year = date.today().year
-        total = ka.year_total(ka.volumes(self.conn, a.id, year), year)
+        total = ka_volumes.year_total(ka_volumes.volumes(self.conn, a.id, year), year)
         keyman = ka.keyman(self.conn, a.id)
         stores = ka.stores(self.conn, a.id)
         lines = [f"<h3>{escape(a.name)}</h3>",
@@ -540,8 +540,8 @@ class AccountView(QWidget):
         if self.account_id is None or year is None:
             return
         rules = ka_rewards.load()
-        rows = ka.volumes(self.conn, self.account_id, year)
-        total = ka.year_total(rows, year)
+        rows = ka_volumes.volumes(self.conn, self.account_id, year)
+        total = ka_volumes.year_total(rows, year)
         standing = ka_rewards.standing(total.volume, rules)
         reward = standing.reached.reward() if standing.reached else ""
         self.standing.setText("<b>" + escape(self.tr("{year}: {volume} of {target} {unit} ({share})").format(
@@ -622,7 +622,7 @@ class RankingView(QWidget):
         if year is None:
             return
         rules = ka_rewards.load()
-        ranked = ka.ranking(self.archive.conn, year, rules.ranking_size)
+        ranked = ka_volumes.ranking(self.archive.conn, year, rules.ranking_size)
         self.title.setText(self.tr("{title} {year}: accounts by the year's volume; equal volumes share a rank.")
                            .format(title=rules.ranking_title(), year=year))
         top = self.tr("★ {title}").format(title=rules.ranking_title())
@@ -707,7 +707,7 @@ class KeyAccountsPage(QWidget):
         found = ka.accounts(conn)
         rows = []
         for a in found:
-            total = ka.year_total(ka.volumes(conn, a.id, year), year)
+            total = ka_volumes.year_total(ka_volumes.volumes(conn, a.id, year), year)
             standing = ka_rewards.standing(total.volume, rules)
             day, score = last.get(a.id, (None, None))
             rows.append((a.name, ka.scope_label(a.scope), a.channel or "", counts.get(a.id, 0),

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from model.archive import database
-from model.key_accounts import key_accounts
+from model.key_accounts import ka_volumes, key_accounts
 from model.core import normalize
 from model.customers.customers import ValidationError
 from model.core.i18n import translate
@@ -204,9 +204,9 @@ def import_volume_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: 
                 continue
             try:
                 if key == "period":
-                    values[key] = key_accounts.period_key(row[columns[key]])
+                    values[key] = ka_volumes.period_key(row[columns[key]])
                 else:
-                    values[key] = key_accounts.amount(row[columns[key]], key)
+                    values[key] = ka_volumes.amount(row[columns[key]], key)
             except normalize.Invalid as exc:
                 reasons.append(translate("Import", "{column}: {reason}").format(column=columns[key], reason=exc))
         if not reasons and values["volume"] is None and values["target"] is None:
@@ -230,7 +230,7 @@ def import_volume_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: 
         rows = list(good.values())
         with database.transaction(conn):
             for n, (period, volume, target) in enumerate(rows):
-                key_accounts.set_volume(conn, account_id, period, volume, target, by)
+                ka_volumes.set_volume(conn, account_id, period, volume, target, by)
                 if n % STEP == STEP - 1:
                     progress.report(n + 1, len(rows))
                     progress.check()        # cancelled: the transaction rolls back, nothing entered

@@ -19,7 +19,7 @@ from gui.key_accounts.store_check_dialog import StoreCheckDialog
 from gui_helpers import on_modal, type_text
 from model.archive import audit
 from model.partners import evidence
-from model.key_accounts import key_accounts as ka, store_checks as sc
+from model.key_accounts import ka_volumes, key_accounts as ka, store_checks as sc
 
 pytestmark = pytest.mark.gui
 
@@ -39,8 +39,8 @@ def chain(archive):
     other = ka.create_account(conn, {"name": "苏果超市", "scope": "regional"}, "t")
     from datetime import date
     year = date.today().year
-    ka.set_volume(conn, account, str(year), 1500, 2000, "t")
-    ka.set_volume(conn, other, str(year), 2500, 2000, "t")
+    ka_volumes.set_volume(conn, account, str(year), 1500, 2000, "t")
+    ka_volumes.set_volume(conn, other, str(year), 2500, 2000, "t")
     return account, store
 
 
@@ -225,4 +225,5 @@ def test_volume_import_from_the_page(qtbot, page, archive, chain, tmp_path, monk
     page.account.import_volume(str(path))
     assert told == ["2 periods of volume and target entered."]
     assert "First prize (the top tier)" in page.account.standing.text()
-    assert [v.period for v in ka.volumes(archive.conn, account, year)] == [f"{year}-01", f"{year}-02", f"{year}"]
+    periods = [v.period for v in ka_volumes.volumes(archive.conn, account, year)]
+    assert periods == [f"{year}-01", f"{year}-02", f"{year}"]
