@@ -108,6 +108,7 @@ def test_ranking_orders_by_volume_with_ties_by_name(archive):
 
 
 def test_year_total_never_adds_two_granularities():
-    rows = [ka_volumes.Volume("2026-Q1", 10, 20), ka_volumes.Volume("2026-Q2", 5, None), ka_volumes.Volume("2026", 999, 999)]
-    assert ka_volumes.year_total(rows, 2026) == ka_volumes.Volume("2026", 15, 20)
-    assert ka_volumes.year_total(rows, 2025) == ka_volumes.Volume("2025", None, None)
+    Volume = ka_volumes.Volume
+    rows = [Volume("2026-Q1", 10, 20), Volume("2026-Q2", 5, None), Volume("2026", 999, 999)]
+    assert ka_volumes.year_total(rows, 2026) == Volume("2026", 15, 20)
+    assert ka_volumes.year_total(rows, 2025) == Volume("2025", None, None)
