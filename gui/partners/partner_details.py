@@ -8,27 +8,26 @@ from model.core.i18n import translate
 from model.partners import partners
 
 
-def _tr(text: str) -> str:
-    return translate("PartnerView", text)
-
-
 def details_html(conn, partner: partners.Partner) -> str:
     """The partner's record as a table, then what each side of its agreement commits to."""
     deal = partners.agreement(conn, partner.id)
-    rows = [(_tr("Kind"), partners.kind_label(partner.kind)), (_tr("Territory"), partner.territory),
-            (_tr("Address"), partner.address), (_tr("Phone"), partner.phone),
-            (_tr("Manager in charge"), partner.manager), (_tr("Notes"), partner.notes)]
+    rows = [(translate("PartnerView", "Kind"), partners.kind_label(partner.kind)),
+            (translate("PartnerView", "Territory"), partner.territory),
+            (translate("PartnerView", "Address"), partner.address),
+            (translate("PartnerView", "Phone"), partner.phone),
+            (translate("PartnerView", "Manager in charge"), partner.manager),
+            (translate("PartnerView", "Notes"), partner.notes)]
     if partner.latitude is not None:
-        rows.append((_tr("Position"), f"{partner.latitude:.5f}, {partner.longitude:.5f}"))
+        rows.append((translate("PartnerView", "Position"), f"{partner.latitude:.5f}, {partner.longitude:.5f}"))
     html = "<table cellspacing='4'>" + "".join(
         f"<tr><td><b>{escape(k)}</b></td><td>{escape(v or '—')}</td></tr>" for k, v in rows) + "</table>"
-    heading = _tr("101 agreement")
+    heading = translate("PartnerView", "101 agreement")
     html += f"<h3>{escape(heading)}</h3>"
     if not deal.commitments and not deal.starts_on:
-        html += "<p>" + escape(_tr("No agreement recorded yet: use 101 agreement… to write down what each "
-                                   "side commits to.")) + "</p>"
+        html += "<p>" + escape(translate("PartnerView", "No agreement recorded yet: use 101 agreement… to write "
+                                                        "down what each side commits to.")) + "</p>"
     else:
-        dates = _tr("Signed {signed}; in force {start} to {end}").format(
+        dates = translate("PartnerView", "Signed {signed}; in force {start} to {end}").format(
             signed=deal.signed_on.isoformat() if deal.signed_on else "—",
             start=deal.starts_on.isoformat() if deal.starts_on else "…",
             end=deal.ends_on.isoformat() if deal.ends_on else "…")

@@ -21,14 +21,11 @@ from model.customers import importing
 from model.partners import partner_outlets, partners
 
 
-def _tr(text: str) -> str:
-    return translate("PartnerView", text)
-
-
 def choose_table(parent: QWidget, title: str) -> Path | None:
     """A CSV / Excel file chosen by the user (None when cancelled)."""
     folder = settings.get(settings.FILE_FOLDER) or str(Path.home())
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, folder, _tr("Tables (*.csv *.xlsx *.txt);;All files (*)"))
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, folder, translate(
+        "PartnerView", "Tables (*.csv *.xlsx *.txt);;All files (*)"))
     return Path(chosen) if chosen else None
 
 
@@ -40,7 +37,7 @@ def import_outlets(view, partner_id: int, path: Path, done: Callable[[importing.
     def start(partial: bool) -> None:
         run_write(view, lambda conn, progress: partner_outlets.import_outlets(
                       conn, partner_id, path, by, partial=partial, progress=progress),
-                  Changes.of(Changes.PARTNERS), archive=view.archive, title=_tr("Import outlets"),
+                  Changes.of(Changes.PARTNERS), archive=view.archive, title=translate("PartnerView", "Import outlets"),
                   cancellable=True, on_success=lambda result: finished(result, partial))
 
     def finished(result: importing.ImportResult, partial: bool) -> None:
@@ -53,17 +50,16 @@ def import_outlets(view, partner_id: int, path: Path, done: Callable[[importing.
 
 def ask_partial(view, result: importing.ImportResult) -> bool:
     """Rows were rejected, so nothing was imported: import the good rows?"""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Import outlets"),
-                      _tr("{rejected} rows were rejected, so nothing was imported (all or nothing). The rows "
-                          "and their reasons are in {path}.").format(rejected=result.rejected,
-                                                                     path=result.rejects_path),
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("PartnerView", "Import outlets"),
+                      translate("PartnerView", "{rejected} rows were rejected, so nothing was imported (all or "
+                                               "nothing). The rows and their reasons are in {path}.").format(
+                          rejected=result.rejected, path=result.rejects_path),
                       QMessageBox.StandardButton.Cancel, view)
-    box.setInformativeText("\n".join(_tr("Row {row}: {reasons}").format(
+    box.setInformativeText("\n".join(translate("PartnerView", "Row {row}: {reasons}").format(
         row=r.row_number, reasons="; ".join(r.reasons)) for r in result.rejects[:5]))
-    partial = box.addButton(_tr("Import the {count} good rows").format(count=result.imported),
+    partial = box.addButton(translate("PartnerView", "Import the {count} good rows").format(count=result.imported),
                             QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    view._message_box = box   # tests answer it
     box.exec()
     return box.clickedButton() is partial
 
@@ -71,9 +67,9 @@ def ask_partial(view, result: importing.ImportResult) -> bool:
 def import_report(result: importing.ImportResult) -> str:
     """The outlets note after an import."""
     if result.written:
-        return _tr("Imported {imported} outlets; {duplicates} were already listed.").format(
+        return translate("PartnerView", "Imported {imported} outlets; {duplicates} were already listed.").format(
             imported=result.imported, duplicates=result.duplicates)
-    return _tr("Nothing was imported: {rejected} rows were rejected (see {path}).").format(
+    return translate("PartnerView", "Nothing was imported: {rejected} rows were rejected (see {path}).").format(
         rejected=result.rejected, path=result.rejects_path)
 
 
@@ -82,10 +78,10 @@ def import_targets(view, partner_id: int, path: Path, done: Callable[[importing.
     changes nothing and says so; then ``done(result)``."""
     def finished(result: importing.ImportResult) -> None:
         if not result.written:
-            QMessageBox.warning(view, _tr("Import targets"), _tr(
-                "Nothing was imported: {rejected} rows were rejected (see {path}).").format(
+            QMessageBox.warning(view, translate("PartnerView", "Import targets"), translate(
+                "PartnerView", "Nothing was imported: {rejected} rows were rejected (see {path}).").format(
                 rejected=result.rejected, path=result.rejects_path))
         done(result)
     run_write(view, lambda conn, progress: partners.import_targets(conn, partner_id, path, progress=progress),
-              Changes.of(Changes.PARTNERS), archive=view.archive, title=_tr("Import targets"), cancellable=True,
-              on_success=finished)
+              Changes.of(Changes.PARTNERS), archive=view.archive, title=translate("PartnerView", "Import targets"),
+              cancellable=True, on_success=finished)
