@@ -21,6 +21,10 @@ file imported twice adds nothing the second time.
 :func:`import_volumes` reads period (2026, 2026-Q3, 2026-07, 2026年7月 ...), volume and
 target columns by the same rules; a period already entered is overwritten by the file's
 figures (a corrected export replaces the old one), a period twice in the file is rejected.
+
+Both take ``progress`` (:class:`model.core.progress.Progress`): the rows written are
+reported every :data:`STEP` rows, and a cancel (``progress.check()`` raising
+:class:`~model.core.progress.Cancelled`) rolls the whole import back.
 """
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 CSV / .xlsx with the customer import's rules (:mod:`model.core.table_files` reads the
 file; a row with a bad cell is rejected with its reasons and, unless ``partial``, nothing
 is written; a rejects file lists them). An outlet can be linked to a customer of the
-archive, which is where the partner's actuals come from.
+archive, which is where the partner's actuals come from. The import takes ``progress``
+(reported every :data:`model.partners.partners.STEP` rows written; a cancel rolls it all back).
 
     result = partner_outlets.import_outlets(conn, partner_id, "网点.xlsx", settings.user_name())
 """
