@@ -258,3 +258,29 @@ def test_a_store_import_runs_off_the_gui_thread_and_shows_its_result(qtbot, page
     assert {"101", "102"} <= {s.code for s in ka.stores(archive.conn, account)}
     stores = [page.account.tree.topLevelItem(0).child(0).child(i).text(0) for i in range(3)]
     assert "杭州店" in stores and "宁波店" in stores
+
+
+def test_a_cancelled_store_import_leaves_nothing_and_tells_nothing(qtbot, page, archive, chain, tmp_path,
+                                                                   monkeypatch):
+    from model.key_accounts import store_import
+    account, _ = chain
+    path = tmp_path / "stores.csv"
+    path.write_text("门店编号,门店名称\n" + "".join(f"S{n},门店{n}\n" for n in range(500)), encoding="utf-8")
+    told, ran = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a))
+    imported = []
+    page.account.imported.connect(imported.append)
+    original = store_import.import_file
+
+    def cancelled(*args, **kw):
+        kw["progress"].cancel()           # as the progress box's Cancel does
+        try:
+            return original(*args, **kw)
+        finally:
+            ran.append(True)
+    monkeypatch.setattr(store_import, "import_file", cancelled)
+    page.account.import_stores(str(path))
+    qtbot.waitUntil(lambda: bool(ran), timeout=15000)
+    qtbot.wait(100)
+    assert not told and not imported
+    assert not any(s.code.startswith("S") for s in ka.stores(archive.conn, account))
