@@ -233,6 +233,25 @@ def test_add_a_customer_with_the_picker(qtbot, monkeypatch, archive, data):
     assert "新朋友 added on" in panel.status.text()
 
 
+def test_the_plans_changes_go_through_the_write_api_with_their_notices(qtbot, archive, data):
+    from gui.common.operations import Changes, changes_of
+    page, panel = planned_page(qtbot, archive, per_day=3)
+    notices = []
+    changes_of(archive).changed.connect(notices.append)
+    visit = visit_on(panel, 0, 2)
+    select(qtbot, panel, visit)
+    panel.remove_visit()
+    settle(qtbot, panel)
+    assert notices and notices[-1].touches(Changes.PLANS) and not notices[-1].touches(Changes.CONTACTS)
+    assert panel.plan.visit(visit.id).status == "removed"
+    done = visit_on(panel, 0, 1)
+    select(qtbot, panel, done)
+    panel.mark_done()
+    settle(qtbot, panel)
+    assert notices[-1].touches(Changes.CONTACTS) and notices[-1].customer_ids == {done.customer_id}
+    assert panel.plan.visit(done.id).outcome == "done"
+
+
 # -- logging visits -----------------------------------------------------------------
 
 def fill_outcome(outcome, result, next_date=""):
