@@ -252,6 +252,20 @@ def test_the_plans_changes_go_through_the_write_api_with_their_notices(qtbot, ar
     assert panel.plan.visit(done.id).outcome == "done"
 
 
+def test_choosing_a_plan_in_the_list_shows_it(qtbot, archive, data):
+    page, panel = planned_page(qtbot, archive, title="第一")
+    first = panel.plan.id
+    panel.build(request(title="第二"))
+    settle(qtbot, panel)
+    assert panel.plan.id != first and panel.plan_combo.count() == 2
+    row = panel.plan_combo.findData(first)
+    panel.plan_combo.setCurrentIndex(row)
+    panel.plan_combo.activated.emit(row)
+    settle(qtbot, panel)
+    assert panel.plan.id == first and panel.plan.title == "第一"
+    assert panel.plan_combo.currentData() == first
+
+
 # -- logging visits -----------------------------------------------------------------
 
 def fill_outcome(outcome, result, next_date=""):
