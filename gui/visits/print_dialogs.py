@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate, manager_combo
+from gui.common.operations import Changes, write
 from gui.common.widgets import TaskProgress, show_failure
 from model.archive import audit, database
 from model.visits import due, tracking_logs, visit_plan
@@ -198,8 +199,9 @@ class _PrintDialog(QDialog):
                         detail = {"printer": printer, **(self.printed.get("detail") or {})}
                         if self._full_phone:
                             detail["full_phone"] = True
-                        audit.record(self.audit_archive.conn, "print", self.printed["what"],
-                                     self.printed.get("count"), detail=detail)
+                        what, count = self.printed["what"], self.printed.get("count")
+                        write(self, lambda conn: audit.record(conn, "print", what, count, detail=detail),
+                              Changes(), archive=self.audit_archive)
                     self.printed_on = printer
                     super().accept()
                     return
@@ -212,9 +214,11 @@ class _PrintDialog(QDialog):
     def _written(self, path: Path, open_after: bool = True) -> None:
         self.written = path
         if self.audit_archive is not None and self.printed.get("what"):
-            audit.record_print(self.audit_archive.conn, self.printed["what"], path,
-                               self.printed.get("count"), full_phone=self._full_phone,
-                               detail=self.printed.get("detail"))
+            what, count, full_phone = self.printed["what"], self.printed.get("count"), self._full_phone
+            detail = self.printed.get("detail")
+            write(self, lambda conn: audit.record_print(conn, what, path, count, full_phone=full_phone,
+                                                        detail=detail),
+                  Changes(), archive=self.audit_archive)     # an audit entry: no page shows it
         if open_after:
             open_file(path)
         super().accept()
