@@ -331,15 +331,12 @@ class KaPrintDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, account_id, year, by = self.archive, self.account_id, self.year.value(), settings.user_name()
 
-        def work(progress) -> Path:
+        def work(conn, progress) -> Path:
             from reports.ka_dossier import print_dossier
-            conn = archive.reader()
-            try:
-                print_dossier(conn, account_id, path, year=year, branch=branch, manager=by, full_phone=full_phone,
-                              by=by)
-            finally:
-                conn.close()
+            print_dossier(conn, account_id, path, year=year, branch=branch, manager=by, full_phone=full_phone,
+                          by=by)
             return path
+        self.writer_archive = archive
         return work
 
 
@@ -359,13 +356,10 @@ class StoreCheckPrintDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, check_id, by = self.archive, self.check_id, settings.user_name()
 
-        def work(progress) -> Path:
+        def work(conn, progress) -> Path:
             from reports.ka_dossier import print_check
-            conn = archive.reader()
-            try:
-                print_check(conn, check_id, path, branch=branch, manager=by, by=by)
-            finally:
-                conn.close()
+            print_check(conn, check_id, path, branch=branch, manager=by, by=by)
             return path
+        self.writer_archive = archive
         return work
 

@@ -375,11 +375,8 @@ class ChecklistPrintDialog(_PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, run_id, by = self.archive, self.run_id, settings.user_name()
 
-        def work(progress) -> Path:
+        def work(conn, progress) -> Path:
             from reports.checklist import print_run
-            conn = archive.reader()
-            try:
-                return print_run(conn, run_id, path, by=by, branch=branch, manager=by)
-            finally:
-                conn.close()
+            return print_run(conn, run_id, path, by=by, branch=branch, manager=by)
+        self.writer_archive = archive
         return work
