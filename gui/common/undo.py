@@ -126,30 +126,26 @@ def actions(stack: QUndoStack, owner: QWidget, undo_text: str, redo_text: str) -
     return [undo_action, redo_action]
 
 
-def _archive_of(widget: QWidget | None) -> Archive | None:
-    """The archive of the window whose stack ``widget`` uses."""
-    stack = stack_for(widget)
-    return getattr(stack.parent(), "archive", None) if stack is not None else None
-
-
-def record_contact(widget: QWidget | None, conn, contact_id: int,
+def record_contact(widget: QWidget | None, archive: Archive, contact_id: int,
                    after: Callable[[], None] | None = None) -> None:
-    """A contact just logged (read on ``conn``): Undo takes it back, Redo puts it back as it was."""
-    row = customers.contact(conn, contact_id)
+    """A contact just logged: Undo takes it back, Redo puts it back as it was (each an op
+    through the write API)."""
+    row = customers.contact(archive.conn, contact_id)
     if row is None:
         return
     changes = Changes.of(Changes.CUSTOMERS, Changes.CONTACTS, ids=[row["customer_id"]])
-    record(widget, translate("Undo", "Log a contact"), lambda c: customers.put_back_contact(c, row),
-           lambda c: customers.remove_contact(c, contact_id), after, changes=changes, archive=_archive_of(widget))
+    record(widget, translate("Undo", "Log a contact"), lambda conn: customers.put_back_contact(conn, row),
+           lambda conn: customers.remove_contact(conn, contact_id), after, changes=changes, archive=archive)
 
 
-def record_edit(widget: QWidget | None, conn, customer_id: int, name: str, before: dict, after_values: dict,
+def record_edit(widget: QWidget | None, archive: Archive, customer_id: int, name: str, before: dict, after_values: dict,
                 after: Callable[[], None] | None = None) -> None:
-    """Fields saved in the editor: Undo writes the old values back (a history row each)."""
+    """Fields saved in the editor: Undo writes the old values back (a history row each),
+    through the write API."""
     if not after_values:
         return
-    changes = Changes.of(Changes.CUSTOMERS, ids=[customer_id])
+    changes = Changes.of(Changes.CUSTOMERS, ids=None if "area_type" in after_values else [customer_id])
     record(widget, translate("Undo", "Edit {name}").format(name=name),
-           lambda c: customers.update(c, customer_id, after_values, settings.user_name()),
-           lambda c: customers.update(c, customer_id, before, settings.user_name()), after,
-           changes=changes, archive=_archive_of(widget))
+           lambda conn: customers.update(conn, customer_id, after_values, settings.user_name()),
+           lambda conn: customers.update(conn, customer_id, before, settings.user_name()), after,
+           changes=changes, archive=archive)

@@ -119,7 +119,7 @@ def log_contact(window) -> None:
         return
     contact_id = ContactDialog.ask(window, window.archive, customer_id)
     if contact_id is not None:
-        record_contact(window, window.archive.conn, contact_id, lambda: _select(window, customer_id))
+        record_contact(window, window.archive, contact_id, lambda: _select(window, customer_id))
         window._after_customer_change(customer_id, Changes.of(Changes.CUSTOMERS, Changes.CONTACTS,
                                                               ids=[customer_id]))
         window.statusBar().showMessage(translate("MainWindow", "Contact logged."), 5000)

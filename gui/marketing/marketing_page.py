@@ -616,7 +616,7 @@ class MarketingPage(QWidget):
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS, Changes.MARKETING):
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS):
             self.mark_stale()
 
     def _activities_changed(self) -> None:

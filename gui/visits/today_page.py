@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.common import operations
-from gui.common.operations import Changes
 from gui.common.lazy_load import LoadsWhenShown
+from gui.common.operations import Changes, write
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import records_view
+from gui.visits.visit_writes import outcome_changes
 from model.core import settings
 from model.visits import today, visit_plan
 from model.archive.database import Archive
@@ -79,8 +80,6 @@ class TodayPage(LoadsWhenShown, QWidget):
     area_requested = Signal(str)           # show this area of the window ('partners', 'marketing', 'visits')
     loaded = Signal()
     visits_logged = Signal()
-    STALE_ON = (Changes.CUSTOMERS, Changes.CONTACTS, Changes.GRADES, Changes.PLANS, Changes.PARTNERS,
-                Changes.MARKETING, Changes.CARE, Changes.TARGETS)
 
     def on_changes(self, changes: Changes) -> None:
         if not self._notifying:
@@ -423,10 +422,20 @@ class TodayPage(LoadsWhenShown, QWidget):
         archive, visit_id, by, when = self.archive, visit.id, settings.user_name(), self.today.day
         row = self.visits[1].currentIndex().row()
 
+        self._notifying = True          # its notice: this page reads today again below
+        try:
+            write(self, lambda conn: visit_plan.log_outcome(conn, visit_id, outcome, result, next_step, next_date,
+                                                            by, contact_date),
+                  outcome_changes(visit), archive=archive)
+        except Exception as exc:        # shown as any failure of the page is
+            self._failed(exc)
+            return None
+        finally:
+            self._notifying = False
+
         def work(progress):
             conn = archive.reader()
             try:
-                visit_plan.log_outcome(conn, visit_id, outcome, result, next_step, next_date, by, contact_date)
                 return today.today(conn, when)
             finally:
                 conn.close()
@@ -439,11 +448,6 @@ class TodayPage(LoadsWhenShown, QWidget):
             self.status.setText(self.tr("{name}: logged.").format(name=visit.name))
             self._update_buttons()
             self.visits_logged.emit()
-            self._notifying = True        # this page shows the visit logged already
-            try:
-                operations.notify(self.archive, Changes.of(Changes.CONTACTS, Changes.PLANS))
-            finally:
-                self._notifying = False
 
         self.task = run_task(self, work, on_success=done, on_failure=self._failed, cancellable=False)
         return self.task
