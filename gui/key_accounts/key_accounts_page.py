@@ -27,14 +27,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from gui.marketing.circle_dialogs import table_view
+from gui.common import forms
+from gui.common.forms import table_view
 from gui.common.evidence_widgets import EvidenceThumb
 from gui.key_accounts.ka_dialogs import (AccountDialog, CommitmentDialog, ContactDialog, KaPrintDialog,
                                       StoreCheckPrintDialog,
                             StoreDialog, TeamDialog, VolumeDialog)
 from gui.partners.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.key_accounts.store_check_dialog import StoreCheckDialog
-from gui.marketing.marketing_page import _buttons
 from gui.common.tasks import show_error
 from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese, whole_choices
 from model.key_accounts import ka_rewards, key_accounts as ka, store_checks as sc
@@ -87,7 +87,7 @@ class _Table(QWidget):
         self.ids: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(_buttons(self, *buttons))
+        layout.addLayout(forms.buttons(self, *buttons))
         if note is not None:
             layout.addWidget(note)
         layout.addWidget(self.view, 1)
@@ -149,7 +149,7 @@ class AccountView(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.team = _Table(page, "ka_team", [])
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.edit_button, self.team_button, self.print_button))
+        layout.addLayout(forms.buttons(page, self.edit_button, self.team_button, self.print_button))
         layout.addWidget(self.details)
         layout.addWidget(QLabel(self.tr("KA team"), page))
         layout.addWidget(self.team, 1)
@@ -206,7 +206,7 @@ class AccountView(QWidget):
                                    self.tr("Last check")])
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_store())
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.add_store_button, add_region, edit, delete, self.import_button))
+        layout.addLayout(forms.buttons(page, self.add_store_button, add_region, edit, delete, self.import_button))
         layout.addWidget(self.tree, 1)
         self.tabs.addTab(page, self.tr("Stores"))
 
@@ -408,7 +408,7 @@ class AccountView(QWidget):
         self.results.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_photo())
         self.photo = EvidenceThumb(page, 160)
         self.photo.setObjectName("check_photo")
-        filter_row = _buttons(page, self.new_check_button, self.print_check_button, delete)
+        filter_row = forms.buttons(page, self.new_check_button, self.print_check_button, delete)
         filter_row.insertWidget(0, self.check_store)
         lower = QSplitter(page)
         lower.addWidget(self.checks)
@@ -514,7 +514,7 @@ class AccountView(QWidget):
         self.volume_table.view.doubleClicked.connect(lambda *_: self.edit_volume())
         self.volume_chart = PerformanceChart(self.tr("Volume against target"), self.tr("Target"), self.tr("Volume"),
                                              page)
-        row = _buttons(page, enter, edit, self.import_volume_button)
+        row = forms.buttons(page, enter, edit, self.import_volume_button)
         row.insertWidget(0, self.volume_year)
         split = QSplitter(page)
         split.addWidget(self.volume_table)
@@ -669,7 +669,7 @@ class KeyAccountsPage(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(_buttons(self, new, self.delete_button))
+        left_layout.addLayout(forms.buttons(self, new, self.delete_button))
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty)
