@@ -13,6 +13,7 @@ from model.archive.database import sqlite3
 from model.core.i18n import translate
 from model.marketing.promotion_rules import area_type_label, rules_language
 
+
 @dataclass(frozen=True)
 class Audience:
     """Who the activity is for. Any value within a kind matches; every kind given must match."""

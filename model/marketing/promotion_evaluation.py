@@ -15,6 +15,7 @@ from model.marketing.audience import Audience, audience_ids, audience_names
 from model.marketing.promotion_plans import Plan, existing_status, get, list_plans, participant_ids
 from model.marketing.promotion_rules import DONE
 
+
 @dataclass(frozen=True)
 class Evaluation:
     plan_id: int

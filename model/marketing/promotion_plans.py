@@ -14,6 +14,7 @@ from model.marketing.audience import Audience
 from model.marketing.promotion_rules import (DRAFT, PHASES, activity_template_text, checklist_items, rules_language,
                                              template_for)
 
+
 @dataclass
 class BudgetLine:
     item: str
