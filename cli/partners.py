@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli._print import print_subcommands
 from cli.planning import _branch, _use_language
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.archive import database
 from model.core import settings
 from model.core.i18n import translate
@@ -115,7 +115,7 @@ def _show_partner(conn, partner_id: int) -> None:
 
 def _import_outlets(conn, args) -> int:
     from cli.importing import report
-    result = partners.import_outlets(conn, args.partner, args.import_outlets, settings.user_name(),
+    result = partner_outlets.import_outlets(conn, args.partner, args.import_outlets, settings.user_name(),
                                      partial=args.partial)
     result.ignored_columns = []
     report(result, sys.stdout)
