@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdi
 from gui.common.operations import Changes, write
 from gui.common.forms import form_dialog, show_problem
 from gui.visits.plan_dialogs import branch_name
-from gui.visits.print_dialogs import _PrintDialog
+from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, DateField
 from model.key_accounts import ka_volumes, key_accounts as ka
 from model.core import settings
@@ -310,7 +310,7 @@ class VolumeDialog(_Dialog):
         return self._write(lambda conn: ka_volumes.set_volume(conn, account_id, period, volume, target, by))
 
 
-class KaPrintDialog(_PrintDialog):
+class KaPrintDialog(PrintDialog):
     """Print the KA dossier (``reports.ka_dossier``) for a year."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, account_id: int, year: int | None = None):
@@ -339,7 +339,7 @@ class KaPrintDialog(_PrintDialog):
         return work
 
 
-class StoreCheckPrintDialog(_PrintDialog):
+class StoreCheckPrintDialog(PrintDialog):
     """Print one store check to sign."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, check_id: int):
