@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdi
                                QWidget)
 
 from gui.common.operations import Changes, write
-from gui.marketing.circle_dialogs import show_problem
-from gui.marketing.marketing_page import _form_dialog
+from gui.common.forms import form_dialog, show_problem
 from gui.visits.plan_dialogs import branch_name
-from gui.visits.print_dialogs import _PrintDialog
+from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, DateField
 from model.key_accounts import ka_volumes, key_accounts as ka
 from model.core import settings
@@ -56,7 +55,7 @@ class _Dialog(QDialog):
         self.form = QFormLayout()
 
     def finish(self, width_chars: int = 44) -> None:
-        self.error = _form_dialog(self, self.form, width_chars)
+        self.error = form_dialog(self, self.form, width_chars)
 
     def save(self):
         raise NotImplementedError   # each dialog says what it writes
@@ -311,7 +310,7 @@ class VolumeDialog(_Dialog):
         return self._write(lambda conn: ka_volumes.set_volume(conn, account_id, period, volume, target, by))
 
 
-class KaPrintDialog(_PrintDialog):
+class KaPrintDialog(PrintDialog):
     """Print the KA dossier (``reports.ka_dossier``) for a year."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, account_id: int, year: int | None = None):
@@ -340,7 +339,7 @@ class KaPrintDialog(_PrintDialog):
         return work
 
 
-class StoreCheckPrintDialog(_PrintDialog):
+class StoreCheckPrintDialog(PrintDialog):
     """Print one store check to sign."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, check_id: int):

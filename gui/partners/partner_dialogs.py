@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.marketing.circle_dialogs import show_problem
+from gui.common.forms import show_problem
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate
-from gui.visits.print_dialogs import _PrintDialog
+from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import DateField
 from model.partners import checklists, partner_outlets, partners
 from model.customers import customers
@@ -355,7 +355,7 @@ class ActionDoneDialog(_SaveDialog):
         self._write(lambda conn: partners.complete_action(conn, action_id, by, note, day))
 
 
-class ChecklistPrintDialog(_PrintDialog):
+class ChecklistPrintDialog(PrintDialog):
     """Print a checklist run for sign-off (``reports.checklist``); the printout is audited."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, run_id: int):
