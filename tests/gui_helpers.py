@@ -23,9 +23,23 @@ def type_text(widget: QWidget, text: str) -> None:
 _generation = [0]
 
 
+# Connections a test writes on behind the window's back (see own_connection).
+_own: list = []
+
+
 def end_of_test() -> None:
-    """Stop every poller the test left waiting (called after each test)."""
+    """Stop every poller the test left waiting, close its own connections (after each test)."""
     _generation[0] += 1
+    while _own:
+        _own.pop().close()
+
+
+def own_connection(archive):
+    """A connection of the test's own, to write on as another program would: the window's
+    connection only reads (``PRAGMA query_only``), its writes go through gui.common.operations."""
+    conn = archive.reader()
+    _own.append(conn)
+    return conn
 
 
 def on_modal(action) -> None:

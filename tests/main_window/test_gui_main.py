@@ -19,7 +19,7 @@ from model.archive import backup, database
 from model.customers import customers
 from model.demo import demo
 from model.core import settings
-from tests.gui_helpers import type_text
+from tests.gui_helpers import own_connection, type_text
 
 pytestmark = pytest.mark.gui
 BY = "tester"
@@ -258,7 +258,7 @@ def test_backup_restore_with_preview_and_check(qtbot, windows, book, boxes, monk
     taken = backup.latest_backup(book)
     assert taken is not None and window.backup_label.text().startswith("Last backup: ")
 
-    customers.create(window.archive.conn, {"name": "新客户"}, BY)
+    customers.create(own_connection(window.archive), {"name": "新客户"}, BY)
     window.page().refresh()
     assert window.page().model.rowCount() == 6
 
@@ -374,12 +374,12 @@ def test_enter_and_double_click_edit_the_selected_customer(qtbot, windows, book,
 
     def edit(cls, parent, archive, customer_id):
         opened.append(customer_id)
-        customers.update(archive.conn, customer_id, {"name": "改过的名字"}, BY)
+        customers.update(own_connection(archive), customer_id, {"name": "改过的名字"}, BY)
         return True
 
     def add(cls, parent, archive):
         opened.append(None)
-        return True, customers.create(archive.conn, {"name": "新来的"}, BY)
+        return True, customers.create(own_connection(archive), {"name": "新来的"}, BY)
     monkeypatch.setattr(CustomerEditor, "edit", classmethod(edit))
     monkeypatch.setattr(CustomerEditor, "add", classmethod(add))
     target = page.model.customer_id(2)
@@ -403,7 +403,7 @@ def test_ctrl_l_logs_a_contact_for_the_selected_customer(qtbot, windows, book, m
     page = window.page()
 
     def ask(cls, parent, archive, customer_id):
-        return customers.log_contact(archive.conn, customer_id,
+        return customers.log_contact(own_connection(archive), customer_id,
                                      customers.Contact("2025-02-03", "visit"), BY)
     monkeypatch.setattr(ContactDialog, "ask", classmethod(ask))
     target = page.model.customer_id(1)
@@ -422,7 +422,7 @@ def test_import_refreshes_the_list_and_export_gets_the_view_in_order(qtbot, wind
     page = window.page()
 
     def run_import(cls, parent, archive):
-        customers.create(archive.conn, {"name": "欧阳锋", "phone": "13312340000"}, BY)
+        customers.create(own_connection(archive), {"name": "欧阳锋", "phone": "13312340000"}, BY)
         return object()
     monkeypatch.setattr(ImportDialog, "run", classmethod(run_import))
     window.activateWindow()
@@ -477,7 +477,7 @@ def test_search_as_you_type(qtbot, windows, book, query, first):
 def test_search_finds_a_customer_added_after_opening(qtbot, windows, book):
     window = windows()
     open_in(qtbot, window, book)
-    customers.create(window.archive.conn, {"name": "欧阳娜娜", "phone": "13312345678"}, BY)
+    customers.create(own_connection(window.archive), {"name": "欧阳娜娜", "phone": "13312345678"}, BY)
     window.page().refresh()
     with qtbot.waitSignal(window.search_done, timeout=5000):
         qtbot.keyClicks(window.search_field, "oyn")
@@ -501,8 +501,9 @@ def test_grade_columns_and_filter_arrive_after_the_list_and_a_dashboard_bar_filt
     assert {"value_tier", "opportunity_grade", "next_tracking_date"} <= set(keys)
     assert page.filter_bar.grades is not None
     target = customers_id(window, "李四")
-    with window.archive.transaction():
-        window.archive.conn.execute(
+    own = own_connection(window.archive)
+    with database.transaction(own):
+        own.execute(
             "INSERT INTO grades(customer_id, scheme, value, detail, as_of, set_on, set_by)"
             " VALUES (?, ?, 'A', '{}', '2025-01-01', '2025-01-01T00:00:00', 'rules')",
             (target, grading.VALUE_TIER))

@@ -10,7 +10,7 @@ from gui.common.operations import Changes
 from gui.main_window.areas import AREAS
 from model.archive.database import Archive
 from model.customers import customers
-from tests.gui_helpers import close_window, open_window
+from tests.gui_helpers import close_window, open_window, own_connection
 
 pytestmark = pytest.mark.gui
 
@@ -41,7 +41,7 @@ def test_the_list_reads_its_rows_again_from_a_notice(qtbot, book):
     window = open_window(qtbot, book)
     page = window.page()
     qtbot.waitUntil(lambda: page.model.total() == 2, timeout=15000)
-    customers.create(window.archive.conn, {"name": "王芳"}, by="t")
+    customers.create(own_connection(window.archive), {"name": "王芳"}, by="t")
     operations.notify(window.archive, Changes.of(Changes.CONTACTS))    # the list does not show contacts
     qtbot.wait(50)
     assert page.model.total() == 2

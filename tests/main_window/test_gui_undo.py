@@ -13,7 +13,7 @@ from gui.customers.contact_dialog import ContactDialog
 from gui.customers.customer_editor import CustomerEditor
 from model.customers import customers
 from model.archive.database import Archive
-from tests.gui_helpers import close_window, on_modal_of, open_window
+from tests.gui_helpers import close_window, on_modal_of, open_window, own_connection
 from tests.visits.test_gui_plan import data, planned_page, select, settle, visit_on  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
@@ -62,8 +62,8 @@ def test_undo_and_redo_an_edit_a_delete_and_a_contact(qtbot, book, monkeypatch):
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=15000)
 
     # A contact logged from the list.
-    written = customers.log_contact(conn, 1, customers.Contact(date.today().isoformat(), "phone",
-                                                               result="约了下周"), by="t")
+    written = customers.log_contact(own_connection(window.archive), 1,
+                                    customers.Contact(date.today().isoformat(), "phone", result="约了下周"), by="t")
     monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, parent, archive, cid: written))
     assert page.select_customer(1)
     window.run_action("log_contact")
@@ -77,7 +77,7 @@ def test_undo_and_redo_an_edit_a_delete_and_a_contact(qtbot, book, monkeypatch):
 
 def test_a_step_that_cannot_be_taken_back_says_why_and_leaves(qtbot, book, monkeypatch):
     window = open_window(qtbot, book)
-    conn = window.archive.conn
+    conn = own_connection(window.archive)
     written = customers.log_contact(conn, 1, customers.Contact(date.today().isoformat(), "visit"), by="t")
     monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, parent, archive, cid: written))
     assert window.page().select_customer(1)
