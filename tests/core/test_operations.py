@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from gui.common.operations import Changes, changes_of, run_write, write
-from model.archive.database import ArchiveError
+from model.archive.database import ArchiveError, sqlite3
 from model.core.progress import Cancelled
 from model.customers import customers
 
@@ -88,5 +88,5 @@ def test_closing_the_archive_closes_the_writer_connection(qtbot, archive):
     got = {}
     write(None, lambda conn: got.setdefault("conn", conn), Changes(), archive=archive)
     archive.close()
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.ProgrammingError):
         got["conn"].execute("SELECT 1")
