@@ -276,7 +276,7 @@ def restore(archive_path: Path, backup_path: Path, *,
     if not info.healthy:
         raise database.ArchiveDamaged(translate("Backup", "The backup {path} is damaged and cannot be restored.")
                                       .format(path=backup_path))
-    database._hold_lock(archive_path)
+    database.hold_lock(archive_path)
     try:
         kept = None
         current_key = None
@@ -329,4 +329,4 @@ def restore(archive_path: Path, backup_path: Path, *,
             tmp.unlink(missing_ok=True)
         return kept
     finally:
-        database._drop_lock(archive_path)
+        database.drop_lock(archive_path)

@@ -101,7 +101,7 @@ def _swap_in(archive: Archive, target_key: Key | None, progress_reason: str) -> 
             translate("Encryption", "The archive could not be converted: {error}. Nothing was changed.")
             .format(error=exc)) from exc
     # Keep this process's lock across the swap so no other program slips in.
-    database._hold_lock(path)
+    database.hold_lock(path)
     try:
         archive.close()
         for extra in ("-wal", "-shm"):
@@ -110,7 +110,7 @@ def _swap_in(archive: Archive, target_key: Key | None, progress_reason: str) -> 
         _fsync_dir(path.parent)
         return Archive.open(path, target_key)
     finally:
-        database._drop_lock(path)
+        database.drop_lock(path)
 
 
 def encrypt(archive: Archive, new_passphrase: str) -> tuple[Archive, list[Path]]:
