@@ -65,7 +65,7 @@ def _pyvrp(problem, budget: float):
     from pyvrp.stop import MaxRuntime
 
     from model.visits import routing, routing_pyvrp
-    allowed = [routing._allowed(s, problem.days) for s in problem.stops]
+    allowed = [routing.allowed_windows(s, problem.days) for s in problem.stops]
     usable = [i for i, a in enumerate(allowed) if a]
     model = routing_pyvrp.Model(problem.stops, allowed, usable, problem.days, problem.start_point,
                                 speed_kmh=problem.speed_kmh, unknown_m=problem.unknown_m,

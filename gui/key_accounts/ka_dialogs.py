@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdi
 from gui.marketing.circle_dialogs import show_problem
 from gui.marketing.marketing_page import _form_dialog
 from gui.visits.plan_dialogs import branch_name
-from gui.visits.print_dialogs import _PrintDialog
+from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, DateField
 from model.key_accounts import key_accounts as ka
 from model.core import settings
@@ -299,7 +299,7 @@ class VolumeDialog(_Dialog):
                              self.target_edit.text(), settings.user_name())
 
 
-class KaPrintDialog(_PrintDialog):
+class KaPrintDialog(PrintDialog):
     """Print the KA dossier (``reports.ka_dossier``) for a year."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, account_id: int, year: int | None = None):
@@ -331,7 +331,7 @@ class KaPrintDialog(_PrintDialog):
         return work
 
 
-class StoreCheckPrintDialog(_PrintDialog):
+class StoreCheckPrintDialog(PrintDialog):
     """Print one store check to sign."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, check_id: int):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDialog, QDialo
 
 from gui.marketing.circle_dialogs import show_problem
 from gui.visits.plan_dialogs import branch_name, error_label
-from gui.visits.print_dialogs import _PrintDialog
+from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, is_chinese
 from model.archive import audit
 from model.marketing import circles, promotions
@@ -561,7 +561,7 @@ class NewPlanDialog(QDialog):
             dialog.deleteLater()
 
 
-class PromotionPrintDialog(_PrintDialog):
+class PromotionPrintDialog(PrintDialog):
     """Print a plan sheet, or the evaluation report after the activity (``reports.promotion``)."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, plan_id: int, evaluation: bool = False):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from gui.marketing.circle_dialogs import show_problem
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate
-from gui.visits.print_dialogs import _PrintDialog
+from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import DateField
 from model.partners import checklists, partners
 from model.customers import customers
@@ -342,7 +342,7 @@ class ActionDoneDialog(_SaveDialog):
                                  from_qdate(self.day.date()))
 
 
-class ChecklistPrintDialog(_PrintDialog):
+class ChecklistPrintDialog(PrintDialog):
     """Print a checklist run for sign-off (``reports.checklist``); the printout is audited."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, run_id: int):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QTabWidget, QVBoxLayout, QWidget)
 
 from gui.visits.plan_dialogs import branch_name, error_label
-from gui.visits.print_dialogs import DueListDialog, _PrintDialog
+from gui.visits.print_dialogs import DueListDialog, PrintDialog
 from gui.common.widgets import RecordsModel, TaskProgress, fit_columns, records_view, show_failure
 from model.grading import a_service
 from model.key_accounts import ka_rewards
@@ -161,7 +161,7 @@ def senior_calls_dialog(parent: QWidget | None, archive: Archive, senior: str) -
     return dialog
 
 
-class RewardsPrintDialog(_PrintDialog):
+class RewardsPrintDialog(PrintDialog):
     """The year's top ten and the A-tier volume rewards (``reports.a_rewards``)."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, year: int):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.visits.plan_dialogs import branch_name, error_label
-from gui.visits.print_dialogs import _PrintDialog, reading
+from gui.visits.print_dialogs import PrintDialog, reading
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import RecordsModel, fit_columns, records_view, show_failure
 from model.customers import books
@@ -106,7 +106,7 @@ class TargetsDialog(QDialog):
         self.accept()
 
 
-class SheetPrintDialog(_PrintDialog):
+class SheetPrintDialog(PrintDialog):
     """Print the morning or the evening sheet of a day (``reports.daily_sheets``)."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, day: date, manager: str, evening: bool):

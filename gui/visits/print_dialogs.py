@@ -53,7 +53,7 @@ def reading(archive: Archive, read):
         conn.close()
 
 
-class _PrintDialog(QDialog):
+class PrintDialog(QDialog):
     """A printout's options (branch, phone numbers), where to write it, and the work."""
 
     def __init__(self, parent: QWidget | None, branch: str, file_name: str):
@@ -238,7 +238,7 @@ class _PrintDialog(QDialog):
         return cls.run_dialog(cls(parent, *args, **kw))
 
     @staticmethod
-    def run_dialog(dialog: "_PrintDialog") -> Path | None:
+    def run_dialog(dialog: "PrintDialog") -> Path | None:
         """:meth:`run` for a dialog already made (e.g. with its title or choices set)."""
         try:
             dialog.exec()
@@ -248,7 +248,7 @@ class _PrintDialog(QDialog):
             dialog.deleteLater()
 
 
-class PlanPrintDialog(_PrintDialog):
+class PlanPrintDialog(PrintDialog):
     """Print a visit plan to carry (``reports.visit_plan``)."""
 
     def __init__(self, parent: QWidget | None, plan: visit_plan.Plan, branch: str,
@@ -291,7 +291,7 @@ def period_file_words() -> dict[str, str]:
             "half-month": translate("PlanDialogs", "half-month"), "month": translate("PlanDialogs", "month")}
 
 
-class TrackingLogDialog(_PrintDialog):
+class TrackingLogDialog(PrintDialog):
     """Print the tracking log (客户追踪志) of one opportunity grade for its period
     (``model.visits.tracking_logs``): A daily, B weekly, C half-monthly, D monthly by default."""
 
@@ -357,7 +357,7 @@ class TrackingLogDialog(_PrintDialog):
         return work
 
 
-class DueListDialog(_PrintDialog):
+class DueListDialog(PrintDialog):
     """Print the due list of a period (``reports.due_list``): who is due for a visit or a call."""
 
     def __init__(self, parent: QWidget | None, archive: Archive, start: date, end: date,
