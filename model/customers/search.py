@@ -67,7 +67,7 @@ import numpy as np
 # The keys of a name and the index's upkeep live in their own modules; search.<name>
 # stays the way in for every public name of theirs.
 from model.customers.search_index import LIVE_COLUMNS, META_KEY, pending, refresh  # noqa: F401
-from model.customers.search_keys import (  # noqa: F401
+from model.core.pinyin_keys import (  # noqa: F401
     HAN, KEY_FORMAT, KEY_MAX, fingerprint, fold, name_keys, readings, sort_key,
 )
 

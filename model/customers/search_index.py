@@ -8,7 +8,7 @@ import threading
 from model.archive import database
 from model.archive.database import sqlite3
 from model.core.progress import Progress
-from model.customers.search_keys import fingerprint, name_keys, sort_key
+from model.core.pinyin_keys import fingerprint, name_keys, sort_key
 
 META_KEY = "search_keys"
 

@@ -1,7 +1,7 @@
 """The pinyin keys of a name: its readings (the surname under every reading in
 ``resources/rules/surname_readings.json``), the keys the customer search indexes
 (:func:`name_keys`) and the pinyin sort key of every list of names (:func:`sort_key`).
-model.customers.search re-exports these names."""
+model.customers.search re-exports these names (search.sort_key, search.name_keys, ...)."""
 from __future__ import annotations
 
 import hashlib
