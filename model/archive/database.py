@@ -1,5 +1,5 @@
 """The one database module: opening an archive, its pragmas, transactions, errors.
-(The errors are in model/archive/errors.py, the keys of encrypted archives in keys.py,
+(The errors are in model/core/errors.py, the keys of encrypted archives in keys.py,
 the process lock in process_lock.py; this module re-exports all of their names.)
 
 Everything else in the program asks this module for a connection and a
@@ -37,7 +37,7 @@ from sqlcipher3 import dbapi2 as sqlite3
 
 # The errors, the keys and the process lock live in their own modules; every public
 # name of theirs is re-exported here, so ``database.<name>`` stays the one way in.
-from model.archive.errors import (  # noqa: F401
+from model.core.errors import (  # noqa: F401
     ArchiveDamaged, ArchiveError, ArchiveLocked, ArchiveMissing, ArchiveTooNew, DiskFull,
     NotAnArchive, PassphraseNeeded, WrongPassphrase, damaged_error, known_error,
     refuse_read_only, refuse_unusable_path,

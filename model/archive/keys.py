@@ -9,7 +9,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from model.archive.errors import WrongPassphrase, damaged_error
+from model.core.errors import WrongPassphrase, damaged_error
 from model.core.i18n import translate
 
 # -- encryption -------------------------------------------------------------

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from model.archive.errors import ArchiveError, ArchiveLocked
+from model.core.errors import ArchiveError, ArchiveLocked
 from model.core.i18n import translate
 
 

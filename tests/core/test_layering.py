@@ -57,8 +57,6 @@ _ICON = "icon() of gui/main_window/actions.py belongs in gui/common"
 KNOWN_UPWARD = {
     ("model/core/name_order.py", "model.archive"):
         "sqlite3 comes from model.archive.database (SQLCipher's module): database belongs in the core",
-    ("model/core/outputs.py", "model.archive"): "ArchiveError lives in model/archive/errors.py",
-    ("model/core/table_files.py", "model.archive"): "ArchiveError lives in model/archive/errors.py",
     ("model/core/stored_text.py", "model.visits"):
         "a stored visit reason is said with model.visits.planning_rules' purposes (function-local)",
     ("model/archive/audit.py", "model.customers"):
