@@ -40,11 +40,9 @@ KNOWN_PRIVATE = {
 }
 
 # Each package of model/ and gui/, lowest first: a module may import its own package, the
-# packages before its own, and (gui) any package of model/. The model's order is the one its
-# code has (grading reads the customer tables but not model/customers; the customers'
-# lifecycle, filters and export use grading); the window's follows the screens on top.
+# packages before its own, and (gui) any package of model/; model/ never imports gui/.
 FEATURE_ORDER = {
-    "model": ("core", "archive", "grading", "customers", "marketing", "partners", "visits",
+    "model": ("core", "archive", "customers", "grading", "marketing", "partners", "visits",
               "key_accounts", "branch", "demo"),
     "gui": ("common", "archive", "customers", "grading", "visits", "marketing", "partners",
             "key_accounts", "branch", "main_window"),
@@ -58,20 +56,23 @@ KNOWN_UPWARD = {
     ("model/core/name_order.py", "model.archive"):
         "sqlite3 comes from model.archive.database (SQLCipher's module): database belongs in the core",
     ("model/core/stored_text.py", "model.visits"):
-        "a stored visit reason is said with model.visits.planning_rules' purposes (function-local)",
+        "a customer's hours are said with planning.json's labels, model.visits.planning_rules (function-local)",
     ("model/archive/audit.py", "model.customers"):
-        "the audit trail's export and its complaint details (function-local): belong in model/customers",
-    ("model/archive/purge.py", "model.grading"): "purge re-grades after it (function-local)",
-    ("model/grading/explain.py", "model.customers"): "the record's field labels (function-local)",
-    ("model/grading/list_sql.py", "model.customers"): "the lifecycle's SQL (function-local)",
+        "the audit trail's export (exporting.write_table) and a complaint's status label (function-local)",
+    ("model/archive/purge.py", "model.grading"):
+        "purged customers leave the saved grading sessions (GradingSession, function-local)",
+    ("model/customers/customer_filters.py", "model.grading"):
+        "a filter on grades is list_sql.grade_condition (function-local): belongs in model/grading",
+    ("model/customers/exporting.py", "model.grading"):
+        "the export's grade columns (function-local): an export hook of model/grading would invert it",
     ("model/grading/a_service.py", "model.key_accounts"):
         "the A-tier service stands on key accounts' rewards and visits' due list: it belongs above them",
     ("model/grading/a_service.py", "model.visits"): "as above (the due list, function-local)",
     ("model/partners/partners.py", "model.visits"):
-        "a partner's follow-up is planned as a visit (function-local)",
+        "a partner's follow-ups are due visits, model.visits.due.DueVisit (function-local)",
     ("gui/archive/audit_dialog.py", "gui.visits"): _FORM_HELPERS,
     ("gui/archive/purge_dialog.py", "gui.visits"): _FORM_HELPERS,
-    ("gui/archive/purge_dialog.py", "gui.customers"): "the customer list it opens after (function-local)",
+    ("gui/archive/purge_dialog.py", "gui.customers"): "a deleted customer opens in the editor (function-local)",
     ("gui/customers/complaints.py", "gui.visits"): _FORM_HELPERS,
     ("gui/customers/surveys.py", "gui.visits"): _FORM_HELPERS,
     ("gui/customers/customer_editor.py", "gui.grading"):
@@ -283,15 +284,15 @@ def test_the_feature_order_check_catches_an_upward_import(tmp_path):
     for package in ("core", "customers", "grading"):
         (tmp_path / "model" / package).mkdir(parents=True)
         (tmp_path / "model" / package / "__init__.py").write_text("", encoding="utf-8")
-    bad = tmp_path / "model" / "grading" / "bad.py"
-    bad.write_text("from model.core import rules\nimport model.grading.store\n"
-                   "def f():\n    from model import customers\n", encoding="utf-8")
-    assert upward_imports(bad, tmp_path) == {("model/grading/bad.py", "model.customers")}
+    bad = tmp_path / "model" / "customers" / "bad.py"
+    bad.write_text("from model.core import rules\nimport model.customers.search\n"
+                   "def f():\n    from model import grading\n", encoding="utf-8")
+    assert upward_imports(bad, tmp_path) == {("model/customers/bad.py", "model.grading")}
     low = tmp_path / "model" / "core" / "low.py"
     low.write_text("from model.customers.customers import clean\n", encoding="utf-8")
     assert upward_imports(low, tmp_path) == {("model/core/low.py", "model.customers")}
-    fine = tmp_path / "model" / "customers" / "fine.py"
-    fine.write_text("from model.grading import deal\nfrom model.core import rules\n", encoding="utf-8")
+    fine = tmp_path / "model" / "grading" / "fine.py"
+    fine.write_text("from model.customers import lifecycle\nfrom model.core import rules\n", encoding="utf-8")
     assert upward_imports(fine, tmp_path) == set()
 
 
