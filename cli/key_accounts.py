@@ -12,7 +12,7 @@ from pathlib import Path
 from cli._print import branch_name, print_subcommands, use_language
 from cli.importing import report
 from model.archive import database
-from model.key_accounts import ka_rewards, key_accounts as ka, store_checks
+from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks
 from model.core import settings
 from model.core.i18n import translate
 from model.key_accounts.ka_rewards import number_text
@@ -103,7 +103,7 @@ def cmd_ka(args) -> int:
 def _year(conn, year: int | None) -> int:
     if year is not None:
         return year
-    years = ka.years(conn)
+    years = ka_volumes.years(conn)
     return years[0] if years else date.today().year
 
 
@@ -120,7 +120,7 @@ def _list(path: Path, year: int | None) -> int:
         counts = dict(conn.execute("SELECT account_id, count(*) FROM ka_stores WHERE kind = 'store'"
                                    " GROUP BY account_id").fetchall())
         for a in found:
-            total = ka.year_total(ka.volumes(conn, a.id, year), year)
+            total = ka_volumes.year_total(ka_volumes.volumes(conn, a.id, year), year)
             standing = ka_rewards.standing(total.volume, rules)
             day, score = last.get(a.id, (None, None))
             check = (translate("CLI", "last check {date}: {score}").format(
@@ -138,7 +138,7 @@ def _ranking(path: Path, year: int | None) -> int:
     rules = ka_rewards.load()
     with database.Archive.open(path) as archive:
         year = _year(archive.conn, year)
-        ranked = ka.ranking(archive.conn, year, rules.ranking_size)
+        ranked = ka_volumes.ranking(archive.conn, year, rules.ranking_size)
     if not ranked:
         print(translate("CLI", "No volume entered for {year}.").format(year=year))
         return 0

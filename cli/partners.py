@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cli._print import branch_name, print_subcommands, use_language
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.archive import database
 from model.core import settings
 from model.core.i18n import translate
@@ -114,7 +114,7 @@ def _show_partner(conn, partner_id: int) -> None:
 
 def _import_outlets(conn, args) -> int:
     from cli.importing import report
-    result = partners.import_outlets(conn, args.partner, args.import_outlets, settings.user_name(),
+    result = partner_outlets.import_outlets(conn, args.partner, args.import_outlets, settings.user_name(),
                                      partial=args.partial)
     result.ignored_columns = []
     report(result, sys.stdout)

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer
 
 from model.archive import audit, database
-from model.key_accounts import ka_dossier, key_accounts as ka, store_checks
+from model.key_accounts import ka_volumes, ka_dossier, key_accounts as ka, store_checks
 from model.core import outputs
 from model.core.i18n import translate
 from model.key_accounts.ka_dossier import Dossier
@@ -41,7 +41,7 @@ def _pairs(rows: list[tuple[str, str]], styles: Styles, width: float, label_shar
                  extra=[("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)])
 
 
-def _share(volume: ka.Volume) -> str:
+def _share(volume: ka_volumes.Volume) -> str:
     return "-" if volume.share is None else f"{100 * volume.share:.0f}%"
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.visits.plan_dialogs import date_edit, error_label, from_qdate
 from gui.common.widgets import RecordsModel, fit_columns, show_failure
 from model.archive import audit
@@ -117,7 +118,8 @@ class AuditDialog(QDialog):
             path = path.with_name(path.name + (".xlsx" if "xlsx" in chosen_filter else ".csv"))
         self.error.hide()
         try:
-            written = audit.export(self.archive.conn, path, self.items)
+            items = self.items    # the export writes an entry of its own (no page shows those)
+            written = write(self, lambda conn: audit.export(conn, path, items), Changes(), archive=self.archive)
         except Exception as exc:  # noqa: BLE001 - a known error in the line, a bug in a box
             show_failure(self.error, exc)
             return None

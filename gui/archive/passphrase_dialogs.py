@@ -371,12 +371,7 @@ def status_text(archive: Archive | None) -> tuple[str, str]:
         return (translate("PassphraseDialogs", "Encrypted"),
                 translate("PassphraseDialogs", "The archive, its journal and its backups are encrypted "
                           "with your passphrase."))
-    demo = False
-    try:
-        demo = archive.conn.execute("SELECT 1 FROM meta WHERE key = 'demo_as_of'").fetchone() is not None
-    except database.sqlite3.Error:
-        pass
-    if demo:
+    if encryption.is_demo(archive.conn):
         return (translate("PassphraseDialogs", "Not encrypted (demo)"),
                 translate("PassphraseDialogs", "The demo archive holds made-up customers and is not "
                           "encrypted."))

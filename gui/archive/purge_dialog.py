@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, run_write
 from gui.visits.plan_dialogs import error_label
 from gui.common.widgets import TaskProgress, show_failure
 from model.archive import backup, purge
@@ -141,17 +142,18 @@ class PurgeDialog(QDialog):
         self.error.hide()
         self.result_label.hide()
         archive, by = self.archive, settings.user_name()
+        # On the archive's writer connection (the write API); every row that mentions
+        # the customers goes, in every part of the archive.
+        changes = Changes.of(Changes.EVERYTHING, ids=ids)
 
-        def work(progress):
-            conn = archive.reader()
-            try:
-                return purge.purge(conn, ids, by, reason, progress)
-            finally:
-                conn.close()
+        def begin(succeeded, failed, cancelled):
+            return run_write(self, lambda conn, progress: purge.purge(conn, ids, by, reason, progress),
+                             changes, archive=archive, on_success=succeeded, on_failure=failed,
+                             on_cancel=cancelled)
 
         self.purge_button.setEnabled(False)
-        self.progress.start(work, self.tr("Purging…"), on_success=self._done,
-                            on_failure=self._failed, on_cancel=self._cancelled)
+        self.progress.follow(begin, self.tr("Purging…"), on_success=self._done,
+                             on_failure=self._failed, on_cancel=self._cancelled)
 
     def _done(self, result: purge.PurgeResult) -> None:
         self.progress.hide()

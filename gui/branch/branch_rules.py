@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from model.branch import branch_pack
 from model.core import settings
 from model.core.i18n import translate
@@ -50,7 +51,8 @@ def import_pack_file(parent: QWidget, path: Path, archive=None) -> branch_pack.P
     settings.put(settings.FILE_FOLDER, str(path.parent))
     if archive is not None:
         from model.archive import audit
-        audit.record_branch_pack(archive.conn, path, info.name, info.version)
+        write(parent, lambda conn: audit.record_branch_pack(conn, path, info.name, info.version),
+              Changes.of(Changes.RULES), archive=archive)
     return info
 
 

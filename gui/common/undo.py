@@ -20,6 +20,7 @@ from typing import Any, Callable
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from gui.common.operations import Changes, write
 from gui.common.tasks import show_error
 from model.core.i18n import translate
 from model.customers import customers
@@ -101,21 +102,31 @@ def actions(stack: QUndoStack, owner: QWidget, undo_text: str, redo_text: str) -
     return [undo_action, redo_action]
 
 
-def record_contact(widget: QWidget | None, conn, contact_id: int,
+def record_contact(widget: QWidget | None, archive, contact_id: int,
                    after: Callable[[], None] | None = None) -> None:
-    """A contact just logged: Undo takes it back, Redo puts it back as it was."""
-    row = customers.contact(conn, contact_id)
+    """A contact just logged: Undo takes it back, Redo puts it back as it was (each through
+    the write API, ``gui.common.operations.write``)."""
+    row = customers.contact(archive.conn, contact_id)
     if row is None:
         return
-    record(widget, translate("Undo", "Log a contact"), lambda: customers.put_back_contact(conn, row),
-           lambda: customers.remove_contact(conn, contact_id), after)
+    changes = Changes.of(Changes.CONTACTS, ids=[row["customer_id"]])
+    record(widget, translate("Undo", "Log a contact"),
+           lambda: write(None, lambda conn: customers.put_back_contact(conn, row), changes, archive=archive),
+           lambda: write(None, lambda conn: customers.remove_contact(conn, contact_id), changes, archive=archive),
+           after)
 
 
-def record_edit(widget: QWidget | None, conn, customer_id: int, name: str, before: dict, after_values: dict,
+def record_edit(widget: QWidget | None, archive, customer_id: int, name: str, before: dict, after_values: dict,
                 after: Callable[[], None] | None = None) -> None:
-    """Fields saved in the editor: Undo writes the old values back (a history row each)."""
+    """Fields saved in the editor: Undo writes the old values back (a history row each),
+    through the write API."""
     if not after_values:
         return
-    record(widget, translate("Undo", "Edit {name}").format(name=name),
-           lambda: customers.update(conn, customer_id, after_values, settings.user_name()),
-           lambda: customers.update(conn, customer_id, before, settings.user_name()), after)
+    changes = Changes.of(Changes.CUSTOMERS, ids=None if "area_type" in after_values else [customer_id])
+
+    def put(values: dict):
+        def update():
+            by = settings.user_name()
+            write(None, lambda conn: customers.update(conn, customer_id, values, by), changes, archive=archive)
+        return update
+    record(widget, translate("Undo", "Edit {name}").format(name=name), put(after_values), put(before), after)

@@ -466,6 +466,15 @@ class TaskProgress(QWidget):
     def start(self, work: Callable[[Progress], Any], text: str, *,
               on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
               on_cancel: Callable[[], None], cancellable: bool = True) -> TaskHandle:
+        return self.follow(lambda succeeded, failed, cancelled: run_task(
+            self, work, on_success=succeeded, on_failure=failed, on_cancel=cancelled), text,
+            on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=cancellable)
+
+    def follow(self, begin: Callable[..., TaskHandle], text: str, *,
+               on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
+               on_cancel: Callable[[], None], cancellable: bool = True) -> TaskHandle:
+        """Show a task another API starts (``gui.common.operations.run_write``):
+        ``begin(on_success, on_failure, on_cancel)`` starts it and returns its handle."""
         self.forget()
         self._generation += 1
         generation = self._generation
@@ -481,8 +490,7 @@ class TaskProgress(QWidget):
         self.cancel_button.setVisible(cancellable)
         self.cancel_button.setEnabled(True)
         self.show()
-        self.task = run_task(self, work, on_success=current(on_success),
-                             on_failure=current(on_failure), on_cancel=current(on_cancel))
+        self.task = begin(current(on_success), current(on_failure), current(on_cancel))
         self.task.signals.progressed.connect(current(self._progressed))
         self.task.done.connect(current(lambda: self.cancel_button.setEnabled(False)))
         return self.task

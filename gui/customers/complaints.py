@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.visits.plan_dialogs import date_edit, error_label, from_qdate, manager_combo, to_qdate
 from gui.common.widgets import RecordsModel, fit_columns, records_view, whole_choices
 from model.customers import complaints, customers
@@ -50,9 +51,10 @@ class SaveFormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def _write(self, write) -> None:
+    def _write(self, op, changes: Changes) -> None:
+        """``op(conn)`` through the write API (one transaction); a refusal stays on the form."""
         try:
-            write()
+            write(self, op, changes, archive=self.archive)
         except ArchiveError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -109,13 +111,14 @@ class ComplaintDialog(SaveFormDialog):
         self._due_touched = True
 
     def accept(self) -> None:
-        def write():
-            self.complaint_id = complaints.create(
-                self.archive.conn, self.customer_id, on=from_qdate(self.date.date()),
-                channel=self.channel.currentData(), category=self.category.currentData(),
-                what=self.what.toPlainText(), owner=self.owner.text(), due_date=from_qdate(self.due.date()),
-                by=settings.user_name())
-        self._write(write)
+        customer_id, on, due = self.customer_id, from_qdate(self.date.date()), from_qdate(self.due.date())
+        channel, category = self.channel.currentData(), self.category.currentData()
+        what, owner, by = self.what.toPlainText(), self.owner.text(), settings.user_name()
+
+        def create(conn):
+            self.complaint_id = complaints.create(conn, customer_id, on=on, channel=channel, category=category,
+                                                  what=what, owner=owner, due_date=due, by=by)
+        self._write(create, Changes.of(Changes.CARE, ids=[customer_id]))
 
 
 class MoveDialog(SaveFormDialog):
@@ -160,10 +163,12 @@ class MoveDialog(SaveFormDialog):
         self.satisfaction.setEnabled(self.to.currentData() == complaints.CONFIRMED)
 
     def accept(self) -> None:
-        to = self.to.currentData()
-        self._write(lambda: complaints.move(
-            self.archive.conn, self.complaint.id, to, by=settings.user_name(), on=from_qdate(self.on.date()),
-            note=self.note.text(), satisfaction=self.satisfaction.value() if to == complaints.CONFIRMED else None))
+        to, complaint_id, on = self.to.currentData(), self.complaint.id, from_qdate(self.on.date())
+        note, by = self.note.text(), settings.user_name()
+        satisfaction = self.satisfaction.value() if to == complaints.CONFIRMED else None
+        self._write(lambda conn: complaints.move(conn, complaint_id, to, by=by, on=on, note=note,
+                                                 satisfaction=satisfaction),
+                    Changes.of(Changes.CARE, ids=[self.complaint.customer_id]))
 
 
 class ComplaintsPanel(QWidget):

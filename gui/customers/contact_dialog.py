@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLay
                                QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout,
                                QWidget)
 
+from gui.common.operations import Changes, write
 from gui.common.tasks import show_error
 from gui.common.widgets import ERROR_STYLE, DateField
 from model.customers import customers
@@ -124,9 +125,10 @@ class ContactDialog(QDialog):
                 break
 
     def accept(self) -> None:
+        customer_id, contact, by = self.customer_id, self.contact(), settings.user_name()
         try:
-            self.contact_id = customers.log_contact(self.archive.conn, self.customer_id,
-                                                    self.contact(), settings.user_name())
+            self.contact_id = write(self, lambda conn: customers.log_contact(conn, customer_id, contact, by),
+                                    Changes.of(Changes.CONTACTS, ids=[customer_id]), archive=self.archive)
         except customers.ValidationError as exc:
             self.show_problems(exc.problems)
             return

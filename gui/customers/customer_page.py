@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 from gui.customers import columns as cols
 from gui.main_window.actions import icon
 from gui.customers.customer_filters import FilterBar
-from model.customers.customer_filters import (CustomerFilter, SavedView, filter_choices, load_views, remove_view,
-                                    store_view)
-from gui.customers.customer_table import FROM, CustomerTableModel
+from model.customers.customer_filters import (CustomerFilter, SavedView, customer_count, filter_choices, load_views,
+                                              remove_view, store_view)
+from gui.customers.customer_table import CustomerTableModel
 from gui.common.tasks import TaskHandle, run_task
 from model.archive.database import Archive
 
@@ -215,12 +215,7 @@ class CustomerPage(QWidget):
         def work(progress):
             conn = archive.reader()
             try:
-                counts = []
-                for view in views:
-                    where, params = view.filter.where()
-                    counts.append(conn.execute(f"SELECT count(*){FROM} WHERE c.deleted_at IS"
-                                               f" NULL AND {where}", params).fetchone()[0])
-                return counts, filter_choices(conn)
+                return [customer_count(conn, view.filter) for view in views], filter_choices(conn)
             finally:
                 conn.close()
 

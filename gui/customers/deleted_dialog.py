@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns
 from model.customers import customers
@@ -99,7 +100,9 @@ class DeletedDialog(QDialog):
         if customer_id is None:
             return
         try:
-            customers.restore_deleted(self.archive.conn, customer_id, settings.user_name())
+            by = settings.user_name()
+            write(self, lambda conn: customers.restore_deleted(conn, customer_id, by),
+                  Changes.of(Changes.CUSTOMERS, ids=[customer_id]), archive=self.archive)
         except ArchiveError as exc:
             show_error(self, exc)
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QFileDialog, QF
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, run_write
 from gui.common.widgets import ERROR_STYLE, TaskProgress, show_failure
 from model.archive import audit
 from model.customers import customers, exporting
@@ -230,18 +231,16 @@ class ExportDialog(QDialog):
         ids, archive = self.customer_ids(), self.archive
         sensitive, by = self.sensitive_box.isChecked(), settings.user_name()
 
-        def work(progress):
-            conn = archive.reader()
-            try:
-                return exporting.export_customers(conn, path, ids, progress, reason=reason or None,
-                                                  include_sensitive=sensitive, by=by)
-            finally:
-                conn.close()
+        # Through the write API: the export writes its audit entry (no page shows those).
+        def begin(succeeded, failed, cancelled):
+            return run_write(self.progress, lambda conn, progress: exporting.export_customers(
+                conn, path, ids, progress, reason=reason or None, include_sensitive=sensitive, by=by),
+                Changes(), archive=archive, on_success=succeeded, on_failure=failed, on_cancel=cancelled)
 
         self.export_button.setEnabled(False)
-        self.progress.start(work, self.tr("Exporting to {name}…").format(name=path.name),
-                            on_success=lambda written: self._done(path, written),
-                            on_failure=self._failed, on_cancel=self._cancelled)
+        self.progress.follow(begin, self.tr("Exporting to {name}…").format(name=path.name),
+                             on_success=lambda written: self._done(path, written),
+                             on_failure=self._failed, on_cancel=self._cancelled)
 
     def _done(self, path: Path, written: int) -> None:
         self.progress.hide()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QVBoxLayout, QWidget)
 
 from gui.common.lazy_load import LoadsWhenShown
+from gui.common.operations import Changes, run_write
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, records_view
 from model.customers import books
@@ -219,12 +220,6 @@ class ManagersPage(LoadsWhenShown, QWidget):
                 return None
         archive, old, by = self.archive, book.manager, settings.user_name()
 
-        def work(progress):
-            conn = archive.reader()
-            try:
-                return books.handover(conn, old, to, customer_ids=ids, by=by, progress=progress)
-            finally:
-                conn.close()
 
         def done(result: books.Handover) -> None:
             self.status.setText(self.tr("{count} customers handed over from {old} to {new}.").format(
@@ -237,7 +232,9 @@ class ManagersPage(LoadsWhenShown, QWidget):
             self.task = None
             self._update_buttons()
             show_error(self, exc)
-        self.task = run_task(self, work, on_success=done, on_failure=failed,
-                             title=self.tr("Handing the customers over"))
+        self.task = run_write(self, lambda conn, progress: books.handover(conn, old, to, customer_ids=ids, by=by,
+                                                                          progress=progress),
+                              Changes.of(Changes.CUSTOMERS, ids=ids), archive=archive, on_success=done,
+                              on_failure=failed, title=self.tr("Handing the customers over"))
         self._update_buttons()
         return self.task

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes
 from gui.customers.complaints import SaveFormDialog
 from gui.visits.plan_dialogs import date_edit, from_qdate, manager_combo
 from gui.common.widgets import RecordsModel, fit_columns, records_view
@@ -54,12 +55,13 @@ class SurveyDialog(SaveFormDialog):
         self._lay_out(rows, hint)
 
     def accept(self) -> None:
-        def write():
-            self.survey_id = surveys.record(
-                self.archive.conn, self.customer_id, on=from_qdate(self.date.date()),
-                answers={key: box.value() for key, box in self.scores.items()}, by=settings.user_name(),
-                note=self.note.text())
-        self._write(write)
+        customer_id, on, note = self.customer_id, from_qdate(self.date.date()), self.note.text()
+        by = settings.user_name()
+        answers = {key: box.value() for key, box in self.scores.items()}
+
+        def record(conn):
+            self.survey_id = surveys.record(conn, customer_id, on=on, answers=answers, by=by, note=note)
+        self._write(record, Changes.of(Changes.CARE, ids=[customer_id]))
 
 
 class SurveysPanel(QWidget):

@@ -9,16 +9,13 @@
   (``customers_requested`` carries the :class:`CustomerFilter`); the charts
   take the keyboard too (arrow keys, Enter).
 
-The figures are read in a worker on its own connection.
+The figures are read in a worker on its own connection (:mod:`model.grading.dashboard_data`).
 """
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-import pandas as pd
 import shiboken6
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
@@ -31,63 +28,8 @@ from model import grading
 from model.customers import lifecycle
 from model.customers.customer_filters import CustomerFilter, filter_choices
 from model.archive.database import Archive
+from model.grading.dashboard_data import DashboardData, load_data
 from model.core.datetime_text import datetime_text
-
-
-@dataclass
-class DashboardData:
-    customers: int                           # in the scope
-    distribution: dict[str, dict[str, int]]
-    overdue: dict[str, int]
-    pareto: pd.DataFrame
-    last_run: dict | None
-    as_of: date
-    lifecycle: dict[str, int]                # stage -> customers (model.customers.lifecycle)
-
-
-def scope_condition(scope: tuple[str, str] | None) -> tuple[str, list]:
-    """An SQL condition over ``customers c`` for the dashboard's scope."""
-    if scope is None:
-        return "1", []
-    kind, name = scope
-    if kind == "manager":
-        return "c.manager = ?", [name]
-    return "c.area_id = (SELECT id FROM areas WHERE name = ?)", [name]
-
-
-def stored_pareto(conn, ids: list[int] | None) -> pd.DataFrame:
-    """The Pareto curve of the value-tier amounts stored with the grades (an override
-    keeps the computed amount in its detail) over the scope's customers."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    rows = cursor.execute(
-        "SELECT g.customer_id, COALESCE(json_extract(g.detail, '$.amount'),"
-        " json_extract(g.detail, '$.computed_detail.amount')) FROM grades g JOIN customers c"
-        " ON c.id = g.customer_id WHERE g.scheme = ? AND c.deleted_at IS NULL",
-        (grading.VALUE_TIER,)).fetchall()
-    frame = pd.DataFrame(rows, columns=["id", "amount"])
-    if ids is not None:
-        frame = frame[frame["id"].isin(ids)]
-    amounts = np.sort(pd.to_numeric(frame["amount"], errors="coerce").fillna(0).to_numpy(dtype=float))[::-1]
-    positive = amounts[amounts > 0]
-    total = positive.sum()
-    if len(frame) == 0 or total <= 0:
-        return pd.DataFrame({"customer_share": [], "value_share": []})
-    return pd.DataFrame({"customer_share": np.arange(1, len(positive) + 1) / len(frame),
-                         "value_share": np.cumsum(positive) / total})
-
-
-def load_data(conn, scope: tuple[str, str] | None, today: date) -> DashboardData:
-    where, params = scope_condition(scope)
-    ids = None
-    if scope is not None:
-        ids = [r[0] for r in conn.execute(f"SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND {where}",
-                                          params)]
-    count = len(ids) if ids is not None else conn.execute(
-        "SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
-    return DashboardData(count, grading.distribution(conn, ids), grading.overdue_counts(conn, today, ids),
-                         stored_pareto(conn, ids), grading.last_run(conn), today,
-                         lifecycle.counts(conn, today, where, params))
 
 
 class DashboardPage(QWidget):

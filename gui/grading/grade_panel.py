@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.grading.grade_text import scheme_text, value_text
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel
@@ -290,12 +291,14 @@ class GradePanel(QWidget):
         if answer is None:
             return
         value, reason = answer
-        self._write(lambda conn, by: grading.override(conn, self.customer_id, scheme, value, reason, by))
+        cid = self.customer_id
+        self._write(lambda conn, by: grading.override(conn, cid, scheme, value, reason, by))
 
     def clear_override(self, scheme: str) -> None:
         if self.customer_id is None:
             return
-        self._write(lambda conn, by: grading.clear_override(conn, self.customer_id, scheme, by))
+        cid = self.customer_id
+        self._write(lambda conn, by: grading.clear_override(conn, cid, scheme, by))
 
     def answer_opportunity(self) -> None:
         if self.customer_id is None:
@@ -304,12 +307,15 @@ class GradePanel(QWidget):
         if answer is None:
             return
         need, close, note = answer
-        self._write(lambda conn, by: grading.set_opportunity(conn, self.customer_id, need, close, by,
-                                                             reason=note))
+        cid = self.customer_id
+        self._write(lambda conn, by: grading.set_opportunity(conn, cid, need, close, by, reason=note))
 
-    def _write(self, write) -> None:
+    def _write(self, op) -> None:
+        """``op(conn, by)`` through the write API (one transaction on the archive's writer)."""
+        by = settings.user_name()
         try:
-            write(self.archive.conn, settings.user_name())
+            write(self, lambda conn: op(conn, by), Changes.of(Changes.GRADES, ids=[self.customer_id]),
+                  archive=self.archive)
         except ArchiveError as exc:
             show_error(self, exc)
             return

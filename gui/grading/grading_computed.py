@@ -1,14 +1,12 @@
-"""The grading wizard's computed-grades page and the work behind it.
+"""The grading wizard's computed-grades page.
 
-``prepare`` (worker side, its own connection) computes value tier, RFM type and
-persona for the scope and compares them with the stored grades; the page shows
-them with the Pareto curve, the distributions and each customer's explanation.
+``model.grading.preparing.prepare`` (worker side, its own connection) computes value
+tier, RFM type and persona for the scope and compares them with the stored grades; the
+page shows them with the Pareto curve, the distributions and each customer's explanation.
 """
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,35 +19,10 @@ from gui.common.grade_charts import CountChart, ParetoChart
 from gui.grading.grade_text import count_rows, scheme_text, value_text
 from gui.common.widgets import ERROR_STYLE, TaskProgress, fit_columns, show_failure
 from model import grading
-from model.customers.customer_filters import load_views
-from model.archive.database import ArchiveError
-from model.core.i18n import translate
+from model.grading.preparing import SCHEMES, Prepared, prepare
 
 if TYPE_CHECKING:
     from gui.grading.grading_wizard import GradingWizard
-
-SCHEMES = grading.COMPUTED_SCHEMES
-
-
-def saved_views() -> list:
-    """The user's saved views of the customer list."""
-    return [v for v in load_views() if not v.builtin]
-
-
-def resolve_scope(conn, spec: str, as_of: date) -> list[int] | None:
-    """The customers a scope names (None: everyone). Besides ``grading.scope_ids``'
-    specs, ``view:NAME`` is a saved view of the customer list."""
-    kind, _, name = spec.partition(":")
-    if kind == "view":
-        from gui.customers.customer_table import FROM
-        view = next((v for v in saved_views() if v.name == name), None)
-        if view is None:
-            raise ArchiveError(translate("GradingWizard", "There is no saved view named '{name}'; "
-                                         "choose another scope.").format(name=name))
-        where, params = view.filter.where()
-        return [r[0] for r in conn.execute(f"SELECT c.id{FROM} WHERE c.deleted_at IS NULL AND {where}"
-                                           " ORDER BY c.id", params)]
-    return grading.scope_ids(conn, spec, as_of)
 
 
 def error_label() -> QLabel:
@@ -61,77 +34,6 @@ def error_label() -> QLabel:
 
 
 # -- computed grades ------------------------------------------------------------------------
-
-@dataclass
-class Prepared:
-    """What the computed-grades page worked out (pure data, from the worker)."""
-    as_of: date
-    computed: grading.ComputedGrades
-    table: pd.DataFrame                 # display rows in queue order: name, area, the 3 schemes
-    changes: pd.DataFrame               # customer_id, scheme, old, new (computed grades that change)
-    kept_overrides: int
-    queue: list[int]
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
-
-
-def prepare(conn, spec: str, as_of: date, fixed_ids: list[int] | None, progress) -> Prepared:
-    """Compute the scope's grades and compare them with the stored ones (worker side)."""
-    ids = fixed_ids if fixed_ids is not None else resolve_scope(conn, spec, as_of)
-    progress.report(0, 4, translate("GradingWizard", "Reading customers and transactions…"))
-    inputs = grading.load_inputs(conn, as_of, ids)
-    progress.check()
-    progress.report(1, 4, translate("GradingWizard", "Working out value tiers, RFM types and personas…"))
-    computed = grading.compute(inputs)
-    progress.check()
-    progress.report(2, 4, translate("GradingWizard", "Comparing with the grades in the archive…"))
-    scope = computed.customer_ids
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    people = pd.DataFrame(cursor.execute(
-        "SELECT c.id, c.name, a.name FROM customers c LEFT JOIN areas a ON a.id = c.area_id"
-        " WHERE c.deleted_at IS NULL").fetchall(), columns=["id", "name", "area"]).set_index("id")
-    stored = pd.DataFrame(cursor.execute(
-        "SELECT customer_id, scheme, value, override FROM grades").fetchall(),
-        columns=["customer_id", "scheme", "value", "override"])
-    rules = computed.rules
-    table = pd.DataFrame(index=scope)
-    table["name"] = people["name"].reindex(scope).fillna("").to_numpy()
-    table["area"] = people["area"].reindex(scope).fillna("").to_numpy()
-    changes, kept = [], 0
-    for scheme in SCHEMES:
-        new = computed.frame(scheme)["value"]
-        mine = stored[stored["scheme"] == scheme].set_index("customer_id").reindex(scope)
-        old = mine["value"].astype(object)
-        overridden = mine["override"].fillna(0).astype(int).to_numpy() == 1
-        kept += int(overridden.sum())
-        differs = (old.isna() | (old.astype(object) != new.astype(object))).to_numpy() & ~overridden
-        labels = {v: value_text(scheme, v, rules=rules) for v in pd.unique(new)}
-        old_labels = {v: value_text(scheme, v, rules=rules) for v in pd.unique(old.dropna())}
-        shown = new.map(labels).astype(object).to_numpy()
-        before = np.array([old_labels.get(v, "") if isinstance(v, str) else "" for v in old.tolist()],
-                          dtype=object)
-        shown = np.where(differs & old.notna().to_numpy(), before + " → " + shown, shown)
-        shown = np.where(overridden, before + " ✎", shown)
-        table[scheme] = shown
-        where = np.flatnonzero(differs)
-        changes.append(pd.DataFrame({"customer_id": scope.to_numpy()[where], "scheme": scheme,
-                                     "old": old.to_numpy(dtype=object)[where],
-                                     "new": new.to_numpy(dtype=object)[where]}))
-    progress.report(3, 4, translate("GradingWizard", "Ordering the customers…"))
-    # The opportunity queue: the best value tier first, customers without an opportunity
-    # grade before those with one, larger amounts first.
-    tier_rank = {t: i for i, t in enumerate(rules.value_tier.values)}
-    has_opportunity = scope.isin(stored.loc[stored["scheme"] == grading.OPPORTUNITY, "customer_id"])
-    order = pd.DataFrame({"tier": computed.value_tier["value"].map(tier_rank).to_numpy(),
-                          "graded": has_opportunity.astype(int),
-                          "amount": -computed.value_tier["basis_value"].to_numpy(),
-                          "cid": scope.to_numpy()}, index=scope)
-    order = order.sort_values(["tier", "graded", "amount", "cid"], kind="stable")
-    table = table.loc[order.index]
-    progress.report(4, 4)
-    return Prepared(as_of, computed, table, pd.concat(changes, ignore_index=True), kept,
-                    [int(i) for i in order.index], computed.distribution())
-
 
 class FrameModel(QAbstractTableModel):
     """Read-only rows of text from a DataFrame (100,000 rows: only visible cells are asked for)."""

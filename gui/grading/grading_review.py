@@ -1,37 +1,34 @@
 """The grading wizard's last steps: the review of every change (old → new, with
-the reason), Apply (computed grades in one transaction, the opportunity answers
-in another, in a worker) and the result."""
+the reason, from :mod:`model.grading.review`), Apply (``run_write``: the reviewed
+grades in one transaction, with progress and cancel) and the result."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWizard, QWizardPage
 
+from gui.common.operations import Changes, run_write
+from gui.common.tasks import TaskHandle
+from gui.common.widgets import TaskProgress, show_failure
 from gui.grading.grade_text import scheme_text, value_text
 from gui.grading.grading_computed import data_table, error_label
-from gui.common.widgets import TaskProgress, show_failure
-from model.archive import database
 from model import grading
-from model.grading import grading_session
 from model.core import settings
-from model.grading import opportunity as opportunity_engine
-from model.grading.store import last_contact
-from model.core.i18n import translate
+from model.grading import review
+from model.grading.review import ApplyOutcome, ChangeRow
 
 if TYPE_CHECKING:
     from gui.grading.grading_wizard import GradingWizard
-
 
 class ChangesModel(QAbstractTableModel):
     """Every change the apply would make; the reason is worked out for the rows shown."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[tuple] = []          # (customer_id, name, scheme, old, new, answer)
+        self._rows: list[ChangeRow] = []
         self._reasons: dict[int, str] = {}
         self._computed: grading.ComputedGrades | None = None
         self._as_of = date.today()
@@ -39,23 +36,19 @@ class ChangesModel(QAbstractTableModel):
         self.headers = [self.tr("Customer"), self.tr("Grade"), self.tr("Old"), self.tr("New"),
                         self.tr("Why")]
 
-    def set_changes(self, rows: list[tuple], computed: grading.ComputedGrades | None, as_of: date,
+    def set_changes(self, rows: list[ChangeRow], computed: grading.ComputedGrades | None, as_of: date,
                     last_contacts: dict[int, date | None] | None = None) -> None:
         self.beginResetModel()
         self._rows, self._computed, self._as_of, self._reasons = rows, computed, as_of, {}
         self._last_contacts = dict(last_contacts or {})
         self.endResetModel()
 
-    def rows(self) -> list[tuple]:
+    def rows(self) -> list[ChangeRow]:
         return list(self._rows)
 
     def reason(self, row: int) -> str:
         if row not in self._reasons:
-            cid, _name, scheme, _old, new, answer = self._rows[row]
-            if scheme == grading.OPPORTUNITY:
-                self._reasons[row] = opportunity_sentence(answer, self._as_of, self._last_contacts.get(cid))
-            else:
-                self._reasons[row] = self._computed.explain(cid, scheme)
+            self._reasons[row] = review.reason(self._rows[row], self._computed, self._as_of, self._last_contacts)
         return self._reasons[row]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -67,16 +60,16 @@ class ChangesModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        cid, name, scheme, old, new, _answer = self._rows[index.row()]
+        change = self._rows[index.row()]
         column = index.column()
         if column == 0:
-            return name
+            return change.name
         if column == 1:
-            return scheme_text(scheme)
+            return scheme_text(change.scheme)
         if column == 2:
-            return value_text(scheme, old) if old else "–"
+            return value_text(change.scheme, change.old) if change.old else "–"
         if column == 3:
-            return value_text(scheme, new)
+            return value_text(change.scheme, change.new)
         return self.reason(index.row())
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -85,28 +78,13 @@ class ChangesModel(QAbstractTableModel):
         return None
 
 
-def opportunity_sentence(answer: tuple[str, str], as_of: date, last_contact: date | None = None) -> str:
-    """Why the answers give their grade, with the next tracking date after the last contact."""
-    rules = grading.load_rules()
-    graded = opportunity_engine.grade(answer[0], answer[1], as_of, rules.opportunity, last_contact=last_contact)
-    return grading.sentence(grading.OPPORTUNITY, graded.value, graded.detail(), rules=rules)
-
-
-@dataclass
-class ApplyOutcome:
-    computed: grading.ApplyResult | None
-    opportunity_written: int
-    opportunity_unchanged: int
-    missing: int
-
-
 class ReviewPage(QWizardPage):
     def __init__(self, wizard: "GradingWizard"):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Review the changes"))
         self.setSubTitle(self.tr("Every grade that will change, with the reason. Apply writes the "
-                                 "computed grades in one step and your answers in another."))
+                                 "computed grades and your answers together: all of it, or nothing."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Apply"))
         self.summary = QLabel()
@@ -142,23 +120,10 @@ class ReviewPage(QWizardPage):
         self.outcome = None
         self.error.hide()
         prepared, session = self.wiz.prepared, self.wiz.session
-        names = prepared.table["name"].to_dict()
-        changes = prepared.changes
-        rows = [(cid, names.get(cid, ""), scheme, old if isinstance(old, str) else None, new, None)
-                for cid, scheme, old, new in zip(changes["customer_id"].tolist(), changes["scheme"].tolist(),
-                                                 changes["old"].tolist(), changes["new"].tolist())]
-        current = self.wiz.current_opportunity()
         conn = self.wiz.archive.conn
-        last_contacts = {cid: last_contact(conn, cid, prepared.as_of) for cid in session.answers}
-        answered = 0
-        for cid in session.queue:
-            answer = session.answers.get(cid)
-            if answer is None:
-                continue
-            answered += 1
-            graded = opportunity_engine.grade(answer[0], answer[1], prepared.as_of,
-                                              prepared.computed.rules.opportunity)
-            rows.append((cid, names.get(cid, ""), grading.OPPORTUNITY, current.get(cid), graded.value, answer))
+        rows = review.change_rows(conn, prepared, session)
+        last_contacts = review.last_contacts(conn, session.answers, prepared.as_of)
+        answered = sum(1 for cid in session.queue if cid in session.answers)
         self.model.set_changes(rows, prepared.computed, prepared.as_of, last_contacts)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -198,15 +163,15 @@ class ReviewPage(QWizardPage):
         deals = dict(self.wiz.session.deals) if self.apply_answers.isChecked() else {}
         computed = prepared.computed if self.apply_computed.isChecked() else None
         by, as_of = settings.user_name(), prepared.as_of
+        ids = review.touched_customers(computed, answers, deals)
+        changes = Changes.of(Changes.GRADES, *([Changes.CUSTOMERS] if deals else []), ids=ids)
 
-        def work(progress):
-            conn = archive.reader()
-            try:
-                return apply_grades(conn, computed, answers, as_of, by, progress, deals)
-            finally:
-                conn.close()
-        self.progress.start(work, self.tr("Writing the grades…"), on_success=self._applied,
-                            on_failure=self._failed, on_cancel=self._cancelled)
+        def begin(on_success, on_failure, on_cancel) -> TaskHandle:
+            return run_write(self, lambda conn, progress: review.apply_reviewed(
+                conn, computed, answers, as_of, by, progress, deals), changes, archive=archive,
+                on_success=on_success, on_failure=on_failure, on_cancel=on_cancel)
+        self.progress.follow(begin, self.tr("Writing the grades…"), on_success=self._applied,
+                             on_failure=self._failed, on_cancel=self._cancelled)
         self.completeChanged.emit()
         return False
 
@@ -228,62 +193,6 @@ class ReviewPage(QWizardPage):
         self.completeChanged.emit()
         self.error.setText(self.tr("Cancelled: nothing was written."))
         self.error.show()
-
-
-def apply_grades(conn, computed: grading.ComputedGrades | None, answers: dict[int, tuple[str, str]],
-                 as_of: date, by: str, progress, deals: dict[int, dict] | None = None) -> ApplyOutcome:
-    """Write the computed grades (one transaction) and the answers (another), then
-    forget the session. Answers for customers deleted meanwhile are left out.
-    ``deals``: the deal-status and urgency answers, written to the customer record
-    (with its change history) in the answers' transaction."""
-    result = None
-    if computed is not None:
-        result = grading.apply(conn, computed, by=grading.RULES_BY, progress=progress)
-    written = unchanged = missing = 0
-    if deals:
-        _write_deals(conn, deals, as_of, by)
-    if answers:
-        live = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
-        total = len(answers)
-        with database.transaction(conn):
-            for done, (cid, (need, close)) in enumerate(answers.items()):
-                if done % 50 == 0:
-                    progress.check()
-                    progress.report(done, total, translate("GradingWizard", "Writing the opportunity "
-                                                                            "grades…"))
-                if cid not in live:
-                    missing += 1
-                    continue
-                before = conn.execute("SELECT count(*) FROM grade_history WHERE customer_id = ?",
-                                      (cid,)).fetchone()[0]
-                grading.set_opportunity(conn, cid, need, close, by=by, as_of=as_of)
-                after = conn.execute("SELECT count(*) FROM grade_history WHERE customer_id = ?",
-                                     (cid,)).fetchone()[0]
-                if after > before:
-                    written += 1
-                else:
-                    unchanged += 1
-            grading_session.discard(conn, by)
-    else:
-        grading_session.discard(conn, by)
-    return ApplyOutcome(result, written, unchanged, missing)
-
-
-def _write_deals(conn, deals: dict[int, dict], as_of: date, by: str) -> None:
-    from model.customers import customers
-    from model.grading import deal
-    live = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
-    with database.transaction(conn):
-        for cid, answer in deals.items():
-            if cid not in live:
-                continue
-            changes = {}
-            if answer.get("deal_status"):
-                changes["deal_status"] = answer["deal_status"]
-            if answer.get("urgency"):
-                changes["handle_by"] = deal.handle_by_for(answer["urgency"], as_of).isoformat()
-            if changes:
-                customers.update(conn, cid, changes, by)
 
 
 class ResultPage(QWizardPage):

@@ -7,15 +7,16 @@
    than N days. An unfinished session is offered first ("Continue where you
    stopped").
 2. **Computed grades** (value tier, RFM type, persona) for the scope, worked
-   out in a worker on its own connection; the Pareto curve with its cut
+   out in a worker on its own connection (:mod:`model.grading.preparing`); the Pareto curve with its cut
    lines, the distribution of each scheme, and the explanation of the
    selected customer's grades (:mod:`gui.grading.grading_computed`).
 3. **Opportunity grading**, one customer at a time, by keys
    (:mod:`gui.grading.opportunity_page`); saved as the manager goes, so the wizard
    can be closed and resumed (``model.grading.grading_session``).
 4. **Review** of every change, old → new with the reason; **Apply** writes
-   the computed grades in one transaction and the opportunity answers in
-   another, in a worker (:mod:`gui.grading.grading_review`).
+   the computed grades and the answers in one transaction on the archive's
+   writer (``run_write``; cancel writes nothing), :mod:`gui.grading.grading_review`
+   over :mod:`model.grading.review`.
 """
 from __future__ import annotations
 
@@ -27,12 +28,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from gui.grading.grading_computed import ComputedPage, Prepared, error_label, resolve_scope, saved_views
-from gui.grading.grading_review import ApplyOutcome, ResultPage, ReviewPage
+from gui.common.operations import Changes, write
+from gui.grading.grading_computed import ComputedPage, error_label
+from gui.grading.grading_review import ResultPage, ReviewPage
 from gui.grading.opportunity_page import OpportunityPage
 from gui.common.widgets import show_failure
 from model import grading
 from model.grading import grading_session
+from model.grading.preparing import Prepared, resolve_scope, saved_views, scope_count
+from model.grading.review import ApplyOutcome
 from model.core import settings
 from model.customers.customer_filters import filter_choices
 from model.archive.database import Archive, ArchiveError
@@ -200,12 +204,10 @@ class ScopePage(QWizardPage):
     def _update_count(self) -> None:
         spec, _label = self.spec()
         try:
-            ids = resolve_scope(self.wiz.archive.conn, spec, self.as_of_date())
+            total = scope_count(self.wiz.archive.conn, spec, self.as_of_date())
         except ArchiveError as exc:
             self.count.setText(str(exc))
             return
-        total = len(ids) if ids is not None else self.wiz.archive.conn.execute(
-            "SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
         self.count.setText(self.tr("{count} customers in this scope.").format(
             count=QLocale().toString(total)))
         self.completeChanged.emit()
@@ -281,12 +283,12 @@ class GradingWizard(QWizard):
             self.session.position = 0
 
     def save_session(self) -> None:
+        """Keep where the manager is (nothing in a session is a grade yet: no page's
+        figures change, so the notice names no kind)."""
         if self.session is not None and self.session.queue:
-            grading_session.save(self.archive.conn, self.session, self.user)
-
-    def current_opportunity(self) -> dict[int, str]:
-        return {r[0]: r[1] for r in self.archive.conn.execute(
-            "SELECT customer_id, value FROM grades WHERE scheme = ?", (grading.OPPORTUNITY,))}
+            session, user, state = self.session, self.user, self.session.to_json()
+            session.saved_on = write(self, lambda conn: grading_session.store(conn, user, state),
+                                     Changes(), archive=self.archive)
 
     # -- keys and closing -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming

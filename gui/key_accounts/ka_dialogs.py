@@ -9,8 +9,9 @@
     KaPrintDialog.run(parent, archive, account_id)                          # the PDF written or None
     StoreCheckPrintDialog.run(parent, archive, check_id)
 
-Every save is one ``model.key_accounts.key_accounts`` call in one transaction; a problem is shown
-in the dialog's own error line and nothing is saved.
+Every save is one ``model.key_accounts.key_accounts`` call in one write operation
+(``gui.common.operations.write``: the writer thread, one transaction, a KEY_ACCOUNTS
+change notice); a problem is shown in the dialog's own error line and nothing is saved.
 """
 from __future__ import annotations
 
@@ -20,12 +21,13 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
                                QWidget)
 
+from gui.common.operations import Changes, write
 from gui.marketing.circle_dialogs import show_problem
 from gui.marketing.marketing_page import _form_dialog
 from gui.visits.plan_dialogs import branch_name
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, DateField
-from model.key_accounts import key_accounts as ka
+from model.key_accounts import ka_volumes, key_accounts as ka
 from model.core import settings
 from model.archive.database import Archive
 from model.core.i18n import translate
@@ -58,6 +60,10 @@ class _Dialog(QDialog):
 
     def save(self):
         raise NotImplementedError   # each dialog says what it writes
+
+    def _write(self, op):
+        """Run ``op(conn)`` as the dialog's one write operation; returns its result."""
+        return write(self, op, Changes.of(Changes.KEY_ACCOUNTS), archive=self.archive)
 
     def accept(self) -> None:
         try:
@@ -109,10 +115,11 @@ class AccountDialog(_Dialog):
     def save(self) -> int:
         values = {"name": self.name_edit.text(), "scope": self.scope.value(), "channel": self.channel_edit.text(),
                   "head_office": self.head_office_edit.text(), "notes": self.notes_edit.toPlainText()}
-        if self.account_id is None:
-            return ka.create_account(self.archive.conn, values, settings.user_name())
-        ka.update_account(self.archive.conn, self.account_id, values, settings.user_name())
-        return self.account_id
+        account_id, by = self.account_id, settings.user_name()
+        if account_id is None:
+            return self._write(lambda conn: ka.create_account(conn, values, by))
+        self._write(lambda conn: ka.update_account(conn, account_id, values, by))
+        return account_id
 
 
 class StoreDialog(_Dialog):
@@ -166,7 +173,8 @@ class StoreDialog(_Dialog):
             values.update(parent=self.region.value(), city=self.city_edit.text(), address=self.address_edit.text(),
                           latitude=self.latitude_edit.text(), longitude=self.longitude_edit.text(),
                           notes=self.notes_edit.text())
-        return ka.save_store(self.archive.conn, self.account_id, values, settings.user_name(), self.store_id)
+        account_id, store_id, by = self.account_id, self.store_id, settings.user_name()
+        return self._write(lambda conn: ka.save_store(conn, account_id, values, by, store_id))
 
 
 class ContactDialog(_Dialog):
@@ -199,10 +207,11 @@ class ContactDialog(_Dialog):
         self.finish()
 
     def save(self) -> int:
-        return ka.save_contact(self.archive.conn, self.account_id, {
-            "name": self.name_edit.text(), "role": self.role_edit.text(), "phone": self.phone_edit.text(),
-            "store_id": self.store.value(), "is_keyman": self.keyman.isChecked(), "notes": self.notes_edit.text()},
-            settings.user_name(), self.contact_id)
+        values = {"name": self.name_edit.text(), "role": self.role_edit.text(), "phone": self.phone_edit.text(),
+                  "store_id": self.store.value(), "is_keyman": self.keyman.isChecked(),
+                  "notes": self.notes_edit.text()}
+        account_id, contact_id, by = self.account_id, self.contact_id, settings.user_name()
+        return self._write(lambda conn: ka.save_contact(conn, account_id, values, by, contact_id))
 
 
 class TeamDialog(_Dialog):
@@ -229,7 +238,8 @@ class TeamDialog(_Dialog):
         for role, edit in self.edits.items():
             for name in edit.text().replace("，", ",").replace("、", ",").split(","):
                 members.append((role, name))
-        ka.set_team(self.archive.conn, self.account_id, members, settings.user_name())
+        account_id, by = self.account_id, settings.user_name()
+        self._write(lambda conn: ka.set_team(conn, account_id, members, by))
         return True
 
 
@@ -263,9 +273,10 @@ class CommitmentDialog(_Dialog):
         self.finish()
 
     def save(self) -> int:
-        return ka.save_commitment(self.archive.conn, self.account_id, {
-            "kind": self.kind.value(), "description": self.description_edit.text(), "store_id": self.store.value(),
-            "starts_on": self.starts.text(), "ends_on": self.ends.text()}, settings.user_name(), self.commitment_id)
+        values = {"kind": self.kind.value(), "description": self.description_edit.text(),
+                  "store_id": self.store.value(), "starts_on": self.starts.text(), "ends_on": self.ends.text()}
+        account_id, commitment_id, by = self.account_id, self.commitment_id, settings.user_name()
+        return self._write(lambda conn: ka.save_commitment(conn, account_id, values, by, commitment_id))
 
 
 class VolumeDialog(_Dialog):
@@ -281,7 +292,7 @@ class VolumeDialog(_Dialog):
         self.volume_edit, self.target_edit = QLineEdit(self), QLineEdit(self)
         self.volume_edit.setObjectName("volume_value")
         if period is not None:
-            row = next((v for v in ka.volumes(archive.conn, account_id) if v.period == period), None)
+            row = next((v for v in ka_volumes.volumes(archive.conn, account_id) if v.period == period), None)
             if row is not None:
                 self.volume_edit.setText("" if row.volume is None else f"{row.volume:g}")
                 self.target_edit.setText("" if row.target is None else f"{row.target:g}")
@@ -295,8 +306,9 @@ class VolumeDialog(_Dialog):
         self.finish()
 
     def save(self) -> str:
-        return ka.set_volume(self.archive.conn, self.account_id, self.period_edit.text(), self.volume_edit.text(),
-                             self.target_edit.text(), settings.user_name())
+        account_id, by = self.account_id, settings.user_name()
+        period, volume, target = self.period_edit.text(), self.volume_edit.text(), self.target_edit.text()
+        return self._write(lambda conn: ka_volumes.set_volume(conn, account_id, period, volume, target, by))
 
 
 class KaPrintDialog(PrintDialog):
@@ -308,7 +320,7 @@ class KaPrintDialog(PrintDialog):
                          translate("KaDialogs", "ka-dossier-{name}").format(name=account.name) + ".pdf")
         self.archive, self.account_id = archive, account_id
         self.setWindowTitle(self.tr("Print the KA dossier"))
-        years = ka.years(archive.conn, account_id)
+        years = ka_volumes.years(archive.conn, account_id)
         self.year = QSpinBox(self)
         self.year.setRange(1990, 2100)
         self.year.setValue(year or (years[0] if years else date.today().year))
@@ -319,15 +331,12 @@ class KaPrintDialog(PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, account_id, year, by = self.archive, self.account_id, self.year.value(), settings.user_name()
 
-        def work(progress) -> Path:
+        def work(conn, progress) -> Path:
             from reports.ka_dossier import print_dossier
-            conn = archive.reader()
-            try:
-                print_dossier(conn, account_id, path, year=year, branch=branch, manager=by, full_phone=full_phone,
-                              by=by)
-            finally:
-                conn.close()
+            print_dossier(conn, account_id, path, year=year, branch=branch, manager=by, full_phone=full_phone,
+                          by=by)
             return path
+        self.writer_archive = archive
         return work
 
 
@@ -347,13 +356,10 @@ class StoreCheckPrintDialog(PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, check_id, by = self.archive, self.check_id, settings.user_name()
 
-        def work(progress) -> Path:
+        def work(conn, progress) -> Path:
             from reports.ka_dossier import print_check
-            conn = archive.reader()
-            try:
-                print_check(conn, check_id, path, branch=branch, manager=by, by=by)
-            finally:
-                conn.close()
+            print_check(conn, check_id, path, branch=branch, manager=by, by=by)
             return path
+        self.writer_archive = archive
         return work
 

@@ -15,29 +15,23 @@ Two tabs:
   missing for the next).
 - **Ranking**: the accounts ranked by a year's volume (the rules' "top ten").
 
-Reads are small queries on the archive's connection; PDFs are written in a worker.
+The account's page is :class:`gui.key_accounts.account_view.AccountView`. Reads are small
+queries on the archive's connection; writes are operations of ``gui.common.operations``.
 """
 from __future__ import annotations
 
 from datetime import date
-from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui.marketing.circle_dialogs import table_view
-from gui.common.evidence_widgets import EvidenceThumb
-from gui.key_accounts.ka_dialogs import (AccountDialog, CommitmentDialog, ContactDialog, KaPrintDialog,
-                                      StoreCheckPrintDialog,
-                            StoreDialog, TeamDialog, VolumeDialog)
-from gui.partners.partner_charts import PerformanceChart, ScoreTrendChart
-from gui.key_accounts.store_check_dialog import StoreCheckDialog
+from gui.key_accounts.account_view import AccountView
+from gui.key_accounts.ka_dialogs import AccountDialog
+from gui.key_accounts.ka_widgets import _button, _confirm, _Table, _write, _years
 from gui.marketing.marketing_page import _buttons
-from gui.common.tasks import show_error
-from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese, whole_choices
-from model.key_accounts import ka_rewards, key_accounts as ka, store_checks as sc
+from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese
+from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks as sc
 from model.core import settings
 from model.archive.database import Archive
 from model.key_accounts.ka_rewards import number_text
@@ -45,545 +39,6 @@ from model.key_accounts.ka_rewards import number_text
 
 def _language() -> str:
     return "zh_CN" if is_chinese() else "en"
-
-
-def _button(parent: QWidget, text: str, name: str, slot) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.clicked.connect(lambda _=False: slot())
-    return button
-
-
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                  QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def _run(parent: QWidget, write) -> bool:
-    """Run a model write; a problem is shown and nothing changes."""
-    try:
-        write()
-    except Exception as exc:  # noqa: BLE001 - shown; the write rolled back
-        show_error(parent, exc)
-        return False
-    return True
-
-
-def _years(conn, account_id: int | None = None) -> list[int]:
-    """The years with volume entered, and this year, latest first."""
-    return sorted(set(ka.years(conn, account_id)) | {date.today().year}, reverse=True)
-
-
-class _Table(QWidget):
-    """A read-only table with its buttons above."""
-
-    def __init__(self, parent: QWidget, name: str, buttons: list[QPushButton], note: QLabel | None = None):
-        super().__init__(parent)
-        self.model = RecordsModel(parent=self)
-        self.view = table_view(self, name)
-        self.view.setModel(self.model)
-        self.ids: list[int] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(_buttons(self, *buttons))
-        if note is not None:
-            layout.addWidget(note)
-        layout.addWidget(self.view, 1)
-
-    def set_rows(self, headers, rows, ids) -> None:
-        current = self.current_id()
-        self.ids = list(ids)
-        self.model.set_rows(headers, rows)
-        fit_columns(self.view, self.fontMetrics().horizontalAdvance("M") * 22)
-        if current in self.ids:
-            self.view.selectRow(self.ids.index(current))
-        elif self.ids:
-            self.view.selectRow(0)
-
-    def current_id(self):
-        index = self.view.currentIndex()
-        return self.ids[index.row()] if index.isValid() and index.row() < len(self.ids) else None
-
-    def select(self, item_id) -> None:
-        if item_id in self.ids:
-            self.view.selectRow(self.ids.index(item_id))
-
-
-class AccountView(QWidget):
-    """One key account's page: its tabs."""
-
-    changed = Signal()          # something shown in the account list changed
-
-    def __init__(self, archive: Archive, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.archive = archive
-        self.account_id: int | None = None
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("ka_tabs")
-        self._make_account_tab()
-        self._make_stores_tab()
-        self._make_contacts_tab()
-        self._make_commitments_tab()
-        self._make_checks_tab()
-        self._make_volume_tab()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-
-    @property
-    def conn(self):
-        return self.archive.conn
-
-    # -- account & team ----------------------------------------------------------------
-    def _make_account_tab(self) -> None:
-        page = QWidget(self)
-        self.edit_button = _button(page, self.tr("&Edit account…"), "edit_account", self.edit_account)
-        self.team_button = _button(page, self.tr("Edit &team…"), "edit_team", self.edit_team)
-        self.print_button = _button(page, self.tr("&Print dossier…"), "print_dossier", self.print_dossier)
-        self.details = QLabel(page)
-        self.details.setObjectName("ka_details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.team = _Table(page, "ka_team", [])
-        layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.edit_button, self.team_button, self.print_button))
-        layout.addWidget(self.details)
-        layout.addWidget(QLabel(self.tr("KA team"), page))
-        layout.addWidget(self.team, 1)
-        self.tabs.addTab(page, self.tr("Account && team"))
-
-    def _show_account(self) -> None:
-        a = ka.get_account(self.conn, self.account_id)
-        rules = ka_rewards.load()
-        year = date.today().year
-        total = ka.year_total(ka.volumes(self.conn, a.id, year), year)
-        keyman = ka.keyman(self.conn, a.id)
-        stores = ka.stores(self.conn, a.id)
-        lines = [f"<h3>{escape(a.name)}</h3>",
-                 escape(self.tr("{scope} · {channel}").format(scope=ka.scope_label(a.scope), channel=a.channel or "-")),
-                 escape(self.tr("Head office: {address}").format(address=a.head_office or "-")),
-                 escape(self.tr("KeyMan: {name}").format(
-                     name=f"{keyman.name} ({keyman.role or '-'})" if keyman else self.tr("not marked yet"))),
-                 escape(self.tr("{stores} stores in {regions} regions").format(
-                     stores=sum(1 for s in stores if not s.is_region), regions=sum(1 for s in stores if s.is_region))),
-                 "<b>" + escape(self.tr("{year}: {volume} {unit} — {standing}").format(
-                     year=year, volume=number_text(total.volume or 0), unit=rules.unit(),
-                     standing=ka_rewards.standing(total.volume, rules).text(rules))) + "</b>"]
-        if a.notes:
-            lines.append(escape(a.notes))
-        self.details.setText(lines[0] + "<br>".join(lines[1:]))    # a heading is a line of its own
-        team = ka.team(self.conn, a.id)
-        self.team.set_rows([self.tr("Role"), self.tr("Person")], [(ka.role_label(r), p) for r, p in team],
-                           range(len(team)))
-
-    def edit_account(self) -> None:
-        if self.account_id is not None and AccountDialog.edit(self, self.archive, self.account_id) is not None:
-            self.refresh()
-            self.changed.emit()
-
-    def edit_team(self) -> None:
-        if self.account_id is not None and TeamDialog.edit(self, self.archive, self.account_id):
-            self.refresh()
-
-    def print_dossier(self) -> None:
-        if self.account_id is not None:
-            KaPrintDialog.run(self, self.archive, self.account_id, self.volume_year.currentData())
-
-    # -- stores ------------------------------------------------------------------------
-    def _make_stores_tab(self) -> None:
-        page = QWidget(self)
-        self.add_store_button = _button(page, self.tr("Add &store…"), "add_store", lambda: self.add_store(ka.STORE))
-        add_region = _button(page, self.tr("Add &region…"), "add_region", lambda: self.add_store(ka.REGION))
-        edit = _button(page, self.tr("&Edit…"), "edit_store", self.edit_store)
-        delete = _button(page, self.tr("&Delete…"), "delete_store", self.delete_store)
-        self.import_button = _button(page, self.tr("&Import stores…"), "import_stores", self.import_stores)
-        self.tree = QTreeWidget(page)
-        self.tree.setObjectName("store_tree")
-        self.tree.setHeaderLabels([self.tr("Store"), self.tr("Code"), self.tr("City"), self.tr("Address"),
-                                   self.tr("Last check")])
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_store())
-        layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.add_store_button, add_region, edit, delete, self.import_button))
-        layout.addWidget(self.tree, 1)
-        self.tabs.addTab(page, self.tr("Stores"))
-
-    def _show_stores(self) -> None:
-        a = ka.get_account(self.conn, self.account_id)
-        last = {}
-        for check in sc.checks(self.conn, account_id=a.id):
-            last.setdefault(check.store_id, check)
-        self.tree.clear()
-        root = QTreeWidgetItem(self.tree, [self.tr("{name} (head office)").format(name=a.name), "", "",
-                                           a.head_office or "", ""])
-        items = {}
-        outlets = ka.stores(self.conn, a.id)
-        for s in outlets:
-            check = last.get(s.id)
-            text = f"{check.checked_on}: {sc.score_text(check.score)}" if check else ""
-            parent = items.get(s.parent_id, root)
-            item = QTreeWidgetItem(parent, [s.name, s.code, s.city or "", s.address or "", text])
-            item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-            items[s.id] = item
-        self.tree.expandAll()
-        for column in range(5):
-            self.tree.resizeColumnToContents(column)
-
-    def _current_store(self) -> int | None:
-        item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-
-    def add_store(self, kind: str) -> None:
-        if self.account_id is not None and StoreDialog.edit(self, self.archive, self.account_id, None, kind):
-            self.refresh()
-            self.changed.emit()
-
-    def edit_store(self) -> None:
-        store_id = self._current_store()
-        if store_id is not None and StoreDialog.edit(self, self.archive, self.account_id, store_id) is not None:
-            self.refresh()
-
-    def delete_store(self) -> None:
-        store_id = self._current_store()
-        if store_id is None:
-            return
-        store = ka.get_store(self.conn, store_id)
-        if _confirm(self, self.tr("Delete store"), self.tr(
-                "Delete {name} ({code}) with its own commitments and its store checks?").format(
-                name=store.name, code=store.code)) and _run(
-                self, lambda: ka.delete_store(self.conn, store_id, settings.user_name())):
-            self.refresh()
-            self.changed.emit()
-
-    def import_stores(self, path: str | None = None) -> None:
-        """Import regions and stores from a file: all or nothing, with the rejected rows listed."""
-        from model.key_accounts import store_import
-        if self._import_file(path, self.tr("Import stores"), store_import.import_file, self.tr(
-                "{imported} regions and stores imported; {duplicates} already in the account were skipped.")):
-            self.changed.emit()
-
-    def import_volume(self, path: str | None = None) -> None:
-        """Import volume and target per period from a file, by the same rules."""
-        from model.key_accounts import store_import
-        if self._import_file(path, self.tr("Import volume"), store_import.import_volumes,
-                             self.tr("{imported} periods of volume and target entered.")):
-            self.changed.emit()
-
-    def _import_file(self, path: str | None, title: str, run, done: str) -> bool:
-        if self.account_id is None:
-            return False
-        if not path:
-            folder = settings.get(settings.FILE_FOLDER) or str(Path.home())
-            path, _ = QFileDialog.getOpenFileName(self, title, folder, self.tr("Tables (*.csv *.xlsx *.txt)"))
-            if not path:
-                return False
-        settings.put(settings.FILE_FOLDER, str(Path(path).parent))
-        account_id, by = self.account_id, settings.user_name()
-        try:
-            result = run(self.conn, account_id, path, dry_run=True, by=by)
-        except Exception as exc:  # noqa: BLE001 - a file problem shown; nothing written
-            show_error(self, exc)
-            return False
-        partial = False
-        if result.rejected:
-            shown = "\n".join(self.tr("row {row}: {reasons}").format(row=r.row_number, reasons="; ".join(r.reasons))
-                              for r in result.rejects[:12])
-            box = QMessageBox(QMessageBox.Icon.Warning, title, self.tr(
-                "{rejected} of {rows} rows cannot be imported; the list with the reasons is in {file}. Import "
-                "the {good} good rows now, or nothing (correct the file and import it again)?").format(
-                rejected=result.rejected, rows=result.rows, file=result.rejects_path, good=result.imported),
-                QMessageBox.StandardButton.Cancel, self)
-            box.setDetailedText(shown)
-            good = box.addButton(self.tr("Import the good rows"), QMessageBox.ButtonRole.AcceptRole)
-            box.exec()
-            if box.clickedButton() is not good:
-                return False
-            partial = True
-        if not _run(self, lambda: run(self.conn, account_id, path, partial=partial, by=by)):
-            return False
-        QMessageBox.information(self, title, done.format(imported=result.imported, duplicates=result.duplicates))
-        self.refresh()
-        return True
-
-    # -- contacts ----------------------------------------------------------------------
-    def _make_contacts_tab(self) -> None:
-        add = _button(self, self.tr("&Add contact…"), "add_contact", self.add_contact)
-        edit = _button(self, self.tr("&Edit…"), "edit_contact", self.edit_contact)
-        self.keyman_button = _button(self, self.tr("Set as &KeyMan"), "set_keyman", self.set_keyman)
-        self.keyman_button.setToolTip(self.tr("The KeyMan is the decision maker who opens the account's needs; "
-                                              "one per account"))
-        delete = _button(self, self.tr("&Delete…"), "delete_contact", self.delete_contact)
-        self.contacts = _Table(self, "ka_contacts", [add, edit, self.keyman_button, delete])
-        self.contacts.view.doubleClicked.connect(lambda *_: self.edit_contact())
-        self.tabs.addTab(self.contacts, self.tr("Contacts"))
-
-    def _show_contacts(self) -> None:
-        names = {s.id: f"{s.code} {s.name}" for s in ka.stores(self.conn, self.account_id)}
-        found = ka.contacts(self.conn, self.account_id)
-        keyman = self.tr("★ KeyMan")
-        self.contacts.set_rows(
-            [self.tr("Name"), self.tr("KeyMan"), self.tr("Role"), self.tr("Phone"), self.tr("Works at"),
-             self.tr("Notes")],
-            [(c.name, keyman if c.is_keyman else "", c.role or "", c.phone or "",
-              names.get(c.store_id, self.tr("Head office")), c.notes or "") for c in found], [c.id for c in found])
-
-    def add_contact(self) -> None:
-        if self.account_id is not None:
-            saved = ContactDialog.edit(self, self.archive, self.account_id)
-            if saved is not None:
-                self.refresh()
-                self.contacts.select(saved)
-
-    def edit_contact(self) -> None:
-        contact_id = self.contacts.current_id()
-        if contact_id is not None and ContactDialog.edit(self, self.archive, self.account_id, contact_id) is not None:
-            self.refresh()
-
-    def set_keyman(self) -> None:
-        contact_id = self.contacts.current_id()
-        if contact_id is not None and _run(self, lambda: ka.set_keyman(self.conn, contact_id, settings.user_name())):
-            self.refresh()
-            self.contacts.select(contact_id)
-
-    def delete_contact(self) -> None:
-        contact_id = self.contacts.current_id()
-        if contact_id is not None and _confirm(self, self.tr("Delete contact"), self.tr("Delete this contact?")) \
-                and _run(self, lambda: ka.delete_contact(self.conn, contact_id, settings.user_name())):
-            self.refresh()
-
-    # -- commitments -------------------------------------------------------------------
-    def _make_commitments_tab(self) -> None:
-        add = _button(self, self.tr("&Add commitment…"), "add_commitment", self.add_commitment)
-        edit = _button(self, self.tr("&Edit…"), "edit_commitment", self.edit_commitment)
-        delete = _button(self, self.tr("&Delete…"), "delete_commitment", self.delete_commitment)
-        note = QLabel(self.tr("One package of in-store merchandising (生动化) for all the account's stores, and "
-                              "what is agreed for single stores. Store checks check these."), self)
-        note.setWordWrap(True)
-        self.commitments = _Table(self, "ka_commitments", [add, edit, delete], note)
-        self.commitments.view.doubleClicked.connect(lambda *_: self.edit_commitment())
-        self.tabs.addTab(self.commitments, self.tr("Commitments"))
-
-    def _show_commitments(self) -> None:
-        names = {s.id: f"{s.code} {s.name}" for s in ka.stores(self.conn, self.account_id)}
-        found = ka.commitments(self.conn, self.account_id)
-        self.commitments.set_rows(
-            [self.tr("Kind"), self.tr("What"), self.tr("For"), self.tr("Period")],
-            [(ka.kind_label(c.kind), c.description, names.get(c.store_id, self.tr("All stores")), c.period_text())
-             for c in found], [c.id for c in found])
-
-    def add_commitment(self) -> None:
-        if self.account_id is not None and CommitmentDialog.edit(self, self.archive, self.account_id) is not None:
-            self.refresh()
-
-    def edit_commitment(self) -> None:
-        commitment_id = self.commitments.current_id()
-        if commitment_id is not None and CommitmentDialog.edit(self, self.archive, self.account_id,
-                                                               commitment_id) is not None:
-            self.refresh()
-
-    def delete_commitment(self) -> None:
-        commitment_id = self.commitments.current_id()
-        if commitment_id is not None and _confirm(self, self.tr("Delete commitment"), self.tr(
-                "Delete this commitment? Store checks made against it keep what it said.")) and _run(
-                self, lambda: ka.delete_commitment(self.conn, commitment_id, settings.user_name())):
-            self.refresh()
-
-    # -- store checks ------------------------------------------------------------------
-    def _make_checks_tab(self) -> None:
-        page = QWidget(self)
-        self.new_check_button = _button(page, self.tr("&New store check…"), "new_store_check", self.new_check)
-        self.print_check_button = _button(page, self.tr("&Print check…"), "print_store_check", self.print_check)
-        delete = _button(page, self.tr("&Delete check…"), "delete_store_check", self.delete_check)
-        self.check_store = QComboBox(page)
-        self.check_store.setObjectName("check_store_filter")
-        whole_choices(self.check_store)      # "All stores (account average)" whole
-        self.check_store.currentIndexChanged.connect(lambda _: self._show_checks())
-        self.trend = ScoreTrendChart(self.tr("Store check score (for all stores: the month's average)"), page)
-        self.trend.setObjectName("check_trend")
-        self.checks = _Table(page, "ka_checks", [])
-        self.checks.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_check_items())
-        self.results = _Table(page, "ka_check_results", [])
-        self.results.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_photo())
-        self.photo = EvidenceThumb(page, 160)
-        self.photo.setObjectName("check_photo")
-        filter_row = _buttons(page, self.new_check_button, self.print_check_button, delete)
-        filter_row.insertWidget(0, self.check_store)
-        lower = QSplitter(page)
-        lower.addWidget(self.checks)
-        results = QWidget(lower)
-        results_layout = QHBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(self.results, 1)
-        results_layout.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
-        lower.addWidget(results)
-        split = QSplitter(Qt.Orientation.Vertical, page)
-        split.addWidget(self.trend)
-        split.addWidget(lower)
-        layout = QVBoxLayout(page)
-        layout.addLayout(filter_row)
-        layout.addWidget(split, 1)
-        self.tabs.addTab(page, self.tr("Store checks"))
-
-    def _fill_store_filter(self) -> None:
-        current = self.check_store.currentData()
-        self.check_store.blockSignals(True)
-        self.check_store.clear()
-        self.check_store.addItem(self.tr("All stores (account average)"), None)
-        for s in ka.stores(self.conn, self.account_id, ka.STORE):
-            self.check_store.addItem(f"{s.code} {s.name}", s.id)
-        self.check_store.setCurrentIndex(max(0, self.check_store.findData(current)))
-        self.check_store.blockSignals(False)
-
-    def _show_checks(self) -> None:
-        if self.account_id is None:
-            return
-        store_id = self.check_store.currentData()
-        self.trend.set_runs([(date.fromisoformat(d), 100 * s) for d, s in sc.trend(self.conn, self.account_id,
-                                                                                    store_id)])
-        found = sc.checks(self.conn, store_id=store_id) if store_id else sc.checks(self.conn,
-                                                                                   account_id=self.account_id)
-        self.checks.set_rows(
-            [self.tr("No."), self.tr("Date"), self.tr("Store"), self.tr("Checked by"), self.tr("Score"),
-             self.tr("Note")],
-            [(c.id, c.checked_on, f"{c.store_code} {c.store_name}", c.checker, sc.score_text(c.score), c.note or "")
-             for c in found], [c.id for c in found])
-        self._show_check_items()
-
-    def _show_check_items(self) -> None:
-        check_id = self.checks.current_id()
-        self.print_check_button.setEnabled(check_id is not None)
-        items = sc.get(self.conn, check_id).items if check_id is not None else []
-        self._items = items
-        self.results.set_rows([self.tr("Commitment"), self.tr("What"), self.tr("Result"), self.tr("Note"),
-                               self.tr("Photo")],
-                              [(ka.kind_label(i.kind), i.description, sc.result_label(i.result), i.note or "",
-                                "✓" if i.evidence_id else "") for i in items], range(len(items)))
-        self._show_photo()
-
-    def _show_photo(self) -> None:
-        row = self.results.current_id()
-        evidence_id = self._items[row].evidence_id if row is not None and row < len(self._items) else None
-        if evidence_id is None:
-            evidence_id = next((i.evidence_id for i in self._items if i.evidence_id), None)
-        self.photo.show_evidence(self.conn, evidence_id)
-
-    def new_check(self) -> None:
-        if self.account_id is None:
-            return
-        if not ka.stores(self.conn, self.account_id, ka.STORE):
-            QMessageBox.information(self, self.tr("New store check"),
-                                    self.tr("The account has no stores yet: add or import them on the Stores tab."))
-            return
-        saved = StoreCheckDialog.record(self, self.archive, self.account_id, self.check_store.currentData())
-        if saved is not None:
-            self.refresh()
-            self.checks.select(saved)
-            self.changed.emit()
-
-    def print_check(self) -> None:
-        check_id = self.checks.current_id()
-        if check_id is not None:
-            StoreCheckPrintDialog.run(self, self.archive, check_id)
-
-    def delete_check(self) -> None:
-        check_id = self.checks.current_id()
-        if check_id is not None and _confirm(self, self.tr("Delete store check"), self.tr(
-                "Delete this store check with its results? Its photos stay in the archive.")) and _run(
-                self, lambda: sc.delete(self.conn, check_id, settings.user_name())):
-            self.refresh()
-            self.changed.emit()
-
-    # -- volume ------------------------------------------------------------------------
-    def _make_volume_tab(self) -> None:
-        page = QWidget(self)
-        enter = _button(page, self.tr("&Enter volume…"), "enter_volume", self.enter_volume)
-        edit = _button(page, self.tr("&Change…"), "edit_volume", self.edit_volume)
-        self.import_volume_button = _button(page, self.tr("&Import volume…"), "import_volume", self.import_volume)
-        self.import_volume_button.setToolTip(self.tr("From a CSV or Excel file with the columns 期间 (period), 销量 "
-                                                     "(volume) and 目标 (target)"))
-        self.volume_year = QComboBox(page)
-        self.volume_year.setObjectName("volume_year")
-        self.volume_year.currentIndexChanged.connect(lambda _: self._show_volume())
-        self.standing = QLabel(page)
-        self.standing.setObjectName("ka_standing")
-        self.standing.setWordWrap(True)
-        self.standing.setTextFormat(Qt.TextFormat.RichText)
-        self.volume_table = _Table(page, "ka_volumes", [])
-        self.volume_table.view.doubleClicked.connect(lambda *_: self.edit_volume())
-        self.volume_chart = PerformanceChart(self.tr("Volume against target"), self.tr("Target"), self.tr("Volume"),
-                                             page)
-        row = _buttons(page, enter, edit, self.import_volume_button)
-        row.insertWidget(0, self.volume_year)
-        split = QSplitter(page)
-        split.addWidget(self.volume_table)
-        split.addWidget(self.volume_chart)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(self.standing)
-        layout.addWidget(split, 1)
-        self.tabs.addTab(page, self.tr("Volume"))
-
-    def _fill_years(self) -> None:
-        current = self.volume_year.currentData()
-        self.volume_year.blockSignals(True)
-        self.volume_year.clear()
-        for year in _years(self.conn, self.account_id):
-            self.volume_year.addItem(str(year), year)
-        self.volume_year.setCurrentIndex(max(0, self.volume_year.findData(current)))
-        self.volume_year.blockSignals(False)
-
-    def _show_volume(self) -> None:
-        year = self.volume_year.currentData()
-        if self.account_id is None or year is None:
-            return
-        rules = ka_rewards.load()
-        rows = ka.volumes(self.conn, self.account_id, year)
-        total = ka.year_total(rows, year)
-        standing = ka_rewards.standing(total.volume, rules)
-        reward = standing.reached.reward() if standing.reached else ""
-        self.standing.setText("<b>" + escape(self.tr("{year}: {volume} of {target} {unit} ({share})").format(
-            year=year, volume=number_text(total.volume or 0), target=number_text(total.target), unit=rules.unit(),
-            share="-" if total.share is None else f"{100 * total.share:.0f}%")) + "</b><br>" +
-            escape(standing.text(rules)) + (f"<br>{escape(reward)}" if reward else ""))
-        self.volume_table.set_rows(
-            [self.tr("Period"), self.tr("Volume"), self.tr("Target"), self.tr("Achieved")],
-            [(v.period, number_text(v.volume), number_text(v.target),
-              "-" if v.share is None else f"{100 * v.share:.0f}%") for v in rows], [v.period for v in rows])
-        self.volume_chart.set_periods([(v.period, v.target or 0.0, v.volume) for v in rows
-                                       if v.target is not None or v.volume is not None])
-
-    def enter_volume(self) -> None:
-        if self.account_id is not None and VolumeDialog.edit(self, self.archive, self.account_id) is not None:
-            self.refresh()
-            self.changed.emit()
-
-    def edit_volume(self) -> None:
-        period = self.volume_table.current_id()
-        if period is not None and VolumeDialog.edit(self, self.archive, self.account_id, period) is not None:
-            self.refresh()
-            self.changed.emit()
-
-    # -- the whole page ----------------------------------------------------------------
-    def show_account(self, account_id: int | None) -> None:
-        self.account_id = account_id
-        self.setEnabled(account_id is not None)
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.account_id is None:
-            self.details.setText(self.tr("No key account chosen."))
-            return
-        self._show_account()
-        self._show_stores()
-        self._show_contacts()
-        self._show_commitments()
-        self._fill_store_filter()
-        self._show_checks()
-        self._fill_years()
-        self._show_volume()
 
 
 class RankingView(QWidget):
@@ -622,7 +77,7 @@ class RankingView(QWidget):
         if year is None:
             return
         rules = ka_rewards.load()
-        ranked = ka.ranking(self.archive.conn, year, rules.ranking_size)
+        ranked = ka_volumes.ranking(self.archive.conn, year, rules.ranking_size)
         self.title.setText(self.tr("{title} {year}: accounts by the year's volume; equal volumes share a rank.")
                            .format(title=rules.ranking_title(), year=year))
         top = self.tr("★ {title}").format(title=rules.ranking_title())
@@ -702,12 +157,11 @@ class KeyAccountsPage(QWidget):
         rules = ka_rewards.load()
         year = date.today().year
         last = sc.last_scores(conn)
-        counts = dict(conn.execute("SELECT account_id, count(*) FROM ka_stores WHERE kind = 'store'"
-                                   " GROUP BY account_id").fetchall())
+        counts = ka.store_counts(conn)
         found = ka.accounts(conn)
         rows = []
         for a in found:
-            total = ka.year_total(ka.volumes(conn, a.id, year), year)
+            total = ka_volumes.year_total(ka_volumes.volumes(conn, a.id, year), year)
             standing = ka_rewards.standing(total.volume, rules)
             day, score = last.get(a.id, (None, None))
             rows.append((a.name, ka.scope_label(a.scope), a.channel or "", counts.get(a.id, 0),
@@ -746,10 +200,13 @@ class KeyAccountsPage(QWidget):
         name = ka.get_account(self.archive.conn, account_id).name
         if _confirm(self, self.tr("Delete key account"), self.tr(
                 "Delete {name} with its stores, contacts, team, commitments, store checks and volumes?").format(
-                name=name)) and _run(self, lambda: ka.delete_account(self.archive.conn, account_id,
-                                                                     settings.user_name())):
+                name=name)) and self._delete(account_id):
             self.account.account_id = None
             self.refresh()
+
+    def _delete(self, account_id: int) -> bool:
+        by = settings.user_name()
+        return _write(self, self.archive, lambda conn: ka.delete_account(conn, account_id, by))
 
     def mark_stale(self) -> None:
         self.refresh()

@@ -7,7 +7,7 @@ One row per commitment in force at the store on the check's day: the result
 file dialog, shown as a thumbnail). The score is shown live as results are chosen.
 Everything is made for the keyboard: Tab walks the rows, each result is a combo box
 (type its first letter or use the arrows), Alt+1..4 set the current row's result.
-The check and its photos are saved in one transaction (``model.key_accounts.store_checks.record``).
+The check and its photos are saved in one write operation (``model.key_accounts.store_checks.record``).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.marketing.circle_dialogs import show_problem
 from gui.common.evidence_widgets import EvidenceThumb, choose_photo
 from gui.visits.plan_dialogs import error_label
@@ -211,8 +212,10 @@ class StoreCheckDialog(QDialog):
     def accept(self) -> None:
         self.error.hide()
         try:
-            self.saved_id = sc.record(self.archive.conn, self.store.value(), self.day.text(), self.checker.text(),
-                                      self.items(), settings.user_name(), note=self.note.text())
+            store_id, day, checker, items = self.store.value(), self.day.text(), self.checker.text(), self.items()
+            note, by = self.note.text(), settings.user_name()
+            self.saved_id = write(self, lambda conn: sc.record(conn, store_id, day, checker, items, by, note=note),
+                                  Changes.of(Changes.KEY_ACCOUNTS), archive=self.archive)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog; nothing saved
             show_problem(self.error, exc)
             return

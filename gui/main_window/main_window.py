@@ -779,7 +779,7 @@ class MainWindow(QMainWindow):
             return
         contact_id = ContactDialog.ask(self, self.archive, customer_id)
         if contact_id is not None:
-            record_contact(self, self.archive.conn, contact_id,
+            record_contact(self, self.archive, contact_id,
                            lambda: self._after_customer_change(customer_id))
             self._after_customer_change(customer_id)
             self.statusBar().showMessage(self.tr("Contact logged."), 5000)

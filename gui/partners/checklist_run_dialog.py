@@ -7,7 +7,7 @@
 - follow-up actions with owner and due date, optionally about an item.
 
 Nothing is written until Save; then the evidence, the run and its actions are
-stored in one transaction (``model.partners.checklists.save_run``).
+stored in one write operation (``model.partners.checklists.save_run``).
 
     run_id = ChecklistRunDialog.ask(parent, archive, partner_id)   # None when cancelled
 """
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
                                QPushButton, QRadioButton, QScrollArea, QTableWidget, QTableWidgetItem, QToolButton,
                                QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.visits.plan_dialogs import date_edit, error_label, from_qdate
 from gui.common.widgets import show_failure
 from model.partners import checklists, evidence, partners
@@ -366,16 +367,21 @@ class ChecklistRunDialog(QDialog):
             missing[0].buttons["met"].setFocus()
             self.scroll.ensureWidgetVisible(missing[0])
             return
-        conn, by = self.archive.conn, settings.user_name()
+        by = settings.user_name()
+        answers = [(key, row.result(), row.note.text(), [(f.data, f.filename) for f in row.files])
+                   for key, row in self.rows.items()]
+        partner_id, day, reviewer = self.partner_id, from_qdate(self.day.date()), self.reviewer.text()
+        actions, template = list(self.pending_actions), self.template
+
+        def save(conn) -> int:
+            """The evidence and the run: one write operation, so all of it lands or none."""
+            results = {key: checklists.Result(key, result, note, [evidence.add(conn, data, name, by)
+                                                                  for data, name in files])
+                       for key, result, note, files in answers}
+            run = checklists.Run(partner_id, day, reviewer, results, actions, template=template)
+            return checklists.save_run(conn, run, by)
         try:
-            with database.transaction(conn):
-                results = {}
-                for key, row in self.rows.items():
-                    ids = [evidence.add(conn, f.data, f.filename, by) for f in row.files]
-                    results[key] = checklists.Result(key, row.result(), row.note.text(), ids)
-                run = checklists.Run(self.partner_id, from_qdate(self.day.date()), self.reviewer.text(), results,
-                                     list(self.pending_actions), template=self.template)
-                self.run_id = checklists.save_run(conn, run, by)
+            self.run_id = write(self, save, Changes.of(Changes.PARTNERS), archive=self.archive)
         except Exception as exc:  # noqa: BLE001 - shown; the transaction rolled back, nothing saved
             self.run_id = None
             show_failure(self.error, exc)

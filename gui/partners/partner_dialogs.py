@@ -16,11 +16,12 @@ from pathlib import Path
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
 from gui.marketing.circle_dialogs import show_problem
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import DateField
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.customers import customers
 from model.core import normalize, settings
 from model.archive.database import Archive
@@ -61,6 +62,10 @@ class _SaveDialog(QDialog):
 
     def save(self) -> None:
         raise NotImplementedError   # each dialog says what it writes
+
+    def _write(self, op):
+        """Run ``op(conn)`` as the dialog's one write operation; returns its result."""
+        return write(self, op, Changes.of(Changes.PARTNERS), archive=self.archive)
 
     def accept(self) -> None:
         try:
@@ -132,10 +137,11 @@ class PartnerDialog(_SaveDialog):
         p = partners.Partner(self.name.text(), self.kind.currentData(), self.territory.text(), self.address.text(),
                              lat, lon, self.phone.text(), self.manager.text(), self.notes.toPlainText(),
                              self.partner.id)
+        by = settings.user_name()
         if p.id is None:
-            self.saved_id = partners.create(self.archive.conn, p, settings.user_name())
+            self.saved_id = self._write(lambda conn: partners.create(conn, p, by))
         else:
-            partners.update(self.archive.conn, p, settings.user_name())
+            self._write(lambda conn: partners.update(conn, p, by))
             self.saved_id = p.id
 
     @classmethod
@@ -197,7 +203,8 @@ class AgreementDialog(_SaveDialog):
         return partners.Agreement(days["signed_on"], days["starts_on"], days["ends_on"], self.notes.text(), items)
 
     def save(self) -> None:
-        partners.save_agreement(self.archive.conn, self.partner_id, self.agreement())
+        partner_id, deal = self.partner_id, self.agreement()
+        self._write(lambda conn: partners.save_agreement(conn, partner_id, deal))
 
 
 class OutletDialog(_SaveDialog):
@@ -227,20 +234,24 @@ class OutletDialog(_SaveDialog):
         self.error = _finish(self, layout, 44)
 
     def save(self) -> None:
-        conn = self.archive.conn
         name = normalize.text(self.name.text())
         if not name:
             raise partners.PartnerError(self.tr("Enter the outlet's name."))
-        customer_id = None
         number = normalize.text(self.customer.text())
-        if number:
-            customer_id = customers.live_id(conn, int(number) if number.isdigit() else -1)
-            if customer_id is None:
-                raise partners.PartnerError(self.tr("There is no customer number {number}; leave it empty or "
-                                                    "enter a customer's number.").format(number=number))
-        outlet = partners.Outlet(name, normalize.text(self.address.text()), normalize.phone(self.phone.text()),
-                                 normalize.text(self.channel.text()), customer_id)
-        partners.add_outlets(conn, self.partner_id, [outlet], settings.user_name())
+        missing = self.tr("There is no customer number {number}; leave it empty or enter a customer's "
+                          "number.").format(number=number)
+        address, phone = normalize.text(self.address.text()), normalize.phone(self.phone.text())
+        channel, partner_id, by = normalize.text(self.channel.text()), self.partner_id, settings.user_name()
+
+        def add(conn) -> None:
+            customer_id = None
+            if number:
+                customer_id = customers.live_id(conn, int(number) if number.isdigit() else -1)
+                if customer_id is None:
+                    raise partners.PartnerError(missing)
+            outlet = partner_outlets.Outlet(name, address, phone, channel, customer_id)
+            partner_outlets.add_outlets(conn, partner_id, [outlet], by)
+        self._write(add)
 
 
 class TargetDialog(_SaveDialog):
@@ -278,7 +289,8 @@ class TargetDialog(_SaveDialog):
 
     def save(self) -> None:
         actual = normalize.number(self.actual.text())
-        partners.set_target(self.archive.conn, self.partner_id, self.period.text(), self.target.value(), actual)
+        partner_id, period, target = self.partner_id, self.period.text(), self.target.value()
+        self._write(lambda conn: partners.set_target(conn, partner_id, period, target, actual))
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive: Archive, partner_id: int, period: str | None = None) -> bool:
@@ -310,7 +322,8 @@ class ActionDialog(_SaveDialog):
     def save(self) -> None:
         action = checklists.Action(self.text.text(), self.owner.text(), from_qdate(self.due.date()),
                                    partner_id=self.partner_id)
-        partners.add_action(self.archive.conn, action, settings.user_name())
+        by = settings.user_name()
+        self._write(lambda conn: partners.add_action(conn, action, by))
 
 
 class ActionDoneDialog(_SaveDialog):
@@ -338,8 +351,8 @@ class ActionDoneDialog(_SaveDialog):
         self.error = _finish(self, layout, 40)
 
     def save(self) -> None:
-        partners.complete_action(self.archive.conn, self.action_id, settings.user_name(), self.note.text(),
-                                 from_qdate(self.day.date()))
+        action_id, by, note, day = self.action_id, settings.user_name(), self.note.text(), from_qdate(self.day.date())
+        self._write(lambda conn: partners.complete_action(conn, action_id, by, note, day))
 
 
 class ChecklistPrintDialog(PrintDialog):
@@ -362,11 +375,8 @@ class ChecklistPrintDialog(PrintDialog):
     def job(self, path: Path, branch: str | None, full_phone: bool):
         archive, run_id, by = self.archive, self.run_id, settings.user_name()
 
-        def work(progress) -> Path:
+        def work(conn, progress) -> Path:
             from reports.checklist import print_run
-            conn = archive.reader()
-            try:
-                return print_run(conn, run_id, path, by=by, branch=branch, manager=by)
-            finally:
-                conn.close()
+            return print_run(conn, run_id, path, by=by, branch=branch, manager=by)
+        self.writer_archive = archive
         return work

@@ -21,9 +21,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from gui.common.operations import Changes, write
+from gui.partners import partner_imports
+from gui.partners.partner_details import details_html
 from gui.partners.checklist_run_dialog import ChecklistRunDialog
 from gui.marketing.circle_dialogs import table_view
 from gui.marketing.marketing_page import _buttons
@@ -34,10 +37,9 @@ from gui.partners.partner_dialogs import (ActionDialog, ActionDoneDialog, Agreem
 from gui.common.people_table import PeopleTable, Person
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.archive import database
 from model.customers import importing
-from model.core import settings
 from model.archive.database import Archive
 
 
@@ -49,6 +51,7 @@ class PartnerView(QWidget):
     """One partner's page (tabs); ``changed`` when something shown in the list changed."""
 
     changed = Signal()
+    imported = Signal(object)   # an import's ImportResult when it ended (not when cancelled)
 
     def __init__(self, archive: Archive, parent: QWidget | None = None):
         super().__init__(parent)
@@ -249,39 +252,10 @@ class PartnerView(QWidget):
         self._show_performance()
 
     def _show_details(self, partner: partners.Partner) -> None:
-        conn = self.archive.conn
-        deal = partners.agreement(conn, partner.id)
-        rows = [(self.tr("Kind"), partners.kind_label(partner.kind)), (self.tr("Territory"), partner.territory),
-                (self.tr("Address"), partner.address), (self.tr("Phone"), partner.phone),
-                (self.tr("Manager in charge"), partner.manager), (self.tr("Notes"), partner.notes)]
-        if partner.latitude is not None:
-            rows.append((self.tr("Position"), f"{partner.latitude:.5f}, {partner.longitude:.5f}"))
-        html = "<table cellspacing='4'>" + "".join(
-            f"<tr><td><b>{escape(k)}</b></td><td>{escape(v or '—')}</td></tr>" for k, v in rows) + "</table>"
-        heading = self.tr("101 agreement")
-        html += f"<h3>{escape(heading)}</h3>"
-        if not deal.commitments and not deal.starts_on:
-            html += "<p>" + escape(self.tr("No agreement recorded yet: use 101 agreement… to write down what each "
-                                           "side commits to.")) + "</p>"
-        else:
-            dates = self.tr("Signed {signed}; in force {start} to {end}").format(
-                signed=deal.signed_on.isoformat() if deal.signed_on else "—",
-                start=deal.starts_on.isoformat() if deal.starts_on else "…",
-                end=deal.ends_on.isoformat() if deal.ends_on else "…")
-            html += f"<p>{escape(dates)}</p>"
-            for side, topics in partners.SIDES.items():
-                html += f"<p><b>{escape(partners.side_label(side))}</b></p><ul>"
-                for topic in topics:
-                    texts = [c.text for c in deal.commitments if c.side == side and c.topic == topic]
-                    html += (f"<li><i>{escape(partners.topic_label(topic))}</i>: "
-                             f"{escape('；'.join(texts)) if texts else '—'}</li>")
-                html += "</ul>"
-            if deal.notes:
-                html += f"<p>{escape(deal.notes)}</p>"
-        self.details.setText(html)
+        self.details.setText(details_html(self.archive.conn, partner))
 
     def _show_outlets(self) -> None:
-        items = partners.outlets(self.archive.conn, self.partner_id)
+        items = partner_outlets.outlets(self.archive.conn, self.partner_id)
         self.outlet_ids = [o.id for o in items]
         self.outlets_model.set_rows(
             [self.tr("Outlet"), self.tr("Address"), self.tr("Phone"), self.tr("Kind"), self.tr("Customer")],
@@ -351,6 +325,15 @@ class PartnerView(QWidget):
         self.refresh()
         self.changed.emit()
 
+    def _write(self, op) -> bool:
+        """``op(conn)`` as one write operation (a PARTNERS change); a problem is shown."""
+        try:
+            write(self, op, Changes.of(Changes.PARTNERS), archive=self.archive)
+        except Exception as exc:  # noqa: BLE001 - shown; the write rolled back
+            show_error(self, exc)
+            return False
+        return True
+
     # -- details -------------------------------------------------------------------------
     def edit_partner(self) -> None:
         if self.partner_id is not None and PartnerDialog.ask(self, self.archive, self.partner_id):
@@ -371,10 +354,8 @@ class PartnerView(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        try:
-            partners.delete(self.archive.conn, self.partner_id)
-        except database.ArchiveError as exc:
-            show_error(self, exc)
+        partner_id = self.partner_id
+        if not self._write(lambda conn: partners.delete(conn, partner_id)):
             return
         self.show_partner(None)
         self.changed.emit()
@@ -387,64 +368,34 @@ class PartnerView(QWidget):
     def remove_outlet(self) -> None:
         row = self.outlets_view.currentIndex().row()
         if 0 <= row < len(self.outlet_ids):
-            partners.delete_outlet(self.archive.conn, self.outlet_ids[row])
-            self._after_change()
+            outlet_id = self.outlet_ids[row]
+            if self._write(lambda conn: partner_outlets.delete_outlet(conn, outlet_id)):
+                self._after_change()
 
-    def import_outlets(self, path: Path | None = None) -> importing.ImportResult | None:
-        """Import the outlets from a file (asked for when not given); all or nothing, then
-        the result and, when rows were rejected, the choice to add the good ones."""
+    def import_outlets(self, path: Path | None = None) -> None:
+        """Import the outlets from a file (asked for when not given) with progress and
+        cancel; all or nothing, then the result and, when rows were rejected, the choice to
+        add the good ones. ``imported`` is sent with the last result."""
         if self.partner_id is None:
-            return None
-        if path is None:
-            folder = settings.get(settings.FILE_FOLDER) or str(Path.home())
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import outlets"), folder,
-                                                    self.tr("Tables (*.csv *.xlsx *.txt);;All files (*)"))
-            if not chosen:
-                return None
-            path = Path(chosen)
-        by = settings.user_name()
-        try:
-            result = partners.import_outlets(self.archive.conn, self.partner_id, path, by)
-            if result.rejected and result.imported and self._ask_partial(result):
-                result = partners.import_outlets(self.archive.conn, self.partner_id, path, by, partial=True)
-        except database.ArchiveError as exc:
-            show_error(self, exc)
-            return None
+            return
+        path = path or partner_imports.choose_table(self, self.tr("Import outlets"))
+        if path is not None:
+            partner_imports.import_outlets(self, self.partner_id, Path(path), self._imported)
+
+    def _imported(self, result: importing.ImportResult) -> None:
         self._after_change()
-        self._report_import(result)
-        return result
-
-    def _ask_partial(self, result: importing.ImportResult) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import outlets"),
-                          self.tr("{rejected} rows were rejected, so nothing was imported (all or nothing). The rows "
-                                  "and their reasons are in {path}.").format(rejected=result.rejected,
-                                                                             path=result.rejects_path),
-                          QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("\n".join(self.tr("Row {row}: {reasons}").format(
-            row=r.row_number, reasons="; ".join(r.reasons)) for r in result.rejects[:5]))
-        partial = box.addButton(self.tr("Import the {count} good rows").format(count=result.imported),
-                                QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self._message_box = box   # tests answer it
-        box.exec()
-        return box.clickedButton() is partial
-
-    def _report_import(self, result: importing.ImportResult) -> None:
-        if result.written:
-            text = self.tr("Imported {imported} outlets; {duplicates} were already listed.").format(
-                imported=result.imported, duplicates=result.duplicates)
-        else:
-            text = self.tr("Nothing was imported: {rejected} rows were rejected (see {path}).").format(
-                rejected=result.rejected, path=result.rejects_path)
-        self.outlets_note.setText(text)
+        self.outlets_note.setText(partner_imports.import_report(result))
+        self.imported.emit(result)
 
     # -- contacts ------------------------------------------------------------------------
     def save_contacts(self) -> None:
         if self.partner_id is None:
             return
         people = [partners.PartnerContact(p.name, p.role, p.phone, p.keyman) for p in self.people.people()]
+        partner_id = self.partner_id
         try:
-            partners.set_contacts(self.archive.conn, self.partner_id, people)
+            write(self, lambda conn: partners.set_contacts(conn, partner_id, people), Changes.of(Changes.PARTNERS),
+                  archive=self.archive)
         except database.ArchiveError as exc:
             self.people_status.setText(str(exc))
             return
@@ -500,27 +451,21 @@ class PartnerView(QWidget):
     def remove_target(self) -> None:
         period = self._current_period()
         if period is not None:
-            partners.delete_target(self.archive.conn, self.partner_id, period)
-            self._after_change()
+            partner_id = self.partner_id
+            if self._write(lambda conn: partners.delete_target(conn, partner_id, period)):
+                self._after_change()
 
-    def import_targets(self) -> None:
+    def import_targets(self, path: Path | None = None) -> None:
+        """Targets and actuals per period from a file, with progress and cancel."""
         if self.partner_id is None:
             return
-        folder = settings.get(settings.FILE_FOLDER) or str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import targets"), folder,
-                                                self.tr("Tables (*.csv *.xlsx *.txt);;All files (*)"))
-        if not chosen:
-            return
-        try:
-            result = partners.import_targets(self.archive.conn, self.partner_id, Path(chosen))
-        except database.ArchiveError as exc:
-            show_error(self, exc)
-            return
-        if not result.written:
-            QMessageBox.warning(self, self.tr("Import targets"), self.tr(
-                "Nothing was imported: {rejected} rows were rejected (see {path}).").format(
-                rejected=result.rejected, path=result.rejects_path))
+        path = path or partner_imports.choose_table(self, self.tr("Import targets"))
+        if path is not None:
+            partner_imports.import_targets(self, self.partner_id, Path(path), self._targets_imported)
+
+    def _targets_imported(self, result: importing.ImportResult) -> None:
         self._after_change()
+        self.imported.emit(result)
 
 
 class PartnersPage(QWidget):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from gui.visits.plan_dialogs import branch_name, error_label
 from gui.visits.print_dialogs import PrintDialog, reading
+from gui.common.operations import Changes, write
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import RecordsModel, fit_columns, records_view, show_failure
 from model.customers import books
@@ -99,7 +100,9 @@ class TargetsDialog(QDialog):
     def save(self) -> None:
         values = {key: edit.text() for key, edit in self.fields.items()}
         try:
-            targets.set_targets(self.archive.conn, self.manager, self.month_key(), values, by=settings.user_name())
+            manager, month, by = self.manager, self.month_key(), settings.user_name()
+            write(self, lambda conn: targets.set_targets(conn, manager, month, values, by=by),
+                  Changes.of(Changes.TARGETS), archive=self.archive)
         except database.ArchiveError as exc:
             show_failure(self.error, exc)
             return
@@ -213,7 +216,7 @@ class DailySheetsPanel(QGroupBox):
         def work(progress):
             conn = archive.reader()
             try:
-                return daily_sheets.morning(conn, when, manager), daily_sheets.evening(conn, when, manager)
+                return daily_sheets.both(conn, when, manager)
             finally:
                 conn.close()
 

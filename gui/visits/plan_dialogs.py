@@ -22,6 +22,7 @@ from gui.visits.plan_models import outcome_labels
 from gui.common.tasks import run_task
 from gui.common.widgets import ERROR_STYLE, DateField, NameFilterProxy, RecordsModel, fit_columns, show_failure
 from model.visits import due, planning_rules, visit_plan
+from model.visits.page_header import branch_name  # noqa: F401 - gui.visits.plan_dialogs.branch_name, as before
 from model.core import name_order, normalize, settings
 from model.customers.customer_filters import filter_choices
 from model.archive.database import Archive
@@ -64,15 +65,6 @@ def manager_combo(conn, chosen: str | None, parent: QWidget, everyone: str) -> Q
     if chosen is None and combo.currentIndex() == 0 and len(managers) == 1:
         combo.setCurrentIndex(1)
     return combo
-
-
-def branch_name(conn) -> str:
-    """The branch printed on the page header: the setting, else the archive's own."""
-    name = settings.get(settings.BRANCH_NAME)
-    if name:
-        return name
-    row = conn.execute("SELECT value FROM meta WHERE key = 'branch'").fetchone()
-    return row[0] if row else ""
 
 
 def parse_point(text: str) -> tuple[float, float] | None:

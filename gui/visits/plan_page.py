@@ -5,50 +5,39 @@ in route order with their time window, planned time, purpose, last result, what
 is kept when re-optimising, and the outcome; per day how many are done. Beside it
 the day's route (gui.visits.route_view) and below it what the plan leaves out, with why.
 
-Every change goes through ``model.visits.visit_plan`` in a worker with its own
-connection (gui.common.tasks) and the page then shows the plan as stored: the window
-never freezes, and what it shows is what the archive holds. One change runs at a
-time; the plan's controls wait meanwhile.
+Every change goes through ``model.visits.visit_plan`` on the archive's writer
+(gui.common.operations: ``write``, or ``run_write`` for the route searches) and the page
+then reads the plan as stored in a worker with its own connection: the window never
+freezes, and what it shows is what the archive holds. One change runs at a time; the
+plan's controls wait meanwhile. The panel's actions and menus are in
+gui.visits.plan_actions, how it shows a plan in gui.visits.plan_view, its printouts and
+exports in gui.visits.plan_outputs.
 """
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget, QToolBar,
-                               QToolButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
 from gui.common import undo
+from gui.common.operations import Changes, run_write, write
+from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.main_window.actions import icon
 from gui.visits.due_panel import DuePanel
-from gui.visits.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog, branch_name
-from gui.visits.print_dialogs import PlanPrintDialog, TrackingLogDialog
-from gui.visits.plan_models import ID_ROLE, PlanListModel, PlanTreeModel, day_title
+from gui.visits.plan_actions import PlanActions
+from gui.visits.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog
+from gui.visits.plan_models import PlanListModel, PlanTreeModel
+from gui.visits.plan_outputs import PlanOutputs
+from gui.visits.plan_view import PlanView
 from gui.visits.route_view import RoutePanel
-from gui.common.tasks import TaskHandle, run_task, show_error
-from model.archive import audit
-from model.visits import calendar_export, visit_plan
-from model.core import settings
+from gui.visits.visit_writes import PLANS, outcome_changes
 from model.archive.database import Archive
+from model.core import settings
 from model.core.i18n import translate
-from model.visits.planning_rules import clock
-
-
-def plan_summary(plan: visit_plan.Plan) -> str:
-    logged = sum(d.logged for d in plan.days)
-    text = translate("PlanPage", "{planned} visits planned ({logged} logged), {unplanned} not planned; {km} km "
-                          "by straight line; {start}-{end}, up to {per_day} a day.").format(
-        planned=len(plan.planned()), logged=logged, unplanned=len(plan.unplanned),
-        km=f"{plan.route_m / 1000:.1f}", start=clock(plan.settings.get("day_start", 540)),
-        end=clock(plan.settings.get("day_end", 1080)), per_day=plan.settings.get("per_day", ""))
-    if plan.unknown_legs:
-        text += " " + translate("PlanPage", "{count} legs to or from customers without a position are "
-                                     "estimated.").format(count=plan.unknown_legs)
-    return text
+from model.visits import visit_plan
 
 
 def confirm_break(parent: QWidget, problems: list[str]) -> bool:
@@ -65,7 +54,7 @@ def confirm_break(parent: QWidget, problems: list[str]) -> bool:
     return box.clickedButton() is keep
 
 
-class PlanPanel(QWidget):
+class PlanPanel(PlanActions, PlanView, PlanOutputs, QWidget):
     """A saved plan by day, its route, what it leaves out, and the changes to it."""
 
     plan_shown = Signal()          # a plan (or none) is shown as stored, after any change
@@ -81,6 +70,8 @@ class PlanPanel(QWidget):
         self._source: QAbstractItemView | None = None    # the view whose visit the actions act on
         self._loaded_once = False
         self._sized = False
+        self._writing = False                            # a small write runs (gui.common.operations.write)
+        self._pending: list[Callable[[], Any]] = []      # changes queued meanwhile
 
         self.plan_combo = QComboBox(self)
         self.plan_combo.setObjectName("plan_choice")
@@ -167,194 +158,6 @@ class PlanPanel(QWidget):
         self.setFocusProxy(self.tree)
         self._show(None)
 
-    # -- building -------------------------------------------------------------------
-    def _action(self, text: str, handler: Callable, shortcut=None, tip: str = "",
-                icon_name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, (list, tuple)):
-            action.setShortcuts([QKeySequence(k) for k in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.replace('&', '')} ({keys})" if keys else (tip or text.replace("&", "")))
-        action.triggered.connect(lambda _checked=False: handler())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.log_action = self._action(self.tr("&Log visit…"), self.log_visit, ("Return", "Enter"),
-                                       self.tr("Record how the visit went: done, not met or rescheduled"),
-                                       "contact")
-        self.done_action = self._action(self.tr("Mark &done"), self.mark_done, "Ctrl+D",
-                                        self.tr("Log the visit as done, without a result"))
-        self.up_action = self._action(self.tr("Move &up"), lambda: self.move_by(-1), "Alt+Up",
-                                      self.tr("Visit earlier in the day (its place is then kept)"))
-        self.down_action = self._action(self.tr("Move do&wn"), lambda: self.move_by(1), "Alt+Down",
-                                        self.tr("Visit later in the day (its place is then kept)"))
-        self.day_action = self._action(self.tr("Move to &day…"), self.choose_day, "Ctrl+M",
-                                       self.tr("Put the visit on another day of the plan"))
-        self.lock_action = self._action(self.tr("&Lock"), self.toggle_lock, "Ctrl+K",
-                                        self.tr("Keep the visit on its day and in its place when "
-                                                "re-optimising"))
-        self.lock_action.setCheckable(True)
-        self.remove_action = self._action(self.tr("&Remove"), self.remove_visit,
-                                          QKeySequence.StandardKey.Delete,
-                                          self.tr("Take the visit out of the plan"))
-        self.restore_action = self._action(self.tr("Bring &back"), self.restore_visit, None,
-                                           self.tr("Bring a removed visit back; re-optimise to place it"))
-        self.add_action = self._action(self.tr("&Add customer…"), self.add_customer,
-                                       ("Ctrl+Shift+A", "Insert"), self.tr("Add a customer to the plan"),
-                                       "customer-new")
-        self.reoptimise_action = self._action(self.tr("Re-&optimise"), self.reoptimise, "Ctrl+R",
-                                              self.tr("Plan the open visits again, keeping your changes "
-                                                      "and the logged visits"))
-        self.day_reoptimise_action = self._action(self.tr("Re-optimise this &day"), self.reoptimise_day,
-                                                  "Ctrl+Shift+R",
-                                                  self.tr("Plan the chosen day again; every other day stays "
-                                                          "as it is"))
-        self.print_action = self._action(self.tr("&Print…"), self.print_plan,
-                                         QKeySequence.StandardKey.Print,
-                                         self.tr("Print the plan to carry (PDF)"), "print")
-        self.ics_action = self._action(self.tr("Export to &calendar (.ics)…"), lambda: self.export("ics"),
-                                       tip=self.tr("One calendar event per visit, for phone and "
-                                                   "desktop calendars"))
-        self.csv_action = self._action(self.tr("Export as C&SV…"), lambda: self.export("csv"),
-                                       tip=self.tr("The plan as a spreadsheet table"))
-        self.visit_actions = [self.log_action, self.done_action, self.up_action, self.down_action,
-                              self.day_action, self.lock_action, self.remove_action]
-        self.day_menu = QMenu(self)
-        self.day_menu.aboutToShow.connect(self._fill_day_menu)
-
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar(self)
-        bar.setObjectName("plan_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.log_action, self.done_action):
-            bar.addAction(action)
-        bar.addSeparator()
-        for action in (self.up_action, self.down_action):
-            bar.addAction(action)
-        day_button = QToolButton(bar)
-        day_button.setDefaultAction(self.day_action)
-        day_button.setMenu(self.day_menu)
-        day_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        bar.addWidget(day_button)
-        for action in (self.lock_action, self.remove_action, self.add_action):
-            bar.addAction(action)
-        bar.addSeparator()
-        for action in (self.reoptimise_action, self.day_reoptimise_action, self.print_action):
-            bar.addAction(action)
-        export = QToolButton(bar)
-        export.setText(self.tr("E&xport"))
-        export.setIcon(icon("export"))
-        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(export)
-        menu.addAction(self.ics_action)
-        menu.addAction(self.csv_action)
-        export.setMenu(menu)
-        bar.addWidget(export)
-        return bar
-
-    def _list_view(self, model: PlanListModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setTabKeyNavigation(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(lambda pos: self._context_menu(view, pos))
-        view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed(view))
-        for action in (self.day_action, self.remove_action, self.restore_action):
-            view.addAction(action)
-        return view
-
-    # -- which visit ------------------------------------------------------------------
-    def current_visit(self) -> visit_plan.PlanVisit | None:
-        if self.plan is None or self._source is None:
-            return None
-        index = self._source.currentIndex()
-        visit_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
-        if visit_id is None:
-            return None
-        try:
-            return self.plan.visit(visit_id)
-        except KeyError:
-            return None
-
-    def current_day(self) -> visit_plan.PlanDay | None:
-        if self.plan is None or not self.plan.days:
-            return None
-        visit = self.current_visit()
-        if visit is not None and visit.status == "planned":
-            return self.plan.day_of(visit.day)
-        index = self.tree.currentIndex()
-        day = self.model.day_at(index) if index.isValid() else None
-        return day or self.plan.days[0]
-
-    def _selection_changed(self, view: QAbstractItemView) -> None:
-        if view.currentIndex().isValid():
-            self._source = view
-            for other in (self.tree, self.unplanned_view, self.removed_view):
-                if other is not view:
-                    other.selectionModel().clearSelection()
-        self._update_actions()
-        self._show_route()
-
-    def select_visit(self, visit_id: int) -> None:
-        """Make the visit current wherever it is (the tree or the lists below it)."""
-        index = self.model.visit_index(visit_id)
-        if index.isValid():
-            self.tree.expand(index.parent())
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.tree.scrollTo(index)
-            return
-        for view, model, tab in ((self.unplanned_view, self.unplanned_model, 0),
-                                 (self.removed_view, self.removed_model, 1)):
-            for row, visit in enumerate(model.items):
-                if visit.id == visit_id:
-                    self.left_out.setCurrentIndex(tab)
-                    view.selectionModel().setCurrentIndex(
-                        model.index(row, 0),
-                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                    return
-
-    def _update_actions(self) -> None:
-        idle = not self.busy()
-        has_plan = self.plan is not None and idle
-        visit = self.current_visit() if idle else None
-        planned = visit is not None and visit.status == "planned"
-        open_visit = visit is not None and not visit.frozen
-        day = self.plan.day_of(visit.day) if planned else None
-        self.log_action.setEnabled(planned)
-        self.done_action.setEnabled(planned and visit.outcome != "done")
-        self.up_action.setEnabled(planned and open_visit and visit.position not in (None, 1))
-        self.down_action.setEnabled(planned and open_visit and day is not None
-                                    and visit.position is not None and visit.position < len(day.visits))
-        self.day_action.setEnabled(open_visit and visit.status != "removed" and len(self.plan.days) > 0)
-        self.lock_action.setEnabled(planned and open_visit)
-        self.lock_action.setChecked(bool(visit and visit.locked))
-        self.lock_action.setText(self.tr("Un&lock") if visit and visit.locked else self.tr("&Lock"))
-        self.remove_action.setEnabled(open_visit and visit.status != "removed")
-        self.restore_action.setEnabled(visit is not None and visit.status == "removed")
-        for action in (self.add_action, self.reoptimise_action, self.print_action, self.ics_action,
-                       self.csv_action):
-            action.setEnabled(has_plan)
-        self.day_reoptimise_action.setEnabled(has_plan and self.current_day() is not None)
-        self.delete_button.setEnabled(has_plan)
-        self.new_button.setEnabled(idle)
-        self.plan_combo.setEnabled(idle and bool(self.plans))
-
     # -- showing ------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
@@ -372,136 +175,106 @@ class PlanPanel(QWidget):
             self.show_plan(self.plan.id if self.plan is not None else None)
 
     def busy(self) -> bool:
-        return self.task is not None and not self.task.finished
+        return self._writing or (self.task is not None and not self.task.finished)
 
     def show_plan(self, plan_id: int | None) -> TaskHandle | None:
         """Show a stored plan (None: the newest)."""
-        return self._run(lambda conn: plan_id)
+        return self._run(None, show=plan_id)
 
-    def _run(self, change: Callable[[Any], Any], *, title: str = "", select: int | None = None,
+    def _run(self, change: Callable[..., Any] | None, *, title: str = "", select: int | None = None,
              message: str | Callable[[Any], str] = "", shows_result: bool = False,
              after: Callable[[], None] | None = None, queue: bool = False,
              failure: Callable[[BaseException], bool] | None = None,
-             cancellable: bool = False) -> TaskHandle | None:
-        """Make a change in a worker with its own connection, then show the plan as stored.
+             cancellable: bool = False, long: bool = False, changes: Changes = PLANS,
+             show: int | None = None) -> TaskHandle | None:
+        """Make a change through the write API (gui.common.operations), then show the plan as stored.
 
-        ``change(conn)`` (``change(conn, progress)`` when ``cancellable``: the progress
-        dialog then has Cancel) returns what ``message`` (a callable) words; with ``shows_result``
-        it is the id of the plan to show, else the plan shown stays (the newest if it
-        is gone). The visit ``select`` (default: the current one) stays current. While
-        other work runs a change is refused, or with ``queue`` made when it ends."""
+        ``change(conn)`` is a small write (``write``: one transaction, done when it returns);
+        ``change(conn, progress)`` when ``long`` or ``cancellable`` is long work (``run_write``;
+        with ``cancellable`` the progress dialog has Cancel); ``None`` changes nothing and shows
+        the plan ``show``. ``message`` (a callable) words what the change returns; with
+        ``shows_result`` it is the id of the plan to show, else the plan shown stays (the newest
+        if it is gone). The visit ``select`` (default: the current one) stays current. The plan
+        is read in a worker with its own connection. While other work runs a change is refused,
+        or with ``queue`` made when it ends."""
         if self.busy():
             if queue:
-                self.task.done.connect(lambda: self._run(change, title=title, select=select, message=message,
-                                                         shows_result=shows_result, after=after, queue=True,
-                                                         failure=failure, cancellable=cancellable))
+                self._pending.append(lambda: self._run(change, title=title, select=select, message=message,
+                                                       shows_result=shows_result, after=after, queue=True,
+                                                       failure=failure, cancellable=cancellable, long=long,
+                                                       changes=changes, show=show))
             return None
         self._loaded_once = True
-        archive = self.archive
         shown = self.plan.id if self.plan is not None else None
         current = self.current_visit()
         keep = select if select is not None else (current.id if current is not None else None)
-
-        def work(progress):
-            conn = archive.reader()
-            try:
-                result = change(conn, progress) if cancellable else change(conn)
-                plan_id = result if shows_result else shown
-                plans = visit_plan.list_plans(conn)
-                if plan_id not in {p.id for p in plans}:
-                    plan_id = plans[0].id if plans else None
-                plan = visit_plan.load(conn, plan_id) if plan_id is not None else None
-                return result, plans, plan
-            finally:
-                conn.close()
-
-        def done(outcome) -> None:
-            result, plans, plan = outcome
-            self.plans = plans
-            self._show(plan, keep)
-            if message:
-                self.status.setText(message(result) if callable(message) else message)
-            if after is not None:
-                after()
-            self.plan_shown.emit()
 
         def failed(exc: BaseException) -> None:
             self._update_actions()
             if failure is None or not failure(exc):
                 show_error(self, exc)
             self.plan_shown.emit()
+            self._run_pending()
 
         def cancelled() -> None:
             self._update_actions()
             self.status.setText(self.tr("Cancelled; the plans are as they were."))
             self.plan_shown.emit()
+            self._run_pending()
 
-        self.task = run_task(self, work, on_success=done, on_failure=failed, on_cancel=cancelled, title=title,
-                             cancellable=cancellable)
+        def read(result) -> None:
+            self._read(result if shows_result else shown, result, keep, message, after, failed)
+
+        if change is None:
+            self._read(show, None, keep, message, after, failed)
+        elif long or cancellable:
+            self.task = run_write(self, change, changes, archive=self.archive, on_success=read, on_failure=failed,
+                                  on_cancel=cancelled, title=title, cancellable=cancellable)
+        else:
+            self._writing = True
+            self._update_actions()
+            try:
+                result = write(self, change, changes, archive=self.archive, title=title)
+            except Exception as exc:       # a failed change is shown like any failure of the panel
+                self._writing = False
+                failed(exc)
+                return None
+            self._writing = False
+            read(result)
         self._update_actions()
         return self.task
 
-    def _show(self, plan: visit_plan.Plan | None, keep: int | None = None) -> None:
-        self.plan = plan
-        self._fill_plan_combo()
-        self.model.set_plan(plan)
-        self.tree.expandAll()
-        for row in range(self.model.rowCount()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.unplanned_model.set_items(plan.unplanned if plan else [])
-        self.removed_model.set_items(plan.removed if plan else [])
-        self.left_out.setTabText(0, self.tr("Not planned ({count})").format(count=len(self.unplanned_model.items)))
-        self.left_out.setTabText(1, self.tr("Removed ({count})").format(count=len(self.removed_model.items)))
-        for view in (self.unplanned_view, self.removed_view):
-            view.resizeColumnsToContents()
-            view.horizontalHeader().resizeSection(0, min(view.horizontalHeader().sectionSize(0),
-                                                         self.fontMetrics().horizontalAdvance("M") * 10))
-        self._fit_tree()
-        if plan is None:
-            self.summary.setText(self.tr("No visit plan yet. Make one with New plan…, or from the visits "
-                                         "due (What is due → Plan these visits…)."))
-        else:
-            self.summary.setText(plan_summary(plan) + ("\n" + "\n".join(plan.warnings) if plan.warnings else ""))
-        self._source = None
-        if keep is not None and plan is not None:
-            self.select_visit(keep)
-        elif plan is not None and plan.days and self.model.rowCount():
-            self.tree.setCurrentIndex(self.model.day_index(0))
-        self._update_actions()
-        self._show_route()
+    def _read(self, shown: int | None, result: Any, keep: int | None, message: str | Callable[[Any], str],
+              after: Callable[[], None] | None, failed: Callable[[BaseException], None]) -> None:
+        """Read the plans and show the plan ``shown`` (the newest if it is gone) as stored,
+        after a change that returned ``result``."""
+        archive = self.archive
 
-    def _fit_tree(self) -> None:
-        """Columns as wide as their values and headers, within limits (tooltips show the rest)."""
-        em = self.fontMetrics().horizontalAdvance("M")
-        header = self.tree.header()
-        limits = {PlanTreeModel.ORDER: 5, PlanTreeModel.AREA: 8, PlanTreeModel.PURPOSE: 13,
-                  PlanTreeModel.LAST_RESULT: 9}
-        for column in range(self.model.columnCount()):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            wanted = max(self.tree.sizeHintForColumn(column), header.fontMetrics().horizontalAdvance(title))
-            if column == PlanTreeModel.ORDER:
-                wanted = self.tree.indentation() + em * 2.5      # the route's numbers, up to 99
-                header.resizeSection(column, int(wanted + em))
-                continue
-            header.resizeSection(column, int(min(wanted + em, em * limits.get(column, 12))))
+        def work(progress):
+            conn = archive.reader()
+            try:
+                plans = visit_plan.list_plans(conn)
+                plan_id = shown if shown in {p.id for p in plans} else (plans[0].id if plans else None)
+                return plans, visit_plan.load(conn, plan_id) if plan_id is not None else None
+            finally:
+                conn.close()
 
-    def _fill_plan_combo(self) -> None:
-        self.plan_combo.clear()
-        for summary in self.plans:
-            title = summary.title or self.tr("Visit plan")
-            who = f" · {summary.manager}" if summary.manager else ""
-            self.plan_combo.addItem(self.tr("{title} · {start} – {end}{who} · {logged}/{planned} logged").format(
-                title=title, start=summary.start.isoformat(), end=summary.end.isoformat(), who=who,
-                logged=summary.logged, planned=summary.planned), summary.id)
-        if self.plan is not None:
-            self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(self.plan.id)))
+        def done(outcome) -> None:
+            self.plans, plan = outcome
+            self._show(plan, keep)
+            if message:
+                self.status.setText(message(result) if callable(message) else message)
+            if after is not None:
+                after()
+            self.plan_shown.emit()
+            self._run_pending()
 
-    def _show_route(self) -> None:
-        day = self.current_day()
-        start = self.plan.start_point if self.plan else None
-        self.route.set_route(day, start, day_title(day) if day else "")
-        visit = self.current_visit()
-        self.route.view.set_selected(visit.id if visit is not None else None)
+        self.task = run_task(self, work, on_success=done, on_failure=failed, cancellable=False)
+
+    def _run_pending(self) -> None:
+        """The changes queued while other work ran, one at a time as each ends."""
+        if self._pending and not self.busy():
+            self._pending.pop(0)()
 
     # -- changes -----------------------------------------------------------------------------
     def new_plan(self, start: date | None = None, days: int | None = None, manager: str | None = None
@@ -551,23 +324,10 @@ class PlanPanel(QWidget):
         if self.plan is None or day is None:
             return None
         plan_id, when = self.plan.id, day.day
-        return self._run(lambda conn: visit_plan.reoptimise(conn, plan_id, settings.user_name(), day=when),
-                         title=self.tr("Re-optimising the day…"),
+        return self._run(lambda conn, _progress: visit_plan.reoptimise(conn, plan_id, settings.user_name(), day=when),
+                         title=self.tr("Re-optimising the day…"), long=True,
                          message=self.tr("Re-optimised {day}; the other days were kept as they were.")
                          .format(day=when.isoformat()))
-
-    def _checked(self, change: Callable[[Any, bool], Any], select: int, message: str = "") -> TaskHandle | None:
-        """A move or reorder by hand: checked first (``confirmed=False``); a change that
-        breaks the day is shown with its reasons and made only when the user confirms."""
-        def failed(exc: BaseException) -> bool:
-            if not isinstance(exc, visit_plan.PlanBreak):
-                return False
-            if confirm_break(self, exc.problems):
-                self._run(lambda conn: change(conn, True), select=select, message=message, queue=True)
-            else:
-                self.status.setText(self.tr("Not changed."))
-            return True
-        return self._run(lambda conn: change(conn, False), select=select, message=message, failure=failed)
 
     def _visit_change(self, change: Callable[[Any, int], Any], message: str = "") -> TaskHandle | None:
         visit = self.current_visit()
@@ -578,16 +338,16 @@ class PlanPanel(QWidget):
 
     def _undoable(self, text: str, visit_id: int, change: Callable[[Any], Any],
                   back: Callable[[Any], Any], after: Callable[[], None] | None = None,
-                  **run: Any) -> TaskHandle | None:
+                  changes: Changes = PLANS, **run: Any) -> TaskHandle | None:
         """A change of one visit that Edit → Undo takes back (``back(conn)``), once it is made."""
         def again(work):
-            return lambda: self._run(work, select=visit_id, after=after, queue=True)
+            return lambda: self._run(work, select=visit_id, after=after, queue=True, changes=changes)
 
         def made() -> None:
             undo.record(self, text, again(change), again(back), after=lambda: None)
             if after is not None:
                 after()
-        return self._run(change, select=visit_id, after=made, **run)
+        return self._run(change, select=visit_id, after=made, changes=changes, **run)
 
     def _checked_move(self, visit_id: int, name: str, change: Callable[[Any, bool], Any],
                       message: str = "") -> TaskHandle | None:
@@ -627,20 +387,6 @@ class PlanPanel(QWidget):
         return self._checked_move(visit_id, visit.name, lambda conn, ok: visit_plan.move(
             conn, visit_id, day, by, position, confirmed=ok),
             self.tr("Moved to {day}; it stays on that day when re-optimised.").format(day=day.isoformat()))
-
-    def choose_day(self) -> None:
-        """Ctrl+M: the plan's days as a menu under the current visit."""
-        view = self._source or self.tree
-        rect = view.visualRect(view.currentIndex())
-        self.day_menu.popup(view.viewport().mapToGlobal(rect.bottomLeft()))
-
-    def _fill_day_menu(self) -> None:
-        self.day_menu.clear()
-        visit = self.current_visit()
-        for day in (self.plan.days if self.plan else []):
-            action = self.day_menu.addAction(day_title(day))
-            action.setEnabled(visit is not None and (visit.status != "planned" or visit.day != day.day))
-            action.triggered.connect(lambda _c=False, d=day.day: self.move_to_day(d))
 
     def toggle_lock(self) -> TaskHandle | None:
         visit = self.current_visit()
@@ -706,7 +452,8 @@ class PlanPanel(QWidget):
             self.tr("Mark {name} done").format(name=visit.name), visit_id,
             lambda conn: visit_plan.log_outcome(conn, visit_id, "done", None, None, None, by),
             lambda conn: visit_plan.take_back_outcome(conn, visit_id, by),
-            after=self.visits_logged.emit, message=self.tr("{name}: done.").format(name=visit.name))
+            after=self.visits_logged.emit, changes=outcome_changes(visit),
+            message=self.tr("{name}: done.").format(name=visit.name))
 
     def _log(self, visit, outcome, result, next_step, next_date, contact_date) -> TaskHandle | None:
         visit_id, name = visit.id, visit.name
@@ -715,88 +462,10 @@ class PlanPanel(QWidget):
         return self._run(
             lambda conn: visit_plan.log_outcome(conn, visit_id, outcome, result, next_step, next_date,
                                                 settings.user_name(), contact_date),
-            select=visit_id, after=self.visits_logged.emit,
+            select=visit_id, after=self.visits_logged.emit, changes=outcome_changes(visit),
             message=labels[outcome].format(name=name, date=next_date.isoformat() if next_date else ""))
 
     # -- printing and exports --------------------------------------------------------------------
-    def print_plan(self) -> Path | None:
-        if self.plan is None:
-            return None
-        written = PlanPrintDialog.run(self, self.plan, branch_name(self.archive.conn), self.archive)
-        if written is not None:
-            self.status.setText(self.tr("Printed to {path}").format(path=written))
-        return written
-
-    def print_tracking_log(self, start: date | None = None, manager: str | None = None) -> Path | None:
-        written = TrackingLogDialog.run(self, self.archive, manager if manager is not None
-                                        else (self.plan.manager if self.plan else None), start)
-        if written is not None:
-            self.status.setText(self.tr("Printed to {path}").format(path=written))
-        return written
-
-    def export(self, kind: str) -> Path | None:
-        """Write the plan as a calendar (.ics) or a CSV table, to a file the user names."""
-        if self.plan is None:
-            return None
-        folder = Path(settings.get(settings.FILE_FOLDER) or Path.home())
-        name = self.tr("visit-plan-{date}").format(date=self.plan.start.isoformat()) + f".{kind}"
-        filters = self.tr("Calendar files (*.ics)") if kind == "ics" else self.tr("CSV files (*.csv)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the plan"), str(folder / name), filters)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != f".{kind}":
-            path = path.with_name(f"{path.name}.{kind}")
-        full_phone = kind == "ics" and bool(settings.get(settings.PRINT_FULL_PHONE))
-        try:
-            if kind == "ics":
-                calendar_export.write_ics(self.plan, path, show_full_phone=full_phone)
-            else:
-                calendar_export.write_csv(self.plan, path)
-        except OSError as exc:
-            show_error(self, OSError(self.tr("Could not write {path}: {problem}. Choose another place.")
-                                     .format(path=path, problem=exc.strerror or exc)))
-            return None
-        audit.record(self.archive.conn, "export", audit.visit_plan_what(self.plan.start, self.plan.end),
-                     len(self.plan.planned()), detail={"file": str(path.resolve()), "plan": self.plan.id,
-                                                       "full_phone": full_phone})
-        settings.put(settings.FILE_FOLDER, str(path.parent))
-        self.status.setText(self.tr("Wrote {path}").format(path=path))
-        return path
-
-    def _context_menu(self, view: QAbstractItemView, pos) -> None:
-        index = view.indexAt(pos)
-        if index.isValid():
-            view.setCurrentIndex(index)
-        menu = QMenu(self)
-        if view is self.tree:
-            menu.addAction(self.log_action)
-            menu.addAction(self.done_action)
-            for outcome, text in (("not_met", self.tr("Not met…")), ("rescheduled", self.tr("Rescheduled…"))):
-                action = menu.addAction(text)
-                action.setEnabled(self.log_action.isEnabled())
-                action.triggered.connect(lambda _c=False, o=outcome: self.log_visit(o))
-            menu.addSeparator()
-            menu.addAction(self.up_action)
-            menu.addAction(self.down_action)
-        day_menu = menu.addMenu(self.tr("Move to &day"))
-        day_menu.setEnabled(self.day_action.isEnabled())
-        day_menu.aboutToShow.connect(lambda: self._copy_day_menu(day_menu))
-        if view is self.tree:
-            menu.addAction(self.lock_action)
-        menu.addAction(self.remove_action)
-        if view is self.removed_view:
-            menu.addAction(self.restore_action)
-        menu.addSeparator()
-        menu.addAction(self.add_action)
-        menu.popup(view.viewport().mapToGlobal(pos))
-
-    def _copy_day_menu(self, menu: QMenu) -> None:
-        self._fill_day_menu()
-        menu.clear()
-        for action in self.day_menu.actions():
-            menu.addAction(action)
-
 
 class PlanPage(QWidget):
     """The Visits area of the main window: what is due, and the visit plan."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate, manager_combo
+from gui.common.operations import Changes, run_write, write
 from gui.common.widgets import TaskProgress, show_failure
 from model.archive import audit, database
 from model.visits import due, tracking_logs, visit_plan
@@ -59,6 +60,10 @@ class PrintDialog(QDialog):
     def __init__(self, parent: QWidget | None, branch: str, file_name: str):
         super().__init__(parent)
         self.written: Path | None = None
+        # A printout whose job writes in the archive (the report records its printing in the
+        # same transaction as it reads) sets this: its job is then ``work(conn, progress)``
+        # and runs on the archive's writer (gui.common.operations.run_write).
+        self.writer_archive: Archive | None = None
         # Filled by the job as it writes: the archive, what was printed and how many
         # records, recorded in the audit trail once the PDF is there.
         self.audit_archive: Archive | None = None
@@ -164,8 +169,7 @@ class PrintDialog(QDialog):
             return
         path, branch, full = ready
         self._busy(True)
-        self.progress.start(self.job(path, branch or None, full), self.busy_text(), on_success=self._written,
-                            on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
+        self._begin(self.job(path, branch or None, full), on_success=self._written)
 
     def preview(self) -> None:
         """Write the printout to a private temporary file and show it (gui.common.print_preview);
@@ -177,9 +181,21 @@ class PrintDialog(QDialog):
         path, branch, full = ready
         folder = Path(tempfile.mkdtemp(prefix="kehu-preview-"))
         self._busy(True)
-        self.progress.start(self.job(folder / path.name, branch or None, full), self.busy_text(),
-                            on_success=lambda temp: self._previewed(Path(temp), path),
-                            on_failure=self._failed, on_cancel=self._cancelled, cancellable=False)
+        self._begin(self.job(folder / path.name, branch or None, full),
+                    on_success=lambda temp: self._previewed(Path(temp), path))
+
+    def _begin(self, work, on_success) -> None:
+        if self.writer_archive is None:
+            self.progress.start(work, self.busy_text(), on_success=on_success, on_failure=self._failed,
+                                on_cancel=self._cancelled, cancellable=False)
+            return
+        archive = self.writer_archive
+        self.progress.follow(
+            lambda succeeded, failed, cancelled: run_write(
+                self, work, Changes(), archive=archive, on_success=succeeded, on_failure=failed,
+                on_cancel=cancelled, cancellable=False),      # an audit entry: no page shows it
+            self.busy_text(), on_success=on_success, on_failure=self._failed, on_cancel=self._cancelled,
+            cancellable=False)
 
     def _previewed(self, temp: Path, path: Path) -> None:
         import shutil
@@ -198,8 +214,9 @@ class PrintDialog(QDialog):
                         detail = {"printer": printer, **(self.printed.get("detail") or {})}
                         if self._full_phone:
                             detail["full_phone"] = True
-                        audit.record(self.audit_archive.conn, "print", self.printed["what"],
-                                     self.printed.get("count"), detail=detail)
+                        what, count = self.printed["what"], self.printed.get("count")
+                        write(self, lambda conn: audit.record(conn, "print", what, count, detail=detail),
+                              Changes(), archive=self.audit_archive)
                     self.printed_on = printer
                     super().accept()
                     return
@@ -212,9 +229,11 @@ class PrintDialog(QDialog):
     def _written(self, path: Path, open_after: bool = True) -> None:
         self.written = path
         if self.audit_archive is not None and self.printed.get("what"):
-            audit.record_print(self.audit_archive.conn, self.printed["what"], path,
-                               self.printed.get("count"), full_phone=self._full_phone,
-                               detail=self.printed.get("detail"))
+            what, count, full_phone = self.printed["what"], self.printed.get("count"), self._full_phone
+            detail = self.printed.get("detail")
+            write(self, lambda conn: audit.record_print(conn, what, path, count, full_phone=full_phone,
+                                                        detail=detail),
+                  Changes(), archive=self.audit_archive)     # an audit entry: no page shows it
         if open_after:
             open_file(path)
         super().accept()

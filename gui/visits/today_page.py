@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.common.lazy_load import LoadsWhenShown
+from gui.common.operations import write
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import records_view
+from gui.visits.visit_writes import outcome_changes
 from model.core import settings
 from model.visits import today, visit_plan
 from model.archive.database import Archive
@@ -413,10 +415,17 @@ class TodayPage(LoadsWhenShown, QWidget):
         archive, visit_id, by, when = self.archive, visit.id, settings.user_name(), self.today.day
         row = self.visits[1].currentIndex().row()
 
+        try:
+            write(self, lambda conn: visit_plan.log_outcome(conn, visit_id, outcome, result, next_step, next_date,
+                                                            by, contact_date),
+                  outcome_changes(visit), archive=archive)
+        except Exception as exc:        # shown as any failure of the page is
+            self._failed(exc)
+            return None
+
         def work(progress):
             conn = archive.reader()
             try:
-                visit_plan.log_outcome(conn, visit_id, outcome, result, next_step, next_date, by, contact_date)
                 return today.today(conn, when)
             finally:
                 conn.close()

@@ -222,3 +222,12 @@ def rekey_backups(archive_path: Path, old_key: Key, new_key: Key) -> list[Path]:
 def plain_backups(archive_path: Path) -> list[Path]:
     """Backups of the archive that are not encrypted."""
     return [p for p in backup.list_backups(archive_path) if not database.is_encrypted(p)]
+
+
+def is_demo(conn: sqlite3.Connection) -> bool:
+    """Whether the archive is the demo's (made-up customers, left unencrypted); False when
+    its meta table cannot be read."""
+    try:
+        return conn.execute("SELECT 1 FROM meta WHERE key = 'demo_as_of'").fetchone() is not None
+    except sqlite3.Error:
+        return False

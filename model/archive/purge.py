@@ -286,13 +286,19 @@ def purge(conn: sqlite3.Connection, customer_ids: list[int], by: str, reason: st
     cleaned, failed = scrub_backups(path, ids, key, progress)
     progress.check()
     progress.report(0, 0, translate("Purge", "Purging the archive…"))
+    # The connection may be a long-lived one (the window's writer): its secure_delete
+    # setting is put back as it was.
+    secure_delete = conn.execute("PRAGMA secure_delete").fetchone()[0]
     conn.execute("PRAGMA secure_delete = ON")
-    with database.transaction(conn):
-        rows = remove_customers(conn, ids)
-        audit.record(conn, "purge", translate("Purge", "Deleted customers purged"), len(ids), by, reason,
-                     detail={"customer_ids": ids, "backups_cleaned": cleaned,
-                             "backups_not_cleaned": len(failed)})
-    _compact(conn)
+    try:
+        with database.transaction(conn):
+            rows = remove_customers(conn, ids)
+            audit.record(conn, "purge", translate("Purge", "Deleted customers purged"), len(ids), by, reason,
+                         detail={"customer_ids": ids, "backups_cleaned": cleaned,
+                                 "backups_not_cleaned": len(failed)})
+        _compact(conn)
+    finally:
+        conn.execute(f"PRAGMA secure_delete = {int(secure_delete)}")
     return PurgeResult(len(ids), rows, cleaned, failed)
 
 

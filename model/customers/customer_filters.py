@@ -168,6 +168,13 @@ def customer_ids(conn: sqlite3.Connection, flt: CustomerFilter) -> list[int]:
         f" WHERE c.deleted_at IS NULL AND {where} ORDER BY c.id", params)]
 
 
+def customer_count(conn: sqlite3.Connection, flt: CustomerFilter) -> int:
+    """How many customers (not deleted) the filter lets through: a saved view's count."""
+    where, params = flt.where()
+    return conn.execute(f"SELECT count(*) FROM customers c LEFT JOIN areas a ON a.id = c.area_id"
+                        f" WHERE c.deleted_at IS NULL AND {where}", params).fetchone()[0]
+
+
 def view_customer_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """The customers of the saved view ``name``, in id order."""
     return customer_ids(conn, find_view(name).filter)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from model.partners import evidence
-from model.key_accounts import key_accounts as ka, store_checks as sc
+from model.key_accounts import ka_volumes, key_accounts as ka, store_checks as sc
 
 BY = "李经理"   # the demo book is 李经理's (model.demo.demo)
 
@@ -172,6 +172,6 @@ def _volumes(conn, rng: np.random.Generator, account: int, chain: _Chain, today:
     shares[-1] = chain.year_volume - shares[:-1].sum()
     target_month = round(chain.year_volume * rng.uniform(0.95, 1.15) / months, -1)
     for month, volume in enumerate(shares, 1):
-        ka.set_volume(conn, account, f"{today.year}-{month:02d}", float(volume), target_month, BY)
-    ka.set_volume(conn, account, str(today.year - 1), round(chain.year_volume * rng.uniform(0.8, 1.1), -1),
+        ka_volumes.set_volume(conn, account, f"{today.year}-{month:02d}", float(volume), target_month, BY)
+    ka_volumes.set_volume(conn, account, str(today.year - 1), round(chain.year_volume * rng.uniform(0.8, 1.1), -1),
                   round(chain.year_volume, -2), BY)

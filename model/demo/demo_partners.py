@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from model.partners import checklists, evidence, partners
+from model.partners import checklists, evidence, partner_outlets, partners
 from model.archive.database import sqlite3
 
 BY = "李经理"   # the demo book is 李经理's (model.demo.demo)
@@ -176,10 +176,10 @@ def add_partners(conn: sqlite3.Connection, rng: np.random.Generator, as_of: date
             "SELECT id, name FROM customers WHERE id IN (%s)" % ",".join("?" * len(chosen)),
             [int(c) for c in chosen])} \
             if chosen else {}
-        outlets = [partners.Outlet(f"{names[int(c)][0]}记{_OUTLET_KINDS[k % len(_OUTLET_KINDS)]}",
+        outlets = [partner_outlets.Outlet(f"{names[int(c)][0]}记{_OUTLET_KINDS[k % len(_OUTLET_KINDS)]}",
                                    f"{area['name']}{k + 1}号铺", None, _OUTLET_KINDS[k % len(_OUTLET_KINDS)], int(c))
                    for k, c in enumerate(chosen)]
-        counts["partner_outlets"] += partners.add_outlets(conn, partner_id, outlets, BY)
+        counts["partner_outlets"] += partner_outlets.add_outlets(conn, partner_id, outlets, BY)
 
         starts = date(as_of.year - 1, as_of.month, 1)
         partners.save_agreement(conn, partner_id, partners.Agreement(

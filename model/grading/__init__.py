@@ -17,7 +17,7 @@ from model.grading.compute import (COMPUTED_SCHEMES, OPPORTUNITY, PERSONA, RFM, 
 from model.grading.explain import cadence_label, scheme_label, sentence, urgency_label, value_label
 from model.grading.inputs import GradingInputs, load_inputs, window
 from model.grading.persona import NO_MATCH, NOT_ENOUGH_INFORMATION
-from model.grading.queries import (EXPORT_COLUMNS, due_for_tracking, export_frame, overdue_counts,
+from model.grading.queries import (EXPORT_COLUMNS, due_columns, due_for_tracking, export_frame, overdue_counts,
                                    tracking_schedule)
 from model.grading.rfm import NO_TRANSACTIONS
 from model.grading.ruleset import GradingRules, RulesError
@@ -30,7 +30,7 @@ __all__ = [
     "COMPUTED_SCHEMES", "OPPORTUNITY", "PERSONA", "RFM", "SCHEMES", "VALUE_TIER", "ComputedGrades", "compute",
     "value_order", "cadence_label", "scheme_label", "sentence", "urgency_label", "value_label",
     "GradingInputs", "load_inputs", "window", "NO_MATCH", "NOT_ENOUGH_INFORMATION", "EXPORT_COLUMNS",
-    "due_for_tracking",
+    "due_for_tracking", "due_columns",
     "export_frame", "overdue_counts", "tracking_schedule", "NO_TRANSACTIONS", "GradingRules", "RulesError",
     "load_rules", "RULES_BY", "ApplyResult", "GradeRecord", "apply", "clear_override", "current",
     "distribution", "history", "last_run", "override", "scope_ids", "set_by_label", "set_opportunity",

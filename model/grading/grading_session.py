@@ -70,12 +70,17 @@ def load(conn: sqlite3.Connection, manager: str) -> GradingSession | None:
 
 
 def save(conn: sqlite3.Connection, session: GradingSession, manager: str) -> None:
+    session.saved_on = store(conn, manager, session.to_json())
+
+
+def store(conn: sqlite3.Connection, manager: str, state: str) -> str:
+    """Keep a session's state (``GradingSession.to_json()``) as the manager's; returns when."""
     stamp = datetime.now().isoformat(timespec="seconds")
     with database.transaction(conn):
         conn.execute("INSERT INTO grading_sessions(manager, saved_on, state) VALUES (?, ?, ?)"
                      " ON CONFLICT(manager) DO UPDATE SET saved_on = excluded.saved_on,"
-                     " state = excluded.state", (manager, stamp, session.to_json()))
-    session.saved_on = stamp
+                     " state = excluded.state", (manager, stamp, state))
+    return stamp
 
 
 def discard(conn: sqlite3.Connection, manager: str) -> None:

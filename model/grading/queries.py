@@ -103,6 +103,35 @@ def _urgency(detail: dict, as_of: date, rules: ruleset.OpportunityRules) -> str 
     return opportunity_engine.urgency(close, date.fromisoformat(close_date) if close_date else None, as_of, rules)
 
 
+def due_columns(conn: sqlite3.Connection, customer_ids, as_of: date | None = None
+                ) -> dict[int, tuple[str | None, str | None, str | None, date | None]]:
+    """What the due list needs of these customers' grades, and nothing else: value tier,
+    opportunity grade, urgency (key) and next tracking date, as :func:`export_frame` gives
+    them (labels off), for those with a tier or an opportunity grade. The export reads
+    every scheme with its details; a book of 100,000 held all of that for a due list."""
+    as_of = as_of or date.today()
+    rules = ruleset.load()
+    ids = [int(i) for i in customer_ids]
+    wanted = set(ids)
+    tiers = {r[0]: r[1] for r in _rows(conn, "SELECT customer_id, value FROM grades WHERE scheme = ?",
+                                        (VALUE_TIER,)) if r[0] in wanted}
+    opportunity = {cid: (value, detail) for cid, (value, detail, _as_of) in _grades(conn, OPPORTUNITY).items()
+                   if cid in wanted}
+    record = _record(conn, ids)
+    schedule = tracking_schedule(conn, as_of, ids)["next_tracking_date"].to_dict()
+    out = {}
+    for cid in ids:
+        tier, grade = tiers.get(cid), opportunity.get(cid)
+        if tier is None and grade is None:
+            continue
+        urgency = _urgency(json.loads(grade[1]), as_of, rules.opportunity) if grade is not None else None
+        handle_by = record.get(cid, (None, None))[1]
+        if handle_by:
+            urgency = deal.handling_urgency(handle_by, as_of, rules)
+        out[cid] = (tier, grade[0] if grade is not None else None, urgency, schedule.get(cid))
+    return out
+
+
 def export_frame(conn: sqlite3.Connection, customer_ids=None, as_of: date | None = None,
                  labels: bool = True, language: str | None = None) -> pd.DataFrame:
     """The grade columns of the export, indexed by customer id (all customers not

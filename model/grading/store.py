@@ -155,7 +155,7 @@ def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY
     stamp, as_of = now_stamp(), computed.as_of.isoformat()
     params = computed.run_params()
     steps = len(COMPUTED_SCHEMES) + 1
-    with database.bulk_cache(conn), _own_key_checks(conn) as check_keys, database.transaction(conn):
+    with database.bulk_cache(conn), own_key_checks(conn) as check_keys, database.transaction(conn):
         changes, refreshes = [], []
         for step, scheme in enumerate(COMPUTED_SCHEMES):
             if progress:
@@ -214,17 +214,19 @@ def apply(conn: sqlite3.Connection, computed: ComputedGrades, by: str = RULES_BY
 
 
 @contextmanager
-def _own_key_checks(conn: sqlite3.Connection):
+def own_key_checks(conn: sqlite3.Connection):
     """Foreign-key checks off for a run's bulk write when ``apply`` begins the transaction
     itself (the pragma cannot change inside one): SQLite would look a customer up for each
     of 600,000 grade and history rows; :func:`_require_customers` looks each customer up
     once instead, in the same transaction, and the run's own ``grading_runs`` row is the
-    only other parent. Yields whether the checks are ours to make."""
-    ours = not conn.in_transaction and conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    only other parent. Yields whether the checks are ours to make: also when a caller
+    turned them off around its own transaction (``review.apply_reviewed``)."""
+    on = conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    ours = not conn.in_transaction and on
     if ours:
         conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        yield ours
+        yield ours or not on
     finally:
         if ours:
             conn.execute("PRAGMA foreign_keys = ON")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from model.partners import evidence
-from model.key_accounts import ka_rewards, key_accounts as ka, store_checks
+from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks
 
 
 @dataclass
@@ -20,11 +20,11 @@ class Dossier:
     checks: list[store_checks.Check]          # the latest, newest first
     checks_total: int
     year: int
-    volumes: list[ka.Volume]                  # the year's periods
-    total: ka.Volume                          # the year's volume and target
+    volumes: list[ka_volumes.Volume]                  # the year's periods
+    total: ka_volumes.Volume                          # the year's volume and target
     standing: ka_rewards.Standing
     rules: ka_rewards.RewardRules
-    rank: ka.Ranked | None
+    rank: ka_volumes.Ranked | None
     photos: dict[int, bytes]                  # evidence id -> PNG thumbnail, for the checks shown
 
     def store_name(self, store_id: int | None) -> str:
@@ -39,13 +39,13 @@ def gather(conn, account_id: int, year: int | None = None, last_checks: int = 6)
     else this year), with its ``last_checks`` latest store checks."""
     account = ka.get_account(conn, account_id)
     if year is None:
-        years = ka.years(conn, account_id)
+        years = ka_volumes.years(conn, account_id)
         year = years[0] if years else date.today().year
     outlets = ka.stores(conn, account_id)
-    periods = ka.volumes(conn, account_id, year)
-    total = ka.year_total(periods, year)
+    periods = ka_volumes.volumes(conn, account_id, year)
+    total = ka_volumes.year_total(periods, year)
     rules = ka_rewards.load()
-    rank = next((r for r in ka.ranking(conn, year, rules.ranking_size) if r.account_id == account_id), None)
+    rank = next((r for r in ka_volumes.ranking(conn, year, rules.ranking_size) if r.account_id == account_id), None)
     checks_total = conn.execute("SELECT count(*) FROM ka_store_checks k JOIN ka_stores s ON s.id = k.store_id"
                                 " WHERE s.account_id = ?", (account_id,)).fetchone()[0]
     checks = store_checks.checks(conn, account_id=account_id, limit=last_checks)

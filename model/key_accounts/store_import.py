@@ -21,6 +21,10 @@ file imported twice adds nothing the second time.
 :func:`import_volumes` reads period (2026, 2026-Q3, 2026-07, 2026年7月 ...), volume and
 target columns by the same rules; a period already entered is overwritten by the file's
 figures (a corrected export replaces the old one), a period twice in the file is rejected.
+
+Both take ``progress`` (:class:`model.core.progress.Progress`): the rows written are
+reported every :data:`STEP` rows, and a cancel (``progress.check()`` raising
+:class:`~model.core.progress.Cancelled`) rolls the whole import back.
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from model.archive import database
-from model.key_accounts import key_accounts
+from model.key_accounts import ka_volumes, key_accounts
 from model.core import normalize
 from model.customers.customers import ValidationError
 from model.core.i18n import translate
@@ -51,6 +55,7 @@ HEADERS = {
     "notes": ("notes", "note", "备注"),
 }
 REQUIRED = ("code", "name")
+STEP = 200      # rows written between two progress reports (and chances to cancel)
 
 
 VOLUME_HEADERS = {
@@ -145,7 +150,7 @@ def import_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: bool = 
         problems.setdefault(position, []).append(reason.format(column=column, code=parent))
     accepted = [p for p, v in enumerate(cleaned) if v is not None and p not in problems and p not in duplicate]
     return _finish("stores", frame, columns, cells, row_numbers, problems, duplicates, rejects_path, dry_run,
-                   partial, progress, lambda: _write(conn, account_id, [cleaned[p] for p in accepted], by),
+                   partial, progress, lambda: _write(conn, account_id, [cleaned[p] for p in accepted], by, progress),
                    len(accepted))
 
 
@@ -203,9 +208,9 @@ def import_volume_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: 
                 continue
             try:
                 if key == "period":
-                    values[key] = key_accounts.period_key(row[columns[key]])
+                    values[key] = ka_volumes.period_key(row[columns[key]])
                 else:
-                    values[key] = key_accounts.amount(row[columns[key]], key)
+                    values[key] = ka_volumes.amount(row[columns[key]], key)
             except normalize.Invalid as exc:
                 reasons.append(translate("Import", "{column}: {reason}").format(column=columns[key], reason=exc))
         if not reasons and values["volume"] is None and values["target"] is None:
@@ -226,14 +231,20 @@ def import_volume_frame(conn, account_id: int, frame: pd.DataFrame, *, partial: 
         progress.check()
 
     def write():
+        rows = list(good.values())
         with database.transaction(conn):
-            for period, volume, target in good.values():
-                key_accounts.set_volume(conn, account_id, period, volume, target, by)
+            for n, (period, volume, target) in enumerate(rows):
+                ka_volumes.set_volume(conn, account_id, period, volume, target, by)
+                if n % STEP == STEP - 1:
+                    progress.report(n + 1, len(rows))
+                    progress.check()        # cancelled: the transaction rolls back, nothing entered
     return _finish("volumes", frame, columns, cells, row_numbers, problems, [], rejects_path, dry_run, partial,
                    progress, write, len(good))
 
 
-def _write(conn, account_id: int, rows: list[dict], by: str) -> None:
+def _write(conn, account_id: int, rows: list[dict], by: str, progress: Progress) -> None:
+    """Insert the regions, then the stores under them, in one transaction; between steps
+    the progress is reported and a cancel rolls all of it back."""
     stamp = key_accounts.now_stamp()
     regions = [r for r in rows if r.get("kind") == key_accounts.REGION]
     stores = [r for r in rows if r.get("kind") != key_accounts.REGION]
@@ -243,12 +254,19 @@ def _write(conn, account_id: int, rows: list[dict], by: str) -> None:
     def values(r: dict, kind: str, parent: int | None) -> tuple:
         return (account_id, kind, r["code"], r["name"], parent, r.get("address"), r.get("city"), r.get("latitude"),
                 r.get("longitude"), r.get("notes"), stamp, by)
+    total = len(rows)
     with database.transaction(conn):
-        conn.executemany(sql, [values(r, key_accounts.REGION, None) for r in regions])
+        for start in range(0, len(regions), STEP):
+            conn.executemany(sql, [values(r, key_accounts.REGION, None) for r in regions[start:start + STEP]])
+            progress.report(start + len(regions[start:start + STEP]), total)
+            progress.check()
         ids = {code: i for code, i in conn.execute(
             "SELECT code, id FROM ka_stores WHERE account_id = ? AND kind = 'region'", (account_id,))}
-        conn.executemany(sql, [values(r, key_accounts.STORE, ids[r["parent"]] if r.get("parent") else None)
-                               for r in stores])
+        for start in range(0, len(stores), STEP):
+            conn.executemany(sql, [values(r, key_accounts.STORE, ids[r["parent"]] if r.get("parent") else None)
+                                   for r in stores[start:start + STEP]])
+            progress.report(len(regions) + start + len(stores[start:start + STEP]), total)
+            progress.check()
 
 
 def _field_label(key: str) -> str:

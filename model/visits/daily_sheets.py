@@ -63,8 +63,11 @@ def calls_listed(standing: targets.Standing) -> int:
     return targets.sheet_calls()
 
 
-def morning(conn: sqlite3.Connection, day: date, manager: str) -> MorningSheet:
-    data = today.today(conn, day, manager)
+def morning(conn: sqlite3.Connection, day: date, manager: str,
+            data: today.Today | None = None) -> MorningSheet:
+    """The morning sheet; ``data`` is the manager's :func:`today.today` of ``day`` when the
+    caller has it already (:func:`both` reads it once for the two sheets)."""
+    data = data or today.today(conn, day, manager)
     before = targets.standing(conn, manager, day - timedelta(days=1)) if day.day > 1 else None
     standing = targets.standing(conn, manager, day)
     limit = calls_listed(standing)
@@ -80,8 +83,15 @@ def _contacted_on(conn: sqlite3.Connection, day: date, ids: list[int]) -> set[in
         " AND customer_id IN (SELECT value FROM json_each(?))", (day.isoformat(), json.dumps(ids)))}
 
 
-def evening(conn: sqlite3.Connection, day: date, manager: str) -> EveningSheet:
+def both(conn: sqlite3.Connection, day: date, manager: str) -> tuple[MorningSheet, EveningSheet]:
+    """The morning and the evening sheet of one day, from one reading of the day."""
     data = today.today(conn, day, manager)
+    return morning(conn, day, manager, data), evening(conn, day, manager, data)
+
+
+def evening(conn: sqlite3.Connection, day: date, manager: str,
+            data: today.Today | None = None) -> EveningSheet:
+    data = data or today.today(conn, day, manager)
     out = EveningSheet(day, manager, targets.standing(conn, manager, day), next_working_day(day))
     out.done_visits = [v for v in data.visits if v.outcome == "done"]
     out.open_visits = [v for v in data.visits if v.outcome != "done"]

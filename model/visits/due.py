@@ -138,34 +138,19 @@ def _as_date(value) -> date | None:
         return None
 
 
-def _clean(value):
-    try:
-        import pandas as pd
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
 def grades(conn: sqlite3.Connection, ids: list[int], as_of: date) -> dict[int, Grade]:
     """The current grades of these customers from the grading module; customers
     without any grade are missing from the result."""
     if not ids:
         return {}
     from model import grading
-    frame = grading.export_frame(conn, ids, as_of=as_of, labels=False)
     cadences = grading.load_rules().opportunity.cadences
     out = {}
-    for cid, row in frame.iterrows():
-        tier, opportunity = _clean(row["value_tier"]), _clean(row["opportunity_grade"])
-        if tier is None and opportunity is None:
-            continue
+    for cid, (tier, opportunity, urgency, next_tracking) in grading.due_columns(conn, ids, as_of).items():
         cadence = cadences.get(opportunity)
-        out[int(cid)] = Grade(
-            tier=tier, opportunity=opportunity, urgency=_clean(row["urgency"]),
-            cadence_days=cadence.days if cadence is not None else None,
-            next_tracking=_as_date(row["next_tracking_date"]))
+        out[cid] = Grade(tier=tier, opportunity=opportunity, urgency=urgency,
+                         cadence_days=cadence.days if cadence is not None else None,
+                         next_tracking=_as_date(next_tracking))
     return out
 
 
@@ -173,6 +158,18 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
                   ids: list[int] | None = None, include_deleted: bool = False) -> list[sqlite3.Row]:
     """Active customers (of a manager, or these ids) with their area, position
     sources and last contact; what the due list and plans show."""
+    return _customer_cursor(conn, manager, ids, include_deleted).fetchall()
+
+
+def _customer_ids(conn: sqlite3.Connection, manager: str | None) -> list[int]:
+    sql = "SELECT id FROM customers WHERE deleted_at IS NULL" + (" AND manager = ?" if manager else "")
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return [r[0] for r in cursor.execute(sql + " ORDER BY id", (manager,) if manager else ())]
+
+
+def _customer_cursor(conn: sqlite3.Connection, manager: str | None, ids: list[int] | None,
+                     include_deleted: bool) -> sqlite3.Cursor:
     import json
     where = "1" if include_deleted else "c.deleted_at IS NULL"
     params: list = []
@@ -187,15 +184,7 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
             SELECT area_id, AVG(latitude) AS lat, AVG(longitude) AS lon FROM customers
             WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND deleted_at IS NULL
               AND area_id IS NOT NULL
-            GROUP BY area_id),
-        ranked AS (
-            SELECT customer_id, contact_date, channel, result, next_step, next_date,
-                   ROW_NUMBER() OVER (PARTITION BY customer_id
-                                      ORDER BY contact_date DESC, id DESC) AS rn
-            FROM contacts),
-        visits AS (
-            SELECT customer_id, MAX(contact_date) AS last_visit FROM contacts
-            WHERE channel = 'visit' GROUP BY customer_id)
+            GROUP BY area_id)
         SELECT c.id, c.name, c.phone, c.phone2, c.address, c.tags, c.notes, c.manager,
                c.keyman_name, c.keyman_role, c.keyman_phone,
                c.created_on, c.dim_schedule, c.dim_channel,
@@ -204,14 +193,18 @@ def customer_rows(conn: sqlite3.Connection, manager: str | None = None,
                a.latitude AS a_lat, a.longitude AS a_lon,
                centroid.lat AS m_lat, centroid.lon AS m_lon,
                r.contact_date AS last_contact, r.result AS last_result,
-               r.next_step, r.next_date, r.channel AS last_channel, v.last_visit
+               r.next_step, r.next_date, r.channel AS last_channel,
+               (SELECT MAX(contact_date) FROM contacts
+                WHERE customer_id = c.id AND channel = 'visit') AS last_visit
         FROM customers c
         LEFT JOIN areas a ON a.id = c.area_id
         LEFT JOIN centroid ON centroid.area_id = c.area_id
-        LEFT JOIN ranked r ON r.customer_id = c.id AND r.rn = 1
-        LEFT JOIN visits v ON v.customer_id = c.id
+        -- the latest contact, through the index on (customer_id, contact_date): only the
+        -- customers asked for are looked at, not every contact of the archive
+        LEFT JOIN contacts r ON r.id = (SELECT id FROM contacts WHERE customer_id = c.id
+                                        ORDER BY contact_date DESC, id DESC LIMIT 1)
         WHERE {where}
-        ORDER BY c.id""", params).fetchall()
+        ORDER BY c.id""", params)
 
 
 def position(row) -> tuple[float | None, float | None, str | None]:
@@ -235,15 +228,15 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
     """Customers due for a visit or a call on or before ``end`` (overdue ones
     included), each with why; visits and calls each ranked most urgent first."""
     rules = planning_rules.planning_rules()
-    rows = customer_rows(conn, manager)
-    graded = grades(conn, [r["id"] for r in rows], start)
+    graded = grades(conn, _customer_ids(conn, manager), start)
     result = DueList(start, end)
-    for row in rows:
+    # The rows stream: a book of 100,000 keeps only those due, not every row at once.
+    for row in _customer_cursor(conn, manager, None, False):
         item = _due_item(row, graded.get(row["id"], Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
-    _add_complaints(conn, result, rows, graded, rules, manager)
-    _add_care_calls(conn, result, rows, graded, rules, manager)
+    _add_complaints(conn, result, graded, rules, manager)
+    _add_care_calls(conn, result, graded, rules, manager)
     from model.grading import a_service
     from model.partners import partners
     result.visits.extend(partners.due_items(conn, start, end, manager))
@@ -251,6 +244,12 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
     result.visits.sort(key=rank_key)
     result.calls.sort(key=rank_key)
     return result
+
+
+def _rows_of(conn: sqlite3.Connection, manager: str | None, ids: list) -> dict[int, sqlite3.Row]:
+    """The rows of these customers among the due list's (active, of the manager)."""
+    wanted = sorted({int(i) for i in ids if i is not None})
+    return {row["id"]: row for row in customer_rows(conn, manager, wanted)} if wanted else {}
 
 
 def _listed(result: DueList) -> dict[int, DueVisit]:
@@ -265,7 +264,7 @@ def _call_of_its_own(result: DueList, listed: dict[int, DueVisit], row, grade: G
     return item
 
 
-def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, Grade], rules,
+def _add_care_calls(conn: sqlite3.Connection, result: DueList, graded: dict[int, Grade], rules,
                     manager: str | None) -> None:
     """The care calls (birthdays, festivals; model.customers.care) due in the range: a customer already
     due a visit or a call carries the care reason on that one row; the others become calls."""
@@ -274,7 +273,7 @@ def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dic
     if not calls:
         return
     listed = _listed(result)
-    by_id = {row["id"]: row for row in rows}
+    by_id = _rows_of(conn, manager, [c.customer_id for c in calls if c.customer_id not in listed])
     lead = care.care_rules().lead_days
     for call in calls:
         item = listed.get(call.customer_id)
@@ -293,7 +292,7 @@ def _add_care_calls(conn: sqlite3.Connection, result: DueList, rows, graded: dic
                          care=(call.occasion,), care_only=True)
 
 
-def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dict[int, Grade], rules,
+def _add_complaints(conn: sqlite3.Connection, result: DueList, graded: dict[int, Grade], rules,
                     manager: str | None) -> None:
     """The complaints (model.customers.complaints) to resolve or to confirm by the range's end: on the
     row of a customer already due (ranked at least as an overdue item when overdue), else
@@ -303,7 +302,7 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, rows, graded: dic
     if not found:
         return
     listed = _listed(result)
-    by_id = {row["id"]: row for row in rows}
+    by_id = _rows_of(conn, manager, [c.customer_id for c, _r, _o in found if c.customer_id not in listed])
     for complaint, reason, overdue in found:
         grade = graded.get(complaint.customer_id, Grade())
         rank_class = (3 if grade.tier == "A" else 2) if overdue else 2 if grade.tier == "A" else 1

@@ -202,6 +202,13 @@ def test_plain_archives_and_stray_files_are_not_taken_for_encrypted(archive, tmp
         Archive.open(stray)
 
 
+def test_is_demo_tells_the_demo_archive_by_its_date(archive):
+    assert not encryption.is_demo(archive.conn)
+    with archive.transaction():
+        archive.conn.execute("INSERT INTO meta(key, value) VALUES ('demo_as_of', '2026-11-23')")
+    assert encryption.is_demo(archive.conn)
+
+
 def test_key_is_sqlciphers_default_derivation(encrypted):
     # A file keyed with the raw key opens with SQLCipher's own passphrase handling.
     conn = sqlite3.connect(str(encrypted.path))

@@ -44,6 +44,17 @@ def test_only_deleted_customers_and_with_a_reason(archive):
     assert [c.id for c in purge.deleted_customers(archive.conn)] == [cid]
 
 
+def test_the_connection_keeps_its_secure_delete_setting(archive):
+    # The window purges on its long-lived writer connection: the purge's secure_delete
+    # does not stay on it.
+    cid = _canary(archive.conn)
+    customers.delete(archive.conn, cid, "x")
+    before = archive.conn.execute("PRAGMA secure_delete").fetchone()[0]
+    purge.purge(archive.conn, [cid], "x", "asked")
+    assert customers.get(archive.conn, cid) is None
+    assert archive.conn.execute("PRAGMA secure_delete").fetchone()[0] == before
+
+
 def test_every_row_goes_links_are_cut_and_the_bytes_go(tmp_path):
     path = tmp_path / "a.kehu"
     arch = database.Archive.create(path)

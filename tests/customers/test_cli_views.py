@@ -7,7 +7,7 @@ import io
 import json
 from datetime import date
 
-from model.customers import customer_filters
+from model.customers import customer_filters, customers
 from model.archive import database
 from model.core import settings
 from tests.planning_data import overdue_a_customers
@@ -46,6 +46,16 @@ def test_view_customer_ids_follow_the_saved_filter(qapp, tmp_path):
         assert customer_filters.view_customer_ids(archive.conn, "阳光") == sunny
         where, params = customer_filters.view_where("幸福")
         assert params == ["幸福小区"] and "a.name = ?" in where
+
+
+def test_customer_count_is_what_the_filter_lets_through(qapp, tmp_path):
+    happy, sunny = _people(tmp_path / "a.kehu")
+    with database.Archive.open(tmp_path / "a.kehu") as archive:
+        count = customer_filters.customer_count
+        assert count(archive.conn, customer_filters.CustomerFilter(area="幸福小区")) == len(happy) == 3
+        assert count(archive.conn, customer_filters.CustomerFilter()) == len(happy) + len(sunny)
+        customers.delete(archive.conn, sunny[0], "t")
+        assert count(archive.conn, customer_filters.CustomerFilter(area="阳光小区")) == 1   # not the deleted
 
 
 def test_export_with_a_view_writes_only_its_customers(qapp, tmp_path, capsys):

@@ -210,6 +210,34 @@ def test_leaving_mid_way_and_continuing_where_you_stopped(qtbot, book):
     assert not third.scope_page.resume_box.isVisible()
 
 
+def test_cancelling_the_apply_writes_nothing_and_applying_sends_a_notice(qtbot, book):
+    from gui.common.operations import Changes, changes_of
+    archive, ids = book
+    notices = []
+    changes_of(archive).changed.connect(notices.append)
+    wizard = open_wizard(qtbot, archive)
+    to_opportunities(qtbot, wizard)
+    queue = list(wizard.session.queue)
+    keys(qtbot, wizard, Qt.Key.Key_1, Qt.Key.Key_A, Qt.Key.Key_8)
+    wizard.next()
+    review = wizard.review_page
+    wizard.next()                                              # Apply ...
+    review.progress.cancel()                                   # ... and Cancel at once
+    qtbot.waitUntil(lambda: review.error.isVisible(), timeout=10000)
+    assert review.error.text() == "Cancelled: nothing was written."
+    assert wizard.currentId() == GradingWizard.REVIEW
+    assert archive.conn.execute("SELECT count(*) FROM grades").fetchone()[0] == 0
+    assert grading_session.load(archive.conn, "王芳").answers == {queue[0]: ("clear", "1m")}
+    assert not any(n.touches(Changes.GRADES) for n in notices)
+    wizard.next()                                              # Apply again, to the end
+    qtbot.waitUntil(lambda: wizard.currentId() == GradingWizard.RESULT, timeout=10000)
+    assert archive.conn.execute("SELECT count(*) FROM grades WHERE scheme = 'opportunity'").fetchone()[0] == 1
+    assert customers.get(archive.conn, queue[1])["deal_status"] == "negotiating"
+    grades = [n for n in notices if n.touches(Changes.GRADES)]
+    assert len(grades) == 1 and grades[0].touches(Changes.CUSTOMERS)
+    assert grades[0].customer_ids == set(queue)               # my book: the scope graded
+
+
 def test_scopes_area_ungraded_and_older(qtbot, book):
     archive, ids = book
     grading.apply(archive.conn, grading.compute(grading.load_inputs(archive.conn, TODAY - timedelta(days=100),
@@ -308,8 +336,12 @@ def test_the_panel_sets_the_opportunity_from_answers(qtbot, book, monkeypatch):
     dialog.need.setCurrentIndex(dialog.need.findData("latent"))
     assert dialog.grade.text().startswith("D")
     monkeypatch.setattr(OpportunityDialog, "ask", classmethod(lambda cls, parent, current: ("clear", "1m", "")))
+    from gui.common.operations import Changes, changes_of
+    notices = []
+    changes_of(archive).changed.connect(notices.append)
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
     assert grading.current(archive.conn, ids[0])[grading.OPPORTUNITY].value == "A"
+    assert notices == [Changes.of(Changes.GRADES, ids=[ids[0]])]      # through the write API
     assert panel.values[grading.OPPORTUNITY].text().startswith("A")
     assert "daily" in panel.explanations[grading.OPPORTUNITY].text()
 

@@ -6,6 +6,7 @@ rows, the ranking, and the dossier printed from the account's page."""
 from __future__ import annotations
 
 import subprocess
+import threading
 
 import pytest
 from PIL import Image
@@ -19,7 +20,7 @@ from gui.key_accounts.store_check_dialog import StoreCheckDialog
 from gui_helpers import on_modal, type_text
 from model.archive import audit
 from model.partners import evidence
-from model.key_accounts import key_accounts as ka, store_checks as sc
+from model.key_accounts import ka_volumes, key_accounts as ka, store_checks as sc
 
 pytestmark = pytest.mark.gui
 
@@ -39,8 +40,8 @@ def chain(archive):
     other = ka.create_account(conn, {"name": "苏果超市", "scope": "regional"}, "t")
     from datetime import date
     year = date.today().year
-    ka.set_volume(conn, account, str(year), 1500, 2000, "t")
-    ka.set_volume(conn, other, str(year), 2500, 2000, "t")
+    ka_volumes.set_volume(conn, account, str(year), 1500, 2000, "t")
+    ka_volumes.set_volume(conn, other, str(year), 2500, 2000, "t")
     return account, store
 
 
@@ -178,13 +179,17 @@ def test_stores_import_with_bad_rows_asks_before_writing_the_good_ones(qtbot, pa
         assert "2 of 3 rows" in box.text()
         box.button(QMessageBox.StandardButton.Cancel).click()
     on_modal(cancel)
-    page.account.import_stores(str(path))
+    with qtbot.waitSignal(page.account.imported, timeout=15000) as refused:
+        page.account.import_stores(str(path))
+    assert not refused.args[0].written
     assert "101" not in {s.code for s in ka.stores(archive.conn, account)}
 
     def take_good(box: QMessageBox):
         next(b for b in box.buttons() if b.text() == "Import the good rows").click()
     on_modal(take_good)
-    page.account.import_stores(str(path))
+    with qtbot.waitSignal(page.account.imported, timeout=15000) as taken:
+        page.account.import_stores(str(path))
+    assert taken.args[0].written
     assert "101" in {s.code for s in ka.stores(archive.conn, account)}
     tree = page.account.tree
     texts = []
@@ -222,7 +227,60 @@ def test_volume_import_from_the_page(qtbot, page, archive, chain, tmp_path, monk
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     page.account.tabs.setCurrentIndex(5)
-    page.account.import_volume(str(path))
+    with qtbot.waitSignal(page.account.imported, timeout=15000):
+        page.account.import_volume(str(path))
     assert told == ["2 periods of volume and target entered."]
     assert "First prize (the top tier)" in page.account.standing.text()
-    assert [v.period for v in ka.volumes(archive.conn, account, year)] == [f"{year}-01", f"{year}-02", f"{year}"]
+    periods = [v.period for v in ka_volumes.volumes(archive.conn, account, year)]
+    assert periods == [f"{year}-01", f"{year}-02", f"{year}"]
+
+
+def test_a_store_import_runs_off_the_gui_thread_and_shows_its_result(qtbot, page, archive, chain, tmp_path,
+                                                                    monkeypatch):
+    from model.key_accounts import store_import
+    account, _ = chain
+    path = tmp_path / "stores.csv"
+    path.write_text("门店编号,门店名称,所属大区\n101,杭州店,HD\n102,宁波店,HD\n", encoding="utf-8")
+    told, threads = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append((title, text)))
+    original = store_import.import_file
+
+    def watched(*args, **kw):
+        threads.append(threading.current_thread())
+        assert kw["progress"] is not None
+        return original(*args, **kw)
+    monkeypatch.setattr(store_import, "import_file", watched)
+    with qtbot.waitSignal(page.account.imported, timeout=15000) as done:
+        page.account.import_stores(str(path))
+    assert threads and threads[0] is not threading.main_thread()
+    assert done.args[0].written and done.args[0].imported == 2
+    assert told == [("Import stores", "2 regions and stores imported; 0 already in the account were skipped.")]
+    assert {"101", "102"} <= {s.code for s in ka.stores(archive.conn, account)}
+    stores = [page.account.tree.topLevelItem(0).child(0).child(i).text(0) for i in range(3)]
+    assert "杭州店" in stores and "宁波店" in stores
+
+
+def test_a_cancelled_store_import_leaves_nothing_and_tells_nothing(qtbot, page, archive, chain, tmp_path,
+                                                                   monkeypatch):
+    from model.key_accounts import store_import
+    account, _ = chain
+    path = tmp_path / "stores.csv"
+    path.write_text("门店编号,门店名称\n" + "".join(f"S{n},门店{n}\n" for n in range(500)), encoding="utf-8")
+    told, ran = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a))
+    imported = []
+    page.account.imported.connect(imported.append)
+    original = store_import.import_file
+
+    def cancelled(*args, **kw):
+        kw["progress"].cancel()           # as the progress box's Cancel does
+        try:
+            return original(*args, **kw)
+        finally:
+            ran.append(True)
+    monkeypatch.setattr(store_import, "import_file", cancelled)
+    page.account.import_stores(str(path))
+    qtbot.waitUntil(lambda: bool(ran), timeout=15000)
+    qtbot.wait(100)
+    assert not told and not imported
+    assert not any(s.code.startswith("S") for s in ka.stores(archive.conn, account))

@@ -11,7 +11,7 @@ from PIL import Image
 
 from cli import run_cli
 from model.archive import audit, database
-from model.key_accounts import key_accounts as ka, store_checks as sc
+from model.key_accounts import ka_volumes, key_accounts as ka, store_checks as sc
 from model.core import settings
 from reports.ka_dossier import print_check, print_dossier
 from tests.core.test_reports import assert_cjk_font_embedded, pdf_pages
@@ -34,8 +34,8 @@ def fill(conn, tmp_path) -> tuple[int, int]:
                                     "is_keyman": True}, "t")
     ka.save_commitment(conn, account, {"kind": "display", "description": "主通道端架"}, "t")
     ka.save_commitment(conn, account, {"kind": "promotion", "description": "春节堆头", "store_id": store}, "t")
-    ka.set_volume(conn, account, f"{YEAR}-01", 1200, 1000, "t")
-    ka.set_volume(conn, account, f"{YEAR}-02", 400, 1000, "t")
+    ka_volumes.set_volume(conn, account, f"{YEAR}-01", 1200, 1000, "t")
+    ka_volumes.set_volume(conn, account, f"{YEAR}-02", 400, 1000, "t")
     photo = tmp_path / "shelf.png"
     Image.new("RGB", (200, 150), (200, 40, 40)).save(photo)
     items = [sc.ItemResult.of(c, r, n) for c, r, n in zip(ka.commitments(conn, account, store),

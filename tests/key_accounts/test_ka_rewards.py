@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from model.branch import branch_pack
-from model.key_accounts import key_accounts as ka, ka_rewards
+from model.key_accounts import ka_volumes, key_accounts as ka, ka_rewards
 from model.core.resources import resource_path
 
 
@@ -84,7 +84,7 @@ def test_a_branch_can_change_the_tiers(tmp_path, monkeypatch):
 def _account(conn, name, *volumes, scope="regional"):
     account_id = ka.create_account(conn, {"name": name, "scope": scope}, "t")
     for period, volume in volumes:
-        ka.set_volume(conn, account_id, period, volume, 1000, "t")
+        ka_volumes.set_volume(conn, account_id, period, volume, 1000, "t")
     return account_id
 
 
@@ -95,19 +95,20 @@ def test_ranking_orders_by_volume_with_ties_by_name(archive):
     c = _account(conn, "C超市", ("2026-01", 4000), ("2026", 100))         # months win over the year row
     _account(conn, "D超市", ("2025", 9000))                               # another year: not ranked
     _account(conn, "E超市")                                               # no volume: not ranked
-    ranked = ka.ranking(conn, 2026)
+    ranked = ka_volumes.ranking(conn, 2026)
     assert [(r.rank, r.account_id, r.volume) for r in ranked] == [(1, c, 4000), (2, a, 3000), (2, b, 3000)]
     assert all(r.in_top for r in ranked)
-    assert [r.in_top for r in ka.ranking(conn, 2026, size=1)] == [True, False, False]
+    assert [r.in_top for r in ka_volumes.ranking(conn, 2026, size=1)] == [True, False, False]
     # Eleven accounts: the rules' top ten, the eleventh outside.
     for n in range(8):
         _account(conn, f"F{n}", ("2026", 100 + n))
-    ranked = ka.ranking(conn, 2026)
+    ranked = ka_volumes.ranking(conn, 2026)
     assert len(ranked) == 11 and [r.in_top for r in ranked].count(True) == 10
     assert ranked[-1].volume == 100 and ranked[-1].rank == 11
 
 
 def test_year_total_never_adds_two_granularities():
-    rows = [ka.Volume("2026-Q1", 10, 20), ka.Volume("2026-Q2", 5, None), ka.Volume("2026", 999, 999)]
-    assert ka.year_total(rows, 2026) == ka.Volume("2026", 15, 20)
-    assert ka.year_total(rows, 2025) == ka.Volume("2025", None, None)
+    Volume = ka_volumes.Volume
+    rows = [Volume("2026-Q1", 10, 20), Volume("2026-Q2", 5, None), Volume("2026", 999, 999)]
+    assert ka_volumes.year_total(rows, 2026) == Volume("2026", 15, 20)
+    assert ka_volumes.year_total(rows, 2025) == Volume("2025", None, None)

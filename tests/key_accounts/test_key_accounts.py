@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from model.partners import evidence
-from model.key_accounts import key_accounts as ka, store_checks as sc
+from model.key_accounts import ka_volumes, key_accounts as ka, store_checks as sc
 from model.core import normalize
 from model.customers.customers import ValidationError
 from model.archive.database import ArchiveError, sqlite3
@@ -176,29 +176,29 @@ def test_store_check_is_all_or_nothing(chain, tmp_path):
     ("2026-7", "2026-07"), ("2026/12", "2026-12"), ("2026年7月", "2026-07"), ("202607", "2026-07"),
 ])
 def test_period_keys(text, key):
-    assert ka.period_key(text) == key
+    assert ka_volumes.period_key(text) == key
 
 
 @pytest.mark.parametrize("text", ["", "2026-13", "2026-Q5", "26", "next year"])
 def test_bad_periods(text):
     with pytest.raises(normalize.Invalid):
-        ka.period_key(text)
+        ka_volumes.period_key(text)
 
 
 def test_volumes_entered_changed_and_removed(chain):
     conn, account, *_ = chain
-    ka.set_volume(conn, account, "2026年1月", "1,200", "1000", "t")
-    ka.set_volume(conn, account, "2026-02", 800, 1000, "t")
-    ka.set_volume(conn, account, "2026-01", 1300, 1000, "t")        # changed, not added
-    rows = ka.volumes(conn, account, 2026)
+    ka_volumes.set_volume(conn, account, "2026年1月", "1,200", "1000", "t")
+    ka_volumes.set_volume(conn, account, "2026-02", 800, 1000, "t")
+    ka_volumes.set_volume(conn, account, "2026-01", 1300, 1000, "t")        # changed, not added
+    rows = ka_volumes.volumes(conn, account, 2026)
     assert [(v.period, v.volume, v.target) for v in rows] == [("2026-01", 1300, 1000), ("2026-02", 800, 1000)]
     assert rows[0].share == 1.3
-    ka.set_volume(conn, account, "2026-02", None, "", "t")
-    assert [v.period for v in ka.volumes(conn, account)] == ["2026-01"]
+    ka_volumes.set_volume(conn, account, "2026-02", None, "", "t")
+    assert [v.period for v in ka_volumes.volumes(conn, account)] == ["2026-01"]
     with pytest.raises(ValidationError) as caught:
-        ka.set_volume(conn, account, "soon", -5, "x", "t")
+        ka_volumes.set_volume(conn, account, "soon", -5, "x", "t")
     assert set(caught.value.problems) == {"period", "volume", "target"}
-    assert ka.years(conn) == [2026]
+    assert ka_volumes.years(conn) == [2026]
 
 
 def test_delete_account_removes_everything(chain, tmp_path):
@@ -206,7 +206,7 @@ def test_delete_account_removes_everything(chain, tmp_path):
     ka.save_commitment(conn, account, {"kind": "display", "description": "端架"}, "t")
     sc.record(conn, store, "2026-05-06", "x", [sc.ItemResult.of(ka.commitments(conn, account, store)[0],
                                                                 sc.COMPLIANT)], "t")
-    ka.set_volume(conn, account, "2026", 10, 10, "t")
+    ka_volumes.set_volume(conn, account, "2026", 10, 10, "t")
     ka.delete_account(conn, account, "t")
     for table in ("ka_stores", "ka_commitments", "ka_store_checks", "ka_check_results", "ka_volumes"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

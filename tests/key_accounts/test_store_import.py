@@ -6,7 +6,8 @@ import csv
 import pandas as pd
 import pytest
 
-from model.key_accounts import key_accounts as ka, store_import
+from model.key_accounts import ka_volumes, key_accounts as ka, store_import
+from model.core.progress import Cancelled, Progress
 from model.core.table_files import ImportFileError
 
 GOOD = ("门店编号,门店名称,类型,所属大区,地址,纬度,经度\n"
@@ -98,7 +99,7 @@ def test_dry_run_and_missing_columns(archive, account, tmp_path):
 
 def test_volume_import_all_or_nothing_then_overwrites(archive, account, tmp_path):
     conn = archive.conn
-    ka.set_volume(conn, account, "2026-01", 5, 5, "t")
+    ka_volumes.set_volume(conn, account, "2026-01", 5, 5, "t")
     text = ("期间,销量,目标\n2026年1月,\"1,200\",1000\n2026-02,800,1000\n2026Q2,,3000\n"
             "2026-13,1,1\n2026-02,9,9\n2026-03,-5,10\n2026-04,,\n")
     path = write(tmp_path, text, "volumes.csv")
@@ -107,10 +108,42 @@ def test_volume_import_all_or_nothing_then_overwrites(archive, account, tmp_path
     reasons = {r.row_number: " ".join(r.reasons) for r in result.rejects}
     assert "not a period" in reasons[5] and "given twice (row 3" in reasons[6]
     assert "cannot be negative" in reasons[7] and "neither a volume nor a target" in reasons[8]
-    assert [(v.period, v.volume) for v in ka.volumes(conn, account)] == [("2026-01", 5)]
+    assert [(v.period, v.volume) for v in ka_volumes.volumes(conn, account)] == [("2026-01", 5)]
     result = store_import.import_volumes(conn, account, path, partial=True, by="t")
     assert result.written
-    assert [(v.period, v.volume, v.target) for v in ka.volumes(conn, account, 2026)] == [
+    assert [(v.period, v.volume, v.target) for v in ka_volumes.volumes(conn, account, 2026)] == [
         ("2026-01", 1200, 1000), ("2026-02", 800, 1000), ("2026-Q2", None, 3000)]
     with pytest.raises(ImportFileError, match="period column"):
         store_import.import_volumes(conn, account, write(tmp_path, "销量\n5\n", "v2.csv"), by="t")
+
+
+class _CancelAfter(Progress):
+    """Cancels once the import has reported ``after`` rows written (part-way through)."""
+
+    def __init__(self, after: int):
+        super().__init__()
+        self.after, self.reports = after, []
+
+    def report(self, done, total=None, text=""):
+        self.reports.append((done, total))
+        if done >= self.after:
+            self.cancel()
+
+
+def test_a_cancel_part_way_leaves_no_store_and_no_volume_imported(archive, account, tmp_path):
+    conn = archive.conn
+    rows = "".join(f"S{n:04d},门店{n},,,,,\n" for n in range(1000))
+    path = write(tmp_path, "门店编号,门店名称,类型,所属大区,地址,纬度,经度\n" + rows)
+    progress = _CancelAfter(400)
+    with pytest.raises(Cancelled):
+        store_import.import_file(conn, account, path, by="t", progress=progress)
+    assert progress.reports[0] == (200, 1000) and ka.stores(conn, account) == []
+    assert not conn.in_transaction
+    volumes = "期间,销量,目标\n" + "".join(f"{2000 + n // 12}-{n % 12 + 1:02d},10,20\n" for n in range(480))
+    progress = _CancelAfter(200)
+    with pytest.raises(Cancelled):
+        store_import.import_volumes(conn, account, write(tmp_path, volumes, "v.csv"), by="t", progress=progress)
+    assert progress.reports == [(200, 480)] and ka_volumes.volumes(conn, account) == []
+    # Not cancelled, the same file lands whole.
+    assert store_import.import_file(conn, account, path, by="t", progress=Progress()).imported == 1000
+    assert len(ka.stores(conn, account)) == 1000

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -22,7 +23,7 @@ from gui.partners.partner_dialogs import (ActionDialog, ActionDoneDialog, Agreem
                                  PartnerDialog, TargetDialog)
 from gui.partners.partners_page import PartnersPage
 from gui_helpers import type_text
-from model.partners import checklists, evidence, partners
+from model.partners import checklists, evidence, partner_outlets, partners
 from model.visits import due
 from model.core import settings
 from tests.planning_data import customer
@@ -208,16 +209,20 @@ def test_outlet_import_asks_before_adding_the_good_rows(qtbot, archive, page, tm
         assert "Row 3" in box.informativeText()
         box.button(QMessageBox.StandardButton.Cancel).click()
     on_modal(refuse)
-    result = page.view.import_outlets(path)
+    with qtbot.waitSignal(page.view.imported, timeout=15000) as done:
+        page.view.import_outlets(path)
+    result = done.args[0]
     check()
-    assert not result.written and partners.outlets(archive.conn, partner_id) == []
+    assert not result.written and partner_outlets.outlets(archive.conn, partner_id) == []
     assert "Nothing was imported" in page.view.outlets_note.text()
 
     def accept(box: QMessageBox):
         [partial] = [b for b in box.buttons() if "2 good rows" in b.text()]
         partial.click()
     on_modal(accept)
-    result = page.view.import_outlets(path)
+    with qtbot.waitSignal(page.view.imported, timeout=15000) as done:
+        page.view.import_outlets(path)
+    result = done.args[0]
     check()
     assert result.written and page.view.outlets_model.rowCount() == 2
     assert "Imported 2 outlets" in page.view.outlets_note.text()
@@ -296,3 +301,41 @@ def test_agreement_outlet_and_action_dialogs(qtbot, archive, page):
     check()
     assert view.actions_model.index(0, 1).data() == "约定季度复盘会议"
     assert page.model.index(0, 4).data() == "1"
+
+
+def test_imports_run_off_the_gui_thread_and_show_their_result(qtbot, archive, page, tmp_path, monkeypatch):
+    partner_id = partners.create(archive.conn, partners.Partner("顺达商贸", "wholesaler"), "test")
+    page.refresh()
+    page.show_partner(partner_id)
+    outlets = tmp_path / "网点.csv"
+    with open(outlets, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([["网点名称", "电话"], ["甲店", "13811112222"], ["丙店", ""]])
+    threads = []
+    original = partner_outlets.import_outlets
+
+    def watched(*args, **kw):
+        threads.append(threading.current_thread())
+        assert kw["progress"] is not None
+        return original(*args, **kw)
+    monkeypatch.setattr(partner_outlets, "import_outlets", watched)
+    with qtbot.waitSignal(page.view.imported, timeout=15000) as done:
+        page.view.import_outlets(outlets)
+    assert threads and threads[0] is not threading.main_thread()
+    assert done.args[0].written
+    assert "Imported 2 outlets" in page.view.outlets_note.text()
+    assert page.view.outlets_model.rowCount() == 2 and page.model.index(0, 5).data() == "2"
+
+    targets = tmp_path / "目标.csv"
+    with open(targets, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([["期间", "目标", "实际"], ["2026-01", "1000", "900"], ["2026-02", "1000", "800"]])
+    original_targets = partners.import_targets
+
+    def watched_targets(*args, **kw):
+        threads.append(threading.current_thread())
+        return original_targets(*args, **kw)
+    monkeypatch.setattr(partners, "import_targets", watched_targets)
+    with qtbot.waitSignal(page.view.imported, timeout=15000) as done:
+        page.view.import_targets(targets)
+    assert threads[1] is not threading.main_thread() and done.args[0].written
+    assert page.view.performance_model.rowCount() == 2
+    assert page.view.performance_model.index(1, 0).data() == "2026-02"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from model.partners import checklists, partners
+from model.partners import checklists, partner_outlets, partners
 from model.archive import database, migrations
+from model.core.progress import Cancelled, Progress
 from model.visits import due, visit_plan
 from tests.planning_data import BASE, customer
 
@@ -97,10 +98,10 @@ def test_outlet_import_is_all_or_nothing_with_a_rejects_file(archive, partner, t
         ["赵记烟酒", "东城路5号", "", "", "9999"],                 # no such customer
         ["张记便利店", "东城路1号", "", "", ""],                   # same outlet again
     ])
-    result = partners.import_outlets(conn, partner, path, "test")
+    result = partner_outlets.import_outlets(conn, partner, path, "test")
     assert (result.rows, result.imported, result.rejected, result.duplicates) == (6, 2, 3, 1)
     assert not result.written
-    assert partners.outlets(conn, partner) == []
+    assert partner_outlets.outlets(conn, partner) == []
     assert [r.row_number for r in result.rejects] == [4, 5, 6]
     assert "no name" in result.rejects[0].reasons[0]
     assert "电话" in result.rejects[1].reasons[0]
@@ -109,21 +110,21 @@ def test_outlet_import_is_all_or_nothing_with_a_rejects_file(archive, partner, t
         rows = list(csv.reader(handle))
     assert len(rows) == 4 and rows[1][0] == "4"
 
-    partial = partners.import_outlets(conn, partner, path, "test", partial=True)
+    partial = partner_outlets.import_outlets(conn, partner, path, "test", partial=True)
     assert partial.written and partial.imported == 2
-    stored = {o.name: o for o in partners.outlets(conn, partner)}
+    stored = {o.name: o for o in partner_outlets.outlets(conn, partner)}
     assert stored["张记便利店"].customer_id == linked          # linked by the phone
     assert stored["张记便利店"].phone == "13811112222"
     assert stored["李记超市"].customer_id == numbered          # linked by the customer number
     # Importing again adds nothing: every good row is now a duplicate.
-    again = partners.import_outlets(conn, partner, path, "test", partial=True)
+    again = partner_outlets.import_outlets(conn, partner, path, "test", partial=True)
     assert again.imported == 0 and again.duplicates == 3
 
 
 def test_outlet_file_without_a_name_column_is_refused(archive, partner, tmp_path):
     path = write_csv(tmp_path / "x.csv", [["地址", "电话"], ["东城路1号", "13811112222"]])
     with pytest.raises(database.ArchiveError, match="outlet's name"):
-        partners.import_outlets(archive.conn, partner, path, "test")
+        partner_outlets.import_outlets(archive.conn, partner, path, "test")
 
 
 def _run_with_action(conn, partner_id: int, due_on: date, text: str = "整理仓库") -> int:
@@ -222,8 +223,9 @@ def test_actuals_from_linked_outlets_transactions(archive, partner):
     conn = archive.conn
     a, b, other = (customer(conn, n, phone=p) for n, p in (("甲", "13800000001"), ("乙", "13800000002"),
                                                            ("丙", "13800000003")))
-    partners.add_outlets(conn, partner, [partners.Outlet("甲店", customer_id=a), partners.Outlet("乙店", customer_id=b),
-                                         partners.Outlet("未关联店")], "test")
+    Outlet = partner_outlets.Outlet
+    partner_outlets.add_outlets(conn, partner, [Outlet("甲店", customer_id=a), Outlet("乙店", customer_id=b),
+                                                Outlet("未关联店")], "test")
     for cid, day, amount in ((a, "2026-03-05", 1000), (b, "2026-03-31", 500), (other, "2026-03-10", 9999),
                              (a, "2026-04-01", 700)):
         conn.execute("INSERT INTO transactions(customer_id, txn_date, amount) VALUES (?, ?, ?)", (cid, day, amount))
@@ -340,3 +342,35 @@ def test_cli_lists_shows_and_imports_outlets(archive, partner, tmp_path):
     assert "imported 1" in added.stdout
     missing = _cli("partners", str(path), "--import-outlets", str(file))
     assert missing.returncode == 2 and "--partner" in missing.stderr
+
+
+class _CancelAfter(Progress):
+    """Cancels once the import has reported ``after`` rows written (part-way through)."""
+
+    def __init__(self, after: int):
+        super().__init__()
+        self.after, self.reports = after, []
+
+    def report(self, done, total=None, text=""):
+        self.reports.append((done, total))
+        if done >= self.after:
+            self.cancel()
+
+
+def test_a_cancel_part_way_leaves_no_outlet_and_no_target_imported(archive, partner, tmp_path):
+    conn = archive.conn
+    path = write_csv(tmp_path / "网点.csv", [["网点名称", "地址"]] + [[f"网点{n}", f"东城路{n}号"] for n in range(700)])
+    progress = _CancelAfter(400)
+    with pytest.raises(Cancelled):
+        partner_outlets.import_outlets(conn, partner, path, "test", progress=progress)
+    assert progress.reports == [(200, 700), (400, 700)] and partner_outlets.outlets(conn, partner) == []
+    assert not conn.in_transaction
+    months = [[f"{2000 + n // 12}-{n % 12 + 1:02d}", "1000"] for n in range(300)]
+    targets = write_csv(tmp_path / "目标.csv", [["期间", "目标"]] + months)
+    progress = _CancelAfter(200)
+    with pytest.raises(Cancelled):
+        partners.import_targets(conn, partner, targets, progress=progress)
+    assert progress.reports == [(200, 300)] and partners.performance(conn, partner) == []
+    # Not cancelled, the same file lands whole.
+    assert partner_outlets.import_outlets(conn, partner, path, "test", progress=Progress()).imported == 700
+    assert len(partner_outlets.outlets(conn, partner)) == 700

@@ -233,6 +233,39 @@ def test_add_a_customer_with_the_picker(qtbot, monkeypatch, archive, data):
     assert "新朋友 added on" in panel.status.text()
 
 
+def test_the_plans_changes_go_through_the_write_api_with_their_notices(qtbot, archive, data):
+    from gui.common.operations import Changes, changes_of
+    page, panel = planned_page(qtbot, archive, per_day=3)
+    notices = []
+    changes_of(archive).changed.connect(notices.append)
+    visit = visit_on(panel, 0, 2)
+    select(qtbot, panel, visit)
+    panel.remove_visit()
+    settle(qtbot, panel)
+    assert notices and notices[-1].touches(Changes.PLANS) and not notices[-1].touches(Changes.CONTACTS)
+    assert panel.plan.visit(visit.id).status == "removed"
+    done = visit_on(panel, 0, 1)
+    select(qtbot, panel, done)
+    panel.mark_done()
+    settle(qtbot, panel)
+    assert notices[-1].touches(Changes.CONTACTS) and notices[-1].customer_ids == {done.customer_id}
+    assert panel.plan.visit(done.id).outcome == "done"
+
+
+def test_choosing_a_plan_in_the_list_shows_it(qtbot, archive, data):
+    page, panel = planned_page(qtbot, archive, title="第一")
+    first = panel.plan.id
+    panel.build(request(title="第二"))
+    settle(qtbot, panel)
+    assert panel.plan.id != first and panel.plan_combo.count() == 2
+    row = panel.plan_combo.findData(first)
+    panel.plan_combo.setCurrentIndex(row)
+    panel.plan_combo.activated.emit(row)
+    settle(qtbot, panel)
+    assert panel.plan.id == first and panel.plan.title == "第一"
+    assert panel.plan_combo.currentData() == first
+
+
 # -- logging visits -----------------------------------------------------------------
 
 def fill_outcome(outcome, result, next_date=""):
