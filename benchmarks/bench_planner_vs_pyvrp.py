@@ -52,7 +52,7 @@ def _problem(seed: int, customers: int, calendar_days: int):
             request = visit_plan.PlanRequest(START, days=calendar_days, per_day=PER_DAY, start_point=START_POINT,
                                              time_limit=0.1)
             plan = visit_plan.build(conn, request)
-            candidates = [visit_plan._visit_from_due(item, None)
+            candidates = [visit_plan.visit_from_due(item, None)
                           for item in due.due_list(conn, START, request.last_day).visits]
             return visit_plan.routing_problem(plan, candidates)
         finally:
