@@ -76,7 +76,7 @@ KNOWN_UPWARD = {
     ("gui/customers/customer_page.py", "gui.main_window"): _ICON,
     ("gui/visits/due_panel.py", "gui.main_window"): _ICON,
     ("gui/visits/plan_page.py", "gui.main_window"): _ICON,
-    # Moved or added by other helpers' branches of issue 15 (as seen at 03:20 UTC):
+    # Moved or added by other helpers' branches of issue 15:
     ("gui/visits/plan_actions.py", "gui.main_window"): _ICON,                   # i15-D
     ("gui/customers/editor_tabs.py", "gui.grading"): "the editor's grades tab (GradePanel)",  # i15-B
     **{(f"gui/{package}/actions.py", "gui.main_window"):                        # i15-A
@@ -124,8 +124,8 @@ def _imports(path: Path):
 
 
 def _imported_names(path: Path):
-    """(module, name) of every ``from module import name`` and every ``import module`` (name
-    None), and ``module.name`` for each name a ``from package import module`` may bring."""
+    """(module, name) of every ``from module import name`` and (module, None) of every
+    ``import module``, function-local imports too."""
     for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             for alias in node.names:
