@@ -11,6 +11,7 @@ work takes longer than a moment.
 """
 from __future__ import annotations
 
+import threading
 import traceback
 from typing import Any, Callable
 
@@ -39,10 +40,11 @@ class _SignalProgress(Progress):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress,
+                 emitted: threading.Event):
         super().__init__()
         self.setAutoDelete(True)
-        self._work, self._signals, self._progress = work, signals, progress
+        self._work, self._signals, self._progress, self._emitted = work, signals, progress, emitted
 
     def run(self) -> None:
         # Let go of the work (and what it holds, e.g. an archive and its key) as soon as
@@ -54,6 +56,8 @@ class _Runnable(QRunnable):
             self._signals.failed.emit(exc, traceback.format_exc())
         else:
             self._signals.succeeded.emit(result)
+        finally:
+            self._emitted.set()
 
 
 class TaskHandle(QObject):
@@ -66,6 +70,7 @@ class TaskHandle(QObject):
         self.signals = _Signals()
         self.progress = _SignalProgress(self.signals)
         self.finished = False
+        self.emitted = threading.Event()   # set once the worker's emit has returned
         self.dialog: QProgressDialog | None = None
         if parent is not None and title:
             self.dialog = QProgressDialog(title, self.tr("Cancel") if cancellable else "", 0, 0,
@@ -101,6 +106,9 @@ class TaskHandle(QObject):
         _unowned.discard(self)
         # The connections hold the callbacks, and they the handle and what the work used
         # (an archive and its key): a cycle Python cannot see. Nothing comes after this.
+        # The queued call can arrive while the worker is still inside its emit, and
+        # disconnecting then crashes it: wait (a moment) until that emit has returned.
+        self.emitted.wait()
         for signal in (self.signals.succeeded, self.signals.failed, self.signals.progressed):
             signal.disconnect()
         if self.dialog is not None:
@@ -161,7 +169,7 @@ def run_task(parent: QWidget | None, work: Callable[[Progress], Any], *,
 
     handle.signals.succeeded.connect(succeeded, Qt.ConnectionType.QueuedConnection)
     handle.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    runnable = _Runnable(work, handle.signals, handle.progress)
+    runnable = _Runnable(work, handle.signals, handle.progress, handle.emitted)
     # Start on the next turn of the event loop so callers can connect to the handle first.
     QTimer.singleShot(0, lambda: (pool or QThreadPool.globalInstance()).start(runnable))
     return handle

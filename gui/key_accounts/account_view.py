@@ -28,7 +28,7 @@ from gui.key_accounts.ka_dialogs import (AccountDialog, CommitmentDialog, Contac
                                          StoreCheckPrintDialog, StoreDialog, TeamDialog, VolumeDialog)
 from gui.key_accounts.ka_widgets import _button, _confirm, _Table, _write, _years
 from gui.key_accounts.store_check_dialog import StoreCheckDialog
-from gui.marketing.marketing_page import _buttons
+from gui.common import forms
 from gui.partners.partner_charts import PerformanceChart, ScoreTrendChart
 from model.archive.database import Archive
 from model.core import settings
@@ -81,7 +81,7 @@ class AccountView(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.team = _Table(page, "ka_team", [])
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.edit_button, self.team_button, self.print_button))
+        layout.addLayout(forms.buttons(page, self.edit_button, self.team_button, self.print_button))
         layout.addWidget(self.details)
         layout.addWidget(QLabel(self.tr("KA team"), page))
         layout.addWidget(self.team, 1)
@@ -138,7 +138,7 @@ class AccountView(QWidget):
                                    self.tr("Last check")])
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_store())
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.add_store_button, add_region, edit, delete, self.import_button))
+        layout.addLayout(forms.buttons(page, self.add_store_button, add_region, edit, delete, self.import_button))
         layout.addWidget(self.tree, 1)
         self.tabs.addTab(page, self.tr("Stores"))
 
@@ -350,7 +350,7 @@ class AccountView(QWidget):
         self.results.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_photo())
         self.photo = EvidenceThumb(page, 160)
         self.photo.setObjectName("check_photo")
-        filter_row = _buttons(page, self.new_check_button, self.print_check_button, delete)
+        filter_row = forms.buttons(page, self.new_check_button, self.print_check_button, delete)
         filter_row.insertWidget(0, self.check_store)
         lower = QSplitter(page)
         lower.addWidget(self.checks)
@@ -456,7 +456,7 @@ class AccountView(QWidget):
         self.volume_table.view.doubleClicked.connect(lambda *_: self.edit_volume())
         self.volume_chart = PerformanceChart(self.tr("Volume against target"), self.tr("Target"), self.tr("Volume"),
                                              page)
-        row = _buttons(page, enter, edit, self.import_volume_button)
+        row = forms.buttons(page, enter, edit, self.import_volume_button)
         row.insertWidget(0, self.volume_year)
         split = QSplitter(page)
         split.addWidget(self.volume_table)

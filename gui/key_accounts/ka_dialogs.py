@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdi
                                QWidget)
 
 from gui.common.operations import Changes, write
-from gui.marketing.circle_dialogs import show_problem
-from gui.marketing.marketing_page import _form_dialog
+from gui.common.forms import form_dialog, show_problem
 from gui.visits.plan_dialogs import branch_name
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, DateField
@@ -56,7 +55,7 @@ class _Dialog(QDialog):
         self.form = QFormLayout()
 
     def finish(self, width_chars: int = 44) -> None:
-        self.error = _form_dialog(self, self.form, width_chars)
+        self.error = form_dialog(self, self.form, width_chars)
 
     def save(self):
         raise NotImplementedError   # each dialog says what it writes

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 from gui.common.operations import Changes, write
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns
-from gui.marketing.circle_dialogs import table_view
-from gui.marketing.marketing_page import _buttons
+from gui.common import forms
+from gui.common.forms import table_view
 from model.archive.database import Archive
 from model.key_accounts import ka_volumes
 
@@ -57,7 +57,7 @@ class _Table(QWidget):
         self.ids: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(_buttons(self, *buttons))
+        layout.addLayout(forms.buttons(self, *buttons))
         if note is not None:
             layout.addWidget(note)
         layout.addWidget(self.view, 1)

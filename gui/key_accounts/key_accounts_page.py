@@ -25,11 +25,11 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from gui.marketing.circle_dialogs import table_view
+from gui.common import forms
+from gui.common.forms import table_view
 from gui.key_accounts.account_view import AccountView
 from gui.key_accounts.ka_dialogs import AccountDialog
 from gui.key_accounts.ka_widgets import _button, _confirm, _Table, _write, _years
-from gui.marketing.marketing_page import _buttons
 from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese
 from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks as sc
 from model.core import settings
@@ -124,7 +124,7 @@ class KeyAccountsPage(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(_buttons(self, new, self.delete_button))
+        left_layout.addLayout(forms.buttons(self, new, self.delete_button))
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty)

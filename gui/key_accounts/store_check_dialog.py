@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayo
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.marketing.circle_dialogs import show_problem
+from gui.common.forms import show_problem
 from gui.common.evidence_widgets import EvidenceThumb, choose_photo
 from gui.visits.plan_dialogs import error_label
 from gui.common.widgets import ChoiceCombo, DateField

@@ -6,49 +6,24 @@
 A circle has a name, an area and area type, a centre (a customer) with the kind of
 centre, members (customers, found by name, pinyin-free text, area or phone digits,
 or passed in from the customer list), the pull that holds it together and the
-contact mode. Every write is one ``model.marketing.circles`` call in one transaction.
+contact mode. Every write is one ``model.marketing.circles`` call, through ``gui.common.operations.write``.
 """
 from __future__ import annotations
 
 from typing import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from gui.visits.plan_dialogs import error_label
-from gui.common.widgets import (ChoiceCombo, NameFilterProxy, RecordsModel, area_type_choices, fit_columns, is_chinese,
-                         show_failure)
+from gui.common.forms import error_label, show_problem, table_view
+from gui.common.operations import Changes, write
+from gui.common.widgets import ChoiceCombo, NameFilterProxy, RecordsModel, area_type_choices, fit_columns, is_chinese
 from model.marketing import circles
 from model.core import name_order, settings
-from model.customers.customers import ValidationError
 from model.archive.database import Archive
 
-
-def show_problem(label: QLabel, exc: BaseException) -> None:
-    """A validation problem as its reasons alone (not the field keys); anything else as usual."""
-    if isinstance(exc, ValidationError):
-        label.setText("\n".join(exc.problems.values()))
-        label.show()
-    else:
-        show_failure(label, exc)
-
-
-def table_view(parent: QWidget, name: str, several: bool = False) -> QTableView:
-    """A read-only list of records, whole rows selected."""
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if several
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+__all__ = ["CircleDialog", "CustomerFinder", "show_problem", "table_view"]   # the last two: gui.common.forms
 
 
 class CustomerFinder(QDialog):
@@ -313,11 +288,12 @@ class CircleDialog(QDialog):
                                        "empty.").format(name=area))
             self.error.show()
             return
-        conn, by = self.archive.conn, settings.user_name()
-        new = self.circle_id is None
+        by, circle_id = settings.user_name(), self.circle_id
+        members, leaving = list(self.member_ids), sorted(self._stored_members - set(self.member_ids))
+        new = circle_id is None
         try:
-            self.circle_id = circles.save(conn, self.circle_id, values, self.member_ids,
-                                          sorted(self._stored_members - set(self.member_ids)), by)
+            self.circle_id = write(self, lambda conn: circles.save(conn, circle_id, values, members, leaving, by),
+                                   Changes.of(Changes.MARKETING), archive=self.archive)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the transaction rolled back
             if new:
                 self.circle_id = None

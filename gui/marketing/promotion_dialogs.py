@@ -9,8 +9,8 @@ theme, time, place, supporting resources, organisation, daily contact and other 
 points are filled in and can be changed. The target audience is a filter (grades,
 personas, areas, area types, circles) whose size is counted as it changes. Budget
 lines (item, quantity, unit cost, total) add up to the budget total; staffing and
-the schedule are simple tables. The checklists and the status are worked on the
-Activities page, as the activity runs. Saving is one ``promotions.save`` call.
+the schedule are simple tables. The checklists and the status are worked on the Activities
+page, as the activity runs. Saving is one ``promotions.save`` call (``operations.write``).
 """
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDialog, QDialo
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QStyle,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from gui.marketing.circle_dialogs import show_problem
-from gui.visits.plan_dialogs import branch_name, error_label
+from gui.common.forms import error_label, show_problem
+from gui.common.operations import Changes, write
+from gui.visits.plan_dialogs import branch_name
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, is_chinese
 from model.archive import audit
@@ -104,12 +105,8 @@ class LinesTable(QTableWidget):
 
     def lines(self) -> list[list[str]]:
         """The rows that are not wholly empty."""
-        out = []
-        for row in range(self.rowCount()):
-            values = [self.cell(row, c) for c in range(self.columnCount())]
-            if any(values):
-                out.append(values)
-        return out
+        rows = ([self.cell(row, c) for c in range(self.columnCount())] for row in range(self.rowCount()))
+        return [values for values in rows if any(values)]
 
 
 def lines_box(title: str, table: LinesTable, add_text: str, remove_text: str, parent: QWidget,
@@ -481,7 +478,9 @@ class PlanDialog(QDialog):
             self.error.show()
             return
         try:
-            self.saved_id = promotions.save(self.archive.conn, plan, settings.user_name())
+            by = settings.user_name()
+            self.saved_id = write(self, lambda conn: promotions.save(conn, plan, by), Changes.of(Changes.MARKETING),
+                                  archive=self.archive)
         except Exception as exc:  # noqa: BLE001 - shown; the transaction rolled back
             show_problem(self.error, exc)
             return

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
                                QWidget)
 from PySide6.QtCore import Qt
 
-from gui.marketing.circle_dialogs import CustomerFinder, show_problem, table_view
-from gui.visits.plan_dialogs import error_label
+from gui.common.forms import error_label, show_problem, table_view
+from gui.common.operations import Changes, write
+from gui.marketing.circle_dialogs import CustomerFinder
 from gui.common.widgets import RecordsModel, fit_columns
 from model.marketing import circles, promotions
 from model.core import settings
@@ -212,10 +213,12 @@ class OutcomeDialog(QDialog):
     def save(self) -> None:
         self.error.hide()
         try:
-            promotions.record_outcome(self.archive.conn, self.plan_id, self.participant_ids,
-                                      walk_ins=self.walk_ins.value(), new_customers_extra=self.new_extra.value(),
-                                      review=self.review.toPlainText().strip(),
-                                      window_days=self.window_days.value(), by=settings.user_name())
+            plan_id, participants = self.plan_id, list(self.participant_ids)
+            values = {"walk_ins": self.walk_ins.value(), "new_customers_extra": self.new_extra.value(),
+                      "review": self.review.toPlainText().strip(), "window_days": self.window_days.value(),
+                      "by": settings.user_name()}
+            write(self, lambda conn: promotions.record_outcome(conn, plan_id, participants, **values),
+                  Changes.of(Changes.MARKETING), archive=self.archive)
         except Exception as exc:  # noqa: BLE001 - shown; the transaction rolled back
             show_problem(self.error, exc)
             return

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.marketing.circle_dialogs import show_problem
+from gui.common.forms import show_problem
 from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import DateField

@@ -28,8 +28,7 @@ from gui.common.operations import Changes, write
 from gui.partners import partner_imports
 from gui.partners.partner_details import details_html
 from gui.partners.checklist_run_dialog import ChecklistRunDialog
-from gui.marketing.circle_dialogs import table_view
-from gui.marketing.marketing_page import _buttons
+from gui.common.forms import buttons, table_view
 from gui.partners.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.partners.partner_dialogs import (ActionDialog, ActionDoneDialog, AgreementDialog, ChecklistPrintDialog,
                                           OutletDialog,
@@ -99,7 +98,7 @@ class PartnerView(QWidget):
         self.delete_button = QPushButton(self.tr("&Delete partner…"), page)
         self.delete_button.clicked.connect(self.delete_partner)
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.edit_button, self.agreement_button, self.delete_button))
+        layout.addLayout(buttons(page, self.edit_button, self.agreement_button, self.delete_button))
         scroll = QScrollArea(page)          # a long agreement scrolls (a laptop at 125 %)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -124,7 +123,7 @@ class PartnerView(QWidget):
         self.outlets_note = QLabel(page)
         self.outlets_note.setWordWrap(True)
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.add_outlet_button, self.import_button, self.remove_outlet_button))
+        layout.addLayout(buttons(page, self.add_outlet_button, self.import_button, self.remove_outlet_button))
         layout.addWidget(self.outlets_note)
         layout.addWidget(self.outlets_view, 1)
         return page
@@ -139,7 +138,7 @@ class PartnerView(QWidget):
         self.people_status.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.people, 1)
-        layout.addLayout(_buttons(page, self.save_people_button))
+        layout.addLayout(buttons(page, self.save_people_button))
         layout.addWidget(self.people_status)
         return page
 
@@ -162,7 +161,7 @@ class PartnerView(QWidget):
         splitter.addWidget(self.trend)
         splitter.addWidget(self.runs_view)
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.new_run_button, self.print_button))
+        layout.addLayout(buttons(page, self.new_run_button, self.print_button))
         layout.addWidget(splitter, 1)
         return page
 
@@ -182,7 +181,7 @@ class PartnerView(QWidget):
         note = QLabel(self.tr("Open actions are due visits in Visits → Due: plan them like customer visits; logging "
                               "the visit as done closes the action."), page)
         note.setWordWrap(True)
-        row = _buttons(page, self.done_button, self.new_action_button)
+        row = buttons(page, self.done_button, self.new_action_button)
         row.addWidget(self.show_done)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
@@ -215,7 +214,7 @@ class PartnerView(QWidget):
         splitter.addWidget(self.performance_view)
         splitter.addWidget(self.performance_chart)
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(page, self.target_button, self.remove_target_button, self.import_targets_button))
+        layout.addLayout(buttons(page, self.target_button, self.remove_target_button, self.import_targets_button))
         layout.addWidget(self.flag_label)
         layout.addWidget(splitter, 1)
         return page

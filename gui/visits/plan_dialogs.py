@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDate
 
 from gui.visits.plan_models import outcome_labels
 from gui.common.tasks import run_task
-from gui.common.widgets import ERROR_STYLE, DateField, NameFilterProxy, RecordsModel, fit_columns, show_failure
+from gui.common.forms import error_label
+from gui.common.widgets import DateField, NameFilterProxy, RecordsModel, fit_columns, show_failure
 from model.visits import due, planning_rules, visit_plan
 from model.visits.page_header import branch_name  # noqa: F401 - gui.visits.plan_dialogs.branch_name, as before
 from model.core import name_order, normalize, settings
@@ -43,14 +44,6 @@ def date_edit(day: date, parent: QWidget) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
-
-
-def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def manager_combo(conn, chosen: str | None, parent: QWidget, everyone: str) -> QComboBox:

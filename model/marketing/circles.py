@@ -25,7 +25,7 @@ from model.archive import database
 from model.core import name_order, rules
 from model.customers.customers import ValidationError, now_stamp
 from model.core.i18n import translate
-from model.marketing.promotions import Choice, marketing_rules
+from model.marketing.promotion_rules import Choice, marketing_rules
 
 
 def centre_kinds() -> tuple[Choice, ...]:

@@ -12353,8 +12353,8 @@ Place: {place}</source>
         <translation>检查变化</translation>
     </message>
     <message>
-        <source>Every grade that will change, with the reason. Apply writes the computed grades in one step and your answers in another.</source>
-        <translation>列出每个将要变化的等级及原因。“应用”会一次写入计算出的等级，再一次写入您的回答。</translation>
+        <source>Every grade that will change, with the reason. Apply writes the computed grades and your answers together: all of it, or nothing.</source>
+        <translation>列出每个将要变化的等级及原因。“应用”会把计算出的等级和您的回答一并写入：要么全部写入，要么什么都不写。</translation>
     </message>
     <message>
         <source>&amp;Apply</source>

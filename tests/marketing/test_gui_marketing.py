@@ -351,3 +351,32 @@ def test_add_selected_customers_to_a_circle_from_the_list(qtbot, archive, people
         window.close()
         if shiboken6.isValid(window):
             window.deleteLater()
+
+
+def test_the_writes_go_through_the_write_api_with_marketing_notices(qtbot, archive, people, monkeypatch):
+    """Circles and plans are written on the archive's writer connection (not the window's),
+    and each write sends a MARKETING notice; a refused write sends none."""
+    from gui.common.operations import Changes, changes_of
+    notices, connections = [], set()
+    changes_of(archive).changed.connect(notices.append)
+    for module, name in ((circles, "save"), (promotions, "set_status"), (promotions, "tick")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda conn, *a, _real=real, **k: connections.add(id(conn)) or
+                            _real(conn, *a, **k))
+    circle_id = make_circle(qtbot, archive, people)
+    plan_id = plan_for(archive, circle_id)
+    page = MarketingPage(archive, "en")
+    qtbot.addWidget(page)
+    panel = page.activities
+    panel.table.selectRow(panel.ids.index(plan_id))
+    panel.status_button.click()
+    panel.checklist.topLevelItem(0).child(0).setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: promotions.get(archive.conn, plan_id).items("before")[0].done)
+    assert len(notices) == 3 and all(n == Changes.of(Changes.MARKETING) for n in notices)
+    assert id(archive.conn) not in connections and len(connections) == 1   # the one writer connection
+
+    shown = []
+    monkeypatch.setattr("gui.marketing.marketing_page.show_error", lambda parent, exc: shown.append(exc))
+    panel.set_status(promotions.DONE)             # approved → done is not allowed
+    assert shown and len(notices) == 3
+    assert promotions.get(archive.conn, plan_id).status == promotions.APPROVED
