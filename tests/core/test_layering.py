@@ -23,19 +23,8 @@ CODE = ("model", "gui", "cli", "reports")
 # gui/ modules that still run SQL (the last ones moved their queries into the model).
 KNOWN_SQL: set[str] = set()
 
-# "file: module.name": marketing_page's form helpers, which are moving to gui/common/forms.py
-# (gui.common.forms.buttons, form_dialog), and the Key accounts area's shared pieces.
-KNOWN_PRIVATE = {
-    "gui/key_accounts/ka_dialogs.py: gui.marketing.marketing_page._form_dialog",
-    "gui/key_accounts/key_accounts_page.py: gui.marketing.marketing_page._buttons",
-    "gui/partners/partners_page.py: gui.marketing.marketing_page._buttons",
-    "gui/key_accounts/account_view.py: gui.marketing.marketing_page._buttons",
-    "gui/key_accounts/ka_widgets.py: gui.marketing.marketing_page._buttons",
-    # The Key accounts area's shared pieces (gui/key_accounts/ka_widgets.py): to make public.
-    *(f"{module}: gui.key_accounts.ka_widgets.{name}"
-      for module in ("gui/key_accounts/account_view.py", "gui/key_accounts/key_accounts_page.py")
-      for name in ("_Table", "_button", "_confirm", "_write", "_years")),
-}
+# "file: module.name" of a private name still taken from another module.
+KNOWN_PRIVATE: set[str] = set()
 
 # Each package of model/ and gui/, lowest first: a module may import its own package, the
 # packages before its own, and (gui) any package of model/; model/ never imports gui/.
@@ -88,8 +77,6 @@ KNOWN_UPWARD = {
 KNOWN_LONG = {
     "gui/main_window/main_window.py",
     "gui/main_window/app_lock.py",
-    "model/marketing/promotions.py",
-    "gui/marketing/marketing_page.py",
 }
 MAX_LINES = 600
 MAX_MEDIAN = 200
