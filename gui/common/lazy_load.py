@@ -1,7 +1,12 @@
 """Pages that read their data the first time they are shown and again when marked
 stale (``mark_stale``): the Visits area's due list, the Today page. A subclass sets
-``self.task`` (a ``gui.common.tasks.TaskHandle``) in its ``load()``."""
+``self.task`` (a ``gui.common.tasks.TaskHandle``) in its ``load()``.
+
+A page (not a panel inside one) connects ``gui.common.operations.changes_of(archive).changed``
+to ``on_changes`` in its constructor: a notice that touches one of ``STALE_ON`` marks it stale."""
 from __future__ import annotations
+
+from gui.common.operations import Changes
 
 
 class LoadsWhenShown:
@@ -9,6 +14,7 @@ class LoadsWhenShown:
 
     task = None
     _shown_once = False
+    STALE_ON: tuple[str, ...] = (Changes.CUSTOMERS, Changes.CONTACTS)
 
     def load(self):  # pragma: no cover - each page says what it reads
         raise NotImplementedError
@@ -30,3 +36,8 @@ class LoadsWhenShown:
                 self.load()
         else:
             self._shown_once = False
+
+    def on_changes(self, changes: Changes) -> None:
+        """A change notice: read again if it touches what the page shows."""
+        if changes.touches(*self.STALE_ON):
+            self.mark_stale()

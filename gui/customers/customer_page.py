@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 from gui.customers import columns as cols
 from gui.main_window.actions import icon
 from gui.customers.customer_filters import FilterBar
+from gui.common import operations
+from gui.common.operations import Changes
 from model.customers.customer_filters import (CustomerFilter, SavedView, customer_count, filter_choices, load_views,
                                               remove_view, store_view)
 from gui.customers.customer_table import CustomerTableModel
@@ -29,6 +31,7 @@ class CustomerPage(QWidget):
         super().__init__(parent)
         self.setObjectName("customers_page")
         self._archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         conn = archive.conn
         self.columns = cols.customer_columns(language)
         self.model = CustomerTableModel(conn, self.columns, self, reader=archive.reader)
@@ -198,6 +201,11 @@ class CustomerPage(QWidget):
     def busy(self) -> bool:
         return self.model.busy() or (self._lists_task is not None
                                      and not self._lists_task.finished)
+
+    def on_changes(self, changes: Changes) -> None:
+        """A change notice: the list reads its rows again when customers (or their grades) changed."""
+        if changes.touches(Changes.CUSTOMERS, Changes.GRADES):
+            self.refresh(data_changed=True)
 
     def _show_busy(self, busy: bool) -> None:
         if busy:

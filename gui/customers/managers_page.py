@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
+from gui.common import operations
 from gui.common.lazy_load import LoadsWhenShown
 from gui.common.operations import Changes, run_write
 from gui.common.tasks import TaskHandle, run_task, show_error
@@ -73,6 +74,7 @@ class ManagersPage(LoadsWhenShown, QWidget):
         super().__init__(parent)
         self.setObjectName("managers_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.task: TaskHandle | None = None
         self.books: list[books.Book] = []
         self.members: list[dict] = []

@@ -21,6 +21,8 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from gui.common import operations
+from gui.common.operations import Changes
 from gui.common.grade_charts import CountChart, ParetoChart
 from gui.grading.grade_text import count_rows, scheme_text
 from gui.common.tasks import TaskHandle, run_task
@@ -41,6 +43,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.setObjectName("dashboard_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.language = language
         self.data: DashboardData | None = None
         self._task: TaskHandle | None = None
@@ -149,6 +152,10 @@ class DashboardPage(QWidget):
         self._stale = True
         if self.isVisible():
             self.refresh(reload_scopes=True)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS, Changes.GRADES):
+            self.mark_stale()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)

@@ -25,7 +25,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from gui.common import forms
+from gui.common import forms, operations
+from gui.common.operations import Changes
 from gui.common.forms import table_view
 from gui.key_accounts.account_view import AccountView
 from gui.key_accounts.ka_dialogs import AccountDialog
@@ -98,6 +99,7 @@ class KeyAccountsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("key_accounts_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.search = QLineEdit(self)
         self.search.setObjectName("ka_search")
         self.search.setPlaceholderText(self.tr("Search key accounts (name, channel, head office)"))
@@ -210,6 +212,10 @@ class KeyAccountsPage(QWidget):
 
     def mark_stale(self) -> None:
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS):
+            self.mark_stale()
 
     def save_state(self) -> None:
         """Nothing beyond the window's splitters to keep."""

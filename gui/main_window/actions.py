@@ -1,15 +1,19 @@
-"""Every menu and toolbar action of the main window, in one list (STYLE.md pattern 8).
+"""Every menu and toolbar action of the main window, in one registry (STYLE.md pattern 8).
 
-An :class:`ActionSpec` names its text, shortcut, icon, the main-window method
-that handles it, when it is enabled, and where it appears. An action that
-needs a feature module (``requires``) exists only once that module is in the
-program, so the window never shows an action that cannot work.
+An :class:`ActionSpec` names its text, shortcut, icon, its handler, when it is
+enabled, and where it appears. The window's own actions (archive files, the session,
+preferences, help) are listed here, their handlers being the window's methods; each
+feature lists its own in ``gui/<feature>/actions.py`` (``specs()``, handlers that take
+the window), and :func:`specs` collects them in the menus' order (:data:`ORDER`). An
+action that needs a feature module (``requires``) exists only once that module is in
+the program, so the window never shows an action that cannot work.
 """
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -30,7 +34,7 @@ ONE_ROW = "one_row"           # exactly one row is selected (a deleted customer 
 class ActionSpec:
     key: str
     text: str                         # translated; "&" marks the mnemonic
-    handler: str                      # name of the MainWindow method it calls
+    handler: str | Callable[[Any], Any]   # a MainWindow method's name, or a function of the window
     menu: str                         # "archive" / "customers" / "view" / "help"
     shortcut: str | QKeySequence.StandardKey | tuple[str, ...] | None = None
     icon: str | None = None           # resources/icons/<icon>.svg
@@ -43,8 +47,29 @@ class ActionSpec:
     separator_before: bool = False
 
 
+# The features whose gui/<feature>/actions.py adds actions, and the menus' order of all.
+FEATURES = ("gui.archive.actions", "gui.customers.actions", "gui.marketing.actions", "gui.grading.actions",
+            "gui.visits.actions", "gui.branch.actions")
+ORDER = ("new_archive", "open_archive", "backup", "restore", "check", "change_passphrase", "encrypt", "decrypt",
+         "audit_trail", "purge", "import", "export", "lock", "quit",
+         "new_customer", "edit_customer", "log_contact", "add_to_circle", "grade", "plan_visits", "tracking_log",
+         "a_service", "complaints", "satisfaction", "delete_customer", "deleted_customers", "find",
+         "save_view", "delete_view", "columns", "preferences", "branch_rules",
+         "guide", "about")
+
+
 def specs() -> list[ActionSpec]:
-    """The registry, in menu order. Texts are translated when this is called."""
+    """The registry, in menu order (:data:`ORDER`, then any other). Texts are translated
+    when this is called."""
+    found = {spec.key: spec for spec in window_specs()}
+    for name in FEATURES:
+        if importlib.util.find_spec(name) is not None:
+            found.update((spec.key, spec) for spec in importlib.import_module(name).specs())
+    return [found.pop(key) for key in ORDER if key in found] + list(found.values())
+
+
+def window_specs() -> list[ActionSpec]:
+    """The window's own actions: archive files and the session, search, preferences, help."""
     return [
         # Archive
         ActionSpec("new_archive", translate("Actions", "&New archive…"), "new_archive", "archive",
@@ -70,21 +95,6 @@ def specs() -> list[ActionSpec]:
         ActionSpec("decrypt", translate("Actions", "Remove encr&yption…"), "decrypt_archive", "archive",
                    enabled_when=ARCHIVE,
                    tip=translate("Actions", "Store the archive unencrypted (not recommended)")),
-        ActionSpec("audit_trail", translate("Actions", "&Audit trail…"), "show_audit_trail", "archive",
-                   enabled_when=ARCHIVE, separator_before=True, requires="gui.archive.audit_dialog",
-                   tip=translate("Actions", "Who exported, printed, backed up, restored, deleted or purged "
-                                 "what, and when")),
-        ActionSpec("purge", translate("Actions", "P&urge deleted customers…"), "purge_deleted", "archive",
-                   enabled_when=ARCHIVE, requires="gui.archive.purge_dialog",
-                   tip=translate("Actions", "Remove deleted customers for good, from the archive and its "
-                                 "backups")),
-        ActionSpec("import", translate("Actions", "&Import customers…"), "import_customers", "archive",
-                   "Ctrl+I", "import", ARCHIVE, toolbar=True, separator_before=True,
-                   requires="gui.customers.import_dialog",
-                   tip=translate("Actions", "Read customers from a CSV or Excel file")),
-        ActionSpec("export", translate("Actions", "&Export…"), "export_customers", "archive", "Ctrl+E",
-                   "export", ARCHIVE, toolbar=True, requires="gui.customers.export_dialog",
-                   tip=translate("Actions", "Write the customers shown, or all, to CSV or Excel")),
         ActionSpec("lock", translate("Actions", "&Lock now"), "lock_now", "archive", "Ctrl+Shift+K",
                    "lock", ARCHIVE, separator_before=True, requires="gui.main_window.app_lock",
                    tip=translate("Actions", "Hide the customers and close the archive until you "
@@ -93,71 +103,15 @@ def specs() -> list[ActionSpec]:
                    QKeySequence.StandardKey.Quit, separator_before=True,
                    role=QAction.MenuRole.QuitRole),
         # Customers
-        ActionSpec("new_customer", translate("Actions", "&New customer…"), "new_customer", "customers",
-                   QKeySequence.StandardKey.New, "customer-new", ARCHIVE, toolbar=True,
-                   requires="gui.customers.customer_editor", tip=translate("Actions", "Add a customer")),
-        ActionSpec("edit_customer", translate("Actions", "&Edit customer…"), "edit_customer",
-                   "customers", ("Return", "Enter"), "customer-edit", ONE_ROW,
-                   requires="gui.customers.customer_editor", list_shortcut=True,
-                   tip=translate("Actions", "Open the selected customer (Enter or double-click)")),
-        ActionSpec("log_contact", translate("Actions", "&Log a contact…"), "log_contact",
-                   "customers", "Ctrl+L", "contact", CUSTOMER, toolbar=True, requires="gui.customers.contact_dialog",
-                   tip=translate("Actions", "Record a visit, call or message with the selected customer")),
-        ActionSpec("add_to_circle", translate("Actions", "Add to c&ircle…"), "add_to_circle", "customers",
-                   icon="circles", enabled_when=CUSTOMERS, requires="gui.marketing.marketing_page",
-                   tip=translate("Actions", "Add the selected customers to a circle (圈子), or start a new one "
-                                            "with them")),
-        ActionSpec("grade", translate("Actions", "&Grade customers…"), "grade_customers", "customers",
-                   "Ctrl+G", "grade", ARCHIVE, toolbar=True, requires="gui.grading.grading_wizard",
-                   tip=translate("Actions", "Work out value tiers, RFM types and personas; set "
-                                            "opportunity grades")),
-        ActionSpec("plan_visits", translate("Actions", "New &visit plan…"), "new_visit_plan", "customers",
-                   "Ctrl+Shift+P", "visits", ARCHIVE, requires="gui.visits.plan_page", separator_before=True,
-                   tip=translate("Actions", "Plan the visits due in the coming days: who, which day, in what "
-                                            "order")),
-        ActionSpec("tracking_log", translate("Actions", "Print &tracking log…"), "print_tracking_log",
-                   "customers", "Ctrl+Shift+L", "print", ARCHIVE, requires="gui.visits.plan_page",
-                   tip=translate("Actions", "Print the tracking log (客户追踪志) of a day, week, half month "
-                                            "or month")),
-        ActionSpec("a_service", translate("Actions", "A-tier &service…"), "show_a_service", "customers",
-                   icon="grade", enabled_when=ARCHIVE, requires="gui.visits.a_service_dialog",
-                   tip=translate("Actions", "The senior leader's monthly calls, the volume rewards and the "
-                                            "year's top ten (十佳) of the A-tier customers")),
-        ActionSpec("complaints", translate("Actions", "Open co&mplaints…"), "show_complaints", "customers",
-                   enabled_when=ARCHIVE, requires="gui.customers.complaints",
-                   tip=translate("Actions", "Every complaint not yet confirmed with the customer (抱怨处理): "
-                                            "overdue ones, moving them on")),
-        ActionSpec("satisfaction", translate("Actions", "Satisfaction by a&rea…"), "show_satisfaction",
-                   "customers", enabled_when=ARCHIVE, requires="gui.customers.surveys",
-                   tip=translate("Actions", "The satisfaction surveys (满意度调查) of the last months: the mean "
-                                            "score per area and month, and its change")),
-        ActionSpec("delete_customer", translate("Actions", "&Delete customer…"), "delete_customer",
-                   "customers", QKeySequence.StandardKey.Delete, "customer-delete", CUSTOMERS,
-                   list_shortcut=True, separator_before=True,
-                   tip=translate("Actions", "Delete the selected customers (their history is kept)")),
-        ActionSpec("deleted_customers", translate("Actions", "Deleted c&ustomers…"), "show_deleted",
-                   "customers", enabled_when=ARCHIVE, requires="gui.customers.deleted_dialog",
-                   tip=translate("Actions", "Find deleted customers and restore them, with their history")),
         ActionSpec("find", translate("Actions", "&Find…"), "focus_search", "customers",
                    QKeySequence.StandardKey.Find, "search", ARCHIVE, separator_before=True,
                    requires="model.customers.search",
                    tip=translate("Actions", "Search by name, pinyin, phone digits or area")),
         # View
-        ActionSpec("save_view", translate("Actions", "&Save this view…"), "save_view", "view",
-                   icon="view-save", enabled_when=ARCHIVE,
-                   tip=translate("Actions", "Keep the current filters and sort as a named view")),
-        ActionSpec("delete_view", translate("Actions", "&Delete this view"), "delete_view", "view",
-                   enabled_when="user_view"),
-        ActionSpec("columns", translate("Actions", "Choose &columns…"), "choose_columns", "view",
-                   icon="columns", enabled_when=ARCHIVE, separator_before=True,
-                   tip=translate("Actions", "Which columns the customer list shows, and their order")),
         ActionSpec("preferences", translate("Actions", "&Preferences…"), "show_preferences", "view",
                    "Ctrl+,", role=QAction.MenuRole.PreferencesRole, separator_before=True,
                    requires="gui.main_window.preferences",
                    tip=translate("Actions", "Language, your name, the branch on printouts")),
-        ActionSpec("branch_rules", translate("Actions", "&Branch rules…"), "show_branch_rules", "view",
-                   requires="gui.branch.branch_rules",
-                   tip=translate("Actions", "The branch pack in force; export it or import another")),
         # Help
         ActionSpec("guide", translate("Actions", "&Guide"), "show_guide", "help",
                    QKeySequence.StandardKey.HelpContents, requires="gui.main_window.guide_dialog",
@@ -199,10 +153,16 @@ def build(owner: QWidget, handlers: object, list_widget: QWidget | None = None
             # Enter and Del belong to the list; elsewhere (the search field) they edit text.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             list_widget.addAction(action)
-        handler: Callable = getattr(handlers, spec.handler)
-        action.triggered.connect(lambda _checked=False, h=handler: h())
+        action.triggered.connect(lambda _checked=False, s=spec: run(s, handlers))
         built[spec.key] = (spec, action)
     return built
+
+
+def run(spec: ActionSpec, window: object) -> Any:
+    """Do what the action does, for ``window``."""
+    if isinstance(spec.handler, str):
+        return getattr(window, spec.handler)()
+    return spec.handler(window)
 
 
 def _tooltip(spec: ActionSpec, action: QAction) -> str:

@@ -37,21 +37,17 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QMainWindow, QMessageBox, QPushButton,
-                               QSizePolicy, QTableWidget, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
-from gui.main_window.actions import icon
 from gui.common.tasks import TaskHandle, run_task
-from gui.common.widgets import ERROR_STYLE
-from model.core import settings
+from gui.main_window.lock_screen import LockScreen
+from gui.main_window.lock_where import EditorDraft, Restorer, WhereYouWere, capture, detach, once
 from model.archive.database import Archive, ArchiveError, PassphraseNeeded, WrongPassphrase
+from model.core import settings
 from model.core.i18n import translate
 
 _INPUT = frozenset({
@@ -61,352 +57,6 @@ _INPUT = frozenset({
 })
 SLEEP_SLACK_S = 5.0        # a timer this late was asleep with the machine
 RETRY_MS = 150             # how soon a waiting lock looks again whether work has ended
-RESTORE_PATIENCE_MS = 8000  # the list is put back by then even if a signal never came
-WARNING_PANEL = ("QLabel { background: #fff4e0; color: #5c3b00; border: 1px solid #e8b860;"
-                 " border-radius: 4px; padding: 8px; }")
-NOTE_PANEL = ("QLabel { background: #e9f0fa; color: #1d3b5c; border: 1px solid #a9c1e0;"
-              " border-radius: 4px; padding: 8px; }")
-
-
-# -- where the user was ---------------------------------------------------------------
-
-@dataclass
-class EditorDraft:
-    """The customer editor as it was: which customer, and the edits not yet saved."""
-    customer_id: int | None
-    values: dict[str, Any]
-    tab: int = 0
-
-
-@dataclass
-class WhereYouWere:
-    path: Path
-    encrypted: bool
-    reason: str                                   # "idle" or "manual"
-    area: str | None = None
-    view: Any = None                              # the saved view selected (SavedView)
-    filter: Any = None                            # CustomerFilter
-    sort: tuple[str, bool] | None = None          # the list's sort (before any search)
-    search: str = ""
-    selected: list[int] = field(default_factory=list)
-    current: int | None = None
-    scroll: tuple[int, int] = (0, 0)
-    visits_tab: int | None = None
-    plan_id: int | None = None
-    visit_id: int | None = None
-    marketing_tab: int | None = None
-    editor: EditorDraft | None = None
-
-
-def capture(window, reason: str) -> WhereYouWere:
-    """What the window shows now, to put back after unlocking."""
-    archive = window.archive
-    row = window.nav.currentRow()
-    where = WhereYouWere(archive.path, archive.encrypted, reason,
-                         area=window.areas[row].key if 0 <= row < len(window.areas) else None)
-    page = window.page()
-    if page is not None:
-        model = page.model
-        where.view = page.current_view()
-        where.filter = model.current_filter()
-        where.sort = (getattr(page, "_sort_before_search", None) if model.searching()
-                      else model.sort_key())
-        where.search = window.search_field.text() if window.search_field is not None else ""
-        where.selected = page.selected_ids()
-        current = page.table.currentIndex()
-        where.current = model.customer_id(current.row()) if current.isValid() else None
-        where.scroll = (page.table.verticalScrollBar().value(),
-                        page.table.horizontalScrollBar().value())
-    visits = window.pages.get("visits")
-    if visits is not None and hasattr(visits, "plans"):
-        where.visits_tab = visits.tabs.currentIndex()
-        plan = visits.plans.plan
-        where.plan_id = plan.id if plan is not None else None
-        visit = visits.plans.current_visit()
-        where.visit_id = visit.id if visit is not None else None
-    marketing = window.pages.get("marketing")
-    if marketing is not None and hasattr(marketing, "tabs"):
-        where.marketing_tab = marketing.tabs.currentIndex()
-    return where
-
-
-def _once(signal, slot: Callable[[], None]) -> None:
-    """Call ``slot`` the next time ``signal`` fires, then forget it."""
-    def fire(*_args) -> None:
-        signal.disconnect(fire)
-        slot()
-    signal.connect(fire)
-
-
-class _Restorer(QObject):
-    """Puts the customer list back as it was once the reopened window has settled: the
-    grade columns loaded (a sort may be on one), the search ready, the list's rows read."""
-
-    def __init__(self, window, where: WhereYouWere, then: Callable[[], None]):
-        super().__init__(window)
-        self.window, self.where, self.then = window, where, then
-        self.page = window.page()
-        self.columns_ready = False
-        self.search_ready = False
-        self.list_set = False
-        self.searched = not where.search or window.search_field is None
-        self.finished = False
-        window.deferred_loaded.connect(self._columns_loaded)
-        window.search_ready.connect(self._search_loaded)
-        window.search_done.connect(self._search_finished)
-        self.page.model.modelReset.connect(self._step)
-        self.page.model.busy_changed.connect(self._step)
-        self._patience = QTimer(self)
-        self._patience.setSingleShot(True)
-        self._patience.timeout.connect(self._give_up_waiting)
-        self._patience.start(RESTORE_PATIENCE_MS)
-
-    def _columns_loaded(self) -> None:
-        self.columns_ready = True
-        self._step()
-
-    def _search_loaded(self) -> None:
-        self.search_ready = True
-        self._step()
-
-    def _search_finished(self) -> None:
-        if self.list_set and self.search_ready and self.window.search_field is not None \
-                and self.window.search_field.text() == self.where.search:
-            self.searched = True
-        self._step()
-
-    def _give_up_waiting(self) -> None:
-        self.columns_ready = self.search_ready = self.searched = True
-        self._step()
-
-    def _step(self, *_args) -> None:
-        if self.finished or not shiboken6.isValid(self.page):
-            return
-        if self.columns_ready and not self.list_set:
-            self.list_set = True
-            self._set_list()
-        if self.list_set and self.search_ready and self.where.search \
-                and self.window.search_field is not None \
-                and self.window.search_field.text() != self.where.search:
-            self.window.search_field.setText(self.where.search)   # searched after its delay
-        if self.list_set and self.searched and not self.page.model.busy():
-            self.finished = True
-            self._patience.stop()
-            self._set_selection()
-            self.then()
-            self.deleteLater()
-
-    def _set_list(self) -> None:
-        page, where = self.page, self.where
-        if where.view is not None:
-            page.apply_view(where.view)
-        if where.filter is not None:
-            page.filter_bar.set_filter(where.filter, emit=True)
-        keys = [c.key for c in page.columns]
-        if where.sort is not None and where.sort[0] in keys:
-            page.table.sortByColumn(keys.index(where.sort[0]), Qt.SortOrder.DescendingOrder
-                                    if where.sort[1] else Qt.SortOrder.AscendingOrder)
-
-    def _set_selection(self) -> None:
-        page, where = self.page, self.where
-        model, table = page.model, page.table
-        wanted = set(where.selected)
-        if len(wanted) > 20:
-            rows = [r for r in range(model.rowCount()) if model.customer_id(r) in wanted]
-        else:
-            rows = sorted(r for r in (model.row_of(i) for i in wanted) if r is not None)
-        selection = QItemSelection()
-        last = model.columnCount() - 1
-        for row in rows:
-            selection.select(model.index(row, 0), model.index(row, last))
-        flags = QItemSelectionModel.SelectionFlag
-        table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
-        current = model.row_of(where.current) if where.current is not None else None
-        if current is not None:
-            table.selectionModel().setCurrentIndex(model.index(current, 0), flags.NoUpdate)
-        vertical, horizontal = where.scroll
-        table.verticalScrollBar().setValue(vertical)
-        table.horizontalScrollBar().setValue(horizontal)
-        if where.area == "customers":
-            table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _detach(view: QAbstractItemView) -> None:
-    """Empty a view of a page about to be deleted, without its handlers running."""
-    selection = view.selectionModel()
-    for sender in (view, selection):
-        if sender is not None:
-            sender.blockSignals(True)
-    if isinstance(view, (QListWidget, QTableWidget, QTreeWidget)):
-        view.clear()           # they own their model
-    else:
-        view.setModel(None)
-
-
-# -- the lock screen --------------------------------------------------------------------
-
-class LockScreen(QWidget):
-    """What the window shows while locked: no customer, only how to get back in."""
-
-    unlock_requested = Signal(str)      # the passphrase ("" for a plain archive)
-    open_requested = Signal()
-    restore_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("lock_screen")
-        self.setAccessibleName(self.tr("Kehu is locked"))
-        self.encrypted = False
-        picture = QLabel()
-        picture.setPixmap(icon("lock").pixmap(64, 64))
-        picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.title = QLabel(self.tr("Kehu is locked"))
-        self.title.setObjectName("lock_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        self.title.setFont(font)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.text = QLabel()
-        self.text.setObjectName("lock_text")
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("lock_passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
-        self.passphrase.setAccessibleName(self.tr("Passphrase of the archive"))
-        self.passphrase.returnPressed.connect(self._unlock)
-        self.passphrase.textChanged.connect(lambda _text: self._update_button())
-        self.unlock_button = QPushButton(icon("lock"), self.tr("&Unlock"))
-        self.unlock_button.setObjectName("lock_unlock")
-        self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self._unlock)
-        unlock_row = QHBoxLayout()
-        unlock_row.addWidget(self.passphrase, 1)
-        unlock_row.addWidget(self.unlock_button)
-
-        self.message = QLabel()
-        self.message.setObjectName("lock_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton(icon("archive-open"), self.tr("&Open another archive…"))
-        self.open_button.setObjectName("lock_open")
-        self.open_button.clicked.connect(self.open_requested)
-        self.restore_button = QPushButton(icon("restore"), self.tr("&Restore from backup…"))
-        self.restore_button.setObjectName("lock_restore")
-        self.restore_button.clicked.connect(self.restore_requested)
-        recovery_row = QHBoxLayout()
-        recovery_row.addWidget(self.open_button)
-        recovery_row.addWidget(self.restore_button)
-        recovery_row.addStretch(1)
-
-        self.plain_note = QLabel(self.tr(
-            "This archive is not encrypted: while Kehu is locked nobody can see it in this "
-            "window, but anyone who can use this computer can still read its file. To protect "
-            "it, give it a passphrase with Archive → Encrypt archive… after unlocking."))
-        self.plain_note.setObjectName("lock_plain_note")
-        self.plain_note.setWordWrap(True)
-        self.plain_note.setStyleSheet(WARNING_PANEL)
-        self.draft_note = QLabel(self.tr(
-            "Changes to a customer that were not saved yet are kept; the editor opens again "
-            "with them when you unlock."))
-        self.draft_note.setObjectName("lock_draft_note")
-        self.draft_note.setWordWrap(True)
-        self.draft_note.setStyleSheet(NOTE_PANEL)
-
-        column = QVBoxLayout()
-        column.addStretch(2)
-        column.addWidget(picture)
-        column.addWidget(self.title)
-        column.addSpacing(8)
-        column.addWidget(self.text)
-        column.addSpacing(12)
-        column.addLayout(unlock_row)
-        column.addWidget(self.message)
-        column.addLayout(recovery_row)
-        column.addSpacing(16)
-        column.addWidget(self.plain_note)
-        column.addSpacing(6)
-        column.addWidget(self.draft_note)
-        column.addStretch(3)
-        box = QWidget()
-        box.setLayout(column)
-        em = self.fontMetrics().horizontalAdvance("M")
-        box.setMaximumWidth(em * 38)
-        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 4)
-        outer.addStretch(1)
-        self._busy = True
-        self._draft = False
-        self._locked_text = ""
-        self.show_closing()
-
-    # states
-    def show_closing(self) -> None:
-        """Locked, the archive not yet closed (dialogs unwinding, work ending)."""
-        self._set(busy=True, text=self.tr("Closing the archive…"))
-
-    def show_locked(self, name: str, encrypted: bool, reason: str, minutes: int,
-                    draft: bool, message: str = "") -> None:
-        self.encrypted, self._draft = encrypted, draft
-        if reason == "idle" and minutes > 0:
-            why = self.tr("Kehu locked itself after {minutes} minutes without use. The archive "
-                          "{name} is closed and no customer is shown.").format(
-                minutes=minutes, name=name)
-        else:
-            why = self.tr("The archive {name} is closed and no customer is shown.").format(
-                name=name)
-        how = (self.tr("Enter the archive's passphrase to go on where you left off.") if encrypted
-               else self.tr("Unlock to go on where you left off."))
-        self._locked_text = f"{why}\n{how}"
-        self._set(busy=False, text=self._locked_text, message=message)
-        if encrypted:
-            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.unlock_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def show_opening(self) -> None:
-        self._set(busy=True, text=self.tr("Checking the passphrase and opening the archive…")
-                  if self.encrypted else self.tr("Opening the archive…"))
-
-    def show_wrong_passphrase(self, message: str) -> None:
-        self._set(busy=False, text=self._locked_text, message=message)
-        self.passphrase.clear()
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def show_failure(self, message: str) -> None:
-        """The archive cannot be opened again: say why, offer the normal ways out."""
-        self._set(busy=False, text=self._locked_text, message=message, recovery=True)
-        self.unlock_button.setText(self.tr("Try &again"))
-
-    def _set(self, *, busy: bool, text: str, message: str = "", recovery: bool = False) -> None:
-        self._busy = busy
-        self.text.setText(text)
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
-        self.open_button.setVisible(recovery)
-        self.restore_button.setVisible(recovery)
-        self.unlock_button.setText(self.tr("&Unlock"))
-        self.unlock_button.setVisible(not busy)
-        self.passphrase.setVisible(self.encrypted and not busy)
-        self.plain_note.setVisible(not busy and not self.encrypted)
-        self.draft_note.setVisible(not busy and self._draft)
-        self._update_button()
-
-    def _update_button(self) -> None:
-        self.unlock_button.setEnabled(not self._busy and (not self.encrypted
-                                                          or bool(self.passphrase.text())))
-
-    def _unlock(self) -> None:
-        if not self.unlock_button.isEnabled():
-            return
-        passphrase = self.passphrase.text() if self.encrypted else ""
-        self.passphrase.clear()
-        self.unlock_requested.emit(passphrase)
 
 
 # -- the lock ----------------------------------------------------------------------------
@@ -584,7 +234,7 @@ class AppLock(QObject):
             for page in pages:     # deleted later; meanwhile nothing in them can be read
                 page.hide()
                 for view in page.findChildren(QAbstractItemView):
-                    _detach(view)
+                    detach(view)
         self.closing = False
         window._update_status()
         window.setWindowTitle(self.tr("Locked — Kehu"))
@@ -650,7 +300,7 @@ class AppLock(QObject):
         if window.page() is None:
             self._restored(where)
             return
-        _Restorer(window, where, lambda: self._restored(where))
+        Restorer(window, where, lambda: self._restored(where))
 
     def _restore_area(self, page: QWidget | None, where: WhereYouWere) -> None:
         if page is None:
@@ -669,13 +319,13 @@ class AppLock(QObject):
                 return
             if panel.plan is not None and panel.plan.id != where.plan_id \
                     and where.plan_id in {p.id for p in panel.plans}:
-                _once(panel.plan_shown, shown)
+                once(panel.plan_shown, shown)
                 panel.show_plan(where.plan_id)
                 return
             if where.visit_id is not None:
                 panel.select_visit(where.visit_id)
         if panel.busy():
-            _once(panel.plan_shown, shown)
+            once(panel.plan_shown, shown)
         else:
             shown()
 

@@ -1,108 +1,50 @@
-"""The main window: the program's areas, menus and toolbar, the status bar, archive files.
+"""The main window: the frame (menus, toolbar, navigation, status bar), the areas' pages.
 
-Areas (Customers, and later others) are registered in :data:`AREAS`: one
-entry each, shown in the navigation on the left once an archive is open.
-Menus and toolbar come from the action registry in :mod:`gui.main_window.actions`; the
-handlers named there are the public methods of :class:`MainWindow`.
+The areas are registered in :data:`gui.main_window.areas.AREAS`; menus and toolbar come
+from the action registry (:mod:`gui.main_window.actions`, which collects each feature's
+``gui/<feature>/actions.py``). The archive session is :class:`gui.main_window.session.
+ArchiveSession`, the search :class:`gui.main_window.search.SearchBox`: both are bases of
+:class:`MainWindow`.
 """
 from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import (QByteArray, QEvent, QLocale, QObject, QSignalBlocker, Qt, QTimer,
-                            Signal)
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPushButton,
-                               QSizePolicy, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from gui.main_window import actions as registry
-from gui.archive import archive_dialogs, passphrase_dialogs
-from gui.common import screen_fit, undo
-from gui.main_window.app_lock import AppLock
+from gui.archive import passphrase_dialogs
+from gui.common import operations, screen_fit, undo
+from gui.common.tasks import TaskHandle, run_task
+from gui.customers import actions as customer_actions
 from gui.customers.customer_page import CustomerPage
-from gui.common.tasks import TaskHandle, run_task, show_error
-from gui.common.undo import record_contact
-from model.archive import audit, backup, backup_policy, storage_location
-from model.customers import customers
-from model.core import settings
-from model.archive import database, restore_loss
+from gui.main_window import actions as registry
+from gui.main_window.app_lock import AppLock
+from gui.main_window.areas import AREAS, DEFERRED_MODULES, AreaSpec
+from gui.main_window.search import SearchBox
+from gui.main_window.session import ArchiveSession
+from model.archive import backup
 from model.archive.database import Archive
-from model.core.i18n import translate
-from model.core.version import __version__, build_info
+from model.core import settings
 from model.core.datetime_text import datetime_text
-
-MAX_RECENT = 8
-
-
-@dataclass(frozen=True)
-class AreaSpec:
-    """One of the program's areas in the navigation.
-
-    The page is made the first time the area is shown. A page may offer
-    ``customers_requested(CustomerFilter)`` (show those customers in the list),
-    ``grade_requested()``, ``mark_stale()`` (customers or grades changed) and
-    ``busy() -> bool``; the window connects what is there.
-    """
-    key: str
-    title: Callable[[], str]                          # translated when called
-    icon: str
-    module: str | None                                # the area exists once this module does
-    factory: Callable[[Archive, str, QWidget], QWidget]   # (archive, language, parent)
-
-    def available(self) -> bool:
-        return self.module is None or importlib.util.find_spec(self.module) is not None
-
-
-def _dashboard(archive: Archive, language: str, parent: QWidget) -> QWidget:
-    from gui.grading.dashboard import DashboardPage
-    return DashboardPage(archive, language, parent)
-
-
-def _today(archive: Archive, language: str, parent: QWidget) -> QWidget:
-    from gui.visits.today_page import TodayPage
-    return TodayPage(archive, language, parent)
-
-
-def _visits(archive: Archive, language: str, parent: QWidget) -> QWidget:
-    from gui.visits.plan_page import PlanPage
-    return PlanPage(archive, language, parent)
-
-
-def _marketing(archive: Archive, language: str, parent: QWidget) -> QWidget:
-    from gui.marketing.marketing_page import MarketingPage
-    return MarketingPage(archive, language, parent)
-
-
-AREAS: list[AreaSpec] = [
-    AreaSpec("today", lambda: translate("MainWindow", "Today"), "visits", "gui.visits.today_page", _today),
-    AreaSpec("customers", lambda: translate("MainWindow", "Customers"), "customers", None,
-             lambda archive, language, parent: CustomerPage(archive, language, parent)),
-    AreaSpec("visits", lambda: translate("MainWindow", "Visits"), "visits", "gui.visits.plan_page",
-             _visits),
-    AreaSpec("marketing", lambda: translate("MainWindow", "Circles & activities"), "circles",
-             "gui.marketing.marketing_page", _marketing),
-    AreaSpec("partners", lambda: translate("MainWindow", "Partners"), "partners", "gui.partners.partners_page",
-             lambda a, lang, p: importlib.import_module("gui.partners.partners_page").PartnersPage(a, lang, p)),
-    AreaSpec("key_accounts", lambda: translate("MainWindow", "Key accounts"), "key-accounts",
-             "gui.key_accounts.key_accounts_page",
-             lambda a, lang, p: importlib.import_module("gui.key_accounts.key_accounts_page").KeyAccountsPage(
-                 a, lang, p)),
-    AreaSpec("dashboard", lambda: translate("MainWindow", "Dashboard"), "dashboard",
-             "gui.grading.dashboard", _dashboard),
-    AreaSpec("managers", lambda: translate("MainWindow", "Managers"), "customers", "gui.customers.managers_page",
-             lambda a, lang, p: importlib.import_module("gui.customers.managers_page").ManagersPage(a, lang, p)),
-]
-
-# Loaded in a worker after the list is shown (each imports pandas or more), so that
-# the grade columns appear and the other areas open without a pause.
-DEFERRED_MODULES = ("gui.grading.grade_columns", "gui.grading.dashboard", "gui.visits.plan_page",
-                    "gui.grading.grading_wizard")
+from model.core.version import __version__, build_info
 
 
 class _SidePaneWidth(QObject):
@@ -129,13 +71,11 @@ class _SidePaneWidth(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SearchBox, ArchiveSession, QMainWindow):
     archive_changed = Signal()
     search_done = Signal()      # the list shows the hits of the last query (tests wait on it)
     search_ready = Signal()     # the search index is loaded and current
     deferred_loaded = Signal()  # the grade columns and the other areas' modules are loaded
-
-    SEARCH_DELAY_MS = 150
 
     def __init__(self, language: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
@@ -147,6 +87,7 @@ class MainWindow(QMainWindow):
         self._user_tasks: list[TaskHandle] = []
         self.tasks: list[TaskHandle] = []
         self._searcher = None
+        self._notices: operations.ChangeNotices | None = None
         # The search module loads pinyin dictionaries: imported later, in a worker.
         self._search_available = importlib.util.find_spec("model.customers.search") is not None
         self.setWindowTitle(self.tr("Kehu"))
@@ -207,40 +148,7 @@ class MainWindow(QMainWindow):
         for spec, action in self._actions.values():
             if spec.toolbar:
                 bar.addAction(action)
-        self.search_field: QLineEdit | None = None
-        if self._search_available:
-            spacer = QWidget()
-            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            bar.addWidget(spacer)
-            field = QLineEdit()
-            field.setObjectName("search_field")
-            field.setClearButtonEnabled(True)
-            field.setPlaceholderText(self.tr("Search: name, pinyin, phone digits, area"))
-            field.setAccessibleName(self.tr("Search customers"))
-            field.setToolTip(self.tr("Search as you type ({keys}); Enter goes to the list, "
-                                     "Esc clears").format(
-                keys=QKeySequence(QKeySequence.StandardKey.Find).toString(
-                    QKeySequence.SequenceFormat.NativeText)))
-            field.addAction(registry.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("M") * 22)
-            field.setEnabled(False)
-            self._search_timer = QTimer(self)
-            self._search_timer.setSingleShot(True)
-            self._search_timer.setInterval(self.SEARCH_DELAY_MS)
-            self._search_timer.timeout.connect(self._run_search)
-            field.textChanged.connect(lambda _text: self._search_timer.start())
-            field.returnPressed.connect(self._search_to_list)
-            field.installEventFilter(self)
-            bar.addWidget(field)
-            self.search_field = field
-            # The deleted customers too (issue 17): greyed and marked, opened to restore.
-            self.search_deleted = QCheckBox(self.tr("Deleted too"))
-            self.search_deleted.setObjectName("search_deleted")
-            self.search_deleted.setToolTip(self.tr("The search also finds deleted customers: they "
-                                                   "show greyed, marked deleted; open one to "
-                                                   "restore it"))
-            self.search_deleted.toggled.connect(lambda _on: self._run_search())
-            bar.addWidget(self.search_deleted)
+        self._build_search(bar)
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -397,223 +305,9 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Background work of this window is still running."""
+        offers = {area.key: area.offers for area in self.areas}
         return any(not t.finished for t in self.tasks) or any(
-            page.busy() for page in self.pages.values() if hasattr(page, "busy"))
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.app_lock.may_close():
-            event.ignore()
-            return
-        if any(not t.finished for t in self._user_tasks):
-            answer = QMessageBox.question(
-                self, self.tr("Quit Kehu"),
-                self.tr("Work is still running. Quit anyway? What it was writing is not saved."))
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            for task in self._user_tasks:
-                task.cancel()
-        if self._backing_up_before_close(event):
-            return
-        self.save_window_state()
-        self._close_archive()
-        event.accept()
-
-    def _backing_up_before_close(self, event: QCloseEvent) -> bool:
-        """Back a changed archive up before closing (setting backup/on_close): a small one
-        on the spot; a big one in the background, the window closing when it is done (True)."""
-        if self.archive is None or self._close_backup_done or not settings.get(settings.BACKUP_ON_CLOSE):
-            return False
-        self._close_backup_done = True
-        waiting = []
-        handle = archive_dialogs.auto_backup(
-            self, self.archive, "on-close", lambda _made: waiting and QTimer.singleShot(0, self.close))
-        if handle is None:
-            return False
-        waiting.append(self._track(handle, background=True))
-        event.ignore()
-        return True
-
-    def _auto_backup(self, reason: str, then: Callable[[], None]) -> None:
-        """An automatic backup (when the archive changed since its last one), then ``then()``."""
-        archive = self.archive
-
-        def done(made: Path | None) -> None:
-            if made is not None and self.archive is archive:
-                self._update_status()
-                self.statusBar().showMessage(self.tr("Backed up first: {name}").format(name=made.name), 8000)
-            then()
-        handle = archive_dialogs.auto_backup(self, archive, reason, done)
-        if handle is not None:
-            self._track(handle)
-
-    def _needs_backup(self) -> bool:
-        try:
-            return backup_policy.needs_backup(self.archive)
-        except Exception:       # noqa: BLE001 - a connection already broken: assume changed
-            return True
-
-    def _track(self, handle: TaskHandle, background: bool = False) -> TaskHandle:
-        """Keep a task for busy() and, unless it is quiet ``background`` work (search,
-        loading modules), for asking before quitting while it runs."""
-        self.tasks = [t for t in self.tasks if not t.finished] + [handle]
-        if not background:
-            self._user_tasks = [t for t in self._user_tasks if not t.finished] + [handle]
-        return handle
-
-    # -- archive files --------------------------------------------------------------
-    def _remember(self, path: Path) -> None:
-        recent = [p for p in settings.get(settings.RECENT_ARCHIVES) if p != str(path)]
-        settings.put(settings.RECENT_ARCHIVES, [str(path), *recent][:MAX_RECENT])
-        settings.put(settings.LAST_ARCHIVE, str(path))
-
-    def _recent_paths(self) -> list[Path]:
-        return [Path(p) for p in settings.get(settings.RECENT_ARCHIVES) if p]
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = self._recent_paths()
-        for path in paths:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _c=False, p=path: self.open_archive(p))
-        if not paths:
-            self.recent_menu.addAction(self.tr("No recent archives")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear this list"), self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        settings.put(settings.RECENT_ARCHIVES, [])
-        self._fill_recent_list()
-
-    def _fill_recent_list(self) -> None:
-        self.recent_list.clear()
-        for path in self._recent_paths():
-            if path.exists():
-                item = QListWidgetItem(registry.icon("archive-open"), f"{path.name}  —  {path.parent}")
-                item.setData(Qt.ItemDataRole.UserRole, str(path))
-                self.recent_list.addItem(item)
-        shown = self.recent_list.count() > 0
-        self.recent_list.setVisible(shown)
-        self.recent_title.setVisible(shown)
-
-    def _folder(self) -> str:
-        if self.archive is not None:
-            return str(self.archive.path.parent)
-        recent = self._recent_paths()
-        return str(recent[0].parent) if recent else str(Path.home())
-
-    def new_archive(self) -> None:
-        path = archive_dialogs.ask_new_path(self, self._folder())
-        if path is None:
-            return
-        archive = archive_dialogs.create_archive(self, path)
-        if archive is not None:
-            self._set_archive(archive)
-            self.statusBar().showMessage(self.tr("Created {path}").format(path=path), 5000)
-
-    def open_archive(self, path: Path | str | None = None, key=None) -> TaskHandle | None:
-        """Open an archive (asking which when no path is given, and its passphrase
-        when it is encrypted and ``key`` is not given); the check and any
-        migration run in the background."""
-        if path is None:
-            path = archive_dialogs.ask_open_path(self, self._folder())
-            if path is None:
-                return None
-        path = Path(path)
-        if self.archive is not None and self.archive.path == path.resolve():
-            return None
-        if key is None and database.is_encrypted(path):
-            try:
-                key = passphrase_dialogs.ask_key(self, path)
-            except database.ArchiveDamaged as exc:
-                self._open_failed(path, exc)
-                return None
-            if key is None:
-                return None
-        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
-        return self._track(run_task(
-            self, lambda progress: Archive.open(path, key), on_success=self._set_archive,
-            on_failure=lambda exc: self._open_failed(path, exc),
-            title=self.tr("Opening {name}…").format(name=path.name), cancellable=False))
-
-    def _open_failed(self, path: Path, exc: BaseException) -> None:
-        self.statusBar().clearMessage()
-        if archive_dialogs.offer_restore_after_failure(self, exc):
-            self.restore_backup(path)
-
-    def _close_archive(self) -> None:
-        self.undo_stack.clear()     # its steps belong to the archive being closed
-        self.areas = []
-        with QSignalBlocker(self.nav):   # removing rows would "choose" the areas left
-            self.nav.clear()
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        self._searcher = None
-        if self.search_field is not None:
-            self.search_field.blockSignals(True)
-            self.search_field.clear()
-            self.search_field.blockSignals(False)
-            self.search_field.setEnabled(False)
-        if self.archive is not None:
-            path, clean = self.archive.path, not self._needs_backup()
-            self.archive.close()
-            self.archive = None
-            backup_policy.note_closed(path, clean)   # so the next opening knows it is unchanged
-        # Finished tasks' callbacks hold the archive (and its key): let them go.
-        self.tasks = [t for t in self.tasks if not t.finished]
-        self._user_tasks = [t for t in self._user_tasks if not t.finished]
-
-    def _set_archive(self, archive: Archive) -> None:
-        if self.page() is not None:
-            self.save_window_state()
-        self._close_archive()
-        self.archive = archive
-        backup_policy.watch(archive)
-        risk = storage_location.check(archive.path)
-        self._location_note = risk.message if risk else ""
-        QTimer.singleShot(0, lambda: self._remember(archive.path))
-        self.areas = [area for area in AREAS if area.available()]
-        for area in self.areas:
-            self.nav.addItem(QListWidgetItem(registry.icon(area.icon), area.title()))
-        for area in self.areas:          # the customer list always (the window's actions use it), and the first area
-            if area.key == "customers":
-                self._make_page(area)
-        self._make_page(self.areas[0])
-        page = self.page()
-        if page is not None:
-            self._restore_splitter(page.splitter, [page.views_width(), 1000])
-            page.selection_changed.connect(self._update_actions)
-            page.counts_changed.connect(lambda *_: self._update_status())
-            page.clear_search_requested.connect(self._clear_search)
-            page.activated.connect(self.edit_customer)
-            for spec, action in self._actions.values():
-                if spec.list_shortcut:
-                    page.table.addAction(action)
-        self.nav.setCurrentRow(0)
-        self.stack.setCurrentWidget(self._make_page(self.areas[0]))
-        self.central.setCurrentWidget(self.splitter)
-        if self.stack.currentWidget() is page and page is not None:
-            page.table.setFocus()
-        else:
-            self.stack.currentWidget().setFocus()
-        self._update_status()
-        self._update_actions()
-        self._prepare_search()
-        self._load_deferred()
-        self.statusBar().showMessage(self.tr("Opened {path}").format(path=archive.path), 5000)
-        pending, self._pending_restore = getattr(self, "_pending_restore", None), None
-        if pending is not None and pending[0] == archive.path:
-            restore_loss.after_restore(archive.conn, pending[1], pending[2])
-        if risk is not None and archive.path not in self._location_warned:
-            self._location_warned.add(archive.path)        # once a session, not at every opening
-            archive_dialogs.show_location_warning(self, risk)
-        self.archive_changed.emit()
+            page.busy() for key, page in self.pages.items() if "busy" in offers.get(key, ()))
 
     def _make_page(self, area: AreaSpec) -> QWidget:
         page = self.pages.get(area.key)
@@ -621,25 +315,25 @@ class MainWindow(QMainWindow):
             page = area.factory(self.archive, self.language, self.stack)
             self.pages[area.key] = page
             self.stack.addWidget(page)
-            if hasattr(page, "customers_requested"):
-                page.customers_requested.connect(self.show_customers)
-            if hasattr(page, "grade_requested") and "grade" in self._actions:
-                page.grade_requested.connect(self.grade_customers)
-            if hasattr(page, "customer_requested"):
-                page.customer_requested.connect(self.edit_customer)
-            if hasattr(page, "area_requested"):
-                page.area_requested.connect(self.show_area)
-            if hasattr(page, "visits_logged"):
-                page.visits_logged.connect(lambda source=page: self._visits_logged(source))
-            if hasattr(page, "customers_changed"):
-                page.customers_changed.connect(lambda: self._after_customer_change())
+            handlers = {"customers_requested": self.show_customers, "area_requested": self.show_area,
+                        "customer_requested": lambda customer_id: customer_actions.edit_customer(self, customer_id)}
+            if "grade" in self._actions:
+                handlers["grade_requested"] = lambda: self.run_action("grade")
+            for name in AreaSpec.SIGNALS:
+                if name in area.offers and name in handlers:
+                    getattr(page, name).connect(handlers[name])
         return page
 
-    def _visits_logged(self, source: QWidget) -> None:
-        """A visit was logged on one page: the others read who is due again."""
-        for other in self.pages.values():
-            if other is not source and hasattr(other, "mark_stale"):
-                other.mark_stale()
+    def _on_changes(self, changes: operations.Changes) -> None:
+        """A change notice (after the pages' own): the search hits and the counts again."""
+        if self.archive is None or not changes.touches(operations.Changes.CUSTOMERS, operations.Changes.GRADES):
+            return
+        if self.page() is None:
+            return
+        if self._searcher is not None and self.search_field is not None \
+                and self.search_field.text().strip():
+            self._run_search()
+        self._update_status()
 
     def _area_chosen(self, row: int) -> None:
         if self.archive is not None and 0 <= row < len(self.areas):
@@ -677,363 +371,17 @@ class MainWindow(QMainWindow):
         self._track(run_task(None, lambda progress: [importlib.import_module(m) for m in wanted],
                              on_success=done), background=True)
 
-    def backup_now(self) -> TaskHandle | None:
-        if self.archive is None:
-            return None
-
-        def done(path: Path) -> None:
-            if self.archive is not None:
-                audit.record_backup(self.archive.conn, path)   # after the copy: the next close backs up again
-                backup_policy.mark_backed_up(self.archive)
-            self._update_status()
-            self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
-        return self._track(archive_dialogs.start_backup(self, self.archive, done))
-
-    def change_passphrase(self) -> None:
-        passphrase_dialogs.change_passphrase(self)
-
-    def encrypt_archive(self) -> None:
-        passphrase_dialogs.encrypt_archive(self)
-        self._update_actions()
-
-    def decrypt_archive(self) -> None:
-        passphrase_dialogs.decrypt_archive(self)
-        self._update_actions()
-
-    def check_archive(self) -> TaskHandle | None:
-        if self.archive is None:
-            return None
-        return self._track(archive_dialogs.start_check(self, self.archive.path, key=self.archive.key))
-
-    def restore_backup(self, path: Path | None = None) -> TaskHandle | None:
-        """Choose a backup of the open archive (or of ``path``) and put it in its place."""
-        if path is None:
-            if self.archive is not None:
-                path = self.archive.path
-            else:
-                path = archive_dialogs.ask_open_path(self, self._folder())
-                if path is None:
-                    return None
-        path = Path(path).resolve()
-        open_key = self.archive.key if self.archive is not None and self.archive.path == path else None
-        picked = archive_dialogs.RestoreDialog.choose(self, path, open_key)
-        if picked is None:
-            return None
-        chosen, key = picked
-        if self.archive is not None and self.archive.path == path:
-            self.save_window_state()
-            self._close_archive()
-            self.central.setCurrentWidget(self.welcome)
-            self._update_status()
-            self._update_actions()
-
-        def restored(kept: Path | None) -> None:
-            self._pending_restore = (path, chosen, kept)
-            if kept is not None:
-                self.statusBar().showMessage(
-                    self.tr("Restored. The file it replaced was kept as {kept}.")
-                    .format(kept=kept.name), 10000)
-            self.open_archive(path, key)
-        return self._track(archive_dialogs.start_restore(self, path, chosen, restored, key=key))
-
     # -- customers ------------------------------------------------------------------
-    def _after_customer_change(self, select: int | None = None) -> None:
-        for other in self.pages.values():
-            if hasattr(other, "mark_stale"):
-                other.mark_stale()
-        page = self.page()
-        if page is None:
+    def _after_customer_change(self, select: int | None = None,
+                               changes: operations.Changes | None = None) -> None:
+        """Customers changed (a dialog's own write): a notice tells the pages (the list
+        reads its rows again, the others go stale), then ``select`` is selected."""
+        if self.archive is None:
             return
-        page.refresh(data_changed=True)
-        if self._searcher is not None and self.search_field is not None \
-                and self.search_field.text().strip():
-            self._run_search()
-        if select is not None:
+        operations.notify(self.archive, changes or operations.Changes.of(operations.Changes.CUSTOMERS))
+        page = self.page()
+        if page is not None and select is not None:
             page.select_customer(select)
-        self._update_status()
-
-    def new_customer(self) -> None:
-        from gui.customers.customer_editor import CustomerEditor
-        if self.archive is None:
-            return
-        saved, created = CustomerEditor.add(self, self.archive)
-        if saved:
-            self._after_customer_change(created)
-
-    def edit_customer(self, customer_id: int | None = None) -> None:
-        """Open the customer (default: the selected one) in the editor."""
-        from gui.customers.customer_editor import CustomerEditor
-        page = self.page()
-        if customer_id is None and page is not None:
-            customer_id = page.row_id()     # a deleted one the search shows opens to restore
-        if self.archive is None or customer_id is None:
-            return
-        if CustomerEditor.edit(self, self.archive, customer_id):
-            self._after_customer_change(customer_id)
-
-    def log_contact(self) -> None:
-        from gui.customers.contact_dialog import ContactDialog
-        page = self.page()
-        customer_id = page.current_id() if page else None
-        if self.archive is None or customer_id is None:
-            return
-        contact_id = ContactDialog.ask(self, self.archive, customer_id)
-        if contact_id is not None:
-            record_contact(self, self.archive, contact_id,
-                           lambda: self._after_customer_change(customer_id))
-            self._after_customer_change(customer_id)
-            self.statusBar().showMessage(self.tr("Contact logged."), 5000)
-
-    def delete_customer(self) -> None:
-        page = self.page()
-        ids = page.selected_ids() if page else []
-        if self.archive is None or not ids:
-            return
-        if len(ids) == 1:
-            name = customers.get(self.archive.conn, ids[0])["name"]
-            question = self.tr("Delete the customer {name}?").format(name=name)
-        else:
-            question = self.tr("Delete {count} customers?").format(
-                count=QLocale().toString(len(ids)))
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete customer"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setInformativeText(self.tr("They leave the list; their records and change history "
-                                       "are kept in the archive."))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            customers.delete_many(self.archive.conn, ids, settings.user_name())
-        except Exception as exc:  # noqa: BLE001 - shown, nothing was written
-            show_error(self, exc)
-            return
-        conn = self.archive.conn
-        undo.record(self, self.tr("Delete {count} customer(s)").format(count=len(ids)),
-                    lambda: customers.delete_many(conn, ids, settings.user_name()),
-                    lambda: [customers.undelete(conn, i, settings.user_name()) for i in ids],
-                    self._after_customer_change)
-        self._after_customer_change()
-        self.statusBar().showMessage(self.tr("Deleted {count} customer(s).").format(
-            count=len(ids)), 5000)
-
-    def add_to_circle(self) -> None:
-        """The selected customers join a circle chosen from a list, or a new one."""
-        from model.marketing import circles
-        page = self.page()
-        ids = page.selected_ids() if page else []
-        if self.archive is None or not ids:
-            return
-        existing = circles.list_circles(self.archive.conn)
-        new = self.tr("A new circle…")
-        choices = [new] + [c.name for c in existing]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Add to circle"), self.tr(
-            "Add {count} customer(s) to:").format(count=len(ids)), choices, 0, False)
-        if not ok:
-            return
-        marketing = self._make_page(next(a for a in self.areas if a.key == "marketing"))
-        if chosen == new:
-            if marketing.circles.new_circle(members=ids) is None:
-                return
-        else:
-            circle = existing[choices.index(chosen) - 1]
-            try:
-                circles.add_members(self.archive.conn, circle.id, ids, settings.user_name())
-            except Exception as exc:  # noqa: BLE001 - shown, nothing was written
-                show_error(self, exc)
-                return
-        self._after_customer_change()
-        self.statusBar().showMessage(self.tr("Added {count} customer(s) to the circle.").format(
-            count=len(ids)), 5000)
-
-    def grade_customers(self) -> None:
-        from gui.grading.grading_wizard import GradingWizard
-        if self.archive is not None and GradingWizard.run(self, self.archive):
-            self._after_customer_change()
-
-    def show_a_service(self) -> None:
-        from gui.visits.a_service_dialog import ServiceDialog
-        if self.archive is not None:
-            ServiceDialog.show_for(self, self.archive)
-
-    def show_complaints(self) -> None:
-        from gui.customers.complaints import ComplaintsDialog
-        if self.archive is not None:
-            ComplaintsDialog.show_for(self, self.archive)
-
-    def show_satisfaction(self) -> None:
-        from gui.customers.surveys import AreaSatisfactionDialog
-        if self.archive is not None:
-            AreaSatisfactionDialog.show_for(self, self.archive)
-
-    def new_visit_plan(self) -> None:
-        page = self.show_area("visits")
-        if page is not None:
-            page.new_plan()
-
-    def print_tracking_log(self) -> None:
-        page = self.show_area("visits")
-        if page is not None:
-            page.print_tracking_log()
-
-    def import_customers(self) -> None:
-        if self.archive is not None:   # a restore point first, if it changed since its last backup
-            self._auto_backup("before-import", self._import_customers)
-
-    def _import_customers(self) -> None:
-        from gui.customers.import_dialog import ImportDialog
-        if self.archive is None:
-            return
-        if ImportDialog.run(self, self.archive) is not None:
-            self._after_customer_change()
-            self._prepare_search()     # many new names: index them in the background
-
-    def export_customers(self) -> None:
-        from gui.customers.export_dialog import ExportDialog
-        page = self.page()
-        if self.archive is None or page is None:
-            return
-        written = ExportDialog.run(self, self.archive, page.model.view_ids())
-        if written is not None:
-            self.statusBar().showMessage(self.tr("Exported to {path}").format(path=written), 8000)
-
-    # -- search ---------------------------------------------------------------------
-    def _prepare_search(self) -> None:
-        """Bring the search index up to date and load the searcher, in the background.
-
-        Importing the search (pinyin dictionaries), indexing customers that wait
-        for it and loading the index all happen in a worker with its own
-        connection; the searcher is then attached to the GUI thread's connection.
-        """
-        if not self._search_available or self.archive is None:
-            return
-        archive, existing = self.archive, self._searcher
-        if existing is None:
-            self.search_field.setPlaceholderText(self.tr("Preparing the search…"))
-
-        def work(progress):
-            search = importlib.import_module("model.customers.search")
-            conn = archive.reader()
-            try:
-                indexed = search.refresh(conn, progress) if search.pending(conn) else 0
-                if existing is None:
-                    return search.CustomerSearch(conn), indexed   # keeps conn until attached
-            except BaseException:
-                conn.close()
-                raise
-            conn.close()
-            return None, indexed
-
-        def done(outcome) -> None:
-            if not shiboken6.isValid(self) or self.archive is not archive:
-                return
-            searcher, indexed = outcome
-            page = self.page()
-            if indexed and page is not None:
-                page.model.refresh()   # names just indexed move into their pinyin place
-            if searcher is not None:
-                reader = searcher.conn
-                searcher.attach(archive.conn)
-                reader.close()
-                self._searcher = searcher
-            else:
-                self._searcher.update()
-            self.search_field.setEnabled(True)
-            self.search_field.setPlaceholderText(self.tr("Search: name, pinyin, phone digits, "
-                                                         "area"))
-            if self.search_field.text().strip():
-                self._run_search()
-            self.search_ready.emit()
-        def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self) or self.archive is not archive:
-                return
-            self.search_field.setPlaceholderText(self.tr("Search is not available"))
-            show_error(self, exc)
-        # No parent: the window may close before the work ends.
-        self._track(run_task(None, work, on_success=done, on_failure=failed), background=True)
-
-    def focus_search(self) -> None:
-        if self.search_field is not None:
-            self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.search_field.selectAll()
-
-    def _run_search(self) -> None:
-        page = self.page()
-        if page is None or self.search_field is None:
-            return
-        text = self.search_field.text().strip()
-        if not text or self._searcher is None:
-            page.set_search(None)
-        else:
-            result = self._searcher.find(text, limit=500)
-            deleted = [r["id"] for r in customers.deleted(self.archive.conn, text)] \
-                if self.search_deleted.isChecked() else []
-            page.set_search(list(result.ids) + deleted, deleted)
-            if result.total > len(result.ids):
-                self.statusBar().showMessage(self.tr("{total} found; showing the best {shown}.")
-                                             .format(total=QLocale().toString(result.total),
-                                                     shown=len(result.ids)), 5000)
-        self._update_status()
-        self.search_done.emit()
-
-    def _search_to_list(self) -> None:
-        self._search_timer.stop()
-        self._run_search()
-        page = self.page()
-        if page is not None and page.model.rowCount():
-            page.table.setFocus()
-
-    def _clear_search(self) -> None:
-        if self.search_field is not None and self.search_field.text():
-            self.search_field.clear()
-            self._search_to_list()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.search_field and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Escape and self.search_field.text():
-            self.search_field.clear()
-            return True
-        if watched is self.search_field and event.type() == QEvent.Type.ShortcutOverride \
-                and self._window_shortcut(event):
-            return True         # left unaccepted: the window's action (Ctrl+E export) runs
-        return super().eventFilter(watched, event)
-
-    def _window_shortcut(self, event) -> bool:
-        """Whether a key pressed in the search field is one of the window's own action
-        shortcuts that the field would otherwise take as a line-editing key (Ctrl+E is
-        "end of line" in Qt's line edits on Linux); the editing keys stay the field's."""
-        pressed = QKeySequence(event.keyCombination())
-        editing = {QKeySequence(k) for k in ("Ctrl+A", "Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z",
-                                              "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+Backspace", "Ctrl+Delete",
-                                              "Ctrl+Left", "Ctrl+Right", "Ctrl+Home", "Ctrl+End")}
-        if pressed in editing or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            return False
-        return any(action.isEnabled() and pressed in action.shortcuts()
-                   for _spec, action in self._actions.values())
-
-    # -- view -----------------------------------------------------------------------
-    def save_view(self) -> None:
-        page = self.page()
-        if page is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Save view"),
-                                        self.tr("Name of the view (the filters and the sort "
-                                                "are kept):"))
-        name = name.strip()
-        if ok and name:
-            page.save_view(name)
-            self._update_actions()
-
-    def delete_view(self) -> None:
-        page = self.page()
-        if page is not None:
-            page.delete_view()
-            self._update_actions()
-
-    def choose_columns(self) -> None:
-        page = self.page()
-        if page is not None:
-            page.choose_columns()
 
     # -- help -----------------------------------------------------------------------
     def about_text(self) -> str:
@@ -1055,36 +403,6 @@ class MainWindow(QMainWindow):
         if PreferencesDialog.ask(self):
             self.app_lock.apply_settings()
 
-    def show_audit_trail(self) -> None:
-        from gui.archive.audit_dialog import AuditDialog
-        if self.archive is not None:
-            AuditDialog.show_for(self, self.archive)
-
-    def show_deleted(self) -> None:
-        from gui.customers.deleted_dialog import DeletedDialog
-        if self.archive is None:
-            return
-        restored = DeletedDialog.run(self, self.archive)
-        if restored:
-            self._after_customer_change(restored[-1])
-            self._update_status()
-
-    def purge_deleted(self) -> None:
-        from gui.archive.purge_dialog import PurgeDialog
-        if self.archive is not None and PurgeDialog.run(self, self.archive):
-            self._after_customer_change()
-            self._update_status()
-
-    def lock_now(self) -> None:
-        self.app_lock.lock()
-
-    def show_branch_rules(self) -> None:
-        from gui.branch.branch_rules import BranchRulesDialog
-        if self.archive is None:
-            BranchRulesDialog.ask(self)
-        else:   # a pack may be imported there: a restore point first, if it changed
-            self._auto_backup("before-branch-pack", lambda: BranchRulesDialog.ask(self, self.archive))
-
     def show_guide(self) -> None:
         from gui.main_window.guide_dialog import GuideDialog
         self._guide = GuideDialog.show_guide(self)
@@ -1094,6 +412,10 @@ class MainWindow(QMainWindow):
 
     def menu(self, key: str) -> QMenu:
         return self.menus[key]
+
+    def run_action(self, key: str):
+        """Do what the registry entry ``key`` does (its handler), enabled or not."""
+        return registry.run(self._actions[key][0], self)
 
     def action(self, key: str) -> QAction:
         """The QAction of a registry entry (KeyError when its feature is absent)."""

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from gui.common import operations
 from gui.common.forms import buttons, table_view
 from gui.common.operations import Changes, write
 from gui.common.tasks import show_error
@@ -293,6 +294,7 @@ class MarketingPage(QWidget):
         super().__init__(parent)
         self.setObjectName("marketing_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.circles = CirclesPanel(archive, self)
         self.activities = ActivitiesPanel(archive, self)
         self.compare = CompareTable(self)
@@ -323,6 +325,10 @@ class MarketingPage(QWidget):
     def mark_stale(self) -> None:
         """Customers changed (names, deletions): show them as they are now."""
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS):
+            self.mark_stale()
 
     def _activities_changed(self) -> None:
         self.circles.refresh()

@@ -33,6 +33,7 @@ from gui.partners.partner_charts import PerformanceChart, ScoreTrendChart
 from gui.partners.partner_dialogs import (ActionDialog, ActionDoneDialog, AgreementDialog, ChecklistPrintDialog,
                                           OutletDialog,
                                  PartnerDialog, TargetDialog)
+from gui.common import operations
 from gui.common.people_table import PeopleTable, Person
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns
@@ -474,6 +475,7 @@ class PartnersPage(QWidget):
         super().__init__(parent)
         self.setObjectName("partners_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.ids: list[int] = []
         self.search = QLineEdit(self)
         self.search.setObjectName("partner_search")
@@ -566,6 +568,10 @@ class PartnersPage(QWidget):
         """Customers changed (the outlets' links, the actuals): show them as they are now."""
         self.refresh()
         self.view.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Changes.CUSTOMERS, Changes.CONTACTS):
+            self.mark_stale()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         # A follow-up visit logged in the visit plan may have closed an action.

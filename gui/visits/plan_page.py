@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
-from gui.common import undo
+from gui.common import operations, undo
 from gui.common.operations import Changes, run_write, write
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.main_window.actions import icon
@@ -474,6 +474,7 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self.setObjectName("visits_page")
         self.archive = archive
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.due = DuePanel(archive, self)
         self.plans = PlanPanel(archive, self)
         self.tabs = QTabWidget(self)
@@ -495,6 +496,11 @@ class PlanPage(QWidget):
         the plan's customers are read again (now for what is shown, else when shown)."""
         self.due.mark_stale()
         self.plans.mark_stale()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Customers, contacts or grades changed elsewhere (its own plan's changes it shows already)."""
+        if not self.plans._writing and changes.touches(Changes.CUSTOMERS, Changes.CONTACTS, Changes.GRADES):
+            self.mark_stale()
 
     def _plan_from_due(self, start: date, days: int, manager: str | None) -> None:
         self.tabs.setCurrentWidget(self.plans)

@@ -18,8 +18,9 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from gui.common import operations
 from gui.common.lazy_load import LoadsWhenShown
-from gui.common.operations import write
+from gui.common.operations import Changes, write
 from gui.common.tasks import TaskHandle, run_task, show_error
 from gui.common.widgets import records_view
 from gui.visits.visit_writes import outcome_changes
@@ -80,10 +81,16 @@ class TodayPage(LoadsWhenShown, QWidget):
     loaded = Signal()
     visits_logged = Signal()
 
+    def on_changes(self, changes: Changes) -> None:
+        if not self._notifying:
+            super().on_changes(changes)
+
     def __init__(self, archive: Archive, language: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("today_page")
         self.archive = archive
+        self._notifying = False
+        operations.changes_of(archive).changed.connect(self.on_changes)
         self.task: TaskHandle | None = None
         self.today: today.Today | None = None
         self._shown_once = False
@@ -415,6 +422,7 @@ class TodayPage(LoadsWhenShown, QWidget):
         archive, visit_id, by, when = self.archive, visit.id, settings.user_name(), self.today.day
         row = self.visits[1].currentIndex().row()
 
+        self._notifying = True          # its notice: this page reads today again below
         try:
             write(self, lambda conn: visit_plan.log_outcome(conn, visit_id, outcome, result, next_step, next_date,
                                                             by, contact_date),
@@ -422,6 +430,8 @@ class TodayPage(LoadsWhenShown, QWidget):
         except Exception as exc:        # shown as any failure of the page is
             self._failed(exc)
             return None
+        finally:
+            self._notifying = False
 
         def work(progress):
             conn = archive.reader()

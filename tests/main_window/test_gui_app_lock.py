@@ -295,7 +295,7 @@ def test_an_open_editor_keeps_its_unsaved_edits_through_the_lock(qtbot, windows,
         editor.inputs["notes"].setPlainText(SECRET)
         window.app_lock.lock()
     QTimer.singleShot(300, while_editing)
-    window.edit_customer()                   # modal: returns when the lock closed it
+    window.run_action("edit_customer")                   # modal: returns when the lock closed it
     assert seen["editor"] == "CustomerEditor"
     wait_locked(qtbot, window)
     assert QApplication.activeModalWidget() is None
@@ -326,7 +326,7 @@ def test_a_question_open_at_lock_time_is_cancelled(qtbot, windows, book):
         assert isinstance(QApplication.activeModalWidget(), QMessageBox)
         window.app_lock.lock()
     QTimer.singleShot(300, while_asking)
-    window.delete_customer()                 # "Delete the customer …?" stays unanswered
+    window.run_action("delete_customer")                 # "Delete the customer …?" stays unanswered
     wait_locked(qtbot, window)
     unlock(qtbot, window)
     assert customers.get(window.archive.conn, chosen[0])["deleted_at"] is None
@@ -391,7 +391,7 @@ def test_quitting_while_locked_asks_about_kept_edits(qtbot, windows, book, monke
         QApplication.activeModalWidget().inputs["notes"].setPlainText("call back")
         window.app_lock.lock()
     QTimer.singleShot(300, while_editing)
-    window.edit_customer()
+    window.run_action("edit_customer")
     wait_locked(qtbot, window)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: (

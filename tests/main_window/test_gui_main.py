@@ -187,7 +187,7 @@ def test_saved_view_and_column_choice_survive_a_restart(qtbot, windows, book):
     assert page.model.current_filter() == CustomerFilter(manager="李经理")
     assert shown_names(again) == ["张三丰", "李四"]      # the view's sort came back too (pinyin, descending)
     assert again.action("delete_view").isEnabled()
-    again.delete_view()
+    again.run_action("delete_view")
     assert page.views.count() == 2
 
 
@@ -202,7 +202,7 @@ def test_column_chooser_changes_and_remembers(qtbot, windows, book, monkeypatch)
             item.visible = item.key in ("name", "dim_risk_appetite")
         return choice
     monkeypatch.setattr(cols.ColumnChooser, "ask", classmethod(choose))
-    window.choose_columns()
+    window.run_action("columns")
     header = page.table.horizontalHeader()
     visible = [page.columns[i].key for i in range(header.count()) if not header.isSectionHidden(i)]
     assert visible == ["name", "dim_risk_appetite"]
@@ -436,7 +436,7 @@ def test_import_refreshes_the_list_and_export_gets_the_view_in_order(qtbot, wind
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     page.views.setCurrentRow(1)                      # the red list
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    window.export_customers()
+    window.run_action("export")
     assert exported[0] is None                       # no filter: everything
     assert exported[1] == [customers_id(window, n) for n in ("王五", "李四")]
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from gui.customers import actions as customer_actions
 from gui.customers.contact_dialog import ContactDialog
 from gui.customers.customer_editor import CustomerEditor
 from model.customers import customers
@@ -42,7 +43,7 @@ def test_undo_and_redo_an_edit_a_delete_and_a_contact(qtbot, book, monkeypatch):
         assert editor.save()
         editor.reject()
     on_modal_of(CustomerEditor, edit)
-    window.edit_customer(1)
+    customer_actions.edit_customer(window, 1)
     assert customers.get(conn, 1)["notes"] == "要理财"
     assert undo_action.text() == "&Undo Edit 张伟"
     undo_action.trigger()
@@ -65,7 +66,7 @@ def test_undo_and_redo_an_edit_a_delete_and_a_contact(qtbot, book, monkeypatch):
                                                                result="约了下周"), by="t")
     monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, parent, archive, cid: written))
     assert page.select_customer(1)
-    window.log_contact()
+    window.run_action("log_contact")
     assert undo_action.text() == "&Undo Log a contact"
     undo_action.trigger()
     assert customers.contacts(conn, 1) == []
@@ -80,7 +81,7 @@ def test_a_step_that_cannot_be_taken_back_says_why_and_leaves(qtbot, book, monke
     written = customers.log_contact(conn, 1, customers.Contact(date.today().isoformat(), "visit"), by="t")
     monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, parent, archive, cid: written))
     assert window.page().select_customer(1)
-    window.log_contact()
+    window.run_action("log_contact")
     conn.execute("DELETE FROM contacts WHERE id = ?", (written,))     # gone meanwhile
     shown = []
     monkeypatch.setattr("gui.common.undo.show_error", lambda parent, exc: shown.append(str(exc)))

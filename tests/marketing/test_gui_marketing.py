@@ -343,7 +343,7 @@ def test_add_selected_customers_to_a_circle_from_the_list(qtbot, archive, people
         page = window.page()
         monkeypatch.setattr(page, "selected_ids", lambda: [people["外人"]])
         monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("幸福里广场舞队", True))
-        window.add_to_circle()
+        window.run_action("add_to_circle")
         assert people["外人"] in {m.customer_id for m in circles.members(window.archive.conn, circle_id)}
         assert window.show_area("marketing") is not None
     finally:
