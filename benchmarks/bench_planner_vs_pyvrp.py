@@ -52,7 +52,7 @@ def _problem(seed: int, customers: int, calendar_days: int):
             request = visit_plan.PlanRequest(START, days=calendar_days, per_day=PER_DAY, start_point=START_POINT,
                                              time_limit=0.1)
             plan = visit_plan.build(conn, request)
-            candidates = [visit_plan._visit_from_due(item, None)
+            candidates = [visit_plan.visit_from_due(item, None)
                           for item in due.due_list(conn, START, request.last_day).visits]
             return visit_plan.routing_problem(plan, candidates)
         finally:
@@ -65,7 +65,7 @@ def _pyvrp(problem, budget: float):
     from pyvrp.stop import MaxRuntime
 
     from model.visits import routing, routing_pyvrp
-    allowed = [routing._allowed(s, problem.days) for s in problem.stops]
+    allowed = [routing.allowed_windows(s, problem.days) for s in problem.stops]
     usable = [i for i, a in enumerate(allowed) if a]
     model = routing_pyvrp.Model(problem.stops, allowed, usable, problem.days, problem.start_point,
                                 speed_kmh=problem.speed_kmh, unknown_m=problem.unknown_m,

@@ -114,7 +114,7 @@ def bench_plan(reference_seconds: float) -> bool:
 
         # The same instance, searched for 60 s without the planner's shortcuts.
         due_visits = due.due_list(conn, START, request.last_day).visits
-        candidates = [visit_plan._visit_from_due(item, None) for item in due_visits]
+        candidates = [visit_plan.visit_from_due(item, None) for item in due_visits]
         problem = visit_plan.routing_problem(plan, candidates)
         reference = problem.solve(time_limit=reference_seconds, tuned=False)
         ratio = plan.route_m / reference.distance_m if reference.distance_m else float("inf")

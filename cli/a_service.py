@@ -36,8 +36,8 @@ def register(commands) -> None:
             p.add_argument(option, type=int, metavar="YYYY", help=option_help)
         else:
             p.add_argument(option, type=date_arg, metavar="DATE", help=option_help)
-        from cli.planning import _output_options
-        _output_options(p, required=True)
+        from cli._print import output_options
+        output_options(p, required=True)
         p.set_defaults(run=run)
 
 
@@ -71,15 +71,15 @@ def cmd_a_service(args) -> int:
 
 
 def cmd_print_rewards(args) -> int:
-    from cli.planning import _branch, _use_language
+    from cli._print import branch_name, use_language
     from reports.a_rewards import rewards_pdf
-    _use_language(args)
+    use_language(args)
     year = args.year or date.today().year
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
         lines = a_service.reward_standings(conn, year)
         top = a_service.top_ten(conn, year)
-        rewards_pdf(year, top, lines, args.pdf, branch=_branch(conn, args.branch), language=args.language)
+        rewards_pdf(year, top, lines, args.pdf, branch=branch_name(conn, args.branch), language=args.language)
         audit.record_print(conn, translate("Audit", "A-tier rewards {year}").format(year=year), args.pdf,
                            len(lines))
     print(translate("CLI", "{count} A-tier customers, top ten of {year}: {top}; wrote {path}").format(
@@ -88,10 +88,10 @@ def cmd_print_rewards(args) -> int:
 
 
 def cmd_print_senior_calls(args) -> int:
-    from cli.planning import _branch, _use_language
+    from cli._print import branch_name, use_language
     from model.core import outputs
     from reports.due_list import due_list_pdf
-    _use_language(args)
+    use_language(args)
     senior = a_service.senior_leader()
     if not senior:
         raise _no_senior()
@@ -100,7 +100,7 @@ def cmd_print_senior_calls(args) -> int:
     with database.Archive.open(args.path) as archive:
         listed = due.due_list(archive.conn, start, end, senior)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            due_list_pdf(listed, pdf, branch=_branch(archive.conn, args.branch), manager=senior,
+            due_list_pdf(listed, pdf, branch=branch_name(archive.conn, args.branch), manager=senior,
                          show_full_phone=args.full_phone, language=args.language)
             audit.record_print(archive.conn, audit.due_list_what(start, end), args.pdf,
                                len(listed.calls), full_phone=args.full_phone, detail={"senior": senior})

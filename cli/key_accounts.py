@@ -9,9 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from cli._print import print_subcommands
+from cli._print import branch_name, print_subcommands, use_language
 from cli.importing import report
-from cli.planning import _branch, _use_language
 from model.archive import database
 from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks
 from model.core import settings
@@ -168,11 +167,11 @@ def _import(action: str, args: argparse.Namespace) -> int:
 
 
 def cmd_print_ka(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.ka_dossier import print_dossier, volume_rows
     with database.Archive.open(args.path) as archive:
         dossier = print_dossier(archive.conn, args.account, args.pdf, year=args.year,
-                                branch=_branch(archive.conn, args.branch), full_phone=args.full_phones,
+                                branch=branch_name(archive.conn, args.branch), full_phone=args.full_phones,
                                 language=args.language, by=settings.user_name())
     print(translate("CLI", "{name}: {stores} stores, {checks} store checks").format(
         name=dossier.account.name, stores=len(dossier.stores), checks=dossier.checks_total))
@@ -183,10 +182,10 @@ def cmd_print_ka(args) -> int:
 
 
 def cmd_print_check(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.ka_dossier import print_check
     with database.Archive.open(args.path) as archive:
-        check = print_check(archive.conn, args.check, args.pdf, branch=_branch(archive.conn, args.branch),
+        check = print_check(archive.conn, args.check, args.pdf, branch=branch_name(archive.conn, args.branch),
                             language=args.language, by=settings.user_name())
     print(translate("CLI", "Store check {id} of {store} on {date}: score {score}; wrote {path}").format(
         id=args.check, store=check.store_name, date=check.checked_on, score=store_checks.score_text(check.score),

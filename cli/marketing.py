@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli._print import print_subcommands
-from cli.planning import _branch, _use_language
+from cli._print import branch_name, print_subcommands, use_language
 from model.archive import audit, database
 from model.marketing import circles, promotions
 from model.core import outputs
@@ -41,12 +40,12 @@ def register(commands) -> None:
 
 
 def cmd_print_promotion(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.promotion import plan_pdf
     with database.Archive.open(args.path) as archive:
         sheet = promotions.plan_sheet(archive.conn, args.plan)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            plan_pdf(sheet, pdf, branch=_branch(archive.conn, args.branch), language=args.language)
+            plan_pdf(sheet, pdf, branch=branch_name(archive.conn, args.branch), language=args.language)
             audit.record_print(archive.conn, audit.promotion_what(sheet.plan.title), args.pdf,
                                sheet.audience_size, detail={"plan": args.plan})
     print(translate("CLI", "Plan {id} ({title}), {count} customers in the audience; wrote {path}").format(
@@ -55,7 +54,7 @@ def cmd_print_promotion(args) -> int:
 
 
 def cmd_print_evaluation(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.promotion import evaluation_pdf, figure_rows
     with database.Archive.open(args.path) as archive:
         sheet = promotions.plan_sheet(archive.conn, args.plan, with_evaluation=True)
@@ -64,7 +63,7 @@ def cmd_print_evaluation(args) -> int:
                                                          "it once it is running or done.").format(
                 id=args.plan, status=promotions.status_label(sheet.plan.status)))
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            evaluation_pdf(sheet, pdf, branch=_branch(archive.conn, args.branch), language=args.language)
+            evaluation_pdf(sheet, pdf, branch=branch_name(archive.conn, args.branch), language=args.language)
             audit.record_print(archive.conn, audit.promotion_what(sheet.plan.title, evaluation=True), args.pdf,
                                detail={"plan": args.plan})
     for label, value in figure_rows(sheet.evaluation):

@@ -6,8 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli._print import print_subcommands
-from cli.planning import _branch, _use_language
+from cli._print import branch_name, print_subcommands, use_language
 from model.partners import checklists, partner_outlets, partners
 from model.archive import database
 from model.core import settings
@@ -42,7 +41,7 @@ def register(commands) -> None:
 
 
 def cmd_print_checklist(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.checklist import print_run
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
@@ -55,7 +54,7 @@ def cmd_print_checklist(args) -> int:
                 raise database.ArchiveError(translate("CLI", "{name} has no checklist run yet; run one in the "
                                                              "window (Partners → New checklist run).")
                                             .format(name=partner.name))
-        print_run(conn, run_id, args.pdf, by=settings.user_name(), branch=_branch(conn, args.branch),
+        print_run(conn, run_id, args.pdf, by=settings.user_name(), branch=branch_name(conn, args.branch),
                   language=args.language)
         run = checklists.load_run(conn, run_id)
     print(translate("CLI", "{name}: run of {date} by {reviewer}, checklist {version}, score {score}; wrote {path}")

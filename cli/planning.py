@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cli._args import date_arg
-from cli._print import print_subcommands
+from cli._print import branch_name, output_options, print_subcommands, use_language
 from model.archive import audit, database
 from model.visits import calendar_export, due, tracking_logs, visit_plan
 from model.customers import customer_filters
@@ -39,7 +39,7 @@ def register(commands) -> None:
     p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "export a saved plan instead of "
                                                                       "making a new one"))
     p.add_argument("--no-save", action="store_true", help=translate("CLI", "do not keep the plan in the archive"))
-    _output_options(p)
+    output_options(p)
     p.add_argument("--ics", type=Path, metavar="OUT.ics", help=translate("CLI", "write the plan as a calendar"))
     p.add_argument("--csv", type=Path, metavar="OUT.csv", help=translate("CLI", "write the plan as CSV"))
     _unplanned_option(p)
@@ -57,7 +57,7 @@ def register(commands) -> None:
                    help=translate("CLI", "another period than the grade's own: day, week, half-month or month"))
     p.add_argument("--start", type=date_arg, metavar="DATE", help=translate("CLI", "first day (default: today)"))
     p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
-    _output_options(p, required=True)
+    output_options(p, required=True)
     p.set_defaults(run=cmd_print_tracking_log)
 
     p = printing.add_parser("due-list", help=translate("CLI", "who is due for a visit or a call in a period"))
@@ -66,13 +66,13 @@ def register(commands) -> None:
     p.add_argument("--days", type=_positive, default=7, metavar="N",
                    help=translate("CLI", "calendar days from the start (default 7)"))
     p.add_argument("--manager", metavar="M", help=translate("CLI", "only this manager's customers"))
-    _output_options(p, required=True)
+    output_options(p, required=True)
     p.set_defaults(run=cmd_print_due_list)
 
     p = printing.add_parser("visit-plan", help=translate("CLI", "a saved visit plan"))
     p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
     p.add_argument("--plan", type=int, metavar="ID", help=translate("CLI", "the plan (default: the latest)"))
-    _output_options(p, required=True)
+    output_options(p, required=True)
     _unplanned_option(p)
     p.set_defaults(run=cmd_print_visit_plan)
 
@@ -80,15 +80,6 @@ def register(commands) -> None:
 def _unplanned_option(p) -> None:
     p.add_argument("--no-unplanned", action="store_true",
                    help=translate("CLI", "leave the visits not planned out of the printed plan"))
-
-
-def _output_options(p, required: bool = False) -> None:
-    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", required=required,
-                   help=translate("CLI", "write the printout to this PDF"))
-    p.add_argument("--branch", metavar="NAME", help=translate("CLI", "branch name in the page header"))
-    p.add_argument("--full-phone", action="store_true",
-                   help=translate("CLI", "print phone numbers in full (masked by default)"))
-    p.add_argument("--language", choices=("en", "zh_CN"), help=translate("CLI", "language of the printout"))
 
 
 def _dates(text: str) -> tuple[date, ...]:
@@ -127,23 +118,6 @@ def _point(text: str) -> tuple[float, float]:
     return lat, lon
 
 
-def _use_language(args) -> None:
-    """``--language`` is the language of everything the command writes: the printout's
-    labels and the reasons and purposes worked out for it, so install it process-wide."""
-    if getattr(args, "language", None):
-        from PySide6.QtCore import QCoreApplication
-
-        from model.core import language
-        language.install_translators(QCoreApplication.instance(), args.language)
-
-
-def _branch(conn, given: str | None) -> str | None:
-    if given:
-        return given
-    row = conn.execute("SELECT value FROM meta WHERE key = 'branch'").fetchone()
-    return row["value"] if row else None
-
-
 def print_plan(plan: visit_plan.Plan) -> None:
     for day in plan.days:
         km = sum(v.leg_m or 0 for v in day.visits) / 1000
@@ -168,7 +142,7 @@ def _export(conn, plan: visit_plan.Plan, args, pdf=None, ics=None, csv=None) -> 
     written = []
     if args.pdf:
         from reports.visit_plan import visit_plan_pdf
-        visit_plan_pdf(plan, pdf, branch=_branch(conn, args.branch), show_full_phone=args.full_phone,
+        visit_plan_pdf(plan, pdf, branch=branch_name(conn, args.branch), show_full_phone=args.full_phone,
                        language=args.language, include_unplanned=not args.no_unplanned,
                        manager=settings.user_name())
         audit.record_print(conn, _plan_what(plan), args.pdf, len(plan.planned()),
@@ -202,7 +176,7 @@ def _plan_what(plan: visit_plan.Plan) -> str:
 
 
 def cmd_plan(args) -> int:
-    _use_language(args)
+    use_language(args)
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
         if args.plan is not None:
@@ -231,13 +205,13 @@ def cmd_plan(args) -> int:
 
 
 def cmd_print_tracking_log(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.tracking_log import tracking_log_pdf
     with database.Archive.open(args.path) as archive:
         log = tracking_logs.tracking_log(archive.conn, args.grade, args.start or date.today(), args.manager,
                                          kind=args.period)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            tracking_log_pdf(log, pdf, branch=_branch(archive.conn, args.branch),
+            tracking_log_pdf(log, pdf, branch=branch_name(archive.conn, args.branch),
                              show_full_phone=args.full_phone, language=args.language,
                              manager=settings.user_name())
             audit.record_print(archive.conn, audit.tracking_log_what(log.start, log.end), args.pdf,
@@ -250,14 +224,14 @@ def cmd_print_tracking_log(args) -> int:
 
 
 def cmd_print_due_list(args) -> int:
-    _use_language(args)
+    use_language(args)
     from reports.due_list import due_list_pdf
     start = args.start or date.today()
     end = start + timedelta(days=args.days - 1)
     with database.Archive.open(args.path) as archive:
         listed = due.due_list(archive.conn, start, end, args.manager)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            due_list_pdf(listed, pdf, branch=_branch(archive.conn, args.branch),
+            due_list_pdf(listed, pdf, branch=branch_name(archive.conn, args.branch),
                          manager=args.manager or settings.user_name(),
                          show_full_phone=args.full_phone, language=args.language)
             audit.record_print(archive.conn, audit.due_list_what(start, end), args.pdf,
@@ -269,7 +243,7 @@ def cmd_print_due_list(args) -> int:
 
 
 def cmd_print_visit_plan(args) -> int:
-    _use_language(args)
+    use_language(args)
     with database.Archive.open(args.path) as archive:
         conn = archive.conn
         plan_id = args.plan

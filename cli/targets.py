@@ -48,7 +48,7 @@ def register(commands) -> None:
     p.set_defaults(run=cmd_care)
 
     printing = print_subcommands(commands)
-    from cli.planning import _output_options
+    from cli._print import output_options
     for name, help_text, run in (
             ("morning-sheet", translate("CLI", "the morning sheet (晨会): today's targets, plan, calls, care calls "
                                                "and follow-ups"), cmd_print_morning),
@@ -58,7 +58,7 @@ def register(commands) -> None:
         p.add_argument("path", type=Path, help=translate("CLI", "the archive"))
         p.add_argument("--date", type=date_arg, metavar="DATE", help=translate("CLI", "the day (default: today)"))
         _manager_option(p)
-        _output_options(p, required=True)
+        output_options(p, required=True)
         p.set_defaults(run=run)
 
 
@@ -132,15 +132,15 @@ def cmd_care(args) -> int:
 
 
 def _print_sheet(args, build, write, what: str) -> int:
-    from cli.planning import _branch, _use_language
+    from cli._print import branch_name, use_language
     from model.core import outputs
-    _use_language(args)
+    use_language(args)
     day = args.date or date.today()
     manager = _manager(args)
     with database.Archive.open(args.path) as archive:
         sheet = build(archive.conn, day, manager)
         with database.transaction(archive.conn), outputs.staged(args.pdf) as (pdf,):
-            write(sheet, pdf, branch=_branch(archive.conn, args.branch), show_full_phone=args.full_phone,
+            write(sheet, pdf, branch=branch_name(archive.conn, args.branch), show_full_phone=args.full_phone,
                   language=args.language)
             audit.record_print(archive.conn, what.format(date=day.isoformat()), args.pdf, None,
                                full_phone=args.full_phone, detail={"manager": manager})

@@ -27,7 +27,7 @@ CURRENT = QColor("#1f3b5c")
 CUT = QColor("#b3261e")
 
 
-def _chart(title: str) -> QChart:
+def new_chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     font = QFont(chart.titleFont())
@@ -60,7 +60,7 @@ class CountChart(QChartView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
-        self.setChart(_chart(title))
+        self.setChart(new_chart(title))
         self.setAccessibleName(title)
         self.setToolTip(self.tr("Click a bar, or pick one with the arrow keys and press Enter, "
                                 "to list those customers"))
@@ -80,7 +80,7 @@ class CountChart(QChartView):
         self._tips = [r[3] if len(r) > 3 else r[1] for r in rows]
         self._marked = set(marked or ())
         self._current = -1
-        chart = _chart(self._title + (f"<br><small>{subtitle}</small>" if subtitle else ""))
+        chart = new_chart(self._title + (f"<br><small>{subtitle}</small>" if subtitle else ""))
         chart.legend().setVisible(bool(self._marked))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         locale = QLocale()
@@ -105,7 +105,7 @@ class CountChart(QChartView):
                            for label, count in zip(self._labels, self._counts)] or [""])
         values = QValueAxis()
         values.setLabelFormat("%d")
-        top, step = _nice_range(max(self._counts, default=0))
+        top, step = nice_range(max(self._counts, default=0))
         values.setRange(0, top)
         values.setTickCount(int(round(top / step)) + 1)
         if self._horizontal:
@@ -190,7 +190,7 @@ class CountChart(QChartView):
         super().focusInEvent(event)
 
 
-def _nice_range(largest: int) -> tuple[float, float]:
+def nice_range(largest: int) -> tuple[float, float]:
     """An axis end and tick step in whole numbers (1, 2 or 5 times a power of ten),
     about five ticks, the end at or above ``largest``."""
     rough = max(largest, 1) / 5
@@ -218,13 +218,13 @@ class ParetoChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setChart(_chart(title))
+        self.setChart(new_chart(title))
         self.setAccessibleName(title)
 
     def set_curve(self, curve: pd.DataFrame, cutoffs: Sequence[tuple[str, float]]) -> None:
         """``curve``: columns customer_share and value_share in [0, 1], in rank order
         (see ``ComputedGrades.pareto_curve``); ``cutoffs``: (tier, share) pairs."""
-        chart = _chart(self._title)
+        chart = new_chart(self._title)
         chart.legend().setVisible(False)
         x_axis, y_axis = QValueAxis(), QValueAxis()
         for axis in (x_axis, y_axis):

@@ -52,13 +52,13 @@ AREA_SORT = ("coalesce((SELECT s.sort_key FROM area_sort s"
 KEY_PERSON = "(SELECT group_concat(ci.name, '、') FROM circles ci WHERE ci.centre_id = c.id)"
 
 
-def _case(column: str, mapping: dict[str, int]) -> str:
+def sort_case(column: str, mapping: dict[str, int]) -> str:
     """An ORDER BY expression putting stored keys in a chosen order (cheap, no join)."""
     whens = " ".join(f"WHEN '{key}' THEN {rank}" for key, rank in mapping.items())
     return f"CASE {column} {whens} ELSE NULL END"
 
 
-def _lookup(labels: dict[str, str]) -> Callable[[Any], str]:
+def lookup(labels: dict[str, str]) -> Callable[[Any], str]:
     return lambda value: "" if value is None else labels.get(value, str(value))
 
 
@@ -79,11 +79,11 @@ def customer_columns(language: str) -> list[Column]:
         # The centre (圆心) of a circle is a key person: the column names their circles.
         Column("key_person", translate("Columns", "Key person"), KEY_PERSON, chars=10,
                tooltip=translate("Columns", "The circles the customer is the centre (圆心) of")),
-        Column("gender", translate("Columns", "Gender"), "c.gender", _lookup(genders), chars=6),
+        Column("gender", translate("Columns", "Gender"), "c.gender", lookup(genders), chars=6),
         Column("phone", translate("Columns", "Phone"), "c.phone", chars=12),
         Column("area", translate("Columns", "Area"), "a.name", sort=AREA_SORT, chars=12),
-        Column("area_type", translate("Columns", "Area type"), "a.area_type", _lookup(area_types),
-               sort=_case("a.area_type", {k: i for i, k in enumerate(area_types)}), chars=19),
+        Column("area_type", translate("Columns", "Area type"), "a.area_type", lookup(area_types),
+               sort=sort_case("a.area_type", {k: i for i, k in enumerate(area_types)}), chars=19),
         Column("manager", translate("Columns", "Manager"), "c.manager"),
         Column("birth_date", translate("Columns", "Birth date"), "c.birth_date",
                _birth_date, chars=10),
@@ -96,7 +96,7 @@ def customer_columns(language: str) -> list[Column]:
     for dim in rules.dimensions():
         labels = {v.code: v.label(language) for v in dim.values}
         columns.append(Column(
-            dim.column, dim.label(language), f"c.{dim.column}", _lookup(labels),
+            dim.column, dim.label(language), f"c.{dim.column}", lookup(labels),
             visible_by_default=not dim.sensitive, chars=12,
             tooltip=(translate("Columns", "Sensitive: hidden unless you choose to show it.")
                      if dim.sensitive else "")))

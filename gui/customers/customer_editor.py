@@ -26,7 +26,7 @@ from gui.common.tasks import show_error
 from gui.common.widgets import ERROR_STYLE, field_label
 from gui.customers.contact_dialog import ContactDialog
 from gui.customers.editor_fields import GROUPS, LONG_TEXT, EditorFields
-from gui.customers.editor_tabs import EditorTabs, _when
+from gui.customers.editor_tabs import EditorTabs, when_text
 from model.archive.database import Archive, ArchiveError
 from model.core import settings
 from model.customers import customers
@@ -151,7 +151,7 @@ class CustomerEditor(EditorFields, EditorTabs, QDialog):
         if deleted:
             self._show_banner(self.tr("This customer was deleted on {when}. Restore the customer "
                                       "to change the record or log contacts.")
-                              .format(when=_when(self.stored["deleted_at"])), error=False)
+                              .format(when=when_text(self.stored["deleted_at"])), error=False)
 
     # -- messages ------------------------------------------------------------
     def _show_banner(self, text: str, *, error: bool) -> None:

@@ -75,7 +75,7 @@ class EditorTabs:
         self.history_model.set_rows(
             [translate("CustomerEditor", "When"), translate("CustomerEditor", "Who"),
              translate("CustomerEditor", "Field"), translate("CustomerEditor", "Change")],
-            [[_when(h["changed_at"]), h["changed_by"], field_label(h["field"]), _change(h)]
+            [[when_text(h["changed_at"]), h["changed_by"], field_label(h["field"]), _change(h)]
              for h in history])
         channels = channel_labels()
         contacts = customers.contacts(conn, self.customer_id) if self.customer_id else []
@@ -125,7 +125,7 @@ class EditorTabs:
         self.saved = True     # the list shows grades: refresh it when the editor closes
 
 
-def _when(stamp: str | None) -> str:
+def when_text(stamp: str | None) -> str:
     """2024-05-01T14:03:22 → 2024-05-01 14:03."""
     return datetime_text(stamp)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, Q
 
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns
-from gui.customers.import_pages import SHOWN_REJECTS, WorkPage, _table_view
+from gui.customers.import_pages import SHOWN_REJECTS, WorkPage, import_table_view
 from model.archive.database import ArchiveError
 from model.customers import importing
 from model.customers.importing import ImportResult
@@ -34,13 +34,13 @@ class CheckPage(WorkPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.rejects_model = RecordsModel(parent=self)
-        self.rejects_view = _table_view()
+        self.rejects_view = import_table_view()
         self.rejects_view.setModel(self.rejects_model)
         self.duplicates_model = RecordsModel(parent=self)
-        self.duplicates_view = _table_view()
+        self.duplicates_view = import_table_view()
         self.duplicates_view.setModel(self.duplicates_model)
         self.skipped_model = RecordsModel(parent=self)
-        self.skipped_view = _table_view()
+        self.skipped_view = import_table_view()
         self.skipped_view.setModel(self.skipped_model)
         for view in (self.rejects_view, self.duplicates_view, self.skipped_view):
             view.verticalHeader().hide()     # the file's row number is the first column

@@ -41,7 +41,7 @@ def remember_mappings(kind: str, choices: dict[str, str | None]) -> None:
     settings.put(settings.IMPORT_MAPPINGS, everything)
 
 
-def _table_view() -> QTableView:
+def import_table_view() -> QTableView:
     view = QTableView()
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
@@ -166,7 +166,7 @@ class PreviewPage(WorkPage):
         header_line.addWidget(self.header_row)
         header_line.addWidget(self.info, 1)
         self.model = RecordsModel(parent=self)
-        self.view = _table_view()
+        self.view = import_table_view()
         self.view.setModel(self.model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)

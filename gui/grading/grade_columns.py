@@ -78,12 +78,12 @@ def lifecycle_values(language: str) -> list[tuple[str, str]]:
 
 
 def lifecycle_column(language: str):
-    from gui.customers.columns import Column, _case, _lookup
+    from gui.customers.columns import Column, sort_case, lookup
     from model.customers import lifecycle
     values = lifecycle_values(language)
     expression = lifecycle.customer_stage_sql()
-    return Column(LIFECYCLE, translate("GradeColumns", "Lifecycle"), expression, _lookup(dict(values)),
-                  sort=_case(f"({expression})", {k: i for i, (k, _) in enumerate(values)}), chars=6,
+    return Column(LIFECYCLE, translate("GradeColumns", "Lifecycle"), expression, lookup(dict(values)),
+                  sort=sort_case(f"({expression})", {k: i for i, (k, _) in enumerate(values)}), chars=6,
                   tooltip=translate("GradeColumns", "潜在 / 新客 / 成长 / 成熟 / 衰退 / 流失 (seed 000), from the "
                                     "transactions and contacts as of today (lifecycle.json)."))
 
@@ -110,7 +110,7 @@ def axis_label(axis: str) -> str:
 
 
 def seed_columns(language: str, rules: grading.GradingRules) -> list:
-    from gui.customers.columns import Column, _case, _lookup
+    from gui.customers.columns import Column, sort_case, lookup
     columns = []
     tips = {"deal_status": translate("GradeColumns", "已成交 / 正在谈判 / 潜在 (seed 002)"),
             "importance": translate("GradeColumns", "From the potential amount: important from {amount}.").format(
@@ -120,8 +120,8 @@ def seed_columns(language: str, rules: grading.GradingRules) -> list:
     for axis in AXES:
         values = axis_values(axis, language, rules)
         expression = axis_sql(axis, rules)
-        columns.append(Column(axis, axis_label(axis), expression, _lookup(dict(values)),
-                              sort=_case(f"({expression})", {k: i for i, (k, _) in enumerate(values)}),
+        columns.append(Column(axis, axis_label(axis), expression, lookup(dict(values)),
+                              sort=sort_case(f"({expression})", {k: i for i, (k, _) in enumerate(values)}),
                               chars=8, tooltip=tips[axis], visible_by_default=axis != "size"))
     columns.append(Column("potential_amount", translate("GradeColumns", "Potential amount"), "c.potential_amount",
                           lambda v: "" if v is None else f"{float(v):,.0f}", chars=10, visible_by_default=False))

@@ -26,7 +26,7 @@ from gui.common.operations import Changes, run_write
 from gui.common.widgets import whole_choices
 from gui.key_accounts.ka_dialogs import (AccountDialog, CommitmentDialog, ContactDialog, KaPrintDialog,
                                          StoreCheckPrintDialog, StoreDialog, TeamDialog, VolumeDialog)
-from gui.key_accounts.ka_widgets import _button, _confirm, _Table, _write, _years
+from gui.key_accounts.ka_widgets import RecordsTable, confirm, named_button, volume_years, write_or_show
 from gui.key_accounts.store_check_dialog import StoreCheckDialog
 from gui.common import forms
 from gui.partners.partner_charts import PerformanceChart, ScoreTrendChart
@@ -66,20 +66,20 @@ class AccountView(QWidget):
         """``function(conn, *args, by)`` as one write operation; a problem is shown and
         nothing changes."""
         by = settings.user_name()
-        return _write(self, self.archive, lambda conn: function(conn, *args, by))
+        return write_or_show(self, self.archive, lambda conn: function(conn, *args, by))
 
     # -- account & team ----------------------------------------------------------------
     def _make_account_tab(self) -> None:
         page = QWidget(self)
-        self.edit_button = _button(page, self.tr("&Edit account…"), "edit_account", self.edit_account)
-        self.team_button = _button(page, self.tr("Edit &team…"), "edit_team", self.edit_team)
-        self.print_button = _button(page, self.tr("&Print dossier…"), "print_dossier", self.print_dossier)
+        self.edit_button = named_button(page, self.tr("&Edit account…"), "edit_account", self.edit_account)
+        self.team_button = named_button(page, self.tr("Edit &team…"), "edit_team", self.edit_team)
+        self.print_button = named_button(page, self.tr("&Print dossier…"), "print_dossier", self.print_dossier)
         self.details = QLabel(page)
         self.details.setObjectName("ka_details")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.team = _Table(page, "ka_team", [])
+        self.team = RecordsTable(page, "ka_team", [])
         layout = QVBoxLayout(page)
         layout.addLayout(forms.buttons(page, self.edit_button, self.team_button, self.print_button))
         layout.addWidget(self.details)
@@ -127,11 +127,12 @@ class AccountView(QWidget):
     # -- stores ------------------------------------------------------------------------
     def _make_stores_tab(self) -> None:
         page = QWidget(self)
-        self.add_store_button = _button(page, self.tr("Add &store…"), "add_store", lambda: self.add_store(ka.STORE))
-        add_region = _button(page, self.tr("Add &region…"), "add_region", lambda: self.add_store(ka.REGION))
-        edit = _button(page, self.tr("&Edit…"), "edit_store", self.edit_store)
-        delete = _button(page, self.tr("&Delete…"), "delete_store", self.delete_store)
-        self.import_button = _button(page, self.tr("&Import stores…"), "import_stores", self.import_stores)
+        self.add_store_button = named_button(page, self.tr("Add &store…"), "add_store",
+                                             lambda: self.add_store(ka.STORE))
+        add_region = named_button(page, self.tr("Add &region…"), "add_region", lambda: self.add_store(ka.REGION))
+        edit = named_button(page, self.tr("&Edit…"), "edit_store", self.edit_store)
+        delete = named_button(page, self.tr("&Delete…"), "delete_store", self.delete_store)
+        self.import_button = named_button(page, self.tr("&Import stores…"), "import_stores", self.import_stores)
         self.tree = QTreeWidget(page)
         self.tree.setObjectName("store_tree")
         self.tree.setHeaderLabels([self.tr("Store"), self.tr("Code"), self.tr("City"), self.tr("Address"),
@@ -182,7 +183,7 @@ class AccountView(QWidget):
         if store_id is None:
             return
         store = ka.get_store(self.conn, store_id)
-        if _confirm(self, self.tr("Delete store"), self.tr(
+        if confirm(self, self.tr("Delete store"), self.tr(
                 "Delete {name} ({code}) with its own commitments and its store checks?").format(
                 name=store.name, code=store.code)) and self._write(ka.delete_store, store_id):
             self.refresh()
@@ -251,13 +252,13 @@ class AccountView(QWidget):
 
     # -- contacts ----------------------------------------------------------------------
     def _make_contacts_tab(self) -> None:
-        add = _button(self, self.tr("&Add contact…"), "add_contact", self.add_contact)
-        edit = _button(self, self.tr("&Edit…"), "edit_contact", self.edit_contact)
-        self.keyman_button = _button(self, self.tr("Set as &KeyMan"), "set_keyman", self.set_keyman)
+        add = named_button(self, self.tr("&Add contact…"), "add_contact", self.add_contact)
+        edit = named_button(self, self.tr("&Edit…"), "edit_contact", self.edit_contact)
+        self.keyman_button = named_button(self, self.tr("Set as &KeyMan"), "set_keyman", self.set_keyman)
         self.keyman_button.setToolTip(self.tr("The KeyMan is the decision maker who opens the account's needs; "
                                               "one per account"))
-        delete = _button(self, self.tr("&Delete…"), "delete_contact", self.delete_contact)
-        self.contacts = _Table(self, "ka_contacts", [add, edit, self.keyman_button, delete])
+        delete = named_button(self, self.tr("&Delete…"), "delete_contact", self.delete_contact)
+        self.contacts = RecordsTable(self, "ka_contacts", [add, edit, self.keyman_button, delete])
         self.contacts.view.doubleClicked.connect(lambda *_: self.edit_contact())
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
 
@@ -291,19 +292,19 @@ class AccountView(QWidget):
 
     def delete_contact(self) -> None:
         contact_id = self.contacts.current_id()
-        if contact_id is not None and _confirm(self, self.tr("Delete contact"), self.tr("Delete this contact?")) \
+        if contact_id is not None and confirm(self, self.tr("Delete contact"), self.tr("Delete this contact?")) \
                 and self._write(ka.delete_contact, contact_id):
             self.refresh()
 
     # -- commitments -------------------------------------------------------------------
     def _make_commitments_tab(self) -> None:
-        add = _button(self, self.tr("&Add commitment…"), "add_commitment", self.add_commitment)
-        edit = _button(self, self.tr("&Edit…"), "edit_commitment", self.edit_commitment)
-        delete = _button(self, self.tr("&Delete…"), "delete_commitment", self.delete_commitment)
+        add = named_button(self, self.tr("&Add commitment…"), "add_commitment", self.add_commitment)
+        edit = named_button(self, self.tr("&Edit…"), "edit_commitment", self.edit_commitment)
+        delete = named_button(self, self.tr("&Delete…"), "delete_commitment", self.delete_commitment)
         note = QLabel(self.tr("One package of in-store merchandising (生动化) for all the account's stores, and "
                               "what is agreed for single stores. Store checks check these."), self)
         note.setWordWrap(True)
-        self.commitments = _Table(self, "ka_commitments", [add, edit, delete], note)
+        self.commitments = RecordsTable(self, "ka_commitments", [add, edit, delete], note)
         self.commitments.view.doubleClicked.connect(lambda *_: self.edit_commitment())
         self.tabs.addTab(self.commitments, self.tr("Commitments"))
 
@@ -327,7 +328,7 @@ class AccountView(QWidget):
 
     def delete_commitment(self) -> None:
         commitment_id = self.commitments.current_id()
-        if commitment_id is not None and _confirm(self, self.tr("Delete commitment"), self.tr(
+        if commitment_id is not None and confirm(self, self.tr("Delete commitment"), self.tr(
                 "Delete this commitment? Store checks made against it keep what it said.")) \
                 and self._write(ka.delete_commitment, commitment_id):
             self.refresh()
@@ -335,18 +336,18 @@ class AccountView(QWidget):
     # -- store checks ------------------------------------------------------------------
     def _make_checks_tab(self) -> None:
         page = QWidget(self)
-        self.new_check_button = _button(page, self.tr("&New store check…"), "new_store_check", self.new_check)
-        self.print_check_button = _button(page, self.tr("&Print check…"), "print_store_check", self.print_check)
-        delete = _button(page, self.tr("&Delete check…"), "delete_store_check", self.delete_check)
+        self.new_check_button = named_button(page, self.tr("&New store check…"), "new_store_check", self.new_check)
+        self.print_check_button = named_button(page, self.tr("&Print check…"), "print_store_check", self.print_check)
+        delete = named_button(page, self.tr("&Delete check…"), "delete_store_check", self.delete_check)
         self.check_store = QComboBox(page)
         self.check_store.setObjectName("check_store_filter")
         whole_choices(self.check_store)      # "All stores (account average)" whole
         self.check_store.currentIndexChanged.connect(lambda _: self._show_checks())
         self.trend = ScoreTrendChart(self.tr("Store check score (for all stores: the month's average)"), page)
         self.trend.setObjectName("check_trend")
-        self.checks = _Table(page, "ka_checks", [])
+        self.checks = RecordsTable(page, "ka_checks", [])
         self.checks.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_check_items())
-        self.results = _Table(page, "ka_check_results", [])
+        self.results = RecordsTable(page, "ka_check_results", [])
         self.results.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_photo())
         self.photo = EvidenceThumb(page, 160)
         self.photo.setObjectName("check_photo")
@@ -431,7 +432,7 @@ class AccountView(QWidget):
 
     def delete_check(self) -> None:
         check_id = self.checks.current_id()
-        if check_id is not None and _confirm(self, self.tr("Delete store check"), self.tr(
+        if check_id is not None and confirm(self, self.tr("Delete store check"), self.tr(
                 "Delete this store check with its results? Its photos stay in the archive.")) \
                 and self._write(sc.delete, check_id):
             self.refresh()
@@ -440,9 +441,9 @@ class AccountView(QWidget):
     # -- volume ------------------------------------------------------------------------
     def _make_volume_tab(self) -> None:
         page = QWidget(self)
-        enter = _button(page, self.tr("&Enter volume…"), "enter_volume", self.enter_volume)
-        edit = _button(page, self.tr("&Change…"), "edit_volume", self.edit_volume)
-        self.import_volume_button = _button(page, self.tr("&Import volume…"), "import_volume", self.import_volume)
+        enter = named_button(page, self.tr("&Enter volume…"), "enter_volume", self.enter_volume)
+        edit = named_button(page, self.tr("&Change…"), "edit_volume", self.edit_volume)
+        self.import_volume_button = named_button(page, self.tr("&Import volume…"), "import_volume", self.import_volume)
         self.import_volume_button.setToolTip(self.tr("From a CSV or Excel file with the columns 期间 (period), 销量 "
                                                      "(volume) and 目标 (target)"))
         self.volume_year = QComboBox(page)
@@ -452,7 +453,7 @@ class AccountView(QWidget):
         self.standing.setObjectName("ka_standing")
         self.standing.setWordWrap(True)
         self.standing.setTextFormat(Qt.TextFormat.RichText)
-        self.volume_table = _Table(page, "ka_volumes", [])
+        self.volume_table = RecordsTable(page, "ka_volumes", [])
         self.volume_table.view.doubleClicked.connect(lambda *_: self.edit_volume())
         self.volume_chart = PerformanceChart(self.tr("Volume against target"), self.tr("Target"), self.tr("Volume"),
                                              page)
@@ -472,7 +473,7 @@ class AccountView(QWidget):
         current = self.volume_year.currentData()
         self.volume_year.blockSignals(True)
         self.volume_year.clear()
-        for year in _years(self.conn, self.account_id):
+        for year in volume_years(self.conn, self.account_id):
             self.volume_year.addItem(str(year), year)
         self.volume_year.setCurrentIndex(max(0, self.volume_year.findData(current)))
         self.volume_year.blockSignals(False)

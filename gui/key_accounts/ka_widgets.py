@@ -16,21 +16,21 @@ from model.archive.database import Archive
 from model.key_accounts import ka_volumes
 
 
-def _button(parent: QWidget, text: str, name: str, slot) -> QPushButton:
+def named_button(parent: QWidget, text: str, name: str, slot) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
     button.clicked.connect(lambda _=False: slot())
     return button
 
 
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
+def confirm(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                   QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _write(parent: QWidget, archive: Archive, op) -> bool:
+def write_or_show(parent: QWidget, archive: Archive, op) -> bool:
     """Run ``op(conn)`` as one write operation (a KEY_ACCOUNTS change); a problem is
     shown and nothing changes."""
     try:
@@ -41,12 +41,12 @@ def _write(parent: QWidget, archive: Archive, op) -> bool:
     return True
 
 
-def _years(conn, account_id: int | None = None) -> list[int]:
+def volume_years(conn, account_id: int | None = None) -> list[int]:
     """The years with volume entered, and this year, latest first."""
     return sorted(set(ka_volumes.years(conn, account_id)) | {date.today().year}, reverse=True)
 
 
-class _Table(QWidget):
+class RecordsTable(QWidget):
     """A read-only table with its buttons above."""
 
     def __init__(self, parent: QWidget, name: str, buttons: list[QPushButton], note: QLabel | None = None):

@@ -30,7 +30,7 @@ from gui.common.operations import Changes
 from gui.common.forms import table_view
 from gui.key_accounts.account_view import AccountView
 from gui.key_accounts.ka_dialogs import AccountDialog
-from gui.key_accounts.ka_widgets import _button, _confirm, _Table, _write, _years
+from gui.key_accounts.ka_widgets import RecordsTable, confirm, named_button, volume_years, write_or_show
 from gui.common.widgets import NameFilterProxy, RecordsModel, fit_columns, is_chinese
 from model.key_accounts import ka_volumes, ka_rewards, key_accounts as ka, store_checks as sc
 from model.core import settings
@@ -53,7 +53,7 @@ class RankingView(QWidget):
         self.year.currentIndexChanged.connect(lambda _: self.refresh())
         self.title = QLabel(self)
         self.title.setObjectName("ranking_title")
-        self.table = _Table(self, "ka_ranking", [])
+        self.table = RecordsTable(self, "ka_ranking", [])
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("&Year:"), self))
         row.itemAt(0).widget().setBuddy(self.year)
@@ -67,7 +67,7 @@ class RankingView(QWidget):
         current = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()
-        for year in _years(self.archive.conn):
+        for year in volume_years(self.archive.conn):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(max(0, self.year.findData(current)))
         self.year.blockSignals(False)
@@ -104,8 +104,8 @@ class KeyAccountsPage(QWidget):
         self.search.setObjectName("ka_search")
         self.search.setPlaceholderText(self.tr("Search key accounts (name, channel, head office)"))
         self.search.setClearButtonEnabled(True)
-        new = _button(self, self.tr("&New key account…"), "new_account", self.new_account)
-        self.delete_button = _button(self, self.tr("De&lete…"), "delete_account", self.delete_account)
+        new = named_button(self, self.tr("&New key account…"), "new_account", self.new_account)
+        self.delete_button = named_button(self, self.tr("De&lete…"), "delete_account", self.delete_account)
         self.model = RecordsModel(parent=self)
         self.proxy = NameFilterProxy(self, person=False)      # pinyin search and order
         self.proxy.setSourceModel(self.model)
@@ -200,7 +200,7 @@ class KeyAccountsPage(QWidget):
         if account_id is None:
             return
         name = ka.get_account(self.archive.conn, account_id).name
-        if _confirm(self, self.tr("Delete key account"), self.tr(
+        if confirm(self, self.tr("Delete key account"), self.tr(
                 "Delete {name} with its stores, contacts, team, commitments, store checks and volumes?").format(
                 name=name)) and self._delete(account_id):
             self.account.account_id = None
@@ -208,7 +208,7 @@ class KeyAccountsPage(QWidget):
 
     def _delete(self, account_id: int) -> bool:
         by = settings.user_name()
-        return _write(self, self.archive, lambda conn: ka.delete_account(conn, account_id, by))
+        return write_or_show(self, self.archive, lambda conn: ka.delete_account(conn, account_id, by))
 
     def mark_stale(self) -> None:
         self.refresh()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.common.grade_charts import BAR, CUT, MARKED, _chart, _nice_range
+from gui.common.grade_charts import BAR, CUT, MARKED, new_chart, nice_range
 
 LINE = QColor("#1f3b5c")
 
@@ -41,12 +41,12 @@ class _Chart(QChartView):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)     # beside a table on a laptop at 125 % (gui/common/screen_fit.py)
         self._title = title
-        self.setChart(_chart(title))
+        self.setChart(new_chart(title))
         self.setAccessibleName(title)
 
     def _fresh(self):
         """A new chart for new data (as gui.common.grade_charts does): nothing of the old one lingers."""
-        chart = _chart(self._title)
+        chart = new_chart(self._title)
         chart.legend().hide()
         return chart
 
@@ -127,7 +127,7 @@ class PerformanceChart(_Chart):
         x = QBarCategoryAxis()
         x.append(_period_labels([str(r[0]) for r in self.rows]) or [""])
         largest = max([r[1] for r in self.rows] + [r[2] or 0 for r in self.rows] + [1])
-        end, step = _nice_range(int(largest))
+        end, step = nice_range(int(largest))
         y = QValueAxis()
         y.setRange(0, end)
         y.setTickCount(int(end // step) + 1)

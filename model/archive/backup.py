@@ -32,7 +32,7 @@ def backup_dir(archive_path: Path) -> Path:
     return archive_path.with_name(archive_path.stem + "-backups")
 
 
-def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
@@ -73,7 +73,7 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
             conn.execute("BEGIN")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         private_files.create_empty(partial)
-        dest = _raw_connect(partial, key)
+        dest = raw_connect(partial, key)
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
@@ -102,7 +102,7 @@ def make_backup(conn: sqlite3.Connection, archive_path: Path, to_dir: Path | Non
     return target
 
 
-def _raw_connect(path: Path, key: "database.Key | None", read_only: bool = False) -> sqlite3.Connection:
+def raw_connect(path: Path, key: "database.Key | None", read_only: bool = False) -> sqlite3.Connection:
     """A bare connection (no archive pragmas) to a backup file, keyed when ``key`` is given."""
     if read_only:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
@@ -118,14 +118,14 @@ def _raw_connect(path: Path, key: "database.Key | None", read_only: bool = False
 def _verify_copy(source: sqlite3.Connection, copy_path: Path,
                  key: "database.Key | None" = None) -> dict[str, int]:
     """Check a copy against its source; return its rows per table."""
-    copy = _raw_connect(copy_path, key, read_only=True)
+    copy = raw_connect(copy_path, key, read_only=True)
     try:
         result = copy.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise database.ArchiveError(translate("Backup", "The backup failed its check ({result}); it was "
                                             "discarded.").format(result=result))
-        counts = _table_counts(copy)
-        if counts != _table_counts(source):
+        counts = table_counts(copy)
+        if counts != table_counts(source):
             raise database.ArchiveError(translate("Backup", "The backup does not hold the same records as the "
                                             "archive; it was discarded."))
         return counts
@@ -242,13 +242,13 @@ def preview(backup_path: Path, passphrase: "str | database.Key | None" = None) -
     key = backup_key(backup_path, passphrase)
     encrypted = key is not None
     try:
-        conn = _raw_connect(backup_path, key, read_only=True)
+        conn = raw_connect(backup_path, key, read_only=True)
     except sqlite3.Error:
         return BackupPreview(backup_path, taken, False, 0, {}, None, encrypted)
     try:
         healthy = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        counts = _table_counts(conn) if healthy else {}
+        counts = table_counts(conn) if healthy else {}
         newest = None
         if "customer_history" in counts:
             newest = conn.execute("SELECT max(changed_at) FROM customer_history").fetchone()[0]
@@ -276,7 +276,7 @@ def restore(archive_path: Path, backup_path: Path, *,
     if not info.healthy:
         raise database.ArchiveDamaged(translate("Backup", "The backup {path} is damaged and cannot be restored.")
                                       .format(path=backup_path))
-    database._hold_lock(archive_path)
+    database.hold_lock(archive_path)
     try:
         kept = None
         current_key = None
@@ -329,4 +329,4 @@ def restore(archive_path: Path, backup_path: Path, *,
             tmp.unlink(missing_ok=True)
         return kept
     finally:
-        database._drop_lock(archive_path)
+        database.drop_lock(archive_path)

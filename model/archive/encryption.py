@@ -49,7 +49,7 @@ def convert_file(source: Path, source_key: Key | None, target: Path, target_key:
     ``sqlcipher_export`` does not carry). On any failure ``target`` is removed."""
     source, target = Path(source), Path(target)
     private_files.create_empty(target)      # owner-only before a byte is written
-    conn = backup._raw_connect(source, source_key)
+    conn = backup.raw_connect(source, source_key)
     try:
         key_text = "" if target_key is None else target_key.pragma_value()[1:-1]
         conn.execute("ATTACH DATABASE ? AS target KEY ?", (str(target), key_text))
@@ -61,11 +61,11 @@ def convert_file(source: Path, source_key: Key | None, target: Path, target_key:
             conn.execute(f"PRAGMA target.application_id = {int(app_id)}")
         finally:
             conn.execute("DETACH DATABASE target")
-        expected = backup._table_counts(conn)
-        copy = backup._raw_connect(target, target_key, read_only=True)
+        expected = backup.table_counts(conn)
+        copy = backup.raw_connect(target, target_key, read_only=True)
         try:
             result = copy.execute("PRAGMA integrity_check").fetchone()[0]
-            counts = backup._table_counts(copy)
+            counts = backup.table_counts(copy)
         finally:
             copy.close()
         if result != "ok" or counts != expected:
@@ -101,7 +101,7 @@ def _swap_in(archive: Archive, target_key: Key | None, progress_reason: str) -> 
             translate("Encryption", "The archive could not be converted: {error}. Nothing was changed.")
             .format(error=exc)) from exc
     # Keep this process's lock across the swap so no other program slips in.
-    database._hold_lock(path)
+    database.hold_lock(path)
     try:
         archive.close()
         for extra in ("-wal", "-shm"):
@@ -110,7 +110,7 @@ def _swap_in(archive: Archive, target_key: Key | None, progress_reason: str) -> 
         _fsync_dir(path.parent)
         return Archive.open(path, target_key)
     finally:
-        database._drop_lock(path)
+        database.drop_lock(path)
 
 
 def encrypt(archive: Archive, new_passphrase: str) -> tuple[Archive, list[Path]]:
@@ -208,7 +208,7 @@ def rekey_backups(archive_path: Path, old_key: Key, new_key: Key) -> list[Path]:
             continue
         stamp = item.stat().st_mtime
         try:
-            conn = backup._raw_connect(item, old_key)
+            conn = backup.raw_connect(item, old_key)
             try:
                 conn.execute(f"PRAGMA rekey = {new_key.pragma_value()}")
             finally:

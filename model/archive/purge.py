@@ -223,7 +223,7 @@ def scrub_backup(path: Path, ids: list[int], key: "database.Key | None") -> bool
         if result != "ok":
             raise database.ArchiveDamaged(translate("Purge", "The backup {path} failed its check after the "
                                                     "purge ({result}).").format(path=path, result=result))
-        counts = backup._table_counts(conn)
+        counts = backup.table_counts(conn)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
         conn.close()

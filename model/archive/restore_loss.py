@@ -86,7 +86,7 @@ def changes_since(current: sqlite3.Connection, backup_path: Path | str,
                   key: "database.Key | None" = None) -> list[Change]:
     """What the archive behind ``current`` holds that the backup does not (only
     the kinds with something in them). ``key`` opens an encrypted backup."""
-    other = backup._raw_connect(Path(backup_path), key, read_only=True)
+    other = backup.raw_connect(Path(backup_path), key, read_only=True)
     try:
         theirs_tables = _tables(other)
         mine_tables = _tables(current)
@@ -151,7 +151,7 @@ def carry_trail(conn: sqlite3.Connection, replaced: Path | str,
     if not audit.has_log(conn):
         return None
     try:
-        other = backup._raw_connect(Path(replaced), key, read_only=True)
+        other = backup.raw_connect(Path(replaced), key, read_only=True)
     except sqlite3.Error:
         return None
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from model.core import private_files
-from model.archive.database import ArchiveError
+from model.core.errors import ArchiveError
 from model.core.i18n import translate
 
 PARTIAL = ".partial"

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.archive import database
+from model.core.errors import ArchiveError
 from model.core.i18n import translate
 
 ROW_INDEX_NAME = "row"
@@ -35,7 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EXACT_LIMIT = 10 ** 15
 
 
-class ImportFileError(database.ArchiveError):
+class ImportFileError(ArchiveError):
     """The file cannot be read, or is not a table; ``str()`` says what to do."""
 
 

@@ -28,24 +28,22 @@ unless ``partial``).
 """
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Callable
 
-import numpy as np
 import pandas as pd
 
-from model.customers import customers, exporting
+from model.customers import exporting
 from model.archive import database
 from model.core import normalize, rules, table_files
 from model.core.i18n import translate
-from model.customers.import_headers import (KINDS, TRANSACTION_FIELDS, HeaderMatch, check_mapping, field_label,
+from model.customers.import_headers import (KINDS, HeaderMatch, check_mapping, field_label,
                                   fields_for, find_header_row, header_field, match_headers)
 from model.core.progress import Progress
 from model.core.table_files import ImportFileError, head_rows, read_table
+from model.customers.import_customers import check_customers
+from model.customers.import_rows import CHUNK, ImportTable, Reject  # noqa: F401 (CHUNK: re-exported)
+from model.customers.import_transactions import check_transactions
 
 # The import's whole public API, so the GUI needs only this module.
 __all__ = ["ImportFileError", "HeaderMatch", "Reject", "ImportResult", "KINDS", "fields_for",
@@ -56,18 +54,9 @@ __all__ = ["ImportFileError", "HeaderMatch", "Reject", "ImportResult", "KINDS", 
 
 REASON_SEPARATOR = " | "
 """Between a rejected row's reasons, in the rejects file and on the terminal."""
-CHUNK = 5000
-"""Rows per INSERT batch; progress is reported and cancel checked between batches."""
 
 
 # -- results ---------------------------------------------------------------
-
-@dataclass
-class Reject:
-    row_number: int            # as the user sees it in the spreadsheet: the header is row 1
-    values: dict[str, str]     # column header -> the cell as it is in the file
-    reasons: list[str]
-
 
 @dataclass
 class ImportResult:
@@ -148,11 +137,11 @@ def import_frame(conn, frame: pd.DataFrame, *, kind: str = "customers", mapping:
     skipped = summary_rows(frame)
     if skipped:
         frame = frame.loc[~frame.index.isin([row for row, _ in skipped])]
-    table = _Table(frame, match)
+    table = ImportTable(frame, match)
     if kind == "customers":
-        plan = _check_customers(conn, table, progress, normalize.text(manager) or normalize.text(by))
+        plan = check_customers(conn, table, progress, normalize.text(manager) or normalize.text(by))
     else:
-        plan = _check_transactions(conn, table, progress)
+        plan = check_transactions(conn, table, progress)
     rejects = plan.rejects(table)
     write = not dry_run and (partial or not rejects)
     written_rejects = None
@@ -252,449 +241,6 @@ def _kind_label(kind: str) -> str:
     if kind == "transactions":
         return translate("Import", "transactions")
     return translate("Import", "customers")
-
-
-class _Table:
-    """The frame with its mapped columns, row numbers and per-row problems."""
-
-    def __init__(self, frame: pd.DataFrame, match: HeaderMatch):
-        self.frame = frame
-        self.n = len(frame)
-        self.row_numbers = frame.index.to_numpy()
-        self.header = {key: column for column, key in match.mapping.items() if key}
-        self.problems: dict[int, list[str]] = {}   # position -> reasons
-
-    def clean(self, keys: list[str], clean_values: Callable[[dict], dict],
-              progress: Progress) -> dict[str, np.ndarray]:
-        """The mapped columns ``keys``, normalised.
-
-        Each distinct value of a column is cleaned once. ``clean_values`` takes
-        a dict ``{key: raw}`` and returns ``{key: clean}`` or raises
-        :class:`customers.ValidationError` naming the bad keys; it is called with
-        the i-th distinct value of every column at once (one call per i, which
-        is what keeps 100,000 rows fast), and one key at a time when a call
-        fails, so each cell's reason is its own. Bad cells become problems.
-        """
-        factorized = {}
-        for key in keys:
-            codes, uniques = pd.factorize(self.frame[self.header[key]].to_numpy(dtype=object))
-            factorized[key] = (codes, [exporting.unneutralised(u) for u in uniques])
-        order = sorted(keys, key=lambda k: -len(factorized[k][1]))
-        lengths = [len(factorized[k][1]) for k in order]
-        cleaned = {k: np.empty(len(factorized[k][1]), dtype=object) for k in keys}
-        errors: dict[str, dict[int, str]] = {k: {} for k in keys}
-        uniques = {k: factorized[k][1] for k in keys}
-        active = len(order)
-        checking = translate("Import", "Checking the rows…")
-        for i in range(lengths[0] if lengths else 0):
-            while lengths[active - 1] <= i:
-                active -= 1
-            batch = {k: uniques[k][i] for k in order[:active]}
-            try:
-                for k, v in clean_values(batch).items():
-                    cleaned[k][i] = v
-            except customers.ValidationError:
-                for k, raw in batch.items():
-                    try:
-                        cleaned[k][i] = clean_values({k: raw})[k]
-                    except customers.ValidationError as exc:
-                        errors[k][i] = "; ".join(exc.problems.values())
-            if i % 10000 == 9999:
-                progress.report(i, lengths[0], checking)
-                progress.check()
-        out = {}
-        for key in keys:
-            codes = factorized[key][0]
-            if errors[key]:
-                bad_codes = np.fromiter(errors[key], dtype=np.int64)
-                for position in np.flatnonzero(np.isin(codes, bad_codes)):
-                    self.add_problem(int(position), errors[key][int(codes[position])], key)
-            out[key] = cleaned[key][codes]
-        return out
-
-    def add_problem(self, position: int, reason: str, key: str | None = None) -> None:
-        if key is not None:
-            reason = translate("Import", "{column}: {reason}").format(column=self.header[key], reason=reason)
-        self.problems.setdefault(position, []).append(reason)
-
-    def valid(self) -> np.ndarray:
-        ok = np.ones(self.n, dtype=bool)
-        if self.problems:
-            ok[np.fromiter(self.problems, dtype=np.int64)] = False
-        return ok
-
-
-class _Plan:
-    """What the checks found, and how to write the accepted rows."""
-
-    def __init__(self, accepted: np.ndarray, duplicates: list, problems: dict,
-                 writer: Callable | None = None):
-        self.accepted = accepted
-        self.duplicates = duplicates
-        self.problems = problems
-        self._writer = writer
-
-    def rejects(self, table: _Table) -> list[Reject]:
-        if not self.problems:
-            return []
-        columns = list(table.frame.columns)
-        positions = sorted(self.problems)
-        cells = table.frame.to_numpy(dtype=object)[positions]
-        return [Reject(int(table.row_numbers[p]), dict(zip(columns, row)), self.problems[p])
-                for p, row in zip(positions, cells.tolist())]
-
-    def write(self, conn, by: str, progress: Progress) -> None:
-        if self._writer is not None:
-            self._writer(conn, by, progress)
-
-
-# -- customers ---------------------------------------------------------------
-
-def _clean_customer_values(values: dict) -> dict:
-    values = dict(values)
-    extra = {}
-    if "last_visit" in values:
-        raw = values.pop("last_visit")
-        try:
-            extra["last_visit"] = normalize.iso_date(raw)
-            if extra["last_visit"] and extra["last_visit"] > date.today().isoformat():
-                raise normalize.Invalid(translate("Import", "The last visit {date} is in the future.")
-                                        .format(date=extra["last_visit"]))
-        except normalize.Invalid as exc:
-            problems = {"last_visit": str(exc)}
-            try:
-                customers.clean(values, partial=True)
-            except customers.ValidationError as other:
-                problems.update(other.problems)
-            raise customers.ValidationError(problems) from None
-    return {**customers.clean(values, partial=True), **extra}
-
-
-def _check_customers(conn, table: _Table, progress: Progress, manager: str | None = None) -> _Plan:
-    keys = [k for k in fields_for("customers") if k in table.header]
-    values = table.clean(keys, _clean_customer_values, progress)
-    _check_coordinates(table, values)
-    if manager:
-        given = values.get("manager")
-        values["manager"] = (np.full(table.n, manager, dtype=object) if given is None else
-                             np.array([m if m else manager for m in given.tolist()], dtype=object))
-
-    valid = table.valid()
-    identity = _customer_identities(table.n, values, valid)
-    in_archive = _archive_identities(conn)
-    duplicate = np.zeros(table.n, dtype=bool)
-    first_row: dict[str, int] = {}
-    found: list[tuple[int, str | None, str]] = []
-    phones = values.get("phone")
-    for position in np.flatnonzero(valid):
-        ident = identity[position]
-        row = int(table.row_numbers[position])
-        phone = phones[position] if phones is not None else None
-        if ident in in_archive:
-            reason = (translate("Import", "A customer with this phone number is already in the archive.")
-                      if not ident.startswith("~") else
-                      translate("Import", "A customer with the same name and birth date (or, without "
-                                "one, the same address and area) and no phone is already in the "
-                                "archive."))
-        elif ident in first_row:
-            reason = (translate("Import", "Same phone number as row {row}.")
-                      if not ident.startswith("~") else
-                      translate("Import", "Same name and birth date (or, without one, the same address "
-                                "and area) as row {row}, and no phone.")).format(row=first_row[ident])
-        else:
-            first_row[ident] = row
-            continue
-        duplicate[position] = True
-        found.append((row, phone if phone else _phone2(values, position), reason))
-    accepted = valid & ~duplicate
-
-    def writer(conn, by, progress):
-        _write_customers(conn, values, accepted, by, progress)
-    return _Plan(accepted, found, table.problems, writer)
-
-
-def _phone2(values: dict, position: int) -> str | None:
-    phone2 = values.get("phone2")
-    return None if phone2 is None else phone2[position]
-
-
-def _check_coordinates(table: _Table, values: dict) -> None:
-    lat, lon = values.get("latitude"), values.get("longitude")
-    if lat is None and lon is None:
-        return
-    lat_missing = pd.isna(lat) if lat is not None else np.ones(table.n, dtype=bool)
-    lon_missing = pd.isna(lon) if lon is not None else np.ones(table.n, dtype=bool)
-    odd = np.flatnonzero(lat_missing != lon_missing)
-    if not len(odd):
-        return
-    try:  # the message lives with the rule, in customers.clean
-        customers.clean({"name": "-", "latitude": 0, "longitude": None})
-        reason = "latitude/longitude"
-    except customers.ValidationError as exc:
-        reason = exc.problems.get("latitude", "latitude/longitude")
-    for position in odd:
-        position = int(position)
-        if not (_has_problem(table, position, "latitude") or _has_problem(table, position, "longitude")):
-            table.add_problem(position, reason)
-
-
-def _identity(phone, phone2, name, address, area, birth_date) -> str:
-    """Who a customer is, for duplicates: :func:`model.customers.customers.identity`."""
-    return customers.identity(phone, phone2, name, birth_date, address, area)
-
-
-def _customer_identities(n: int, values: dict, valid: np.ndarray) -> np.ndarray:
-    nothing = np.full(n, None, dtype=object)
-    columns = [values.get(k, nothing) for k in ("phone", "phone2", "name", "address", "area",
-                                                 "birth_date")]
-    out = np.full(n, None, dtype=object)
-    for position in np.flatnonzero(valid):
-        out[position] = _identity(*(c[position] for c in columns))
-    return out
-
-
-def _archive_identities(conn) -> set[str]:
-    phones = {r[0] for r in conn.execute(
-        "SELECT phone FROM customers WHERE deleted_at IS NULL AND phone IS NOT NULL AND phone <> ''"
-        " UNION SELECT phone2 FROM customers WHERE deleted_at IS NULL AND phone2 IS NOT NULL"
-        " AND phone2 <> ''")}
-    no_phone = conn.execute(
-        "SELECT c.name, c.address, a.name, c.birth_date FROM customers c"
-        " LEFT JOIN areas a ON a.id = c.area_id"
-        f" WHERE c.deleted_at IS NULL AND {customers.RED_LIST_WHERE}")
-    return phones | {_identity(None, None, *row) for row in no_phone}
-
-
-def _insert_customer_chunk(conn, sql: str, rows: list[tuple], history: list[tuple]) -> None:
-    conn.executemany(sql, rows)
-    conn.executemany("INSERT INTO customer_history(customer_id, changed_at, changed_by, field,"
-                     " old_value, new_value) VALUES (?, ?, ?, '*created', NULL, ?)", history)
-
-
-def _write_customers(conn, values: dict, accepted: np.ndarray, by: str, progress: Progress) -> None:
-    positions = np.flatnonzero(accepted)
-    total = len(positions)
-    stored = [k for k in values if k not in ("area", "area_type", "last_visit")]
-    if "created_on" not in stored:
-        stored.append("created_on")
-    with database.transaction(conn):
-        columns: dict[str, list] = {}
-        for key in stored:
-            column = values.get(key)
-            columns[key] = [None] * total if column is None else column[positions].tolist()
-        today = date.today().isoformat()
-        columns["created_on"] = [d or today for d in columns["created_on"]]
-        if "area" in values:
-            area_types = values.get("area_type")
-            areas = values["area"][positions]
-            ids = _area_ids(conn, areas, None if area_types is None else area_types[positions])
-            columns["area_id"] = [ids.get(a) for a in areas.tolist()]
-        start = conn.execute("SELECT coalesce(max(id), 0) FROM customers").fetchone()[0]
-        columns["id"] = list(range(start + 1, start + 1 + total))
-        names = list(columns)
-        sql = (f"INSERT INTO customers ({', '.join(names)}) "
-               f"VALUES ({', '.join('?' * len(names))})")
-        rows = list(zip(*columns.values()))
-        stamp = customers.now_stamp()
-        history = [(cid, stamp, by, name) for cid, name in zip(columns["id"], columns["name"])]
-        columns.clear()
-        writing = translate("Import", "Writing to the archive…")
-        for begin in range(0, total, CHUNK):
-            progress.report(begin, total, writing)
-            progress.check()
-            _insert_customer_chunk(conn, sql, rows[begin:begin + CHUNK], history[begin:begin + CHUNK])
-        if "last_visit" in values:
-            new_ids = [r[names.index("id")] for r in rows]
-            _write_last_visits(conn, new_ids, values["last_visit"][positions].tolist(), by, stamp)
-        progress.report(total, total, writing)
-
-
-def _write_last_visits(conn, ids: list[int], dates: list, by: str, stamp: str) -> None:
-    """The file's 上次拜访 (last visit) column as a visit in each customer's contacts, so
-    the visit obligations count from it (model.visits.due)."""
-    result = translate("Import", "last visit, from the imported file")
-    conn.executemany(
-        "INSERT INTO contacts(customer_id, contact_date, channel, result, recorded_by, recorded_at)"
-        " VALUES (?, ?, 'visit', ?, ?, ?)",
-        [(cid, when, result, by, stamp) for cid, when in zip(ids, dates) if when])
-
-
-def _area_ids(conn, areas: np.ndarray, area_types: np.ndarray | None) -> dict[str, int]:
-    """Ids of the named areas, creating the new ones; a given area type is set
-    on the area (the last one given in the file wins), as customers.area_id does."""
-    frame = pd.DataFrame({"area": areas, "type": area_types if area_types is not None else None})
-    frame = frame[frame["area"].notna()]
-    wanted_type = frame.dropna(subset=["type"]).drop_duplicates("area", keep="last")
-    wanted_type = dict(zip(wanted_type["area"], wanted_type["type"]))
-    existing = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, id, area_type FROM areas")}
-    new = [(name, wanted_type.get(name)) for name in pd.unique(frame["area"]) if name not in existing]
-    conn.executemany("INSERT INTO areas(name, area_type) VALUES (?, ?)", new)
-    changed = [(t, existing[name][0]) for name, t in wanted_type.items()
-               if name in existing and existing[name][1] != t]
-    conn.executemany("UPDATE areas SET area_type = ? WHERE id = ?", changed)
-    if new:
-        existing = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, id, area_type FROM areas")}
-    return {name: ident for name, (ident, _) in existing.items()}
-
-
-# -- transactions -----------------------------------------------------------
-
-def _customer_number(raw: str) -> int | None:
-    s = normalize.text(raw)
-    if s is None:
-        return None
-    normalize.check_not_scientific(s)
-    if re.fullmatch(r"\d+(?:\.0+)?", s):
-        return int(float(s)) if "." in s else int(s)
-    raise normalize.Invalid(translate("Import", "'{value}' is not a customer number.").format(value=s))
-
-
-def _number(raw: str) -> float | None:
-    normalize.check_not_scientific(raw)
-    return normalize.number(raw)
-
-
-def _text(raw: str) -> str | None:
-    normalize.check_not_scientific(raw)
-    return normalize.text(raw)
-
-
-_TRANSACTION_CLEANERS = {
-    "customer_id": _customer_number,
-    "phone": normalize.phone,
-    "txn_date": normalize.iso_date,
-    "amount": _number,
-    "quantity": _number,
-    "product": _text,
-}
-
-
-def _clean_transaction_values(values: dict) -> dict:
-    out, problems = {}, {}
-    for key, raw in values.items():
-        try:
-            out[key] = _TRANSACTION_CLEANERS[key](raw)
-        except normalize.Invalid as exc:
-            problems[key] = str(exc)
-    if problems:
-        raise customers.ValidationError(problems)
-    return out
-
-
-def _customers_by_phone(conn) -> dict[str, set[int]]:
-    """The archive's customers by each of their phone numbers."""
-    by_phone: dict[str, set[int]] = {}
-    for cid, phone, phone2 in conn.execute(
-            "SELECT id, phone, phone2 FROM customers WHERE deleted_at IS NULL"
-            " AND (phone IS NOT NULL OR phone2 IS NOT NULL)"):
-        for p in (phone, phone2):
-            if p:
-                by_phone.setdefault(p, set()).add(cid)
-    return by_phone
-
-
-def _transaction_customer(table: _Table, position: int, customer_id, phone, known_ids: set,
-                          by_phone: dict[str, set[int]]):
-    """The customer a transaction row names (by number, else by phone), or None with the
-    row's problem added."""
-    if _has_problem(table, position, "customer_id") or _has_problem(table, position, "phone"):
-        return None  # the customer cell itself is bad; its reason is already there
-    elif customer_id is not None:
-        if customer_id in known_ids:
-            return customer_id
-        else:
-            table.add_problem(position, translate(
-                "Import", "There is no customer number {number} in the archive.")
-                .format(number=customer_id))
-    elif phone is not None:
-        matches = by_phone.get(phone, ())
-        if len(matches) == 1:
-            return next(iter(matches))
-        elif not matches:
-            table.add_problem(position, translate(
-                "Import", "No customer in the archive has the phone number {phone}; import the "
-                "customer first.").format(phone=phone))
-        else:
-            table.add_problem(position, translate(
-                "Import", "{count} customers have the phone number {phone}; give the customer "
-                "number instead.").format(count=len(matches), phone=phone))
-    else:
-        table.add_problem(position, translate(
-            "Import", "The row names no customer: give a phone number or a customer number."))
-    return None
-
-
-def _check_transactions(conn, table: _Table, progress: Progress) -> _Plan:
-    keys = [k for k in TRANSACTION_FIELDS if k in table.header]
-    values = table.clean(keys, _clean_transaction_values, progress)
-
-    known_ids = {r[0] for r in conn.execute("SELECT id FROM customers WHERE deleted_at IS NULL")}
-    by_phone = _customers_by_phone(conn)
-
-    nothing = np.full(table.n, None, dtype=object)
-    ids, phones = values.get("customer_id", nothing), values.get("phone", nothing)
-    dates, amounts = values["txn_date"], values["amount"]
-    customer = np.full(table.n, None, dtype=object)
-    for position in range(table.n):
-        customer[position] = _transaction_customer(table, position, ids[position], phones[position],
-                                                   known_ids, by_phone)
-        if dates[position] is None and not _has_problem(table, position, "txn_date"):
-            table.add_problem(position, translate("Import", "A transaction needs a date."))
-        if amounts[position] is None and not _has_problem(table, position, "amount"):
-            table.add_problem(position, translate("Import", "A transaction needs an amount."))
-
-    valid = table.valid()
-    quantities = values.get("quantity", nothing)
-    products = values.get("product", nothing)
-    positions = np.flatnonzero(valid)
-    base = [f"{customer[p]}|{dates[p]}|{amounts[p]!r}|{quantities[p]!r}|{products[p] or ''}"
-            for p in positions]
-    occurrence = pd.Series(base, dtype=object).groupby(base, sort=False).cumcount().tolist()
-    keys_for = {int(p): hashlib.sha1(f"{b}#{o}".encode()).hexdigest()
-                for p, b, o in zip(positions, base, occurrence)}
-    existing = _existing_import_keys(conn, list(keys_for.values()))
-    duplicate = np.zeros(table.n, dtype=bool)
-    found = []
-    for position, key in keys_for.items():
-        if key in existing:
-            duplicate[position] = True
-            found.append((int(table.row_numbers[position]), phones[position], translate(
-                "Import", "This transaction was already imported.")))
-    accepted = valid & ~duplicate
-
-    def writer(conn, by, progress):
-        take = np.flatnonzero(accepted)
-        rows = [(customer[p], dates[p], amounts[p], quantities[p], products[p], keys_for[int(p)])
-                for p in take]
-        with database.transaction(conn):
-            writing = translate("Import", "Writing to the archive…")
-            for begin in range(0, len(rows), CHUNK):
-                progress.report(begin, len(rows), writing)
-                progress.check()
-                _insert_transaction_chunk(conn, rows[begin:begin + CHUNK])
-            progress.report(len(rows), len(rows), writing)
-    return _Plan(accepted, found, table.problems, writer)
-
-
-def _has_problem(table: _Table, position: int, key: str) -> bool:
-    header = table.header.get(key)
-    return header is not None and any(r.startswith(f"{header}:")
-                                      for r in table.problems.get(position, ()))
-
-
-def _insert_transaction_chunk(conn, rows: list[tuple]) -> None:
-    conn.executemany("INSERT INTO transactions(customer_id, txn_date, amount, quantity, product,"
-                     " import_key) VALUES (?, ?, ?, ?, ?, ?)", rows)
-
-
-def _existing_import_keys(conn, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for begin in range(0, len(keys), 500):
-        chunk = keys[begin:begin + 500]
-        found.update(r[0] for r in conn.execute(
-            f"SELECT import_key FROM transactions WHERE import_key IN ({', '.join('?' * len(chunk))})",
-            chunk))
-    return found
 
 
 # -- the rejects file --------------------------------------------------------

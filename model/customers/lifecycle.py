@@ -22,8 +22,7 @@ from functools import lru_cache
 
 from model.core import language, rules
 from model.archive.database import sqlite3
-from model.grading.deal import months_sql
-from model.grading.opportunity import add_months
+from model.core.months import add_months, months_sql
 from model.core.i18n import translate
 
 POTENTIAL, NEW, GROWING, MATURE, DECLINING, LOST = "potential", "new", "growing", "mature", "declining", "lost"

@@ -55,276 +55,32 @@ its results become visible to ``find()`` when it commits.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import operator
 import re
 from model.archive.database import sqlite3
 import sys
-import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
-import pypinyin
-from pypinyin import Style, lazy_pinyin, pinyin
 
-from model.archive import database
-from model.core import rules
-from model.core.progress import Progress
+# The keys of a name and the index's upkeep live in their own modules; search.<name>
+# stays the way in for every public name of theirs.
+from model.customers.search_index import LIVE_COLUMNS, META_KEY, pending, refresh  # noqa: F401
+from model.core.pinyin_keys import (  # noqa: F401
+    HAN, KEY_FORMAT, KEY_MAX, fingerprint, fold, name_keys, readings, sort_key,
+)
 
-KEY_MAX = 32          # pinyin keys (and pinyin queries) are cut to this many letters
-KEY_FORMAT = "2"      # bump when the way keys are made changes: re-indexes every archive
-META_KEY = "search_keys"
 
 # Rank classes, best first, and the kind of match each one reports.
 EXACT, PREFIX, SUBSTRING, PINYIN, PINYIN_LATER, PHONE, AREA = range(7)
 KIND = ("name", "name", "name", "pinyin", "pinyin", "phone", "area")
 
-_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_UNITS = re.compile(f"([{_HAN}]+)|([0-9a-z]+)")
-_HAS_HAN = re.compile(f"[{_HAN}]")
+_HAS_HAN = re.compile(f"[{HAN}]")
 _PINYIN_QUERY = re.compile(r"[0-9a-z]*[a-z][0-9a-z]*")
 _PHONE_QUERY = re.compile(r"[0-9]{4,}")
 _PHONE_NOISE = re.compile(r"[\s\-()+.]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-# -- the pinyin of a name ---------------------------------------------------------
-
-@dataclass(frozen=True)
-class _SurnameRules:
-    single: dict[str, tuple[str, ...]]             # 单 -> (shan, dan)
-    compound: dict[str, tuple[tuple[str, ...], ...]]  # 尉迟 -> ((yu, chi),)
-    usual_only: frozenset[str]                      # common surnames: no heteronyms
-    digest: str
-
-
-@lru_cache(maxsize=4)
-def _surname_rules(folder: str) -> _SurnameRules:
-    data = rules.load_json("surname_readings.json", folder)
-    return _SurnameRules(
-        {k: tuple(v) for k, v in data.get("surnames", {}).items()},
-        {k: tuple(tuple(r.split()) for r in v) for k, v in data.get("compound_surnames", {}).items()},
-        frozenset(data.get("usual_reading_only", "")),
-        hashlib.sha1(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest())
-
-
-def fingerprint() -> str:
-    """What the stored keys depend on besides the names: when it changes, refresh() re-indexes all."""
-    return f"{KEY_FORMAT}/{pypinyin.__version__}/{_surname_rules(str(rules.rules_dir())).digest}"
-
-
-def _syllable_ok(s: str) -> bool:
-    return bool(s) and s.isascii() and s.isalnum()
-
-
-@lru_cache(maxsize=65536)
-def _han_pinyin(text: str) -> tuple[str, ...]:
-    """pypinyin's reading of a run of Chinese characters, in context."""
-    return tuple(s for s in lazy_pinyin(text, style=Style.NORMAL, errors=lambda x: [""] * len(x))
-                 if _syllable_ok(s))
-
-
-@lru_cache(maxsize=8192)
-def _surname_readings(char: str, folder: str) -> tuple[str, ...]:
-    table = _surname_rules(folder)
-    found = list(_han_pinyin(char))
-    if char in table.single:
-        found += table.single[char]
-    elif char not in table.usual_only:
-        found += pinyin(char, style=Style.NORMAL, heteronym=True)[0]
-    return tuple(dict.fromkeys(s for s in found if _syllable_ok(s)))
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents off Latin letters (NFKD), Chinese untouched."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("ü", "v")
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def readings(name: str) -> list[tuple[str, ...]]:
-    """The ways a name is read, each a tuple of syllables (words for Latin parts)."""
-    return _readings(name or "", str(rules.rules_dir()))
-
-
-def _readings(name: str, folder: str) -> list[tuple[str, ...]]:
-    parts = [m.groups() for m in _UNITS.finditer(_fold(name))]
-    if not parts:
-        return []
-    tail: list[str] = []
-    for han, word in parts[1:]:
-        tail.extend(_han_pinyin(han) if han else (word,))
-    first_han, first_word = parts[0]
-    if not first_han:
-        return [(first_word, *tail)]
-    compound = _surname_rules(folder).compound
-    rest = _han_pinyin(first_han[1:]) + tuple(tail)
-    variants = [(r, *rest) for r in _surname_readings(first_han[0], folder)] or [rest]
-    for surname, ways in compound.items():
-        if first_han.startswith(surname):
-            rest2 = _han_pinyin(first_han[len(surname):]) + tuple(tail)
-            variants.extend((*way, *rest2) for way in ways)
-    return list(dict.fromkeys(variants))
-
-
-def _prefix_keys(syllables: tuple[str, ...]) -> set[str]:
-    """Strings whose prefixes a pinyin query is matched against: full, initials,
-    and the first syllables in full followed by initials (``zhangsf``)."""
-    if not syllables:
-        return set()
-    initials = "".join(s[0] for s in syllables)
-    keys = {"".join(syllables), initials}
-    keys.update("".join(syllables[:j]) + initials[j:] for j in range(1, len(syllables) - 1))
-    return keys
-
-
-def _without_prefixes(keys: set[str], also: set[str] = frozenset()) -> list[str]:
-    """Drop keys that are a prefix of another (a prefix query matching them matches that one too)."""
-    ordered = sorted(keys | also)
-    keep = {k for k, nxt in zip(ordered, ordered[1:] + [""]) if not nxt.startswith(k)}
-    return sorted(keep & keys)
-
-
-def name_keys(name: str) -> tuple[str, str]:
-    """The pinyin keys of a name as stored: (from its start, from a later syllable),
-    each space-separated."""
-    return _name_keys(name, str(rules.rules_dir()))
-
-
-@lru_cache(maxsize=65536)
-def _name_keys(name: str, folder: str) -> tuple[str, str]:
-    whole: set[str] = set()
-    later: set[str] = set()
-    for syllables in _readings(name, folder):
-        whole |= _prefix_keys(syllables)
-        for i in range(1, len(syllables)):
-            later |= _prefix_keys(syllables[i:])
-    whole = {k[:KEY_MAX] for k in whole}
-    later = {k[:KEY_MAX] for k in later}
-    whole_list = _without_prefixes(whole)
-    later_list = _without_prefixes(later - whole, set(whole_list))
-    return " ".join(whole_list), " ".join(later_list)
-
-
-def sort_key(name: str, person: bool = True) -> str:
-    """The key a name sorts by in pinyin order: its full toneless pinyin, lower
-    case, syllables separated by a space (so 'an' sorts before 'ang'), then a
-    tab and the name itself (same pinyin: by code point). A person's surname is
-    read its usual way as a surname (the first reading in
-    surname_readings.json: 单 shan, 曾 zeng, 区 ou, 解 xie; 尉迟 yu chi);
-    ``person=False`` (an area) reads every character in context."""
-    return _sort_key(name or "", person, str(rules.rules_dir()))
-
-
-@lru_cache(maxsize=65536)
-def _sort_key(name: str, person: bool, folder: str) -> str:
-    syllables: list[str] = []
-    for i, (han, word) in enumerate(m.groups() for m in _UNITS.finditer(_fold(name))):
-        if not han:
-            syllables.append(word)
-        elif i or not person:
-            syllables.extend(_han_pinyin(han))
-        else:
-            table = _surname_rules(folder)
-            compound = next((s for s in table.compound if han.startswith(s)), "")
-            if compound:
-                syllables.extend(table.compound[compound][0])
-            else:
-                compound = han[0]
-                syllables.extend(table.single.get(compound, _han_pinyin(compound))[:1])
-            syllables.extend(_han_pinyin(han[len(compound):]))
-    return " ".join(syllables) + "\t" + name
-
-
-# -- keeping the index table current --------------------------------------------
-
-_refresh_lock = threading.Lock()  # refreshes in this process run one at a time
-
-# A customer as the index stores it, read live: id, name, phones, area, active,
-# and what the index holds now (the name its keys are for, the keys).
-_LIVE = """x.cid, c.name, coalesce(c.phone, '') || ' ' || coalesce(c.phone2, ''),
-           coalesce(c.area_id, 0), c.id IS NOT NULL AND c.deleted_at IS NULL,
-           s.name, s.whole, s.later"""
-
-
-def _stored_fingerprint(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
-    return row[0] if row else None
-
-
-def pending(conn: sqlite3.Connection) -> int:
-    """How many customers wait for :func:`refresh` (all of them after the rules changed)."""
-    if _stored_fingerprint(conn) != fingerprint():
-        count = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
-        if count:
-            return count
-    return conn.execute("SELECT count(DISTINCT customer_id) FROM search_dirty").fetchone()[0]
-
-
-def refresh(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
-    """Index the customers changed since the last refresh; returns how many.
-
-    Pinyin is computed outside the write transaction (others can keep
-    writing meanwhile); the results and the clearing of exactly the dirty rows
-    read are one transaction, so a cancel or a failure leaves all as it was.
-    """
-    with _refresh_lock:
-        fp = fingerprint()
-        everything = _stored_fingerprint(conn) != fp
-        source = ("SELECT customer_id AS cid FROM search_dirty UNION SELECT id FROM customers"
-                  if everything else "SELECT DISTINCT customer_id AS cid FROM search_dirty")
-        cur = conn.cursor()
-        cur.row_factory = None
-        # One statement, so the rows and the last dirty id come from one snapshot.
-        rows = cur.execute(
-            f"SELECT {_LIVE}, s.sort_key, (SELECT coalesce(max(id), 0) FROM search_dirty)"
-            f" FROM ({source}) x LEFT JOIN customers c ON c.id = x.cid"
-            f" LEFT JOIN search_index s ON s.customer_id = x.cid").fetchall()
-        upto = rows[0][-1] if rows else 0
-        out = []
-        total = len(rows)
-        for done, (cid, name, phones, area_id, active, indexed, whole, later, key, _) \
-                in enumerate(rows):
-            if progress is not None and done % 2000 == 0:
-                progress.check()
-                progress.report(done, total)
-            if name is None:
-                phones, whole, later, key = "", "", "", None
-            else:
-                if everything or name != indexed or whole is None:
-                    whole, later = name_keys(name)
-                if everything or name != indexed or key is None:
-                    key = sort_key(name)
-            out.append((cid, name, phones, area_id, active, whole, later, key))
-        areas = [(aid, name, sort_key(name, person=False)) for aid, name in cur.execute(
-            "SELECT a.id, a.name FROM areas a LEFT JOIN area_sort s ON s.area_id = a.id"
-            " WHERE a.name IS NOT NULL AND (? OR s.name IS NOT a.name)", (everything,))]
-        if progress is not None:
-            progress.check()
-        with database.transaction(conn):
-            seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM search_index").fetchone()[0]
-            conn.executemany(
-                "INSERT INTO search_index(customer_id, name, phones, area_id, active, whole, later,"
-                " sort_key, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(customer_id)"
-                " DO UPDATE SET name = excluded.name, phones = excluded.phones,"
-                " area_id = excluded.area_id, active = excluded.active, whole = excluded.whole,"
-                " later = excluded.later, sort_key = excluded.sort_key, seq = excluded.seq",
-                [(*row, seq) for row in out])
-            conn.executemany(
-                "INSERT INTO area_sort(area_id, name, sort_key) VALUES (?, ?, ?)"
-                " ON CONFLICT(area_id) DO UPDATE SET name = excluded.name,"
-                " sort_key = excluded.sort_key", areas)
-            conn.execute("DELETE FROM search_dirty WHERE id <= ?", (upto,))
-            if everything:
-                conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key)"
-                             " DO UPDATE SET value = excluded.value", (META_KEY, fp))
-        if progress is not None:
-            progress.report(total, total)
-        return total
 
 
 # -- queries ----------------------------------------------------------------------
@@ -454,10 +210,10 @@ class CustomerSearch:
         FROM (SELECT customer_id, name, sort_key, phones, area_id, whole, later FROM search_index
               WHERE active = 1 ORDER BY sort_key, customer_id)"""
     _FROM_CUSTOMERS = f"""
-        SELECT {_LIVE}, s.sort_key FROM (SELECT id AS cid FROM customers WHERE deleted_at IS NULL) x
+        SELECT {LIVE_COLUMNS}, s.sort_key FROM (SELECT id AS cid FROM customers WHERE deleted_at IS NULL) x
         JOIN customers c ON c.id = x.cid LEFT JOIN search_index s ON s.customer_id = x.cid"""
     _CHANGES = f"""
-        SELECT {_LIVE}, s.seq, x.dirty, s.sort_key
+        SELECT {LIVE_COLUMNS}, s.seq, x.dirty, s.sort_key
         FROM (SELECT customer_id AS cid, NULL AS dirty FROM search_index WHERE seq > ?
               UNION ALL SELECT customer_id, id FROM search_dirty WHERE id > ?) x
         LEFT JOIN customers c ON c.id = x.cid
@@ -693,7 +449,7 @@ def name_matches(name: str | None, query: str | None) -> bool:
     if not normalized:
         return True
     q = _Query.parse(normalized)
-    if q.name and q.name in _fold(name or ""):
+    if q.name and q.name in fold(name or ""):
         return True
     if q.pinyin:
         whole, later = name_keys(name or "")

@@ -77,7 +77,7 @@ def service_rules() -> ServiceRules:
 
 def reward_rules() -> ka_rewards.RewardRules:
     """The A-tier reward tiers (the ``rewards`` section), checked like the KA tiers."""
-    return ka_rewards._load(str(rules.rules_dir()), FILE)
+    return ka_rewards.load_file(str(rules.rules_dir()), FILE)
 
 
 def senior_leader() -> str:
@@ -149,7 +149,7 @@ def senior_calls(conn: sqlite3.Connection, start: date, end: date, manager: str 
                 name=head + (f" ({row['keyman_role']})" if row["keyman_role"] else ""))
             purpose += with_whom
             reason += with_whom
-        item = due._item(row, due._Grade(tier=r.tier), prules,
+        item = due.make_item(row, due.Grade(tier=r.tier), prules,
                          priority=(3 if overdue else 2) * 1000 + min(overdue, 365),
                          reason=reason, overdue_days=overdue, purpose=purpose, due_date=when, channel=r.senior_channel,
                          rank_class=3 if overdue else 2, cadence_days=r.senior_days)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from model.core.months import months_sql
 from model.grading import opportunity, ruleset
 
 IMPORTANT, NOT_IMPORTANT = "important", "not_important"
@@ -58,15 +59,6 @@ def importance_sql(rules: ruleset.GradingRules | None = None, column: str = "c.p
     rules = rules or ruleset.load()
     return (f"CASE WHEN {column} IS NULL THEN NULL WHEN {column} >= {float(rules.importance.important_from)!r}"
             f" THEN '{IMPORTANT}' ELSE '{NOT_IMPORTANT}' END")
-
-
-def months_sql(months: int, today: str = "date('now', 'localtime')") -> str:
-    """add_months(today, months) in SQLite (``months`` may be negative): the same day
-    that many months on, or the last day of that month when it is shorter."""
-    same_day = (f"date({today}, 'start of month', '{months:+d} months',"
-                f" '+' || (CAST(strftime('%d', {today}) AS INTEGER) - 1) || ' days')")
-    last_day = f"date({today}, 'start of month', '{months + 1:+d} months', '-1 day')"
-    return f"min({same_day}, {last_day})"
 
 
 def urgency_sql(rules: ruleset.GradingRules | None = None, column: str = "c.handle_by") -> str:

@@ -106,7 +106,7 @@ def _positive(value, what: str) -> float:
 
 
 @lru_cache(maxsize=8)
-def _load(folder: str, file: str = FILE) -> RewardRules:
+def load_file(folder: str, file: str = FILE) -> RewardRules:
     try:
         with open(Path(folder) / file, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -152,7 +152,7 @@ def _load(folder: str, file: str = FILE) -> RewardRules:
 
 def load() -> RewardRules:
     """The reward rules in force (cached per rules folder)."""
-    return _load(str(rules.rules_dir()))
+    return load_file(str(rules.rules_dir()))
 
 
 def standing(volume: float | None, rules_: RewardRules | None = None) -> Standing:

@@ -99,7 +99,7 @@ def set_volume(conn, account_id: int, period, volume, target, by: str) -> str:
     if problems:
         raise ValidationError(problems)
     with database.transaction(conn):
-        key_accounts._require_account(conn, account_id)
+        key_accounts.require_account(conn, account_id)
         if values["volume"] is None and values["target"] is None:
             conn.execute("DELETE FROM ka_volumes WHERE account_id = ? AND period = ?", (account_id, key))
         else:

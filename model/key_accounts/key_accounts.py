@@ -113,7 +113,7 @@ def create_account(conn, values: dict, by: str) -> int:
 def update_account(conn, account_id: int, values: dict, by: str) -> None:
     cleaned = _clean_account(values)
     with database.transaction(conn):
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
         if _name_taken(conn, cleaned["name"], account_id):
             raise ValidationError({"name": translate("KeyAccounts", "There is already a key account named {name}.")
                                    .format(name=cleaned["name"])})
@@ -127,13 +127,13 @@ def delete_account(conn, account_id: int, by: str) -> None:
     """Delete the account with its stores, contacts, team, commitments, checks and volumes
     (the photos stay in the archive's evidence)."""
     with database.transaction(conn):
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
         # Stores point at their region (RESTRICT): remove stores before regions.
         conn.execute("DELETE FROM ka_stores WHERE account_id = ? AND kind = 'store'", (account_id,))
         conn.execute("DELETE FROM key_accounts WHERE id = ?", (account_id,))
 
 
-def _require_account(conn, account_id: int) -> None:
+def require_account(conn, account_id: int) -> None:
     if conn.execute("SELECT 1 FROM key_accounts WHERE id = ?", (account_id,)).fetchone() is None:
         raise database.ArchiveError(translate("KeyAccounts", "Key account {id} is not in this archive; "
                                                              "'python main.py ka PATH' lists them.")
@@ -144,7 +144,7 @@ def get_account(conn, account_id: int) -> Account:
     row = conn.execute("SELECT id, name, scope, channel, head_office, notes, created_at, created_by"
                        " FROM key_accounts WHERE id = ?", (account_id,)).fetchone()
     if row is None:
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
     return Account(*row)
 
 
@@ -265,7 +265,7 @@ def save_store(conn, account_id: int, values: dict, by: str, store_id: int | Non
     values = {"kind": STORE, **values}
     cleaned = clean_store(values)
     with database.transaction(conn):
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
         taken = conn.execute("SELECT id FROM ka_stores WHERE account_id = ? AND code = ?",
                              (account_id, cleaned["code"])).fetchone()
         if taken is not None and taken[0] != store_id:
@@ -340,7 +340,7 @@ def save_contact(conn, account_id: int, values: dict, by: str, contact_id: int |
     one the KeyMan unmarks the account's previous KeyMan in the same transaction."""
     cleaned = _clean_contact(values)
     with database.transaction(conn):
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
         if cleaned["store_id"] is not None and conn.execute(
                 "SELECT 1 FROM ka_stores WHERE id = ? AND account_id = ?",
                 (cleaned["store_id"], account_id)).fetchone() is None:
@@ -407,7 +407,7 @@ def set_team(conn, account_id: int, members: list[tuple[str, str]], by: str) -> 
     if problems:
         raise ValidationError(problems)
     with database.transaction(conn):
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
         conn.execute("DELETE FROM ka_team WHERE account_id = ?", (account_id,))
         conn.executemany("INSERT INTO ka_team(account_id, role, person, position) VALUES (?, ?, ?, ?)",
                          [(account_id, role, name, n) for n, (role, name) in enumerate(rows)])
@@ -468,7 +468,7 @@ def save_commitment(conn, account_id: int, values: dict, by: str, commitment_id:
         raise ValidationError(problems)
     store_id = values.get("store_id")
     with database.transaction(conn):
-        _require_account(conn, account_id)
+        require_account(conn, account_id)
         if store_id is not None and conn.execute(
                 "SELECT 1 FROM ka_stores WHERE id = ? AND account_id = ? AND kind = 'store'",
                 (store_id, account_id)).fetchone() is None:

@@ -17,7 +17,7 @@ from model.archive.database import sqlite3
 from model.core import name_order, normalize, table_files
 from model.core.i18n import translate
 from model.core.progress import Progress
-from model.partners.partners import STEP, _stamp, get
+from model.partners.partners import STEP, time_stamp, get
 
 @dataclass
 class Outlet:
@@ -45,7 +45,7 @@ def add_outlets(conn: sqlite3.Connection, partner_id: int, items: list[Outlet], 
     progress is reported, and a cancel rolls all of them back."""
     get(conn, partner_id)
     progress = progress or Progress()
-    stamp = _stamp()
+    stamp = time_stamp()
     with database.transaction(conn):
         for start in range(0, len(items), STEP):
             step = items[start:start + STEP]

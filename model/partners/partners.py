@@ -77,7 +77,7 @@ def free_text(value) -> str | None:
     return text or None
 
 
-def _stamp() -> str:
+def time_stamp() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
@@ -126,7 +126,7 @@ def _clean(partner: Partner) -> Partner:
 
 def create(conn: sqlite3.Connection, partner: Partner, by: str) -> int:
     clean = _clean(partner)
-    stamp = _stamp()
+    stamp = time_stamp()
     with database.transaction(conn):
         partner.id = conn.execute(
             f"INSERT INTO partners({', '.join(_FIELDS)}, created_at, created_by, updated_at, updated_by)"
@@ -140,7 +140,7 @@ def update(conn: sqlite3.Connection, partner: Partner, by: str) -> None:
     get(conn, partner.id)
     with database.transaction(conn):
         conn.execute(f"UPDATE partners SET {', '.join(f + ' = ?' for f in _FIELDS)}, updated_at = ?, updated_by = ?"
-                     " WHERE id = ?", (*(getattr(clean, f) for f in _FIELDS), _stamp(), by, partner.id))
+                     " WHERE id = ?", (*(getattr(clean, f) for f in _FIELDS), time_stamp(), by, partner.id))
 
 
 def delete(conn: sqlite3.Connection, partner_id: int) -> None:
@@ -330,7 +330,7 @@ def add_action(conn: sqlite3.Connection, action, by: str) -> int:
         return conn.execute(
             "INSERT INTO partner_actions(partner_id, run_id, item_key, text, owner, due_on, status, created_at,"
             " created_by) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-            (action.partner_id, action.run_id, action.item_key, text, owner, action.due_on.isoformat(), _stamp(),
+            (action.partner_id, action.run_id, action.item_key, text, owner, action.due_on.isoformat(), time_stamp(),
              by)).lastrowid
 
 

@@ -112,7 +112,7 @@ def rank_key(item: DueVisit):
 
 
 @dataclass
-class _Grade:
+class Grade:
     tier: str | None = None
     opportunity: str | None = None
     urgency: str | None = None
@@ -138,7 +138,7 @@ def _as_date(value) -> date | None:
         return None
 
 
-def grades(conn: sqlite3.Connection, ids: list[int], as_of: date) -> dict[int, _Grade]:
+def grades(conn: sqlite3.Connection, ids: list[int], as_of: date) -> dict[int, Grade]:
     """The current grades of these customers from the grading module; customers
     without any grade are missing from the result."""
     if not ids:
@@ -148,9 +148,9 @@ def grades(conn: sqlite3.Connection, ids: list[int], as_of: date) -> dict[int, _
     out = {}
     for cid, (tier, opportunity, urgency, next_tracking) in grading.due_columns(conn, ids, as_of).items():
         cadence = cadences.get(opportunity)
-        out[cid] = _Grade(tier=tier, opportunity=opportunity, urgency=urgency,
-                          cadence_days=cadence.days if cadence is not None else None,
-                          next_tracking=_as_date(next_tracking))
+        out[cid] = Grade(tier=tier, opportunity=opportunity, urgency=urgency,
+                         cadence_days=cadence.days if cadence is not None else None,
+                         next_tracking=_as_date(next_tracking))
     return out
 
 
@@ -232,7 +232,7 @@ def due_list(conn: sqlite3.Connection, start: date, end: date, manager: str | No
     result = DueList(start, end)
     # The rows stream: a book of 100,000 keeps only those due, not every row at once.
     for row in _customer_cursor(conn, manager, None, False):
-        item = _due_item(row, graded.get(row["id"], _Grade()), rules, start, end)
+        item = _due_item(row, graded.get(row["id"], Grade()), rules, start, end)
         if item is not None:
             (result.visits if item.channel == "visit" else result.calls).append(item)
     _add_complaints(conn, result, graded, rules, manager)
@@ -256,15 +256,15 @@ def _listed(result: DueList) -> dict[int, DueVisit]:
     return {item.customer_id: item for item in result.visits + result.calls if item.customer_id is not None}
 
 
-def _call_of_its_own(result: DueList, listed: dict[int, DueVisit], row, grade: _Grade, rules,
+def _call_of_its_own(result: DueList, listed: dict[int, DueVisit], row, grade: Grade, rules,
                      **fields) -> DueVisit:
-    item = _item(row, grade, rules, channel="phone", **fields)
+    item = make_item(row, grade, rules, channel="phone", **fields)
     listed[row["id"]] = item
     result.calls.append(item)
     return item
 
 
-def _add_care_calls(conn: sqlite3.Connection, result: DueList, graded: dict[int, _Grade], rules,
+def _add_care_calls(conn: sqlite3.Connection, result: DueList, graded: dict[int, Grade], rules,
                     manager: str | None) -> None:
     """The care calls (birthdays, festivals; model.customers.care) due in the range: a customer already
     due a visit or a call carries the care reason on that one row; the others become calls."""
@@ -286,13 +286,13 @@ def _add_care_calls(conn: sqlite3.Connection, result: DueList, graded: dict[int,
             continue
         # the nearer the occasion, the higher; never above what is overdue
         points = max(0, lead - max(0, (call.on - result.start).days))
-        _call_of_its_own(result, listed, by_id[call.customer_id], graded.get(call.customer_id, _Grade()), rules,
+        _call_of_its_own(result, listed, by_id[call.customer_id], graded.get(call.customer_id, Grade()), rules,
                          priority=1000 + points, reason=call.reason, overdue_days=0,
                          purpose=translate("Due", "Care call"), due_date=call.on, rank_class=1,
                          care=(call.occasion,), care_only=True)
 
 
-def _add_complaints(conn: sqlite3.Connection, result: DueList, graded: dict[int, _Grade], rules,
+def _add_complaints(conn: sqlite3.Connection, result: DueList, graded: dict[int, Grade], rules,
                     manager: str | None) -> None:
     """The complaints (model.customers.complaints) to resolve or to confirm by the range's end: on the
     row of a customer already due (ranked at least as an overdue item when overdue), else
@@ -304,7 +304,7 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, graded: dict[int,
     listed = _listed(result)
     by_id = _rows_of(conn, manager, [c.customer_id for c, _r, _o in found if c.customer_id not in listed])
     for complaint, reason, overdue in found:
-        grade = graded.get(complaint.customer_id, _Grade())
+        grade = graded.get(complaint.customer_id, Grade())
         rank_class = (3 if grade.tier == "A" else 2) if overdue else 2 if grade.tier == "A" else 1
         priority = rank_class * 1000 + min(overdue, 365) + 50      # a complaint before the routine
         item = listed.get(complaint.customer_id)
@@ -324,7 +324,7 @@ def _add_complaints(conn: sqlite3.Connection, result: DueList, graded: dict[int,
                          else complaint.confirm_from, rank_class=rank_class, complaints=(complaint.id,))
 
 
-def _tier_obligation(treatment, grade: _Grade, last_any: date | None, last_visit: date | None,
+def _tier_obligation(treatment, grade: Grade, last_any: date | None, last_visit: date | None,
                      start: date) -> tuple[date, str, str, bool, int] | None:
     """The value tier's visit or call every N days, or None when the tier sets none."""
     if not treatment.every_days:
@@ -347,7 +347,7 @@ def _tier_obligation(treatment, grade: _Grade, last_any: date | None, last_visit
     return (when, treatment.channel, reason, base is None, treatment.every_days)
 
 
-def _opportunity_obligation(grade: _Grade, last_any: date | None,
+def _opportunity_obligation(grade: Grade, last_any: date | None,
                             start: date) -> tuple[date, str, str, bool, int] | None:
     """The opportunity grade's tracking call, or None when the grade asks for none."""
     cadence = grade.cadence_days
@@ -366,7 +366,7 @@ def _opportunity_obligation(grade: _Grade, last_any: date | None,
             never, cadence or 0)
 
 
-def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | None:
+def _due_item(row, grade: Grade, rules, start: date, end: date) -> DueVisit | None:
     keyman = bool(row["keyman_name"])     # the KeyMan field (m0014 moved the KeyMan tags into it)
     treatment = rules.tier_treatment(grade.tier, keyman, row["dim_channel"])
     last_any = _as_date(row["last_contact"])
@@ -433,12 +433,12 @@ def _due_item(row, grade: _Grade, rules, start: date, end: date) -> DueVisit | N
                 + int(rules.urgency_bonus.get(grade.urgency or "", 0))
                 + _OPPORTUNITY_BONUS.get(grade.opportunity or "", 0))
     cadences = [c for c in (treatment.every_days, grade.cadence_days) if c]
-    return _item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
+    return make_item(row, grade, rules, cadence_days=min(cadences) if cadences else None, priority=priority,
                  reason=stored_text.join(reasons), overdue_days=overdue, purpose=purpose, due_date=due_date,
                  channel=channel, rank_class=rank_class, never=never, news_only=news_only)
 
 
-def _item(row, grade: _Grade, rules, **fields) -> DueVisit:
+def make_item(row, grade: Grade, rules, **fields) -> DueVisit:
     """A due item for a customer row; ``fields`` give the due-ness."""
     lat, lon, source = position(row)
     return DueVisit(
@@ -457,10 +457,10 @@ def customer_as_visit(conn: sqlite3.Connection, customer_id: int, start: date, e
     if row is None:
         from model.archive import database
         raise database.ArchiveError(translate("Due", "This customer no longer exists."))
-    grade = grades(conn, [customer_id], start).get(customer_id, _Grade())
+    grade = grades(conn, [customer_id], start).get(customer_id, Grade())
     item = _due_item(row, grade, rules, start, end)
     if item is not None:
         item.channel = "visit"
         return item
-    return _item(row, grade, rules, priority=1000, reason=translate("Due", "added by hand"), overdue_days=0,
+    return make_item(row, grade, rules, priority=1000, reason=translate("Due", "added by hand"), overdue_days=0,
                  purpose=translate("Due", "Visit"), due_date=None, channel="visit", rank_class=1)

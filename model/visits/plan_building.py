@@ -27,7 +27,7 @@ def _settings(request: PlanRequest, rules) -> dict:
     }
 
 
-def _visit_from_due(item: due.DueVisit, duration: int | None) -> PlanVisit:
+def visit_from_due(item: due.DueVisit, duration: int | None) -> PlanVisit:
     return PlanVisit(
         customer_id=item.customer_id, name=item.name, phone=item.phone, address=item.address,
         area=item.area, area_type=item.area_type, lat=item.lat, lon=item.lon,
@@ -59,13 +59,13 @@ def build(conn: sqlite3.Connection, request: PlanRequest, progress=None) -> Plan
         due_list = due.DueList(due_list.start, due_list.end,
                                [v for v in due_list.visits if v.customer_id in request.only_customers],
                                [c for c in due_list.calls if c.customer_id in request.only_customers])
-    candidates = [_visit_from_due(item, request.visit_minutes) for item in due_list.visits]
+    candidates = [visit_from_due(item, request.visit_minutes) for item in due_list.visits]
     known = {v.customer_id for v in candidates}
     for customer_id in request.customer_ids:
         if customer_id in known:
             continue
         item = due.customer_as_visit(conn, customer_id, request.start, end)
-        visit = _visit_from_due(item, request.visit_minutes)
+        visit = visit_from_due(item, request.visit_minutes)
         visit.added = True
         candidates.append(visit)
         known.add(customer_id)
@@ -75,11 +75,11 @@ def build(conn: sqlite3.Connection, request: PlanRequest, progress=None) -> Plan
         plan.warnings.append(translate("Plan", "There is no working day between {start} and {end} "
                                                "(weekends, holidays and days off are left out).")
                              .format(start=request.start.isoformat(), end=end.isoformat()))
-    _optimise(plan, candidates, rules, progress)
+    optimise(plan, candidates, rules, progress)
     return plan
 
 
-def _windows_for(visit: PlanVisit, day: date, rules, plan_day: PlanDay) -> tuple[tuple[int, int], ...]:
+def windows_for(visit: PlanVisit, day: date, rules, plan_day: PlanDay) -> tuple[tuple[int, int], ...]:
     availability = rules.availability_for(visit.window_key)
     windows = availability.windows_on(day, rules.is_weekend_window_day(day))
     if (visit.pinned_day or visit.locked or visit.frozen) and visit.day == day:
@@ -141,7 +141,7 @@ def routing_problem(plan: Plan, candidates: list[PlanVisit], rules=None) -> Rout
             if spot not in taken_positions:
                 taken_positions.add(spot)
                 fixed_position = visit.position - 1
-        windows = [_windows_for(visit, d.day, rules, d) for d in plan.days]
+        windows = [windows_for(visit, d.day, rules, d) for d in plan.days]
         stops.append(routing.Stop(
             key=n, lat=visit.lat, lon=visit.lon, group=visit.area, duration=visit.duration,
             windows=windows, penalty=_penalty(visit, rules.priority_point_m), fixed_day=fixed_day,
@@ -153,7 +153,7 @@ def routing_problem(plan: Plan, candidates: list[PlanVisit], rules=None) -> Rout
                           rules.return_to_start, limit)
 
 
-def _optimise(plan: Plan, candidates: list[PlanVisit], rules, progress=None) -> None:
+def optimise(plan: Plan, candidates: list[PlanVisit], rules, progress=None) -> None:
     """Assign candidates (planned, unplanned and frozen visits) to the plan's days."""
     problem = routing_problem(plan, candidates, rules)
     stops = problem.stops

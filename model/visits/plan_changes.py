@@ -10,9 +10,9 @@ from model.archive import database
 from model.visits import due, planning_rules, routing
 from model.customers.customers import Contact, log_contact, now_stamp
 from model.core.i18n import translate
-from model.visits.plan_building import day_problems, _optimise, _visit_from_due, visit_problems, _windows_for
+from model.visits.plan_building import day_problems, optimise, visit_from_due, visit_problems, windows_for
 from model.visits.plan_data import OUTCOMES, Plan, PlanBreak, PlanDay, PlanError, PlanVisit
-from model.visits.plan_store import load, _log_change, _write_visits
+from model.visits.plan_store import load, log_change, write_visits
 
 
 # -- changing a stored plan -------------------------------------------------------
@@ -30,23 +30,23 @@ def reoptimise(conn: sqlite3.Connection, plan_id: int, by: str, time_limit: floa
     if day is None:
         candidates = [v for v in plan.planned() + plan.unplanned]
         before = {v.id: (v.day, v.position) for v in candidates}
-        _optimise(plan, candidates, rules, progress)
+        optimise(plan, candidates, rules, progress)
     else:
         target = _plan_day(plan, day)
         held = [v for v in plan.unplanned if (v.pinned_day or v.locked) and v.day != day]
         candidates = target.visits + [v for v in plan.unplanned if v not in held]
         before = {v.id: (v.day, v.position) for v in candidates}
         one_day = Plan(plan.start, plan.end, plan.manager, plan.settings, [target])
-        _optimise(one_day, candidates, rules, progress)
+        optimise(one_day, candidates, rules, progress)
         plan.unplanned = sorted(one_day.unplanned + held, key=lambda v: -v.priority)
         plan.warnings.extend(one_day.warnings)
         legs = [v.leg_m for v in plan.planned()]
         plan.route_m = sum(m for m in legs if m is not None)
         plan.unknown_legs = sum(1 for m in legs if m is None)
     with database.transaction(conn):
-        _write_visits(conn, plan)
+        write_visits(conn, plan)
         moved = sum(1 for v in candidates if before[v.id] != (v.day, v.position))
-        _log_change(conn, plan.id, None, "reoptimise", by, changed=moved, unplanned=len(plan.unplanned),
+        log_change(conn, plan.id, None, "reoptimise", by, changed=moved, unplanned=len(plan.unplanned),
                     day=day.isoformat() if day else None)
     return plan
 
@@ -80,7 +80,7 @@ def _retime(plan: Plan, day: PlanDay) -> None:
     for n, visit in enumerate(day.visits, start=2):
         visit.position = n - 1
         arrival = now + int(-(-dist[prev, n] // per_minute))
-        windows = _windows_for(visit, day.day, rules, day)
+        windows = windows_for(visit, day.day, rules, day)
         later = [(ws, we) for ws, we in windows if we - visit.duration >= arrival]
         if later:
             arrival = max(arrival, later[0][0])
@@ -107,8 +107,8 @@ def _change(conn: sqlite3.Connection, visit_id: int, by: str, action: str, apply
         if new:
             raise PlanBreak(list(dict.fromkeys(new)))
     with database.transaction(conn):
-        _write_visits(conn, plan)
-        _log_change(conn, plan.id, visit_id, action, by, customer_id=visit.customer_id, **detail)
+        write_visits(conn, plan)
+        log_change(conn, plan.id, visit_id, action, by, customer_id=visit.customer_id, **detail)
     return plan
 
 
@@ -209,7 +209,7 @@ def add(conn: sqlite3.Connection, plan_id: int, customer_id: int, by: str, day: 
     if open_visits:
         raise PlanError(translate("Plan", "{name} is already in this plan.").format(name=open_visits[0].name))
     item = due.customer_as_visit(conn, customer_id, plan.start, plan.end)
-    visit = _visit_from_due(item, plan.settings.get("visit_minutes"))
+    visit = visit_from_due(item, plan.settings.get("visit_minutes"))
     visit.added = True
     if purpose:
         visit.purpose = purpose
@@ -231,8 +231,8 @@ def add(conn: sqlite3.Connection, plan_id: int, customer_id: int, by: str, day: 
     for d in touched:
         _retime(plan, d)
     with database.transaction(conn):
-        _write_visits(conn, plan)
-        _log_change(conn, plan.id, visit.id, "add", by, customer_id=customer_id,
+        write_visits(conn, plan)
+        log_change(conn, plan.id, visit.id, "add", by, customer_id=customer_id,
                     day=day.isoformat() if day else None)
     return visit
 
@@ -285,7 +285,7 @@ def log_outcome(conn: sqlite3.Connection, visit_id: int, outcome: str, result: s
         conn.execute("UPDATE plan_visits SET outcome = ?, outcome_result = ?, outcome_next_step = ?,"
                      " outcome_next_date = ?, outcome_at = ?, outcome_by = ?, contact_id = ? WHERE id = ?",
                      (outcome, result, next_step, next_iso, stamp, by, contact_id, visit_id))
-        _log_change(conn, row["plan_id"], visit_id, "outcome", by, outcome=outcome, next_date=next_iso)
+        log_change(conn, row["plan_id"], visit_id, "outcome", by, outcome=outcome, next_date=next_iso)
         if outcome == "rescheduled":
             _reschedule(conn, row, date.fromisoformat(next_iso), by)
     return contact_id
@@ -305,7 +305,7 @@ def _log_partner_outcome(conn: sqlite3.Connection, row: sqlite3.Row, outcome: st
         conn.execute("UPDATE plan_visits SET outcome = ?, outcome_result = ?, outcome_next_step = ?,"
                      " outcome_next_date = ?, outcome_at = ?, outcome_by = ? WHERE id = ?",
                      (outcome, result, next_step, next_iso, stamp, by, row["id"]))
-        _log_change(conn, row["plan_id"], row["id"], "outcome", by, outcome=outcome, next_date=next_iso)
+        log_change(conn, row["plan_id"], row["id"], "outcome", by, outcome=outcome, next_date=next_iso)
         if outcome == "rescheduled":
             _reschedule(conn, row, date.fromisoformat(next_iso), by)
 
@@ -327,8 +327,8 @@ def _reschedule(conn: sqlite3.Connection, row: sqlite3.Row, new_day: date, by: s
     target = _plan_day(plan, new_day)
     target.visits.append(visit)
     _retime(plan, target)
-    _write_visits(conn, plan)
-    _log_change(conn, plan.id, visit.id, "add", by, customer_id=visit.customer_id, rescheduled=True)
+    write_visits(conn, plan)
+    log_change(conn, plan.id, visit.id, "add", by, customer_id=visit.customer_id, rescheduled=True)
 
 
 # -- taking a change back (the window's Edit → Undo) ----------------------------------
@@ -373,4 +373,4 @@ def take_back_outcome(conn: sqlite3.Connection, visit_id: int, by: str) -> None:
                      " WHERE id = ?", (visit_id,))
         if row["contact_id"]:
             conn.execute("DELETE FROM contacts WHERE id = ?", (row["contact_id"],))
-        _log_change(conn, row["plan_id"], visit_id, "outcome_taken_back", by)
+        log_change(conn, row["plan_id"], visit_id, "outcome_taken_back", by)

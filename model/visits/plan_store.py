@@ -32,7 +32,7 @@ def _visit_row(plan_id: int, v: PlanVisit) -> tuple:
             v.outcome_next_date, v.outcome_at, v.outcome_by, v.contact_id, v.partner_action_id)
 
 
-def _write_visits(conn: sqlite3.Connection, plan: Plan) -> None:
+def write_visits(conn: sqlite3.Connection, plan: Plan) -> None:
     for visit in plan.all_visits():
         row = _visit_row(plan.id, visit)
         if visit.id is None:
@@ -46,7 +46,7 @@ def _write_visits(conn: sqlite3.Connection, plan: Plan) -> None:
                  (plan.route_m, plan.unknown_legs, json.dumps(plan.settings), plan.id))
 
 
-def _log_change(conn, plan_id: int, visit_id: int | None, action: str, by: str, **detail) -> str:
+def log_change(conn, plan_id: int, visit_id: int | None, action: str, by: str, **detail) -> str:
     stamp = now_stamp()
     conn.execute("INSERT INTO plan_changes(plan_id, visit_id, changed_at, changed_by, action, detail)"
                  " VALUES (?, ?, ?, ?, ?, ?)",
@@ -71,13 +71,13 @@ def save(conn: sqlite3.Connection, plan: Plan, by: str) -> int:
                              [(plan.id, d.day.isoformat(), d.capacity, d.day_start, d.day_end)
                               for d in plan.days])
             plan.created_at, plan.created_by = stamp, by
-            _write_visits(conn, plan)
-            _log_change(conn, plan.id, None, "created", by, planned=len(plan.planned()),
+            write_visits(conn, plan)
+            log_change(conn, plan.id, None, "created", by, planned=len(plan.planned()),
                         unplanned=len(plan.unplanned))
         else:
             conn.execute("UPDATE visit_plans SET title = ? WHERE id = ?", (plan.title, plan.id))
-            _write_visits(conn, plan)
-            _log_change(conn, plan.id, None, "saved", by)
+            write_visits(conn, plan)
+            log_change(conn, plan.id, None, "saved", by)
         plan.updated_at = stamp
     return plan.id
 

@@ -124,7 +124,7 @@ def distance_matrix(stops: list[Stop], start: tuple[float, float] | None, unknow
     return np.rint(dist).astype(np.int64), known
 
 
-def _allowed(stop: Stop, days: list[Day]) -> list[tuple[int, int]]:
+def allowed_windows(stop: Stop, days: list[Day]) -> list[tuple[int, int]]:
     """Intervals on the plan clock when the visit may start."""
     out = []
     for k, day in enumerate(days):
@@ -187,7 +187,7 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
                                        iterations=iterations, cancelled=cancelled)
     options = _Options(speed_kmh, unknown_m, return_to_start, keep_positions, first_solution, metaheuristic,
                        lean)
-    allowed = [_allowed(s, days) for s in stops]
+    allowed = [allowed_windows(s, days) for s in stops]
     never = [s.key for s, a in zip(stops, allowed) if not a]
     usable = [i for i, a in enumerate(allowed) if a]
     capacity = sum(max(0, d.capacity) for d in days)

@@ -237,7 +237,7 @@ def solve(stops: list[Stop], days: list[Day], start: tuple[float, float] | None,
                           metaheuristic=ORTOOLS_SEARCH, engine="ortools")
     if cancelled is not None and cancelled():
         return first
-    allowed = [routing._allowed(s, days) for s in stops]
+    allowed = [routing.allowed_windows(s, days) for s in stops]
     usable = [i for i, a in enumerate(allowed) if a]
     if not usable or not days:
         return first

@@ -24,7 +24,7 @@ manager's changes, logging outcomes, taking a change back).
 from __future__ import annotations
 
 from model.visits import due  # noqa: F401 - visit_plan.due, as before the split
-from model.visits.plan_building import (RoutingProblem, _visit_from_due, build, day_problems,  # noqa: F401
+from model.visits.plan_building import (RoutingProblem, visit_from_due, build, day_problems,  # noqa: F401
                                         routing_problem, visit_problems)
 from model.visits.plan_changes import (add, lock, log_outcome, move, place_of, put_back, remove,  # noqa: F401
                                        reoptimise, reorder, restore, take_back_outcome)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from model.customers import customers, importing
+from model.customers import customers, import_customers, import_rows, importing
 from model.core import rules
 from model.core.i18n import translate
 from model.customers.importing import ImportFileError, import_file, match_headers
@@ -289,8 +289,8 @@ def test_dry_run_reports_the_same_and_writes_nothing(archive, tmp_path):
 def test_an_exception_in_the_middle_leaves_the_archive_unchanged(archive, tmp_path, monkeypatch):
     _import(archive, tmp_path, customer_rows(3, start=900), name="first.csv")
     before = snapshot(archive.conn)
-    monkeypatch.setattr(importing, "CHUNK", 4)
-    real_insert = importing._insert_customer_chunk
+    monkeypatch.setattr(import_rows, "CHUNK", 4)
+    real_insert = import_customers._insert_customer_chunk
     calls = []
 
     def failing_insert(*args):
@@ -299,7 +299,7 @@ def test_an_exception_in_the_middle_leaves_the_archive_unchanged(archive, tmp_pa
             raise RuntimeError("disk pulled out")
         real_insert(*args)
 
-    monkeypatch.setattr(importing, "_insert_customer_chunk", failing_insert)
+    monkeypatch.setattr(import_customers, "_insert_customer_chunk", failing_insert)
     with pytest.raises(RuntimeError, match="disk pulled out"):
         _import(archive, tmp_path, customer_rows(10), name="second.csv")
     assert len(calls) == 2                      # the first chunk was written, then rolled back
@@ -307,7 +307,7 @@ def test_an_exception_in_the_middle_leaves_the_archive_unchanged(archive, tmp_pa
 
 
 def test_cancel_between_chunks_rolls_back(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 3)
+    monkeypatch.setattr(import_rows, "CHUNK", 3)
 
     class CancelAfterFirstChunk(Progress):
         def report(self, done, total=None, text=""):
@@ -321,7 +321,7 @@ def test_cancel_between_chunks_rolls_back(archive, tmp_path, monkeypatch):
 
 
 def test_progress_is_reported(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 4)
+    monkeypatch.setattr(import_rows, "CHUNK", 4)
     seen = []
 
     class Recorder(Progress):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.customers import customers, importing
+from model.customers import customers, import_rows, import_transactions, importing
 from model.customers.importing import ImportFileError
 from tests.import_helpers import count, snapshot, write_csv
 
@@ -104,8 +104,8 @@ def test_all_or_nothing_partial_and_dry_run(archive, tmp_path, people):
 
 def test_an_exception_in_the_middle_leaves_the_transactions_unchanged(archive, tmp_path, people,
                                                                      monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 2)
-    real = importing._insert_transaction_chunk
+    monkeypatch.setattr(import_rows, "CHUNK", 2)
+    real = import_transactions._insert_transaction_chunk
     calls = []
 
     def failing(conn, rows):
@@ -114,7 +114,7 @@ def test_an_exception_in_the_middle_leaves_the_transactions_unchanged(archive, t
             raise RuntimeError("power cut")
         real(conn, rows)
 
-    monkeypatch.setattr(importing, "_insert_transaction_chunk", failing)
+    monkeypatch.setattr(import_transactions, "_insert_transaction_chunk", failing)
     rows = [["13800138000", "", f"2024-03-{day:02d}", "10", "", ""] for day in range(1, 8)]
     with pytest.raises(RuntimeError):
         _import(archive, tmp_path, rows)

@@ -284,7 +284,7 @@ def test_backup_restore_with_preview_and_check(qtbot, windows, book, boxes, monk
 
 
 def test_a_locked_archive_is_refused_and_the_window_stays_usable(qtbot, windows, book, boxes):
-    lock = database._ProcessLock(book.resolve())
+    lock = database.ProcessLock(book.resolve())
     assert lock.acquire()
     try:
         window = windows()

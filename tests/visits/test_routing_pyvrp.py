@@ -132,7 +132,7 @@ def test_pyvrp_objective_is_the_plans_cost():
     stops = _stops(10, seed=7)
     stops[1].windows = [((9 * 60, 11 * 60), (15 * 60, 18 * 60))] * 3
     stops[2].early_bonus = 5000
-    allowed = [routing._allowed(s, DAYS) for s in stops]
+    allowed = [routing.allowed_windows(s, DAYS) for s in stops]
     model = routing_pyvrp.Model(stops, allowed, list(range(10)), DAYS, START, speed_kmh=SPEED, unknown_m=2000,
                                 return_to_start=False)
     best = pyvrp.solve(model.data, MaxIterations(200), seed=1, collect_stats=False, params=model.params()).best
