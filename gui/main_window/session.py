@@ -212,7 +212,7 @@ class ArchiveSession:
         # The window's own connection only reads (the list, the pages): every write goes
         # through gui.common.operations on the archive's writer. SQLite holds us to it: a
         # write on this connection fails at once instead of slipping past the write API.
-        archive.conn.execute("PRAGMA query_only = 1")
+        database.reads_only(archive.conn)
         backup_policy.watch(archive)
         risk = storage_location.check(archive.path)
         self._location_note = risk.message if risk else ""

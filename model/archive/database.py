@@ -125,6 +125,12 @@ read_text = functools.partial(str, encoding="utf-8", errors="replace")
 DAMAGED_TEXT_MARK = "\ufffd"
 
 
+def reads_only(conn: Connection) -> None:
+    """From now on this connection only reads (``PRAGMA query_only``): a write on it fails
+    at once. The window's own connection is made so; its writes go through the writer."""
+    conn.execute("PRAGMA query_only = 1")
+
+
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One all-or-nothing unit of work. Nested calls become savepoints, so a

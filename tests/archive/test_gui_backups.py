@@ -8,6 +8,7 @@ from model.archive import backup, backup_policy
 from model.customers import customers
 from model.core import settings
 from model.archive.database import Archive
+from tests.gui_helpers import own_connection
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_closing_backs_up_a_changed_archive_once(qtbot, book):
     close(qtbot, window)
     assert reasons(book) == ["on-close"]                 # nothing changed: no second backup
     window = opened(qtbot, book)
-    customers.create(window.archive.conn, {"name": "李雷", "phone": "13800000002"}, by="t")
+    customers.create(own_connection(window.archive), {"name": "李雷", "phone": "13800000002"}, by="t")
     close(qtbot, window)
     assert reasons(book) == ["on-close", "on-close"]
     newest = backup.latest_backup(book)
@@ -84,7 +85,7 @@ def test_import_and_manual_backup(qtbot, book, monkeypatch):
     assert "Last backup" in window.backup_label.text()
     window.run_action("import")                            # unchanged since: no second one
     assert reasons(book) == ["before-import"]
-    customers.create(window.archive.conn, {"name": "李雷", "phone": "13800000002"}, by="t")
+    customers.create(own_connection(window.archive), {"name": "李雷", "phone": "13800000002"}, by="t")
     handle = window.backup_now()
     qtbot.waitUntil(lambda: handle.finished, timeout=15000)
     assert "" in reasons(book)                           # made by hand: no reason in the name
