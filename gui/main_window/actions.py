@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from gui.common.icons import icon
 from model.core.i18n import translate
-from model.core.resources import resource_path
 
 # When an action is enabled: names of facts the main window reports (see MainWindow.state()).
 ALWAYS = "always"
@@ -123,11 +123,6 @@ def window_specs() -> list[ActionSpec]:
 
 def available(spec: ActionSpec) -> bool:
     return spec.requires is None or importlib.util.find_spec(spec.requires) is not None
-
-
-def icon(name: str) -> QIcon:
-    """An icon from resources/icons (SVG, so it is sharp at any scale)."""
-    return QIcon(str(resource_path("icons", f"{name}.svg")))
 
 
 def build(owner: QWidget, handlers: object, list_widget: QWidget | None = None

@@ -35,7 +35,6 @@ FEATURE_ORDER = {
             "key_accounts", "branch", "main_window"),
 }
 
-_ICON = "icon() of gui/main_window/actions.py belongs in gui/common"
 # (importing file, imported package): why it is still upward.
 KNOWN_UPWARD = {
     ("model/core/name_order.py", "model.archive"):
@@ -56,10 +55,6 @@ KNOWN_UPWARD = {
     ("model/partners/partners.py", "model.visits"):
         "a partner's follow-ups are due visits, model.visits.due.DueVisit (function-local)",
     ("gui/archive/purge_dialog.py", "gui.customers"): "a deleted customer opens in the editor (function-local)",
-    ("gui/customers/customer_page.py", "gui.main_window"): _ICON,
-    ("gui/visits/due_panel.py", "gui.main_window"): _ICON,
-    ("gui/visits/plan_page.py", "gui.main_window"): _ICON,
-    ("gui/visits/plan_actions.py", "gui.main_window"): _ICON,
     ("gui/customers/editor_tabs.py", "gui.grading"): "the editor's grades tab (GradePanel)",
     **{(f"gui/{package}/actions.py", "gui.main_window"):
        "ActionSpec and the action groups of gui/main_window/actions.py belong in gui/common"
