@@ -35,6 +35,7 @@ from gui.common import operations, screen_fit, undo
 from gui.common.tasks import TaskHandle, run_task
 from gui.customers import actions as customer_actions
 from gui.customers.customer_page import CustomerPage
+from gui.common.actions import ARCHIVE, CUSTOMER, CUSTOMERS, ONE_ROW
 from gui.common.icons import icon
 from gui.main_window import actions as registry
 from gui.main_window.app_lock import AppLock
@@ -214,15 +215,15 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         facts: set[str] = set()
         page = self.page()
         if self.archive is not None:
-            facts.add(registry.ARCHIVE)
+            facts.add(ARCHIVE)
         if page is not None and self.archive is not None:
             selected = page.selected_ids()
             if selected:
-                facts.add(registry.CUSTOMERS)
+                facts.add(CUSTOMERS)
             if len(selected) == 1:
-                facts.add(registry.CUSTOMER)
+                facts.add(CUSTOMER)
             if page.row_id() is not None:
-                facts.add(registry.ONE_ROW)
+                facts.add(ONE_ROW)
             view = page.current_view()
             if view is not None and not view.builtin:
                 facts.add("user_view")
