@@ -37,8 +37,6 @@ FEATURE_ORDER = {
 
 # (importing file, imported package): why it is still upward.
 KNOWN_UPWARD = {
-    ("model/core/name_order.py", "model.archive"):
-        "sqlite3 comes from model.archive.database (SQLCipher's module): database belongs in the core",
     ("model/core/stored_text.py", "model.visits"):
         "a customer's hours are said with planning.json's labels, model.visits.planning_rules (function-local)",
     ("model/archive/audit.py", "model.customers"):
