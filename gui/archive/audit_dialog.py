@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QFileDialog, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.visits.plan_dialogs import date_edit, error_label, from_qdate
+from gui.common.forms import date_edit, error_label, from_qdate
 from gui.common.widgets import RecordsModel, fit_columns, show_failure
 from model.archive import audit
 from model.core import settings

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, run_write
-from gui.visits.plan_dialogs import error_label
+from gui.common.forms import error_label
 from gui.common.widgets import TaskProgress, show_failure
 from model.archive import backup, purge
 from model.core import settings

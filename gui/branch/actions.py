@@ -5,7 +5,7 @@ Each handler takes the main window (:class:`gui.main_window.main_window.MainWind
 """
 from __future__ import annotations
 
-from gui.main_window.actions import ActionSpec
+from gui.common.actions import ActionSpec
 from model.core.i18n import translate
 
 

@@ -4,13 +4,20 @@
     self.error = form_dialog(self, form, 40)                     # form, error line, Save / Cancel
     view = table_view(self, "circles_table")                     # a read-only list of records
     show_problem(self.error, exc)                                # a failed save, said in the error line
+    self.start = date_edit(date.today(), self)                   # a date field (from_qdate reads it)
+    self.manager = manager_combo(conn, None, self, self.tr("All managers"))
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from gui.common.widgets import ERROR_STYLE, show_failure
+from model.core import settings
+from model.customers.customer_filters import filter_choices
 from model.customers.customers import ValidationError
 
 
@@ -76,3 +83,34 @@ def table_view(parent: QWidget, name: str, several: bool = False) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+# -- dates and managers ---------------------------------------------------------------
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: date, parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def manager_combo(conn, chosen: str | None, parent: QWidget, everyone: str) -> QComboBox:
+    """'All managers' and each manager of the archive; the chosen one, else the user if a manager."""
+    combo = QComboBox(parent)
+    combo.addItem(everyone, None)
+    _areas, managers = filter_choices(conn)
+    for name in managers:
+        combo.addItem(name, name)
+    wanted = chosen if chosen is not None else settings.user_name()
+    combo.setCurrentIndex(max(0, combo.findData(wanted)))
+    if chosen is None and combo.currentIndex() == 0 and len(managers) == 1:
+        combo.setCurrentIndex(1)
+    return combo

@@ -14,7 +14,7 @@ from gui.common import operations, undo
 from gui.common.operations import Changes
 from gui.common.tasks import show_error
 from gui.common.undo import record_contact
-from gui.main_window.actions import ARCHIVE, CUSTOMER, CUSTOMERS, ONE_ROW, ActionSpec
+from gui.common.actions import ARCHIVE, CUSTOMER, CUSTOMERS, ONE_ROW, ActionSpec
 from model.core import settings
 from model.core.i18n import translate
 from model.customers import customers

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.visits.plan_dialogs import date_edit, error_label, from_qdate, manager_combo, to_qdate
+from gui.common.forms import date_edit, error_label, from_qdate, manager_combo, to_qdate
 from gui.common.widgets import RecordsModel, fit_columns, records_view, whole_choices
 from model.customers import complaints, customers
 from model.core import settings

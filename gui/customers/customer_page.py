@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
                                QTableView, QVBoxLayout, QWidget)
 
 from gui.customers import columns as cols
-from gui.main_window.actions import icon
+from gui.common.icons import icon
 from gui.customers.customer_filters import FilterBar
 from gui.common import operations
 from gui.common.operations import Changes

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from gui.common.operations import Changes
 from gui.customers.complaints import SaveFormDialog
-from gui.visits.plan_dialogs import date_edit, from_qdate, manager_combo
+from gui.common.forms import date_edit, from_qdate, manager_combo
 from gui.common.widgets import RecordsModel, fit_columns, records_view
 from model.customers import customers, surveys
 from model.core import settings

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QLabel, QLineEdi
 
 from gui.common.operations import Changes, write
 from gui.common.forms import form_dialog, show_problem
-from gui.visits.plan_dialogs import branch_name
+from model.archive.page_header import branch_name
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, DateField
 from model.key_accounts import ka_volumes, key_accounts as ka

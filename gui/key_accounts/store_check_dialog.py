@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayo
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.common.forms import show_problem
+from gui.common.forms import error_label, show_problem
 from gui.common.evidence_widgets import EvidenceThumb, choose_photo
-from gui.visits.plan_dialogs import error_label
 from gui.common.widgets import ChoiceCombo, DateField
 from model.key_accounts import key_accounts as ka, store_checks as sc
 from model.core import normalize, settings

@@ -1,6 +1,6 @@
 """Every menu and toolbar action of the main window, in one registry (STYLE.md pattern 8).
 
-An :class:`ActionSpec` names its text, shortcut, icon, its handler, when it is
+An :class:`~gui.common.actions.ActionSpec` names its text, shortcut, icon, its handler, when it is
 enabled, and where it appears. The window's own actions (archive files, the session,
 preferences, help) are listed here, their handlers being the window's methods; each
 feature lists its own in ``gui/<feature>/actions.py`` (``specs()``, handlers that take
@@ -12,40 +12,15 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from gui.common.actions import ALWAYS, ARCHIVE, ActionSpec
+from gui.common.icons import icon
 from model.core.i18n import translate
-from model.core.resources import resource_path
-
-# When an action is enabled: names of facts the main window reports (see MainWindow.state()).
-ALWAYS = "always"
-ARCHIVE = "archive"           # an archive is open
-CUSTOMER = "customer"         # exactly one customer is selected
-CUSTOMERS = "customers"       # one or more customers are selected
-ONE_ROW = "one_row"           # exactly one row is selected (a deleted customer the search shows too)
-
-
-@dataclass(frozen=True)
-class ActionSpec:
-    key: str
-    text: str                         # translated; "&" marks the mnemonic
-    handler: str | Callable[[Any], Any]   # a MainWindow method's name, or a function of the window
-    menu: str                         # "archive" / "customers" / "view" / "help"
-    shortcut: str | QKeySequence.StandardKey | tuple[str, ...] | None = None
-    icon: str | None = None           # resources/icons/<icon>.svg
-    enabled_when: str = ALWAYS
-    toolbar: bool = False
-    tip: str = ""
-    requires: str | None = None       # a module that must exist, e.g. "gui.customers.customer_editor"
-    list_shortcut: bool = False       # the shortcut works only while the list has focus
-    role: QAction.MenuRole = QAction.MenuRole.NoRole
-    separator_before: bool = False
-
 
 # The features whose gui/<feature>/actions.py adds actions, and the menus' order of all.
 FEATURES = ("gui.archive.actions", "gui.customers.actions", "gui.marketing.actions", "gui.grading.actions",
@@ -123,11 +98,6 @@ def window_specs() -> list[ActionSpec]:
 
 def available(spec: ActionSpec) -> bool:
     return spec.requires is None or importlib.util.find_spec(spec.requires) is not None
-
-
-def icon(name: str) -> QIcon:
-    """An icon from resources/icons (SVG, so it is sharp at any scale)."""
-    return QIcon(str(resource_path("icons", f"{name}.svg")))
 
 
 def build(owner: QWidget, handlers: object, list_widget: QWidget | None = None

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.common.widgets import ERROR_STYLE
-from gui.main_window.actions import icon
+from gui.common.icons import icon
 
 WARNING_PANEL = ("QLabel { background: #fff4e0; color: #5c3b00; border: 1px solid #e8b860;"
                  " border-radius: 4px; padding: 8px; }")

@@ -35,6 +35,8 @@ from gui.common import operations, screen_fit, undo
 from gui.common.tasks import TaskHandle, run_task
 from gui.customers import actions as customer_actions
 from gui.customers.customer_page import CustomerPage
+from gui.common.actions import ARCHIVE, CUSTOMER, CUSTOMERS, ONE_ROW
+from gui.common.icons import icon
 from gui.main_window import actions as registry
 from gui.main_window.app_lock import AppLock
 from gui.main_window.areas import AREAS, DEFERRED_MODULES, AreaSpec
@@ -91,7 +93,7 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         # The search module loads pinyin dictionaries: imported later, in a worker.
         self._search_available = importlib.util.find_spec("model.customers.search") is not None
         self.setWindowTitle(self.tr("Kehu"))
-        self.setWindowIcon(registry.icon("kehu"))
+        self.setWindowIcon(icon("kehu"))
 
         self._actions = registry.build(self, self)
         self.undo_stack = QUndoStack(self)    # Edit → Undo / Redo (gui/common/undo.py)
@@ -161,7 +163,7 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         self.lock_icon = QLabel()
         self.lock_icon.setObjectName("lock_icon")
         side = self.fontMetrics().height()
-        self.lock_icon.setPixmap(registry.icon("lock").pixmap(side, side))
+        self.lock_icon.setPixmap(icon("lock").pixmap(side, side))
         self.lock_icon.hide()
         for label in (self.lock_icon, self.lock_label, self.archive_label, self.count_label, self.backup_label):
             self.statusBar().addPermanentWidget(label)
@@ -175,9 +177,9 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         title.setFont(font)
         text = QLabel(self.tr("Open the archive you work in, or create a new one."))
         text.setWordWrap(True)
-        new = QPushButton(registry.icon("archive-new"), self.tr("&New archive…"))
+        new = QPushButton(icon("archive-new"), self.tr("&New archive…"))
         new.clicked.connect(self.new_archive)
-        open_ = QPushButton(registry.icon("archive-open"), self.tr("&Open archive…"))
+        open_ = QPushButton(icon("archive-open"), self.tr("&Open archive…"))
         open_.clicked.connect(lambda: self.open_archive())
         buttons = QHBoxLayout()
         buttons.addWidget(new)
@@ -213,15 +215,15 @@ class MainWindow(SearchBox, ArchiveSession, QMainWindow):
         facts: set[str] = set()
         page = self.page()
         if self.archive is not None:
-            facts.add(registry.ARCHIVE)
+            facts.add(ARCHIVE)
         if page is not None and self.archive is not None:
             selected = page.selected_ids()
             if selected:
-                facts.add(registry.CUSTOMERS)
+                facts.add(CUSTOMERS)
             if len(selected) == 1:
-                facts.add(registry.CUSTOMER)
+                facts.add(CUSTOMER)
             if page.row_id() is not None:
-                facts.add(registry.ONE_ROW)
+                facts.add(ONE_ROW)
             view = page.current_view()
             if view is not None and not view.builtin:
                 facts.add("user_view")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSizePolicy, QToolBar, QWidget
 
 from gui.common.tasks import run_task, show_error
-from gui.main_window import actions as registry
+from gui.common.icons import icon
 from model.core.i18n import translate
 from model.customers import customers
 
@@ -42,7 +42,7 @@ class SearchBox:
                                                      "Esc clears").format(
                 keys=QKeySequence(QKeySequence.StandardKey.Find).toString(
                     QKeySequence.SequenceFormat.NativeText)))
-            field.addAction(registry.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+            field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
             field.setMinimumWidth(field.fontMetrics().horizontalAdvance("M") * 22)
             field.setEnabled(False)
             self._search_timer = QTimer(self)

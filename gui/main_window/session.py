@@ -19,7 +19,7 @@ from gui.archive import archive_dialogs, passphrase_dialogs
 from gui.common import operations
 from gui.common.tasks import TaskHandle, run_task
 from gui.customers import actions as customer_actions
-from gui.main_window import actions as registry
+from gui.common.icons import icon
 from gui.main_window.areas import AREAS
 from model.archive import audit, backup_policy, database, restore_loss, storage_location
 from model.archive.database import Archive
@@ -125,7 +125,7 @@ class ArchiveSession:
         self.recent_list.clear()
         for path in self._recent_paths():
             if path.exists():
-                item = QListWidgetItem(registry.icon("archive-open"), f"{path.name}  —  {path.parent}")
+                item = QListWidgetItem(icon("archive-open"), f"{path.name}  —  {path.parent}")
                 item.setData(Qt.ItemDataRole.UserRole, str(path))
                 self.recent_list.addItem(item)
         shown = self.recent_list.count() > 0
@@ -219,7 +219,7 @@ class ArchiveSession:
         QTimer.singleShot(0, lambda: self._remember(archive.path))
         self.areas = [area for area in AREAS if area.available()]
         for area in self.areas:
-            self.nav.addItem(QListWidgetItem(registry.icon(area.icon), area.title()))
+            self.nav.addItem(QListWidgetItem(icon(area.icon), area.title()))
         for area in self.areas:          # the customer list always (the window's actions use it), and the first area
             if area.key == "customers":
                 self._make_page(area)

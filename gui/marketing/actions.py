@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 from gui.common import operations
 from gui.common.operations import Changes
 from gui.common.tasks import show_error
-from gui.main_window.actions import CUSTOMERS, ActionSpec
+from gui.common.actions import CUSTOMERS, ActionSpec
 from model.core import settings
 from model.core.i18n import translate
 

@@ -16,14 +16,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
-from gui.common.forms import buttons, form_dialog, show_problem, table_view
+from gui.common.forms import buttons, date_edit, form_dialog, from_qdate, show_problem, table_view
 from gui.common.operations import Changes, write
 from gui.common.tasks import show_error
 from gui.common.widgets import RecordsModel, fit_columns, is_chinese
 from gui.marketing.circle_dialogs import CircleDialog
 from gui.marketing.promotion_dialogs import money
 from gui.marketing.promotion_evaluation import html_text
-from gui.visits.plan_dialogs import date_edit, from_qdate
 from model.archive.database import Archive
 from model.core import settings
 from model.marketing import circles, promotions

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDialog, QDialo
 
 from gui.common.forms import error_label, show_problem
 from gui.common.operations import Changes, write
-from gui.visits.plan_dialogs import branch_name
+from model.archive.page_header import branch_name
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import ChoiceCombo, is_chinese
 from model.archive import audit

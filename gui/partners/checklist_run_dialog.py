@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
                                QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.visits.plan_dialogs import date_edit, error_label, from_qdate
+from gui.common.forms import date_edit, error_label, from_qdate
 from gui.common.widgets import show_failure
 from model.partners import checklists, evidence, partners
 from model.archive import database

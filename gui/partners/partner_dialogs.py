@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from gui.common.operations import Changes, write
-from gui.common.forms import show_problem
-from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate
+from gui.common.forms import date_edit, error_label, from_qdate, show_problem
+from model.archive.page_header import branch_name
 from gui.visits.print_dialogs import PrintDialog
 from gui.common.widgets import DateField
 from model.partners import checklists, partner_outlets, partners

@@ -15,7 +15,9 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from gui.visits.plan_dialogs import branch_name, error_label
+from gui.common.forms import error_label
+
+from model.archive.page_header import branch_name
 from gui.visits.print_dialogs import DueListDialog, PrintDialog
 from gui.common.widgets import RecordsModel, TaskProgress, fit_columns, records_view, show_failure
 from model.grading import a_service

@@ -11,7 +11,9 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
-from gui.visits.plan_dialogs import branch_name, error_label
+from gui.common.forms import error_label
+
+from model.archive.page_header import branch_name
 from gui.visits.print_dialogs import PrintDialog, reading
 from gui.common.operations import Changes, write
 from gui.common.tasks import TaskHandle, run_task, show_error

@@ -9,8 +9,8 @@ from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from gui.main_window.actions import icon
-from gui.visits.plan_dialogs import date_edit, from_qdate, manager_combo
+from gui.common.icons import icon
+from gui.common.forms import date_edit, from_qdate, manager_combo
 from gui.visits.plan_models import SORT_ROLE, DueTableModel
 from gui.common.lazy_load import LoadsWhenShown
 from gui.common.tasks import TaskHandle, run_task, show_error

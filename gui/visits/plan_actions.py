@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QToolBar, QToolButton
 
-from gui.main_window.actions import icon
+from gui.common.icons import icon
 from gui.visits.plan_models import PlanListModel, day_title
 from model.core.i18n import translate
 

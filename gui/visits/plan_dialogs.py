@@ -12,53 +12,21 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit,
-                               QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
                                QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
 from gui.visits.plan_models import outcome_labels
 from gui.common.tasks import run_task
-from gui.common.forms import error_label
+from gui.common.forms import date_edit, error_label, from_qdate, manager_combo
 from gui.common.widgets import DateField, NameFilterProxy, RecordsModel, fit_columns, show_failure
 from model.visits import due, planning_rules, visit_plan
-from model.visits.page_header import branch_name  # noqa: F401 - gui.visits.plan_dialogs.branch_name, as before
 from model.core import name_order, normalize, settings
-from model.customers.customer_filters import filter_choices
 from model.archive.database import Archive
 
 
 # -- shared pieces -----------------------------------------------------------------
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def manager_combo(conn, chosen: str | None, parent: QWidget, everyone: str) -> QComboBox:
-    """'All managers' and each manager of the archive; the chosen one, else the user if a manager."""
-    combo = QComboBox(parent)
-    combo.addItem(everyone, None)
-    _areas, managers = filter_choices(conn)
-    for name in managers:
-        combo.addItem(name, name)
-    wanted = chosen if chosen is not None else settings.user_name()
-    combo.setCurrentIndex(max(0, combo.findData(wanted)))
-    if chosen is None and combo.currentIndex() == 0 and len(managers) == 1:
-        combo.setCurrentIndex(1)
-    return combo
-
 
 def parse_point(text: str) -> tuple[float, float] | None:
     """'30.27, 120.15' → (30.27, 120.15); '' → None; ValueError when not a position."""

@@ -15,7 +15,7 @@ from model.archive import audit
 from model.core import settings
 from model.core.i18n import translate
 from model.visits import calendar_export
-from model.visits.page_header import branch_name
+from model.archive.page_header import branch_name
 
 
 class PlanOutputs:

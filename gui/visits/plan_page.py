@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from gui.common import operations, undo
 from gui.common.operations import Changes, run_write, write
 from gui.common.tasks import TaskHandle, run_task, show_error
-from gui.main_window.actions import icon
+from gui.common.icons import icon
 from gui.visits.due_panel import DuePanel
 from gui.visits.plan_actions import PlanActions
 from gui.visits.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog

@@ -21,7 +21,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from gui.visits.plan_dialogs import branch_name, date_edit, error_label, from_qdate, manager_combo
+from gui.common.forms import date_edit, error_label, from_qdate, manager_combo
+
+from model.archive.page_header import branch_name
 from gui.common.operations import Changes, run_write, write
 from gui.common.widgets import TaskProgress, show_failure
 from model.archive import audit, database

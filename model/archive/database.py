@@ -21,8 +21,9 @@ reader thread or a backup costs no second derivation. A passphrase is checked
 on a read-only, immutable connection before anything else happens, so a wrong
 one changes no file of the archive (main file, -wal, -shm or lock).
 
-``sqlite3`` here is SQLCipher's DB-API module: import it from this module
-(``from model.archive.database import sqlite3``), never the standard library's.
+``sqlite3`` here is SQLCipher's DB-API module (:mod:`model.core.sqlite`): import it from
+this module (``from model.archive.database import sqlite3``) or from model.core.sqlite,
+never the standard library's.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from sqlcipher3 import dbapi2 as sqlite3
+from model.core.sqlite import sqlite3
 
 # The errors, the keys and the process lock live in their own modules; every public
 # name of theirs is re-exported here, so ``database.<name>`` stays the one way in.

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlcipher3 import dbapi2 as sqlite3
-
 from model.core.i18n import translate
+from model.core.sqlite import sqlite3
 
 
 class ArchiveError(Exception):

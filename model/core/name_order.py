@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, TypeVar
 
-from model.archive.database import sqlite3
 from model.core.pinyin_keys import sort_key
+from model.core.sqlite import sqlite3
 
 T = TypeVar("T")
 

@@ -8,7 +8,7 @@ import pytest
 
 from gui.customers.complaints import ComplaintDialog, ComplaintsDialog, MoveDialog
 from gui.customers.customer_editor import CustomerEditor
-from gui.visits.plan_dialogs import to_qdate
+from gui.common.forms import to_qdate
 from model.customers import complaints, customers
 from model.core import settings
 from tests.gui_helpers import on_modal_of, table_cells, type_text

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.customers.customer_editor import CustomerEditor
-from gui.visits.plan_dialogs import to_qdate
+from gui.common.forms import to_qdate
 from gui.customers.surveys import AreaSatisfactionDialog, SurveyDialog
 from model.customers import customers, surveys
 from model.core import settings

@@ -85,15 +85,15 @@ def test_a_manager_sees_only_the_care_calls_of_their_book(archive):
 @pytest.mark.gui
 def test_the_due_panel_lists_the_care_call_with_its_reason(qtbot, archive):
     from PySide6.QtCore import Qt
-    from gui.visits import plan_dialogs
+    from gui.common.forms import to_qdate
     from gui.visits.due_panel import DuePanel
     conn = archive.conn
     cid = customer(conn, "张三", tier="C", last_contact=date(2026, 12, 1))
     _born(conn, cid, "1980-12-10")
     panel = DuePanel(archive)
     qtbot.addWidget(panel)
-    panel.from_edit.setDate(plan_dialogs.to_qdate(date(2026, 12, 3)))
-    panel.to_edit.setDate(plan_dialogs.to_qdate(date(2026, 12, 4)))
+    panel.from_edit.setDate(to_qdate(date(2026, 12, 3)))
+    panel.to_edit.setDate(to_qdate(date(2026, 12, 4)))
     with qtbot.waitSignal(panel.loaded, timeout=15000):
         panel.load()
     assert panel.calls_label.text() == "&Calls due (1): by phone, SMS or online"

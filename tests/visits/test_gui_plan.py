@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
+from gui.common.forms import to_qdate
 from gui.visits import plan_dialogs
 from gui.visits.plan_dialogs import CustomerPicker, NewPlanDialog, OutcomeDialog
 from gui.visits.print_dialogs import PlanPrintDialog, TrackingLogDialog
@@ -89,8 +90,8 @@ def select(qtbot, panel, visit) -> None:
 def test_due_list_shows_visits_and_calls_with_why_and_plans_them(qtbot, monkeypatch, archive, data):
     page = make_page(qtbot, archive)
     panel = page.due
-    panel.from_edit.setDate(plan_dialogs.to_qdate(START))
-    panel.to_edit.setDate(plan_dialogs.to_qdate(START + timedelta(days=4)))
+    panel.from_edit.setDate(to_qdate(START))
+    panel.to_edit.setDate(to_qdate(START + timedelta(days=4)))
     with qtbot.waitSignal(panel.loaded, timeout=20000):
         panel.load()
     assert panel.visits_model.rowCount() == len(data["visits"])
@@ -548,8 +549,8 @@ def test_print_the_due_list_from_the_due_panel(qtbot, monkeypatch, archive, data
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
     page = make_page(qtbot, archive)
     panel = page.due
-    panel.from_edit.setDate(plan_dialogs.to_qdate(START))
-    panel.to_edit.setDate(plan_dialogs.to_qdate(START + timedelta(days=4)))
+    panel.from_edit.setDate(to_qdate(START))
+    panel.to_edit.setDate(to_qdate(START + timedelta(days=4)))
     monkeypatch.setattr(DueListDialog, "exec", run_print(qtbot, DueListDialog, path=tmp_path / "due"))
     written = panel.print_due_list()
     assert written == tmp_path / "due.pdf"
