@@ -103,6 +103,17 @@ def _urgency(detail: dict, as_of: date, rules: ruleset.OpportunityRules) -> str 
     return opportunity_engine.urgency(close, date.fromisoformat(close_date) if close_date else None, as_of, rules)
 
 
+def _customer_urgency(opportunity_detail: str | None, handle_by, as_of: date,
+                      rules: ruleset.GradingRules) -> str | None:
+    """The seed's urgency of handling: from the record's handle-by date; without one, the
+    opportunity answer's expected close stands in (grading.json opportunity.urgency_source)."""
+    if handle_by:
+        return deal.handling_urgency(handle_by, as_of, rules)
+    if opportunity_detail is None:
+        return None
+    return _urgency(json.loads(opportunity_detail), as_of, rules.opportunity)
+
+
 def due_columns(conn: sqlite3.Connection, customer_ids, as_of: date | None = None
                 ) -> dict[int, tuple[str | None, str | None, str | None, date | None]]:
     """What the due list needs of these customers' grades, and nothing else: value tier,
@@ -124,10 +135,8 @@ def due_columns(conn: sqlite3.Connection, customer_ids, as_of: date | None = Non
         tier, grade = tiers.get(cid), opportunity.get(cid)
         if tier is None and grade is None:
             continue
-        urgency = _urgency(json.loads(grade[1]), as_of, rules.opportunity) if grade is not None else None
-        handle_by = record.get(cid, (None, None))[1]
-        if handle_by:
-            urgency = deal.handling_urgency(handle_by, as_of, rules)
+        urgency = _customer_urgency(grade[1] if grade is not None else None, record.get(cid, (None, None))[1],
+                                    as_of, rules)
         out[cid] = (tier, grade[0] if grade is not None else None, urgency, schedule.get(cid))
     return out
 
@@ -165,12 +174,9 @@ def export_frame(conn: sqlite3.Connection, customer_ids=None, as_of: date | None
         OPPORTUNITY, lambda v, d, a: (explain.cadence_label(v, language, rules) if labels
                                       else rules.opportunity.cadences[v].key) if v in rules.opportunity.cadences
         else None)
-    # The seed's urgency of handling: from the record's handle-by date; without one, the
-    # opportunity answer's expected close stands in (grading.json opportunity.urgency_source).
-    record = _record(conn, ids)
-    urgency = column(OPPORTUNITY, lambda v, d, a: _urgency(json.loads(d), as_of, rules.opportunity))
-    urgency = [deal.handling_urgency(record[i][1], as_of, rules) if record.get(i, (None, None))[1] else u
-               for i, u in zip(ids, urgency)]
+    record = _record(conn, ids)     # the urgency of handling: _customer_urgency
+    details = column(OPPORTUNITY, lambda v, d, a: d)
+    urgency = [_customer_urgency(d, record.get(i, (None, None))[1], as_of, rules) for i, d in zip(ids, details)]
     frame["urgency"] = [(explain.urgency_label(u, language, rules) if labels else u) if u else None
                         for u in urgency]
     importance = [deal.importance(record.get(i, (None, None))[0], rules) for i in ids]
